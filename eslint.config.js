@@ -1,0 +1,42 @@
+// @ts-check
+const js = require('@eslint/js');
+const tseslint = require('typescript-eslint');
+const globals = require('globals');
+
+const APPS_SCRIPT_GLOBALS = [
+  'SpreadsheetApp',
+  'MailApp',
+  'GmailApp',
+  'CardService',
+  'PropertiesService',
+  'CacheService',
+  'LockService',
+  'ScriptApp',
+  'Session',
+  'Utilities',
+  'Logger',
+  'DriveApp',
+  'UrlFetchApp',
+];
+const NODE_GLOBALS = ['process', 'Buffer', 'require', 'module', '__dirname', '__filename', 'setTimeout', 'setInterval'];
+
+module.exports = tseslint.config(
+  { ignores: ['build/', 'coverage/', 'node_modules/', 'sample/', '.local/', 'docs/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-require-imports': 'off',
+    },
+  },
+  {
+    // Pure layers: no Apps Script services, no Node. Only src/gas touches services.
+    files: ['src/core/**/*.ts', 'src/ui/**/*.ts', 'src/ports/**/*.ts', 'src/app/**/*.ts'],
+    rules: {
+      'no-restricted-globals': ['error', ...APPS_SCRIPT_GLOBALS, ...NODE_GLOBALS],
+      'no-restricted-imports': ['error', { patterns: ['node:*', 'fs', 'path', 'os', 'child_process', '**/gas/**', '**/local/**'] }],
+    },
+  },
+);
