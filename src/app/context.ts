@@ -1,0 +1,18 @@
+/**
+ * Everything a handler may use, as ports. src/gas/runtime.ts builds it from Apps Script services;
+ * tests and the local workbench build it from stand-ins. Handlers never reach for globals.
+ */
+import type { Clock } from '../ports/clock';
+import type { KeyValueStore } from '../ports/key-value-store';
+import type { Mailbox } from '../ports/mailbox';
+import type { UserSession } from '../ports/session';
+import type { SpreadsheetDirectory } from '../ports/spreadsheet-directory';
+
+export interface AppContext {
+  clock: Clock;
+  /** The user's own properties: settings and per-user state. */
+  userStore: KeyValueStore;
+  session: UserSession;
+  mailbox: Mailbox;
+  spreadsheets: SpreadsheetDirectory;
+}

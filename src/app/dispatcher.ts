@@ -1,0 +1,56 @@
+/**
+ * The single action dispatcher. Every card button calls the one global `onCardAction` with an
+ * `action` parameter; this table maps it to a handler and validates the rest of the parameters,
+ * so adding an action never means adding a global function.
+ */
+import { z } from 'zod';
+import type { ActionResponse } from '../ui/card/types';
+import { ACTION, type ActionName } from '../ui/action-names';
+import { helpCard } from '../ui/cards/help';
+import type { AppContext } from './context';
+import type { AddonEvent } from './events';
+import { buildHomepage } from './handlers/home';
+import { buildSettingsCard, saveSettingsAction } from './handlers/settings';
+
+interface ActionSpec {
+  params: z.ZodType<Record<string, string>>;
+  run(ctx: AppContext, params: Record<string, string>, event: AddonEvent): ActionResponse;
+}
+
+const noParams = z.object({}).passthrough() as unknown as z.ZodType<Record<string, string>>;
+
+const ACTIONS: Record<ActionName, ActionSpec> = {
+  [ACTION.openSettings]: {
+    params: noParams,
+    run: (ctx) => ({ kind: 'navigate', steps: [{ kind: 'push', card: buildSettingsCard(ctx) }] }),
+  },
+  [ACTION.saveSettings]: { params: noParams, run: (ctx, _p, event) => saveSettingsAction(ctx, event) },
+  [ACTION.openHelp]: {
+    params: noParams,
+    run: () => ({ kind: 'navigate', steps: [{ kind: 'push', card: helpCard() }] }),
+  },
+  [ACTION.refreshHome]: {
+    params: noParams,
+    run: (ctx) => ({ kind: 'navigate', steps: [{ kind: 'update', card: buildHomepage(ctx) }] }),
+  },
+};
+
+export const ACTION_NAMES = Object.keys(ACTIONS) as ActionName[];
+
+export class UnknownActionError extends Error {}
+
+export function dispatchAction(ctx: AppContext, event: AddonEvent): ActionResponse {
+  const { action, ...rest } = event.parameters;
+  if (!action || !(action in ACTIONS)) {
+    throw new UnknownActionError(`Unknown action "${action ?? ''}". The card may come from an older version; reopen it.`);
+  }
+  const spec = ACTIONS[action as ActionName];
+  const params = spec.params.safeParse(rest);
+  if (!params.success) {
+    const issue = params.error.issues[0];
+    throw new UnknownActionError(
+      `Action "${action}" got a bad parameter ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`,
+    );
+  }
+  return spec.run(ctx, params.data, event);
+}

@@ -1,0 +1,98 @@
+/**
+ * The event objects Google passes to add-on triggers and actions, validated at the boundary.
+ * Reference: https://developers.google.com/workspace/add-ons/concepts/event-objects
+ * Only what ChurnGuard reads is required; everything else passes through untouched.
+ */
+import { z } from 'zod';
+
+const StringInputs = z.object({ value: z.array(z.string()) });
+const FormInput = z
+  .object({
+    stringInputs: StringInputs.optional(),
+    dateInput: z.object({ msSinceEpoch: z.union([z.number(), z.string()]) }).optional(),
+    dateTimeInput: z.object({ msSinceEpoch: z.union([z.number(), z.string()]) }).optional(),
+  })
+  .passthrough();
+
+const CommonEventObject = z
+  .object({
+    hostApp: z.string().optional(),
+    platform: z.string().optional(),
+    userLocale: z.string().optional(),
+    timeZone: z.object({ id: z.string(), offset: z.number() }).partial().optional(),
+    formInputs: z.record(z.string(), FormInput).optional(),
+    parameters: z.record(z.string(), z.string()).optional(),
+  })
+  .passthrough();
+
+const GmailEventObject = z
+  .object({
+    messageId: z.string().min(1).optional(),
+    threadId: z.string().optional(),
+    accessToken: z.string().min(1).optional(),
+    toRecipients: z.array(z.string()).optional(),
+    ccRecipients: z.array(z.string()).optional(),
+    bccRecipients: z.array(z.string()).optional(),
+  })
+  .passthrough();
+
+export const AddonEventSchema = z
+  .object({
+    commonEventObject: CommonEventObject.optional(),
+    gmail: GmailEventObject.optional(),
+  })
+  .passthrough();
+
+/** The event as handlers see it: flattened, defaulted, typed. */
+export interface AddonEvent {
+  parameters: Record<string, string>;
+  /** Form inputs by widget name; single-value inputs are one-element arrays. Dates as ms strings. */
+  form: Record<string, string[]>;
+  locale: string;
+  timeZone: string;
+  gmail?: {
+    messageId?: string;
+    threadId?: string;
+    accessToken?: string;
+    toRecipients: string[];
+  };
+}
+
+export class InvalidEventError extends Error {}
+
+export function parseAddonEvent(raw: unknown): AddonEvent {
+  const parsed = AddonEventSchema.safeParse(raw ?? {});
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    throw new InvalidEventError(
+      `The add-on received an event it does not understand (${first ? `${first.path.join('.')}: ${first.message}` : 'unknown'}).`,
+    );
+  }
+  const common = parsed.data.commonEventObject ?? {};
+  const form: Record<string, string[]> = {};
+  for (const [name, input] of Object.entries(common.formInputs ?? {})) {
+    if (input.stringInputs) form[name] = input.stringInputs.value;
+    else if (input.dateInput) form[name] = [String(input.dateInput.msSinceEpoch)];
+    else if (input.dateTimeInput) form[name] = [String(input.dateTimeInput.msSinceEpoch)];
+  }
+  const gmail = parsed.data.gmail;
+  return {
+    parameters: common.parameters ?? {},
+    form,
+    locale: common.userLocale ?? 'en',
+    timeZone: common.timeZone?.id ?? 'Etc/UTC',
+    gmail: gmail
+      ? {
+          messageId: gmail.messageId,
+          threadId: gmail.threadId,
+          accessToken: gmail.accessToken,
+          toRecipients: gmail.toRecipients ?? [],
+        }
+      : undefined,
+  };
+}
+
+/** The first value of a form input, trimmed; '' when absent. */
+export function formValue(event: AddonEvent, name: string): string {
+  return (event.form[name]?.[0] ?? '').trim();
+}

@@ -1,0 +1,12 @@
+/**
+ * Names of the actions cards can call. Cards refer to actions by these names; the single dispatcher
+ * (src/app/dispatcher.ts) maps each to its handler and validates its parameters.
+ */
+export const ACTION = {
+  openSettings: 'openSettings',
+  saveSettings: 'saveSettings',
+  openHelp: 'openHelp',
+  refreshHome: 'refreshHome',
+} as const;
+
+export type ActionName = (typeof ACTION)[keyof typeof ACTION];

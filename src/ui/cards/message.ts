@@ -1,0 +1,37 @@
+/**
+ * The contextual card for an open message. At this stage it identifies the sender; the customer's
+ * risk, reasons and next best action are added by the sidebar work.
+ */
+import type { Card } from '../card/types';
+import { ACTION } from '../action-names';
+import { actionButton } from './common';
+
+export interface MessageCardState {
+  senderName: string;
+  senderEmail: string;
+  subject: string;
+  sheetConnected: boolean;
+}
+
+export function messageCard(state: MessageCardState): Card {
+  return {
+    name: 'message',
+    header: { title: state.senderName || state.senderEmail, subtitle: state.senderEmail },
+    sections: [
+      {
+        widgets: [
+          { kind: 'decoratedText', topLabel: 'Subject', text: state.subject || '(no subject)', wrapText: true, icon: 'EMAIL' },
+          state.sheetConnected
+            ? { kind: 'textParagraph', text: 'Looking this sender up in your customer sheet…' }
+            : {
+                kind: 'textParagraph',
+                text: 'Connect your customer sheet to see this customer’s churn risk here.',
+              },
+        ],
+      },
+      ...(state.sheetConnected
+        ? []
+        : [{ widgets: [{ kind: 'buttonSet' as const, buttons: [actionButton('Connect a sheet', ACTION.openSettings, undefined, 'filled')] }] }]),
+    ],
+  };
+}

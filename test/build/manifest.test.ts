@@ -1,0 +1,39 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { manifestFunctionNames, parseManifest } from '../../scripts/lib/manifest-schema';
+
+const ROOT = path.resolve(__dirname, '../..');
+const manifest = (): Record<string, unknown> => JSON.parse(fs.readFileSync(path.join(ROOT, 'appsscript.json'), 'utf8'));
+
+describe('appsscript.json', () => {
+  it('is a valid Gmail Workspace add-on manifest', () => {
+    const m = parseManifest(manifest());
+    expect(manifestFunctionNames(m).sort()).toEqual(['onGmailCompose', 'onGmailMessage', 'onHelp', 'onHomepage', 'onSettings']);
+  });
+
+  it('asks for no restricted Gmail scope', () => {
+    const m = manifest() as { oauthScopes: string[] };
+    m.oauthScopes.push('https://www.googleapis.com/auth/gmail.readonly');
+    expect(() => parseManifest(m)).toThrow(/oauthScopes\.\d+: restricted Gmail scope/);
+  });
+
+  it('justifies every scope in the README', () => {
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const scopes = (manifest() as { oauthScopes: string[] }).oauthScopes;
+    const section = readme.split(/^## /m).find((s) => s.startsWith('OAuth scopes')) ?? '';
+    for (const scope of scopes) expect(section).toContain(scope);
+  });
+
+  it.each([
+    ['runtimeVersion', (m: any) => (m.runtimeVersion = 'STABLE'), /runtimeVersion/],
+    ['function names', (m: any) => (m.addOns.common.homepageTrigger.runFunction = 'on-homepage'), /must be a JavaScript function name/],
+    ['contextual trigger', (m: any) => (m.addOns.gmail.contextualTriggers = []), /contextualTriggers/],
+    ['metadata scope', (m: any) => (m.oauthScopes = m.oauthScopes.filter((s: string) => !s.endsWith('message.metadata'))), /draftAccess METADATA requires it/],
+    ['unknown keys', (m: any) => (m.addOns.common.homepage = {}), /Unrecognized key/],
+    ['logo over http', (m: any) => (m.addOns.common.logoUrl = 'http://example.com/logo.png'), /logoUrl/],
+  ])('rejects a broken %s', (_name, breakIt, why) => {
+    const m = manifest();
+    breakIt(m);
+    expect(() => parseManifest(m)).toThrow(why);
+  });
+});

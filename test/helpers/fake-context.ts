@@ -1,0 +1,43 @@
+/** An AppContext on plain in-memory ports, for handler tests that do not need the Apps Script stand-ins. */
+import type { AppContext } from '../../src/app/context';
+import type { OpenMessage } from '../../src/ports/mailbox';
+import type { SpreadsheetInfo } from '../../src/ports/spreadsheet-directory';
+
+export interface FakeContextOptions {
+  now?: Date;
+  user?: string;
+  messages?: OpenMessage[];
+  spreadsheets?: SpreadsheetInfo[];
+  revoked?: string[];
+}
+
+export function fakeContext(options: FakeContextOptions = {}): AppContext & { store: Map<string, string> } {
+  const store = new Map<string, string>();
+  const messages = new Map((options.messages ?? []).map((m) => [m.id, m]));
+  const sheets = new Map((options.spreadsheets ?? []).map((s) => [s.id, s]));
+  return {
+    store,
+    clock: { now: () => options.now ?? new Date('2026-11-20T10:00:00Z') },
+    userStore: {
+      get: (k) => store.get(k) ?? null,
+      set: (k, v) => void store.set(k, v),
+      delete: (k) => void store.delete(k),
+    },
+    session: { email: () => options.user ?? 'am@nimbus.example' },
+    mailbox: {
+      openMessage(id, token) {
+        if (!token) throw new Error('missing access token');
+        const m = messages.get(id);
+        if (!m) throw new Error(`no message ${id}`);
+        return m;
+      },
+    },
+    spreadsheets: {
+      open(id) {
+        if (options.revoked?.includes(id)) return { ok: false, reason: 'no-access', message: `You no longer have access to ${id}.` };
+        const s = sheets.get(id);
+        return s ? { ok: true, spreadsheet: s } : { ok: false, reason: 'not-found', message: `No spreadsheet has the ID ${id}.` };
+      },
+    },
+  };
+}
