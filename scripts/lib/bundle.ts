@@ -61,7 +61,9 @@ export function exportedFunctionNames(code: string): string[] {
   const names = Object.keys(ns);
   for (const name of names) {
     if (typeof (ns as Record<string, unknown>)[name] !== 'function') {
-      throw new Error(`src/index.ts exports '${name}', which is not a function; the entry may export only functions`);
+      throw new Error(
+        `src/index.ts exports '${name}', which is not a function; the entry may export only functions`,
+      );
     }
   }
   return names.sort();

@@ -58,8 +58,14 @@ export const ManifestSchema = z
             logoUrl: httpsUrl,
             layoutProperties: z
               .object({
-                primaryColor: z.string().regex(/^#[0-9a-fA-F]{6}$/).optional(),
-                secondaryColor: z.string().regex(/^#[0-9a-fA-F]{6}$/).optional(),
+                primaryColor: z
+                  .string()
+                  .regex(/^#[0-9a-fA-F]{6}$/)
+                  .optional(),
+                secondaryColor: z
+                  .string()
+                  .regex(/^#[0-9a-fA-F]{6}$/)
+                  .optional(),
               })
               .strict()
               .optional(),
@@ -108,7 +114,8 @@ export const ManifestSchema = z
   .superRefine((m, ctx) => {
     const scopes = new Set(m.oauthScopes);
     const need = (s: string, why: string) => {
-      if (!scopes.has(s)) ctx.addIssue({ code: 'custom', path: ['oauthScopes'], message: `missing ${s}: ${why}` });
+      if (!scopes.has(s))
+        ctx.addIssue({ code: 'custom', path: ['oauthScopes'], message: `missing ${s}: ${why}` });
     };
     need('https://www.googleapis.com/auth/gmail.addons.execute', 'every Gmail add-on needs it to run');
     if (m.addOns.gmail.composeTrigger?.draftAccess === 'METADATA') {

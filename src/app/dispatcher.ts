@@ -42,7 +42,9 @@ export class UnknownActionError extends Error {}
 export function dispatchAction(ctx: AppContext, event: AddonEvent): ActionResponse {
   const { action, ...rest } = event.parameters;
   if (!action || !(action in ACTIONS)) {
-    throw new UnknownActionError(`Unknown action "${action ?? ''}". The card may come from an older version; reopen it.`);
+    throw new UnknownActionError(
+      `Unknown action "${action ?? ''}". The card may come from an older version; reopen it.`,
+    );
   }
   const spec = ACTIONS[action as ActionName];
   const params = spec.params.safeParse(rest);

@@ -19,7 +19,10 @@ export function loadSettings(store: KeyValueStore): LoadedSettings {
   try {
     json = JSON.parse(raw);
   } catch {
-    return { settings: DEFAULT_SETTINGS, problem: 'Your saved settings are not valid JSON; defaults are shown.' };
+    return {
+      settings: DEFAULT_SETTINGS,
+      problem: 'Your saved settings are not valid JSON; defaults are shown.',
+    };
   }
   const parsed = SettingsSchema.safeParse(json);
   if (!parsed.success) {
@@ -36,7 +39,9 @@ export function saveSettings(store: KeyValueStore, settings: Settings): void {
   const value = JSON.stringify(SettingsSchema.parse(settings));
   const bytes = utf8Length(value);
   if (bytes > MAX_SETTINGS_BYTES) {
-    throw new Error(`Settings are ${bytes} bytes; Apps Script properties hold at most ${MAX_SETTINGS_BYTES} bytes a value.`);
+    throw new Error(
+      `Settings are ${bytes} bytes; Apps Script properties hold at most ${MAX_SETTINGS_BYTES} bytes a value.`,
+    );
   }
   store.set(SETTINGS_KEY, value);
 }

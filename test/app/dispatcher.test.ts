@@ -9,21 +9,29 @@ import type { ActionResponse, Card, Widget } from '../../src/ui/card/types';
 import { fakeContext } from '../helpers/fake-context';
 
 const ID = '1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-ab';
-const sheet = { id: ID, name: 'Nimbus customers', url: `https://docs.google.com/spreadsheets/d/${ID}/edit`, sheetNames: ['Customers', 'Notes'] };
+const sheet = {
+  id: ID,
+  name: 'Nimbus customers',
+  url: `https://docs.google.com/spreadsheets/d/${ID}/edit`,
+  sheetNames: ['Customers', 'Notes'],
+};
 
 function actionEvent(action: string, form: Record<string, string> = {}, params: Record<string, string> = {}) {
   return parseAddonEvent({
     commonEventObject: {
       hostApp: 'GMAIL',
       parameters: { action, ...params },
-      formInputs: Object.fromEntries(Object.entries(form).map(([k, v]) => [k, { stringInputs: { value: [v] } }])),
+      formInputs: Object.fromEntries(
+        Object.entries(form).map(([k, v]) => [k, { stringInputs: { value: [v] } }]),
+      ),
     },
   });
 }
 
 function texts(card: Card): string[] {
   const out: string[] = [];
-  const text = (t: unknown) => (typeof t === 'string' ? t : (t as { text: string }[]).map((s) => s.text).join(''));
+  const text = (t: unknown) =>
+    typeof t === 'string' ? t : (t as { text: string }[]).map((s) => s.text).join('');
   for (const s of card.sections) {
     for (const w of s.widgets as Widget[]) {
       if (w.kind === 'textParagraph' || w.kind === 'decoratedText') out.push(text(w.text));
@@ -43,7 +51,9 @@ describe('action dispatcher', () => {
   it('rejects unknown actions with a specific message', () => {
     const ctx = fakeContext();
     expect(() => dispatchAction(ctx, actionEvent('launchMissiles'))).toThrow(UnknownActionError);
-    expect(() => dispatchAction(ctx, actionEvent('launchMissiles'))).toThrow(/Unknown action "launchMissiles"/);
+    expect(() => dispatchAction(ctx, actionEvent('launchMissiles'))).toThrow(
+      /Unknown action "launchMissiles"/,
+    );
   });
 
   it('opens settings as a pushed card', () => {
@@ -54,9 +64,19 @@ describe('action dispatcher', () => {
 
   it('saves a valid sheet and returns to an updated homepage', () => {
     const ctx = fakeContext({ spreadsheets: [sheet] });
-    const r = dispatchAction(ctx, actionEvent('saveSettings', { spreadsheet: sheet.url + '#gid=0', customerSheet: 'Customers' }));
-    expect(r).toMatchObject({ kind: 'navigate', notification: 'Connected to Nimbus customers', stateChanged: true });
-    expect(loadSettings(ctx.userStore).settings).toMatchObject({ spreadsheetId: ID, customerSheet: 'Customers' });
+    const r = dispatchAction(
+      ctx,
+      actionEvent('saveSettings', { spreadsheet: sheet.url + '#gid=0', customerSheet: 'Customers' }),
+    );
+    expect(r).toMatchObject({
+      kind: 'navigate',
+      notification: 'Connected to Nimbus customers',
+      stateChanged: true,
+    });
+    expect(loadSettings(ctx.userStore).settings).toMatchObject({
+      spreadsheetId: ID,
+      customerSheet: 'Customers',
+    });
     expect(texts(updatedCard(r))).toContain('Nimbus customers');
   });
 
@@ -81,7 +101,10 @@ describe('homepage and message handlers', () => {
     ctx.userStore.set(SETTINGS_KEY, JSON.stringify({ spreadsheetId: ID }));
     expect(() => buildHomepage(ctx)).toThrow(UserFacingError);
     const logged: unknown[] = [];
-    const [card] = cardsOrProblem(() => buildHomepage(ctx), (e) => logged.push(e));
+    const [card] = cardsOrProblem(
+      () => buildHomepage(ctx),
+      (e) => logged.push(e),
+    );
     expect(card?.name).toBe('problem');
     expect(texts(card as Card).join('\n')).toMatch(/deleted or moved to the trash/);
     expect(logged).toEqual([]); // user-caused errors are not logged as failures
@@ -102,7 +125,10 @@ describe('homepage and message handlers', () => {
         },
       ],
     });
-    const event = parseAddonEvent({ commonEventObject: { hostApp: 'GMAIL' }, gmail: { messageId: 'm1', accessToken: 'tok' } });
+    const event = parseAddonEvent({
+      commonEventObject: { hostApp: 'GMAIL' },
+      gmail: { messageId: 'm1', accessToken: 'tok' },
+    });
     const [card] = buildMessageCards(ctx, event);
     expect(card?.header).toEqual({ title: 'Öztürk, Elif', subtitle: 'elif@anatolia-travel.example' });
     expect(texts(card as Card)).toContain('İptal talebi');
@@ -115,9 +141,12 @@ describe('homepage and message handlers', () => {
 
   it('logs unexpected errors but still returns a card', () => {
     const logged: unknown[] = [];
-    const [card] = cardsOrProblem(() => {
-      throw new TypeError('x is undefined');
-    }, (e) => logged.push(e));
+    const [card] = cardsOrProblem(
+      () => {
+        throw new TypeError('x is undefined');
+      },
+      (e) => logged.push(e),
+    );
     expect(logged).toHaveLength(1);
     expect(texts(card as Card).join('\n')).toContain('x is undefined');
   });

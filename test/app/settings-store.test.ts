@@ -5,10 +5,16 @@ describe('settings store', () => {
   it('defaults when nothing is saved, round-trips, and keeps unknown keys', () => {
     const ctx = fakeContext();
     expect(loadSettings(ctx.userStore).settings).toEqual({ customerSheet: 'Customers' });
-    ctx.userStore.set(SETTINGS_KEY, JSON.stringify({ customerSheet: 'Clients', futureFeature: { on: true } }));
+    ctx.userStore.set(
+      SETTINGS_KEY,
+      JSON.stringify({ customerSheet: 'Clients', futureFeature: { on: true } }),
+    );
     const { settings } = loadSettings(ctx.userStore);
     saveSettings(ctx.userStore, settings);
-    expect(JSON.parse(ctx.store.get(SETTINGS_KEY) ?? '')).toEqual({ customerSheet: 'Clients', futureFeature: { on: true } });
+    expect(JSON.parse(ctx.store.get(SETTINGS_KEY) ?? '')).toEqual({
+      customerSheet: 'Clients',
+      futureFeature: { on: true },
+    });
   });
 
   it('reports a corrupt stored value instead of crashing, and leaves it in place', () => {

@@ -12,12 +12,16 @@ const PURE_DIRS = ['src/core', 'src/ui', 'src/ports', 'src/app'];
 
 function pureProgramDiagnostics(extraFiles: Record<string, string> = {}): string[] {
   const configPath = path.join(ROOT, 'tsconfig.pure.json');
-  const config = ts.getParsedCommandLineOfConfigFile(configPath, {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (d) => {
-      throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+  const config = ts.getParsedCommandLineOfConfigFile(
+    configPath,
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => {
+        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+      },
     },
-  });
+  );
   if (!config) throw new Error('cannot read tsconfig.pure.json');
   const host = ts.createCompilerHost(config.options);
   const readFile = host.readFile.bind(host);
@@ -27,7 +31,10 @@ function pureProgramDiagnostics(extraFiles: Record<string, string> = {}): string
   const program = ts.createProgram([...config.fileNames, ...Object.keys(extraFiles)], config.options, host);
   return ts
     .getPreEmitDiagnostics(program)
-    .map((d) => `${d.file ? path.relative(ROOT, d.file.fileName) : ''}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`);
+    .map(
+      (d) =>
+        `${d.file ? path.relative(ROOT, d.file.fileName) : ''}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`,
+    );
 }
 
 function sourceFiles(dir: string): string[] {

@@ -34,9 +34,12 @@ export function fakeContext(options: FakeContextOptions = {}): AppContext & { st
     },
     spreadsheets: {
       open(id) {
-        if (options.revoked?.includes(id)) return { ok: false, reason: 'no-access', message: `You no longer have access to ${id}.` };
+        if (options.revoked?.includes(id))
+          return { ok: false, reason: 'no-access', message: `You no longer have access to ${id}.` };
         const s = sheets.get(id);
-        return s ? { ok: true, spreadsheet: s } : { ok: false, reason: 'not-found', message: `No spreadsheet has the ID ${id}.` };
+        return s
+          ? { ok: true, spreadsheet: s }
+          : { ok: false, reason: 'not-found', message: `No spreadsheet has the ID ${id}.` };
       },
     },
   };

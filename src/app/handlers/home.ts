@@ -19,6 +19,10 @@ export function buildHomepage(ctx: AppContext): Card {
   }
   return homepageCard({
     userEmail: ctx.session.email(),
-    sheet: { name: opened.spreadsheet.name, url: opened.spreadsheet.url, customerSheet: settings.customerSheet },
+    sheet: {
+      name: opened.spreadsheet.name,
+      url: opened.spreadsheet.url,
+      customerSheet: settings.customerSheet,
+    },
   });
 }

@@ -22,7 +22,10 @@ export function parseAddress(header: string): ParsedAddress | null {
   const text = header.trim();
   const angle = ANGLE.exec(text);
   if (angle) {
-    const name = (angle[1] ?? '').trim().replace(/^"(.*)"$/, '$1').trim();
+    const name = (angle[1] ?? '')
+      .trim()
+      .replace(/^"(.*)"$/, '$1')
+      .trim();
     const email = normaliseEmail(angle[2] ?? '');
     return isValidEmail(email) ? { name, email } : null;
   }

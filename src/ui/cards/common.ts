@@ -1,7 +1,8 @@
 import type { ActionCall, Button, Section } from '../card/types';
 import type { ActionName } from '../action-names';
 
-export const BRAND_LOGO = 'https://www.gstatic.com/images/icons/material/system/2x/verified_user_black_48dp.png';
+export const BRAND_LOGO =
+  'https://www.gstatic.com/images/icons/material/system/2x/verified_user_black_48dp.png';
 
 export function action(name: ActionName, params?: Record<string, string>): ActionCall {
   return params ? { name, params } : { name };

@@ -33,12 +33,19 @@ export function homepageCard(state: HomepageState): Card {
             kind: 'textParagraph' as const,
             text: 'Connect the Google Sheet that lists your customers. ChurnGuard reads it to score churn risk beside every email; your data stays in your Google account.',
           },
-          { kind: 'buttonSet' as const, buttons: [actionButton('Connect a sheet', ACTION.openSettings, undefined, 'filled')] },
+          {
+            kind: 'buttonSet' as const,
+            buttons: [actionButton('Connect a sheet', ACTION.openSettings, undefined, 'filled')],
+          },
         ],
       };
   return {
     name: 'home',
-    header: { title: 'ChurnGuard', subtitle: state.userEmail || 'Churn risk beside every email', imageUrl: BRAND_LOGO },
+    header: {
+      title: 'ChurnGuard',
+      subtitle: state.userEmail || 'Churn risk beside every email',
+      imageUrl: BRAND_LOGO,
+    },
     sections: [
       connection,
       {

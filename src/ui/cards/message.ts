@@ -20,7 +20,13 @@ export function messageCard(state: MessageCardState): Card {
     sections: [
       {
         widgets: [
-          { kind: 'decoratedText', topLabel: 'Subject', text: state.subject || '(no subject)', wrapText: true, icon: 'EMAIL' },
+          {
+            kind: 'decoratedText',
+            topLabel: 'Subject',
+            text: state.subject || '(no subject)',
+            wrapText: true,
+            icon: 'EMAIL',
+          },
           state.sheetConnected
             ? { kind: 'textParagraph', text: 'Looking this sender up in your customer sheet…' }
             : {
@@ -31,7 +37,16 @@ export function messageCard(state: MessageCardState): Card {
       },
       ...(state.sheetConnected
         ? []
-        : [{ widgets: [{ kind: 'buttonSet' as const, buttons: [actionButton('Connect a sheet', ACTION.openSettings, undefined, 'filled')] }] }]),
+        : [
+            {
+              widgets: [
+                {
+                  kind: 'buttonSet' as const,
+                  buttons: [actionButton('Connect a sheet', ACTION.openSettings, undefined, 'filled')],
+                },
+              ],
+            },
+          ]),
     ],
   };
 }

@@ -11,15 +11,17 @@ describe('parseAddress', () => {
     expect(parseAddress(header)).toEqual({ name, email });
   });
 
-  it.each(['', 'not an address', 'ana@', '@example.com', 'Ana <ana at example.com>'])('rejects %j', (header) => {
-    expect(parseAddress(header)).toBeNull();
-  });
+  it.each(['', 'not an address', 'ana@', '@example.com', 'Ana <ana at example.com>'])(
+    'rejects %j',
+    (header) => {
+      expect(parseAddress(header)).toBeNull();
+    },
+  );
 
   it('splits lists on commas outside quotes', () => {
-    expect(parseAddressList('"Díaz, Ana" <ana@example.com>, bo@example.com, junk').map((a) => a.email)).toEqual([
-      'ana@example.com',
-      'bo@example.com',
-    ]);
+    expect(
+      parseAddressList('"Díaz, Ana" <ana@example.com>, bo@example.com, junk').map((a) => a.email),
+    ).toEqual(['ana@example.com', 'bo@example.com']);
   });
 
   it('knows domains and validity', () => {

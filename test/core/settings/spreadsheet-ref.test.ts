@@ -22,6 +22,8 @@ describe('parseSpreadsheetRef', () => {
   });
 
   it('builds links to a row', () => {
-    expect(spreadsheetUrl(ID, 42, 7)).toBe(`https://docs.google.com/spreadsheets/d/${ID}/edit#gid=42&range=A7`);
+    expect(spreadsheetUrl(ID, 42, 7)).toBe(
+      `https://docs.google.com/spreadsheets/d/${ID}/edit#gid=42&range=A7`,
+    );
   });
 });

@@ -1,0 +1,41 @@
+/**
+ * npm run bench: every benchmark, printed as figures and ratios. Performance targets live here,
+ * not in timed tests (tests assert behaviour; a slow CI machine must not fail them).
+ * Run one group with `npm run bench -- <group>`.
+ */
+import { bundleBench } from './bundle.bench';
+import { printTable } from './stats';
+
+type Group = { name: string; run: () => Promise<void> | void };
+
+const groups: Group[] = [
+  {
+    name: 'bundle',
+    run: () => {
+      const r = bundleBench();
+      printTable('Bundle: build/Code.js size and cold load in a fresh VM context (median of runs)', [r]);
+    },
+  },
+];
+
+async function main() {
+  const only = process.argv.slice(2);
+  const unknown = only.filter((o) => !groups.some((g) => g.name === o));
+  if (unknown.length) {
+    console.error(
+      `Unknown benchmark group(s): ${unknown.join(', ')}. Groups: ${groups.map((g) => g.name).join(', ')}`,
+    );
+    process.exit(2);
+  }
+  for (const g of groups) {
+    if (only.length && !only.includes(g.name)) continue;
+    const started = Date.now();
+    await g.run();
+    console.log(`(${g.name}: ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,26 @@
+/**
+ * The composition root: builds the app's ports from Apps Script services. The services are passed in
+ * (never read from globals here) so the same code runs on the real services, on the stand-ins in the
+ * bundle tests, and in the local workbench.
+ */
+import type { AppContext } from '../app/context';
+import { gmailMailbox, type GmailAppLike } from './gmail-mailbox';
+import { propertiesStore, type PropertiesLike } from './properties-store';
+import { spreadsheetDirectory, type SpreadsheetAppOpenLike } from './spreadsheet-directory';
+
+export interface AppsScriptServices {
+  SpreadsheetApp: SpreadsheetAppOpenLike;
+  PropertiesService: { getUserProperties(): PropertiesLike };
+  GmailApp: GmailAppLike;
+  Session: { getActiveUser(): { getEmail(): string } };
+}
+
+export function createContext(services: AppsScriptServices): AppContext {
+  return {
+    clock: { now: () => new Date() },
+    userStore: propertiesStore(services.PropertiesService.getUserProperties()),
+    session: { email: () => services.Session.getActiveUser().getEmail() },
+    mailbox: gmailMailbox(services.GmailApp),
+    spreadsheets: spreadsheetDirectory(services.SpreadsheetApp),
+  };
+}

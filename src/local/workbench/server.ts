@@ -1,0 +1,180 @@
+/**
+ * The workbench's HTTP server: loopback only, JSON API for the page's client, and the outbox pages.
+ * It knows nothing of the add-on; it forwards to a backend that runs the real handlers.
+ */
+import * as http from 'node:http';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { z } from 'zod';
+import { escapeHtml } from './escape';
+
+export interface RenderedCard {
+  name: string;
+  html: string;
+}
+
+export type PanelResponse =
+  | { kind: 'cards'; cards: RenderedCard[] }
+  | {
+      kind: 'navigate';
+      steps: (
+        | { kind: 'push' | 'update'; card: RenderedCard }
+        | { kind: 'pop' | 'popToRoot' }
+        | { kind: 'popToNamed'; name: string }
+      )[];
+      notification?: string;
+    }
+  | { kind: 'notify'; notification: string }
+  | { kind: 'openLink'; url: string }
+  | { kind: 'draft'; draft: { to?: string[]; subject?: string; textBody?: string; insertText?: string } };
+
+export interface InboxEntry {
+  id: string;
+  fromName: string;
+  fromEmail: string;
+  subject: string;
+  snippet: string;
+  date: string;
+}
+
+export interface MessageView {
+  id: string;
+  from: string;
+  fromEmail: string;
+  subject: string;
+  date: string;
+  plainBody: string;
+}
+
+export interface OutboxEntry {
+  file: string;
+  to: string;
+  subject: string;
+  sentAt: string;
+}
+
+export const ActionRequestSchema = z.object({
+  kind: z.enum(['action', 'compose']),
+  messageId: z.string().nullable().optional(),
+  parameters: z.record(z.string(), z.string()),
+  formInputs: z.record(z.string(), z.union([z.string(), z.array(z.string()), z.number()])).default({}),
+});
+export type ActionRequest = z.infer<typeof ActionRequestSchema>;
+
+export interface WorkbenchBackend {
+  page(): string;
+  inbox(): InboxEntry[];
+  homepage(): PanelResponse;
+  message(messageId: string): { message: MessageView } & PanelResponse;
+  compose(to: string[]): PanelResponse;
+  action(request: ActionRequest): PanelResponse;
+  outbox(): OutboxEntry[];
+  outboxFile(file: string): string | null;
+}
+
+const CLIENT_JS = path.join(__dirname, 'static', 'client.js');
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function readJson(req: http.IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > 1_000_000) throw new HttpError(413, 'request body over 1 MB');
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (!text) return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new HttpError(400, 'request body is not JSON');
+  }
+}
+
+function send(res: http.ServerResponse, status: number, type: string, body: string): void {
+  res.writeHead(status, {
+    'content-type': type,
+    'cache-control': 'no-store',
+    // The page runs only its own script; card HTML is data, never code.
+    'content-security-policy':
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' https: data:",
+    'x-content-type-options': 'nosniff',
+  });
+  res.end(body);
+}
+
+function outboxPage(entries: OutboxEntry[]): string {
+  const rows = entries
+    .map(
+      (e) =>
+        `<tr><td>${escapeHtml(e.sentAt)}</td><td>${escapeHtml(e.to)}</td><td><a href="/outbox/${encodeURIComponent(e.file)}">${escapeHtml(e.subject)}</a></td></tr>`,
+    )
+    .join('');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Outbox · ChurnGuard workbench</title>
+<style>body{font:14px Roboto,Arial,sans-serif;margin:24px}table{border-collapse:collapse}td,th{padding:6px 12px;border-bottom:1px solid #e0e0e0;text-align:left}</style></head>
+<body><p><a href="/">← Workbench</a></p><h1>Outbox</h1><p>${entries.length} email(s) the add-on sent, written as .eml files.</p>
+<table><thead><tr><th>Sent</th><th>To</th><th>Subject</th></tr></thead><tbody>${rows}</tbody></table></body></html>`;
+}
+
+export function createWorkbenchServer(backend: WorkbenchBackend): http.Server {
+  return http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const route = `${req.method} ${url.pathname}`;
+    const json = (value: unknown) => send(res, 200, 'application/json; charset=utf-8', JSON.stringify(value));
+    (async () => {
+      if (route === 'GET /') return send(res, 200, 'text/html; charset=utf-8', backend.page());
+      if (route === 'GET /client.js')
+        return send(res, 200, 'text/javascript; charset=utf-8', fs.readFileSync(CLIENT_JS, 'utf8'));
+      if (route === 'GET /api/inbox') return json({ messages: backend.inbox() });
+      if (route === 'POST /api/homepage') return json(backend.homepage());
+      if (route === 'POST /api/message') {
+        const body = z.object({ messageId: z.string().min(1) }).safeParse(await readJson(req));
+        if (!body.success) throw new HttpError(400, 'messageId is required');
+        return json(backend.message(body.data.messageId));
+      }
+      if (route === 'POST /api/compose') {
+        const body = z.object({ to: z.array(z.string()).default([]) }).safeParse(await readJson(req));
+        if (!body.success) throw new HttpError(400, 'to must be a list of addresses');
+        return json(backend.compose(body.data.to));
+      }
+      if (route === 'POST /api/action') {
+        const body = ActionRequestSchema.safeParse(await readJson(req));
+        if (!body.success) throw new HttpError(400, `bad action request: ${body.error.issues[0]?.message ?? ''}`);
+        return json(backend.action(body.data));
+      }
+      if (route === 'GET /outbox') return send(res, 200, 'text/html; charset=utf-8', outboxPage(backend.outbox()));
+      if (req.method === 'GET' && url.pathname.startsWith('/outbox/')) {
+        const file = decodeURIComponent(url.pathname.slice('/outbox/'.length));
+        const eml = backend.outboxFile(file);
+        if (eml === null) throw new HttpError(404, 'no such email');
+        return send(res, 200, 'text/plain; charset=utf-8', eml);
+      }
+      throw new HttpError(404, `no route ${route}`);
+    })().catch((error: unknown) => {
+      const status = error instanceof HttpError ? error.status : 500;
+      const message = error instanceof Error ? error.message : String(error);
+      if (status === 500) console.error(error);
+      send(res, status, 'application/json; charset=utf-8', JSON.stringify({ error: message }));
+    });
+  });
+}
+
+/** Listens on loopback only: the workbench shows customer data and must not be reachable from the network. */
+export function listen(server: http.Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      const address = server.address();
+      resolve(typeof address === 'object' && address ? address.port : port);
+    });
+  });
+}
