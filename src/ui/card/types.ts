@@ -19,10 +19,17 @@ export interface Span {
 /** Plain text, or spans joined in order. Newlines are kept as line breaks. */
 export type Text = string | Span[];
 
+/**
+ * The parameter that carries an action's name to the single dispatcher (`{ action: name, ...params }`),
+ * so `params` may not use this key.
+ */
+export const ACTION_NAME_PARAM = 'action';
+
 /** A call back into the add-on through the single action dispatcher. Parameters are strings, as Apps Script requires. */
 export interface ActionCall {
-  /** Name of a registered action (see src/app/actions). */
+  /** Name of a registered action (see src/ui/action-names.ts). */
   name: string;
+  /** String values only; the key `action` is reserved for the name (ACTION_NAME_PARAM). */
   params?: Record<string, string>;
   /** Whether Gmail shows a spinner while the action runs. Defaults to spinner. */
   loadIndicator?: 'spinner' | 'none';
@@ -34,21 +41,25 @@ export type OnClick =
   /** A compose action: the handler returns a draft (reply to the open message). */
   | { kind: 'compose'; action: ActionCall };
 
-export type KnownIcon =
-  | 'PERSON'
-  | 'EMAIL'
-  | 'CLOCK'
-  | 'DOLLAR'
-  | 'STAR'
-  | 'BOOKMARK'
-  | 'DESCRIPTION'
-  | 'INVITE'
-  | 'MULTIPLE_PEOPLE'
-  | 'OFFER'
-  | 'TICKET'
-  | 'EVENT_PERFORMER'
-  | 'MEMBERSHIP'
-  | 'STORE';
+/** The CardService `Icon` values cards may use (a runtime list, so validators and renderers can check them). */
+export const KNOWN_ICONS = [
+  'PERSON',
+  'EMAIL',
+  'CLOCK',
+  'DOLLAR',
+  'STAR',
+  'BOOKMARK',
+  'DESCRIPTION',
+  'INVITE',
+  'MULTIPLE_PEOPLE',
+  'OFFER',
+  'TICKET',
+  'EVENT_PERFORMER',
+  'MEMBERSHIP',
+  'STORE',
+] as const;
+
+export type KnownIcon = (typeof KNOWN_ICONS)[number];
 
 export interface Button {
   text: string;
@@ -106,6 +117,10 @@ export type Widget =
   | { kind: 'image'; url: string; altText: string; onClick?: OnClick }
   | { kind: 'divider' };
 
+export type WidgetKind = Widget['kind'];
+/** The widget variant of one kind, e.g. `WidgetOf<'textInput'>`. */
+export type WidgetOf<K extends WidgetKind> = Extract<Widget, { kind: K }>;
+
 export interface Section {
   header?: string;
   widgets: Widget[];
@@ -162,5 +177,12 @@ export interface DraftUpdate {
   to?: string[];
 }
 
-/** Google's documented limit; more widgets make CardService reject the card. */
+/**
+ * Google's documented limits. Widgets past the 100th are dropped together with their whole section
+ * (Card reference, cards v2), so src/ui/card/validate.ts rejects such cards outright.
+ */
 export const MAX_WIDGETS_PER_CARD = 100;
+/** CardBuilder.addSection: "You can't add more than 100 sections to a card." */
+export const MAX_SECTIONS_PER_CARD = 100;
+/** SelectionInput items: "Supports up to 100 items." */
+export const MAX_SELECTION_ITEMS = 100;
