@@ -11,6 +11,27 @@ import * as vm from 'node:vm';
 
 export const NAMESPACE = '__ChurnGuard';
 
+/**
+ * zod re-exports every locale's error messages as a namespace, which defeats tree-shaking and would
+ * add ~400 KB that Apps Script parses on every call. ChurnGuard writes its own messages and uses
+ * zod's English defaults only, so the locale index resolves to English alone.
+ */
+const zodEnglishOnly: esbuild.Plugin = {
+  name: 'zod-english-only',
+  setup(build) {
+    build.onResolve({ filter: /locales\/index\.js$/ }, (args) =>
+      args.importer.includes(`${'node_modules'}/zod/`)
+        ? { path: 'zod-locales-en', namespace: 'zod-locales' }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'zod-locales' }, () => ({
+      contents: `export { default as en } from ${JSON.stringify(require.resolve('zod/v4/locales/en.js'))};`,
+      loader: 'js',
+      resolveDir: process.cwd(),
+    }));
+  },
+};
+
 export interface BundleResult {
   code: string;
   globals: string[];
@@ -32,6 +53,7 @@ export async function bundle(entry: string): Promise<BundleResult> {
     legalComments: 'none',
     treeShaking: true,
     logLevel: 'silent',
+    plugins: [zodEnglishOnly],
   });
   const [out] = result.outputFiles;
   if (!out) throw new Error('esbuild produced no output');

@@ -10,6 +10,7 @@ export interface GmailMessageLike {
   getSubject(): string;
   getDate(): GoogleAppsScript.Base.Date;
   getPlainBody(): string;
+  createDraftReply(body: string, options: { htmlBody?: string }): { getId(): string };
 }
 
 export interface GmailAppLike {

@@ -1,0 +1,47 @@
+/**
+ * The bundle's entry: the only module whose exports become Apps Script globals. scripts/build.ts
+ * appends a top-level `function name(e)` for each export, because Apps Script calls triggers and
+ * actions by the name of a top-level function. Everything else stays inside the bundle.
+ *
+ * Services are read from the globals lazily, at call time, so loading the file touches nothing.
+ */
+import { gasEntryPoints } from './gas/entry-points';
+
+const gas = gasEntryPoints(() => ({
+  SpreadsheetApp,
+  PropertiesService,
+  GmailApp,
+  Session,
+  CardService,
+  console,
+}));
+
+/** addOns.common.homepageTrigger: no message open. */
+export function onHomepage(event: unknown) {
+  return gas.onHomepage(event);
+}
+
+/** addOns.gmail.contextualTriggers: a message is open. */
+export function onGmailMessage(event: unknown) {
+  return gas.onGmailMessage(event);
+}
+
+/** addOns.gmail.composeTrigger: the "Insert retention offer" compose action. */
+export function onGmailCompose(event: unknown) {
+  return gas.onGmailCompose(event);
+}
+
+/** Universal action "Settings". */
+export function onSettings(event: unknown) {
+  return gas.onSettings(event);
+}
+
+/** Universal action "Help". */
+export function onHelp(event: unknown) {
+  return gas.onHelp(event);
+}
+
+/** The single dispatcher every card button calls (src/app/dispatcher.ts). */
+export function onCardAction(event: unknown) {
+  return gas.onCardAction(event);
+}
