@@ -291,6 +291,32 @@ describe('card description → CardService', () => {
     expect(JSON.stringify(section)).not.toContain('<script>');
   });
 
+  it('passes fields CardService shows as plain text unchanged, so "&" is not shown as "&amp;"', () => {
+    const card: Card = {
+      name: 'plain',
+      header: { title: 'Smith & Sons <UK>', subtitle: 'a & b' },
+      sections: [
+        {
+          widgets: [
+            { kind: 'textInput', name: 'n', label: 'Q&A', value: '<kept>', hint: 'x & y' },
+            {
+              kind: 'buttonSet',
+              buttons: [{ text: 'Save & close', onClick: { kind: 'action', action: { name: 'save' } } }],
+            },
+          ],
+        },
+      ],
+    };
+    const built = json(buildCard(createCardService(), card));
+    expect(built.header).toEqual({ title: 'Smith & Sons <UK>', subtitle: 'a & b' });
+    expect(built.sections[0]!.widgets[0]!.textInput).toMatchObject({
+      label: 'Q&A',
+      value: '<kept>',
+      hintText: 'x & y',
+    });
+    expect(built.sections[0]!.widgets[1]!.buttonList!.buttons[0]!.text).toBe('Save & close');
+  });
+
   it('formats spans with only <b>, <i>, <font color> and <br>', () => {
     expect(
       toCardHtml([
