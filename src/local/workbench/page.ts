@@ -1,5 +1,5 @@
 /** The workbench page: a simplified Gmail with an inbox, a reader and the add-on side panel. */
-import { escapeHtml } from './escape';
+import { escapeHtml } from '../../ui/html/render-card';
 
 export interface PageOptions {
   sheetLabel: string;

@@ -6,7 +6,7 @@ import * as http from 'node:http';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { z } from 'zod';
-import { escapeHtml } from './escape';
+import { escapeHtml } from '../../ui/html/render-card';
 
 export interface RenderedCard {
   name: string;

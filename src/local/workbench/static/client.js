@@ -114,9 +114,14 @@
 
   panel.addEventListener('click', (ev) => {
     const el = ev.target.closest('[data-kind]');
-    if (!el || el.disabled) return;
+    if (!el || el.disabled || el.dataset.trigger === 'change') return;
     ev.preventDefault();
     const kind = el.dataset.kind;
+    if (kind === 'back') {
+      if (stack.length > 1) stack.pop();
+      renderStack();
+      return;
+    }
     if (kind === 'openLink') {
       applyResponse({ kind: 'openLink', url: el.dataset.url });
       return;
@@ -131,15 +136,15 @@
   });
 
   panel.addEventListener('change', (ev) => {
-    const el = ev.target.closest('[data-onchange-action]');
+    const el = ev.target.closest('[data-trigger="change"]');
     if (!el) return;
     let params = {};
     try {
-      params = JSON.parse(el.dataset.onchangeParams || '{}');
+      params = JSON.parse(el.dataset.params || '{}');
     } catch (e) {
       params = {};
     }
-    runAction('action', el.dataset.onchangeAction, params);
+    runAction('action', el.dataset.action, params);
   });
 
   document.getElementById('panel-back').addEventListener('click', () => {
