@@ -52,6 +52,11 @@ module.exports = tseslint.config(
     },
   },
   {
+    // The workbench page's own script runs in the browser.
+    files: ['src/local/workbench/static/**/*.js'],
+    languageOptions: { globals: { ...globals.browser }, sourceType: 'script' },
+  },
+  {
     // Tests poke at malformed inputs on purpose.
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

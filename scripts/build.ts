@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { bundle } from './lib/bundle';
-import { manifestFunctionNames, parseManifest } from './lib/manifest-schema';
+import { missingFunctions, parseManifest } from './lib/manifest-schema';
 
 export const ROOT = path.resolve(__dirname, '..');
 export const BUILD_DIR = path.join(ROOT, 'build');
@@ -15,7 +15,7 @@ export async function build(): Promise<{ bytes: number; globals: string[] }> {
   const manifest = parseManifest(JSON.parse(manifestText));
   const { code, globals, bytes } = await bundle(path.join(ROOT, 'src/index.ts'));
 
-  const missing = manifestFunctionNames(manifest).filter((n) => !globals.includes(n));
+  const missing = missingFunctions(manifest, globals);
   if (missing.length > 0) {
     throw new Error(
       `appsscript.json names ${missing.join(', ')}, but src/index.ts does not export ${missing.length > 1 ? 'them' : 'it'}`,

@@ -147,3 +147,8 @@ export function parseManifest(json: unknown, source = 'appsscript.json'): Manife
   const lines = result.error.issues.map((i) => `  ${source}: ${i.path.join('.') || '(root)'}: ${i.message}`);
   throw new Error(`Invalid manifest:\n${lines.join('\n')}`);
 }
+
+/** Manifest functions the bundle does not declare; the build refuses to write a bundle with any. */
+export function missingFunctions(m: Manifest, declared: readonly string[]): string[] {
+  return manifestFunctionNames(m).filter((n) => !declared.includes(n));
+}

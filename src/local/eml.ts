@@ -18,7 +18,6 @@ export interface EmlMessage {
 }
 
 function encodeWord(text: string): string {
-  // eslint-disable-next-line no-control-regex
   if (/^[\x20-\x7e]*$/.test(text)) return text;
   return `=?UTF-8?B?${Buffer.from(text, 'utf8').toString('base64')}?=`;
 }
@@ -52,7 +51,9 @@ export function toEml(m: EmlMessage): string {
     'MIME-Version: 1.0',
   ];
   const part = (type: string, body: string) =>
-    [`Content-Type: ${type}; charset=UTF-8`, 'Content-Transfer-Encoding: base64', '', base64Lines(body)].join('\r\n');
+    [`Content-Type: ${type}; charset=UTF-8`, 'Content-Transfer-Encoding: base64', '', base64Lines(body)].join(
+      '\r\n',
+    );
   if (!m.htmlBody) return [...lines, part('text/plain', m.textBody)].join('\r\n') + '\r\n';
   return (
     [

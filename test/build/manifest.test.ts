@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { manifestFunctionNames, parseManifest } from '../../scripts/lib/manifest-schema';
+import { manifestFunctionNames, missingFunctions, parseManifest } from '../../scripts/lib/manifest-schema';
+import { bundle } from '../../scripts/lib/bundle';
 
 const ROOT = path.resolve(__dirname, '../..');
 const manifest = (): Record<string, unknown> => JSON.parse(fs.readFileSync(path.join(ROOT, 'appsscript.json'), 'utf8'));
@@ -35,5 +36,17 @@ describe('appsscript.json', () => {
     const m = manifest();
     breakIt(m);
     expect(() => parseManifest(m)).toThrow(why);
+  });
+});
+
+describe('the bundle and the manifest', () => {
+  it('declares a top-level function for every export of src/index.ts, and the build catches a missing one', async () => {
+    const { globals, code } = await bundle(path.join(ROOT, 'src/index.ts'));
+    const m = parseManifest(manifest());
+    expect(missingFunctions(m, globals)).toEqual([]);
+    for (const name of globals) expect(code).toContain(`function ${name}(e) {`);
+    // A manifest naming a function the entry does not export is caught before anything is written.
+    (m.addOns.common.universalActions ?? []).push({ label: 'Reports', runFunction: 'onReports' });
+    expect(missingFunctions(m, globals)).toEqual(['onReports']);
   });
 });

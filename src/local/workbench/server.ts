@@ -148,10 +148,12 @@ export function createWorkbenchServer(backend: WorkbenchBackend): http.Server {
       }
       if (route === 'POST /api/action') {
         const body = ActionRequestSchema.safeParse(await readJson(req));
-        if (!body.success) throw new HttpError(400, `bad action request: ${body.error.issues[0]?.message ?? ''}`);
+        if (!body.success)
+          throw new HttpError(400, `bad action request: ${body.error.issues[0]?.message ?? ''}`);
         return json(backend.action(body.data));
       }
-      if (route === 'GET /outbox') return send(res, 200, 'text/html; charset=utf-8', outboxPage(backend.outbox()));
+      if (route === 'GET /outbox')
+        return send(res, 200, 'text/html; charset=utf-8', outboxPage(backend.outbox()));
       if (req.method === 'GET' && url.pathname.startsWith('/outbox/')) {
         const file = decodeURIComponent(url.pathname.slice('/outbox/'.length));
         const eml = backend.outboxFile(file);

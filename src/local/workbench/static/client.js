@@ -49,8 +49,9 @@
       for (const step of r.steps) {
         if (step.kind === 'push') stack.push(step.card);
         else if (step.kind === 'update') stack[stack.length ? stack.length - 1 : 0] = step.card;
-        else if (step.kind === 'pop') stack.length > 1 && stack.pop();
-        else if (step.kind === 'popToRoot') stack = stack.slice(0, 1);
+        else if (step.kind === 'pop') {
+          if (stack.length > 1) stack.pop();
+        } else if (step.kind === 'popToRoot') stack = stack.slice(0, 1);
         else if (step.kind === 'popToNamed') {
           const i = stack.map((c) => c.name).lastIndexOf(step.name);
           if (i >= 0) stack = stack.slice(0, i + 1);
@@ -95,6 +96,14 @@
     return inputs;
   }
 
+  function parseParams(json) {
+    try {
+      return JSON.parse(json || '{}');
+    } catch {
+      return {};
+    }
+  }
+
   async function runAction(kind, name, params) {
     panel.classList.add('busy');
     try {
@@ -126,25 +135,13 @@
       applyResponse({ kind: 'openLink', url: el.dataset.url });
       return;
     }
-    let params = {};
-    try {
-      params = JSON.parse(el.dataset.params || '{}');
-    } catch (e) {
-      params = {};
-    }
-    runAction(kind, el.dataset.action, params);
+    runAction(kind, el.dataset.action, parseParams(el.dataset.params));
   });
 
   panel.addEventListener('change', (ev) => {
     const el = ev.target.closest('[data-trigger="change"]');
     if (!el) return;
-    let params = {};
-    try {
-      params = JSON.parse(el.dataset.params || '{}');
-    } catch (e) {
-      params = {};
-    }
-    runAction('action', el.dataset.action, params);
+    runAction('action', el.dataset.action, parseParams(el.dataset.params));
   });
 
   document.getElementById('panel-back').addEventListener('click', () => {
@@ -202,12 +199,16 @@
       snippet.className = 'snippet';
       snippet.textContent = m.snippet;
       li.append(from, subject, snippet);
-      li.addEventListener('click', () => openMessage(m.id, li).catch((e) => showToast('Error: ' + e.message)));
+      li.addEventListener('click', () =>
+        openMessage(m.id, li).catch((e) => showToast('Error: ' + e.message)),
+      );
       inbox.append(li);
     }
   }
 
-  document.getElementById('home').addEventListener('click', () => openHomepage().catch((e) => showToast(e.message)));
+  document
+    .getElementById('home')
+    .addEventListener('click', () => openHomepage().catch((e) => showToast(e.message)));
   loadInbox()
     .then(openHomepage)
     .catch((e) => showToast('Error: ' + e.message));

@@ -1,0 +1,45 @@
+/** Command-line and environment options of `npm start`, validated with clear usage errors. */
+import * as path from 'node:path';
+
+export interface WorkbenchOptions {
+  port: number;
+  /** The customer sheet: CSV or XLSX. */
+  sheetPath: string;
+  inboxPath: string;
+  /** Where settings, the outbox and other local state live. */
+  stateDir: string;
+}
+
+export const USAGE = `Usage: npm start [-- --sheet PATH] [--inbox PATH] [--state DIR] [--port N]
+  --sheet PATH   customer sheet (.csv or .xlsx); also SHEET=PATH. Default: sample/customers.csv
+  --inbox PATH   sample inbox JSON. Default: sample/inbox.json
+  --state DIR    local settings, outbox and logs. Default: .local/
+  --port N       also PORT=N. Default: 8787`;
+
+export class UsageError extends Error {}
+
+export function parseWorkbenchArgs(argv: string[], env: NodeJS.ProcessEnv, root: string): WorkbenchOptions {
+  const values: Record<string, string> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const m = /^--(sheet|inbox|state|port)(?:=(.*))?$/.exec(arg);
+    if (!m) throw new UsageError(`Unknown argument "${arg}".\n${USAGE}`);
+    const value = m[2] ?? argv[++i];
+    if (value === undefined || value === '') throw new UsageError(`--${m[1]} needs a value.\n${USAGE}`);
+    values[m[1] as string] = value;
+  }
+  const portText = values.port ?? env.PORT ?? '8787';
+  const port = Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new UsageError(`Port must be a whole number from 0 to 65535, got "${portText}".`);
+  }
+  const sheet = values.sheet ?? env.SHEET ?? path.join(root, 'sample', 'customers.csv');
+  if (!/\.(csv|xlsx)$/i.test(sheet))
+    throw new UsageError(`The sheet must be a .csv or .xlsx file, got "${sheet}".`);
+  return {
+    port,
+    sheetPath: path.resolve(sheet),
+    inboxPath: path.resolve(values.inbox ?? path.join(root, 'sample', 'inbox.json')),
+    stateDir: path.resolve(values.state ?? path.join(root, '.local')),
+  };
+}

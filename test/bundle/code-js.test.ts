@@ -1,0 +1,162 @@
+/**
+ * The built bundle, loaded as Apps Script loads it: a bare V8 context whose only globals are the
+ * Apps Script stand-ins. These tests call the top-level functions the manifest names, with event
+ * objects shaped like Gmail's, and assert on the card JSON CardService would receive.
+ */
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { manifestFunctionNames, parseManifest } from '../../scripts/lib/manifest-schema';
+import { SETTINGS_KEY } from '../../src/app/settings-store';
+import { gmailEvent } from '../../src/local/gmail-events';
+import { AppsScriptWorld, createCardService } from '../../src/local/standins';
+import type { ActionResponseJson, CardJson } from '../../src/local/standins/card-service';
+import { callGlobal, loadBundle, readBundle } from '../helpers/bundle-vm';
+
+const ROOT = path.resolve(__dirname, '../..');
+const manifest = parseManifest(JSON.parse(fs.readFileSync(path.join(ROOT, 'appsscript.json'), 'utf8')));
+
+function setup() {
+  const world = new AppsScriptWorld({ latency: 'none' });
+  const sheet = world.spreadsheets.create({
+    name: 'Nimbus customers',
+    sheets: [
+      {
+        name: 'Customers',
+        values: [
+          ['Email', 'Name'],
+          ['elif@anatolia-travel.example', 'Elif Öztürk'],
+        ],
+      },
+      { name: 'Notes', values: [] },
+    ],
+  });
+  world.gmail.seed([
+    {
+      id: 'msg-1',
+      threadId: 'thread-1',
+      from: 'Elif Öztürk <elif@anatolia-travel.example>',
+      to: 'am@nimbus.example',
+      subject: 'Aboneliğimizi iptal etmek istiyoruz',
+      date: '2026-11-19T08:30:00Z',
+      plainBody: 'Merhaba, aboneliğimizi iptal etmek istiyoruz.',
+    },
+  ]);
+  const execution = world.startExecution({ kind: 'card' });
+  const cardService = createCardService();
+  const context = loadBundle({ ...execution.globals, CardService: cardService });
+  const json = <T = CardJson>(built: unknown): T =>
+    JSON.parse((built as { printJson(): string }).printJson()) as T;
+  return { world, sheet, execution, context, cardService, json };
+}
+
+const allText = (value: unknown) => JSON.stringify(value);
+
+describe('build/Code.js in a bare Apps Script-like context', () => {
+  const code = readBundle();
+
+  it('declares every manifest function and the dispatcher as a top-level function', () => {
+    for (const name of [...manifestFunctionNames(manifest), 'onCardAction']) {
+      expect(code).toMatch(new RegExp(`^function ${name}\\(e\\) \\{$`, 'm'));
+    }
+  });
+
+  it('contains no Node module loading', () => {
+    expect(code).not.toMatch(/\brequire\s*\(/);
+    expect(code).not.toMatch(/\bprocess\.env\b/);
+    expect(code).not.toMatch(/\bimport\.meta\b/);
+  });
+
+  it('shows the homepage, with the connect button when no sheet is set', () => {
+    const { context, json, world } = setup();
+    const cards = callGlobal(context, 'onHomepage', gmailEvent()) as unknown[];
+    expect(cards).toHaveLength(1);
+    const card = json(cards[0]);
+    expect(card.header?.title).toBe('ChurnGuard');
+    expect(card.header?.subtitle).toBe(world.user);
+    expect(allText(card)).toContain('Connect a sheet');
+    expect(allText(card)).toContain('"key":"action","value":"openSettings"');
+  });
+
+  it('shows the connected sheet on the homepage', () => {
+    const { context, json, world, sheet } = setup();
+    world.userProperties.put(SETTINGS_KEY, JSON.stringify({ spreadsheetId: sheet.id }));
+    const card = json((callGlobal(context, 'onHomepage', gmailEvent()) as unknown[])[0]);
+    expect(allText(card)).toContain('Nimbus customers');
+    expect(allText(card)).toContain('Customers');
+  });
+
+  it('reads the open message with its access token in the contextual trigger', () => {
+    const { context, json, world } = setup();
+    const cards = callGlobal(context, 'onGmailMessage', gmailEvent({ messageId: 'msg-1' })) as unknown[];
+    const card = json(cards[0]);
+    expect(card.header).toEqual({ title: 'Elif Öztürk', subtitle: 'elif@anatolia-travel.example' });
+    expect(allText(card)).toContain('Aboneliğimizi iptal etmek istiyoruz');
+    expect(world.calls.get('GmailApp.setCurrentMessageAccessToken')).toBe(1);
+  });
+
+  it('turns a missing message into a problem card, not an exception', () => {
+    const { context, json, world } = setup();
+    const cards = callGlobal(context, 'onGmailMessage', gmailEvent({ messageId: 'nope' })) as unknown[];
+    const card = json(cards[0]);
+    expect(card.name).toBe('problem');
+    expect(allText(card)).toContain('Invalid argument: nope');
+    expect(world.log.some((l) => l.startsWith('[error] ChurnGuard:'))).toBe(true);
+  });
+
+  it('saves settings through the action dispatcher and updates the homepage', () => {
+    const { context, json, world, sheet } = setup();
+    const response = json<ActionResponseJson>(
+      callGlobal(
+        context,
+        'onCardAction',
+        gmailEvent({
+          parameters: { action: 'saveSettings' },
+          formInputs: {
+            spreadsheet: `https://docs.google.com/spreadsheets/d/${sheet.id}/edit`,
+            customerSheet: 'Customers',
+          },
+        }),
+      ),
+    );
+    expect(response.action.notification?.text).toBe('Connected to Nimbus customers');
+    expect(response.stateChanged).toBe(true);
+    expect(JSON.parse(world.userProperties.values.get(SETTINGS_KEY) ?? '{}')).toMatchObject({
+      spreadsheetId: sheet.id,
+    });
+  });
+
+  it('explains a sheet that has been deleted since it was connected', () => {
+    const { context, json, world, sheet } = setup();
+    world.userProperties.put(SETTINGS_KEY, JSON.stringify({ spreadsheetId: sheet.id }));
+    world.spreadsheets.delete(sheet.id);
+    const card = json((callGlobal(context, 'onHomepage', gmailEvent()) as unknown[])[0]);
+    expect(card.name).toBe('problem');
+    expect(allText(card)).toContain('Customer sheet not found');
+  });
+
+  it('opens settings and help as universal actions', () => {
+    const { context, json } = setup();
+    expect(json((callGlobal(context, 'onSettings', gmailEvent()) as unknown[])[0]).name).toBe('settings');
+    expect(json((callGlobal(context, 'onHelp', gmailEvent()) as unknown[])[0]).name).toBe('help');
+  });
+
+  it('rejects an unknown action with a problem card', () => {
+    const { context, json } = setup();
+    const r = json<ActionResponseJson>(
+      callGlobal(context, 'onCardAction', gmailEvent({ parameters: { action: 'nuke' } })),
+    );
+    expect(allText(r)).toContain('Unknown action');
+  });
+});
+
+describe('clasp', () => {
+  it('pushes exactly build/Code.js and build/appsscript.json', () => {
+    const out = execFileSync(path.join(ROOT, 'node_modules/.bin/clasp'), ['status', '--json'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    const status = JSON.parse(out.trim().split('\n').pop() ?? '{}') as { filesToPush: string[] };
+    expect([...status.filesToPush].sort()).toEqual(['build/Code.js', 'build/appsscript.json']);
+  });
+});
