@@ -25,3 +25,27 @@ export function bundleBench(runs = 30) {
     runs,
   };
 }
+
+/**
+ * A homepage open end to end in the VM: load Code.js and call onHomepage on the stand-ins, as a fresh
+ * Apps Script execution does. Reports wall time and the service calls made.
+ */
+export function firstCardBench(runs = 20) {
+  // Imported lazily so `npm run bench -- bundle` works even before other groups' modules exist.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { AppsScriptWorld, createCardService } =
+    require('../src/local/standins') as typeof import('../src/local/standins');
+  const code = fs.readFileSync(path.resolve(__dirname, '../build/Code.js'), 'utf8');
+  let calls = 0;
+  const timing = timeRuns(runs, () => {
+    const world = new AppsScriptWorld({ latency: 'none' });
+    const execution = world.startExecution();
+    const context = vm.createContext({ Date, ...execution.globals, CardService: createCardService() });
+    vm.runInContext(code, context);
+    (context as unknown as { onHomepage(e: unknown): unknown }).onHomepage({
+      commonEventObject: { hostApp: 'GMAIL' },
+    });
+    calls = world.calls.total();
+  });
+  return { loadPlusHomepageMedianMs: timing.medianMs, serviceCalls: calls, runs };
+}

@@ -3,7 +3,7 @@
  * not in timed tests (tests assert behaviour; a slow CI machine must not fail them).
  * Run one group with `npm run bench -- <group>`.
  */
-import { bundleBench } from './bundle.bench';
+import { bundleBench, firstCardBench } from './bundle.bench';
 import { printTable } from './stats';
 
 type Group = { name: string; run: () => Promise<void> | void };
@@ -14,6 +14,9 @@ const groups: Group[] = [
     run: () => {
       const r = bundleBench();
       printTable('Bundle: build/Code.js size and cold load in a fresh VM context (median of runs)', [r]);
+      printTable('First card: load Code.js + onHomepage on the stand-ins (no sheet connected)', [
+        firstCardBench(),
+      ]);
     },
   },
 ];
