@@ -1,0 +1,289 @@
+/**
+ * The workbench backend: the real add-on (src/app through the same src/gas adapters production uses)
+ * running on the Apps Script stand-ins, with the customer sheet loaded from a CSV/XLSX file and every
+ * change written back. Each request is one Apps Script execution, as each Gmail trigger or click is.
+ */
+import * as crypto from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { z } from 'zod';
+import { appEntry } from '../../app/entry';
+import { loadSettings, saveSettings } from '../../app/settings-store';
+import { parseAddress } from '../../core/email/address';
+import { createContext } from '../../gas/runtime';
+import type { ActionResponse, Card, DraftUpdate } from '../../ui/card/types';
+import { renderCard } from '../../ui/html/render-card';
+import { CARD_CSS } from '../../ui/html/render-card';
+import { toEml } from '../eml';
+import { gmailEvent } from '../gmail-events';
+import { AppsScriptWorld, type SeedMessage } from '../standins';
+import type { SpreadsheetData } from '../standins/spreadsheet';
+import { readTableFile, writeTableFile } from '../table/table-file';
+import { pageHtml } from './page';
+import type {
+  ActionRequest,
+  InboxEntry,
+  MessageView,
+  OutboxEntry,
+  PanelResponse,
+  RenderedCard,
+  WorkbenchBackend,
+} from './server';
+
+export interface BackendOptions {
+  sheetPath: string;
+  inboxPath: string;
+  stateDir: string;
+  user?: string;
+  now?: () => Date;
+}
+
+const InboxSchema = z.array(
+  z.object({
+    id: z.string().min(1),
+    threadId: z.string().optional(),
+    from: z.string().min(1),
+    to: z.union([z.string(), z.array(z.string())]),
+    cc: z.union([z.string(), z.array(z.string())]).optional(),
+    subject: z.string(),
+    date: z.string(),
+    plainBody: z.string(),
+    htmlBody: z.string().optional(),
+  }),
+);
+
+function writeAtomically(file: string, text: string): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, text);
+  fs.renameSync(tmp, file);
+}
+
+/** A stable spreadsheet ID per file, so settings saved in one run still point at the sheet in the next. */
+function spreadsheetIdFor(sheetPath: string): string {
+  return `1WB${crypto.createHash('sha256').update(path.resolve(sheetPath)).digest('hex').slice(0, 40)}`;
+}
+
+export function loadInbox(inboxPath: string): SeedMessage[] {
+  const parsed = InboxSchema.safeParse(JSON.parse(fs.readFileSync(inboxPath, 'utf8')));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`${inboxPath}: message ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`);
+  }
+  return parsed.data;
+}
+
+export class Workbench implements WorkbenchBackend {
+  readonly world: AppsScriptWorld;
+  readonly spreadsheet: SpreadsheetData;
+  private readonly messages: SeedMessage[];
+  private savedVersion: number;
+  private outboxWritten = 0;
+  private readonly propertiesFile: string;
+  private readonly outboxDir: string;
+
+  constructor(private readonly options: BackendOptions) {
+    this.world = new AppsScriptWorld({ latency: 'none', user: options.user ?? 'am@nimbus.example' });
+    if (options.now) this.world.clock.set(options.now());
+    else this.world.clock.set(new Date());
+    const table = readTableFile(options.sheetPath);
+    this.spreadsheet = this.world.spreadsheets.create({
+      id: spreadsheetIdFor(options.sheetPath),
+      name: path.basename(options.sheetPath),
+      sheets: table.sheets,
+    });
+    this.savedVersion = this.spreadsheet.version;
+    this.messages = loadInbox(options.inboxPath);
+    this.world.gmail.seed(this.messages);
+
+    fs.mkdirSync(options.stateDir, { recursive: true });
+    this.propertiesFile = path.join(options.stateDir, 'user-properties.json');
+    this.outboxDir = path.join(options.stateDir, 'outbox');
+    fs.mkdirSync(this.outboxDir, { recursive: true });
+    if (fs.existsSync(this.propertiesFile)) {
+      this.world.userProperties.load(
+        JSON.parse(fs.readFileSync(this.propertiesFile, 'utf8')) as Record<string, string>,
+      );
+    }
+    this.connectSheetIfUnset();
+  }
+
+  /** First run: point the settings at the loaded sheet, as a user would in Settings. */
+  private connectSheetIfUnset(): void {
+    const store = {
+      get: (k: string) => this.world.userProperties.values.get(k) ?? null,
+      set: (k: string, v: string) => this.world.userProperties.put(k, v),
+      delete: (k: string) => void this.world.userProperties.values.delete(k),
+    };
+    const { settings } = loadSettings(store);
+    if (settings.spreadsheetId === this.spreadsheet.id) return;
+    const customerSheet = this.spreadsheet.sheet('Customers')
+      ? 'Customers'
+      : (this.spreadsheet.sheets[0]?.name ?? 'Customers');
+    saveSettings(store, { ...settings, spreadsheetId: this.spreadsheet.id, customerSheet });
+    this.persist();
+  }
+
+  /** Runs one execution of the add-on and writes back whatever it changed. */
+  private run<T>(
+    fn: (entry: ReturnType<typeof appEntry>, execution: ReturnType<AppsScriptWorld['startExecution']>) => T,
+  ): T {
+    this.world.clock.set(this.options.now ? this.options.now() : new Date());
+    const execution = this.world.startExecution({ kind: 'card' });
+    try {
+      const entry = appEntry(
+        () => createContext(execution.globals),
+        (error) => execution.globals.console.error('ChurnGuard:', error),
+      );
+      return fn(entry, execution);
+    } finally {
+      execution.end();
+      this.persist();
+    }
+  }
+
+  private persist(): void {
+    if (this.spreadsheet.version !== this.savedVersion) {
+      writeTableFile(
+        this.options.sheetPath,
+        this.spreadsheet.sheets.map((s) => ({ name: s.name, values: s.toValues() })),
+      );
+      this.savedVersion = this.spreadsheet.version;
+    }
+    writeAtomically(this.propertiesFile, JSON.stringify(this.world.userProperties.toObject(), null, 2));
+    const outbox = this.world.mail.outbox;
+    for (; this.outboxWritten < outbox.length; this.outboxWritten++) {
+      const m = outbox[this.outboxWritten]!;
+      const id = `${m.sentAt.toISOString().replace(/[:.]/g, '-')}-${this.outboxWritten + 1}`;
+      writeAtomically(
+        path.join(this.outboxDir, `${id}.eml`),
+        toEml({
+          from: m.name ? `${m.name} <${m.from}>` : m.from,
+          to: m.to,
+          cc: m.cc,
+          bcc: m.bcc,
+          replyTo: m.replyTo,
+          subject: m.subject,
+          textBody: m.body,
+          htmlBody: m.htmlBody,
+          date: m.sentAt,
+          messageId: id,
+        }),
+      );
+    }
+  }
+
+  private rendered(card: Card): RenderedCard {
+    return { name: card.name ?? '', html: renderCard(card) };
+  }
+
+  private panel(response: ActionResponse): PanelResponse {
+    switch (response.kind) {
+      case 'navigate':
+        return {
+          kind: 'navigate',
+          notification: response.notification,
+          steps: response.steps.map((s) =>
+            s.kind === 'push' || s.kind === 'update' ? { kind: s.kind, card: this.rendered(s.card) } : s,
+          ),
+        };
+      case 'notify':
+        return { kind: 'notify', notification: response.notification };
+      case 'openLink':
+        return { kind: 'openLink', url: response.url };
+      case 'draftReply':
+        return { kind: 'draft', draft: response.draft };
+    }
+  }
+
+  page(): string {
+    return pageHtml({ sheetLabel: this.options.sheetPath, user: this.world.user, cardCss: CARD_CSS });
+  }
+
+  inbox(): InboxEntry[] {
+    return [...this.messages]
+      .sort((a, b) => new Date(b.date).getTime() - new Date(a.date).getTime())
+      .map((m) => {
+        const sender = parseAddress(m.from);
+        return {
+          id: m.id,
+          fromName: sender?.name ?? '',
+          fromEmail: sender?.email ?? m.from,
+          subject: m.subject,
+          snippet: m.plainBody.replace(/\s+/g, ' ').slice(0, 90),
+          date: new Date(m.date).toISOString(),
+        };
+      });
+  }
+
+  homepage(): PanelResponse {
+    return this.run((entry) => ({
+      kind: 'cards',
+      cards: entry.homepage(gmailEvent()).map((c) => this.rendered(c)),
+    }));
+  }
+
+  message(messageId: string): { message: MessageView } & PanelResponse {
+    const m = this.messages.find((x) => x.id === messageId);
+    if (!m) throw new Error(`No message ${messageId} in the sample inbox`);
+    const cards = this.run((entry) => entry.gmailMessage(gmailEvent({ messageId, threadId: m.threadId })));
+    return {
+      kind: 'cards',
+      cards: cards.map((c) => this.rendered(c)),
+      message: {
+        id: m.id,
+        from: m.from,
+        fromEmail: parseAddress(m.from)?.email ?? m.from,
+        subject: m.subject,
+        date: new Date(m.date).toISOString(),
+        plainBody: m.plainBody,
+      },
+    };
+  }
+
+  compose(to: string[]): PanelResponse {
+    const result: Card[] | DraftUpdate = this.run((entry) => entry.compose(gmailEvent({ toRecipients: to })));
+    if (Array.isArray(result)) return { kind: 'cards', cards: result.map((c) => this.rendered(c)) };
+    return {
+      kind: 'draft',
+      draft: { to: result.to, subject: result.subject, insertText: result.insertText },
+    };
+  }
+
+  action(request: ActionRequest): PanelResponse {
+    const event = gmailEvent({
+      parameters: request.parameters,
+      formInputs: request.formInputs,
+      ...(request.messageId ? { messageId: request.messageId } : {}),
+    });
+    return this.run((entry, execution) => {
+      const response = entry.cardAction(event);
+      if (response.kind === 'draftReply' && request.messageId) {
+        // What createReplyDraft does in production, on the stand-in Gmail.
+        const gmail = execution.globals.GmailApp;
+        gmail.setCurrentMessageAccessToken(`token-for-${request.messageId}`);
+        gmail
+          .getMessageById(request.messageId)
+          .createDraftReply(
+            response.draft.textBody,
+            response.draft.htmlBody ? { htmlBody: response.draft.htmlBody } : {},
+          );
+      }
+      return this.panel(response);
+    });
+  }
+
+  outbox(): OutboxEntry[] {
+    return this.world.mail.outbox.map((m, i) => ({
+      file: `${m.sentAt.toISOString().replace(/[:.]/g, '-')}-${i + 1}.eml`,
+      to: m.to.join(', '),
+      subject: m.subject,
+      sentAt: m.sentAt.toISOString(),
+    }));
+  }
+
+  outboxFile(file: string): string | null {
+    if (!/^[\w.-]+\.eml$/.test(file)) return null;
+    const full = path.join(this.outboxDir, file);
+    return fs.existsSync(full) ? fs.readFileSync(full, 'utf8') : null;
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * npm start: the real ChurnGuard add-on on this machine, on the bundled sample data (or your own
+ * sheet), in a Gmail-like page at http://localhost:8787. No Google account needed.
+ */
+import * as path from 'node:path';
+import { Workbench } from './backend';
+import { parseWorkbenchArgs, UsageError } from './args';
+import { createWorkbenchServer, listen } from './server';
+
+export async function startWorkbench(options: ReturnType<typeof parseWorkbenchArgs>) {
+  const backend = new Workbench(options);
+  const server = createWorkbenchServer(backend);
+  const port = await listen(server, options.port);
+  return {
+    backend,
+    url: `http://localhost:${port}/`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+if (require.main === module) {
+  const root = path.resolve(__dirname, '../../..');
+  try {
+    const options = parseWorkbenchArgs(process.argv.slice(2), process.env, root);
+    startWorkbench(options)
+      .then(({ url }) => {
+        console.log(`ChurnGuard workbench: ${url}`);
+        console.log(`  sheet: ${options.sheetPath} (changes are written back)`);
+        console.log(`  state: ${options.stateDir} (settings, outbox)`);
+        console.log('  Ctrl+C to stop.');
+      })
+      .catch((error: unknown) => {
+        const code = (error as NodeJS.ErrnoException).code;
+        console.error(
+          code === 'EADDRINUSE' ? `Port ${options.port} is in use; try PORT=8788 npm start` : error,
+        );
+        process.exit(1);
+      });
+  } catch (error) {
+    console.error(error instanceof UsageError ? error.message : error);
+    process.exit(2);
+  }
+}
