@@ -1,0 +1,41 @@
+/**
+ * Raw access to the customer tab: rows as Sheets returns them, with where they sit in the sheet.
+ * Parsing into Customers (src/core/sheet) happens above this port, so every adapter shares it.
+ */
+export interface SheetRows {
+  sheetName: string;
+  headers: unknown[];
+  /** The rows returned, and the 1-based sheet row number of each. */
+  rows: unknown[][];
+  rowNumbers: number[];
+  locale: string;
+  timeZone: string;
+}
+
+export interface SheetLocation {
+  spreadsheetId: string;
+  spreadsheetUrl: string;
+  sheetId: number;
+}
+
+export type SheetProblem = 'spreadsheet-not-found' | 'no-access' | 'tab-not-found' | 'no-email-column';
+
+export class SheetAccessError extends Error {
+  constructor(
+    readonly problem: SheetProblem,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SheetAccessError';
+  }
+}
+
+export interface CustomerSheet {
+  location(): SheetLocation;
+  /** Every row, in one batched read. */
+  readAll(): SheetRows;
+  /** Only the rows whose email cell equals `email` (case-insensitive); cost does not grow with the sheet. */
+  findByEmail(email: string, emailHeader: (headers: unknown[]) => number): SheetRows;
+  /** Rows whose email ends with @domain; reads the email column and the matching rows only. */
+  findByDomain(domain: string, emailHeader: (headers: unknown[]) => number): SheetRows;
+}
