@@ -1,0 +1,91 @@
+/**
+ * The transparent health scorecard: a weighted mean of signal severities, scaled to 0-100. Signals
+ * without data are dropped and the remaining weights re-normalised, so a sparse sheet still gets a
+ * fair score, and the result says how many signals it rests on. Every point is explained.
+ */
+import type { Customer } from '../customers/customer';
+import { DEFAULT_SCORECARD, SIGNALS, weightsOf, type ScorecardSettings, type SignalId } from './settings';
+import { SIGNAL_READERS, type SignalContext } from './signals';
+
+export type Band = 'Low' | 'Medium' | 'High' | 'Critical' | 'Unknown';
+
+export interface Contribution {
+  signal: SignalId;
+  points: number;
+  severity: number;
+  sentence: string;
+}
+
+export interface RiskScore {
+  /** 0-100, undefined when no signal has data. */
+  score?: number;
+  band: Band;
+  /** Signals with data, in SIGNALS order. */
+  basedOn: SignalId[];
+  /** Every signal with data, largest contribution first; points sum to the score. */
+  contributions: Contribution[];
+  churned: boolean;
+}
+
+export function bandOf(score: number | undefined, settings: ScorecardSettings = DEFAULT_SCORECARD): Band {
+  if (score === undefined) return 'Unknown';
+  const t = settings.thresholds;
+  if (score >= t.critical) return 'Critical';
+  if (score >= t.high) return 'High';
+  if (score >= t.medium) return 'Medium';
+  return 'Low';
+}
+
+export function scoreCustomer(
+  customer: Customer,
+  context: { today: Date; emailIntent?: SignalContext['emailIntent'] },
+  settings: ScorecardSettings = DEFAULT_SCORECARD,
+): RiskScore {
+  const weights = weightsOf(settings);
+  const ctx: SignalContext = {
+    today: context.today,
+    dormantDays: settings.dormantDays,
+    emailIntent: context.emailIntent,
+  };
+  const readings: { signal: SignalId; severity: number; sentence: string; weight: number }[] = [];
+  for (const signal of SIGNALS) {
+    const weight = weights[signal];
+    if (weight <= 0) continue;
+    const reading = SIGNAL_READERS[signal](customer, ctx);
+    if (reading) readings.push({ signal, weight, ...reading });
+  }
+  const churned = customer.status === 'churned';
+  const totalWeight = readings.reduce((s, r) => s + r.weight, 0);
+  if (readings.length === 0 || totalWeight === 0) {
+    return { band: 'Unknown', basedOn: [], contributions: [], churned };
+  }
+  const contributions = readings
+    .map((r) => ({
+      signal: r.signal,
+      severity: r.severity,
+      sentence: r.sentence,
+      points: (100 * r.weight * r.severity) / totalWeight,
+    }))
+    .sort((a, b) => b.points - a.points || SIGNALS.indexOf(a.signal) - SIGNALS.indexOf(b.signal));
+  const score = contributions.reduce((s, c) => s + c.points, 0);
+  return {
+    score,
+    band: bandOf(score, settings),
+    basedOn: readings.map((r) => r.signal),
+    contributions,
+    churned,
+  };
+}
+
+/** The reasons worth showing first: signals that add points, largest first. */
+export function topReasons(result: RiskScore, n = 3): Contribution[] {
+  return result.contributions.filter((c) => c.points >= 0.5).slice(0, n);
+}
+
+export function scoreAll(
+  customers: readonly Customer[],
+  today: Date,
+  settings: ScorecardSettings = DEFAULT_SCORECARD,
+): RiskScore[] {
+  return customers.map((c) => scoreCustomer(c, { today }, settings));
+}
