@@ -32,7 +32,6 @@ export function bundleBench(runs = 30) {
  */
 export function firstCardBench(runs = 20) {
   // Imported lazily so `npm run bench -- bundle` works even before other groups' modules exist.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { AppsScriptWorld, createCardService } =
     require('../src/local/standins') as typeof import('../src/local/standins');
   const code = fs.readFileSync(path.resolve(__dirname, '../build/Code.js'), 'utf8');

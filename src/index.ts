@@ -9,6 +9,7 @@ import { gasEntryPoints } from './gas/entry-points';
 
 const gas = gasEntryPoints(() => ({
   SpreadsheetApp,
+  CacheService,
   PropertiesService,
   GmailApp,
   Session,

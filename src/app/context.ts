@@ -7,6 +7,7 @@ import type { KeyValueStore } from '../ports/key-value-store';
 import type { Mailbox } from '../ports/mailbox';
 import type { UserSession } from '../ports/session';
 import type { SpreadsheetDirectory } from '../ports/spreadsheet-directory';
+import type { CustomerSheet } from '../ports/customer-sheet';
 
 export interface AppContext {
   clock: Clock;
@@ -15,4 +16,6 @@ export interface AppContext {
   session: UserSession;
   mailbox: Mailbox;
   spreadsheets: SpreadsheetDirectory;
+  /** The customer tab of the connected spreadsheet. */
+  customerSheet(spreadsheetId: string, tab: string): CustomerSheet;
 }

@@ -11,6 +11,7 @@ import type { AppContext } from './context';
 import type { AddonEvent } from './events';
 import { buildHomepage } from './handlers/home';
 import { buildSettingsCard, saveSettingsAction } from './handlers/settings';
+import { buildRiskExplanation } from './handlers/message';
 
 interface ActionSpec {
   params: z.ZodType<Record<string, string>>;
@@ -28,6 +29,15 @@ const ACTIONS: Record<ActionName, ActionSpec> = {
   [ACTION.openHelp]: {
     params: noParams,
     run: () => ({ kind: 'navigate', steps: [{ kind: 'push', card: helpCard() }] }),
+  },
+  [ACTION.explainRisk]: {
+    params: z.object({ email: z.email('email must be an email address') }) as unknown as z.ZodType<
+      Record<string, string>
+    >,
+    run: (ctx, p) => ({
+      kind: 'navigate',
+      steps: [{ kind: 'push', card: buildRiskExplanation(ctx, p.email as string) }],
+    }),
   },
   [ACTION.refreshHome]: {
     params: noParams,

@@ -7,9 +7,11 @@ import type { AppContext } from '../app/context';
 import { gmailMailbox, type GmailAppLike } from './gmail-mailbox';
 import { propertiesStore, type PropertiesLike } from './properties-store';
 import { spreadsheetDirectory, type SpreadsheetAppOpenLike } from './spreadsheet-directory';
+import { sheetsCustomerSheet, type RowCache, type SpreadsheetsForCustomers } from './customer-sheet';
 
 export interface AppsScriptServices {
-  SpreadsheetApp: SpreadsheetAppOpenLike;
+  SpreadsheetApp: SpreadsheetAppOpenLike & SpreadsheetsForCustomers;
+  CacheService: { getUserCache(): RowCache | null };
   PropertiesService: { getUserProperties(): PropertiesLike };
   GmailApp: GmailAppLike;
   Session: { getActiveUser(): { getEmail(): string } };
@@ -22,5 +24,13 @@ export function createContext(services: AppsScriptServices): AppContext {
     session: { email: () => services.Session.getActiveUser().getEmail() },
     mailbox: gmailMailbox(services.GmailApp),
     spreadsheets: spreadsheetDirectory(services.SpreadsheetApp),
+    customerSheet: (id, tab) => sheetsCustomerSheet(services.SpreadsheetApp, userCache(services), id, tab),
   };
+}
+
+/** getUserCache can return null outside a user context; fall back to no caching rather than fail. */
+function userCache(services: AppsScriptServices): RowCache {
+  return (
+    services.CacheService.getUserCache() ?? { get: () => null, put: () => undefined, remove: () => undefined }
+  );
 }

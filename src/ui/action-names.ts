@@ -7,6 +7,7 @@ export const ACTION = {
   saveSettings: 'saveSettings',
   openHelp: 'openHelp',
   refreshHome: 'refreshHome',
+  explainRisk: 'explainRisk',
 } as const;
 
 export type ActionName = (typeof ACTION)[keyof typeof ACTION];

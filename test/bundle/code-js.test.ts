@@ -24,14 +24,84 @@ function setup() {
       {
         name: 'Customers',
         values: [
-          ['Email', 'Name'],
-          ['elif@anatolia-travel.example', 'Elif Öztürk'],
+          [
+            'Email',
+            'Name',
+            'Company',
+            'Plan',
+            'MRR',
+            'Last activity',
+            'Overdue invoices',
+            'Days late',
+            'NPS',
+            'Crisis impact',
+          ],
+          [
+            'elif@anatolia-travel.example',
+            'Elif Öztürk',
+            'Anatolia Travel',
+            'Growth',
+            1200,
+            new Date(Date.now() - 120 * 86_400_000),
+            2,
+            45,
+            4,
+            'Severe',
+          ],
+          [
+            'ops@anatolia-travel.example',
+            'Anatolia Ops',
+            'Anatolia Travel',
+            'Starter',
+            99,
+            '',
+            '',
+            '',
+            '',
+            '',
+          ],
+          [
+            'kari@fjord-clinic.example',
+            'Kari Nordmann',
+            'Fjord Clinic',
+            'Business',
+            'lots',
+            '',
+            '',
+            '',
+            '',
+            'Booming',
+          ],
         ],
       },
       { name: 'Notes', values: [] },
     ],
   });
   world.gmail.seed([
+    {
+      id: 'msg-domain',
+      from: 'New Person <new.person@anatolia-travel.example>',
+      to: 'am@nimbus.example',
+      subject: 'Hello',
+      date: '2026-11-19T08:30:00Z',
+      plainBody: 'Hi',
+    },
+    {
+      id: 'msg-stranger',
+      from: 'Stranger <who@nowhere.example>',
+      to: 'am@nimbus.example',
+      subject: 'Offer',
+      date: '2026-11-19T08:30:00Z',
+      plainBody: 'Hi',
+    },
+    {
+      id: 'msg-sent',
+      from: 'am@nimbus.example',
+      to: 'Kari Nordmann <kari@fjord-clinic.example>',
+      subject: 'Your renewal',
+      date: '2026-11-19T08:30:00Z',
+      plainBody: 'Hi Kari',
+    },
     {
       id: 'msg-1',
       threadId: 'thread-1',
@@ -86,13 +156,80 @@ describe('build/Code.js in a bare Apps Script-like context', () => {
     expect(allText(card)).toContain('Customers');
   });
 
-  it('reads the open message with its access token in the contextual trigger', () => {
+  it('reads the open message with its access token and shows the sender when no sheet is connected', () => {
     const { context, json, world } = setup();
     const cards = callGlobal(context, 'onGmailMessage', gmailEvent({ messageId: 'msg-1' })) as unknown[];
     const card = json(cards[0]);
     expect(card.header).toEqual({ title: 'Elif Öztürk', subtitle: 'elif@anatolia-travel.example' });
     expect(allText(card)).toContain('Aboneliğimizi iptal etmek istiyoruz');
     expect(world.calls.get('GmailApp.setCurrentMessageAccessToken')).toBe(1);
+  });
+
+  describe('with the customer sheet connected', () => {
+    const connected = () => {
+      const s = setup();
+      s.world.userProperties.put(SETTINGS_KEY, JSON.stringify({ spreadsheetId: s.sheet.id }));
+      const open = (messageId: string) =>
+        s.json((callGlobal(s.context, 'onGmailMessage', gmailEvent({ messageId })) as unknown[])[0]);
+      return { ...s, open };
+    };
+
+    it('shows a known customer with risk, band and reasons', () => {
+      const { open } = connected();
+      const card = open('msg-1');
+      expect(card.name).toBe('customer');
+      expect(card.header).toMatchObject({
+        title: 'Elif Öztürk',
+        subtitle: 'Anatolia Travel · Growth · 1,200/mo',
+      });
+      const text = allText(card);
+      expect(text).toMatch(/Critical risk|High risk/);
+      expect(text).toContain('Dormant: no activity for 120 days');
+      expect(text).toContain('2 invoices overdue, 45 days late');
+      expect(text).toContain('"key":"action","value":"explainRisk"');
+    });
+
+    it('matches an unknown address by company domain and says so', () => {
+      const card = connected().open('msg-domain');
+      expect(card.name).toBe('customer');
+      expect(allText(card)).toContain(
+        'Matched by domain: new.person@anatolia-travel.example is not in the sheet',
+      );
+    });
+
+    it('offers the unknown sender card for a stranger', () => {
+      const card = connected().open('msg-stranger');
+      expect(card.name).toBe('message');
+      expect(allText(card)).toContain('who@nowhere.example is not in your customer sheet');
+    });
+
+    it('looks up the recipient of a message the user sent, and lists a bad cell', () => {
+      const card = connected().open('msg-sent');
+      expect(card.header?.title).toBe('Kari Nordmann');
+      expect(allText(card)).toContain("Customers!E4 (MRR): not a number: 'lots'");
+    });
+
+    it('explains the score on a second card', () => {
+      const { context, json } = connected();
+      const r = json<ActionResponseJson>(
+        callGlobal(
+          context,
+          'onCardAction',
+          gmailEvent({ parameters: { action: 'explainRisk', email: 'elif@anatolia-travel.example' } }),
+        ),
+      );
+      const pushed = (r.action.navigations?.[0] as { pushCard: CardJson }).pushCard;
+      expect(pushed.name).toBe('risk-explanation');
+      expect(allText(pushed)).toContain('Industry hit hard by the crisis');
+    });
+
+    it('says how to fix a renamed customer tab', () => {
+      const { open, sheet } = connected();
+      sheet.sheet('Customers')!.name = 'Clients';
+      const card = open('msg-1');
+      expect(card.name).toBe('problem');
+      expect(allText(card)).toContain('Customer tab not found');
+    });
   });
 
   it('turns a missing message into a problem card, not an exception', () => {

@@ -32,6 +32,9 @@ export function fakeContext(options: FakeContextOptions = {}): AppContext & { st
         return m;
       },
     },
+    customerSheet() {
+      throw new Error('fakeContext has no customer sheet; use the stand-ins (test/bundle) for sheet tests');
+    },
     spreadsheets: {
       open(id) {
         if (options.revoked?.includes(id))

@@ -1,10 +1,98 @@
+/**
+ * The contextual card: find the customer behind the open email, score them, and show why.
+ */
 import type { Card } from '../../ui/card/types';
+import { customerCard, riskExplanationCard, type CustomerCardState } from '../../ui/cards/customer';
 import { messageCard } from '../../ui/cards/message';
 import { parseAddress } from '../../core/email/address';
+import { scoreCustomer } from '../../core/risk/scorecard';
+import { DEFAULT_SCORECARD } from '../../core/risk/settings';
+import { MappingError } from '../../core/sheet/columns';
+import { SheetAccessError, type CustomerSheet } from '../../ports/customer-sheet';
 import type { AppContext } from '../context';
+import { customerView } from '../customer-view';
 import type { AddonEvent } from '../events';
 import { UserFacingError } from '../errors';
+import { counterpartAddress, findCustomer } from '../find-customer';
 import { loadSettings } from '../settings-store';
+
+const SHEET_FIXES: Record<SheetAccessError['problem'], [string, string]> = {
+  'spreadsheet-not-found': [
+    'Customer sheet not found',
+    'It may have been deleted or moved to the trash. Restore it, or connect another sheet in Settings.',
+  ],
+  'no-access': [
+    'No access to the customer sheet',
+    'Ask the sheet’s owner to share it with you (Editor), or connect another sheet in Settings.',
+  ],
+  'tab-not-found': [
+    'Customer tab not found',
+    'Rename the tab back, or pick the tab that lists your customers in Settings.',
+  ],
+  'no-email-column': [
+    'No email column',
+    'Name the column that holds customer emails "Email", or map it in Settings.',
+  ],
+};
+
+/** Runs a sheet operation, turning what the user can fix into a card that says how. */
+export function withSheet<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof SheetAccessError) {
+      const [title, fix] = SHEET_FIXES[error.problem];
+      throw new UserFacingError(title, error.message, fix);
+    }
+    if (error instanceof MappingError) {
+      throw new UserFacingError(
+        'The customer sheet’s columns changed',
+        error.message,
+        'Fix the header row, or update the column mapping in Settings.',
+      );
+    }
+    throw error;
+  }
+}
+
+function openSheet(
+  ctx: AppContext,
+): { sheet: CustomerSheet; settings: ReturnType<typeof loadSettings>['settings'] } | null {
+  const { settings } = loadSettings(ctx.userStore);
+  if (!settings.spreadsheetId) return null;
+  return { sheet: ctx.customerSheet(settings.spreadsheetId, settings.customerSheet), settings };
+}
+
+/** The customer card state for an address, or null when the address is not in the sheet. */
+export function customerStateFor(
+  ctx: AppContext,
+  address: { email: string; name: string },
+): { state: CustomerCardState; extra: number } | null {
+  const opened = openSheet(ctx);
+  if (!opened) return null;
+  return withSheet(() => {
+    const match = findCustomer(opened.sheet, address, opened.settings.mapping);
+    const customer = match.customers[0];
+    if (!customer) return null;
+    const today = ctx.clock.now();
+    const risk = scoreCustomer(customer, { today }, opened.settings.scorecard ?? DEFAULT_SCORECARD);
+    const matchNote =
+      match.how === 'domain'
+        ? `Matched by domain: ${address.email} is not in the sheet; showing ${customer.email} at the same company${match.customers.length > 1 ? ` (1 of ${match.customers.length})` : ''}.`
+        : match.customers.length > 1
+          ? `${match.customers.length} rows have this email; showing row ${customer.row}.`
+          : undefined;
+    return {
+      state: customerView(customer, risk, {
+        location: opened.sheet.location(),
+        issues: match.issues,
+        matchNote,
+        today,
+      }),
+      extra: match.customers.length - 1,
+    };
+  });
+}
 
 export function buildMessageCards(ctx: AppContext, event: AddonEvent): Card[] {
   const messageId = event.gmail?.messageId;
@@ -17,14 +105,28 @@ export function buildMessageCards(ctx: AppContext, event: AddonEvent): Card[] {
     );
   }
   const message = ctx.mailbox.openMessage(messageId, token);
-  const sender = parseAddress(message.from);
+  const address = counterpartAddress(message, ctx.session.email()) ?? parseAddress(message.from);
   const { settings } = loadSettings(ctx.userStore);
+  const found = address ? customerStateFor(ctx, address) : null;
+  if (found) return [customerCard(found.state)];
   return [
     messageCard({
-      senderName: sender?.name ?? '',
-      senderEmail: sender?.email ?? message.from,
+      senderName: address?.name ?? '',
+      senderEmail: address?.email ?? message.from,
       subject: message.subject,
       sheetConnected: Boolean(settings.spreadsheetId),
     }),
   ];
+}
+
+export function buildRiskExplanation(ctx: AppContext, email: string): Card {
+  const found = customerStateFor(ctx, { email, name: '' });
+  if (!found) {
+    throw new UserFacingError(
+      'Customer not found',
+      `${email} is no longer in the customer sheet.`,
+      'Check the sheet; the row may have been deleted or its email changed.',
+    );
+  }
+  return riskExplanationCard(found.state);
 }

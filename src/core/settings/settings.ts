@@ -5,6 +5,8 @@
  * build never erases what a newer one saved.
  */
 import { z } from 'zod';
+import { ColumnMappingSchema } from '../sheet/columns';
+import { ScorecardSettingsSchema } from '../risk/settings';
 
 export const SettingsSchema = z
   .object({
@@ -12,6 +14,10 @@ export const SettingsSchema = z
     spreadsheetId: z.string().min(20).optional(),
     /** The tab with one row per customer. */
     customerSheet: z.string().min(1).default('Customers'),
+    /** Columns the user mapped by hand (field → header); the rest are recognised by name. */
+    mapping: ColumnMappingSchema.optional(),
+    /** Score weights, band thresholds and the dormancy line; defaults when unset. */
+    scorecard: ScorecardSettingsSchema.optional(),
   })
   .passthrough();
 

@@ -28,7 +28,10 @@ export function messageCard(state: MessageCardState): Card {
             icon: 'EMAIL',
           },
           state.sheetConnected
-            ? { kind: 'textParagraph', text: 'Looking this sender up in your customer sheet…' }
+            ? {
+                kind: 'textParagraph',
+                text: `${state.senderEmail} is not in your customer sheet, and no customer shares its company domain.`,
+              }
             : {
                 kind: 'textParagraph',
                 text: 'Connect your customer sheet to see this customer’s churn risk here.',

@@ -1,0 +1,66 @@
+/** Turns a customer, their score and where they sit in the sheet into what the customer card shows. */
+import type { Customer } from '../core/customers/customer';
+import { formatIssue, type CellIssue } from '../core/sheet/read-customers';
+import type { RiskScore } from '../core/risk/scorecard';
+import { SIGNALS } from '../core/risk/settings';
+import { spreadsheetUrl } from '../core/settings/spreadsheet-ref';
+import type { SheetLocation } from '../ports/customer-sheet';
+import type { CustomerCardState } from '../ui/cards/customer';
+
+export function formatMoney(amount: number): string {
+  const fixed =
+    Math.abs(amount) >= 100 ? Math.round(amount).toString() : amount.toFixed(2).replace(/\.00$/, '');
+  const [whole, fraction] = fixed.replace('-', '').split('.');
+  const grouped = (whole ?? '').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${amount < 0 ? '-' : ''}${grouped}${fraction ? `.${fraction}` : ''}`;
+}
+
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+export function customerView(
+  customer: Customer,
+  risk: RiskScore,
+  options: { location?: SheetLocation; issues?: CellIssue[]; matchNote?: string; today: Date },
+): CustomerCardState {
+  const facts: { label: string; value: string }[] = [];
+  if (customer.owner) facts.push({ label: 'Owner', value: customer.owner });
+  if (customer.renewalDate) facts.push({ label: 'Renewal date', value: isoDay(customer.renewalDate) });
+  if (customer.lastActivity) facts.push({ label: 'Last activity', value: isoDay(customer.lastActivity) });
+  if (customer.industry) facts.push({ label: 'Industry', value: customer.industry });
+  if (customer.impact)
+    facts.push({
+      label: 'Crisis impact',
+      value: customer.impact[0]!.toUpperCase() + customer.impact.slice(1),
+    });
+  if (customer.startDate) facts.push({ label: 'Customer since', value: isoDay(customer.startDate) });
+  if (customer.status === 'churned') {
+    facts.push({
+      label: 'Status',
+      value: customer.churnDate ? `Churned on ${isoDay(customer.churnDate)}` : 'Churned',
+    });
+  }
+  return {
+    name: customer.name ?? '',
+    email: customer.email,
+    company: customer.company,
+    plan: customer.plan,
+    mrrText: customer.mrr !== undefined ? `${formatMoney(customer.mrr)}/mo` : undefined,
+    risk: {
+      score: risk.score,
+      band: risk.band,
+      reasons: risk.contributions
+        .filter((c) => c.points >= 0.5)
+        .map((c) => ({ sentence: c.sentence, points: c.points })),
+      basedOn: risk.basedOn.length,
+      outOf: SIGNALS.length,
+    },
+    facts,
+    tags: customer.tags,
+    matchNote: options.matchNote,
+    churned: customer.status === 'churned',
+    sheetRowUrl: options.location
+      ? spreadsheetUrl(options.location.spreadsheetId, options.location.sheetId, customer.row)
+      : undefined,
+    rowIssues: (options.issues ?? []).filter((i) => i.row === customer.row).map(formatIssue),
+  };
+}

@@ -1,0 +1,146 @@
+/**
+ * The contextual card: who this customer is, how likely they are to leave and why, at a glance.
+ * The first section answers the question in one look (score, band, top reasons); details follow.
+ */
+import type { Card, Section, Span, Widget } from '../card/types';
+import { ACTION } from '../action-names';
+import { actionButton, linkButton } from './common';
+
+export type RiskBand = 'Low' | 'Medium' | 'High' | 'Critical' | 'Unknown';
+
+export interface CustomerCardState {
+  name: string;
+  email: string;
+  company?: string;
+  plan?: string;
+  mrrText?: string;
+  risk: {
+    score?: number;
+    band: RiskBand;
+    /** Plain sentences, most important first, with the points each adds. */
+    reasons: { sentence: string; points: number }[];
+    basedOn: number;
+    outOf: number;
+  };
+  facts: { label: string; value: string }[];
+  tags: string[];
+  /** "matched by domain" and similar notes about how the customer was found. */
+  matchNote?: string;
+  churned: boolean;
+  sheetRowUrl?: string;
+  /** Problems with this customer's row (bad cells), already formatted. */
+  rowIssues: string[];
+}
+
+export const BAND_COLOURS: Record<RiskBand, string> = {
+  Low: '#188038',
+  Medium: '#b06000',
+  High: '#d93025',
+  Critical: '#a50e0e',
+  Unknown: '#5f6368',
+};
+
+const TOP_REASONS = 3;
+
+function riskSpans(state: CustomerCardState): Span[] {
+  const { score, band } = state.risk;
+  if (score === undefined) return [{ text: 'Not enough data to score', color: BAND_COLOURS.Unknown }];
+  return [
+    { text: `${Math.round(score)}`, bold: true, color: BAND_COLOURS[band] },
+    { text: ' / 100 · ' },
+    { text: `${band} risk`, bold: true, color: BAND_COLOURS[band] },
+  ];
+}
+
+export function customerCard(state: CustomerCardState): Card {
+  const reasons = state.risk.reasons.slice(0, TOP_REASONS);
+  const riskWidgets: Widget[] = [
+    {
+      kind: 'decoratedText',
+      topLabel: state.churned ? 'Churn risk (customer already marked churned)' : 'Churn risk',
+      text: riskSpans(state),
+      bottomLabel: `Based on ${state.risk.basedOn} of ${state.risk.outOf} signals`,
+      icon: 'STAR',
+    },
+    ...reasons.map((r): Widget => ({
+      kind: 'decoratedText',
+      text: r.sentence,
+      bottomLabel: `+${Math.round(r.points)} points`,
+      wrapText: true,
+    })),
+  ];
+  if (state.risk.reasons.length === 0) {
+    riskWidgets.push({ kind: 'textParagraph', text: 'No warning signs in the data.' });
+  }
+  if (state.risk.reasons.length > TOP_REASONS || state.risk.reasons.length > 0) {
+    riskWidgets.push({
+      kind: 'buttonSet',
+      buttons: [actionButton('Why this score', ACTION.explainRisk, { email: state.email })],
+    });
+  }
+
+  const sections: Section[] = [];
+  if (state.matchNote) {
+    sections.push({ widgets: [{ kind: 'textParagraph', text: [{ text: state.matchNote, italic: true }] }] });
+  }
+  sections.push({ widgets: riskWidgets });
+  if (state.facts.length > 0 || state.tags.length > 0) {
+    const widgets: Widget[] = [
+      ...state.facts.map((f): Widget => ({ kind: 'decoratedText', topLabel: f.label, text: f.value })),
+      ...(state.tags.length
+        ? [{ kind: 'decoratedText' as const, topLabel: 'Tags', text: state.tags.join(', '), wrapText: true }]
+        : []),
+    ];
+    const collapse = widgets.length > 4;
+    sections.push({
+      header: 'Customer',
+      widgets,
+      ...(collapse ? { collapsible: true, uncollapsibleWidgets: 4 } : {}),
+    });
+  }
+  if (state.rowIssues.length > 0) {
+    const widgets = state.rowIssues.slice(0, 10).map((text): Widget => ({ kind: 'textParagraph', text }));
+    sections.push({
+      header: 'Data problems in this row',
+      widgets,
+      ...(widgets.length > 1 ? { collapsible: true, uncollapsibleWidgets: 1 } : {}),
+    });
+  }
+  if (state.sheetRowUrl) {
+    sections.push({
+      widgets: [{ kind: 'buttonSet', buttons: [linkButton('Open row in sheet', state.sheetRowUrl)] }],
+    });
+  }
+  const subtitle = [state.company, state.plan, state.mrrText].filter(Boolean).join(' · ');
+  return {
+    name: 'customer',
+    header: { title: state.name || state.email, subtitle: subtitle || state.email },
+    sections,
+  };
+}
+
+/** The full explanation: every signal's contribution, pushed on demand. */
+export function riskExplanationCard(state: CustomerCardState): Card {
+  return {
+    name: 'risk-explanation',
+    header: {
+      title: `Why ${state.name || state.email} scores ${state.risk.score === undefined ? 'n/a' : Math.round(state.risk.score)}`,
+    },
+    sections: [
+      {
+        widgets: [
+          ...state.risk.reasons.map((r): Widget => ({
+            kind: 'decoratedText',
+            text: r.sentence,
+            bottomLabel: `+${Math.round(r.points)} points`,
+            wrapText: true,
+          })),
+          {
+            kind: 'textParagraph',
+            text: `The score rests on ${state.risk.basedOn} of ${state.risk.outOf} signals; signals without data in the sheet are left out and the others re-weighted.`,
+          },
+        ],
+      },
+    ],
+  };
+}

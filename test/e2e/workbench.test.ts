@@ -1,0 +1,94 @@
+/**
+ * The workbench in a real browser (Debian's Chromium through playwright-core): the page opens on the
+ * homepage card, an email opens the customer's card, a button leads to a second card, and customer
+ * data that looks like markup is shown as text. Screenshots of the main views go to docs/screenshots.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { startWorkbench } from '../../src/local/workbench/main';
+import { chromiumAvailable, launchChromium } from './browser';
+
+const ROOT = path.resolve(__dirname, '../..');
+const SHOTS = path.join(ROOT, 'docs', 'screenshots');
+const SAMPLE_SHEET = path.join(ROOT, 'sample', 'customers.csv');
+const SAMPLE_INBOX = path.join(ROOT, 'sample', 'inbox.json');
+
+const run = chromiumAvailable() ? describe : describe.skip;
+
+run('workbench in Chromium', () => {
+  let browser: Browser;
+  let page: Page;
+  let workbench: Awaited<ReturnType<typeof startWorkbench>>;
+  const dialogs: string[] = [];
+
+  beforeAll(async () => {
+    // Work on a copy: the workbench writes changes back to the sheet.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cg-e2e-'));
+    const sheet = path.join(dir, 'customers.csv');
+    fs.copyFileSync(SAMPLE_SHEET, sheet);
+    workbench = await startWorkbench({
+      port: 0,
+      sheetPath: sheet,
+      inboxPath: SAMPLE_INBOX,
+      stateDir: path.join(dir, 'state'),
+    });
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await page.goto(workbench.url);
+    fs.mkdirSync(SHOTS, { recursive: true });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await workbench?.close();
+  });
+
+  const panel = () => page.locator('#panel-cards');
+
+  it('opens on the homepage card', async () => {
+    await page.locator('#panel-cards .cg-card').first().waitFor();
+    await expect(panel().locator('.cg-header__title').first().textContent()).resolves.toBe('ChurnGuard');
+    await expect(panel().textContent()).resolves.toContain('Connected');
+    await page.screenshot({ path: path.join(SHOTS, 'homepage.png') });
+  }, 30_000);
+
+  it('shows the customer card when an email is opened', async () => {
+    await page.locator('#inbox li').first().waitFor();
+    const first = page.locator('#inbox li').first();
+    const sender = (await first.locator('.from').textContent()) ?? '';
+    await first.click();
+    await page
+      .locator(
+        '#panel-cards .cg-card[data-card-name="message"], #panel-cards .cg-card[data-card-name="customer"]',
+      )
+      .waitFor();
+    await expect(panel().textContent()).resolves.toContain(sender.trim());
+    await page.screenshot({ path: path.join(SHOTS, 'customer-card.png') });
+  }, 30_000);
+
+  it('clicks through to a second card and back', async () => {
+    await page.locator('#home').click();
+    await panel().locator('[data-card-name="home"]').waitFor();
+    await panel().getByText('Settings', { exact: true }).click();
+    await panel().locator('[data-card-name="settings"]').waitFor();
+    await page.screenshot({ path: path.join(SHOTS, 'settings.png') });
+    await page.locator('#panel-back').click();
+    await panel().locator('[data-card-name="home"]').waitFor();
+  }, 30_000);
+
+  it('shows a customer name containing <script> as text, without running it', async () => {
+    const evil = page.locator('#inbox li', { hasText: '<script>' }).first();
+    await evil.click();
+    await panel().locator('.cg-card').first().waitFor();
+    await expect(panel().textContent()).resolves.toContain('<script>alert("x")</script>');
+    await expect(panel().locator('script').count()).resolves.toBe(0);
+    await expect(page.locator('#reader [data-msg=from]').textContent()).resolves.toContain('<script>');
+    expect(dialogs).toEqual([]);
+  }, 30_000);
+});
