@@ -3,8 +3,7 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  // e2e browser tests have their own config (jest.e2e.config.js).
-  testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
+  testPathIgnorePatterns: ['/node_modules/'],
   transform: {
     '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2020' } }],
   },
