@@ -5,7 +5,7 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/'],
   transform: {
-    '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2020' } }],
+    '^.+\\.(t|j)sx?$': '<rootDir>/jest.transform.js',
   },
   // Keep the two cores free for the bundle-loading tests; jest's default is cores - 1 anyway.
   maxWorkers: 2,
