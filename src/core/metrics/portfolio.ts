@@ -1,0 +1,116 @@
+/**
+ * Portfolio metrics from customer-success practice, for a period [start, end):
+ *   churn rate = lost / S, retention rate = (E − N) / S, gross MRR churn = lost MRR / starting MRR,
+ *   ARPA = MRR / active customers, LTV = ARPA / monthly churn rate,
+ *   revenue lost ≈ lost customers × average MRR × remaining months (an estimate: the sheet has no contract terms).
+ * S = customers at the start, E = at the end, N = new in the period. A customer who joins and leaves
+ * within the period counts in N and in lost, never in S. A metric whose denominator is zero is n/a,
+ * with the reason, never 0 or Infinity.
+ */
+import type { Customer } from '../customers/customer';
+
+export type Metric = { value: number } | { value: null; reason: string };
+
+export interface PortfolioMetrics {
+  start: Date;
+  end: Date;
+  customersAtStart: number;
+  customersAtEnd: number;
+  newCustomers: number;
+  lostCustomers: number;
+  churnRate: Metric;
+  retentionRate: Metric;
+  startingMrr: number;
+  lostMrr: number;
+  grossMrrChurn: Metric;
+  arpa: Metric;
+  /** Lifetime value in months of ARPA over the monthly churn rate. */
+  ltv: Metric;
+  revenueLost: Metric;
+}
+
+const DAY = 86_400_000;
+const na = (reason: string): Metric => ({ value: null, reason });
+const ratio = (num: number, den: number, reason: string): Metric =>
+  den === 0 ? na(reason) : { value: num / den };
+
+/** A customer's first day: the start date, or today minus tenure; unknown means "before any period". */
+function joined(c: Customer, today: Date): number {
+  if (c.startDate) return c.startDate.getTime();
+  if (c.tenureMonths !== undefined) return today.getTime() - c.tenureMonths * 30.44 * DAY;
+  return Number.NEGATIVE_INFINITY;
+}
+
+function left(c: Customer): number {
+  if (c.status !== 'churned') return Number.POSITIVE_INFINITY;
+  return c.churnDate ? c.churnDate.getTime() : Number.NaN;
+}
+
+export function portfolioMetrics(
+  customers: readonly Customer[],
+  period: { start: Date; end: Date },
+  options: { today?: Date; remainingMonths?: number } = {},
+): PortfolioMetrics {
+  const start = period.start.getTime();
+  const end = period.end.getTime();
+  const today = options.today ?? period.end;
+  let S = 0;
+  let E = 0;
+  let N = 0;
+  let lost = 0;
+  let startingMrr = 0;
+  let lostMrr = 0;
+  let activeMrr = 0;
+  let active = 0;
+  for (const c of customers) {
+    const from = joined(c, today);
+    const to = left(c);
+    if (Number.isNaN(to)) continue; // churned without a date: cannot be placed in a period
+    const mrr = c.mrr ?? 0;
+    const presentAtStart = from < start && to >= start;
+    if (presentAtStart) {
+      S++;
+      startingMrr += mrr;
+    }
+    if (from >= start && from < end) N++;
+    if (from < end && to >= end) {
+      E++;
+      activeMrr += mrr;
+      active++;
+    }
+    if (to >= start && to < end && from < to) {
+      lost++;
+      lostMrr += mrr;
+    }
+  }
+  const months = Math.max(1e-9, (end - start) / (30.44 * DAY));
+  const churnRate = ratio(lost, S, 'n/a: no customers at the start of the period');
+  const monthlyChurn = churnRate.value === null ? null : churnRate.value / months;
+  const arpa = ratio(activeMrr, active, 'n/a: no active customers at the end of the period');
+  const ltv =
+    arpa.value === null
+      ? na(arpa.reason)
+      : monthlyChurn === null
+        ? na(churnRate.value === null ? churnRate.reason : '')
+        : monthlyChurn === 0
+          ? na('n/a: no churn in the period, so lifetime is unbounded')
+          : { value: arpa.value / monthlyChurn };
+  const remaining = options.remainingMonths ?? 12;
+  return {
+    start: period.start,
+    end: period.end,
+    customersAtStart: S,
+    customersAtEnd: E,
+    newCustomers: N,
+    lostCustomers: lost,
+    churnRate,
+    retentionRate: ratio(E - N, S, 'n/a: no customers at the start of the period'),
+    startingMrr,
+    lostMrr,
+    grossMrrChurn: ratio(lostMrr, startingMrr, 'n/a: no recurring revenue at the start of the period'),
+    arpa,
+    ltv,
+    // lost customers × their average MRR × remaining months = lost MRR × remaining months
+    revenueLost: { value: lostMrr * remaining },
+  };
+}
