@@ -1,0 +1,225 @@
+/**
+ * The ChurnGuard command line, on a CSV or XLSX customer sheet:
+ *   npm run cli -- <command> [options]     (or `npx churnguard <command>` after npm ci)
+ * Exit codes: 0 done, 1 the data could not be used, 2 usage error.
+ */
+import * as fs from 'node:fs';
+import { parseCsv } from '../table/csv';
+import { readTableFile } from '../table/table-file';
+import { readCustomers, formatIssue } from '../../core/sheet/read-customers';
+import { scoreCustomer, topReasons } from '../../core/risk/scorecard';
+import { crossValidate } from '../../core/risk/model/model';
+import { portfolioMetrics, type Metric } from '../../core/metrics/portfolio';
+import { parseFlags, UsageError } from './args';
+
+export const USAGE = `Usage: churnguard <command> [options]
+
+Commands:
+  score     --sheet FILE [--today YYYY-MM-DD] [--limit N] [--all] [--json]
+            Scores active customers (--all: churned too): risk 0-100, band, top reasons, highest first.
+  evaluate  --sheet FILE --outcome COLUMN [--folds 5] [--repeats 1] [--exclude COL,COL] [--json]
+            Fits the learned churn model and cross-validates it (ROC AUC, log loss, calibration).
+  metrics   --sheet FILE [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]
+            Churn rate, retention, MRR churn, ARPA, LTV for a period (default: the last full month).
+
+FILE is a .csv or .xlsx; the customer tab is "Customers" or the first tab.`;
+
+interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  now: () => Date;
+}
+
+function loadSheet(file: string | undefined): { headers: unknown[]; rows: unknown[][]; name: string } {
+  if (!file) throw new UsageError('--sheet FILE is required');
+  const book = readTableFile(file);
+  const sheet = book.sheets.find((s) => s.name === 'Customers') ?? book.sheets[0];
+  if (!sheet || sheet.values.length === 0) throw new Error(`${file} is empty`);
+  const [headers = [], ...rows] = sheet.values;
+  return { headers, rows, name: sheet.name };
+}
+
+function parseDay(text: string | undefined, flag: string): Date | undefined {
+  if (text === undefined) return undefined;
+  const d = new Date(`${text}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(d.getTime()))
+    throw new UsageError(`--${flag} must be YYYY-MM-DD, got "${text}"`);
+  return d;
+}
+
+const show = (m: Metric, pct = false) =>
+  m.value === null ? m.reason : pct ? `${(m.value * 100).toFixed(1)}%` : m.value.toFixed(2);
+
+function score(argv: string[], io: Io): number {
+  const { flags } = parseFlags(argv, {
+    sheet: 'string',
+    today: 'string',
+    limit: 'number',
+    all: 'boolean',
+    json: 'boolean',
+  });
+  const sheet = loadSheet(flags.sheet);
+  const today = parseDay(flags.today, 'today') ?? io.now();
+  const read = readCustomers({ sheetName: sheet.name, headers: sheet.headers, rows: sheet.rows });
+  const scored = read.customers
+    .filter((c) => flags.all || c.status !== 'churned')
+    .map((c) => ({ c, r: scoreCustomer(c, { today }) }))
+    .sort((a, b) => (b.r.score ?? -1) - (a.r.score ?? -1));
+  const limited = flags.limit ? scored.slice(0, flags.limit) : scored;
+  if (flags.json) {
+    io.out(
+      JSON.stringify(
+        {
+          customers: limited.map(({ c, r }) => ({
+            row: c.row,
+            email: c.email,
+            name: c.name ?? null,
+            risk: r.score === undefined ? null : Math.round(r.score * 10) / 10,
+            band: r.band,
+            basedOn: r.basedOn,
+            reasons: topReasons(r).map((x) => ({
+              signal: x.signal,
+              points: Math.round(x.points * 10) / 10,
+              sentence: x.sentence,
+            })),
+          })),
+          issues: read.issues.map(formatIssue),
+          duplicates: read.duplicates,
+        },
+        null,
+        2,
+      ),
+    );
+  } else {
+    for (const { c, r } of limited) {
+      const risk = r.score === undefined ? '  n/a' : r.score.toFixed(0).padStart(5);
+      io.out(
+        `${risk}  ${r.band.padEnd(8)}  ${c.email}  ${topReasons(r)
+          .map((x) => x.sentence)
+          .join('; ')}`,
+      );
+    }
+    if (read.issues.length)
+      io.err(`${read.issues.length} cell issue(s):\n${read.issues.map(formatIssue).join('\n')}`);
+  }
+  return 0;
+}
+
+function evaluate(argv: string[], io: Io): number {
+  const { flags } = parseFlags(argv, {
+    sheet: 'string',
+    outcome: 'string',
+    folds: 'number',
+    repeats: 'number',
+    exclude: 'string',
+    json: 'boolean',
+  });
+  if (!flags.outcome) throw new UsageError('--outcome COLUMN is required (the column that says who churned)');
+  const folds = flags.folds ?? 5;
+  if (!Number.isInteger(folds) || folds < 2)
+    throw new UsageError('--folds must be a whole number of 2 or more');
+  if (!flags.sheet) throw new UsageError('--sheet FILE is required');
+  // CSV is read as text so identifiers and codes stay as typed; the model decides what is numeric.
+  const table = /\.csv$/i.test(flags.sheet)
+    ? (() => {
+        const [headers = [], ...rows] = parseCsv(fs.readFileSync(flags.sheet, 'utf8'));
+        return { headers, rows: rows as unknown[][] };
+      })()
+    : (() => {
+        const s = loadSheet(flags.sheet);
+        return { headers: s.headers.map(String), rows: s.rows };
+      })();
+  const started = Date.now();
+  const cv = crossValidate(table, flags.outcome, {
+    folds,
+    repeats: flags.repeats ?? 1,
+    exclude: flags.exclude ? flags.exclude.split(',').map((s) => s.trim()) : [],
+  });
+  const seconds = (Date.now() - started) / 1000;
+  const result = {
+    rows: cv.rows,
+    features: cv.features,
+    folds: cv.folds,
+    repeats: cv.repeats,
+    auc: Math.round(cv.auc * 10000) / 10000,
+    aucByFold: cv.aucByFold.map((a) => Math.round(a * 10000) / 10000),
+    logLoss: Math.round(cv.logLoss * 10000) / 10000,
+    brier: Math.round(cv.brier * 10000) / 10000,
+    calibrationError: Math.round(cv.calibration.ece * 10000) / 10000,
+    calibration: cv.calibration.bins.map((b) => ({
+      predicted: +b.predicted.toFixed(3),
+      observed: +b.observed.toFixed(3),
+      count: b.count,
+    })),
+    excluded: cv.excluded,
+    seconds,
+  };
+  if (flags.json) io.out(JSON.stringify(result, null, 2));
+  else {
+    io.out(`${result.rows} rows, ${result.features} features, ${folds}-fold CV × ${result.repeats}`);
+    io.out(`ROC AUC ${result.auc} (folds: ${result.aucByFold.join(', ')})`);
+    io.out(`log loss ${result.logLoss}, Brier ${result.brier}, calibration error ${result.calibrationError}`);
+    if (result.excluded.length)
+      io.out(`excluded: ${result.excluded.map((e) => `${e.column} (${e.reason})`).join('; ')}`);
+    io.out(`${seconds.toFixed(2)} s`);
+  }
+  return 0;
+}
+
+function metrics(argv: string[], io: Io): number {
+  const { flags } = parseFlags(argv, { sheet: 'string', from: 'string', to: 'string', json: 'boolean' });
+  const sheet = loadSheet(flags.sheet);
+  const now = io.now();
+  const end = parseDay(flags.to, 'to') ?? new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
+  const start =
+    parseDay(flags.from, 'from') ?? new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth() - 1, 1));
+  if (start >= end) throw new UsageError('--from must be before --to');
+  const read = readCustomers({ sheetName: sheet.name, headers: sheet.headers, rows: sheet.rows });
+  const m = portfolioMetrics(read.customers, { start, end }, { today: now });
+  if (flags.json) io.out(JSON.stringify(m, null, 2));
+  else {
+    const day = (d: Date) => d.toISOString().slice(0, 10);
+    io.out(`Period ${day(start)} to ${day(end)} (end exclusive)`);
+    io.out(
+      `customers: ${m.customersAtStart} at start, ${m.newCustomers} new, ${m.lostCustomers} lost, ${m.customersAtEnd} at end`,
+    );
+    io.out(
+      `churn rate ${show(m.churnRate, true)}, retention ${show(m.retentionRate, true)}, gross MRR churn ${show(m.grossMrrChurn, true)}`,
+    );
+    io.out(`ARPA ${show(m.arpa)}, LTV ${show(m.ltv)}, revenue lost (12 months) ${show(m.revenueLost)}`);
+  }
+  return 0;
+}
+
+const COMMANDS: Record<string, (argv: string[], io: Io) => number> = { score, evaluate, metrics };
+
+export function runCli(argv: string[], io: Io): number {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === 'help') {
+    io.out(USAGE);
+    return command ? 0 : 2;
+  }
+  const run = COMMANDS[command];
+  if (!run) {
+    io.err(`Unknown command "${command}".\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    io.err(`churnguard ${command}: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  process.exitCode = runCli(process.argv.slice(2), {
+    out: (s) => console.log(s),
+    err: (s) => console.error(s),
+    now: () => new Date(),
+  });
+}

@@ -1,0 +1,87 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { toCsv } from '../../src/local/table/csv';
+import { runCli } from '../../src/local/cli/main';
+
+const SAMPLE = path.resolve(__dirname, '../../sample/customers.csv');
+
+function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = runCli(argv, {
+    out: (s) => out.push(s),
+    err: (s) => err.push(s),
+    now: () => new Date('2026-11-20T12:00:00Z'),
+  });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('churnguard CLI', () => {
+  it('scores the sample, riskiest active customers first, as JSON', () => {
+    const r = cli('score', '--sheet', SAMPLE, '--limit', '3', '--json');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out) as {
+      customers: { risk: number; band: string; reasons: { sentence: string }[] }[];
+      issues: string[];
+    };
+    expect(json.customers).toHaveLength(3);
+    expect(json.customers[0]!.risk).toBeGreaterThanOrEqual(json.customers[2]!.risk);
+    expect(json.customers[0]!.reasons.length).toBeGreaterThan(0);
+    expect(json.issues).toContain("Customers!M9 (NPS): not a number: 'n/a'");
+  });
+
+  it('evaluates the learned model on a CSV and reports rows, features, AUC and seconds', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cg-cli-'));
+    const file = path.join(dir, 'history.csv');
+    const rows = [['id', 'idle', 'plan', 'churned']];
+    let s = 7;
+    for (let i = 0; i < 400; i++) {
+      s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+      const idle = s % 200;
+      s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+      rows.push([
+        `c${i}`,
+        String(idle),
+        i % 2 ? 'A' : 'B',
+        s / 4294967296 < 1 / (1 + Math.exp(-(idle - 100) / 25)) ? 'Yes' : 'No',
+      ]);
+    }
+    fs.writeFileSync(file, toCsv(rows));
+    const r = cli('evaluate', '--sheet', file, '--outcome', 'churned', '--folds', '5', '--json');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out) as Record<string, unknown>;
+    expect(json).toMatchObject({ rows: 400, folds: 5 });
+    expect(json.auc as number).toBeGreaterThan(0.8);
+    expect(typeof json.seconds).toBe('number');
+    expect(json.features as number).toBeGreaterThan(2);
+  });
+
+  it('computes last month’s metrics', () => {
+    const r = cli('metrics', '--sheet', SAMPLE, '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({
+      start: '2026-10-01T00:00:00.000Z',
+      end: '2026-11-01T00:00:00.000Z',
+    });
+  });
+
+  it.each([
+    [['bogus'], 2, /Unknown command "bogus"/],
+    [['score'], 2, /--sheet FILE is required/],
+    [['score', '--sheet', SAMPLE, '--frobnicate'], 2, /Unknown option --frobnicate/],
+    [['evaluate', '--sheet', SAMPLE], 2, /--outcome COLUMN is required/],
+    [
+      ['evaluate', '--sheet', SAMPLE, '--outcome', 'Status', '--folds', '1'],
+      2,
+      /--folds must be a whole number of 2 or more/,
+    ],
+    [['metrics', '--sheet', SAMPLE, '--from', '2026-13-01'], 2, /--from must be YYYY-MM-DD/],
+    [['score', '--sheet', '/nope/customers.csv'], 1, /No such sheet file: \/nope\/customers.csv/],
+    [['evaluate', '--sheet', SAMPLE, '--outcome', 'Churny'], 1, /No outcome column "Churny"/],
+  ])('%j exits %d with a clear message', (argv, code, message) => {
+    const r = cli(...argv);
+    expect(r.code).toBe(code);
+    expect(r.err).toMatch(message);
+  });
+});
