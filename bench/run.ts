@@ -5,6 +5,8 @@
  */
 import { bundleBench, firstCardBench } from './bundle.bench';
 import { printTable } from './stats';
+import { fitBench, scoringBench, telcoBench } from './risk.bench';
+import { sidebarBench } from './sidebar.bench';
 
 type Group = { name: string; run: () => Promise<void> | void };
 
@@ -17,6 +19,33 @@ const groups: Group[] = [
       printTable('First card: load Code.js + onHomepage on the stand-ins (no sheet connected)', [
         firstCardBench(),
       ]);
+    },
+  },
+  {
+    name: 'sidebar',
+    run: () => {
+      const r = sidebarBench();
+      printTable(
+        'Sidebar open (onGmailMessage, known customer) by sheet size: service calls, cells read, modelled Apps Script time',
+        r.rows,
+      );
+      console.log(
+        `warm calls 100k/1k: ${r.ratio100kTo1kCalls}x, warm cells 100k/1k: ${r.ratio100kTo1kCells}x (1.00x = flat)`,
+      );
+    },
+  },
+  {
+    name: 'risk',
+    run: () => {
+      printTable('Scorecard: scoring generated customers (median of runs)', [scoringBench()]);
+      printTable('Logistic regression fit (Newton/IRLS, L2)', [fitBench()]);
+      const telco = telcoBench();
+      if (telco)
+        printTable(
+          'Learned model on ../shared/data/telco-customer-churn.csv vs scikit-learn (AUC 0.845)',
+          telco,
+        );
+      else console.log('(Telco data set not found beside the repository; skipped)');
     },
   },
 ];

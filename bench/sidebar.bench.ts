@@ -1,0 +1,86 @@
+/**
+ * A sidebar open end to end: build/Code.js in a fresh VM on the stand-ins, onGmailMessage for a known
+ * customer in a sheet of 1k, 10k and 100k rows. Service calls and cells read must not grow with the
+ * sheet; modelled time uses the stand-ins' latency model (src/local/standins/latency.ts).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vm from 'node:vm';
+import { SETTINGS_KEY } from '../src/app/settings-store';
+import { gmailEvent } from '../src/local/gmail-events';
+import { AppsScriptWorld, createCardService } from '../src/local/standins';
+import { median, round } from './stats';
+
+export function sidebarBench(sizes = [1_000, 10_000, 100_000], runs = 5) {
+  const code = fs.readFileSync(path.resolve(__dirname, '../build/Code.js'), 'utf8');
+  const rows: Record<string, unknown>[] = [];
+  for (const n of sizes) {
+    const world = new AppsScriptWorld();
+    const values: unknown[][] = [
+      ['Email', 'Name', 'Company', 'MRR', 'Last activity', 'NPS', 'Overdue invoices', 'Renewal date'],
+    ];
+    for (let i = 0; i < n; i++) {
+      values.push([
+        `c${i}@co${i % 500}.example`,
+        `Customer ${i}`,
+        `Co ${i % 500}`,
+        100 + (i % 900),
+        new Date(Date.UTC(2026, 8, 1 + (i % 60))),
+        i % 11,
+        i % 3,
+        new Date(Date.UTC(2027, i % 12, 1)),
+      ]);
+    }
+    const target = values[Math.floor(n / 2)]![0] as string;
+    const ss = world.spreadsheets.create({ name: 'Bench', sheets: [{ name: 'Customers', values }] });
+    world.userProperties.put(SETTINGS_KEY, JSON.stringify({ spreadsheetId: ss.id }));
+    world.gmail.seed([
+      {
+        id: 'm',
+        from: `X <${target}>`,
+        to: 'am@nimbus.example',
+        subject: 'Hi',
+        date: '2026-11-20',
+        plainBody: 'Hi',
+      },
+    ]);
+    const open = () => {
+      const execution = world.startExecution();
+      const context = vm.createContext({ Date, ...execution.globals, CardService: createCardService() });
+      vm.runInContext(code, context);
+      world.calls.reset();
+      const modelledStart = world.clock.nowMs();
+      const wallStart = process.hrtime.bigint();
+      (context as unknown as { onGmailMessage(e: unknown): unknown }).onGmailMessage(
+        gmailEvent({ messageId: 'm' }),
+      );
+      const wallMs = Number(process.hrtime.bigint() - wallStart) / 1e6;
+      execution.end();
+      return {
+        wallMs,
+        modelledMs: world.clock.nowMs() - modelledStart,
+        calls: world.calls.total(),
+        cells: world.calls.cellsRead,
+      };
+    };
+    const cold = open(); // the first open finds the row with a TextFinder and caches it
+    const warm = Array.from({ length: runs }, open);
+    rows.push({
+      rows: n,
+      coldCalls: cold.calls,
+      coldCellsRead: cold.cells,
+      coldModelledMs: cold.modelledMs,
+      warmCalls: warm[0]!.calls,
+      warmCellsRead: warm[0]!.cells,
+      warmModelledMs: warm[0]!.modelledMs,
+      warmWallMedianMs: round(median(warm.map((w) => w.wallMs))),
+    });
+  }
+  const first = rows[0]!;
+  const last = rows[rows.length - 1]!;
+  return {
+    rows,
+    ratio100kTo1kCalls: round((last.warmCalls as number) / (first.warmCalls as number), 2),
+    ratio100kTo1kCells: round((last.warmCellsRead as number) / (first.warmCellsRead as number), 2),
+  };
+}
