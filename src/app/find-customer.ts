@@ -63,28 +63,22 @@ export function findCustomer(
       locale: rows.locale,
       mapping,
     });
+  const match = (
+    read: { customers: Customer[]; issues: CellIssue[] },
+    how: CustomerMatch['how'],
+  ): CustomerMatch => ({
+    email: address.email,
+    displayName: address.name,
+    customers: read.customers,
+    issues: read.issues,
+    how,
+  });
   const exact = parse(sheet.findByEmail(address.email, locate));
-  if (exact.customers.length > 0) {
-    return {
-      email: address.email,
-      displayName: address.name,
-      customers: exact.customers,
-      issues: exact.issues,
-      how: 'email',
-    };
-  }
+  if (exact.customers.length > 0) return match(exact, 'email');
   const domain = domainOf(address.email);
   if (domain && !FREE_MAIL.has(domain)) {
     const byDomain = parse(sheet.findByDomain(domain, locate));
-    if (byDomain.customers.length > 0) {
-      return {
-        email: address.email,
-        displayName: address.name,
-        customers: byDomain.customers,
-        issues: byDomain.issues,
-        how: 'domain',
-      };
-    }
+    if (byDomain.customers.length > 0) return match(byDomain, 'domain');
   }
-  return { email: address.email, displayName: address.name, customers: [], issues: [], how: 'none' };
+  return match({ customers: [], issues: [] }, 'none');
 }

@@ -1,6 +1,6 @@
 import type { Customer } from '../../../src/core/customers/customer';
 import { bandOf, scoreCustomer, topReasons } from '../../../src/core/risk/scorecard';
-import { ScorecardSettingsSchema, DEFAULT_SCORECARD } from '../../../src/core/risk/settings';
+import { ScorecardSettingsSchema, DEFAULT_SCORECARD, SIGNALS } from '../../../src/core/risk/settings';
 
 const today = new Date('2026-11-20T00:00:00Z');
 const daysAgo = (n: number) => new Date(today.getTime() - n * 86_400_000);
@@ -125,19 +125,7 @@ describe('scorecard settings', () => {
     ],
     [
       {
-        weights: Object.fromEntries(
-          [
-            'inactivity',
-            'usageDrop',
-            'payments',
-            'sentiment',
-            'support',
-            'renewal',
-            'earlyLife',
-            'crisisImpact',
-            'emailIntent',
-          ].map((s) => [s, 0]),
-        ),
+        weights: Object.fromEntries(SIGNALS.map((s) => [s, 0])),
       },
       'at least one signal needs a weight above 0',
     ],
