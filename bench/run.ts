@@ -6,7 +6,7 @@
 import { bundleBench, firstCardBench } from './bundle.bench';
 import { printTable } from './stats';
 import { fitBench, scoringBench, telcoBench } from './risk.bench';
-import { sidebarBench } from './sidebar.bench';
+import { rescoreBench, sidebarBench } from './sidebar.bench';
 
 type Group = { name: string; run: () => Promise<void> | void };
 
@@ -32,6 +32,7 @@ const groups: Group[] = [
       console.log(
         `warm calls 100k/1k: ${r.ratio100kTo1kCalls}x, warm cells 100k/1k: ${r.ratio100kTo1kCells}x (1.00x = flat)`,
       );
+      printTable('Score all customers (onCardAction rescoreAll): one read, one write', rescoreBench());
     },
   },
   {

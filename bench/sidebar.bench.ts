@@ -84,3 +84,48 @@ export function sidebarBench(sizes = [1_000, 10_000, 100_000], runs = 5) {
     ratio100kTo1kCells: round((last.warmCellsRead as number) / (first.warmCellsRead as number), 2),
   };
 }
+
+/** Scoring the whole sheet and writing risk and band back: one read and one write at any size. */
+export function rescoreBench(sizes = [1_000, 10_000, 100_000]) {
+  const code = fs.readFileSync(path.resolve(__dirname, '../build/Code.js'), 'utf8');
+  return sizes.map((n) => {
+    const world = new AppsScriptWorld();
+    const values: unknown[][] = [['Email', 'Name', 'MRR', 'Last activity', 'NPS', 'Overdue invoices']];
+    for (let i = 0; i < n; i++)
+      values.push([
+        `c${i}@co${i % 500}.example`,
+        `Customer ${i}`,
+        100 + (i % 900),
+        new Date(Date.UTC(2026, 8, 1 + (i % 60))),
+        i % 11,
+        i % 3,
+      ]);
+    const ss = world.spreadsheets.create({ name: 'Bench', sheets: [{ name: 'Customers', values }] });
+    world.userProperties.put(SETTINGS_KEY, JSON.stringify({ spreadsheetId: ss.id }));
+    const run = () => {
+      const execution = world.startExecution();
+      const context = vm.createContext({ Date, ...execution.globals, CardService: createCardService() });
+      vm.runInContext(code, context);
+      world.calls.reset();
+      const modelledStart = world.clock.nowMs();
+      const wallStart = process.hrtime.bigint();
+      (context as unknown as { onCardAction(e: unknown): unknown }).onCardAction(
+        gmailEvent({ parameters: { action: 'rescoreAll' } }),
+      );
+      const wallMs = Number(process.hrtime.bigint() - wallStart) / 1e6;
+      execution.end();
+      return {
+        rows: n,
+        getValues: world.calls.get('Range.getValues'),
+        setValues: world.calls.get('Range.setValues'),
+        totalCalls: world.calls.total(),
+        cellsRead: world.calls.cellsRead,
+        cellsWritten: world.calls.cellsWritten,
+        modelledMs: world.clock.nowMs() - modelledStart,
+        wallMs: round(wallMs),
+      };
+    };
+    run(); // the first run adds the two header cells
+    return run();
+  });
+}

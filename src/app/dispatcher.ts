@@ -12,6 +12,7 @@ import type { AddonEvent } from './events';
 import { buildHomepage } from './handlers/home';
 import { buildSettingsCard, saveSettingsAction } from './handlers/settings';
 import { buildRiskExplanation } from './handlers/message';
+import { rescoreAction } from './handlers/rescore';
 
 interface ActionSpec {
   params: z.ZodType<Record<string, string>>;
@@ -39,6 +40,7 @@ const ACTIONS: Record<ActionName, ActionSpec> = {
       steps: [{ kind: 'push', card: buildRiskExplanation(ctx, p.email as string) }],
     }),
   },
+  [ACTION.rescoreAll]: { params: noParams, run: (ctx) => rescoreAction(ctx) },
   [ACTION.refreshHome]: {
     params: noParams,
     run: (ctx) => ({ kind: 'navigate', steps: [{ kind: 'update', card: buildHomepage(ctx) }] }),

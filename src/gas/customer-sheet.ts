@@ -3,10 +3,16 @@
  * a lookup by email uses a TextFinder on the email column plus a short-lived email → row cache, and
  * always checks the row it reads back, because users sort, insert and delete rows at any time.
  */
-import { SheetAccessError, type CustomerSheet, type SheetRows } from '../ports/customer-sheet';
+import {
+  SheetAccessError,
+  type CellBlock,
+  type CustomerSheet,
+  type SheetRows,
+} from '../ports/customer-sheet';
 
 interface RangeLike {
   getValues(): unknown[][];
+  setValues(values: unknown[][]): unknown;
   getRow(): number;
   createTextFinder(text: string): {
     matchEntireCell(on: boolean): unknown;
@@ -167,6 +173,24 @@ export function sheetsCustomerSheet(
       // Many matches would mean reading many rows one by one; a company rarely has more than a few.
       const limited = rowNumbers.slice(0, 20);
       return frame(headers, readRows(sheet, width, limited), limited);
+    },
+
+    ensureColumns(names, current) {
+      const { sheet } = open();
+      const headers = current.map((h) => String(h ?? '').trim());
+      const width = headers.length;
+      const missing = names.filter((n) => !headers.includes(n));
+      if (missing.length > 0) sheet.getRange(1, width + 1, 1, missing.length).setValues([missing]);
+      const all = [...headers, ...missing];
+      return names.map((n) => all.indexOf(n) + 1);
+    },
+
+    write(blocks: CellBlock[]) {
+      const { sheet } = open();
+      for (const b of blocks) {
+        if (b.values.length === 0) continue;
+        sheet.getRange(b.row, b.column, b.values.length, b.values[0]?.length ?? 0).setValues(b.values);
+      }
     },
   };
 }

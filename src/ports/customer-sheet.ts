@@ -30,6 +30,13 @@ export class SheetAccessError extends Error {
   }
 }
 
+export interface CellBlock {
+  /** 1-based top-left cell and the rectangle of values to write there. */
+  row: number;
+  column: number;
+  values: unknown[][];
+}
+
 export interface CustomerSheet {
   location(): SheetLocation;
   /** Every row, in one batched read. */
@@ -38,4 +45,11 @@ export interface CustomerSheet {
   findByEmail(email: string, emailHeader: (headers: unknown[]) => number): SheetRows;
   /** Rows whose email ends with @domain; reads the email column and the matching rows only. */
   findByDomain(domain: string, emailHeader: (headers: unknown[]) => number): SheetRows;
+  /**
+   * The 1-based columns with these exact headers, appending any that are missing to row 1 in one write.
+   * `current` is the header row already read, so no second read is needed.
+   */
+  ensureColumns(headers: string[], current: unknown[]): number[];
+  /** Writes each block with one batched call. */
+  write(blocks: CellBlock[]): void;
 }

@@ -8,6 +8,7 @@ export const ACTION = {
   openHelp: 'openHelp',
   refreshHome: 'refreshHome',
   explainRisk: 'explainRisk',
+  rescoreAll: 'rescoreAll',
 } as const;
 
 export type ActionName = (typeof ACTION)[keyof typeof ACTION];

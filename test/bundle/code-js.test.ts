@@ -223,6 +223,25 @@ describe('build/Code.js in a bare Apps Script-like context', () => {
       expect(allText(pushed)).toContain('Industry hit hard by the crisis');
     });
 
+    it('scores every customer into the sheet with one read and one write', () => {
+      const { context, json, world, sheet } = connected();
+      const act = () =>
+        json<ActionResponseJson>(callGlobal(context, 'onCardAction', gmailEvent({ parameters: { action: 'rescoreAll' } })));
+      expect(act().action.notification?.text).toBe(
+        'Scored 2 customers into the "ChurnGuard risk" column (1 row without a score, 1 cell issue).',
+      );
+      const values = sheet.sheet('Customers')!.toValues();
+      expect(values[0]!.slice(-2)).toEqual(['ChurnGuard risk', 'ChurnGuard band']);
+      expect(['High', 'Critical']).toContain(values[1]![11]);
+      expect(values[2]!.slice(-2)).toEqual(['', '']); // no data to score
+      expect(typeof values[1]![10]).toBe('number');
+      world.calls.reset();
+      act(); // second run: headers exist, so exactly one read and one write
+      expect(world.calls.get('Range.getValues')).toBe(1);
+      expect(world.calls.get('Range.setValues')).toBe(1);
+      expect(sheet.sheet('Customers')!.toValues()[0]).toHaveLength(12);
+    });
+
     it('says how to fix a renamed customer tab', () => {
       const { open, sheet } = connected();
       sheet.sheet('Customers')!.name = 'Clients';

@@ -24,6 +24,10 @@ export function homepageCard(state: HomepageState): Card {
             icon: 'DESCRIPTION' as const,
             button: linkButton('Open', state.sheet.url),
           },
+          {
+            kind: 'buttonSet' as const,
+            buttons: [actionButton('Score all customers', ACTION.rescoreAll)],
+          },
         ],
       }
     : {

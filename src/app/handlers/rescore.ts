@@ -1,0 +1,87 @@
+/**
+ * Scores every customer and writes risk and band back to the sheet, so managers can sort and filter
+ * by risk there: one batched read and one batched write, whatever the sheet's size.
+ */
+import type { ActionResponse } from '../../ui/card/types';
+import { scoreCustomer } from '../../core/risk/scorecard';
+import { DEFAULT_SCORECARD } from '../../core/risk/settings';
+import { readCustomers } from '../../core/sheet/read-customers';
+import { planWrites, type CellUpdate } from '../../core/sheet/write-plan';
+import type { AppContext } from '../context';
+import { UserFacingError } from '../errors';
+import { loadSettings } from '../settings-store';
+import { withSheet } from './message';
+
+export const RISK_COLUMNS = ['ChurnGuard risk', 'ChurnGuard band'] as const;
+
+export interface RescoreResult {
+  scored: number;
+  unscored: number;
+  issues: number;
+  writes: number;
+}
+
+export function rescoreAll(ctx: AppContext): RescoreResult {
+  const { settings } = loadSettings(ctx.userStore);
+  if (!settings.spreadsheetId) {
+    throw new UserFacingError(
+      'No customer sheet',
+      'Connect your customer sheet first.',
+      'Open Settings and paste its URL.',
+    );
+  }
+  const sheet = ctx.customerSheet(settings.spreadsheetId, settings.customerSheet);
+  return withSheet(() => {
+    const all = sheet.readAll();
+    const read = readCustomers({
+      sheetName: all.sheetName,
+      headers: all.headers,
+      rows: all.rows,
+      rowNumbers: all.rowNumbers,
+      locale: all.locale,
+      mapping: settings.mapping,
+    });
+    const [riskColumn, bandColumn] = sheet.ensureColumns([...RISK_COLUMNS], all.headers) as [number, number];
+    const today = ctx.clock.now();
+    const byRow = new Map(read.customers.map((c) => [c.row, c]));
+    const updates: CellUpdate[] = [];
+    let scored = 0;
+    for (const row of all.rowNumbers) {
+      const customer = byRow.get(row);
+      const risk = customer
+        ? scoreCustomer(customer, { today }, settings.scorecard ?? DEFAULT_SCORECARD)
+        : undefined;
+      if (risk?.score !== undefined) scored++;
+      // Rows that are not customers (no email, duplicates) are cleared, so no stale score survives.
+      updates.push({
+        row,
+        column: riskColumn,
+        value: risk?.score === undefined ? '' : Math.round(risk.score),
+      });
+      updates.push({ row, column: bandColumn, value: risk && risk.score !== undefined ? risk.band : '' });
+    }
+    const blocks = planWrites(updates);
+    sheet.write(blocks);
+    return {
+      scored,
+      unscored: all.rowNumbers.length - scored,
+      issues: read.issues.length,
+      writes: blocks.length,
+    };
+  });
+}
+
+export function rescoreAction(ctx: AppContext): ActionResponse {
+  const r = rescoreAll(ctx);
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const extra = [
+    r.unscored ? `${plural(r.unscored, 'row')} without a score` : '',
+    r.issues ? plural(r.issues, 'cell issue') : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+  return {
+    kind: 'notify',
+    notification: `Scored ${r.scored} customers into the "${RISK_COLUMNS[0]}" column${extra ? ` (${extra})` : ''}.`,
+  };
+}
