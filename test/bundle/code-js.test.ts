@@ -226,7 +226,9 @@ describe('build/Code.js in a bare Apps Script-like context', () => {
     it('scores every customer into the sheet with one read and one write', () => {
       const { context, json, world, sheet } = connected();
       const act = () =>
-        json<ActionResponseJson>(callGlobal(context, 'onCardAction', gmailEvent({ parameters: { action: 'rescoreAll' } })));
+        json<ActionResponseJson>(
+          callGlobal(context, 'onCardAction', gmailEvent({ parameters: { action: 'rescoreAll' } })),
+        );
       expect(act().action.notification?.text).toBe(
         'Scored 2 customers into the "ChurnGuard risk" column (1 row without a score, 1 cell issue).',
       );

@@ -11,7 +11,10 @@ import { startWorkbench } from '../../src/local/workbench/main';
 import { chromiumAvailable, launchChromium } from './browser';
 
 const ROOT = path.resolve(__dirname, '../..');
-const SHOTS = path.join(ROOT, 'docs', 'screenshots');
+// The README shows docs/screenshots; a run refreshes them only when asked (UPDATE_SCREENSHOTS=1) or
+// when missing, so ordinary test runs leave the work tree clean. Every run also writes test-results/.
+const DOC_SHOTS = path.join(ROOT, 'docs', 'screenshots');
+const RUN_SHOTS = path.join(ROOT, 'test-results', 'screenshots');
 const SAMPLE_SHEET = path.join(ROOT, 'sample', 'customers.csv');
 const SAMPLE_INBOX = path.join(ROOT, 'sample', 'inbox.json');
 
@@ -41,7 +44,8 @@ run('workbench in Chromium', () => {
       void d.dismiss();
     });
     await page.goto(workbench.url);
-    fs.mkdirSync(SHOTS, { recursive: true });
+    fs.mkdirSync(RUN_SHOTS, { recursive: true });
+    fs.mkdirSync(DOC_SHOTS, { recursive: true });
   }, 60_000);
 
   afterAll(async () => {
@@ -50,12 +54,18 @@ run('workbench in Chromium', () => {
   });
 
   const panel = () => page.locator('#panel-cards');
+  const shoot = async (name: string) => {
+    const file = path.join(RUN_SHOTS, name);
+    await page.screenshot({ path: file });
+    const doc = path.join(DOC_SHOTS, name);
+    if (process.env.UPDATE_SCREENSHOTS === '1' || !fs.existsSync(doc)) fs.copyFileSync(file, doc);
+  };
 
   it('opens on the homepage card', async () => {
     await page.locator('#panel-cards .cg-card').first().waitFor();
     await expect(panel().locator('.cg-header__title').first().textContent()).resolves.toBe('ChurnGuard');
     await expect(panel().textContent()).resolves.toContain('Connected');
-    await page.screenshot({ path: path.join(SHOTS, 'homepage.png') });
+    await shoot('homepage.png');
   }, 30_000);
 
   it('shows the customer card when an email is opened', async () => {
@@ -69,7 +79,7 @@ run('workbench in Chromium', () => {
       )
       .waitFor();
     await expect(panel().textContent()).resolves.toContain(sender.trim());
-    await page.screenshot({ path: path.join(SHOTS, 'customer-card.png') });
+    await shoot('customer-card.png');
   }, 30_000);
 
   it('clicks through to a second card and back', async () => {
@@ -77,7 +87,7 @@ run('workbench in Chromium', () => {
     await panel().locator('[data-card-name="home"]').waitFor();
     await panel().getByText('Settings', { exact: true }).click();
     await panel().locator('[data-card-name="settings"]').waitFor();
-    await page.screenshot({ path: path.join(SHOTS, 'settings.png') });
+    await shoot('settings.png');
     await page.locator('#panel-back').click();
     await panel().locator('[data-card-name="home"]').waitFor();
   }, 30_000);

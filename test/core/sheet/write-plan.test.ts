@@ -10,15 +10,25 @@ describe('planWrites', () => {
       { row: 9, column: 5, value: 'z' },
     ];
     expect(planWrites(updates)).toEqual([
-      { row: 2, column: 5, values: [['a', 'x'], ['b', 'y']] },
+      {
+        row: 2,
+        column: 5,
+        values: [
+          ['a', 'x'],
+          ['b', 'y'],
+        ],
+      },
       { row: 9, column: 5, values: [['z']] },
     ]);
   });
 
   it('keeps the last update of a cell and writes nothing for nothing', () => {
-    expect(planWrites([{ row: 2, column: 1, value: 1 }, { row: 2, column: 1, value: 2 }])).toEqual([
-      { row: 2, column: 1, values: [[2]] },
-    ]);
+    expect(
+      planWrites([
+        { row: 2, column: 1, value: 1 },
+        { row: 2, column: 1, value: 2 },
+      ]),
+    ).toEqual([{ row: 2, column: 1, values: [[2]] }]);
     expect(planWrites([])).toEqual([]);
   });
 });
