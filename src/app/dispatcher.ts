@@ -13,6 +13,7 @@ import { buildHomepage } from './handlers/home';
 import { buildSettingsCard, saveSettingsAction } from './handlers/settings';
 import { buildRiskExplanation } from './handlers/message';
 import { rescoreAction } from './handlers/rescore';
+import { learnFromHistory } from './handlers/learn';
 
 interface ActionSpec {
   params: z.ZodType<Record<string, string>>;
@@ -41,6 +42,7 @@ const ACTIONS: Record<ActionName, ActionSpec> = {
     }),
   },
   [ACTION.rescoreAll]: { params: noParams, run: (ctx) => rescoreAction(ctx) },
+  [ACTION.learnFromHistory]: { params: noParams, run: (ctx) => learnFromHistory(ctx) },
   [ACTION.refreshHome]: {
     params: noParams,
     run: (ctx) => ({ kind: 'navigate', steps: [{ kind: 'update', card: buildHomepage(ctx) }] }),

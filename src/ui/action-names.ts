@@ -9,6 +9,7 @@ export const ACTION = {
   refreshHome: 'refreshHome',
   explainRisk: 'explainRisk',
   rescoreAll: 'rescoreAll',
+  learnFromHistory: 'learnFromHistory',
 } as const;
 
 export type ActionName = (typeof ACTION)[keyof typeof ACTION];

@@ -15,6 +15,7 @@ import type { AddonEvent } from '../events';
 import { UserFacingError } from '../errors';
 import { counterpartAddress, findCustomer } from '../find-customer';
 import { loadSettings } from '../settings-store';
+import { applyRiskModel } from './learn';
 
 const SHEET_FIXES: Record<SheetAccessError['problem'], [string, string]> = {
   'spreadsheet-not-found': [
@@ -75,7 +76,8 @@ export function customerStateFor(
     const customer = match.customers[0];
     if (!customer) return null;
     const today = ctx.clock.now();
-    const risk = scoreCustomer(customer, { today }, opened.settings.scorecard ?? DEFAULT_SCORECARD);
+    const scorecard = scoreCustomer(customer, { today }, opened.settings.scorecard ?? DEFAULT_SCORECARD);
+    const risk = applyRiskModel(ctx, opened.settings, customer, scorecard);
     const matchNote =
       match.how === 'domain'
         ? `Matched by domain: ${address.email} is not in the sheet; showing ${customer.email} at the same company${match.customers.length > 1 ? ` (1 of ${match.customers.length})` : ''}.`

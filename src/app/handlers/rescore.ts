@@ -11,6 +11,7 @@ import type { AppContext } from '../context';
 import { UserFacingError } from '../errors';
 import { loadSettings } from '../settings-store';
 import { withSheet } from './message';
+import { applyRiskModel } from './learn';
 
 export const RISK_COLUMNS = ['ChurnGuard risk', 'ChurnGuard band'] as const;
 
@@ -49,7 +50,12 @@ export function rescoreAll(ctx: AppContext): RescoreResult {
     for (const row of all.rowNumbers) {
       const customer = byRow.get(row);
       const risk = customer
-        ? scoreCustomer(customer, { today }, settings.scorecard ?? DEFAULT_SCORECARD)
+        ? applyRiskModel(
+            ctx,
+            settings,
+            customer,
+            scoreCustomer(customer, { today }, settings.scorecard ?? DEFAULT_SCORECARD),
+          )
         : undefined;
       if (risk?.score !== undefined) scored++;
       // Rows that are not customers (no email, duplicates) are cleared, so no stale score survives.

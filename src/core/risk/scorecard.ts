@@ -10,7 +10,7 @@ import { SIGNAL_READERS, type SignalContext } from './signals';
 export type Band = 'Low' | 'Medium' | 'High' | 'Critical' | 'Unknown';
 
 export interface Contribution {
-  signal: SignalId;
+  signal: SignalId | 'learnedModel';
   points: number;
   severity: number;
   sentence: string;
@@ -88,4 +88,35 @@ export function scoreAll(
   settings: ScorecardSettings = DEFAULT_SCORECARD,
 ): RiskScore[] {
   return customers.map((c) => scoreCustomer(c, { today }, settings));
+}
+
+/**
+ * A blend of the scorecard and the learned model: w × scorecard + (1 − w) × 100 × probability.
+ * The scorecard explains; the model corrects for what this company's history shows.
+ */
+export function blendScore(scorecard: number | undefined, probability: number, weight: number): number {
+  if (scorecard === undefined) return 100 * probability;
+  return weight * scorecard + (1 - weight) * 100 * probability;
+}
+
+/**
+ * Folds the learned model into a score so the explanation still adds up: the scorecard's points are
+ * scaled by its weight and the model's share becomes one more line.
+ */
+export function withModel(
+  risk: RiskScore,
+  probability: number,
+  options: { kind: 'learned' | 'blend'; weight: number; auc?: number },
+  settings: ScorecardSettings = DEFAULT_SCORECARD,
+): RiskScore {
+  const w = options.kind === 'learned' || risk.score === undefined ? 0 : options.weight;
+  const sentence = `Learned from your history: ${Math.round(probability * 100)}% likely to churn${
+    options.auc ? ` (model AUC ${options.auc.toFixed(2)})` : ''
+  }`;
+  const contributions = [
+    ...risk.contributions.map((c) => ({ ...c, points: c.points * w })),
+    { signal: 'learnedModel' as const, severity: probability, sentence, points: (1 - w) * 100 * probability },
+  ].sort((a, b) => b.points - a.points);
+  const score = blendScore(risk.score, probability, w);
+  return { ...risk, score, band: bandOf(score, settings), contributions };
 }

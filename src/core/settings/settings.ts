@@ -18,6 +18,19 @@ export const SettingsSchema = z
     mapping: ColumnMappingSchema.optional(),
     /** Score weights, band thresholds and the dormancy line; defaults when unset. */
     scorecard: ScorecardSettingsSchema.optional(),
+    /** Which score the card shows: the scorecard, the learned model, or a blend of both. */
+    riskModel: z
+      .object({
+        kind: z.enum(['scorecard', 'learned', 'blend']).default('scorecard'),
+        blendWeight: z.number().min(0).max(1).default(0.5),
+        /** Cross-validated AUC and size of the history the stored model was learned from. */
+        auc: z.number().min(0).max(1).optional(),
+        rows: z.number().int().optional(),
+        fittedAt: z.string().optional(),
+        /** Why no model could be learned, shown in Settings. */
+        declined: z.string().optional(),
+      })
+      .optional(),
   })
   .passthrough();
 

@@ -8,9 +8,15 @@ export interface SettingsState {
   connectedName?: string;
   /** A validation message from the last save attempt, shown above the form. */
   error?: string;
+  /** The risk-score choice; the section is left out when absent. */
+  riskModel?: { kind: 'scorecard' | 'learned' | 'blend'; status: string; canLearn: boolean };
 }
 
-export const SETTINGS_FIELDS = { spreadsheet: 'spreadsheet', customerSheet: 'customerSheet' } as const;
+export const SETTINGS_FIELDS = {
+  spreadsheet: 'spreadsheet',
+  customerSheet: 'customerSheet',
+  riskModel: 'riskModel',
+} as const;
 
 export function settingsCard(state: SettingsState): Card {
   const sections: Section[] = [];
@@ -36,6 +42,34 @@ export function settingsCard(state: SettingsState): Card {
       },
     ],
   });
+  const kinds = [
+    ['scorecard', 'Scorecard (transparent rules)'],
+    ['blend', 'Blend of scorecard and learned model'],
+    ['learned', 'Learned model only'],
+  ] as const;
+  const model = state.riskModel;
+  if (model)
+    sections.push({
+      header: 'Risk score',
+      widgets: [
+        {
+          kind: 'selectionInput',
+          name: SETTINGS_FIELDS.riskModel,
+          label: 'Score customers with',
+          type: 'radioButton',
+          items: kinds.map(([value, text]) => ({ value, text, selected: model.kind === value })),
+        },
+        { kind: 'textParagraph', text: model.status },
+        ...(model.canLearn
+          ? [
+              {
+                kind: 'buttonSet' as const,
+                buttons: [actionButton('Learn from history', ACTION.learnFromHistory)],
+              },
+            ]
+          : []),
+      ],
+    });
   return {
     name: 'settings',
     header: { title: 'Settings' },
