@@ -16,40 +16,21 @@ import {
   type ChurnModel,
 } from '../../core/risk/model/model';
 import { withModel, type RiskScore } from '../../core/risk/scorecard';
-import { readCustomers } from '../../core/sheet/read-customers';
 import { utf8Length } from '../../core/text/utf8';
 import type { Customer } from '../../core/customers/customer';
 import type { Settings } from '../../core/settings/settings';
 import type { KeyValueStore } from '../../ports/key-value-store';
 import type { AppContext } from '../context';
 import { UserFacingError } from '../errors';
-import { loadSettings, saveSettings } from '../settings-store';
-import { withSheet } from './message';
+import { saveSettings } from '../settings-store';
+import { withWholeSheet } from '../whole-sheet';
 
 export const MODEL_KEY = 'churnguard.model';
 const MAX_MODEL_BYTES = 9 * 1024;
 
 export function learnFromHistory(ctx: AppContext): ActionResponse {
-  const { settings } = loadSettings(ctx.userStore);
-  if (!settings.spreadsheetId) {
-    throw new UserFacingError(
-      'No customer sheet',
-      'Connect your customer sheet first.',
-      'Open Settings and paste its URL.',
-    );
-  }
-  const sheet = ctx.customerSheet(settings.spreadsheetId, settings.customerSheet);
   const today = ctx.clock.now();
-  return withSheet(() => {
-    const all = sheet.readAll();
-    const read = readCustomers({
-      sheetName: all.sheetName,
-      headers: all.headers,
-      rows: all.rows,
-      rowNumbers: all.rowNumbers,
-      locale: all.locale,
-      mapping: settings.mapping,
-    });
+  return withWholeSheet(ctx, ({ settings, read }) => {
     const table = customerTable(read.customers, today);
     const shortfall = historyShortfall(labelled(table, CHURNED).y);
     if (shortfall) {

@@ -5,12 +5,9 @@
 import type { ActionResponse } from '../../ui/card/types';
 import { scoreCustomer } from '../../core/risk/scorecard';
 import { DEFAULT_SCORECARD } from '../../core/risk/settings';
-import { readCustomers } from '../../core/sheet/read-customers';
 import { planWrites, type CellUpdate } from '../../core/sheet/write-plan';
 import type { AppContext } from '../context';
-import { UserFacingError } from '../errors';
-import { loadSettings } from '../settings-store';
-import { withSheet } from './message';
+import { withWholeSheet } from '../whole-sheet';
 import { applyRiskModel } from './learn';
 
 export const RISK_COLUMNS = ['ChurnGuard risk', 'ChurnGuard band'] as const;
@@ -23,25 +20,7 @@ export interface RescoreResult {
 }
 
 export function rescoreAll(ctx: AppContext): RescoreResult {
-  const { settings } = loadSettings(ctx.userStore);
-  if (!settings.spreadsheetId) {
-    throw new UserFacingError(
-      'No customer sheet',
-      'Connect your customer sheet first.',
-      'Open Settings and paste its URL.',
-    );
-  }
-  const sheet = ctx.customerSheet(settings.spreadsheetId, settings.customerSheet);
-  return withSheet(() => {
-    const all = sheet.readAll();
-    const read = readCustomers({
-      sheetName: all.sheetName,
-      headers: all.headers,
-      rows: all.rows,
-      rowNumbers: all.rowNumbers,
-      locale: all.locale,
-      mapping: settings.mapping,
-    });
+  return withWholeSheet(ctx, ({ settings, sheet, all, read }) => {
     const [riskColumn, bandColumn] = sheet.ensureColumns([...RISK_COLUMNS], all.headers) as [number, number];
     const today = ctx.clock.now();
     const byRow = new Map(read.customers.map((c) => [c.row, c]));
