@@ -7,6 +7,7 @@ import { bundleBench, firstCardBench } from './bundle.bench';
 import { printTable } from './stats';
 import { fitBench, scoringBench, telcoBench } from './risk.bench';
 import { rescoreBench, sidebarBench } from './sidebar.bench';
+import { intentBench } from './intent.bench';
 
 type Group = { name: string; run: () => Promise<void> | void };
 
@@ -40,6 +41,7 @@ const groups: Group[] = [
     run: () => {
       printTable('Scorecard: scoring generated customers (median of runs)', [scoringBench()]);
       printTable('Logistic regression fit (Newton/IRLS, L2)', [fitBench()]);
+      printTable('Churn intent detection (5 languages, all patterns)', intentBench());
       const telco = telcoBench();
       if (telco)
         printTable(

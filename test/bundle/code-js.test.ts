@@ -186,6 +186,10 @@ describe('build/Code.js in a bare Apps Script-like context', () => {
       expect(text).toMatch(/Critical risk|High risk/);
       expect(text).toContain('Dormant: no activity for 120 days');
       expect(text).toContain('2 invoices overdue, 45 days late');
+      // What this very email says, in Turkish, counts as a signal and is shown with its words.
+      expect(text).toContain('What this email says');
+      expect(text).toContain('Cancellation request');
+      expect(text).toContain('“aboneliğimizi iptal”');
       expect(text).toContain('"key":"action","value":"explainRisk"');
     });
 

@@ -16,6 +16,8 @@ import { UserFacingError } from '../errors';
 import { counterpartAddress, findCustomer } from '../find-customer';
 import { loadSettings } from '../settings-store';
 import { applyRiskModel } from './learn';
+import { detectIntent, type IntentReading } from '../../core/intent/detect';
+import type { EmailSaysItem } from '../../ui/cards/customer';
 
 const SHEET_FIXES: Record<SheetAccessError['problem'], [string, string]> = {
   'spreadsheet-not-found': [
@@ -68,6 +70,7 @@ function openSheet(
 export function customerStateFor(
   ctx: AppContext,
   address: { email: string; name: string },
+  reading?: IntentReading,
 ): { state: CustomerCardState; extra: number } | null {
   const opened = openSheet(ctx);
   if (!opened) return null;
@@ -76,7 +79,15 @@ export function customerStateFor(
     const customer = match.customers[0];
     if (!customer) return null;
     const today = ctx.clock.now();
-    const scorecard = scoreCustomer(customer, { today }, opened.settings.scorecard ?? DEFAULT_SCORECARD);
+    const strongest = reading?.strongest;
+    const emailIntent = strongest
+      ? { churnSignal: reading.churnSignal, phrase: strongest.phrase, label: strongest.label }
+      : undefined;
+    const scorecard = scoreCustomer(
+      customer,
+      { today, emailIntent },
+      opened.settings.scorecard ?? DEFAULT_SCORECARD,
+    );
     const risk = applyRiskModel(ctx, opened.settings, customer, scorecard);
     const matchNote =
       match.how === 'domain'
@@ -85,12 +96,15 @@ export function customerStateFor(
           ? `${match.customers.length} rows have this email; showing row ${customer.row}.`
           : undefined;
     return {
-      state: customerView(customer, risk, {
-        location: opened.sheet.location(),
-        issues: match.issues,
-        matchNote,
-        today,
-      }),
+      state: {
+        ...customerView(customer, risk, {
+          location: opened.sheet.location(),
+          issues: match.issues,
+          matchNote,
+          today,
+        }),
+        emailSays: emailSays(reading),
+      },
       extra: match.customers.length - 1,
     };
   });
@@ -109,7 +123,8 @@ export function buildMessageCards(ctx: AppContext, event: AddonEvent): Card[] {
   const message = ctx.mailbox.openMessage(messageId, token);
   const address = counterpartAddress(message, ctx.session.email()) ?? parseAddress(message.from);
   const { settings } = loadSettings(ctx.userStore);
-  const found = address ? customerStateFor(ctx, address) : null;
+  const reading = detectIntent({ subject: message.subject, body: message.plainBody });
+  const found = address ? customerStateFor(ctx, address, reading) : null;
   if (found) return [customerCard(found.state)];
   return [
     messageCard({
@@ -117,8 +132,17 @@ export function buildMessageCards(ctx: AppContext, event: AddonEvent): Card[] {
       senderEmail: address?.email ?? message.from,
       subject: message.subject,
       sheetConnected: Boolean(settings.spreadsheetId),
+      emailSays: emailSays(reading),
     }),
   ];
+}
+
+function emailSays(reading: IntentReading | undefined): EmailSaysItem[] {
+  return (reading?.intents ?? []).map((i) => ({
+    label: i.label,
+    phrase: i.phrase,
+    churn: i.intent !== 'expansion',
+  }));
 }
 
 export function buildRiskExplanation(ctx: AppContext, email: string): Card {

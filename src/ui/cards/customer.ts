@@ -30,6 +30,32 @@ export interface CustomerCardState {
   sheetRowUrl?: string;
   /** Problems with this customer's row (bad cells), already formatted. */
   rowIssues: string[];
+  /** What the open email says: detected intents with the words that showed them. */
+  emailSays?: EmailSaysItem[];
+}
+
+export interface EmailSaysItem {
+  label: string;
+  phrase: string;
+  /** Churn intents are warnings; expansion is good news. */
+  churn: boolean;
+}
+
+/** The "What this email says" section, shared by the customer card and the unknown-sender card. */
+export function emailSaysSection(items: EmailSaysItem[] | undefined): Section[] {
+  if (!items || items.length === 0) return [];
+  return [
+    {
+      header: 'What this email says',
+      widgets: items.map((i): Widget => ({
+        kind: 'decoratedText',
+        text: [{ text: i.label, bold: true, color: i.churn ? BAND_COLOURS.High : BAND_COLOURS.Low }],
+        bottomLabel: `“${i.phrase}”`,
+        wrapText: true,
+        icon: 'EMAIL',
+      })),
+    },
+  ];
 }
 
 export const BAND_COLOURS: Record<RiskBand, string> = {
@@ -84,6 +110,7 @@ export function customerCard(state: CustomerCardState): Card {
     sections.push({ widgets: [{ kind: 'textParagraph', text: [{ text: state.matchNote, italic: true }] }] });
   }
   sections.push({ widgets: riskWidgets });
+  sections.push(...emailSaysSection(state.emailSays));
   if (state.facts.length > 0 || state.tags.length > 0) {
     const widgets: Widget[] = [
       ...state.facts.map((f): Widget => ({ kind: 'decoratedText', topLabel: f.label, text: f.value })),

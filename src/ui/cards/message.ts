@@ -5,12 +5,14 @@
 import type { Card } from '../card/types';
 import { ACTION } from '../action-names';
 import { actionButton } from './common';
+import { emailSaysSection, type EmailSaysItem } from './customer';
 
 export interface MessageCardState {
   senderName: string;
   senderEmail: string;
   subject: string;
   sheetConnected: boolean;
+  emailSays?: EmailSaysItem[];
 }
 
 export function messageCard(state: MessageCardState): Card {
@@ -38,6 +40,7 @@ export function messageCard(state: MessageCardState): Card {
               },
         ],
       },
+      ...emailSaysSection(state.emailSays),
       ...(state.sheetConnected
         ? []
         : [
