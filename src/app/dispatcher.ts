@@ -43,6 +43,15 @@ const ACTIONS: Record<ActionName, ActionSpec> = {
   },
   [ACTION.rescoreAll]: { params: noParams, run: (ctx) => rescoreAction(ctx) },
   [ACTION.learnFromHistory]: { params: noParams, run: (ctx) => learnFromHistory(ctx) },
+  [ACTION.homePage]: {
+    params: z.object({
+      page: z.string().regex(/^\d{1,4}$/, 'page must be a page number'),
+    }) as unknown as z.ZodType<Record<string, string>>,
+    run: (ctx, p) => ({
+      kind: 'navigate',
+      steps: [{ kind: 'update', card: buildHomepage(ctx, Number(p.page)) }],
+    }),
+  },
   [ACTION.refreshHome]: {
     params: noParams,
     run: (ctx) => ({ kind: 'navigate', steps: [{ kind: 'update', card: buildHomepage(ctx) }] }),

@@ -10,6 +10,7 @@ export const ACTION = {
   explainRisk: 'explainRisk',
   rescoreAll: 'rescoreAll',
   learnFromHistory: 'learnFromHistory',
+  homePage: 'homePage',
 } as const;
 
 export type ActionName = (typeof ACTION)[keyof typeof ACTION];

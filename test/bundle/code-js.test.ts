@@ -193,6 +193,20 @@ describe('build/Code.js in a bare Apps Script-like context', () => {
       expect(text).toContain('"key":"action","value":"explainRisk"');
     });
 
+    it('shows the portfolio on the homepage, riskiest value first, and pages by action', () => {
+      const { context, json } = connected();
+      const card = json((callGlobal(context, 'onHomepage', gmailEvent()) as unknown[])[0]);
+      const text = allText(card);
+      expect(text).toContain('Active customers');
+      expect(text).toContain('MRR at high or critical risk');
+      expect(text).toMatch(/Call first · 1 at high or critical risk/);
+      expect(text).toContain('Elif Öztürk');
+      const bad = json<ActionResponseJson>(
+        callGlobal(context, 'onCardAction', gmailEvent({ parameters: { action: 'homePage', page: 'two' } })),
+      );
+      expect(allText(bad)).toContain('page must be a page number');
+    });
+
     it('matches an unknown address by company domain and says so', () => {
       const card = connected().open('msg-domain');
       expect(card.name).toBe('customer');

@@ -32,8 +32,28 @@ export function fakeContext(options: FakeContextOptions = {}): AppContext & { st
         return m;
       },
     },
-    customerSheet() {
-      throw new Error('fakeContext has no customer sheet; use the stand-ins (test/bundle) for sheet tests');
+    // An empty customer tab; sheet behaviour is tested on the stand-ins (test/gas, test/bundle).
+    customerSheet(spreadsheetId) {
+      const empty = {
+        sheetName: 'Customers',
+        headers: ['Email'],
+        rows: [],
+        rowNumbers: [],
+        locale: 'en_US',
+        timeZone: 'Etc/UTC',
+      };
+      return {
+        location: () => ({
+          spreadsheetId,
+          spreadsheetUrl: `https://docs.google.com/spreadsheets/d/${spreadsheetId}/edit`,
+          sheetId: 0,
+        }),
+        readAll: () => empty,
+        findByEmail: () => empty,
+        findByDomain: () => empty,
+        ensureColumns: (names) => names.map((_, i) => i + 2),
+        write: () => undefined,
+      };
     },
     spreadsheets: {
       open(id) {

@@ -1,10 +1,85 @@
 import type { Card } from '../../ui/card/types';
-import { homepageCard } from '../../ui/cards/homepage';
+import { AT_RISK_PAGE_SIZE, homepageCard, type PortfolioView } from '../../ui/cards/homepage';
+import { BAND_COLOURS } from '../../ui/cards/customer';
+import { BANDS, portfolioSnapshot, textBar } from '../../core/metrics/at-risk';
+import { portfolioMetrics, type Metric } from '../../core/metrics/portfolio';
+import { scoreCustomer } from '../../core/risk/scorecard';
+import { DEFAULT_SCORECARD } from '../../core/risk/settings';
 import type { AppContext } from '../context';
+import { formatMoney } from '../customer-view';
 import { loadSettings } from '../settings-store';
 import { UserFacingError } from '../errors';
+import { withWholeSheet } from '../whole-sheet';
+import { applyRiskModel } from './learn';
 
-export function buildHomepage(ctx: AppContext): Card {
+const pct = (m: Metric) => (m.value === null ? 'n/a' : `${(m.value * 100).toFixed(1)}%`);
+
+/** Scores the whole sheet (one batched read) into the portfolio view; `page` pages the at-risk list. */
+export function portfolioView(ctx: AppContext, page: number): PortfolioView {
+  return withWholeSheet(ctx, ({ settings, read }) => {
+    const today = ctx.clock.now();
+    const risks = read.customers.map((c) =>
+      applyRiskModel(ctx, settings, c, scoreCustomer(c, { today }, settings.scorecard ?? DEFAULT_SCORECARD)),
+    );
+    const snapshot = portfolioSnapshot(read.customers, risks);
+    const end = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 1));
+    const start = new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth() - 1, 1));
+    const month = portfolioMetrics(read.customers, { start, end }, { today });
+    const monthName = start.toLocaleString('en-US', { month: 'long', timeZone: 'UTC' });
+    const atRiskMrr = snapshot.byBand.Critical.mrr + snapshot.byBand.High.mrr;
+    const pages = Math.max(1, Math.ceil(snapshot.atRisk.length / AT_RISK_PAGE_SIZE));
+    const current = Math.min(Math.max(0, page), pages - 1);
+    return {
+      figures: [
+        {
+          label: 'Active customers',
+          value: `${snapshot.activeCustomers}`,
+          note: `${formatMoney(snapshot.mrr)} MRR`,
+        },
+        {
+          label: `Churn in ${monthName}`,
+          value: `${pct(month.churnRate)} of customers · ${pct(month.grossMrrChurn)} of MRR`,
+          note: `${month.lostCustomers} lost, ${month.newCustomers} new`,
+        },
+        {
+          label: 'MRR at high or critical risk',
+          value: `${formatMoney(atRiskMrr)} (${snapshot.mrr ? ((100 * atRiskMrr) / snapshot.mrr).toFixed(0) : 0}%)`,
+        },
+        ...(read.issues.length
+          ? [
+              {
+                label: 'Sheet',
+                value: `${read.issues.length} cell issues`,
+                note: 'Shown on each customer’s card',
+              },
+            ]
+          : []),
+      ],
+      bands: BANDS.filter((b) => snapshot.byBand[b].customers > 0).map((b) => ({
+        band: b,
+        colour: BAND_COLOURS[b],
+        customers: snapshot.byBand[b].customers,
+        mrrText: formatMoney(snapshot.byBand[b].mrr),
+        bar: textBar(snapshot.mrr ? snapshot.byBand[b].mrr / snapshot.mrr : 0),
+      })),
+      atRisk: snapshot.atRisk
+        .slice(current * AT_RISK_PAGE_SIZE, (current + 1) * AT_RISK_PAGE_SIZE)
+        .map((a) => ({
+          name: a.customer.name || a.customer.company || a.customer.email,
+          email: a.customer.email,
+          colour: BAND_COLOURS[a.risk.band],
+          detail: `${Math.round(a.risk.score ?? 0)} ${a.risk.band} · ${formatMoney(a.customer.mrr ?? 0)}/mo · ${
+            a.risk.contributions[0]?.sentence ?? ''
+          }`,
+        })),
+      page: current,
+      pages,
+      totalAtRisk: snapshot.atRisk.length,
+    };
+  });
+}
+
+export function buildHomepage(ctx: AppContext, page = 0): Card {
   const { settings } = loadSettings(ctx.userStore);
   if (!settings.spreadsheetId) return homepageCard({ userEmail: ctx.session.email() });
   const opened = ctx.spreadsheets.open(settings.spreadsheetId);
@@ -24,5 +99,6 @@ export function buildHomepage(ctx: AppContext): Card {
       url: opened.spreadsheet.url,
       customerSheet: settings.customerSheet,
     },
+    portfolio: portfolioView(ctx, page),
   });
 }

@@ -1,14 +1,71 @@
 /**
- * The homepage: what the manager sees with no message open. For now it says whether a customer
- * sheet is connected and leads to Settings; the portfolio view grows here in later work.
+ * The homepage: what the manager sees with no message open. The portfolio at a glance (customers,
+ * MRR, last month's churn, MRR at risk by band) and who to call first, paged; or, before a sheet is
+ * connected, how to start.
  */
-import type { Card } from '../card/types';
+import type { Card, Section, Widget } from '../card/types';
 import { ACTION } from '../action-names';
 import { BRAND_LOGO, actionButton, linkButton } from './common';
+
+export interface PortfolioView {
+  figures: { label: string; value: string; note?: string }[];
+  bands: { band: string; colour: string; customers: number; mrrText: string; bar: string }[];
+  atRisk: { name: string; detail: string; email: string; colour: string }[];
+  page: number;
+  pages: number;
+  totalAtRisk: number;
+}
 
 export interface HomepageState {
   userEmail: string;
   sheet?: { name: string; url: string; customerSheet: string };
+  portfolio?: PortfolioView;
+}
+
+export const AT_RISK_PAGE_SIZE = 8;
+
+function portfolioSections(p: PortfolioView): Section[] {
+  const sections: Section[] = [
+    {
+      header: 'Portfolio',
+      widgets: p.figures.map((f): Widget => ({
+        kind: 'decoratedText',
+        topLabel: f.label,
+        text: f.value,
+        ...(f.note ? { bottomLabel: f.note } : {}),
+      })),
+    },
+    {
+      header: 'MRR at risk by band',
+      widgets: p.bands.map((b): Widget => ({
+        kind: 'decoratedText',
+        topLabel: `${b.band} · ${b.customers} customer${b.customers === 1 ? '' : 's'}`,
+        text: [{ text: b.bar, color: b.colour }, { text: ` ${b.mrrText}` }],
+      })),
+    },
+  ];
+  const list: Widget[] = p.atRisk.map((a): Widget => ({
+    kind: 'decoratedText',
+    text: [{ text: a.name, bold: true }],
+    bottomLabel: a.detail,
+    wrapText: true,
+    icon: 'PERSON',
+    button: actionButton('Why', ACTION.explainRisk, { email: a.email }, 'text'),
+  }));
+  if (list.length === 0)
+    list.push({ kind: 'textParagraph', text: 'No active customer is at high or critical risk.' });
+  const paging = [
+    ...(p.page > 0 ? [actionButton('Previous', ACTION.homePage, { page: String(p.page - 1) }, 'text')] : []),
+    ...(p.page + 1 < p.pages
+      ? [actionButton('More', ACTION.homePage, { page: String(p.page + 1) }, 'text')]
+      : []),
+  ];
+  if (paging.length) list.push({ kind: 'buttonSet', buttons: paging });
+  sections.push({
+    header: `Call first · ${p.totalAtRisk} at high or critical risk${p.pages > 1 ? ` (page ${p.page + 1} of ${p.pages})` : ''}`,
+    widgets: list,
+  });
+  return sections;
 }
 
 export function homepageCard(state: HomepageState): Card {
@@ -51,6 +108,7 @@ export function homepageCard(state: HomepageState): Card {
       imageUrl: BRAND_LOGO,
     },
     sections: [
+      ...(state.portfolio ? portfolioSections(state.portfolio) : []),
       connection,
       {
         widgets: [
