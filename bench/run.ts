@@ -6,7 +6,7 @@
 import { bundleBench, firstCardBench } from './bundle.bench';
 import { printTable } from './stats';
 import { fitBench, scoringBench, telcoBench } from './risk.bench';
-import { rescoreBench, sidebarBench } from './sidebar.bench';
+import { homepageBench, rescoreBench, sidebarBench } from './sidebar.bench';
 import { intentBench } from './intent.bench';
 
 type Group = { name: string; run: () => Promise<void> | void };
@@ -34,6 +34,10 @@ const groups: Group[] = [
         `warm calls 100k/1k: ${r.ratio100kTo1kCalls}x, warm cells 100k/1k: ${r.ratio100kTo1kCells}x (1.00x = flat)`,
       );
       printTable('Score all customers (onCardAction rescoreAll): one read, one write', rescoreBench());
+      printTable(
+        'Homepage with the portfolio (onHomepage): one read, every customer scored',
+        homepageBench(),
+      );
     },
   },
   {

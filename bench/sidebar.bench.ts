@@ -92,6 +92,35 @@ export function sidebarBench(sizes = [1_000, 10_000, 100_000], runs = 5) {
   };
 }
 
+/** The homepage with the portfolio: one batched read of the sheet, scoring every customer. */
+export function homepageBench(sizes = [1_000, 10_000, 100_000]) {
+  const code = fs.readFileSync(path.resolve(__dirname, '../build/Code.js'), 'utf8');
+  return sizes.map((n) => {
+    const world = new AppsScriptWorld();
+    const values: unknown[][] = [['Email', 'Name', 'MRR', 'Last activity', 'NPS', 'Overdue invoices']];
+    for (let i = 0; i < n; i++)
+      values.push([
+        `c${i}@co${i % 500}.example`,
+        `Customer ${i}`,
+        100 + (i % 900),
+        new Date(Date.UTC(2026, 8, 1 + (i % 60))),
+        i % 11,
+        i % 3,
+      ]);
+    const ss = world.spreadsheets.create({ name: 'Bench', sheets: [{ name: 'Customers', values }] });
+    world.userProperties.put(SETTINGS_KEY, JSON.stringify({ spreadsheetId: ss.id }));
+    const { wallMs, modelledMs } = measuredCall(world, code, 'onHomepage', gmailEvent());
+    return {
+      rows: n,
+      getValues: world.calls.get('Range.getValues'),
+      totalCalls: world.calls.total(),
+      cellsRead: world.calls.cellsRead,
+      modelledMs,
+      wallMs: round(wallMs),
+    };
+  });
+}
+
 /** Scoring the whole sheet and writing risk and band back: one read and one write at any size. */
 export function rescoreBench(sizes = [1_000, 10_000, 100_000]) {
   const code = fs.readFileSync(path.resolve(__dirname, '../build/Code.js'), 'utf8');
