@@ -11,7 +11,7 @@ import type { AppContext } from './context';
 import type { AddonEvent } from './events';
 import { buildHomepage } from './handlers/home';
 import { buildSettingsCard, saveSettingsAction } from './handlers/settings';
-import { buildRiskExplanation } from './handlers/message';
+import { buildCustomerCard, buildRiskExplanation } from './handlers/message';
 import { rescoreAction } from './handlers/rescore';
 import { learnFromHistory } from './handlers/learn';
 
@@ -43,6 +43,15 @@ const ACTIONS: Record<ActionName, ActionSpec> = {
   },
   [ACTION.rescoreAll]: { params: noParams, run: (ctx) => rescoreAction(ctx) },
   [ACTION.learnFromHistory]: { params: noParams, run: (ctx) => learnFromHistory(ctx) },
+  [ACTION.showCustomer]: {
+    params: z.object({ email: z.email('email must be an email address') }) as unknown as z.ZodType<
+      Record<string, string>
+    >,
+    run: (ctx, p) => ({
+      kind: 'navigate',
+      steps: [{ kind: 'push', card: buildCustomerCard(ctx, p.email as string) }],
+    }),
+  },
   [ACTION.homePage]: {
     params: z.object({
       page: z.string().regex(/^\d{1,4}$/, 'page must be a page number'),

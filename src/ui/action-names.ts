@@ -11,6 +11,7 @@ export const ACTION = {
   rescoreAll: 'rescoreAll',
   learnFromHistory: 'learnFromHistory',
   homePage: 'homePage',
+  showCustomer: 'showCustomer',
 } as const;
 
 export type ActionName = (typeof ACTION)[keyof typeof ACTION];

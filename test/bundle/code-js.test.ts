@@ -207,12 +207,24 @@ describe('build/Code.js in a bare Apps Script-like context', () => {
       expect(allText(bad)).toContain('page must be a page number');
     });
 
-    it('matches an unknown address by company domain and says so', () => {
-      const card = connected().open('msg-domain');
+    it('matches an unknown address by company domain, says so, and lets the manager pick another', () => {
+      const { open, context, json } = connected();
+      const card = open('msg-domain');
       expect(card.name).toBe('customer');
       expect(allText(card)).toContain(
         'Matched by domain: new.person@anatolia-travel.example is not in the sheet',
       );
+      expect(allText(card)).toContain('(1 of 2)');
+      expect(allText(card)).toContain('Others at this company');
+      const picked = json<ActionResponseJson>(
+        callGlobal(
+          context,
+          'onCardAction',
+          gmailEvent({ parameters: { action: 'showCustomer', email: 'ops@anatolia-travel.example' } }),
+        ),
+      );
+      const pushed = (picked.action.navigations?.[0] as { pushCard: CardJson }).pushCard;
+      expect(pushed.header?.title).toBe('Anatolia Ops');
     });
 
     it('offers the unknown sender card for a stranger', () => {

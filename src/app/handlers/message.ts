@@ -71,7 +71,7 @@ export function customerStateFor(
   ctx: AppContext,
   address: { email: string; name: string },
   reading?: IntentReading,
-): { state: CustomerCardState; extra: number } | null {
+): { state: CustomerCardState; extra: number; others: { email: string; name: string }[] } | null {
   const opened = openSheet(ctx);
   if (!opened) return null;
   return withSheet(() => {
@@ -106,6 +106,10 @@ export function customerStateFor(
         emailSays: emailSays(reading),
       },
       extra: match.customers.length - 1,
+      others:
+        match.how === 'domain'
+          ? match.customers.map((c) => ({ email: c.email, name: c.name ?? c.company ?? '' }))
+          : [],
     };
   });
 }
@@ -125,6 +129,10 @@ export function buildMessageCards(ctx: AppContext, event: AddonEvent): Card[] {
   const { settings } = loadSettings(ctx.userStore);
   const reading = detectIntent({ subject: message.subject, body: message.plainBody });
   const found = address ? customerStateFor(ctx, address, reading) : null;
+  if (found && found.others.length > 1) {
+    // Several people at the sender's company: show the first, and let the manager pick another.
+    return [customerCard({ ...found.state, alternatives: found.others.slice(1, 20) })];
+  }
   if (found) return [customerCard(found.state)];
   return [
     messageCard({
@@ -143,6 +151,19 @@ function emailSays(reading: IntentReading | undefined): EmailSaysItem[] {
     phrase: i.phrase,
     churn: i.intent !== 'expansion',
   }));
+}
+
+/** The card of one customer picked from a domain match. */
+export function buildCustomerCard(ctx: AppContext, email: string): Card {
+  const found = customerStateFor(ctx, { email, name: '' });
+  if (!found) {
+    throw new UserFacingError(
+      'Customer not found',
+      `${email} is no longer in the customer sheet.`,
+      'Check the sheet; the row may have been deleted or its email changed.',
+    );
+  }
+  return customerCard(found.state);
 }
 
 export function buildRiskExplanation(ctx: AppContext, email: string): Card {

@@ -32,6 +32,8 @@ export interface CustomerCardState {
   rowIssues: string[];
   /** What the open email says: detected intents with the words that showed them. */
   emailSays?: EmailSaysItem[];
+  /** Other customers at the same company domain, to pick from. */
+  alternatives?: { email: string; name: string }[];
 }
 
 export interface EmailSaysItem {
@@ -131,6 +133,20 @@ export function customerCard(state: CustomerCardState): Card {
       header: 'Data problems in this row',
       widgets,
       ...(widgets.length > 1 ? { collapsible: true, uncollapsibleWidgets: 1 } : {}),
+    });
+  }
+  if (state.alternatives?.length) {
+    sections.push({
+      header: 'Others at this company',
+      collapsible: state.alternatives.length > 3,
+      uncollapsibleWidgets: Math.min(3, state.alternatives.length),
+      widgets: state.alternatives.map((a): Widget => ({
+        kind: 'decoratedText',
+        text: a.name || a.email,
+        bottomLabel: a.email,
+        icon: 'PERSON',
+        button: actionButton('Show', ACTION.showCustomer, { email: a.email }, 'text'),
+      })),
     });
   }
   if (state.sheetRowUrl) {
