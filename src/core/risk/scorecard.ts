@@ -5,7 +5,15 @@
  */
 import type { Customer } from '../customers/customer';
 import { DEFAULT_SCORECARD, SIGNALS, weightsOf, type ScorecardSettings, type SignalId } from './settings';
-import { SIGNAL_READERS, type SignalContext } from './signals';
+import { SIGNAL_READERS, type EmailIntent, type SignalContext } from './signals';
+
+/** What scoring needs besides the customer: the day to measure from, and optionally the open email. */
+export interface ScoreContext {
+  today: Date;
+  emailIntent?: EmailIntent;
+}
+
+export const NO_USABLE_DATA = 'No usable data';
 
 export type Band = 'Low' | 'Medium' | 'High' | 'Critical' | 'Unknown';
 
@@ -25,6 +33,8 @@ export interface RiskScore {
   /** Every signal with data, largest contribution first; points sum to the score. */
   contributions: Contribution[];
   churned: boolean;
+  /** Why there is no score ("No usable data"); set only when band is Unknown. */
+  reason?: string;
 }
 
 export function bandOf(score: number | undefined, settings: ScorecardSettings = DEFAULT_SCORECARD): Band {
@@ -38,7 +48,7 @@ export function bandOf(score: number | undefined, settings: ScorecardSettings = 
 
 export function scoreCustomer(
   customer: Customer,
-  context: { today: Date; emailIntent?: SignalContext['emailIntent'] },
+  context: ScoreContext,
   settings: ScorecardSettings = DEFAULT_SCORECARD,
 ): RiskScore {
   const weights = weightsOf(settings);
@@ -57,7 +67,7 @@ export function scoreCustomer(
   const churned = customer.status === 'churned';
   const totalWeight = readings.reduce((s, r) => s + r.weight, 0);
   if (readings.length === 0 || totalWeight === 0) {
-    return { band: 'Unknown', basedOn: [], contributions: [], churned };
+    return { band: 'Unknown', basedOn: [], contributions: [], churned, reason: NO_USABLE_DATA };
   }
   const contributions = readings
     .map((r) => ({
@@ -82,12 +92,17 @@ export function topReasons(result: RiskScore, n = 3): Contribution[] {
   return result.contributions.filter((c) => c.points >= 0.5).slice(0, n);
 }
 
+/**
+ * Scores a whole sheet. `context` is a ScoreContext or just the day (kept for older callers); an
+ * emailIntent in the context applies to every customer, so pass one only when that is meant.
+ */
 export function scoreAll(
   customers: readonly Customer[],
-  today: Date,
+  context: ScoreContext | Date,
   settings: ScorecardSettings = DEFAULT_SCORECARD,
 ): RiskScore[] {
-  return customers.map((c) => scoreCustomer(c, { today }, settings));
+  const ctx: ScoreContext = context instanceof Date ? { today: context } : context;
+  return customers.map((c) => scoreCustomer(c, ctx, settings));
 }
 
 /**
@@ -96,8 +111,12 @@ export function scoreAll(
  */
 export function blendScore(scorecard: number | undefined, probability: number, weight: number): number {
   if (scorecard === undefined) return 100 * probability;
+  weight = Math.max(0, Math.min(1, weight));
   return weight * scorecard + (1 - weight) * 100 * probability;
 }
+
+/** The blend under the name the risk API documents: `blend(scorecardScore, probability, w)`. */
+export const blend = blendScore;
 
 /**
  * Folds the learned model into a score so the explanation still adds up: the scorecard's points are

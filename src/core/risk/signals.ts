@@ -11,11 +11,21 @@ export interface SignalReading {
   sentence: string;
 }
 
+/**
+ * The external email-intent reading. `label` names the intent ("Will not renew"); without one the
+ * sentence reads "Email says: “…”".
+ */
+export interface EmailIntent {
+  churnSignal: number;
+  phrase: string;
+  label?: string;
+}
+
 export interface SignalContext {
   today: Date;
   dormantDays: number;
   /** What the open email says, from the intent detector (0-1), with the phrase that triggered it. */
-  emailIntent?: { churnSignal: number; phrase: string; label: string };
+  emailIntent?: EmailIntent;
 }
 
 const DAY = 86_400_000;
@@ -132,7 +142,7 @@ function emailIntent(_c: Customer, ctx: SignalContext): SignalReading | null {
   if (!ctx.emailIntent) return null;
   return {
     severity: clamp(ctx.emailIntent.churnSignal),
-    sentence: `${ctx.emailIntent.label}: “${ctx.emailIntent.phrase}”`,
+    sentence: `${ctx.emailIntent.label ?? 'Email says'}: “${ctx.emailIntent.phrase}”`,
   };
 }
 

@@ -87,7 +87,13 @@ describe('the score', () => {
   });
 
   it('is Unknown with no usable data, and flags churned customers', () => {
-    expect(score({})).toEqual({ band: 'Unknown', basedOn: [], contributions: [], churned: false });
+    expect(score({})).toEqual({
+      band: 'Unknown',
+      basedOn: [],
+      contributions: [],
+      churned: false,
+      reason: 'No usable data',
+    });
     expect(score({ status: 'churned', nps: 2 }).churned).toBe(true);
   });
 

@@ -42,6 +42,28 @@ export function toNumber(value: unknown): number | null {
   return Number(t);
 }
 
+/** Header words that name a row identifier rather than a measurement. */
+const ID_HEADER = /(^|[^a-z])(id|ids|uuid|key|no|number|nr|row)$|^#$/i;
+const CAMEL_ID = /[a-z](ID|Id)$/;
+
+/**
+ * A numeric column that identifies rows: whole numbers, one per row, all distinct, and either named
+ * like an identifier or a consecutive run (1, 2, 3… in any order). A measurement such as a charge
+ * can also be distinct per row, so distinctness alone is not enough.
+ */
+function looksLikeNumericId(column: string, xs: readonly number[], rows: number): boolean {
+  if (xs.length !== rows || rows < 20 || !xs.every(Number.isInteger)) return false;
+  if (new Set(xs).size !== rows) return false;
+  if (ID_HEADER.test(column.trim()) || CAMEL_ID.test(column.trim())) return true;
+  let min = Infinity;
+  let max = -Infinity;
+  for (const x of xs) {
+    if (x < min) min = x;
+    if (x > max) max = x;
+  }
+  return max - min + 1 === rows;
+}
+
 const isMissing = (v: unknown) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 
 export function buildFeatureSpec(
@@ -63,6 +85,13 @@ export function buildFeatureSpec(
     const numericShare = numbers.filter((n) => n !== null).length / present.length;
     if (numericShare >= 0.9) {
       const xs = numbers.filter((n): n is number => n !== null);
+      if (looksLikeNumericId(column, xs, values.length)) {
+        excluded.push({
+          column,
+          reason: `identifies rows (${xs.length} distinct whole numbers in ${values.length} rows)`,
+        });
+        return;
+      }
       const mean = xs.reduce((s, x) => s + x, 0) / xs.length;
       const sd = Math.sqrt(xs.reduce((s, x) => s + (x - mean) ** 2, 0) / xs.length) || 1;
       const spec: ColumnSpec = {

@@ -7,7 +7,13 @@ import { buildFeatureSpec, encodeRow, encodeRows, type FeatureSpec, type Table }
 import { fitLogistic, predictRow } from './logistic';
 import { brier, calibration, logLoss, rocAuc, type CalibrationBin } from './metrics';
 
+/**
+ * L2 strength by default: 1 (scikit-learn's C = 1) on standardised features. On the Telco sheet the
+ * grid below scores within 0.001 AUC of each other from 0.1 to 10, so a fixed default is safe; pass
+ * `lambda: 'auto'` to choose from LAMBDA_GRID by inner cross-validation instead.
+ */
 export const DEFAULT_LAMBDA = 1;
+export const LAMBDA_GRID = [0.01, 0.1, 1, 10] as const;
 /** Below this much history, a learned model is more noise than signal; the scorecard is used. */
 export const MIN_HISTORY = { churned: 30, retained: 30, rows: 200 };
 
@@ -17,6 +23,8 @@ export interface ChurnModel {
   spec: FeatureSpec;
   intercept: number;
   weights: number[];
+  /** The L2 strength the model was fitted with. */
+  lambda?: number;
 }
 
 const YES = /^(yes|y|true|1|churned|cancelled|canceled|lost|inactive)$/i;
@@ -67,11 +75,16 @@ export function historyShortfall(y: ArrayLike<number>): string | null {
   return null;
 }
 
-export function fitModel(
-  table: Table,
-  outcome: string,
-  options: { exclude?: string[]; lambda?: number; rows?: number[] } = {},
-): ChurnModel {
+export interface FitOptions {
+  /** Columns to leave out besides the outcome (IDs the detector might miss, leaky columns). */
+  exclude?: string[];
+  /** L2 strength, or 'auto' to choose from LAMBDA_GRID by inner 3-fold CV on the training rows. */
+  lambda?: number | 'auto';
+  /** Fit on these table rows only (cross-validation's training split). */
+  rows?: number[];
+}
+
+export function fitModel(table: Table, outcome: string, options: FitOptions = {}): ChurnModel {
   const all = labelled(table, outcome);
   const keep = options.rows ? new Set(options.rows) : null;
   const rows = keep ? all.rows.filter((r) => keep.has(r)) : all.rows;
@@ -80,8 +93,12 @@ export function fitModel(
     : all.y;
   const spec = buildFeatureSpec(table, rows, new Set([outcome, ...(options.exclude ?? [])]));
   const x = encodeRows(spec, table, rows);
-  const fit = fitLogistic(x, y, rows.length, spec.names.length, options.lambda ?? DEFAULT_LAMBDA);
-  return { version: 1, outcome, spec, intercept: fit.intercept, weights: fit.weights };
+  const lambda =
+    options.lambda === 'auto'
+      ? chooseLambda(table, outcome, { exclude: options.exclude, rows }).lambda
+      : (options.lambda ?? DEFAULT_LAMBDA);
+  const fit = fitLogistic(x, y, rows.length, spec.names.length, lambda);
+  return { version: 1, outcome, spec, intercept: fit.intercept, weights: fit.weights, lambda };
 }
 
 export function predict(model: ChurnModel, row: readonly unknown[]): number {
@@ -163,15 +180,34 @@ function shuffled(xs: number[], seed: number): number[] {
   return out;
 }
 
-/** Stratified k-fold cross-validation; features are learned on each training split only. */
+export interface CrossValidationOptions {
+  folds?: number;
+  repeats?: number;
+  seed?: number;
+  exclude?: string[];
+  lambda?: number | 'auto';
+  /** Restrict to these table rows (for inner CV). */
+  rows?: number[];
+}
+
+/**
+ * Stratified k-fold cross-validation; features are learned on each training split only. Seeded, so
+ * the same table gives the same folds and figures every run. With `lambda: 'auto'` the strength is
+ * chosen inside each training split (nested CV), so the reported AUC is not optimistic.
+ */
 export function crossValidate(
   table: Table,
   outcome: string,
-  options: { folds?: number; repeats?: number; seed?: number; exclude?: string[]; lambda?: number } = {},
+  options: CrossValidationOptions = {},
 ): CrossValidation {
   const folds = options.folds ?? 5;
   const repeats = options.repeats ?? 1;
-  const { rows, y } = labelled(table, outcome);
+  const all = labelled(table, outcome);
+  const keep = options.rows ? new Set(options.rows) : null;
+  const rows = keep ? all.rows.filter((r) => keep.has(r)) : all.rows;
+  const y = keep
+    ? Uint8Array.from(all.rows.flatMap((r, i) => (keep.has(r) ? [all.y[i] as number] : [])))
+    : all.y;
   const yOf = new Map(rows.map((r, i) => [r, y[i] as number]));
   const aucs: number[] = [];
   const pooledP: number[] = [];
@@ -222,4 +258,39 @@ export function crossValidate(
     calibration: calibration(pooledP, pooledY),
     excluded,
   };
+}
+
+/**
+ * Picks the L2 strength from `grid` by stratified inner cross-validation (mean AUC; ties go to the
+ * stronger penalty, the simpler model). Deterministic for a given seed.
+ */
+export function chooseLambda(
+  table: Table,
+  outcome: string,
+  options: {
+    exclude?: string[];
+    rows?: number[];
+    grid?: readonly number[];
+    folds?: number;
+    seed?: number;
+  } = {},
+): { lambda: number; aucByLambda: { lambda: number; auc: number }[] } {
+  const grid = options.grid ?? LAMBDA_GRID;
+  const aucByLambda = grid.map((lambda) => ({
+    lambda,
+    auc: crossValidate(table, outcome, {
+      folds: options.folds ?? 3,
+      seed: options.seed ?? 17,
+      exclude: options.exclude,
+      rows: options.rows,
+      lambda,
+    }).auc,
+  }));
+  let best: { lambda: number; auc: number } | null = null;
+  for (const c of aucByLambda) {
+    if (!Number.isFinite(c.auc)) continue;
+    const tie = best !== null && Math.abs(c.auc - best.auc) <= 1e-9;
+    if (!best || (!tie && c.auc > best.auc) || (tie && c.lambda > best.lambda)) best = c;
+  }
+  return { lambda: best?.lambda ?? DEFAULT_LAMBDA, aucByLambda };
 }
