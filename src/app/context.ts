@@ -7,7 +7,7 @@ import type { KeyValueStore } from '../ports/key-value-store';
 import type { Mailbox } from '../ports/mailbox';
 import type { UserSession } from '../ports/session';
 import type { SpreadsheetDirectory } from '../ports/spreadsheet-directory';
-import type { CustomerSheet } from '../ports/customer-sheet';
+import type { AppendOnlyTab, CustomerSheet } from '../ports/customer-sheet';
 
 export interface AppContext {
   clock: Clock;
@@ -18,4 +18,6 @@ export interface AppContext {
   spreadsheets: SpreadsheetDirectory;
   /** The customer tab of the connected spreadsheet. */
   customerSheet(spreadsheetId: string, tab: string): CustomerSheet;
+  /** An append-only tab of the connected spreadsheet (Notes), created with `headers` if missing. */
+  appendOnlyTab(spreadsheetId: string, tab: string, headers: string[]): AppendOnlyTab;
 }

@@ -14,6 +14,7 @@ import { buildSettingsCard, saveSettingsAction } from './handlers/settings';
 import { buildCustomerCard, buildRiskExplanation } from './handlers/message';
 import { rescoreAction } from './handlers/rescore';
 import { learnFromHistory } from './handlers/learn';
+import { addCustomer, markStatus, openNote, openTags, saveNote, saveTags } from './handlers/customer-actions';
 
 interface ActionSpec {
   params: z.ZodType<Record<string, string>>;
@@ -21,6 +22,8 @@ interface ActionSpec {
 }
 
 const noParams = z.object({}).passthrough() as unknown as z.ZodType<Record<string, string>>;
+const params = (shape: z.ZodRawShape) => z.object(shape) as unknown as z.ZodType<Record<string, string>>;
+const emailParam = params({ email: z.email('email must be an email address') });
 
 const ACTIONS: Record<ActionName, ActionSpec> = {
   [ACTION.openSettings]: {
@@ -51,6 +54,21 @@ const ACTIONS: Record<ActionName, ActionSpec> = {
       kind: 'navigate',
       steps: [{ kind: 'push', card: buildCustomerCard(ctx, p.email as string) }],
     }),
+  },
+  [ACTION.openNote]: { params: emailParam, run: (ctx, p) => openNote(ctx, p.email as string) },
+  [ACTION.saveNote]: { params: emailParam, run: (ctx, p, e) => saveNote(ctx, p.email as string, e) },
+  [ACTION.openTags]: { params: emailParam, run: (ctx, p) => openTags(ctx, p.email as string) },
+  [ACTION.saveTags]: { params: emailParam, run: (ctx, p, e) => saveTags(ctx, p.email as string, e) },
+  [ACTION.markStatus]: {
+    params: params({
+      email: z.email('email must be an email address'),
+      status: z.enum(['churned', 'saved']),
+    }),
+    run: (ctx, p) => markStatus(ctx, p.email as string, p.status as 'churned' | 'saved'),
+  },
+  [ACTION.addCustomer]: {
+    params: params({ email: z.string().min(3).max(320), name: z.string().max(200).default('') }),
+    run: (ctx, p) => addCustomer(ctx, p.email as string, p.name ?? ''),
   },
   [ACTION.homePage]: {
     params: z.object({

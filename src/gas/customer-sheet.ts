@@ -5,6 +5,7 @@
  */
 import {
   SheetAccessError,
+  type AppendOnlyTab,
   type CellBlock,
   type CustomerSheet,
   type SheetRows,
@@ -23,6 +24,8 @@ interface RangeLike {
 }
 
 interface SheetLike {
+  appendRow(rowContents: unknown[]): unknown;
+  setFrozenRows(rows: number): unknown;
   getSheetId(): number;
   getLastRow(): number;
   getLastColumn(): number;
@@ -35,6 +38,7 @@ export interface SpreadsheetsForCustomers {
     getSpreadsheetLocale(): string;
     getSpreadsheetTimeZone(): string;
     getSheetByName(name: string): SheetLike | null;
+    insertSheet(name: string): SheetLike;
   };
 }
 
@@ -185,12 +189,47 @@ export function sheetsCustomerSheet(
       return names.map((n) => all.indexOf(n) + 1);
     },
 
+    appendRow(values) {
+      open().sheet.appendRow(values);
+    },
+
+    readColumn(column) {
+      const { sheet } = open();
+      const lastRow = sheet.getLastRow();
+      if (lastRow < 2) return [];
+      return sheet
+        .getRange(2, column, lastRow - 1, 1)
+        .getValues()
+        .map((r) => r[0]);
+    },
+
     write(blocks: CellBlock[]) {
       const { sheet } = open();
       for (const b of blocks) {
         if (b.values.length === 0) continue;
         sheet.getRange(b.row, b.column, b.values.length, b.values[0]?.length ?? 0).setValues(b.values);
       }
+    },
+  };
+}
+
+/** An append-only tab such as Notes: created with a frozen header row the first time it is needed. */
+export function sheetsAppendOnlyTab(
+  app: SpreadsheetsForCustomers,
+  spreadsheetId: string,
+  tabName: string,
+  headers: string[],
+): AppendOnlyTab {
+  return {
+    appendRow(values) {
+      const ss = app.openById(spreadsheetId);
+      const sheet = ss.getSheetByName(tabName) ?? ss.insertSheet(tabName);
+      // A new tab, or one the user created empty, gets its header row first.
+      if (sheet.getLastRow() === 0) {
+        sheet.getRange(1, 1, 1, headers.length).setValues([headers]);
+        sheet.setFrozenRows(1);
+      }
+      sheet.appendRow(values);
     },
   };
 }

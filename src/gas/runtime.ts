@@ -7,7 +7,12 @@ import type { AppContext } from '../app/context';
 import { gmailMailbox, type GmailAppLike } from './gmail-mailbox';
 import { propertiesStore, type PropertiesLike } from './properties-store';
 import { spreadsheetDirectory, type SpreadsheetAppOpenLike } from './spreadsheet-directory';
-import { sheetsCustomerSheet, type RowCache, type SpreadsheetsForCustomers } from './customer-sheet';
+import {
+  sheetsAppendOnlyTab,
+  sheetsCustomerSheet,
+  type RowCache,
+  type SpreadsheetsForCustomers,
+} from './customer-sheet';
 
 export interface AppsScriptServices {
   SpreadsheetApp: SpreadsheetAppOpenLike & SpreadsheetsForCustomers;
@@ -25,6 +30,7 @@ export function createContext(services: AppsScriptServices): AppContext {
     mailbox: gmailMailbox(services.GmailApp),
     spreadsheets: spreadsheetDirectory(services.SpreadsheetApp),
     customerSheet: (id, tab) => sheetsCustomerSheet(services.SpreadsheetApp, userCache(services), id, tab),
+    appendOnlyTab: (id, tab, headers) => sheetsAppendOnlyTab(services.SpreadsheetApp, id, tab, headers),
   };
 }
 

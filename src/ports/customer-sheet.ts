@@ -52,4 +52,13 @@ export interface CustomerSheet {
   ensureColumns(headers: string[], current: unknown[]): number[];
   /** Writes each block with one batched call. */
   write(blocks: CellBlock[]): void;
+  /** Adds one row at the end, atomically (Sheets' appendRow), under the current headers. */
+  appendRow(values: unknown[]): void;
+  /** Every value in one column (1-based) below the header, in one read; for pick lists such as tags. */
+  readColumn(column: number): unknown[];
+}
+
+/** A tab the add-on only appends to (Notes, and later Campaigns), created with its header row if missing. */
+export interface AppendOnlyTab {
+  appendRow(values: unknown[]): void;
 }

@@ -12,6 +12,12 @@ export const ACTION = {
   learnFromHistory: 'learnFromHistory',
   homePage: 'homePage',
   showCustomer: 'showCustomer',
+  openNote: 'openNote',
+  saveNote: 'saveNote',
+  openTags: 'openTags',
+  saveTags: 'saveTags',
+  markStatus: 'markStatus',
+  addCustomer: 'addCustomer',
 } as const;
 
 export type ActionName = (typeof ACTION)[keyof typeof ACTION];

@@ -274,6 +274,76 @@ describe('build/Code.js in a bare Apps Script-like context', () => {
       expect(sheet.sheet('Customers')!.toValues()[0]).toHaveLength(12);
     });
 
+    describe('changing a customer from the sidebar', () => {
+      const action = (c: ReturnType<typeof connected>, parameters: Record<string, string>, formInputs = {}) =>
+        c.json<ActionResponseJson>(
+          callGlobal(c.context, 'onCardAction', gmailEvent({ parameters, formInputs, messageId: 'msg-1' })),
+        );
+      const ELIF = 'elif@anatolia-travel.example';
+
+      it('saves a note to a Notes tab it creates, with time and author', () => {
+        const c = connected();
+        expect(action(c, { action: 'saveNote', email: ELIF }, { note: '' }).action.notification?.text).toBe(
+          'Write a note first; nothing was saved.',
+        );
+        const r = action(
+          c,
+          { action: 'saveNote', email: ELIF },
+          { note: 'Called Elif: asks for 3 months of installments 🙏' },
+        );
+        expect(r.action.notification?.text).toBe('Note saved to the Notes tab');
+        const notes = c.sheet.sheet('Notes')!.toValues();
+        expect(notes[0]).toEqual(['Time', 'Customer email', 'Author', 'Note']);
+        expect(notes[1]!.slice(1)).toEqual([
+          ELIF,
+          'am@nimbus.example',
+          'Called Elif: asks for 3 months of installments 🙏',
+        ]);
+        expect(notes[1]![0]).toBeInstanceOf(Date);
+      });
+
+      it('edits tags, adding a Tags column when the sheet has none', () => {
+        const c = connected();
+        const r = action(
+          c,
+          { action: 'saveTags', email: ELIF },
+          { tags: [], newTag: 'vip, payment holiday' },
+        );
+        expect(r.action.notification?.text).toBe('Tags saved: vip, payment holiday');
+        const values = c.sheet.sheet('Customers')!.toValues();
+        const col = values[0]!.indexOf('Tags');
+        expect(col).toBeGreaterThan(0);
+        expect(values[1]![col]).toBe('vip, payment holiday');
+        const card = (
+          action(c, { action: 'openTags', email: ELIF }).action.navigations?.[0] as { pushCard: CardJson }
+        ).pushCard;
+        expect(allText(card)).toContain('"text":"payment holiday"');
+      });
+
+      it('marks a customer churned with today’s date, and notes it', () => {
+        const c = connected();
+        action(c, { action: 'markStatus', email: ELIF, status: 'churned' });
+        const values = c.sheet.sheet('Customers')!.toValues();
+        expect(values[1]![values[0]!.indexOf('Status')]).toBe('Churned');
+        expect(values[1]![values[0]!.indexOf('Churn date')]).toBeInstanceOf(Date);
+        expect(c.sheet.sheet('Notes')!.toValues()[1]![3]).toBe('Marked as churned');
+        expect(
+          action(c, { action: 'markStatus', email: ELIF, status: 'gone' }).action.navigations,
+        ).toBeDefined();
+      });
+
+      it('adds an unknown sender to the sheet once', () => {
+        const c = connected();
+        const r = action(c, { action: 'addCustomer', email: 'who@nowhere.example', name: 'Stranger' });
+        expect(r.action.notification?.text).toBe('Added who@nowhere.example to the sheet');
+        const values = c.sheet.sheet('Customers')!.toValues();
+        expect(values.at(-1)!.slice(0, 3)).toEqual(['who@nowhere.example', 'Stranger', 'nowhere']);
+        const again = action(c, { action: 'addCustomer', email: 'who@nowhere.example', name: 'Stranger' });
+        expect(again.action.notification?.text).toBe('who@nowhere.example is already in the sheet');
+        expect(c.sheet.sheet('Customers')!.toValues()).toHaveLength(values.length);
+      });
+    });
+
     it('says how to fix a renamed customer tab', () => {
       const { open, sheet } = connected();
       sheet.sheet('Customers')!.name = 'Clients';

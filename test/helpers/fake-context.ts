@@ -53,8 +53,11 @@ export function fakeContext(options: FakeContextOptions = {}): AppContext & { st
         findByDomain: () => empty,
         ensureColumns: (names) => names.map((_, i) => i + 2),
         write: () => undefined,
+        appendRow: () => undefined,
+        readColumn: () => [],
       };
     },
+    appendOnlyTab: () => ({ appendRow: () => undefined }),
     spreadsheets: {
       open(id) {
         if (options.revoked?.includes(id))

@@ -1,15 +1,17 @@
 /**
  * Portfolio metrics from customer-success practice, for a period [start, end):
  *   churn rate = lost / S, retention rate = (E − N) / S, gross MRR churn = lost MRR / starting MRR,
- *   ARPA = MRR / active customers, LTV = ARPA / monthly churn rate,
+ *   net MRR churn = (lost MRR − expansion MRR) / starting MRR (expansion given by the caller; unknown →
+ *   equal to gross, with a note), ARPA = MRR / active customers, LTV = ARPA / monthly churn rate,
  *   revenue lost ≈ lost customers × average MRR × remaining months (an estimate: the sheet has no contract terms).
  * S = customers at the start, E = at the end, N = new in the period. A customer who joins and leaves
  * within the period counts in N and in lost, never in S. A metric whose denominator is zero is n/a,
- * with the reason, never 0 or Infinity.
+ * with the reason, never 0 or Infinity. MRR at risk by band needs the customers' risk scores.
  */
 import type { Customer } from '../customers/customer';
+import type { Band, RiskScore } from '../risk/scorecard';
 
-export type Metric = { value: number } | { value: null; reason: string };
+export type Metric = { value: number; note?: string } | { value: null; reason: string };
 
 export interface PortfolioMetrics {
   start: Date;
@@ -23,11 +25,28 @@ export interface PortfolioMetrics {
   startingMrr: number;
   lostMrr: number;
   grossMrrChurn: Metric;
+  /** Net of expansion when `expansionMrr` is given; otherwise equal to gross, with a note saying so. */
+  netMrrChurn: Metric;
   arpa: Metric;
   /** Lifetime value in months of ARPA over the monthly churn rate. */
   ltv: Metric;
   revenueLost: Metric;
+  /** MRR of customers active at the end of the period, by risk band (present only when risks are passed). */
+  mrrAtRisk?: Record<Band, number>;
 }
+
+export interface PortfolioOptions {
+  /** The day tenure-only start dates are counted back from; defaults to the period's end. */
+  today?: Date;
+  /** Months of revenue each lost customer would still have paid (default 12). */
+  remainingMonths?: number;
+  /** MRR gained in the period from existing customers (upgrades), when the sheet knows it. */
+  expansionMrr?: number;
+  /** Risk scores in the same order as `customers`, for MRR at risk by band. */
+  risks?: readonly RiskScore[];
+}
+
+const BANDS: Band[] = ['Critical', 'High', 'Medium', 'Low', 'Unknown'];
 
 const DAY = 86_400_000;
 const na = (reason: string): Metric => ({ value: null, reason });
@@ -49,7 +68,7 @@ function left(c: Customer): number {
 export function portfolioMetrics(
   customers: readonly Customer[],
   period: { start: Date; end: Date },
-  options: { today?: Date; remainingMonths?: number } = {},
+  options: PortfolioOptions = {},
 ): PortfolioMetrics {
   const start = period.start.getTime();
   const end = period.end.getTime();
@@ -62,10 +81,13 @@ export function portfolioMetrics(
   let lostMrr = 0;
   let activeMrr = 0;
   let active = 0;
-  for (const c of customers) {
+  const mrrAtRisk = options.risks
+    ? (Object.fromEntries(BANDS.map((b) => [b, 0])) as Record<Band, number>)
+    : undefined;
+  customers.forEach((c, i) => {
     const from = joined(c, today);
     const to = left(c);
-    if (Number.isNaN(to)) continue; // churned without a date: cannot be placed in a period
+    if (Number.isNaN(to)) return; // churned without a date: cannot be placed in a period
     const mrr = c.mrr ?? 0;
     const presentAtStart = from < start && to >= start;
     if (presentAtStart) {
@@ -77,12 +99,14 @@ export function portfolioMetrics(
       E++;
       activeMrr += mrr;
       active++;
+      const band = options.risks?.[i]?.band;
+      if (mrrAtRisk && band) mrrAtRisk[band] += mrr;
     }
-    if (to >= start && to < end && from < to) {
+    if (to >= start && to < end && from <= to) {
       lost++;
       lostMrr += mrr;
     }
-  }
+  });
   const months = Math.max(1e-9, (end - start) / (30.44 * DAY));
   const churnRate = ratio(lost, S, 'n/a: no customers at the start of the period');
   const monthlyChurn = churnRate.value === null ? null : churnRate.value / months;
@@ -96,6 +120,16 @@ export function portfolioMetrics(
           ? na('n/a: no churn in the period, so lifetime is unbounded')
           : { value: arpa.value / monthlyChurn };
   const remaining = options.remainingMonths ?? 12;
+  const grossMrrChurn = ratio(lostMrr, startingMrr, 'n/a: no recurring revenue at the start of the period');
+  const netMrrChurn: Metric =
+    grossMrrChurn.value === null
+      ? grossMrrChurn
+      : options.expansionMrr === undefined
+        ? {
+            value: grossMrrChurn.value,
+            note: 'Expansion revenue unknown: net MRR churn shown equal to gross',
+          }
+        : { value: (lostMrr - options.expansionMrr) / startingMrr };
   return {
     start: period.start,
     end: period.end,
@@ -107,10 +141,12 @@ export function portfolioMetrics(
     retentionRate: ratio(E - N, S, 'n/a: no customers at the start of the period'),
     startingMrr,
     lostMrr,
-    grossMrrChurn: ratio(lostMrr, startingMrr, 'n/a: no recurring revenue at the start of the period'),
+    grossMrrChurn,
+    netMrrChurn,
     arpa,
     ltv,
     // lost customers × their average MRR × remaining months = lost MRR × remaining months
     revenueLost: { value: lostMrr * remaining },
+    ...(mrrAtRisk ? { mrrAtRisk } : {}),
   };
 }

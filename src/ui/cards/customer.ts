@@ -149,11 +149,22 @@ export function customerCard(state: CustomerCardState): Card {
       })),
     });
   }
-  if (state.sheetRowUrl) {
-    sections.push({
-      widgets: [{ kind: 'buttonSet', buttons: [linkButton('Open row in sheet', state.sheetRowUrl)] }],
-    });
-  }
+  const email = { email: state.email };
+  sections.push({
+    widgets: [
+      {
+        kind: 'buttonSet',
+        buttons: [
+          actionButton('Add note', ACTION.openNote, email),
+          actionButton('Edit tags', ACTION.openTags, email),
+          state.churned
+            ? actionButton('Mark saved', ACTION.markStatus, { ...email, status: 'saved' })
+            : actionButton('Mark churned', ACTION.markStatus, { ...email, status: 'churned' }),
+          ...(state.sheetRowUrl ? [linkButton('Open row in sheet', state.sheetRowUrl)] : []),
+        ],
+      },
+    ],
+  });
   const subtitle = [state.company, state.plan, state.mrrText].filter(Boolean).join(' · ');
   return {
     name: 'customer',

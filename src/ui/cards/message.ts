@@ -42,7 +42,21 @@ export function messageCard(state: MessageCardState): Card {
       },
       ...emailSaysSection(state.emailSays),
       ...(state.sheetConnected
-        ? []
+        ? [
+            {
+              widgets: [
+                {
+                  kind: 'buttonSet' as const,
+                  buttons: [
+                    actionButton('Add to customer sheet', ACTION.addCustomer, {
+                      email: state.senderEmail,
+                      name: state.senderName,
+                    }),
+                  ],
+                },
+              ],
+            },
+          ]
         : [
             {
               widgets: [

@@ -1,0 +1,216 @@
+/**
+ * Changing a customer from the sidebar: notes (appended to a Notes tab with author and time), tags,
+ * churned / saved, and adding an unknown sender. Every write is batched and goes to the row that holds
+ * the customer's email now, found again at write time, since rows move while a card is open.
+ */
+import type { ActionResponse } from '../../ui/card/types';
+import { noteCard, tagsCard, EDIT_FIELDS } from '../../ui/cards/customer-edit';
+import { domainOf, isValidEmail, normaliseEmail } from '../../core/email/address';
+import { emailColumnIndex, mapColumns, type CustomerField } from '../../core/sheet/columns';
+import { parseTags } from '../../core/sheet/values';
+import { readCustomers } from '../../core/sheet/read-customers';
+import { planWrites, type CellUpdate } from '../../core/sheet/write-plan';
+import type { AppContext } from '../context';
+import { UserFacingError } from '../errors';
+import { formValue, type AddonEvent } from '../events';
+import { loadSettings } from '../settings-store';
+import { buildCustomerCard, withSheet } from './message';
+
+export const NOTES_TAB = 'Notes';
+export const NOTES_HEADERS = ['Time', 'Customer email', 'Author', 'Note'];
+const MAX_NOTE = 5000;
+
+/** The header a field gets when the sheet has no column for it yet. */
+const DEFAULT_HEADERS: Partial<Record<CustomerField, string>> = {
+  tags: 'Tags',
+  status: 'Status',
+  churnDate: 'Churn date',
+  name: 'Name',
+  company: 'Company',
+  startDate: 'Start date',
+};
+
+function connected(ctx: AppContext) {
+  const { settings } = loadSettings(ctx.userStore);
+  if (!settings.spreadsheetId) {
+    throw new UserFacingError(
+      'No customer sheet',
+      'Connect your customer sheet first.',
+      'Open Settings and paste its URL.',
+    );
+  }
+  return {
+    settings,
+    spreadsheetId: settings.spreadsheetId,
+    sheet: ctx.customerSheet(settings.spreadsheetId, settings.customerSheet),
+  };
+}
+
+/** Writes fields of the customer with this email, adding missing columns; returns the customer's name. */
+export function updateCustomer(
+  ctx: AppContext,
+  email: string,
+  fields: Partial<Record<CustomerField, unknown>>,
+): string {
+  const { settings, sheet } = connected(ctx);
+  return withSheet(() => {
+    const found = sheet.findByEmail(email, (h) => emailColumnIndex(h, settings.mapping));
+    const row = found.rowNumbers[0];
+    if (row === undefined) {
+      throw new UserFacingError(
+        'Customer not found',
+        `${email} is no longer in the customer sheet.`,
+        'Check the sheet; the row may have been deleted or its email changed.',
+      );
+    }
+    const columns = mapColumns(found.headers, settings.mapping).columns;
+    const missing = (Object.keys(fields) as CustomerField[]).filter((f) => columns[f] === undefined);
+    const added = sheet.ensureColumns(
+      missing.map((f) => DEFAULT_HEADERS[f] ?? f),
+      found.headers,
+    );
+    const updates: CellUpdate[] = (Object.entries(fields) as [CustomerField, unknown][]).map(
+      ([field, value]) => {
+        const index = columns[field];
+        return {
+          row,
+          column: index !== undefined ? index + 1 : (added[missing.indexOf(field)] as number),
+          value,
+        };
+      },
+    );
+    sheet.write(planWrites(updates));
+    const customer = readCustomers({
+      sheetName: found.sheetName,
+      headers: found.headers,
+      rows: found.rows.slice(0, 1),
+      rowNumbers: [row],
+      mapping: settings.mapping,
+    }).customers[0];
+    return customer?.name ?? email;
+  });
+}
+
+export function openNote(ctx: AppContext, email: string): ActionResponse {
+  return { kind: 'navigate', steps: [{ kind: 'push', card: noteCard({ email, name: '' }) }] };
+}
+
+export function saveNote(ctx: AppContext, email: string, event: AddonEvent): ActionResponse {
+  const note = formValue(event, EDIT_FIELDS.note);
+  if (!note) return { kind: 'notify', notification: 'Write a note first; nothing was saved.' };
+  if (note.length > MAX_NOTE)
+    return {
+      kind: 'notify',
+      notification: `Notes hold up to ${MAX_NOTE} characters; this one has ${note.length}. Nothing was saved.`,
+    };
+  const { spreadsheetId } = connected(ctx);
+  withSheet(() =>
+    ctx
+      .appendOnlyTab(spreadsheetId, NOTES_TAB, NOTES_HEADERS)
+      .appendRow([ctx.clock.now(), email, ctx.session.email(), note]),
+  );
+  return {
+    kind: 'navigate',
+    steps: [{ kind: 'pop' }],
+    notification: 'Note saved to the Notes tab',
+    stateChanged: true,
+  };
+}
+
+export function openTags(ctx: AppContext, email: string): ActionResponse {
+  const { settings, sheet } = connected(ctx);
+  return withSheet(() => {
+    const found = sheet.findByEmail(email, (h) => emailColumnIndex(h, settings.mapping));
+    const columns = mapColumns(found.headers, settings.mapping).columns;
+    const current = columns.tags !== undefined ? parseTags(found.rows[0]?.[columns.tags]) : [];
+    // One read of the tags column gives the team's vocabulary to pick from.
+    const known = columns.tags !== undefined ? sheet.readColumn(columns.tags + 1).flatMap(parseTags) : [];
+    const name = String(columns.name !== undefined ? (found.rows[0]?.[columns.name] ?? '') : '');
+    return { kind: 'navigate', steps: [{ kind: 'push', card: tagsCard({ email, name, current, known }) }] };
+  });
+}
+
+export function saveTags(ctx: AppContext, email: string, event: AddonEvent): ActionResponse {
+  const chosen = event.form[EDIT_FIELDS.tags] ?? [];
+  const typed = parseTags(formValue(event, EDIT_FIELDS.newTag));
+  const tags = [...new Set([...chosen, ...typed].map((t) => t.trim()).filter(Boolean))];
+  updateCustomer(ctx, email, { tags: tags.join(', ') });
+  return {
+    kind: 'navigate',
+    steps: [{ kind: 'pop' }, { kind: 'update', card: buildCustomerCard(ctx, email) }],
+    notification: tags.length ? `Tags saved: ${tags.join(', ')}` : 'All tags removed',
+    stateChanged: true,
+  };
+}
+
+export function markStatus(ctx: AppContext, email: string, status: 'churned' | 'saved'): ActionResponse {
+  const today = ctx.clock.now();
+  const day = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()));
+  updateCustomer(
+    ctx,
+    email,
+    status === 'churned' ? { status: 'Churned', churnDate: day } : { status: 'Active', churnDate: '' },
+  );
+  const { spreadsheetId } = connected(ctx);
+  withSheet(() =>
+    ctx
+      .appendOnlyTab(spreadsheetId, NOTES_TAB, NOTES_HEADERS)
+      .appendRow([
+        today,
+        email,
+        ctx.session.email(),
+        status === 'churned' ? 'Marked as churned' : 'Marked as saved (retained)',
+      ]),
+  );
+  return {
+    kind: 'navigate',
+    steps: [{ kind: 'update', card: buildCustomerCard(ctx, email) }],
+    notification: status === 'churned' ? 'Marked as churned, with today’s date' : 'Marked as saved',
+    stateChanged: true,
+  };
+}
+
+/** Adds an unknown sender to the sheet with what the email tells: address, name, company domain. */
+export function addCustomer(ctx: AppContext, email: string, name: string): ActionResponse {
+  const address = normaliseEmail(email);
+  if (!isValidEmail(address))
+    return { kind: 'notify', notification: `"${email}" is not an email address; nothing was added.` };
+  const { settings, sheet } = connected(ctx);
+  return withSheet(() => {
+    const existing = sheet.findByEmail(address, (h) => emailColumnIndex(h, settings.mapping));
+    if (existing.rows.length > 0) {
+      return {
+        kind: 'navigate',
+        steps: [{ kind: 'update', card: buildCustomerCard(ctx, address) }],
+        notification: `${address} is already in the sheet`,
+      };
+    }
+    const columns = mapColumns(existing.headers, settings.mapping).columns;
+    const row: unknown[] = existing.headers.map(() => '');
+    const put = (field: CustomerField, value: unknown) => {
+      const i = columns[field];
+      if (i !== undefined) row[i] = value;
+    };
+    put('email', address);
+    put('name', name);
+    put('company', domainOf(address).split('.')[0] ?? '');
+    put('status', 'Active');
+    put(
+      'startDate',
+      new Date(
+        Date.UTC(
+          ctx.clock.now().getUTCFullYear(),
+          ctx.clock.now().getUTCMonth(),
+          ctx.clock.now().getUTCDate(),
+        ),
+      ),
+    );
+    sheet.appendRow(row);
+    return {
+      kind: 'navigate',
+      steps: [{ kind: 'update', card: buildCustomerCard(ctx, address) }],
+      notification: `Added ${address} to the sheet`,
+      stateChanged: true,
+    };
+  });
+}

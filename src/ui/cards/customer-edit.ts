@@ -1,0 +1,48 @@
+/** Cards for changing a customer from the sidebar: a note, tags. */
+import type { Card } from '../card/types';
+import { ACTION } from '../action-names';
+import { actionButton } from './common';
+
+export const EDIT_FIELDS = { note: 'note', tags: 'tags', newTag: 'newTag' } as const;
+
+export function noteCard(state: { email: string; name: string }): Card {
+  return {
+    name: 'note',
+    header: {
+      title: `Note on ${state.name || state.email}`,
+      subtitle: 'Saved to the Notes tab with your name and the time',
+    },
+    sections: [{ widgets: [{ kind: 'textInput', name: EDIT_FIELDS.note, label: 'Note', multiline: true }] }],
+    fixedFooter: { primary: actionButton('Save note', ACTION.saveNote, { email: state.email }, 'filled') },
+  };
+}
+
+export function tagsCard(state: { email: string; name: string; current: string[]; known: string[] }): Card {
+  const all = [...new Set([...state.current, ...state.known])]
+    .sort((a, b) => a.localeCompare(b))
+    .slice(0, 100);
+  return {
+    name: 'tags',
+    header: { title: `Tags of ${state.name || state.email}` },
+    sections: [
+      {
+        widgets: [
+          {
+            kind: 'selectionInput',
+            name: EDIT_FIELDS.tags,
+            label: 'Tags',
+            type: 'checkBox',
+            items: all.map((t) => ({ text: t, value: t, selected: state.current.includes(t) })),
+          },
+          {
+            kind: 'textInput',
+            name: EDIT_FIELDS.newTag,
+            label: 'New tag',
+            hint: 'Separate several with commas',
+          },
+        ],
+      },
+    ],
+    fixedFooter: { primary: actionButton('Save tags', ACTION.saveTags, { email: state.email }, 'filled') },
+  };
+}
