@@ -1,5 +1,6 @@
 import type { Customer } from '../../../src/core/customers/customer';
 import { portfolioMetrics } from '../../../src/core/metrics/portfolio';
+import type { RiskScore } from '../../../src/core/risk/scorecard';
 
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
 let row = 1;
@@ -58,5 +59,67 @@ describe('portfolio metrics', () => {
       reason: 'n/a: no churn in the period, so lifetime is unbounded',
     });
     expect(portfolioMetrics([], october).arpa.value).toBeNull();
+  });
+
+  it('nets expansion out of MRR churn when it is known, and says so when it is not', () => {
+    const customers = [c('2025-01-01', 600), c('2025-01-01', 400, '2026-10-10')];
+    const gross = portfolioMetrics(customers, october);
+    expect(gross.grossMrrChurn).toEqual({ value: 0.4 });
+    expect(gross.netMrrChurn).toEqual({
+      value: 0.4,
+      note: 'Expansion revenue unknown: net MRR churn shown equal to gross',
+    });
+    expect(portfolioMetrics(customers, october, { expansionMrr: 100 }).netMrrChurn).toEqual({ value: 0.3 });
+    // Expansion larger than the loss: negative net churn.
+    expect(portfolioMetrics(customers, october, { expansionMrr: 500 }).netMrrChurn.value).toBeCloseTo(-0.1);
+    expect(portfolioMetrics([], october, { expansionMrr: 5 }).netMrrChurn.value).toBeNull();
+  });
+
+  it('estimates revenue lost over the remaining months given', () => {
+    const customers = [c('2025-01-01', 100, '2026-10-03'), c('2025-01-01', 300, '2026-10-09')];
+    // 2 lost × average MRR 200 × 6 months
+    expect(portfolioMetrics(customers, october, { remainingMonths: 6 }).revenueLost).toEqual({ value: 2400 });
+  });
+
+  it('sums MRR at risk by band for customers active at the end of the period', () => {
+    const r = (band: RiskScore['band']): RiskScore => ({
+      band,
+      basedOn: [],
+      contributions: [],
+      churned: false,
+    });
+    const customers = [
+      c('2025-01-01', 100),
+      c('2025-01-01', 200),
+      c('2025-01-01', 300, '2026-10-10'),
+      c('2026-10-20', 50),
+    ];
+    const m = portfolioMetrics(customers, october, {
+      risks: [r('Critical'), r('Critical'), r('High'), r('Unknown')],
+    });
+    expect(m.mrrAtRisk).toEqual({ Critical: 300, High: 0, Medium: 0, Low: 0, Unknown: 50 });
+    expect(portfolioMetrics(customers, october).mrrAtRisk).toBeUndefined();
+  });
+
+  it('places boundary days: joining on the start day is new, leaving on the end day is not lost', () => {
+    const m = portfolioMetrics(
+      [
+        c('2026-10-01', 10), // joins on the first day: N, not S
+        c('2025-01-01', 20, '2026-10-01'), // leaves on the first day: S and lost
+        c('2025-01-01', 30, '2026-11-01'), // leaves on the end day: in E, not lost
+        c('2026-10-07', 40, '2026-10-07'), // joins and leaves the same day: N and lost
+      ],
+      october,
+    );
+    expect(m).toMatchObject({ customersAtStart: 2, newCustomers: 2, lostCustomers: 2, customersAtEnd: 2 });
+    expect(m.churnRate).toEqual({ value: 1 });
+    expect(m.retentionRate).toEqual({ value: 0 });
+  });
+
+  it('leaves out churned customers with no churn date, and reads tenure-only customers as of today', () => {
+    const noDate: Customer = { ...c('2025-01-01', 999), status: 'churned' };
+    const tenure: Customer = { ...c('2025-01-01', 70), startDate: undefined, tenureMonths: 0.5 };
+    const m = portfolioMetrics([noDate, tenure, c('2025-01-01', 30)], october, { today: d('2026-10-20') });
+    expect(m).toMatchObject({ customersAtStart: 1, newCustomers: 1, customersAtEnd: 2, lostCustomers: 0 });
   });
 });
