@@ -11,6 +11,7 @@ import {
   parseModel,
   predict,
   serialiseModel,
+  stratifiedFolds,
 } from '../../../src/core/risk/model/model';
 
 function seeded(seed: number) {
@@ -94,6 +95,25 @@ describe('cross-validation and the L2 strength', () => {
     expect(back.lambda).toBe(choice.lambda);
     expect(predict(back, table.rows[0]!)).toBeCloseTo(predict(model, table.rows[0]!), 5);
     expect(fitModel(table, 'Status').lambda).toBe(1);
+  });
+});
+
+describe('stratified folds', () => {
+  it('gives every fold the same share of churned rows, the same way for the same seed', () => {
+    const rows = Array.from({ length: 103 }, (_, i) => i);
+    const y = rows.map((i) => (i % 4 === 0 ? 1 : 0)); // 26 churned, 77 retained
+    const folds = stratifiedFolds(rows, y, 5, 9);
+    const churnedPerFold = [0, 0, 0, 0, 0];
+    const perFold = [0, 0, 0, 0, 0];
+    rows.forEach((r) => {
+      const f = folds.get(r)!;
+      perFold[f]!++;
+      if (y[r] === 1) churnedPerFold[f]!++;
+    });
+    expect(Math.max(...churnedPerFold) - Math.min(...churnedPerFold)).toBeLessThanOrEqual(1);
+    expect(perFold.reduce((a, b) => a + b)).toBe(103);
+    expect(stratifiedFolds(rows, y, 5, 9)).toEqual(folds);
+    expect(stratifiedFolds(rows, y, 5, 10)).not.toEqual(folds);
   });
 });
 

@@ -1,5 +1,3 @@
-import * as fs from 'node:fs';
-import { parseCsv } from '../../../src/local/table/csv';
 import type { Table } from '../../../src/core/risk/model/features';
 import { fitLogistic } from '../../../src/core/risk/model/logistic';
 import { calibration, rocAuc } from '../../../src/core/risk/model/metrics';
@@ -13,7 +11,6 @@ import {
   predict,
   serialiseModel,
 } from '../../../src/core/risk/model/model';
-import { sharedDataAvailable, TELCO_CSV } from '../../helpers/shared-data';
 
 function seeded(seed: number) {
   let s = seed;
@@ -112,14 +109,4 @@ describe('the learned churn model', () => {
   });
 });
 
-const telco = sharedDataAvailable(TELCO_CSV) ? describe : describe.skip;
-
-telco('on the public Telco churn data set', () => {
-  it('meets the scikit-learn logistic regression reference (5-fold CV AUC 0.845)', () => {
-    const [headers, ...rows] = parseCsv(fs.readFileSync(TELCO_CSV, 'utf8'));
-    const cv = crossValidate({ headers: headers!, rows }, 'Churn', { folds: 5, exclude: ['customerID'] });
-    expect(cv.rows).toBe(7043);
-    expect(cv.auc).toBeGreaterThanOrEqual(0.84);
-    expect(cv.calibration.ece).toBeLessThan(0.03);
-  }, 60_000);
-});
+// The Telco data set tests live in telco.test.ts.

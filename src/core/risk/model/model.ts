@@ -180,6 +180,30 @@ function shuffled(xs: number[], seed: number): number[] {
   return out;
 }
 
+/**
+ * Assigns each row a fold 0..k-1 so every fold holds the same share of churned rows (±1): churned and
+ * retained rows are shuffled separately (seeded) and dealt out in turn.
+ */
+export function stratifiedFolds(
+  rows: readonly number[],
+  y: ArrayLike<number>,
+  folds: number,
+  seed: number,
+): Map<number, number> {
+  const pos = shuffled(
+    rows.filter((_, i) => y[i] === 1),
+    seed,
+  );
+  const neg = shuffled(
+    rows.filter((_, i) => y[i] !== 1),
+    seed + 1,
+  );
+  const foldOf = new Map<number, number>();
+  pos.forEach((r, i) => foldOf.set(r, i % folds));
+  neg.forEach((r, i) => foldOf.set(r, i % folds));
+  return foldOf;
+}
+
 export interface CrossValidationOptions {
   folds?: number;
   repeats?: number;
@@ -216,17 +240,12 @@ export function crossValidate(
   let excluded: CrossValidation['excluded'] = [];
   for (let rep = 0; rep < repeats; rep++) {
     const seed = (options.seed ?? 42) + rep * 7919;
-    const pos = shuffled(
-      rows.filter((r) => yOf.get(r) === 1),
+    const foldOf = stratifiedFolds(
+      rows,
+      rows.map((r) => yOf.get(r) as number),
+      folds,
       seed,
     );
-    const neg = shuffled(
-      rows.filter((r) => yOf.get(r) === 0),
-      seed + 1,
-    );
-    const foldOf = new Map<number, number>();
-    pos.forEach((r, i) => foldOf.set(r, i % folds));
-    neg.forEach((r, i) => foldOf.set(r, i % folds));
     for (let f = 0; f < folds; f++) {
       const train = rows.filter((r) => foldOf.get(r) !== f);
       const test = rows.filter((r) => foldOf.get(r) === f);
