@@ -25,11 +25,13 @@ run('workbench in Chromium', () => {
   let page: Page;
   let workbench: Awaited<ReturnType<typeof startWorkbench>>;
   const dialogs: string[] = [];
+  let sheetFile = '';
 
   beforeAll(async () => {
     // Work on a copy: the workbench writes changes back to the sheet.
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cg-e2e-'));
     const sheet = path.join(dir, 'customers.csv');
+    sheetFile = sheet;
     fs.copyFileSync(SAMPLE_SHEET, sheet);
     workbench = await startWorkbench({
       port: 0,
@@ -90,6 +92,19 @@ run('workbench in Chromium', () => {
     await shoot('settings.png');
     await page.locator('#panel-back').click();
     await panel().locator('[data-card-name="home"]').waitFor();
+  }, 30_000);
+
+  it('adds a note from the customer card, written to the sheet file', async () => {
+    await page.locator('#inbox li').first().click();
+    await panel().locator('[data-card-name="customer"]').waitFor();
+    await panel().getByText('Add note', { exact: true }).click();
+    await panel().locator('[data-card-name="note"]').waitFor();
+    await panel().locator('textarea[name="note"], input[name="note"]').fill('Offered a payment holiday');
+    await panel().getByText('Save note', { exact: true }).click();
+    await panel().locator('[data-card-name="customer"]').waitFor();
+    await expect(page.locator('#toast').textContent()).resolves.toBe('Note saved to the Notes tab');
+    const notes = fs.readFileSync(path.join(path.dirname(sheetFile), 'customers.Notes.csv'), 'utf8');
+    expect(notes).toContain('Offered a payment holiday');
   }, 30_000);
 
   it('shows a customer name containing <script> as text, without running it', async () => {

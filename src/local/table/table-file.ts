@@ -88,8 +88,30 @@ export function readTableFile(file: string): TableFile {
     };
   }
   if (!/\.csv$/i.test(file)) throw new Error(`${file}: only .csv and .xlsx sheets are supported`);
-  const rows = parseCsv(fs.readFileSync(file, 'utf8'));
-  return { sheets: [{ name: 'Customers', values: padRows(rows.map((r) => r.map(importCell))) }] };
+  const read = (f: string) => padRows(parseCsv(fs.readFileSync(f, 'utf8')).map((r) => r.map(importCell)));
+  // Other tabs of a CSV "spreadsheet" live beside it as customers.Notes.csv, customers.Campaigns.csv, …
+  const prefix = `${path.basename(file, path.extname(file))}.`;
+  const siblings = fs
+    .readdirSync(path.dirname(file))
+    .filter((f) => f.startsWith(prefix) && /\.csv$/i.test(f) && f !== path.basename(file))
+    .sort();
+  return {
+    sheets: [
+      { name: 'Customers', values: read(file) },
+      ...siblings.map((f) => ({
+        name: f.slice(prefix.length, -4),
+        values: read(path.join(path.dirname(file), f)),
+      })),
+    ],
+  };
+}
+
+/** Where a CSV spreadsheet keeps a tab other than Customers. */
+export function csvTabPath(file: string, tab: string): string {
+  return path.join(
+    path.dirname(file),
+    `${path.basename(file, path.extname(file))}.${tab.replace(/[^\p{L}\p{N} _-]/gu, '_')}.csv`,
+  );
 }
 
 /** Writes to a temporary file beside the target and renames it, so a crash never leaves half a file. */
@@ -103,8 +125,22 @@ export function writeTableFile(file: string, sheets: TableSheet[]): void {
       fs.writeFileSync(tmp, XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
     } else {
       const customers = sheets.find((s) => s.name === 'Customers') ?? sheets[0];
+      for (const other of sheets.filter((s) => s !== customers)) {
+        writeAtomically(csvTabPath(file, other.name), toCsv(other.values.map((r) => r.map(exportCell))));
+      }
       fs.writeFileSync(tmp, toCsv((customers?.values ?? []).map((r) => r.map(exportCell))));
     }
+    fs.renameSync(tmp, file);
+  } catch (error) {
+    fs.rmSync(tmp, { force: true });
+    throw error;
+  }
+}
+
+function writeAtomically(file: string, text: string): void {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    fs.writeFileSync(tmp, text);
     fs.renameSync(tmp, file);
   } catch (error) {
     fs.rmSync(tmp, { force: true });

@@ -8,10 +8,13 @@ export interface WorkbenchOptions {
   inboxPath: string;
   /** Where settings, the outbox and other local state live. */
   stateDir: string;
+  /** The bundled sample, copied to sheetPath on first run so playing never edits the repository. */
+  workingCopyOf?: string;
 }
 
 export const USAGE = `Usage: npm start [-- --sheet PATH] [--inbox PATH] [--state DIR] [--port N]
-  --sheet PATH   customer sheet (.csv or .xlsx); also SHEET=PATH. Default: sample/customers.csv
+  --sheet PATH   customer sheet (.csv or .xlsx); also SHEET=PATH. Default: a working copy of
+                 sample/customers.csv in the state folder (the bundled sample stays untouched)
   --inbox PATH   sample inbox JSON. Default: sample/inbox.json
   --state DIR    local settings, outbox and logs. Default: .local/
   --port N       also PORT=N. Default: 8787`;
@@ -34,12 +37,17 @@ export function parseWorkbenchArgs(argv: string[], env: NodeJS.ProcessEnv, root:
     throw new UsageError(`Port must be a whole number from 0 to 65535, got "${portText}".`);
   }
   const sheet = values.sheet ?? env.SHEET ?? path.join(root, 'sample', 'customers.csv');
+  const usingSample = values.sheet === undefined && env.SHEET === undefined;
   if (!/\.(csv|xlsx)$/i.test(sheet))
     throw new UsageError(`The sheet must be a .csv or .xlsx file, got "${sheet}".`);
+  const stateDir = path.resolve(values.state ?? path.join(root, '.local'));
   return {
     port,
     sheetPath: path.resolve(sheet),
+    ...(usingSample
+      ? { workingCopyOf: path.resolve(sheet), sheetPath: path.join(stateDir, 'customers.csv') }
+      : {}),
     inboxPath: path.resolve(values.inbox ?? path.join(root, 'sample', 'inbox.json')),
-    stateDir: path.resolve(values.state ?? path.join(root, '.local')),
+    stateDir,
   };
 }

@@ -2,12 +2,17 @@
  * npm start: the real ChurnGuard add-on on this machine, on the bundled sample data (or your own
  * sheet), in a Gmail-like page at http://localhost:8787. No Google account needed.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Workbench } from './backend';
 import { parseWorkbenchArgs, UsageError } from './args';
 import { createWorkbenchServer, listen } from './server';
 
 export async function startWorkbench(options: ReturnType<typeof parseWorkbenchArgs>) {
+  if (options.workingCopyOf && !fs.existsSync(options.sheetPath)) {
+    fs.mkdirSync(path.dirname(options.sheetPath), { recursive: true });
+    fs.copyFileSync(options.workingCopyOf, options.sheetPath);
+  }
   const backend = new Workbench(options);
   const server = createWorkbenchServer(backend);
   const port = await listen(server, options.port);
@@ -25,7 +30,9 @@ if (require.main === module) {
     startWorkbench(options)
       .then(({ url }) => {
         console.log(`ChurnGuard workbench: ${url}`);
-        console.log(`  sheet: ${options.sheetPath} (changes are written back)`);
+        console.log(
+          `  sheet: ${options.sheetPath} (changes are written back${options.workingCopyOf ? '; a copy of the bundled sample, delete it to start over' : ''})`,
+        );
         console.log(`  state: ${options.stateDir} (settings, outbox)`);
         console.log('  Ctrl+C to stop.');
       })

@@ -118,3 +118,23 @@ describe('sheet files', () => {
     expect(() => readTableFile(file)).toThrow('only .csv and .xlsx');
   });
 });
+
+describe('CSV spreadsheets with several tabs', () => {
+  it('keeps other tabs beside the customer file and reads them back', () => {
+    const file = path.join(tmp(), 'customers.csv');
+    writeTableFile(file, [
+      { name: 'Customers', values: [['Email'], ['a@x.io']] },
+      {
+        name: 'Notes',
+        values: [
+          ['Time', 'Note'],
+          [new Date('2026-11-20T10:00:00Z'), 'Called'],
+        ],
+      },
+    ]);
+    expect(fs.readdirSync(path.dirname(file)).sort()).toEqual(['customers.Notes.csv', 'customers.csv']);
+    const back = readTableFile(file).sheets;
+    expect(back.map((s) => s.name)).toEqual(['Customers', 'Notes']);
+    expect(back[1]!.values[1]![1]).toBe('Called');
+  });
+});
