@@ -29,12 +29,21 @@ export const DEFAULT_WEIGHTS: Record<SignalId, number> = {
   emailIntent: 15,
 };
 
+const threshold = (band: string) =>
+  z
+    .number({ error: `${band} threshold must be a number from 0 to 100` })
+    .min(0, `${band} threshold must be from 0 to 100`)
+    .max(100, `${band} threshold must be from 0 to 100`);
+
 export const ScorecardSettingsSchema = z
   .object({
     weights: z
       .object(
         Object.fromEntries(
-          SIGNALS.map((s) => [s, z.number().min(0, `weight of ${s} must be 0 or more`)]),
+          SIGNALS.map((s) => [
+            s,
+            z.number({ error: `weight of ${s} must be a number` }).min(0, `weight of ${s} must be 0 or more`),
+          ]),
         ) as Record<SignalId, z.ZodNumber>,
       )
       .partial()
@@ -42,9 +51,9 @@ export const ScorecardSettingsSchema = z
     /** Scores at or above each threshold fall in that band. */
     thresholds: z
       .object({
-        medium: z.number().min(0).max(100),
-        high: z.number().min(0).max(100),
-        critical: z.number().min(0).max(100),
+        medium: threshold('medium'),
+        high: threshold('high'),
+        critical: threshold('critical'),
       })
       .default({ medium: 25, high: 50, critical: 75 }),
     /** Days without activity after which a customer counts as dormant. */

@@ -136,6 +136,8 @@ describe('scorecard settings', () => {
       'at least one signal needs a weight above 0',
     ],
     [{ dormantDays: 10 }, 'dormantDays'],
+    [{ thresholds: { medium: 25, high: 50, critical: 120 } }, 'critical threshold must be from 0 to 100'],
+    [{ weights: { sentiment: 'x' } }, 'weight of sentiment must be a number'],
   ])('rejects %j', (input, message) => {
     const r = ScorecardSettingsSchema.safeParse(input);
     expect(r.success).toBe(false);
