@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import type { Customer } from '../src/core/customers/customer';
 import { scoreAll } from '../src/core/risk/scorecard';
 import { fitLogistic } from '../src/core/risk/model/logistic';
-import { crossValidate, fitModel, serialiseModel } from '../src/core/risk/model/model';
+import { crossValidate } from '../src/core/risk/model/model';
 import { parseCsv } from '../src/local/table/csv';
 import { median, round, timeRuns } from './stats';
 
@@ -108,43 +108,4 @@ export function telcoBench() {
     });
   }
   return out;
-}
-
-/**
- * Every risk figure as one plain object (for the lead to wire into run.ts): scoring 100,000 generated
- * customers (median of 3 runs, heap held by the scores), a 10,000 × 40 fit, and the Telco 5-fold CV
- * AUC with its time and the fitted model's JSON size (null when ../shared/data is absent).
- */
-export function riskBench() {
-  const scoring = scoringBench(100_000, 3);
-  const fit = fitBench(10_000, 40, 3);
-  let telco: Record<string, unknown> | null = null;
-  if (fs.existsSync(TELCO)) {
-    const [headers, ...rows] = parseCsv(fs.readFileSync(TELCO, 'utf8'));
-    const table = { headers: headers!, rows };
-    const started = Date.now();
-    const cv = crossValidate(table, 'Churn', { folds: 5, exclude: ['customerID'] });
-    const seconds = round((Date.now() - started) / 1000, 2);
-    const fitStarted = Date.now();
-    const model = fitModel(table, 'Churn', { exclude: ['customerID'] });
-    telco = {
-      rows: cv.rows,
-      features: cv.features,
-      auc: round(cv.auc, 4),
-      reference: 0.845,
-      cvSeconds: seconds,
-      fitMs: Date.now() - fitStarted,
-      modelJsonBytes: serialiseModel(model).length,
-    };
-  }
-  return {
-    scoring: {
-      customers: scoring.customers,
-      medianMs: scoring.medianMs,
-      heapMb: scoring.scoresHeapMb,
-      runs: scoring.runs,
-    },
-    fit: { rows: fit.rows, features: fit.features, medianMs: fit.medianMs, iterations: fit.newtonIterations },
-    telco,
-  };
 }
