@@ -110,8 +110,8 @@ run('workbench in Chromium', () => {
   it('shows a customer name containing <script> as text, without running it', async () => {
     const evil = page.locator('#inbox li', { hasText: '<script>' }).first();
     await evil.click();
-    // The homepage is showing before the click; wait for the customer's own card.
-    await panel().locator('[data-card-name="customer"]').waitFor();
+    // Another customer's card may be showing before the click; wait for this customer's own card.
+    await panel().locator('[data-card-name="customer"]', { hasText: 'Test Co' }).waitFor();
     await expect(panel().textContent()).resolves.toContain('<script>alert("x")</script>');
     await expect(panel().locator('script').count()).resolves.toBe(0);
     await expect(page.locator('#reader [data-msg=from]').textContent()).resolves.toContain('<script>');
