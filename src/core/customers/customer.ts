@@ -14,6 +14,9 @@ export interface Customer {
   /** Lower-cased, trimmed address; the customer's identity. */
   email: string;
   name?: string;
+  /** Set when the sheet splits names; `name` is then "first last" unless it has its own column. */
+  firstName?: string;
+  lastName?: string;
   company?: string;
   industry?: string;
   plan?: string;
