@@ -1,7 +1,12 @@
 /**
- * Turns cell updates into as few rectangular writes as possible: updates in one column on consecutive
- * rows become one block, so writing back costs one setValues per run, never one per cell.
+ * Writing back. Field updates ("this customer's status is Churned") become cell updates at the
+ * customer's current row and the field's column (adding the column when the sheet lacks it), and
+ * cell updates become as few rectangular writes as possible: consecutive rows of a column form one
+ * block, and side-by-side columns over the same rows merge, so writing back costs one setValues per
+ * block, never one per cell.
  */
+import { FIELD_HEADERS, mapColumns, findHeader, type ColumnMapping, type CustomerField } from './columns';
+
 export interface CellUpdate {
   /** 1-based sheet row and column. */
   row: number;
@@ -40,4 +45,108 @@ export function planWrites(updates: readonly CellUpdate[]): WriteBlock[] {
     } else merged.push({ row: b.row, column: b.column, values: b.values.map((l) => [...l]) });
   }
   return merged;
+}
+
+/** Cells a write touches, for call and quota accounting. */
+export const cellCount = (blocks: readonly WriteBlock[]) =>
+  blocks.reduce((n, b) => n + b.values.length * (b.values[0]?.length ?? 0), 0);
+
+/**
+ * A value as it should go into a cell. Sheets reads strings written by a script as if typed, so text
+ * starting with "=", "+", "-" or "@" that is not a plain number is kept as text with a leading
+ * apostrophe (never turned into a formula); lists become "a, b"; null, undefined and NaN clear the cell.
+ */
+export function toCellValue(value: unknown): string | number | boolean | Date {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : '';
+  if (typeof value === 'boolean') return value;
+  if (Array.isArray(value)) return toCellValue(value.map((v) => String(v)).join(', '));
+  const text = String(value);
+  if (/^[=+\-@]/.test(text) && !/^[+-]?\d+(\.\d+)?$/.test(text)) return `'${text}`;
+  return text;
+}
+
+/** One change to one customer: by email (where it is now) or by sheet row, to a field or a named column. */
+export interface FieldUpdate {
+  email?: string;
+  /** 1-based sheet row; when `email` is given too, the row holding the email now wins. */
+  row?: number;
+  /** A ChurnGuard field; or `header`, for ChurnGuard's own columns ("ChurnGuard risk"). */
+  field?: CustomerField;
+  header?: string;
+  value: unknown;
+}
+
+export interface FieldWritePlan {
+  /** The writes, header cells of added columns included. */
+  blocks: WriteBlock[];
+  /** Columns appended to the header row for fields or headers the sheet lacked. */
+  addedHeaders: { header: string; column: number }[];
+  /** Updates that could not be placed, and why. */
+  skipped: { update: FieldUpdate; reason: string }[];
+}
+
+export interface SheetShape {
+  headers: readonly unknown[];
+  mapping?: ColumnMapping;
+  /** The rows holding an address now (first one used), or undefined if none. */
+  rowsOf?: (email: string) => readonly number[] | undefined;
+}
+
+/**
+ * Field updates → batched writes. Columns come from the sheet's mapping; a field or header the sheet
+ * lacks gets a new column after the last header, with FIELD_HEADERS' name for fields.
+ */
+export function planFieldWrites(updates: readonly FieldUpdate[], sheet: SheetShape): FieldWritePlan {
+  const headers = sheet.headers.map((h) => String(h ?? '').trim());
+  const columns = mapColumns(headers, sheet.mapping).columns;
+  const addedHeaders: FieldWritePlan['addedHeaders'] = [];
+  const skipped: FieldWritePlan['skipped'] = [];
+  const cells: CellUpdate[] = [];
+
+  const columnFor = (update: FieldUpdate): number | string => {
+    if (update.field !== undefined) {
+      const index = columns[update.field];
+      if (index !== undefined) return index + 1;
+      return addColumn(FIELD_HEADERS[update.field]);
+    }
+    const header = update.header?.trim() ?? '';
+    if (header === '') return 'no field or header to write';
+    const index = findHeader(headers, header);
+    return index >= 0 ? index + 1 : addColumn(header);
+  };
+  const addColumn = (header: string): number => {
+    const existing = addedHeaders.find((a) => a.header === header);
+    if (existing) return existing.column;
+    const column = headers.length + addedHeaders.length + 1;
+    addedHeaders.push({ header, column });
+    return column;
+  };
+  const rowFor = (update: FieldUpdate): number | string => {
+    if (update.email !== undefined) {
+      const email = update.email.trim().toLowerCase();
+      const rows = sheet.rowsOf?.(email);
+      if (rows && rows.length > 0) return rows[0]!;
+      if (sheet.rowsOf || update.row === undefined) return `no row holds ${email} now`;
+    }
+    if (update.row !== undefined && Number.isInteger(update.row) && update.row >= 2) return update.row;
+    return update.row === undefined ? 'no email or row to write to' : `row ${update.row} is not a data row`;
+  };
+
+  for (const update of updates) {
+    const row = rowFor(update);
+    if (typeof row === 'string') {
+      skipped.push({ update, reason: row });
+      continue;
+    }
+    const column = columnFor(update);
+    if (typeof column === 'string') {
+      skipped.push({ update, reason: column });
+      continue;
+    }
+    cells.push({ row, column, value: toCellValue(update.value) });
+  }
+  for (const { header, column } of addedHeaders) cells.push({ row: 1, column, value: toCellValue(header) });
+  return { blocks: planWrites(cells), addedHeaders, skipped };
 }
