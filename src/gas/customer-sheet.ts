@@ -1,8 +1,15 @@
 /**
- * The customer tab in Google Sheets. Every read is batched (getValues on a block, never per cell);
- * a lookup by email uses a TextFinder on the email column plus a short-lived email → row cache, and
- * always checks the row it reads back, because users sort, insert and delete rows at any time.
+ * The customer tab in Google Sheets, as raw rows (CustomerSheet) and as Customers (CustomerStore).
+ * Every read is batched (getValues on a block, never per cell). A lookup by email reads the header
+ * row, asks a TextFinder on the email column for the matching rows (or takes them from an email → row
+ * cache) and reads just those rows; the rows read back are always checked to still hold the address,
+ * because users sort, insert and delete rows at any time. Its cost does not grow with the sheet.
  */
+import type { Customer } from '../core/customers/customer';
+import { mapColumns, type ColumnMapping } from '../core/sheet/columns';
+import { readCustomers, type CellIssue } from '../core/sheet/read-customers';
+import { parseEmail } from '../core/sheet/values';
+import { cellCount, planFieldWrites } from '../core/sheet/write-plan';
 import {
   SheetAccessError,
   type AppendOnlyTab,
@@ -10,6 +17,7 @@ import {
   type CustomerSheet,
   type SheetRows,
 } from '../ports/customer-sheet';
+import type { CustomerStore, CustomerSheetSnapshot } from '../ports/customer-store';
 
 interface RangeLike {
   getValues(): unknown[][];
@@ -30,6 +38,9 @@ interface SheetLike {
   getLastRow(): number;
   getLastColumn(): number;
   getRange(row: number, column: number, numRows: number, numColumns: number): RangeLike;
+  /** Used, when present, to make room before adding a column past the sheet's last one. */
+  getMaxColumns?(): number;
+  insertColumnsAfter?(afterPosition: number, howMany: number): unknown;
 }
 
 export interface SpreadsheetsForCustomers {
@@ -48,22 +59,64 @@ export interface RowCache {
   remove(key: string): void;
 }
 
-/** Row numbers change when users sort; ten minutes keeps repeat opens cheap without trusting it long. */
-const ROW_CACHE_SECONDS = 600;
+/**
+ * Row numbers are only hints (every cached row is checked when read back), so they may live as long
+ * as CacheService allows: 6 hours. One small entry per recently looked-up address keeps every value
+ * far below the 100 KB limit, whatever the sheet's size.
+ */
+export const ROW_CACHE_SECONDS = 6 * 60 * 60;
+/** A company rarely has more than a few contacts; reading more rows one by one would cost calls. */
+export const DOMAIN_ROW_LIMIT = 10;
+/** Up to this many addresses, writes locate rows by TextFinder; beyond, by one read of the email column. */
+const FINDER_WRITE_LIMIT = 5;
 
+/** RE2 (Sheets' regex engine) and JavaScript agree on these escapes. */
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-export function sheetsCustomerSheet(
-  app: SpreadsheetsForCustomers,
-  cache: RowCache,
-  spreadsheetId: string,
-  tabName: string,
-): CustomerSheet {
-  let opened: { ss: ReturnType<SpreadsheetsForCustomers['openById']>; sheet: SheetLike } | null = null;
+/** FNV-1a, twice with different seeds: a short, stable digest for cache keys (not for security). */
+function digest(text: string): string {
+  const fnv = (seed: number) => {
+    let h = (0x811c9dc5 ^ seed) >>> 0;
+    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+    return h.toString(36);
+  };
+  return `${fnv(0)}${fnv(0x9e3779b9)}`;
+}
 
-  const open = () => {
+/** The cache key for an address's rows in one tab: short (keys may hold 250 characters) and opaque. */
+export function rowCacheKey(spreadsheetId: string, tabName: string, email: string): string {
+  return `cg.row.${digest(`${spreadsheetId}\u0000${tabName}`)}.${digest(email)}`;
+}
+
+/**
+ * A TextFinder pattern for an email cell holding exactly this address: as typed, with stray spaces,
+ * "mailto:", or as "Name <address>". Used with matchEntireCell, so it must match the whole cell.
+ */
+export function emailCellPattern(email: string): string {
+  const e = escapeRegex(email.trim().toLowerCase());
+  return `\\s*(?:mailto:)?${e}\\s*|[^<>]*<\\s*(?:mailto:)?${e}\\s*>\\s*`;
+}
+
+/** The same, for any address at this domain (and not at look-alikes such as notdomain.com). */
+export function domainCellPattern(domain: string): string {
+  const d = escapeRegex(domain.trim().toLowerCase().replace(/^@/, ''));
+  return `\\s*(?:mailto:)?[^@\\s<>]+@${d}\\s*|[^<>]*<\\s*(?:mailto:)?[^@\\s<>]+@${d}\\s*>\\s*`;
+}
+
+/** Whether an email cell holds this address (parsed as the reader parses it). */
+function holdsEmail(cell: unknown, wanted: string): boolean {
+  const parsed = parseEmail(cell);
+  return parsed.ok && parsed.value.email === wanted;
+}
+
+type Opened = { ss: ReturnType<SpreadsheetsForCustomers['openById']>; sheet: SheetLike };
+
+/** Opens the spreadsheet and tab once per adapter, turning failures into SheetAccessErrors. */
+function opener(app: SpreadsheetsForCustomers, spreadsheetId: string, tabName: string): () => Opened {
+  let opened: Opened | null = null;
+  return () => {
     if (opened) return opened;
-    let ss: ReturnType<SpreadsheetsForCustomers['openById']>;
+    let ss: Opened['ss'];
     try {
       ss = app.openById(spreadsheetId);
     } catch (error) {
@@ -83,6 +136,72 @@ export function sheetsCustomerSheet(
     opened = { ss, sheet };
     return opened;
   };
+}
+
+/** The header row in one read, as wide as the sheet's last used column. */
+function readHeader(sheet: SheetLike): { headers: unknown[]; width: number } {
+  const width = sheet.getLastColumn();
+  return { headers: width > 0 ? (sheet.getRange(1, 1, 1, width).getValues()[0] ?? []) : [], width };
+}
+
+/** One read per row: a lookup reads one or a few rows, never a block that grows with the sheet. */
+function readRowsAt(sheet: SheetLike, width: number, rows: readonly number[]): unknown[][] {
+  return width > 0
+    ? rows.map((r) => sheet.getRange(r, 1, 1, width).getValues()[0] ?? [])
+    : rows.map(() => []);
+}
+
+/** Rows below the header whose cell in `column` (1-based) matches `pattern` entirely, case-insensitive. */
+function findRows(sheet: SheetLike, column: number, pattern: string): number[] {
+  const lastRow = sheet.getLastRow();
+  if (lastRow < 2) return [];
+  const finder = sheet.getRange(2, column, lastRow - 1, 1).createTextFinder(pattern);
+  finder.useRegularExpression(true);
+  finder.matchEntireCell(true);
+  finder.matchCase(false);
+  return finder
+    .findAll()
+    .map((r) => r.getRow())
+    .sort((a, b) => a - b);
+}
+
+/**
+ * The rows holding an address: the cached row numbers when every one still holds it, else a
+ * TextFinder search, whose answer is cached for next time. Constant calls in the sheet's size.
+ */
+function locateEmail(
+  sheet: SheetLike,
+  cache: RowCache,
+  key: string,
+  width: number,
+  column: number,
+  email: string,
+): { rows: unknown[][]; rowNumbers: number[] } {
+  const wanted = email.trim().toLowerCase();
+  const cached = cache.get(key);
+  if (cached) {
+    const rowNumbers = cached
+      .split(',')
+      .map(Number)
+      .filter((n) => Number.isInteger(n) && n >= 2);
+    const rows = readRowsAt(sheet, width, rowNumbers);
+    if (rows.length > 0 && rows.every((r) => holdsEmail(r[column - 1], wanted))) return { rows, rowNumbers };
+  }
+  const rowNumbers = findRows(sheet, column, emailCellPattern(wanted));
+  const rows = readRowsAt(sheet, width, rowNumbers);
+  if (rowNumbers.length > 0) cache.put(key, rowNumbers.join(','), ROW_CACHE_SECONDS);
+  else if (cached) cache.remove(key);
+  return { rows, rowNumbers };
+}
+
+/** The customer tab as raw rows; parsing happens above this port (src/app, or sheetsCustomerStore). */
+export function sheetsCustomerSheet(
+  app: SpreadsheetsForCustomers,
+  cache: RowCache,
+  spreadsheetId: string,
+  tabName: string,
+): CustomerSheet {
+  const open = opener(app, spreadsheetId, tabName);
 
   const frame = (headers: unknown[], rows: unknown[][], rowNumbers: number[]): SheetRows => {
     const { ss } = open();
@@ -96,17 +215,11 @@ export function sheetsCustomerSheet(
     };
   };
 
-  const header = (sheet: SheetLike, width: number) =>
-    width > 0 ? (sheet.getRange(1, 1, 1, width).getValues()[0] ?? []) : [];
-
   const emailColumn = (headers: unknown[], locate: (h: unknown[]) => number) => {
     const index = locate(headers);
     if (index < 0) throw new SheetAccessError('no-email-column', `The "${tabName}" tab has no email column.`);
     return index + 1;
   };
-
-  const readRows = (sheet: SheetLike, width: number, rows: number[]) =>
-    rows.map((r) => sheet.getRange(r, 1, 1, width).getValues()[0] ?? []);
 
   return {
     location() {
@@ -119,8 +232,7 @@ export function sheetsCustomerSheet(
       const lastRow = sheet.getLastRow();
       const width = sheet.getLastColumn();
       if (lastRow === 0 || width === 0) return frame([], [], []);
-      const values = sheet.getRange(1, 1, lastRow, width).getValues();
-      const [headers = [], ...rows] = values;
+      const [headers = [], ...rows] = sheet.getRange(1, 1, lastRow, width).getValues();
       return frame(
         headers,
         rows,
@@ -130,55 +242,20 @@ export function sheetsCustomerSheet(
 
     findByEmail(email, locate) {
       const { sheet } = open();
-      const width = sheet.getLastColumn();
-      const headers = header(sheet, width);
-      const col = emailColumn(headers, locate);
-      const wanted = email.trim().toLowerCase();
-      const key = `cg.row.${spreadsheetId}.${tabName}.${wanted}`.slice(0, 250);
-      const holds = (row: unknown[]) =>
-        String(row[col - 1] ?? '')
-          .trim()
-          .toLowerCase() === wanted;
-
-      const cached = cache.get(key);
-      if (cached) {
-        const rowNumbers = cached.split(',').map(Number);
-        const rows = readRows(sheet, width, rowNumbers);
-        if (rows.length > 0 && rows.every(holds)) return frame(headers, rows, rowNumbers);
-        cache.remove(key);
-      }
-
-      const lastRow = sheet.getLastRow();
-      if (lastRow < 2) return frame(headers, [], []);
-      const finder = sheet
-        .getRange(2, col, lastRow - 1, 1)
-        .createTextFinder(`^\\s*${escapeRegex(wanted)}\\s*$`);
-      finder.useRegularExpression(true);
-      finder.matchCase(false);
-      const rowNumbers = finder.findAll().map((r) => r.getRow());
-      const rows = readRows(sheet, width, rowNumbers);
-      if (rowNumbers.length > 0) cache.put(key, rowNumbers.join(','), ROW_CACHE_SECONDS);
-      return frame(headers, rows, rowNumbers);
+      const { headers, width } = readHeader(sheet);
+      const column = emailColumn(headers, locate);
+      const key = rowCacheKey(spreadsheetId, tabName, email.trim().toLowerCase());
+      const found = locateEmail(sheet, cache, key, width, column, email);
+      return frame(headers, found.rows, found.rowNumbers);
     },
 
     findByDomain(domain, locate) {
       const { sheet } = open();
-      const width = sheet.getLastColumn();
-      const headers = header(sheet, width);
-      const col = emailColumn(headers, locate);
-      const lastRow = sheet.getLastRow();
-      if (lastRow < 2) return frame(headers, [], []);
-      const finder = sheet
-        .getRange(2, col, lastRow - 1, 1)
-        .createTextFinder(`@${escapeRegex(domain.toLowerCase())}\\s*$`);
-      finder.useRegularExpression(true);
-      finder.matchCase(false);
-      const rowNumbers = finder.findAll().map((r) => r.getRow());
-      // Many matches would mean reading many rows one by one; a company rarely has more than a few.
-      const limited = rowNumbers.slice(0, 20);
-      return frame(headers, readRows(sheet, width, limited), limited);
+      const { headers, width } = readHeader(sheet);
+      const column = emailColumn(headers, locate);
+      const rowNumbers = findRows(sheet, column, domainCellPattern(domain)).slice(0, DOMAIN_ROW_LIMIT);
+      return frame(headers, readRowsAt(sheet, width, rowNumbers), rowNumbers);
     },
-
     ensureColumns(names, current) {
       const { sheet } = open();
       const headers = current.map((h) => String(h ?? '').trim());
@@ -209,6 +286,145 @@ export function sheetsCustomerSheet(
         if (b.values.length === 0) continue;
         sheet.getRange(b.row, b.column, b.values.length, b.values[0]?.length ?? 0).setValues(b.values);
       }
+    },
+  };
+}
+
+export interface CustomerStoreOptions {
+  /** The user's column mapping from settings. */
+  mapping?: ColumnMapping;
+  /** Today, for "days since" columns and future-date warnings. */
+  today?: () => Date;
+}
+
+/** The customer tab as Customers, parsed by src/core/sheet: see CustomerStore. */
+export function sheetsCustomerStore(
+  app: SpreadsheetsForCustomers,
+  cache: RowCache,
+  spreadsheetId: string,
+  tabName: string,
+  options: CustomerStoreOptions = {},
+): CustomerStore {
+  const open = opener(app, spreadsheetId, tabName);
+  const format = () => {
+    const { ss } = open();
+    return { locale: ss.getSpreadsheetLocale(), timeZone: ss.getSpreadsheetTimeZone() };
+  };
+  /** 1-based email column; a sheet without one (or a mapping naming a missing header) throws MappingError. */
+  const emailColumn = (headers: unknown[]) =>
+    (mapColumns(headers, options.mapping).columns.email as number) + 1;
+  const parse = (headers: unknown[], rows: unknown[][], rowNumbers: number[]) => {
+    const { locale, timeZone } = format();
+    return readCustomers({
+      sheetName: tabName,
+      headers,
+      rows,
+      rowNumbers,
+      locale,
+      timeZone,
+      mapping: options.mapping,
+      today: options.today?.(),
+    });
+  };
+  const forEmail = (customers: Customer[], issues: CellIssue[], rowNumbers: number[]) => ({
+    customer: customers[0],
+    issues,
+    matches: rowNumbers.length,
+    rows: rowNumbers,
+  });
+
+  return {
+    readAll(): CustomerSheetSnapshot {
+      const { sheet } = open();
+      const lastRow = sheet.getLastRow();
+      const width = sheet.getLastColumn();
+      const values = lastRow > 0 && width > 0 ? sheet.getRange(1, 1, lastRow, width).getValues() : [];
+      const [headers = [], ...rows] = values;
+      const rowNumbers = rows.map((_, i) => i + 2);
+      const { locale, timeZone } = format();
+      const read = readCustomers({
+        sheetName: tabName,
+        headers,
+        rows,
+        rowNumbers,
+        locale,
+        timeZone,
+        mapping: options.mapping,
+        today: options.today?.(),
+      });
+      return { ...read, sheetName: tabName, headers, rows, rowNumbers, locale, timeZone };
+    },
+
+    findByEmail(email) {
+      const { sheet } = open();
+      const { headers, width } = readHeader(sheet);
+      const column = emailColumn(headers);
+      const wanted = email.trim().toLowerCase();
+      const found = locateEmail(
+        sheet,
+        cache,
+        rowCacheKey(spreadsheetId, tabName, wanted),
+        width,
+        column,
+        wanted,
+      );
+      if (found.rowNumbers.length === 0) return forEmail([], [], []);
+      const read = parse(headers, found.rows, found.rowNumbers);
+      return forEmail(read.customers, read.issues, found.rowNumbers);
+    },
+
+    findByDomain(domain) {
+      const { sheet } = open();
+      const { headers, width } = readHeader(sheet);
+      const column = emailColumn(headers);
+      const all = findRows(sheet, column, domainCellPattern(domain));
+      const rowNumbers = all.slice(0, DOMAIN_ROW_LIMIT);
+      if (rowNumbers.length === 0) return { customers: [], issues: [], matches: 0 };
+      const read = parse(headers, readRowsAt(sheet, width, rowNumbers), rowNumbers);
+      return { customers: read.customers, issues: read.issues, matches: all.length };
+    },
+
+    writeFields(updates) {
+      const { sheet } = open();
+      const { headers } = readHeader(sheet);
+      const column = emailColumn(headers);
+      const emails = [
+        ...new Set(updates.filter((u) => u.email !== undefined).map((u) => u.email!.trim().toLowerCase())),
+      ];
+      // Where each address is now: a TextFinder each for a few, one read of the email column for many.
+      const rowsByEmail = new Map<string, number[]>();
+      if (emails.length > 0 && emails.length <= FINDER_WRITE_LIMIT) {
+        for (const email of emails) rowsByEmail.set(email, findRows(sheet, column, emailCellPattern(email)));
+      } else if (emails.length > 0) {
+        const lastRow = sheet.getLastRow();
+        const cells = lastRow >= 2 ? sheet.getRange(2, column, lastRow - 1, 1).getValues() : [];
+        cells.forEach(([cell], i) => {
+          const parsed = parseEmail(cell);
+          if (!parsed.ok) return;
+          const rows = rowsByEmail.get(parsed.value.email) ?? [];
+          rows.push(i + 2);
+          rowsByEmail.set(parsed.value.email, rows);
+        });
+      }
+      const plan = planFieldWrites(updates, {
+        headers,
+        mapping: options.mapping,
+        rowsOf: (email) => rowsByEmail.get(email),
+      });
+      const lastNeeded = Math.max(0, ...plan.addedHeaders.map((a) => a.column));
+      const maxColumns = sheet.getMaxColumns?.();
+      if (maxColumns !== undefined && lastNeeded > maxColumns && sheet.insertColumnsAfter) {
+        sheet.insertColumnsAfter(maxColumns, lastNeeded - maxColumns);
+      }
+      for (const b of plan.blocks) {
+        sheet.getRange(b.row, b.column, b.values.length, b.values[0]?.length ?? 0).setValues(b.values);
+      }
+      return {
+        writes: plan.blocks.length,
+        cells: cellCount(plan.blocks),
+        addedHeaders: plan.addedHeaders.map((a) => a.header),
+        skipped: plan.skipped,
+      };
     },
   };
 }
