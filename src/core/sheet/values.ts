@@ -323,7 +323,7 @@ export function parseNumber(value: unknown, locale = 'en_US'): Parsed<number> {
     t = suffix[1]!;
   }
   // Thousands written with any space (incl. no-break U+00A0 and narrow no-break U+202F) or apostrophes.
-  t = t.replace(/(?<=\d)[\s'’](?=\d)/g, '');
+  t = t.replace(/(?<=\d)[\s'’](?=\d{3}(?!\d))/g, '');
   if (/\s/.test(t)) return bad();
   const plain = plainDecimal(t, localeFormat(locale).decimal);
   if (plain === null) return bad();

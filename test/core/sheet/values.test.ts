@@ -95,6 +95,7 @@ describe('parseNumber', () => {
     ['abc', "not a number: 'abc'"],
     ['n/a', "not a number: 'n/a'"],
     ['12 apples', "not a number: '12 apples'"],
+    ['12 34', "not a number: '12 34'"], // a space only groups thousands
     ['1,2,3', "not a number: '1,2,3'"],
     ['1.200,50,1', "not a number: '1.200,50,1'"],
     ['', 'empty'],
