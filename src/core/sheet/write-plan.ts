@@ -92,6 +92,8 @@ export interface SheetShape {
   mapping?: ColumnMapping;
   /** The rows holding an address now (first one used), or undefined if none. */
   rowsOf?: (email: string) => readonly number[] | undefined;
+  /** When the sheet cannot grow: updates needing a column past this one are skipped. */
+  maxColumns?: number;
 }
 
 /**
@@ -116,10 +118,12 @@ export function planFieldWrites(updates: readonly FieldUpdate[], sheet: SheetSha
     const index = findHeader(headers, header);
     return index >= 0 ? index + 1 : addColumn(header);
   };
-  const addColumn = (header: string): number => {
+  const addColumn = (header: string): number | string => {
     const existing = addedHeaders.find((a) => a.header === header);
     if (existing) return existing.column;
     const column = headers.length + addedHeaders.length + 1;
+    if (sheet.maxColumns !== undefined && column > sheet.maxColumns)
+      return `no room for a new "${header}" column: the tab has ${sheet.maxColumns} columns`;
     addedHeaders.push({ header, column });
     return column;
   };

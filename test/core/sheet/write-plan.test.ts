@@ -165,6 +165,20 @@ describe('planFieldWrites', () => {
     ]);
   });
 
+  it('skips updates needing a new column when the sheet cannot grow', () => {
+    const plan = planFieldWrites(
+      [
+        { row: 2, field: 'owner', value: 'Sofia' },
+        { row: 2, field: 'status', value: 'Active' },
+      ],
+      { headers, maxColumns: 6 },
+    );
+    expect(plan.blocks).toEqual([{ row: 2, column: 3, values: [['Active']] }]);
+    expect(plan.skipped.map((s) => s.reason)).toEqual([
+      'no room for a new "Owner" column: the tab has 6 columns',
+    ]);
+  });
+
   it('uses the explicit mapping, and needs an email column', () => {
     const plan = planFieldWrites([{ row: 5, field: 'mrr', value: 10 }], {
       headers: ['Contact', 'Revenue'],
