@@ -18,46 +18,13 @@ import {
   type SheetRows,
 } from '../ports/customer-sheet';
 import type { CustomerStore, CustomerSheetSnapshot } from '../ports/customer-store';
+import type { CacheLike, SheetLike, SpreadsheetAppLike, SpreadsheetLike } from './services';
 
-interface RangeLike {
-  getValues(): unknown[][];
-  setValues(values: unknown[][]): unknown;
-  getRow(): number;
-  createTextFinder(text: string): {
-    matchEntireCell(on: boolean): unknown;
-    useRegularExpression(on: boolean): unknown;
-    matchCase(on: boolean): unknown;
-    findAll(): { getRow(): number }[];
-  };
-}
+/** The spreadsheet service as the adapters use it: opening a spreadsheet by ID. */
+export type SpreadsheetsForCustomers = Pick<SpreadsheetAppLike, 'openById'>;
 
-interface SheetLike {
-  appendRow(rowContents: unknown[]): unknown;
-  setFrozenRows(rows: number): unknown;
-  getSheetId(): number;
-  getLastRow(): number;
-  getLastColumn(): number;
-  getRange(row: number, column: number, numRows: number, numColumns: number): RangeLike;
-  /** Used, when present, to make room before adding a column past the sheet's last one. */
-  getMaxColumns?(): number;
-  insertColumnsAfter?(afterPosition: number, howMany: number): unknown;
-}
-
-export interface SpreadsheetsForCustomers {
-  openById(id: string): {
-    getUrl(): string;
-    getSpreadsheetLocale(): string;
-    getSpreadsheetTimeZone(): string;
-    getSheetByName(name: string): SheetLike | null;
-    insertSheet(name: string): SheetLike;
-  };
-}
-
-export interface RowCache {
-  get(key: string): string | null;
-  put(key: string, value: string, expirationInSeconds?: number): void;
-  remove(key: string): void;
-}
+/** The user cache, for email → row hints. */
+export type RowCache = Pick<CacheLike, 'get' | 'put' | 'remove'>;
 
 /**
  * Row numbers are only hints (every cached row is checked when read back), so they may live as long
@@ -109,7 +76,7 @@ function holdsEmail(cell: unknown, wanted: string): boolean {
   return parsed.ok && parsed.value.email === wanted;
 }
 
-type Opened = { ss: ReturnType<SpreadsheetsForCustomers['openById']>; sheet: SheetLike };
+type Opened = { ss: SpreadsheetLike; sheet: SheetLike };
 
 /** Opens the spreadsheet and tab once per adapter, turning failures into SheetAccessErrors. */
 function opener(app: SpreadsheetsForCustomers, spreadsheetId: string, tabName: string): () => Opened {
@@ -136,6 +103,21 @@ function opener(app: SpreadsheetsForCustomers, spreadsheetId: string, tabName: s
     opened = { ss, sheet };
     return opened;
   };
+}
+
+/**
+ * Makes sure the sheet has at least `columns` columns before writing there: Sheets refuses a range
+ * past the last column. The real Sheet can insert columns; a subset without insertColumnsAfter (the
+ * stand-ins) returns false when there is no room, and the caller reports it.
+ */
+function makeRoom(sheet: SheetLike, columns: number): boolean {
+  const max = sheet.getMaxColumns();
+  if (columns <= max) return true;
+  const grow = (sheet as SheetLike & { insertColumnsAfter?: (after: number, howMany: number) => unknown })
+    .insertColumnsAfter;
+  if (!grow) return false;
+  grow.call(sheet, max, columns - max);
+  return true;
 }
 
 /** The header row in one read, as wide as the sheet's last used column. */
@@ -261,7 +243,10 @@ export function sheetsCustomerSheet(
       const headers = current.map((h) => String(h ?? '').trim());
       const width = headers.length;
       const missing = names.filter((n) => !headers.includes(n));
-      if (missing.length > 0) sheet.getRange(1, width + 1, 1, missing.length).setValues([missing]);
+      if (missing.length > 0) {
+        makeRoom(sheet, width + missing.length);
+        sheet.getRange(1, width + 1, 1, missing.length).setValues([missing]);
+      }
       const all = [...headers, ...missing];
       return names.map((n) => all.indexOf(n) + 1);
     },
@@ -406,16 +391,11 @@ export function sheetsCustomerStore(
           rowsByEmail.set(parsed.value.email, rows);
         });
       }
-      const plan = planFieldWrites(updates, {
-        headers,
-        mapping: options.mapping,
-        rowsOf: (email) => rowsByEmail.get(email),
-      });
+      const shape = { headers, mapping: options.mapping, rowsOf: (email: string) => rowsByEmail.get(email) };
+      let plan = planFieldWrites(updates, shape);
       const lastNeeded = Math.max(0, ...plan.addedHeaders.map((a) => a.column));
-      const maxColumns = sheet.getMaxColumns?.();
-      if (maxColumns !== undefined && lastNeeded > maxColumns && sheet.insertColumnsAfter) {
-        sheet.insertColumnsAfter(maxColumns, lastNeeded - maxColumns);
-      }
+      if (!makeRoom(sheet, lastNeeded))
+        plan = planFieldWrites(updates, { ...shape, maxColumns: sheet.getMaxColumns() });
       for (const b of plan.blocks) {
         sheet.getRange(b.row, b.column, b.values.length, b.values[0]?.length ?? 0).setValues(b.values);
       }

@@ -282,6 +282,21 @@ describe('Sheets customer store: writeFields', () => {
     expect(tab().rows[3]![3]).toBe("'=cmd()"); // text, never a formula
   });
 
+  it('says so, instead of failing, when a full-width tab has no room for a new column', () => {
+    const headers = ['Email', ...Array.from({ length: 25 }, (_, i) => `Col ${i + 2}`)];
+    const { store, tab } = sheetWith(0, [['a@x.example', ...Array.from({ length: 25 }, () => '')]], {
+      headers,
+    });
+    const result = store().writeFields([
+      { email: 'a@x.example', field: 'owner', value: 'Sofia' },
+      { email: 'a@x.example', header: 'Col 3', value: 'kept' },
+    ]);
+    expect(result.skipped.map((s) => s.reason)).toEqual([
+      'no room for a new "Owner" column: the tab has 26 columns',
+    ]);
+    expect(tab().rows[1]![2]).toBe('kept');
+  });
+
   it('locates many addresses with one read of the email column, and writes runs as blocks', () => {
     const { tab, store, world } = sheetWith(1000);
     const updates = Array.from({ length: 100 }, (_, i) => ({
