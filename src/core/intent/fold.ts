@@ -72,7 +72,6 @@ const SPECIAL: Record<string, string> = {
 };
 
 const MARK = /^\p{M}$/u;
-const LETTER = /^\p{L}$/u;
 const cache = new Map<string, string>();
 
 function isSpace(code: number): boolean {
@@ -206,7 +205,11 @@ export function foldPattern(source: string): string {
         out += ch + next;
         i++;
       }
-    } else out += LETTER.test(ch) || ch in SPECIAL ? foldChar(ch) : ch;
+    } else {
+      const code = source.charCodeAt(i);
+      if (code < 128) out += code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : ch;
+      else out += foldChar(ch);
+    }
   }
   return out;
 }

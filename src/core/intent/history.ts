@@ -100,5 +100,14 @@ export function unquotedRanges(body: string): Array<[number, number]> {
       ranges.push(open);
     }
   }
-  return ranges.filter(([s, e]) => body.slice(s, e).trim() !== '');
+  // Trim each range to its text, so blank lines before a header or signature are not kept.
+  const trimmed: Array<[number, number]> = [];
+  for (const [start, end] of ranges) {
+    let s = start;
+    let e = end;
+    while (s < e && /\s/.test(body.charAt(s))) s++;
+    while (e > s && /\s/.test(body.charAt(e - 1))) e--;
+    if (e > s) trimmed.push([s, e]);
+  }
+  return trimmed;
 }
