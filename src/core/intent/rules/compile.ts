@@ -8,7 +8,7 @@
  *   ~     the rest of a word: "cancel~" matches cancel, cancels, cancelled, cancellation
  *   %     the rest of a verb, captured so negation and hedge suffixes can be checked in it
  *         (Turkish "iptal et%" sees "-miyoruz" in "iptal etmiyoruz"); at most one per pattern
- *   " _ " up to 30 characters of the same sentence between two words ("cancel _ subscription"
+ *   " _ " up to 30 characters of the same clause (no . ! ? , ; :) between two words ("cancel _ subscription"
  *         matches "cancel our team subscription"); " __ " allows 60
  *
  * Every pattern must start at a word start and end at a word end. Quantifiers are never nested over
@@ -41,10 +41,40 @@ export interface Rule {
   vetoAfter: RegExp | null;
 }
 
-const GAP = '(?: [^.!?\\n]{0,30}?)? ';
-const LONG_GAP = '(?: [^.!?\\n]{0,60}?)? ';
-const START = '(?<![\\p{L}\\p{N}])';
-const END = '(?![\\p{L}\\p{N}])';
+/**
+ * What counts as a letter in folded text. Folding leaves Latin as a-z (plus the few letters with no
+ * decomposition) and Cyrillic in its basic block; Greek is listed so a Greek word is still a word.
+ * An explicit class instead of \p{L}: V8 builds the \p{L} table for every regex that uses it, which
+ * made compiling the ~400 patterns take 200 ms, a cost Apps Script would pay on every cold start.
+ */
+const LETTER_RANGES = 'a-z\\u00aa\\u00b5\\u00ba\\u00c0-\\u024f\\u0370-\\u03ff\\u0400-\\u052f';
+
+/** Replaces \p{L} and \p{N} with explicit ranges, inside or outside a character class. */
+export function withoutPropertyEscapes(source: string): string {
+  const parts: string[] = [];
+  let copied = 0;
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source.charCodeAt(i);
+    if (ch === 92 /* \\ */) {
+      const escape = source.slice(i, i + 5);
+      if (escape === '\\p{L}' || escape === '\\p{N}') {
+        const ranges = escape === '\\p{L}' ? LETTER_RANGES : '0-9';
+        parts.push(source.slice(copied, i), inClass ? ranges : `[${ranges}]`);
+        copied = i + 5;
+      }
+      i++;
+    } else if (ch === 91 /* [ */) inClass = true;
+    else if (ch === 93 /* ] */) inClass = false;
+  }
+  parts.push(source.slice(copied));
+  return parts.join('');
+}
+
+const GAP = '(?: [^.!?\\n,;:]{0,30}?)?? ';
+const LONG_GAP = '(?: [^.!?\\n,;:]{0,60}?)?? ';
+const START = withoutPropertyEscapes('(?<![\\p{L}\\p{N}])');
+const END = withoutPropertyEscapes('(?![\\p{L}\\p{N}])');
 
 /** Expands the shorthands and folds the letters; the result has no boundaries. */
 export function expand(pattern: string): string {
@@ -54,7 +84,7 @@ export function expand(pattern: string): string {
     .replace(/%/g, '(?<v>\\p{L}*)')
     .replace(/~/g, '\\p{L}*');
   if ((folded.match(/\(\?<v>/g) ?? []).length > 1) throw new Error(`more than one % in ${pattern}`);
-  return folded;
+  return withoutPropertyEscapes(folded);
 }
 
 /**
@@ -62,12 +92,12 @@ export function expand(pattern: string): string {
  * lookbehind, so V8 can still scan quickly for the pattern's first letters.
  */
 export function compileSearch(pattern: string): RegExp {
-  return new RegExp(`(?:${expand(pattern)})${END}`, 'gu');
+  return new RegExp(`(?:${expand(pattern)})${END}`, 'g');
 }
 
 /** A whole-word test pattern for short context windows. */
 export function compileCue(pattern: string): RegExp {
-  return new RegExp(`${START}(?:${expand(pattern)})${END}`, 'u');
+  return new RegExp(`${START}(?:${expand(pattern)})${END}`);
 }
 
 export function compileRules(language: Language, specs: readonly RuleSpec[]): Rule[] {
@@ -92,6 +122,8 @@ export interface CueSpec {
   negativeTail?: string;
   /** Hedges anywhere in the sentence up to and including the phrase ("might", "возможно"). */
   hedges: string;
+  /** Hedges just after the phrase, where verb-final languages put them ("… düşünüyoruz", "… мүмкін"). */
+  hedgesAfter?: string;
   /** Hedging suffixes at the start of a `%` verb tail (Turkish "-ebil-"). */
   hedgeTail?: string;
   /** Conditions in the sentence before the phrase ("if", "если", "eğer", "hvis", "егер"). */
@@ -109,24 +141,30 @@ export interface Cues {
   negatedBy: RegExp | null;
   negativeTail: RegExp | null;
   hedges: RegExp;
+  hedgesAfter: RegExp | null;
   hedgeTail: RegExp | null;
   conditions: RegExp;
   conditionsAfter: RegExp;
   polite: RegExp | null;
+  /** Clause breaks: punctuation or a contrast word. */
   contrast: RegExp;
+  /** Contrast words alone (a comma does not end a condition: "we will cancel, unless …"). */
+  contrastWords: RegExp;
 }
 
 export function compileCues(spec: CueSpec): Cues {
-  const anchored = (p: string | undefined) => (p ? new RegExp(`^(?:${expand(p)})`, 'u') : null);
+  const anchored = (p: string | undefined) => (p ? new RegExp(`^(?:${expand(p)})`) : null);
   return {
     negators: compileCue(spec.negators),
     negatedBy: spec.negatedBy ? compileCue(spec.negatedBy) : null,
     negativeTail: anchored(spec.negativeTail),
     hedges: compileCue(spec.hedges),
+    hedgesAfter: spec.hedgesAfter ? compileCue(spec.hedgesAfter) : null,
     hedgeTail: anchored(spec.hedgeTail),
     conditions: compileCue(spec.conditions),
     conditionsAfter: compileCue(spec.conditionsAfter),
-    polite: spec.polite ? new RegExp(`${START}(?:${expand(spec.polite)})${END}`, 'gu') : null,
-    contrast: new RegExp(`[,;:()"]|${START}(?:${expand(spec.contrast)})${END}`, 'gu'),
+    polite: spec.polite ? new RegExp(`${START}(?:${expand(spec.polite)})${END}`, 'g') : null,
+    contrast: new RegExp(`[,;:()"]|${START}(?:${expand(spec.contrast)})${END}`, 'g'),
+    contrastWords: new RegExp(`${START}(?:${expand(spec.contrast)})${END}`, 'g'),
   };
 }
