@@ -3,14 +3,18 @@
  * without data are dropped and the remaining weights re-normalised, so a sparse sheet still gets a
  * fair score, and the result says how many signals it rests on. Every point is explained.
  */
-import type { Customer } from '../customers/customer';
+import type { CrisisImpact, Customer } from '../customers/customer';
 import { DEFAULT_SCORECARD, SIGNALS, weightsOf, type ScorecardSettings, type SignalId } from './settings';
 import { SIGNAL_READERS, type EmailIntent, type SignalContext } from './signals';
 
-/** What scoring needs besides the customer: the day to measure from, and optionally the open email. */
+/**
+ * What scoring needs besides the customer: the day to measure from, optionally the open email, and
+ * optionally the crisis impact of the customer's segment (overrides `customer.impact` when given).
+ */
 export interface ScoreContext {
   today: Date;
   emailIntent?: EmailIntent;
+  segmentImpact?: CrisisImpact;
 }
 
 export const NO_USABLE_DATA = 'No usable data';
@@ -56,6 +60,7 @@ export function scoreCustomer(
     today: context.today,
     dormantDays: settings.dormantDays,
     emailIntent: context.emailIntent,
+    segmentImpact: context.segmentImpact,
   };
   const readings: { signal: SignalId; severity: number; sentence: string; weight: number }[] = [];
   for (const signal of SIGNALS) {

@@ -3,7 +3,7 @@
  * severity from 0 (fine) to 1 (alarming) with a sentence a manager can read, or null when the sheet
  * has no data for it, so missing data is left out rather than read as good news.
  */
-import type { Customer } from '../customers/customer';
+import type { CrisisImpact, Customer } from '../customers/customer';
 import type { SignalId } from './settings';
 
 export interface SignalReading {
@@ -26,6 +26,11 @@ export interface SignalContext {
   dormantDays: number;
   /** What the open email says, from the intent detector (0-1), with the phrase that triggered it. */
   emailIntent?: EmailIntent;
+  /**
+   * The crisis impact of the customer's segment (industry) when it is known from outside the row,
+   * e.g. from a segment table; it wins over `customer.impact`.
+   */
+  segmentImpact?: CrisisImpact;
 }
 
 const DAY = 86_400_000;
@@ -134,8 +139,9 @@ const IMPACT = {
   booming: { severity: 0, sentence: 'Industry booming in the crisis' },
 } as const;
 
-function crisisImpact(c: Customer): SignalReading | null {
-  return c.impact ? IMPACT[c.impact] : null;
+function crisisImpact(c: Customer, ctx: SignalContext): SignalReading | null {
+  const impact = ctx.segmentImpact ?? c.impact;
+  return impact ? IMPACT[impact] : null;
 }
 
 function emailIntent(_c: Customer, ctx: SignalContext): SignalReading | null {

@@ -112,6 +112,17 @@ describe('signal boundaries', () => {
     expect(read('crisisImpact', { impact: 'booming' })!.severity).toBe(0);
   });
 
+  it("crisis impact: the segment's impact from the context wins over the row's, and stands in for a blank", () => {
+    expect(read('crisisImpact', { impact: 'booming' }, { ...ctx, segmentImpact: 'severe' })).toEqual({
+      severity: 1,
+      sentence: 'Industry hit hard by the crisis',
+    });
+    expect(read('crisisImpact', {}, { ...ctx, segmentImpact: 'hit' })!.severity).toBe(0.6);
+    const r = scoreCustomer(customer({ nps: 10 }), { today, segmentImpact: 'severe' });
+    expect(r.basedOn).toEqual(['sentiment', 'crisisImpact']);
+    expect(r.contributions[0]!.sentence).toBe('Industry hit hard by the crisis');
+  });
+
   it('email intent without a label says what the email says, clamped to 0-1', () => {
     expect(
       read('emailIntent', {}, { ...ctx, emailIntent: { churnSignal: 1.4, phrase: 'we will not renew' } }),
