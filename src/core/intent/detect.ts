@@ -1,134 +1,211 @@
 /**
- * "What this email says": churn intent in the open message, with the phrase that triggered it.
- * Patterns run on the folded current message (quoted history cut away) and its subject; a negation
- * just before a match ("we do not want to cancel") drops it, and a condition ("if prices rise we
- * may cancel") halves its confidence.
+ * detectIntents: what the open email says about churn, in English, Russian, Kazakh, Turkish or
+ * Norwegian. Reads the subject and the new part of the body (quoted history and signature removed),
+ * folds both (see fold.ts), runs every language's phrase rules over them, drops negated or vetoed
+ * phrases, weakens hedged or conditional ones, and combines what is left per intent (see score.ts).
  */
-import { fold, foldPattern } from './normalise';
-import { currentMessageText } from './quoted';
-import { INTENT_LABELS, INTENT_PATTERNS, type Intent, type Language } from './patterns';
+import { describeIntent } from './describe';
+import { foldText, originalSpan, type FoldedText } from './fold';
+import { unquotedRanges } from './history';
+import { detectLanguage } from './language';
+import { qualify } from './qualify';
+import { ruleSet } from './rules';
+import { drivingIntent } from './signal';
+import {
+  CHURN_SEVERITY,
+  CONDITION_FACTOR,
+  HEDGE_FACTOR,
+  MIN_CONFIDENCE,
+  noisyOr,
+  REPLY_SUBJECT_FACTOR,
+  round3,
+  SUBJECT_FACTOR,
+} from './score';
+import {
+  CHURN_INTENTS,
+  INTENT_IDS,
+  type ChurnIntent,
+  type DetectedLanguage,
+  type IntentHit,
+  type IntentId,
+  type IntentInput,
+  type IntentResult,
+  type Language,
+} from './types';
 
+/**
+ * Characters of new text read per email. Customer emails are far shorter; past this it is pasted
+ * logs or a newsletter, and reading on would only cost time in Apps Script's 30-second budget.
+ */
+export const MAX_SCANNED_CHARS = 50_000;
+const LANGUAGE_SAMPLE_CHARS = 10_000;
+
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+const LATIN = /[a-z]/;
+const CYRILLIC = /[\u0430-\u044f]/;
+const SCRIPT: Record<Language, 'latin' | 'cyrillic'> = {
+  en: 'latin',
+  tr: 'latin',
+  no: 'latin',
+  ru: 'cyrillic',
+  kk: 'cyrillic',
+};
+const REPLY_OR_FORWARD =
+  /^(?:re|fw|fwd|aw|sv|vs|antw|ynt|yanit|ilt|iletilen|отв|ответ|пер|тема|rv|tr)\s*(?:\[\d+\])?\s*:/;
+
+interface Candidate {
+  intent: IntentId;
+  confidence: number;
+  source: 'subject' | 'body';
+  start: number;
+  end: number;
+  language: Language;
+  hedged: boolean;
+}
+
+function clip(ranges: Array<[number, number]>, max: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let left = max;
+  for (const [s, e] of ranges) {
+    if (left <= 0) break;
+    const end = Math.min(e, s + left);
+    out.push([s, end]);
+    left -= end - s;
+  }
+  return out;
+}
+
+function scan(folded: FoldedText, source: 'subject' | 'body', factor: number): Candidate[] {
+  const { rules, cues } = ruleSet();
+  const text = folded.text;
+  const found: Candidate[] = [];
+  // Skip a script's rules when the text has none of its letters: cheaper, and V8 then never
+  // compiles those patterns on a cold start.
+  const scripts = { latin: LATIN.test(text), cyrillic: CYRILLIC.test(text) };
+  for (const rule of rules) {
+    if (!scripts[SCRIPT[rule.language]]) continue;
+    const re = rule.re;
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (end === start || (start > 0 && WORD_CHAR.test(text.charAt(start - 1)))) {
+        re.lastIndex = start + 1; // not at a word start; look again one character on
+        continue;
+      }
+      const q = qualify(text, start, end, m.groups?.v, rule, cues[rule.language]);
+      if (q.vetoed || q.negated) continue;
+      let confidence = rule.weight * factor;
+      if (q.hedged) confidence *= HEDGE_FACTOR;
+      if (q.conditional) confidence *= CONDITION_FACTOR;
+      const [from, to] = originalSpan(folded, start, end);
+      found.push({
+        intent: rule.intent,
+        confidence,
+        source,
+        start: from,
+        end: to,
+        language: rule.language,
+        hedged: q.hedged || q.conditional,
+      });
+    }
+  }
+  return found;
+}
+
+const overlaps = (a: Candidate, b: Candidate) => a.source === b.source && a.start < b.end && b.start < a.end;
+
+export function detectIntents(input: IntentInput | string): IntentResult {
+  const subject = typeof input === 'string' ? '' : (input.subject ?? '');
+  const body = typeof input === 'string' ? input : (input.plainBody ?? '');
+
+  const ranges = clip(unquotedRanges(body), MAX_SCANNED_CHARS);
+  const foldedSubject = foldText(subject.slice(0, 1000));
+  const foldedBody = foldText(body, ranges);
+  const subjectFactor = REPLY_OR_FORWARD.test(foldedSubject.text) ? REPLY_SUBJECT_FACTOR : SUBJECT_FACTOR;
+
+  const sample = [subject, ...ranges.map(([s, e]) => body.slice(s, e))]
+    .join('\n')
+    .slice(0, LANGUAGE_SAMPLE_CHARS);
+  const language = detectLanguage(sample);
+
+  const candidates = [...scan(foldedSubject, 'subject', subjectFactor), ...scan(foldedBody, 'body', 1)].sort(
+    (a, b) =>
+      b.confidence - a.confidence ||
+      (a.source === b.source ? a.start - b.start : a.source === 'subject' ? -1 : 1),
+  );
+
+  const intents: IntentHit[] = [];
+  for (const intent of INTENT_IDS) {
+    const kept: Candidate[] = [];
+    for (const c of candidates) {
+      if (c.intent === intent && !kept.some((k) => overlaps(k, c))) kept.push(c);
+    }
+    const best = kept[0];
+    if (!best) continue;
+    const confidence = round3(noisyOr(kept.map((k) => k.confidence)));
+    if (confidence < MIN_CONFIDENCE) continue;
+    const text = best.source === 'subject' ? subject : body;
+    intents.push({
+      intent,
+      confidence,
+      phrase: text.slice(best.start, best.end),
+      index: best.start,
+      source: best.source,
+      language: best.language,
+      hedged: best.hedged,
+    });
+  }
+  intents.sort(
+    (a, b) => b.confidence - a.confidence || INTENT_IDS.indexOf(a.intent) - INTENT_IDS.indexOf(b.intent),
+  );
+
+  const churn = intents.filter((i): i is IntentHit & { intent: ChurnIntent } =>
+    (CHURN_INTENTS as readonly string[]).includes(i.intent),
+  );
+  const churnSignal = round3(noisyOr(churn.map((i) => CHURN_SEVERITY[i.intent] * i.confidence)));
+  const result: IntentResult = { language, intents, churnSignal };
+  if (intents[0]) result.strongest = intents[0].intent;
+  return result;
+}
+
+/** One intent as the sidebar shows it (the reading `detectIntent` gives the message handler). */
 export interface DetectedIntent {
-  intent: Intent;
+  intent: IntentId;
+  /** describeIntent's label, naming the language when it is not English. */
   label: string;
   confidence: number;
-  /** The words as the customer wrote them. */
   phrase: string;
   language: Language;
   inSubject: boolean;
 }
 
 export interface IntentReading {
-  language: Language;
+  language: DetectedLanguage;
   intents: DetectedIntent[];
+  /** The churn intent that drives `churnSignal` most; never expansion. */
   strongest?: DetectedIntent;
-  /** 0-1: how strongly the email signals churn (expansion does not count). */
   churnSignal: number;
 }
 
-const LETTER = '[\\p{L}\\p{N}]';
-const COMPILED = INTENT_PATTERNS.map((p) => ({
-  ...p,
-  regex: new RegExp(`(?<!${LETTER})(?:${foldPattern(p.pattern)})`, 'gu'),
-}));
-
-const NEGATORS: Record<Language, RegExp> = {
-  en: /(?:\bnot|n't|\bnever|\bno plans? to|\bno intention to)\s+(?:\S+\s+){0,3}$/u,
-  ru: /(?:^|\s)(?:не|нет|никогда не)\s+(?:\S+\s+){0,2}$/u,
-  kk: /(?:^|\s)(?:емес|жоқ)\s+$/u,
-  tr: /(?:^|\s)(?:degil|asla)\s+$/u,
-  no: /(?:^|\s)(?:ikke|ikkje|aldri)\s+(?:\S+\s+){0,3}$/u,
-};
-/** Turkish and Kazakh negate the verb that follows: "iptal etmek istemiyoruz", "бас тартпаймыз". */
-const NEGATED_AFTER: Partial<Record<Language, RegExp>> = {
-  tr: /^\S*(?:\s+\S+)?\s+(?:istemiyor|etmiyor|etmeyece|dusunmuyor)|^\S*(?:istemiyor|etmiyor|etmeyece)/u,
-  kk: /^\S*(?:паймыз|пейміз|баймыз|бейміз|майды|мейді)/u,
-};
-const CONDITIONS = /(?:^|[\s,(])(?:if|unless|в случае|если|егер|eger|hvis|dersek|olursa)\s/u;
-
-const CHURN_INTENTS: Intent[] = [
-  'cancellation',
-  'nonRenewal',
-  'competitor',
-  'price',
-  'paymentDelay',
-  'complaint',
-  'downgrade',
-];
-
-export function detectLanguage(text: string): Language {
-  const t = text.toLowerCase();
-  const cyrillic = (t.match(/[\u0400-\u04ff]/g) ?? []).length;
-  const latin = (t.match(/[a-z\u00c0-\u024f]/g) ?? []).length;
-  if (cyrillic > latin) return /[әғқңөұүһі]/.test(t) ? 'kk' : 'ru';
-  const words = t.split(/[^\p{L}]+/u);
-  const score = (list: string[]) => words.filter((w) => list.includes(w)).length;
-  const tr =
-    score(['ve', 'bir', 'bu', 'için', 'icin', 'ile', 'çok', 'merhaba', 'değil', 'iptal']) +
-    (/[ğış]/.test(t) ? 3 : 0);
-  const no =
-    score(['og', 'ikke', 'det', 'vi', 'er', 'på', 'med', 'hei', 'for', 'til', 'hilsen']) +
-    (/[øæå]/.test(t) ? 3 : 0);
-  const en = score(['the', 'and', 'we', 'to', 'is', 'our', 'you', 'please', 'hi', 'thanks']);
-  if (tr > en && tr >= no) return 'tr';
-  if (no > en) return 'no';
-  return 'en';
-}
-
-function sentenceBefore(text: string, index: number): string {
-  const start = Math.max(
-    text.lastIndexOf('.', index - 1),
-    text.lastIndexOf('!', index - 1),
-    text.lastIndexOf('?', index - 1),
-    text.lastIndexOf('\n', index - 1),
-  );
-  return text.slice(start + 1, index);
-}
-
-function scan(original: string, inSubject: boolean, found: Map<Intent, DetectedIntent>): void {
-  const { text, origin } = fold(original);
-  for (const p of COMPILED) {
-    p.regex.lastIndex = 0;
-    for (let m = p.regex.exec(text); m; m = p.regex.exec(text)) {
-      const before = sentenceBefore(text, m.index);
-      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 30);
-      if (!p.negative && (NEGATORS[p.language].test(before) || NEGATED_AFTER[p.language]?.test(after)))
-        continue;
-      let confidence = p.strength === 3 ? 0.9 : p.strength === 2 ? 0.7 : 0.4;
-      if (CONDITIONS.test(before)) confidence *= 0.5;
-      if (inSubject) confidence *= 0.9;
-      const from = origin[m.index] ?? 0;
-      let end = (origin[m.index + m[0].length - 1] ?? from) + 1;
-      // Patterns match word stems; show the whole word the customer wrote.
-      while (end < original.length && /[\p{L}\p{M}\p{N}]/u.test(original[end] as string)) end++;
-      const phrase = original.slice(from, end).replace(/\s+/g, ' ').trim();
-      const existing = found.get(p.intent);
-      if (!existing || existing.confidence < confidence) {
-        found.set(p.intent, {
-          intent: p.intent,
-          label: INTENT_LABELS[p.intent],
-          confidence,
-          phrase,
-          language: p.language,
-          inSubject,
-        });
-      }
-    }
-  }
-}
-
+/** detectIntents, shaped for the message handler and the sidebar cards. */
 export function detectIntent(message: { subject?: string; body: string }): IntentReading {
-  const body = currentMessageText(message.body);
-  const found = new Map<Intent, DetectedIntent>();
-  scan(body, false, found);
-  if (message.subject) scan(message.subject, true, found);
-  const intents = [...found.values()].sort((a, b) => b.confidence - a.confidence);
-  const churn = intents.filter((i) => CHURN_INTENTS.includes(i.intent));
-  const churnSignal = 1 - churn.reduce((keep, i) => keep * (1 - i.confidence), 1);
+  const result = detectIntents({ subject: message.subject, plainBody: message.body });
+  const intents = result.intents.map((h): DetectedIntent => ({
+    intent: h.intent,
+    label: describeIntent(h.intent, h.language),
+    confidence: h.confidence,
+    phrase: h.phrase,
+    language: h.language,
+    inSubject: h.source === 'subject',
+  }));
+  const driving = drivingIntent(result);
+  const strongest = driving ? intents[result.intents.indexOf(driving)] : undefined;
   return {
-    language: detectLanguage(`${message.subject ?? ''} ${body}`),
+    language: result.language,
     intents,
-    ...(churn[0] ? { strongest: churn[0] } : {}),
-    churnSignal: Math.round(churnSignal * 1000) / 1000,
+    ...(strongest ? { strongest } : {}),
+    churnSignal: result.churnSignal,
   };
 }
