@@ -204,7 +204,7 @@ export const EN_RULES: RuleSpec[] = [
     intent: 'price',
     weight: 0.75,
     pattern:
-      "overpriced|over-priced|unaffordable|not affordable|(?:cannot|can't|cant|can no longer|no longer|unable to|could not|couldn't|hard to|difficult to) (?:afford|justify)|not worth (?:the (?:money|price|cost)|it)|(?:poor|bad|little) value(?: for money)?|more than we can (?:afford|pay|justify)",
+      "overpriced|over-priced|unaffordable|not affordable|(?:cannot|can't|cant|can no longer|no longer|unable to|could not|couldn't|hard to|difficult to) (?:afford|justify)|not worth (?:the (?:money|price|cost)|it)|(?:poor|bad|little) value(?: for money)?|more than we can (?:afford|pay|justify)|(?:cost|price|pricing|fee|spend)s? (?:is|are) (?:not|no longer|hard to|difficult to) justif~",
     negative: true,
   },
   {
@@ -230,6 +230,7 @@ export const EN_RULES: RuleSpec[] = [
     weight: 0.45,
     pattern:
       '(?:a|any|some|bigger|further|better) discount|cheaper (?:price|rate|pricing)|better (?:price|rate|pricing)|(?:reduce|lower) (?:the |your |our )?(?:price|fee|rate)s?|price reduction|reduced price',
+    vetoAfter: 'codes?|coupons?|vouchers?|conferences?|events?|tickets?|webinars?|courses?|trainings?',
   },
   {
     intent: 'price',
@@ -324,7 +325,7 @@ export const EN_RULES: RuleSpec[] = [
     intent: 'complaint',
     weight: 0.55,
     pattern:
-      "(?:nobody|no one|no-one|none of you) (?:(?:from|at|in) (?:your |the )?\\p{L}+ )?(?:has |have |had )?(?:replied|responded|answered|got back|gotten back|called back|followed up|helped|fixed)|(?:no|zero) (?:reply|replies|response|responses|answer|feedback|follow-?up) (?:yet|from|for|in|after|so far)|still (?:no|not|haven't|have not|hasn't|has not) (?:a |any |had a |got a |received a |received any )?(?:reply|response|answer|fix|resolution|solution)|still waiting (?:for|on)",
+      "(?:nobody|no one|no-one|none of you) (?:(?:from|at|in) (?:your |the )?\\p{L}+ )?(?:has |have |had )?(?:replied|responded|answered|got back|gotten back|called back|followed up|helped|fixed|fixes|responds|answers|cares)|(?:no|zero) (?:reply|replies|response|responses|answer|feedback|follow-?up) (?:yet|from|for|in|after|so far)|still (?:no|not|haven't|have not|hasn't|has not) (?:a |any |had a |got a |received a |received any )?(?:reply|response|answer|fix|resolution|solution)|still waiting (?:for|on)",
     negative: true,
   },
   {
@@ -337,7 +338,7 @@ export const EN_RULES: RuleSpec[] = [
     intent: 'complaint',
     weight: 0.55,
     pattern:
-      '(?:still|keeps?|kept|constantly|continues to|continually|repeatedly) (?:not working|broken|down|failing|crashing|failed|fails|crashes|breaking|breaks|goes down|going down|losing data)',
+      '(?:still|keeps?|kept|constantly|continues to|continually|repeatedly) (?:not working|broken|down|failing|crashing|failed|fails|crashes|breaking|breaks|goes down|going down|losing data|happening)|(?:useless|pathetic|incompetent|a joke)',
   },
   {
     intent: 'complaint',

@@ -69,7 +69,7 @@ export const NO_RULES: RuleSpec[] = [
   {
     intent: 'nonRenewal',
     weight: 0.85,
-    pattern: `${NOT} (?:\\p{L}+ )?(?:forny~|forlenge~|fornya|forlenga)`,
+    pattern: `${NOT} (?:\\p{L}+ ){0,2}(?:forny~|forlenge~|fornya|forlenga)`,
     negative: true,
     vetoAfter: 'leie~|lån~|pass~|forsikring~|domene~',
   },
@@ -110,7 +110,11 @@ export const NO_RULES: RuleSpec[] = [
     weight: 0.7,
     pattern: `(?:ser på|se på|vurderer|undersøker|sammenligner|tester|prøver ut|snakker med|forhandler med|fått tilbud fra|innhenter tilbud fra|kigger på|ser oss om etter) _ (?:${ALT}|andre leverandør~|alternativ~|markedet|konkurrent~)`,
   },
-  { intent: 'competitor', weight: 0.45, pattern: ALT },
+  {
+    intent: 'competitor',
+    weight: 0.35,
+    pattern: `(?:annen|annan|anden|andre|anna|billigere|rimeligere|konkurrerende) (?:\\p{L}+ )?${VENDOR}`,
+  },
   { intent: 'competitor', weight: 0.5, pattern: 'konkurrent~', vetoBefore: 'våre|vår|vores|våres' },
   {
     intent: 'competitor',
@@ -136,7 +140,7 @@ export const NO_RULES: RuleSpec[] = [
     intent: 'price',
     weight: 0.6,
     pattern:
-      '(?:pris~|kostnad~) (?:\\p{L}+ )?(?:økning~|økte|har økt|øker|stiger|steg|har steget|går opp|er for høy|for høye)|prisøkning~|prishopp|prisstigning~',
+      '(?:pris~|kostnad~) (?:\\p{L}+ )?(?:økning~|økte|har økt|øker|stiger|steg|har steget|går opp)|(?:pris~|kostnad~) (?:er )?(?:for|altfor|alt for|svært|veldig) høy~|prisøkning~|prishopp|prisstigning~',
   },
   {
     intent: 'price',
@@ -148,6 +152,7 @@ export const NO_RULES: RuleSpec[] = [
     intent: 'price',
     weight: 0.4,
     pattern: 'rabatt~|(?:kutte|redusere|skjære ned på|spare) (?:\\p{L}+ )?(?:kostnad~|utgift~|penger|pengar)',
+    vetoAfter: 'kode~|kupong~|konferanse~|arrangement~|billett~|kurs~|kampanje~',
   },
 
   // paymentDelay
@@ -171,7 +176,8 @@ export const NO_RULES: RuleSpec[] = [
   {
     intent: 'paymentDelay',
     weight: 0.65,
-    pattern: 'betal~ (?:\\p{L}+ )?(?:senere|seinare|neste måned|litt senere|om en måned|i neste måned)',
+    pattern:
+      'betal~ (?:\\p{L}+ )?(?:senere|seinare|neste måned|litt senere|om en måned|i neste måned)|(?:mer|lengre|litt mer|ekstra) tid (?:til|på) (?:å )?betal~',
   },
   {
     intent: 'paymentDelay',
@@ -198,7 +204,7 @@ export const NO_RULES: RuleSpec[] = [
   {
     intent: 'complaint',
     weight: 0.7,
-    pattern: `misfornøy~|misnøgd~|misnøye|utilfreds~|${NOT} (?:fornøyd|nøgd|tilfreds|fornøgd)`,
+    pattern: `misfornøy~|misnøgd~|misnøye|utilfreds~|${NOT} (?:fornøyd~|nøgd~|tilfreds~|fornøgd~)`,
     negative: true,
   },
   { intent: 'complaint', weight: 0.65, pattern: 'skuff(?:et|ede|a|ende|else|elsen|er)' },

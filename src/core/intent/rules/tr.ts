@@ -131,7 +131,11 @@ export const TR_RULES: RuleSpec[] = [
     weight: 0.7,
     pattern: `${ALT} _ (?:değerlendir~|bakıyor~|bakmak~|araştır~|inceli~|incele~|test~|dene~|görüş~|teklif al~)`,
   },
-  { intent: 'competitor', weight: 0.45, pattern: ALT },
+  {
+    intent: 'competitor',
+    weight: 0.35,
+    pattern: `(?:başka|farklı|alternatif|rakip|daha (?:ucuz|uygun fiyatlı|ekonomik|hesaplı)) (?:bir )?${VENDOR}`,
+  },
   {
     intent: 'competitor',
     weight: 0.5,
@@ -176,6 +180,7 @@ export const TR_RULES: RuleSpec[] = [
     intent: 'price',
     weight: 0.4,
     pattern: 'indirim~|(?:maliyet~|gider~|masraf~) (?:\\p{L}+ )?(?:düşür~|azalt~|kıs~)|tasarruf~',
+    vetoAfter: 'kod~|kupon~|konferans~|etkinli[kğ]~|bilet~|eğitim~|kampanya~',
   },
 
   // paymentDelay
