@@ -51,7 +51,7 @@ const SCRIPT: Record<Language, 'latin' | 'cyrillic'> = {
   kk: 'cyrillic',
 };
 const REPLY_OR_FORWARD =
-  /^(?:re|fw|fwd|aw|sv|vs|antw|ynt|yanit|ilt|iletilen|отв|ответ|пер|тема|rv|tr)\s*(?:\[\d+\])?\s*:/;
+  /^(?:re|fw|fwd|aw|sv|vs|antw|ynt|yanit|ilt|iletilen|отв|ответ|пер|rv|tr)\s*(?:\[\d+\])?\s*:/;
 
 interface Candidate {
   intent: IntentId;

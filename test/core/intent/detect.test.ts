@@ -3,6 +3,7 @@ import {
   describeIntent,
   detectIntents,
   emailIntentSignal,
+  MAX_SCANNED_CHARS,
   type IntentHit,
   type IntentId,
 } from '../../../src/core/intent';
@@ -253,6 +254,14 @@ describe('happy, mixed, empty and long emails', () => {
     const hit = find(detectIntents({ plainBody: body }), 'cancellation');
     expect(hit?.phrase).toBe('cancel our subscription');
     expect(hit?.index).toBe(body.indexOf('cancel our subscription'));
+  });
+
+  it('reads at most MAX_SCANNED_CHARS of new text', () => {
+    const body = `${'Bookings are fine. '.repeat(Math.ceil(MAX_SCANNED_CHARS / 19))}Please cancel our subscription.`;
+    expect(detectIntents({ plainBody: body }).intents).toEqual([]);
+    expect(detectIntents({ subject: 'Please cancel our subscription', plainBody: body }).strongest).toBe(
+      'cancellation',
+    );
   });
 
   it('shows a phrase that spans a line break exactly as written', () => {
