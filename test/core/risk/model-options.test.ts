@@ -53,9 +53,18 @@ describe('feature building', () => {
     expect(spec.excluded[0]!.reason).toContain('identifies rows');
   });
 
-  it('imputes blanks with a missing indicator, adds log1p for skewed columns, one-hots categoricals', () => {
-    expect(spec.names.slice(0, 4)).toEqual(['Idle', 'Idle missing', 'Spend', 'log1p(Spend)']);
-    expect([...spec.names.slice(4)].sort()).toEqual([
+  it('imputes blanks with a missing indicator, adds log1p for skewed columns and splines for many-valued ones, one-hots categoricals', () => {
+    expect(spec.names.slice(0, 8)).toEqual([
+      'Idle',
+      'spline1(Idle)',
+      'spline2(Idle)',
+      'Idle missing',
+      'Spend',
+      'log1p(Spend)',
+      'spline1(Spend)',
+      'spline2(Spend)',
+    ]);
+    expect([...spec.names.slice(8)].sort()).toEqual([
       'Region=(missing)',
       'Region=(other)',
       'Region=East',
@@ -63,7 +72,16 @@ describe('feature building', () => {
       'Region=South',
       'Region=West',
     ]);
-    expect(spec.sources.slice(0, 4)).toEqual(['Idle', 'Idle', 'Spend', 'Spend']);
+    expect(spec.sources.slice(0, 8)).toEqual([
+      'Idle',
+      'Idle',
+      'Idle',
+      'Idle',
+      'Spend',
+      'Spend',
+      'Spend',
+      'Spend',
+    ]);
     const idle = spec.columns.find((c) => c.column === 'Idle');
     expect(idle).toMatchObject({ kind: 'numeric', missing: true });
   });

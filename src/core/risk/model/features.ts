@@ -1,12 +1,25 @@
 /**
- * Turns a table's columns into model features, learned from the training rows only: numeric columns
- * standardised (missing → mean, plus a missing indicator; skewed non-negative ones also as log1p),
- * categorical columns one-hot (top levels, the rest pooled as "other", missing as its own level).
- * Columns that identify rows (IDs, emails, names) carry no signal that generalises and are excluded.
+ * Turns a table's columns into model features, learned from the training rows only:
+ *  - numeric columns standardised (missing → the mean, plus a missing indicator); skewed non-negative
+ *    ones also as log1p; ones with many distinct values also as a restricted cubic spline (4 knots at
+ *    the 5th, 35th, 65th and 95th percentiles, Harrell's default), so a curved effect such as churn
+ *    falling fast over the first months of tenure and then flattening is learned, whatever the
+ *    column is called;
+ *  - categorical columns one-hot (the 20 most frequent levels seen at least 5 times, the rest pooled
+ *    as "(other)", blanks as "(missing)");
+ *  - left out, with the reason reported: columns that identify rows (IDs, emails, names), free text,
+ *    empty columns, and columns that give the outcome away (a "churn reason" filled in only for
+ *    churned rows), which would look brilliant in training and be useless on live customers.
  */
 export interface Table {
   headers: string[];
   rows: unknown[][];
+}
+
+export interface Spline {
+  knots: number[];
+  mean: number[];
+  sd: number[];
 }
 
 export type ColumnSpec =
@@ -17,20 +30,25 @@ export type ColumnSpec =
       mean: number;
       sd: number;
       log?: { mean: number; sd: number };
+      spline?: Spline;
       missing: boolean;
     }
   | { kind: 'categorical'; column: string; index: number; levels: string[] };
 
 export interface FeatureSpec {
   columns: ColumnSpec[];
-  /** Feature names in order, e.g. "tenure", "log1p(tenure)", "Contract=Two year". */
+  /** Feature names in order, e.g. "tenure", "log1p(tenure)", "Contract=Two year" (derived from columns). */
   names: string[];
-  /** The source column of each feature, for per-column contributions. */
+  /** The source column of each feature, for per-column contributions (derived from columns). */
   sources: string[];
   excluded: { column: string; reason: string }[];
 }
 
-const MAX_LEVELS = 20;
+export const MAX_LEVELS = 20;
+/** A level seen fewer times than this (or than 0.5% of rows) is pooled into "(other)". */
+export const MIN_LEVEL_COUNT = 5;
+/** A column whose values alone rank churned above retained rows this well gives the outcome away. */
+export const LEAK_AUC = 0.99;
 
 export function toNumber(value: unknown): number | null {
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
@@ -64,15 +82,152 @@ function looksLikeNumericId(column: string, xs: readonly number[], rows: number)
   return max - min + 1 === rows;
 }
 
+/** Sentences rather than labels: several words on average, or long. */
+function looksLikeFreeText(texts: readonly string[]): boolean {
+  let words = 0;
+  let chars = 0;
+  for (const t of texts) {
+    words += t.split(/\s+/).length;
+    chars += t.length;
+  }
+  return words / texts.length >= 4 || chars / texts.length >= 40;
+}
+
 const isMissing = (v: unknown) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 
+const KNOT_QUANTILES = [0.05, 0.35, 0.65, 0.95];
+/** Enough rows and distinct values for a spline to be worth its two extra features. */
+const SPLINE_MIN_ROWS = 100;
+const SPLINE_MIN_DISTINCT = 20;
+
+function splineKnots(xs: readonly number[]): number[] | null {
+  if (xs.length < SPLINE_MIN_ROWS) return null;
+  const sorted = [...xs].sort((a, b) => a - b);
+  let distinct = 1;
+  for (let i = 1; i < sorted.length && distinct < SPLINE_MIN_DISTINCT; i++)
+    if (sorted[i] !== sorted[i - 1]) distinct++;
+  if (distinct < SPLINE_MIN_DISTINCT) return null;
+  const knots = KNOT_QUANTILES.map((q) => sorted[Math.floor(q * (sorted.length - 1))] as number);
+  for (let i = 1; i < knots.length; i++) if (!((knots[i] as number) > (knots[i - 1] as number))) return null;
+  return knots;
+}
+
+/**
+ * The nonlinear terms of a restricted cubic spline (linear beyond the outer knots), scaled by the
+ * squared knot range so they are of the same order as x.
+ */
+export function splineTerms(x: number, t: readonly number[]): number[] {
+  const k = t.length;
+  const last = t[k - 1] as number;
+  const before = t[k - 2] as number;
+  const scale = (last - (t[0] as number)) ** 2;
+  const cube = (v: number) => (v > 0 ? v * v * v : 0);
+  const out: number[] = [];
+  for (let j = 0; j < k - 2; j++) {
+    const tj = t[j] as number;
+    const term =
+      cube(x - tj) -
+      (cube(x - before) * (last - tj)) / (last - before) +
+      (cube(x - last) * (before - tj)) / (last - before);
+    out.push(term / scale);
+  }
+  return out;
+}
+
+function meanSd(xs: readonly number[]): { mean: number; sd: number } {
+  let sum = 0;
+  for (const x of xs) sum += x;
+  const mean = sum / xs.length;
+  let ss = 0;
+  for (const x of xs) ss += (x - mean) ** 2;
+  return { mean, sd: Math.sqrt(ss / xs.length) || 1 };
+}
+
+function skewness(xs: readonly number[], mean: number, sd: number): number {
+  let s = 0;
+  for (const x of xs) s += ((x - mean) / sd) ** 3;
+  return s / xs.length;
+}
+
+/**
+ * How well a grouping of the rows ranks churned above retained ones when each row is scored by its
+ * group's churn rate: the ROC AUC, ties counted half. Groups are small integers.
+ */
+function groupAuc(groups: readonly number[], y: ArrayLike<number>): number {
+  const pos = new Map<number, number>();
+  const neg = new Map<number, number>();
+  let p = 0;
+  let n = 0;
+  groups.forEach((g, i) => {
+    if (y[i] === 1) {
+      pos.set(g, (pos.get(g) ?? 0) + 1);
+      p++;
+    } else {
+      neg.set(g, (neg.get(g) ?? 0) + 1);
+      n++;
+    }
+  });
+  if (p === 0 || n === 0) return 0.5;
+  const rate = (g: number) => (pos.get(g) ?? 0) / ((pos.get(g) ?? 0) + (neg.get(g) ?? 0));
+  const keys = [...new Set(groups)].sort((a, b) => rate(a) - rate(b));
+  let below = 0; // retained rows in groups with a lower churn rate
+  let wins = 0;
+  for (let i = 0; i < keys.length;) {
+    let j = i;
+    let tiedNeg = 0;
+    let tiedPos = 0;
+    while (j < keys.length && rate(keys[j] as number) === rate(keys[i] as number)) {
+      tiedNeg += neg.get(keys[j] as number) ?? 0;
+      tiedPos += pos.get(keys[j] as number) ?? 0;
+      j++;
+    }
+    wins += tiedPos * (below + tiedNeg / 2);
+    below += tiedNeg;
+    i = j;
+  }
+  return wins / (p * n);
+}
+
+/** The names and source columns of the features a list of column specs produces, in order. */
+export function featureNames(columns: readonly ColumnSpec[]): { names: string[]; sources: string[] } {
+  const names: string[] = [];
+  const sources: string[] = [];
+  const add = (name: string, source: string) => {
+    names.push(name);
+    sources.push(source);
+  };
+  for (const c of columns) {
+    if (c.kind === 'numeric') {
+      add(c.column, c.column);
+      if (c.log) add(`log1p(${c.column})`, c.column);
+      c.spline?.mean.forEach((_, k) => add(`spline${k + 1}(${c.column})`, c.column));
+      if (c.missing) add(`${c.column} missing`, c.column);
+    } else {
+      for (const l of [...c.levels, '(other)', '(missing)']) add(`${c.column}=${l}`, c.column);
+    }
+  }
+  return { names, sources };
+}
+
+/**
+ * Learns the features from `rowIndexes` of `table`. With `y` (the outcome of each of those rows,
+ * 0/1) columns that give the outcome away are left out too.
+ */
 export function buildFeatureSpec(
   table: Table,
   rowIndexes: readonly number[],
   exclude: ReadonlySet<string>,
+  y?: ArrayLike<number>,
 ): FeatureSpec {
   const columns: ColumnSpec[] = [];
   const excluded: FeatureSpec['excluded'] = [];
+  const leak = (groups: readonly number[]) => {
+    if (!y) return null;
+    const auc = groupAuc(groups, y);
+    return Math.max(auc, 1 - auc) >= LEAK_AUC ? Math.max(auc, 1 - auc) : null;
+  };
+  const leakReason = (what: string, auc: number) =>
+    `gives the outcome away: ${what} separates churned from retained rows (AUC ${auc.toFixed(3)}), so it was probably filled in after the fact`;
   table.headers.forEach((column, index) => {
     if (exclude.has(column) || column.trim() === '') return;
     const values = rowIndexes.map((r) => table.rows[r]?.[index]);
@@ -92,22 +247,20 @@ export function buildFeatureSpec(
         });
         return;
       }
-      const mean = xs.reduce((s, x) => s + x, 0) / xs.length;
-      const sd = Math.sqrt(xs.reduce((s, x) => s + (x - mean) ** 2, 0) / xs.length) || 1;
-      const spec: ColumnSpec = {
-        kind: 'numeric',
-        column,
-        index,
-        mean,
-        sd,
-        missing: present.length < values.length,
-      };
-      const skew = xs.reduce((s, x) => s + ((x - mean) / sd) ** 3, 0) / xs.length;
-      if (xs.every((x) => x >= 0) && skew > 1) {
-        const logs = xs.map((x) => Math.log1p(x));
-        const lm = logs.reduce((s, x) => s + x, 0) / logs.length;
-        const lsd = Math.sqrt(logs.reduce((s, x) => s + (x - lm) ** 2, 0) / logs.length) || 1;
-        spec.log = { mean: lm, sd: lsd };
+      const missing = xs.length < values.length;
+      const leakAuc = missing ? leak(values.map((v) => (toNumber(v) === null ? 1 : 0))) : null;
+      if (leakAuc !== null) {
+        excluded.push({ column, reason: leakReason('whether it is blank', leakAuc) });
+        return;
+      }
+      const { mean, sd } = meanSd(xs);
+      const spec: ColumnSpec = { kind: 'numeric', column, index, mean, sd, missing };
+      if (xs.every((x) => x >= 0) && skewness(xs, mean, sd) > 1) spec.log = meanSd(xs.map(Math.log1p));
+      const knots = splineKnots(xs);
+      if (knots) {
+        const terms = xs.map((x) => splineTerms(x, knots));
+        const stats = knots.slice(2).map((_, k) => meanSd(terms.map((b) => b[k] as number)));
+        spec.spline = { knots, mean: stats.map((s) => s.mean), sd: stats.map((s) => s.sd) };
       }
       columns.push(spec);
       return;
@@ -118,11 +271,13 @@ export function buildFeatureSpec(
     if (counts.size > 0.5 * values.length && counts.size > MAX_LEVELS) {
       excluded.push({
         column,
-        reason: `identifies rows (${counts.size} distinct values in ${values.length} rows)`,
+        reason: looksLikeFreeText(texts)
+          ? `free text (${counts.size} different entries in ${values.length} rows)`
+          : `identifies rows (${counts.size} distinct values in ${values.length} rows)`,
       });
       return;
     }
-    const minCount = Math.max(5, Math.ceil(0.005 * values.length));
+    const minCount = Math.max(MIN_LEVEL_COUNT, Math.ceil(0.005 * values.length));
     const levels = [...counts.entries()]
       .filter(([, c]) => c >= minCount)
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
@@ -132,30 +287,21 @@ export function buildFeatureSpec(
       excluded.push({ column, reason: 'no value occurs often enough to learn from' });
       return;
     }
+    const leakAuc = leak(values.map((v) => levelOf(levels, v)));
+    if (leakAuc !== null) {
+      excluded.push({ column, reason: leakReason('its value', leakAuc) });
+      return;
+    }
     columns.push({ kind: 'categorical', column, index, levels });
   });
-  const names: string[] = [];
-  const sources: string[] = [];
-  for (const c of columns) {
-    if (c.kind === 'numeric') {
-      names.push(c.column);
-      sources.push(c.column);
-      if (c.log) {
-        names.push(`log1p(${c.column})`);
-        sources.push(c.column);
-      }
-      if (c.missing) {
-        names.push(`${c.column} missing`);
-        sources.push(c.column);
-      }
-    } else {
-      for (const l of [...c.levels, '(other)', '(missing)']) {
-        names.push(`${c.column}=${l}`);
-        sources.push(c.column);
-      }
-    }
-  }
-  return { columns, names, sources, excluded };
+  return { columns, ...featureNames(columns), excluded };
+}
+
+/** A cell's one-hot position: a level's index, then "(other)", then "(missing)". */
+function levelOf(levels: readonly string[], v: unknown): number {
+  if (isMissing(v)) return levels.length + 1;
+  const at = levels.indexOf(String(v).trim());
+  return at >= 0 ? at : levels.length;
 }
 
 /** One row's feature vector under a spec. */
@@ -167,14 +313,18 @@ export function encodeRow(spec: FeatureSpec, row: readonly unknown[], out: Float
       const n = isMissing(v) ? null : toNumber(v);
       out[j++] = n === null ? 0 : (n - c.mean) / c.sd;
       if (c.log) out[j++] = n === null || n < 0 ? 0 : (Math.log1p(n) - c.log.mean) / c.log.sd;
+      if (c.spline) {
+        const { knots, mean, sd } = c.spline;
+        const terms = n === null ? null : splineTerms(n, knots);
+        for (let k = 0; k < mean.length; k++)
+          out[j++] = terms === null ? 0 : ((terms[k] as number) - (mean[k] as number)) / (sd[k] as number);
+      }
       if (c.missing) out[j++] = n === null ? 1 : 0;
     } else {
-      const text = isMissing(v) ? null : String(v).trim();
-      const level = text === null ? -2 : c.levels.indexOf(text);
-      for (let k = 0; k < c.levels.length + 2; k++) out[j + k] = 0;
-      const hot = level >= 0 ? level : level === -1 ? c.levels.length : c.levels.length + 1;
-      out[j + hot] = 1;
-      j += c.levels.length + 2;
+      const width = c.levels.length + 2;
+      for (let k = 0; k < width; k++) out[j + k] = 0;
+      out[j + levelOf(c.levels, v)] = 1;
+      j += width;
     }
   }
 }
@@ -184,4 +334,14 @@ export function encodeRows(spec: FeatureSpec, table: Table, rowIndexes: readonly
   const x = new Float64Array(rowIndexes.length * p);
   rowIndexes.forEach((r, i) => encodeRow(spec, table.rows[r] ?? [], x, i * p));
   return x;
+}
+
+/**
+ * A row laid out for a spec from a record keyed by column name, so a model can score rows from a
+ * table whose columns have moved, or a customer read afresh.
+ */
+export function rowFromRecord(spec: FeatureSpec, record: Readonly<Record<string, unknown>>): unknown[] {
+  const row: unknown[] = [];
+  for (const c of spec.columns) row[c.index] = record[c.column];
+  return row;
 }
