@@ -1,4 +1,5 @@
 /** How good a probabilistic classifier is: ROC AUC (tie-aware), log loss, Brier score, calibration. */
+import { fitLogistic } from './logistic';
 
 /** ROC AUC by the Mann-Whitney statistic, with tied scores sharing their average rank. */
 export function rocAuc(scores: ArrayLike<number>, labels: ArrayLike<number>): number {
@@ -46,12 +47,23 @@ export interface CalibrationBin {
   count: number;
 }
 
-/** Predictions split into deciles: mean predicted vs observed rate, and the expected calibration error. */
-export function calibration(
-  p: ArrayLike<number>,
-  y: ArrayLike<number>,
-  bins = 10,
-): { bins: CalibrationBin[]; ece: number } {
+export interface Calibration {
+  bins: CalibrationBin[];
+  /** Expected calibration error: the count-weighted mean gap between predicted and observed. */
+  ece: number;
+  /**
+   * Logistic recalibration, logit(observed) ≈ intercept + slope × logit(predicted): a well-calibrated
+   * model has slope 1 and intercept 0; slope < 1 means predictions are too extreme (overfitting).
+   */
+  slope: number;
+  intercept: number;
+}
+
+/**
+ * Predictions split into equal-count bins by predicted risk (deciles by default): mean predicted vs
+ * observed rate per bin, the expected calibration error, and the calibration slope and intercept.
+ */
+export function calibration(p: ArrayLike<number>, y: ArrayLike<number>, bins = 10): Calibration {
   const order = Array.from({ length: p.length }, (_, i) => i).sort(
     (a, b) => (p[a] as number) - (p[b] as number),
   );
@@ -71,5 +83,22 @@ export function calibration(
     out.push({ predicted: sp / count, observed: sy / count, count });
     ece += (count / order.length) * Math.abs(sp / count - sy / count);
   }
-  return { bins: out, ece };
+  return { bins: out, ece, ...calibrationLine(p, y) };
+}
+
+function calibrationLine(p: ArrayLike<number>, y: ArrayLike<number>): { slope: number; intercept: number } {
+  const n = p.length;
+  const x = new Float64Array(n);
+  const labels = new Uint8Array(n);
+  let positives = 0;
+  for (let i = 0; i < n; i++) {
+    const q = Math.min(1 - 1e-9, Math.max(1e-9, p[i] as number));
+    x[i] = Math.log(q / (1 - q));
+    labels[i] = y[i] === 1 ? 1 : 0;
+    positives += labels[i] as number;
+  }
+  if (positives === 0 || positives === n) return { slope: NaN, intercept: NaN };
+  // A whisker of penalty keeps the fit finite when the predictions separate the outcomes perfectly.
+  const fit = fitLogistic(x, labels, n, 1, 1e-6);
+  return { slope: fit.weights[0] as number, intercept: fit.intercept };
 }
