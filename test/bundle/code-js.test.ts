@@ -189,7 +189,7 @@ describe('build/Code.js in a bare Apps Script-like context', () => {
       // What this very email says, in Turkish, counts as a signal and is shown with its words.
       expect(text).toContain('What this email says');
       expect(text).toContain('Cancellation request');
-      expect(text).toContain('“aboneliğimizi iptal”');
+      expect(text).toContain('“aboneliğimizi iptal');
       expect(text).toContain('"key":"action","value":"explainRisk"');
     });
 
