@@ -1,12 +1,19 @@
 /**
  * Portfolio metrics from customer-success practice, for a period [start, end):
- *   churn rate = lost / S, retention rate = (E − N) / S, gross MRR churn = lost MRR / starting MRR,
- *   net MRR churn = (lost MRR − expansion MRR) / starting MRR (expansion given by the caller; unknown →
- *   equal to gross, with a note), ARPA = MRR / active customers, LTV = ARPA / monthly churn rate,
- *   revenue lost ≈ lost customers × average MRR × remaining months (an estimate: the sheet has no contract terms).
+ *   churn rate = lost / S, retention rate = (E − N) / S,
+ *   gross MRR churn = (lost MRR + contraction MRR) / starting MRR, contraction (downgrades of
+ *     customers who stayed) counted when the caller knows it,
+ *   net MRR churn = (lost MRR + contraction − expansion) / starting MRR (expansion unknown → equal
+ *     to gross, with a note),
+ *   ARPA = MRR / active customers at the end, LTV = ARPA / monthly churn rate (the period's churn
+ *     rate spread evenly over its months),
+ *   revenue lost ≈ lost customers × their average MRR × remaining months: an estimate, since the sheet
+ *     has no contract terms; the average is over the lost customers whose MRR is known.
  * S = customers at the start, E = at the end, N = new in the period. A customer who joins and leaves
- * within the period counts in N and in lost, never in S. A metric whose denominator is zero is n/a,
- * with the reason, never 0 or Infinity. MRR at risk by band needs the customers' risk scores.
+ * within the period counts in N and in lost, never in S. A customer with neither a start date nor a
+ * tenure counts as there before any period; a churned customer with no churn date cannot be placed and
+ * is left out. A metric whose denominator is zero is n/a, with the reason, never 0 or Infinity. MRR at
+ * risk by band needs the customers' risk scores.
  */
 import type { Customer } from '../customers/customer';
 import type { Band, RiskScore } from '../risk/scorecard';
@@ -23,7 +30,9 @@ export interface PortfolioMetrics {
   churnRate: Metric;
   retentionRate: Metric;
   startingMrr: number;
+  /** MRR of the customers lost in the period (an unknown MRR counts as 0). */
   lostMrr: number;
+  /** Lost MRR plus the contraction given, over starting MRR. */
   grossMrrChurn: Metric;
   /** Net of expansion when `expansionMrr` is given; otherwise equal to gross, with a note saying so. */
   netMrrChurn: Metric;
@@ -42,6 +51,8 @@ export interface PortfolioOptions {
   remainingMonths?: number;
   /** MRR gained in the period from existing customers (upgrades), when the sheet knows it. */
   expansionMrr?: number;
+  /** MRR lost in the period to downgrades of customers who stayed, when the sheet knows it. */
+  contractionMrr?: number;
   /** Risk scores in the same order as `customers`, for MRR at risk by band. */
   risks?: readonly RiskScore[];
 }
@@ -79,6 +90,7 @@ export function portfolioMetrics(
   let lost = 0;
   let startingMrr = 0;
   let lostMrr = 0;
+  let lostWithMrr = 0;
   let activeMrr = 0;
   let active = 0;
   const mrrAtRisk = options.risks
@@ -105,22 +117,25 @@ export function portfolioMetrics(
     if (to >= start && to < end && from <= to) {
       lost++;
       lostMrr += mrr;
+      if (c.mrr !== undefined) lostWithMrr++;
     }
   });
   const months = Math.max(1e-9, (end - start) / (30.44 * DAY));
-  const churnRate = ratio(lost, S, 'n/a: no customers at the start of the period');
-  const monthlyChurn = churnRate.value === null ? null : churnRate.value / months;
+  const noStart = 'n/a: no customers at the start of the period';
+  const churnRate = ratio(lost, S, noStart);
   const arpa = ratio(activeMrr, active, 'n/a: no active customers at the end of the period');
-  const ltv =
-    arpa.value === null
-      ? na(arpa.reason)
-      : monthlyChurn === null
-        ? na(churnRate.value === null ? churnRate.reason : '')
-        : monthlyChurn === 0
-          ? na('n/a: no churn in the period, so lifetime is unbounded')
-          : { value: arpa.value / monthlyChurn };
+  let ltv: Metric;
+  if (arpa.value === null) ltv = arpa;
+  else if (churnRate.value === null) ltv = churnRate;
+  else if (churnRate.value === 0) ltv = na('n/a: no churn in the period, so lifetime is unbounded');
+  else ltv = { value: arpa.value / (churnRate.value / months) };
   const remaining = options.remainingMonths ?? 12;
-  const grossMrrChurn = ratio(lostMrr, startingMrr, 'n/a: no recurring revenue at the start of the period');
+  const contraction = options.contractionMrr ?? 0;
+  const grossMrrChurn = ratio(
+    lostMrr + contraction,
+    startingMrr,
+    'n/a: no recurring revenue at the start of the period',
+  );
   const netMrrChurn: Metric =
     grossMrrChurn.value === null
       ? grossMrrChurn
@@ -129,7 +144,21 @@ export function portfolioMetrics(
             value: grossMrrChurn.value,
             note: 'Expansion revenue unknown: net MRR churn shown equal to gross',
           }
-        : { value: (lostMrr - options.expansionMrr) / startingMrr };
+        : { value: (lostMrr + contraction - options.expansionMrr) / startingMrr };
+  let revenueLost: Metric;
+  if (lost === 0) revenueLost = { value: 0 };
+  else if (lostWithMrr === 0) revenueLost = na('n/a: no MRR known for the customers lost');
+  else {
+    // lost customers × average MRR of those with one × remaining months
+    const value = lost * (lostMrr / lostWithMrr) * remaining;
+    revenueLost =
+      lostWithMrr === lost
+        ? { value }
+        : {
+            value,
+            note: `Estimated from the ${lostWithMrr} of ${lost} lost customers whose MRR is known`,
+          };
+  }
   return {
     start: period.start,
     end: period.end,
@@ -138,15 +167,14 @@ export function portfolioMetrics(
     newCustomers: N,
     lostCustomers: lost,
     churnRate,
-    retentionRate: ratio(E - N, S, 'n/a: no customers at the start of the period'),
+    retentionRate: ratio(E - N, S, noStart),
     startingMrr,
     lostMrr,
     grossMrrChurn,
     netMrrChurn,
     arpa,
     ltv,
-    // lost customers × their average MRR × remaining months = lost MRR × remaining months
-    revenueLost: { value: lostMrr * remaining },
+    revenueLost,
     ...(mrrAtRisk ? { mrrAtRisk } : {}),
   };
 }

@@ -75,6 +75,37 @@ describe('portfolio metrics', () => {
     expect(portfolioMetrics([], october, { expansionMrr: 5 }).netMrrChurn.value).toBeNull();
   });
 
+  it('counts contraction in gross MRR churn when it is known, and nets expansion against both', () => {
+    const customers = [c('2025-01-01', 600), c('2025-01-01', 400, '2026-10-10')];
+    const m = portfolioMetrics(customers, october, { contractionMrr: 50, expansionMrr: 150 });
+    expect(m.grossMrrChurn).toEqual({ value: 0.45 }); // (400 + 50) / 1000
+    expect(m.netMrrChurn.value).toBeCloseTo(0.3); // (400 + 50 − 150) / 1000
+    expect(m.lostMrr).toBe(400);
+  });
+
+  it('estimates revenue lost from the lost customers whose MRR is known, saying so', () => {
+    const unknown = (start: string, churn: string): Customer => {
+      const x = c(start, 0, churn);
+      delete x.mrr;
+      return x;
+    };
+    const customers = [
+      c('2025-01-01', 100, '2026-10-03'),
+      c('2025-01-01', 300, '2026-10-09'),
+      unknown('2025-01-01', '2026-10-20'),
+    ];
+    // 3 lost × average known MRR 200 × 12 months
+    expect(portfolioMetrics(customers, october).revenueLost).toEqual({
+      value: 7200,
+      note: 'Estimated from the 2 of 3 lost customers whose MRR is known',
+    });
+    expect(portfolioMetrics([unknown('2025-01-01', '2026-10-20')], october).revenueLost).toEqual({
+      value: null,
+      reason: 'n/a: no MRR known for the customers lost',
+    });
+    expect(portfolioMetrics([c('2025-01-01', 100)], october).revenueLost).toEqual({ value: 0 });
+  });
+
   it('estimates revenue lost over the remaining months given', () => {
     const customers = [c('2025-01-01', 100, '2026-10-03'), c('2025-01-01', 300, '2026-10-09')];
     // 2 lost × average MRR 200 × 6 months
