@@ -68,6 +68,35 @@ describe('logistic regression', () => {
     expect(fit.weights[0]).toBeGreaterThan(1.3);
     expect(fit.weights[0]).toBeLessThan(1.7);
   });
+
+  it('reaches the penalised optimum (zero gradient) on sparse one-hot and dense columns alike', () => {
+    const rand = seeded(8);
+    const n = 3000;
+    const p = 6; // two dense columns, then a four-level one-hot
+    const x = new Float64Array(n * p);
+    const y = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      const a = rand() * 2 - 1;
+      const b = rand() * 2 - 1;
+      const level = Math.floor(rand() * 4);
+      x.set([a, b, 0, 0, 0, 0], i * p);
+      x[i * p + 2 + level] = 1;
+      y[i] = rand() < 1 / (1 + Math.exp(-(2 * a - b + (level === 0 ? 1 : 0) - 0.5))) ? 1 : 0;
+    }
+    const lambda = 2;
+    const fit = fitLogistic(x, y, n, p, lambda);
+    expect(fit.iterations).toBeLessThan(10);
+    const gradient: number[] = new Array(p + 1).fill(0);
+    for (let i = 0; i < n; i++) {
+      let z = fit.intercept;
+      for (let j = 0; j < p; j++) z += fit.weights[j]! * x[i * p + j]!;
+      const r = y[i]! - 1 / (1 + Math.exp(-z));
+      gradient[0]! += r;
+      for (let j = 0; j < p; j++) gradient[j + 1]! += r * x[i * p + j]!;
+    }
+    for (let j = 0; j < p; j++) gradient[j + 1]! -= lambda * fit.weights[j]!;
+    for (const gj of gradient) expect(Math.abs(gj)).toBeLessThan(1e-6);
+  });
 });
 
 describe('the learned churn model', () => {

@@ -112,26 +112,44 @@ function splineKnots(xs: readonly number[]): number[] | null {
   return knots;
 }
 
+const cube = (v: number) => (v > 0 ? v * v * v : 0);
+
 /**
  * The nonlinear terms of a restricted cubic spline (linear beyond the outer knots), scaled by the
  * squared knot range so they are of the same order as x.
  */
-export function splineTerms(x: number, t: readonly number[]): number[] {
+export function splineTerms(x: number, t: readonly number[], out: number[] = []): number[] {
   const k = t.length;
   const last = t[k - 1] as number;
   const before = t[k - 2] as number;
   const scale = (last - (t[0] as number)) ** 2;
-  const cube = (v: number) => (v > 0 ? v * v * v : 0);
-  const out: number[] = [];
   for (let j = 0; j < k - 2; j++) {
     const tj = t[j] as number;
     const term =
       cube(x - tj) -
       (cube(x - before) * (last - tj)) / (last - before) +
       (cube(x - last) * (before - tj)) / (last - before);
-    out.push(term / scale);
+    out[j] = term / scale;
   }
   return out;
+}
+
+/** Mean and standard deviation of each spline term over xs, without keeping the terms. */
+function splineStats(xs: readonly number[], knots: readonly number[]): Spline {
+  const m = knots.length - 2;
+  const sum = new Float64Array(m);
+  const ss = new Float64Array(m);
+  const terms: number[] = [];
+  for (const x of xs) {
+    splineTerms(x, knots, terms);
+    for (let k = 0; k < m; k++) sum[k] = (sum[k] as number) + (terms[k] as number);
+  }
+  const mean = Array.from(sum, (s) => s / xs.length);
+  for (const x of xs) {
+    splineTerms(x, knots, terms);
+    for (let k = 0; k < m; k++) ss[k] = (ss[k] as number) + ((terms[k] as number) - (mean[k] as number)) ** 2;
+  }
+  return { knots: [...knots], mean, sd: Array.from(ss, (s) => Math.sqrt(s / xs.length) || 1) };
 }
 
 function meanSd(xs: readonly number[]): { mean: number; sd: number } {
@@ -257,11 +275,7 @@ export function buildFeatureSpec(
       const spec: ColumnSpec = { kind: 'numeric', column, index, mean, sd, missing };
       if (xs.every((x) => x >= 0) && skewness(xs, mean, sd) > 1) spec.log = meanSd(xs.map(Math.log1p));
       const knots = splineKnots(xs);
-      if (knots) {
-        const terms = xs.map((x) => splineTerms(x, knots));
-        const stats = knots.slice(2).map((_, k) => meanSd(terms.map((b) => b[k] as number)));
-        spec.spline = { knots, mean: stats.map((s) => s.mean), sd: stats.map((s) => s.sd) };
-      }
+      if (knots) spec.spline = splineStats(xs, knots);
       columns.push(spec);
       return;
     }
@@ -307,6 +321,7 @@ function levelOf(levels: readonly string[], v: unknown): number {
 /** One row's feature vector under a spec. */
 export function encodeRow(spec: FeatureSpec, row: readonly unknown[], out: Float64Array, offset = 0): void {
   let j = offset;
+  const terms: number[] = [];
   for (const c of spec.columns) {
     const v = row[c.index];
     if (c.kind === 'numeric') {
@@ -315,9 +330,9 @@ export function encodeRow(spec: FeatureSpec, row: readonly unknown[], out: Float
       if (c.log) out[j++] = n === null || n < 0 ? 0 : (Math.log1p(n) - c.log.mean) / c.log.sd;
       if (c.spline) {
         const { knots, mean, sd } = c.spline;
-        const terms = n === null ? null : splineTerms(n, knots);
+        if (n !== null) splineTerms(n, knots, terms);
         for (let k = 0; k < mean.length; k++)
-          out[j++] = terms === null ? 0 : ((terms[k] as number) - (mean[k] as number)) / (sd[k] as number);
+          out[j++] = n === null ? 0 : ((terms[k] as number) - (mean[k] as number)) / (sd[k] as number);
       }
       if (c.missing) out[j++] = n === null ? 1 : 0;
     } else {

@@ -1,7 +1,7 @@
 /** The little linear algebra logistic regression needs: dense, row-major, no dependencies. */
 
-/** Solves A x = b for symmetric positive-definite A (p×p, row-major) by Cholesky. */
-export function solveSpd(a: Float64Array, b: Float64Array, p: number): Float64Array {
+/** The lower-triangular Cholesky factor L of a symmetric positive-definite A (p×p, row-major): A = L Lᵀ. */
+export function cholesky(a: Float64Array, p: number): Float64Array {
   const l = new Float64Array(p * p);
   for (let i = 0; i < p; i++) {
     for (let j = 0; j <= i; j++) {
@@ -13,6 +13,11 @@ export function solveSpd(a: Float64Array, b: Float64Array, p: number): Float64Ar
       } else l[i * p + j] = sum / (l[j * p + j] as number);
     }
   }
+  return l;
+}
+
+/** Solves L Lᵀ x = b given the Cholesky factor L. */
+export function solveCholesky(l: Float64Array, b: Float64Array, p: number): Float64Array {
   const y = new Float64Array(p);
   for (let i = 0; i < p; i++) {
     let sum = b[i] as number;
@@ -26,6 +31,11 @@ export function solveSpd(a: Float64Array, b: Float64Array, p: number): Float64Ar
     x[i] = sum / (l[i * p + i] as number);
   }
   return x;
+}
+
+/** Solves A x = b for symmetric positive-definite A (p×p, row-major) by Cholesky. */
+export function solveSpd(a: Float64Array, b: Float64Array, p: number): Float64Array {
+  return solveCholesky(cholesky(a, p), b, p);
 }
 
 export const sigmoid = (z: number) => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)));
