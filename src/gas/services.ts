@@ -108,7 +108,11 @@ export interface PropertiesLike {
 export interface PropertiesServiceLike {
   getUserProperties(): PropertiesLike;
   getScriptProperties(): PropertiesLike;
-  getDocumentProperties(): PropertiesLike;
+  /**
+   * Null when the script is not bound to a document (always, for a Gmail add-on). The @types
+   * declaration omits the null; the reference documents it.
+   */
+  getDocumentProperties(): PropertiesLike | null;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -146,7 +150,8 @@ export interface LockLike {
 export interface LockServiceLike {
   getUserLock(): LockLike;
   getScriptLock(): LockLike;
-  getDocumentLock(): LockLike;
+  /** Null when the script is not bound to a document (always, for a Gmail add-on). */
+  getDocumentLock(): LockLike | null;
 }
 
 // ---------------------------------------------------------------------------------------------------

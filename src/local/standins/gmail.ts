@@ -1,13 +1,26 @@
 /**
- * GmailApp as a Gmail add-on sees it: the open message is readable only after the event's access
- * token is set (per-message scopes), and reply drafts are recorded.
+ * GmailApp as a Gmail add-on with per-message scopes sees it: the open message is readable only
+ * after the event's access token is set with setCurrentMessageAccessToken in the same execution, an
+ * unknown ID fails, and reply drafts are recorded (to the sender, or Reply-To; subject "Re: ...").
+ * A seeded message may carry the token its events carry; then only that token (or the token of a
+ * message in the same thread) opens it, as with real per-message tokens. Trigger executions have no
+ * token, so they cannot read messages this way either.
  */
-import { AppsScriptError, GAS_ERRORS } from './errors';
+import type {
+  GmailAppLike,
+  GmailDraftLike,
+  GmailMessageLike,
+  GmailReplyOptionsLike,
+  GmailThreadLike,
+} from '../../gas/services';
+import { AppsScriptError, GAS_ERRORS, describeArgs } from './errors';
 import type { ServiceEnv } from './world';
 
 export interface SeedMessage {
   id: string;
+  /** Defaults to the message ID (a thread of one). */
   threadId?: string;
+  /** A header value: "Ann Lee <ann@x.io>" or a bare address. */
   from: string;
   to: string | string[];
   cc?: string | string[];
@@ -16,16 +29,23 @@ export interface SeedMessage {
   date: Date | string;
   plainBody: string;
   htmlBody?: string;
+  /** The token a Gmail event for this message carries; when set, only it opens the message. */
+  accessToken?: string;
 }
 
 export interface RecordedDraft {
   id: string;
   threadId: string;
   replyToMessageId: string;
+  /** The user whose mailbox holds the draft. */
+  user: string;
   to: string;
+  cc?: string;
+  bcc?: string;
   subject: string;
   body: string;
   htmlBody?: string;
+  createdAt: Date;
 }
 
 const list = (v: string | string[] | undefined) => (Array.isArray(v) ? v.join(', ') : (v ?? ''));
@@ -35,59 +55,160 @@ export class GmailState {
   readonly drafts: RecordedDraft[] = [];
 
   seed(messages: SeedMessage[]): void {
-    for (const m of messages) this.messages.set(m.id, m);
+    for (const m of messages) this.messages.set(m.id, { ...m });
+  }
+
+  thread(threadId: string): SeedMessage[] {
+    return [...this.messages.values()]
+      .filter((m) => (m.threadId ?? m.id) === threadId)
+      .sort((a, b) => new Date(a.date).getTime() - new Date(b.date).getTime());
+  }
+
+  /** Whether `token` grants access to the message, under per-message scopes. */
+  tokenOpens(token: string, m: SeedMessage): boolean {
+    if (m.accessToken === undefined) return true;
+    return this.thread(m.threadId ?? m.id).some((t) => t.accessToken === token);
   }
 }
 
-export function createGmailApp(env: ServiceEnv) {
-  let token: string | null = null;
-  const state = env.world.gmail;
+export class GmailAppStandin implements GmailAppLike {
+  private token: string | null = null;
 
-  const messageApi = (m: SeedMessage) => ({
-    getId: () => m.id,
-    getFrom: () => m.from,
-    getTo: () => list(m.to),
-    getCc: () => list(m.cc),
-    getReplyTo: () => m.replyTo ?? '',
-    getSubject: () => m.subject,
-    getDate: () => new Date(m.date),
-    getPlainBody() {
-      env.hit('GmailMessage.getPlainBody');
-      return m.plainBody;
-    },
-    getBody() {
-      env.hit('GmailMessage.getBody');
-      return m.htmlBody ?? m.plainBody;
-    },
-    getThread: () => ({ getId: () => m.threadId ?? m.id, getFirstMessageSubject: () => m.subject }),
-    createDraftReply(body: string, options: { htmlBody?: string } = {}) {
-      env.hit('GmailMessage.createDraftReply');
-      const draft: RecordedDraft = {
-        id: `draft-${state.drafts.length + 1}`,
-        threadId: m.threadId ?? m.id,
-        replyToMessageId: m.id,
-        to: m.replyTo || m.from,
-        subject: /^re:/i.test(m.subject) ? m.subject : `Re: ${m.subject}`,
-        body,
-        htmlBody: options.htmlBody,
-      };
-      state.drafts.push(draft);
-      return { getId: () => draft.id };
-    },
-  });
+  constructor(private readonly env: ServiceEnv) {}
 
-  return {
-    setCurrentMessageAccessToken(accessToken: string): void {
-      env.hit('GmailApp.setCurrentMessageAccessToken');
-      if (!accessToken) throw new AppsScriptError('Invalid argument: accessToken');
-      token = accessToken;
-    },
-    getMessageById(id: string) {
-      env.hit('GmailApp.getMessageById');
-      if (!token) throw new AppsScriptError(GAS_ERRORS.gmailNoToken);
-      const m = state.messages.get(id);
-      if (!m) throw new AppsScriptError(GAS_ERRORS.gmailNoMessage(id));
-      return messageApi(m);
-    },
-  };
+  setCurrentMessageAccessToken(accessToken: string): void {
+    this.env.call('GmailApp.setCurrentMessageAccessToken');
+    if (typeof accessToken !== 'string') {
+      throw new AppsScriptError(
+        GAS_ERRORS.signature(describeArgs([accessToken]), 'GmailApp.setCurrentMessageAccessToken'),
+      );
+    }
+    if (accessToken === '') throw new AppsScriptError(GAS_ERRORS.invalidArgument('accessToken'));
+    this.token = accessToken;
+  }
+
+  getMessageById(id: string): GmailMessageStandin {
+    this.env.call('GmailApp.getMessageById');
+    if (this.token === null) throw new AppsScriptError(GAS_ERRORS.gmailNoToken);
+    const m = this.env.world.gmail.messages.get(String(id));
+    if (!m) throw new AppsScriptError(GAS_ERRORS.gmailNoMessage(String(id)));
+    if (!this.env.world.gmail.tokenOpens(this.token, m)) throw new AppsScriptError(GAS_ERRORS.gmailBadToken);
+    return new GmailMessageStandin(this.env, m);
+  }
+}
+
+export class GmailMessageStandin implements GmailMessageLike {
+  constructor(
+    private readonly env: ServiceEnv,
+    private readonly m: SeedMessage,
+  ) {}
+
+  private touch(method: string): void {
+    this.env.call(`GmailMessage.${method}`);
+  }
+
+  getId(): string {
+    this.touch('getId');
+    return this.m.id;
+  }
+
+  getFrom(): string {
+    this.touch('getFrom');
+    return this.m.from;
+  }
+
+  getTo(): string {
+    this.touch('getTo');
+    return list(this.m.to);
+  }
+
+  getCc(): string {
+    this.touch('getCc');
+    return list(this.m.cc);
+  }
+
+  getReplyTo(): string {
+    this.touch('getReplyTo');
+    return this.m.replyTo ?? '';
+  }
+
+  getSubject(): string {
+    this.touch('getSubject');
+    return this.m.subject;
+  }
+
+  getPlainBody(): string {
+    this.touch('getPlainBody');
+    return this.m.plainBody;
+  }
+
+  /** The HTML body; a plain-text-only message comes back as that text. */
+  getBody(): string {
+    this.touch('getBody');
+    return this.m.htmlBody ?? this.m.plainBody;
+  }
+
+  getDate(): Date {
+    this.touch('getDate');
+    return new Date(this.m.date);
+  }
+
+  getThread(): GmailThreadStandin {
+    this.touch('getThread');
+    return new GmailThreadStandin(this.env, this.m.threadId ?? this.m.id);
+  }
+
+  createDraftReply(body: string, options: GmailReplyOptionsLike = {}): GmailDraftStandin {
+    this.touch('createDraftReply');
+    if (typeof body !== 'string') {
+      throw new AppsScriptError(
+        GAS_ERRORS.signature(describeArgs([body, options]), 'GmailApp.GmailMessage.createDraftReply'),
+      );
+    }
+    const drafts = this.env.world.gmail.drafts;
+    const draft: RecordedDraft = {
+      id: `r-${String(drafts.length + 1).padStart(19, '0')}`,
+      threadId: this.m.threadId ?? this.m.id,
+      replyToMessageId: this.m.id,
+      user: this.env.execution.user,
+      to: this.m.replyTo || this.m.from,
+      subject: options.subject ?? (/^re:/i.test(this.m.subject) ? this.m.subject : `Re: ${this.m.subject}`),
+      body,
+      createdAt: this.env.world.clock.now(),
+    };
+    if (options.htmlBody !== undefined) draft.htmlBody = options.htmlBody;
+    if (options.cc !== undefined) draft.cc = options.cc;
+    if (options.bcc !== undefined) draft.bcc = options.bcc;
+    drafts.push(draft);
+    return new GmailDraftStandin(this.env, draft.id);
+  }
+}
+
+export class GmailThreadStandin implements GmailThreadLike {
+  constructor(
+    private readonly env: ServiceEnv,
+    private readonly threadId: string,
+  ) {}
+
+  getId(): string {
+    this.env.call('GmailThread.getId');
+    return this.threadId;
+  }
+
+  getFirstMessageSubject(): string {
+    this.env.call('GmailThread.getFirstMessageSubject');
+    return this.env.world.gmail.thread(this.threadId)[0]?.subject ?? '';
+  }
+}
+
+export class GmailDraftStandin implements GmailDraftLike {
+  constructor(
+    private readonly env: ServiceEnv,
+    private readonly id: string,
+  ) {}
+
+  getId(): string {
+    this.env.call('GmailDraft.getId');
+    return this.id;
+  }
 }

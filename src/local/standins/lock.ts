@@ -1,8 +1,13 @@
 /**
- * LockService with real mutual exclusion between executions. JavaScript here is single-threaded, so
- * "another process" is another Execution: while one holds a lock, another's tryLock waits out its
- * timeout on the fake clock and fails, and waitLock throws Apps Script's lock-timeout error.
+ * LockService with real mutual exclusion between executions. JavaScript here runs one execution at a
+ * time, so "another process" is another Execution that has not ended: while it holds a lock, this
+ * one's tryLock(timeout) spends the whole timeout on the fake clock and returns false, and waitLock
+ * throws Apps Script's lock-timeout error. (The holder cannot release during the wait, since it is not
+ * running; a test that wants the lock freed ends the holder first.) A wait longer than the rest of
+ * the execution's budget ends the execution with "Exceeded maximum execution time", as it would in
+ * Apps Script. Locks are released when their execution ends.
  */
+import type { LockLike, LockServiceLike } from '../../gas/services';
 import { AppsScriptError, GAS_ERRORS } from './errors';
 import type { ServiceEnv } from './world';
 
@@ -27,35 +32,77 @@ export class LockTable {
   releaseAll(executionId: number): void {
     for (const [scope, h] of [...this.holders]) if (h === executionId) this.holders.delete(scope);
   }
+
+  /** Scopes currently held, with their execution IDs. */
+  held(): Record<string, number> {
+    return Object.fromEntries(this.holders);
+  }
 }
 
-export function createLockService(env: ServiceEnv) {
-  const lock = (scope: string) => {
-    const id = env.execution.id;
-    const table = env.world.locks;
-    return {
-      tryLock(timeoutInMillis: number): boolean {
-        env.hit('Lock.tryLock');
-        if (table.acquire(scope, id)) return true;
-        env.world.clock.advance(Math.max(0, timeoutInMillis));
-        return table.acquire(scope, id);
-      },
-      waitLock(timeoutInMillis: number): void {
-        env.hit('Lock.waitLock');
-        if (table.acquire(scope, id)) return;
-        env.world.clock.advance(Math.max(0, timeoutInMillis));
-        if (!table.acquire(scope, id)) throw new AppsScriptError(GAS_ERRORS.lockTimeout);
-      },
-      hasLock: (): boolean => table.holder(scope) === id,
-      releaseLock(): void {
-        env.hit('Lock.releaseLock');
-        table.release(scope, id);
-      },
-    };
-  };
-  return {
-    getScriptLock: () => lock('script'),
-    getUserLock: () => lock(`user:${env.execution.user}`),
-    getDocumentLock: () => lock('document'),
-  };
+export class LockStandin implements LockLike {
+  constructor(
+    private readonly env: ServiceEnv,
+    readonly scope: string,
+  ) {}
+
+  private get id(): number {
+    return this.env.execution.id;
+  }
+
+  /** Waits out the timeout on the clock; true if the lock is then ours. */
+  private wait(timeoutInMillis: number): boolean {
+    const table = this.env.world.locks;
+    if (table.acquire(this.scope, this.id)) return true;
+    const wait = Math.max(0, Number(timeoutInMillis) || 0);
+    const left = this.env.execution.remainingMs();
+    if (wait > left) {
+      this.env.world.clock.advance(Math.max(0, left) + 1);
+      throw new AppsScriptError(GAS_ERRORS.timeout);
+    }
+    this.env.world.clock.advance(wait);
+    return table.acquire(this.scope, this.id);
+  }
+
+  tryLock(timeoutInMillis: number): boolean {
+    this.env.call('Lock.tryLock');
+    return this.wait(timeoutInMillis);
+  }
+
+  waitLock(timeoutInMillis: number): void {
+    this.env.call('Lock.waitLock');
+    if (!this.wait(timeoutInMillis)) throw new AppsScriptError(GAS_ERRORS.lockTimeout);
+  }
+
+  hasLock(): boolean {
+    this.env.call('Lock.hasLock');
+    return this.env.world.locks.holder(this.scope) === this.id;
+  }
+
+  releaseLock(): void {
+    this.env.call('Lock.releaseLock');
+    this.env.world.locks.release(this.scope, this.id);
+  }
+}
+
+export class LockServiceStandin implements LockServiceLike {
+  constructor(private readonly env: ServiceEnv) {}
+
+  /** Excludes other executions of the current user only. */
+  getUserLock(): LockStandin {
+    this.env.call('LockService.getUserLock');
+    return new LockStandin(this.env, `user:${this.env.execution.user}`);
+  }
+
+  /** Excludes every other execution of the script. */
+  getScriptLock(): LockStandin {
+    this.env.call('LockService.getScriptLock');
+    return new LockStandin(this.env, 'script');
+  }
+
+  /** Null unless the execution is bound to a document (never, for a Gmail add-on card). */
+  getDocumentLock(): LockStandin | null {
+    this.env.call('LockService.getDocumentLock');
+    const doc = this.env.execution.document;
+    return doc === null ? null : new LockStandin(this.env, `document:${doc}`);
+  }
 }

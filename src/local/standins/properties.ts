@@ -1,9 +1,19 @@
-/** PropertiesService with its real limits: 9 KB a value, 500 KB a store, string values. */
-import { AppsScriptError, GAS_ERRORS } from './errors';
+/**
+ * PropertiesService with its real limits: 9 KB a value, 500 KB a store (both reported with Apps
+ * Script's "exceeded the property storage quota" message), string values (other values go through
+ * String()), and the daily read/write quota per user. User properties are per user; document
+ * properties exist only for executions bound to a document (else getDocumentProperties is null).
+ */
+import type { PropertiesLike, PropertiesServiceLike } from '../../gas/services';
+import { AppsScriptError, GAS_ERRORS, describeArgs } from './errors';
 import type { ServiceEnv } from './world';
 
+/** "Properties value size: 9 KB / val" (Apps Script quotas page). */
 export const PROPERTY_VALUE_MAX_BYTES = 9 * 1024;
+/** "Properties total storage: 500 KB / property store" (Apps Script quotas page). */
 export const PROPERTY_STORE_MAX_BYTES = 500 * 1024;
+/** "Properties read/write": 50,000 a day on consumer accounts, 500,000 on Workspace (quotas page). */
+export const PROPERTIES_PER_DAY = { workspace: 500_000, consumer: 50_000 } as const;
 
 const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
 
@@ -16,20 +26,41 @@ export class PropertyStore {
     return total;
   }
 
-  put(key: string, value: unknown): void {
-    const text = String(value);
-    if (bytes(text) > PROPERTY_VALUE_MAX_BYTES) throw new AppsScriptError(GAS_ERRORS.propertyTooLarge);
-    const before = this.values.get(key);
-    const delta = bytes(key) + bytes(text) - (before === undefined ? 0 : bytes(key) + bytes(before));
-    if (this.size() + delta > PROPERTY_STORE_MAX_BYTES)
-      throw new AppsScriptError(GAS_ERRORS.propertyStoreFull);
-    this.values.set(key, text);
+  /** Sets several keys at once, all or nothing, enforcing both limits. */
+  putAll(entries: Record<string, unknown>, deleteAllOthers = false): void {
+    const next = new Map(deleteAllOthers ? [] : this.values);
+    for (const [key, value] of Object.entries(entries)) {
+      if (key === '') throw new AppsScriptError(GAS_ERRORS.invalidKey);
+      const text = String(value);
+      if (bytes(text) > PROPERTY_VALUE_MAX_BYTES) throw new AppsScriptError(GAS_ERRORS.propertyTooLarge);
+      next.set(key, text);
+    }
+    let total = 0;
+    for (const [k, v] of next) total += bytes(k) + bytes(v);
+    if (total > PROPERTY_STORE_MAX_BYTES) throw new AppsScriptError(GAS_ERRORS.propertyStoreFull);
+    this.values.clear();
+    for (const [k, v] of next) this.values.set(k, v);
   }
 
-  /** Loads a plain object (for the workbench's JSON file). */
-  load(values: Record<string, string>): void {
+  put(key: string, value: unknown): void {
+    this.putAll({ [key]: value });
+  }
+
+  get(key: string): string | null {
+    return this.values.get(key) ?? null;
+  }
+
+  delete(key: string): void {
+    this.values.delete(key);
+  }
+
+  clear(): void {
     this.values.clear();
-    for (const [k, v] of Object.entries(values)) this.put(k, v);
+  }
+
+  /** Replaces the contents with a plain object (for the workbench's JSON file). */
+  load(values: Record<string, string>): void {
+    this.putAll(values, true);
   }
 
   toObject(): Record<string, string> {
@@ -37,48 +68,90 @@ export class PropertyStore {
   }
 }
 
-export function createPropertiesService(env: ServiceEnv) {
-  const api = (store: PropertyStore, name: string) => {
-    const self = {
-      getProperty(key: string): string | null {
-        env.hit(`${name}.getProperty`);
-        return store.values.get(key) ?? null;
-      },
-      setProperty(key: string, value: string) {
-        env.hit(`${name}.setProperty`);
-        store.put(key, value);
-        return self;
-      },
-      getProperties(): Record<string, string> {
-        env.hit(`${name}.getProperties`);
-        return store.toObject();
-      },
-      setProperties(properties: Record<string, string>, deleteAllOthers = false) {
-        env.hit(`${name}.setProperties`);
-        if (deleteAllOthers) store.values.clear();
-        for (const [k, v] of Object.entries(properties)) store.put(k, v);
-        return self;
-      },
-      deleteProperty(key: string) {
-        env.hit(`${name}.deleteProperty`);
-        store.values.delete(key);
-        return self;
-      },
-      deleteAllProperties() {
-        env.hit(`${name}.deleteAllProperties`);
-        store.values.clear();
-        return self;
-      },
-      getKeys(): string[] {
-        env.hit(`${name}.getKeys`);
-        return [...store.values.keys()];
-      },
-    };
-    return self;
-  };
-  return {
-    getUserProperties: () => api(env.world.userProperties, 'Properties'),
-    getScriptProperties: () => api(env.world.scriptProperties, 'Properties'),
-    getDocumentProperties: () => api(env.world.documentProperties, 'Properties'),
-  };
+export class PropertiesStandin implements PropertiesLike {
+  constructor(
+    private readonly env: ServiceEnv,
+    readonly store: PropertyStore,
+  ) {}
+
+  private op(method: string): void {
+    this.env.call(`Properties.${method}`);
+    const quota = this.env.world.account(this.env.execution.user).propertiesQuota;
+    if (quota.remaining() < 1) throw new AppsScriptError(GAS_ERRORS.propertiesQuota);
+    quota.spend(1);
+  }
+
+  private key(method: string, key: unknown): string {
+    if (key === null || key === undefined) {
+      throw new AppsScriptError(
+        GAS_ERRORS.signature(describeArgs([key]), `PropertiesService.Properties.${method}`),
+      );
+    }
+    return String(key);
+  }
+
+  getProperty(key: string): string | null {
+    this.op('getProperty');
+    return this.store.get(this.key('getProperty', key));
+  }
+
+  setProperty(key: string, value: string): PropertiesStandin {
+    this.op('setProperty');
+    this.store.put(this.key('setProperty', key), value);
+    return this;
+  }
+
+  setProperties(properties: { [key: string]: string }, deleteAllOthers = false): PropertiesStandin {
+    this.op('setProperties');
+    if (properties === null || typeof properties !== 'object') {
+      throw new AppsScriptError(
+        GAS_ERRORS.signature(describeArgs([properties]), 'PropertiesService.Properties.setProperties'),
+      );
+    }
+    this.store.putAll(properties, Boolean(deleteAllOthers));
+    return this;
+  }
+
+  getProperties(): { [key: string]: string } {
+    this.op('getProperties');
+    return this.store.toObject();
+  }
+
+  deleteProperty(key: string): PropertiesStandin {
+    this.op('deleteProperty');
+    this.store.delete(this.key('deleteProperty', key));
+    return this;
+  }
+
+  deleteAllProperties(): PropertiesStandin {
+    this.op('deleteAllProperties');
+    this.store.clear();
+    return this;
+  }
+
+  getKeys(): string[] {
+    this.op('getKeys');
+    return [...this.store.values.keys()];
+  }
+}
+
+export class PropertiesServiceStandin implements PropertiesServiceLike {
+  constructor(private readonly env: ServiceEnv) {}
+
+  getUserProperties(): PropertiesStandin {
+    this.env.call('PropertiesService.getUserProperties');
+    return new PropertiesStandin(this.env, this.env.world.account(this.env.execution.user).properties);
+  }
+
+  getScriptProperties(): PropertiesStandin {
+    this.env.call('PropertiesService.getScriptProperties');
+    return new PropertiesStandin(this.env, this.env.world.scriptProperties);
+  }
+
+  /** Null unless the execution is bound to a document (never, for a Gmail add-on card). */
+  getDocumentProperties(): PropertiesStandin | null {
+    this.env.call('PropertiesService.getDocumentProperties');
+    const doc = this.env.execution.document;
+    return doc === null ? null : new PropertiesStandin(this.env, this.env.world.documentProperties(doc));
+  }
 }

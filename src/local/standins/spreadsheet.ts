@@ -1,462 +1,853 @@
 /**
- * SpreadsheetApp over in-memory 2D arrays, as Sheets hands values to scripts: numbers, Date objects,
- * booleans and '' for empty cells, always rectangular. Values are copied in and out (no aliasing),
- * dimension errors use Apps Script's wording, and every call is counted with the cells it moves.
+ * SpreadsheetApp over in-memory grids, as Sheets hands values to scripts: getValues returns numbers,
+ * strings ('' for empty cells, '#N/A' and the like for formula errors), booleans and fresh Date
+ * objects, always as a rectangle; writes are copied in (no aliasing), strings are read as typed input
+ * (see sheet-values.ts), and sizes, bounds and argument errors use Apps Script's wording.
+ *
+ * State (SpreadsheetState, SpreadsheetData, SheetData) lives in the world and outlives executions;
+ * the *Standin classes are what one execution's SpreadsheetApp hands out, and they count every call.
  */
-import { AppsScriptError, GAS_ERRORS } from './errors';
+import type {
+  RangeLike,
+  SheetLike,
+  SpreadsheetAppLike,
+  SpreadsheetLike,
+  TextFinderLike,
+} from '../../gas/services';
+import { AppsScriptError, GAS_ERRORS, describeArgs } from './errors';
+import type { CellTraffic } from './latency';
+import { cellFromScript, displayValue, isDate, type CellValue, type SheetLocale } from './sheet-values';
 import type { ServiceEnv } from './world';
 
-export type CellValue = string | number | boolean | Date;
+export type { CellValue } from './sheet-values';
+
+/** Sheets' limit on cells in one spreadsheet, over all its tabs. */
+export const MAX_CELLS_PER_SPREADSHEET = 10_000_000;
+/** A new tab's size in Sheets. */
+export const NEW_SHEET_ROWS = 1000;
+export const NEW_SHEET_COLUMNS = 26;
+
+export interface SheetSeed {
+  name: string;
+  values?: unknown[][];
+  /** Defaults: at least 1,000 rows and 26 columns, as a new tab has, and at least the values' size. */
+  maxRows?: number;
+  maxColumns?: number;
+}
+
+export interface SpreadsheetSeed {
+  name: string;
+  sheets?: SheetSeed[];
+  /** Sheets locale code, e.g. 'en_US', 'de_DE', 'nb_NO'. Default 'en_US'. */
+  locale?: string;
+  /** IANA time zone of the spreadsheet. Default: the world's script time zone. */
+  timeZone?: string;
+  id?: string;
+}
+
+/** Copies a value out of storage, so the script cannot alias a stored Date. */
+const copyOut = (v: CellValue): CellValue => (isDate(v) ? new Date(v.getTime()) : v);
+
+/** Seeded values are stored as given (no string parsing): a seed says exactly what a cell holds. */
+function seedCell(value: unknown): CellValue {
+  if (value === null || value === undefined) return '';
+  if (isDate(value)) return new Date(value.getTime());
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string') return value;
+  return String(value);
+}
 
 export class SheetData {
-  rows: CellValue[][] = [];
+  /** Row-major values; rows may be shorter than maxColumns (missing cells are empty). */
+  rows: CellValue[][];
   maxRows: number;
   maxColumns: number;
   frozenRows = 0;
+  private extent: { row: number; column: number } | null = null;
 
   constructor(
     public name: string,
     readonly sheetId: number,
     values: unknown[][] = [],
+    size: { maxRows?: number; maxColumns?: number } = {},
   ) {
-    this.rows = values.map((r) => r.map(copyIn));
-    this.maxRows = Math.max(1000, this.rows.length);
-    this.maxColumns = Math.max(26, ...this.rows.map((r) => r.length));
+    this.rows = values.map((r) => (Array.isArray(r) ? r.map(seedCell) : [seedCell(r)]));
+    const width = this.rows.reduce((w, r) => Math.max(w, r.length), 0);
+    this.maxRows = Math.max(size.maxRows ?? NEW_SHEET_ROWS, this.rows.length);
+    this.maxColumns = Math.max(size.maxColumns ?? NEW_SHEET_COLUMNS, width);
   }
 
-  get(row: number, col: number): CellValue {
-    const v = this.rows[row - 1]?.[col - 1];
+  cells(): number {
+    return this.maxRows * this.maxColumns;
+  }
+
+  get(row: number, column: number): CellValue {
+    const v = this.rows[row - 1]?.[column - 1];
     return v === undefined ? '' : copyOut(v);
   }
 
-  set(row: number, col: number, value: unknown): void {
+  /** Stores an already-normalised value (see cellFromScript). */
+  put(row: number, column: number, value: CellValue): void {
+    if (value === '' && (this.rows[row - 1]?.length ?? 0) < column) return;
     while (this.rows.length < row) this.rows.push([]);
     const r = this.rows[row - 1] as CellValue[];
-    while (r.length < col) r.push('');
-    r[col - 1] = copyIn(value);
-    this.maxRows = Math.max(this.maxRows, row);
-    this.maxColumns = Math.max(this.maxColumns, col);
+    while (r.length < column) r.push('');
+    r[column - 1] = value;
+    this.extent = null;
   }
 
   lastRow(): number {
-    for (let i = this.rows.length; i > 0; i--)
-      if ((this.rows[i - 1] as CellValue[]).some((v) => v !== '')) return i;
-    return 0;
+    return this.measure().row;
   }
 
   lastColumn(): number {
-    let last = 0;
-    for (const r of this.rows) for (let c = r.length; c > last; c--) if (r[c - 1] !== '') last = c;
-    return last;
+    return this.measure().column;
+  }
+
+  private measure(): { row: number; column: number } {
+    if (!this.extent) {
+      let row = 0;
+      let column = 0;
+      this.rows.forEach((r, i) => {
+        for (let c = r.length; c > 0; c--) {
+          if (r[c - 1] !== '') {
+            row = i + 1;
+            if (c > column) column = c;
+            break;
+          }
+        }
+      });
+      this.extent = { row, column };
+    }
+    return this.extent;
+  }
+
+  deleteRows(rowPosition: number, howMany: number): void {
+    this.rows.splice(rowPosition - 1, howMany);
+    this.maxRows -= howMany;
+    this.extent = null;
+  }
+
+  insertRowsAfter(afterPosition: number, howMany: number): void {
+    if (this.rows.length > afterPosition) {
+      this.rows.splice(afterPosition, 0, ...Array.from({ length: howMany }, () => [] as CellValue[]));
+    }
+    this.maxRows += howMany;
+    this.extent = null;
+  }
+
+  insertColumnsAfter(afterPosition: number, howMany: number): void {
+    for (const r of this.rows) {
+      if (r.length > afterPosition) r.splice(afterPosition, 0, ...Array<CellValue>(howMany).fill(''));
+    }
+    this.maxColumns += howMany;
+    this.extent = null;
+  }
+
+  clear(): void {
+    this.rows = [];
+    this.extent = null;
   }
 
   /** A plain copy of the used values, for persisting the sheet to a file. */
   toValues(): CellValue[][] {
     const rows = this.lastRow();
-    const cols = this.lastColumn();
+    const columns = this.lastColumn();
     const out: CellValue[][] = [];
     for (let r = 1; r <= rows; r++) {
       const line: CellValue[] = [];
-      for (let c = 1; c <= cols; c++) line.push(this.get(r, c));
+      for (let c = 1; c <= columns; c++) line.push(this.get(r, c));
       out.push(line);
     }
     return out;
   }
 }
 
-export class SpreadsheetData {
+export class SpreadsheetData implements SheetLocale {
   readonly sheets: SheetData[] = [];
-  private nextSheetId = 0;
+  private sheetCounter = 0;
   /** Bumped on every write, so a persister knows when to save. */
   version = 0;
 
   constructor(
     readonly id: string,
     public name: string,
-    readonly locale: string,
-    readonly timeZone: string,
+    public locale: string,
+    public timeZone: string,
   ) {}
 
-  addSheet(name: string, values: unknown[][] = []): SheetData {
-    if (this.sheets.some((s) => s.name === name)) {
-      throw new AppsScriptError(`A sheet with the name "${name}" already exists. Please enter another name.`);
+  get url(): string {
+    return `https://docs.google.com/spreadsheets/d/${this.id}/edit`;
+  }
+
+  totalCells(): number {
+    return this.sheets.reduce((n, s) => n + s.cells(), 0);
+  }
+
+  /** Throws Sheets' error if growing by `extra` cells would pass the 10 million cell limit. */
+  checkGrowth(extra: number): void {
+    if (this.totalCells() + extra > MAX_CELLS_PER_SPREADSHEET)
+      throw new AppsScriptError(GAS_ERRORS.tooManyCells);
+  }
+
+  addSheet(
+    name: string,
+    values: unknown[][] = [],
+    size: { maxRows?: number; maxColumns?: number } = {},
+  ): SheetData {
+    if (this.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) {
+      throw new AppsScriptError(GAS_ERRORS.sheetExists(name));
     }
-    const sheet = new SheetData(name, this.nextSheetId++ === 0 ? 0 : 100_000 + this.nextSheetId, values);
+    const n = this.sheetCounter++;
+    const sheet = new SheetData(name, n === 0 ? 0 : 1_000_000_000 - n * 7_919_117, values, size);
+    this.checkGrowth(sheet.cells());
     this.sheets.push(sheet);
+    this.version++;
     return sheet;
   }
 
   sheet(name: string): SheetData | undefined {
     return this.sheets.find((s) => s.name === name);
   }
+
+  /** Simulates the user deleting a tab. */
+  removeSheet(name: string): void {
+    const i = this.sheets.findIndex((s) => s.name === name);
+    if (i >= 0) this.sheets.splice(i, 1);
+    this.version++;
+  }
 }
 
 export class SpreadsheetState {
   private readonly byId = new Map<string, SpreadsheetData>();
-  private readonly revoked = new Set<string>();
+  private readonly deleted = new Set<string>();
+  /** Spreadsheet ID → users who lost access ('*' for everyone). */
+  private readonly revoked = new Map<string, Set<string>>();
   private counter = 0;
 
-  create(options: {
-    name: string;
-    sheets?: { name: string; values: unknown[][] }[];
-    locale?: string;
-    timeZone?: string;
-    id?: string;
-  }): SpreadsheetData {
-    const id = options.id ?? `1CG${String(++this.counter).padStart(6, '0')}StandinSheet_abcdefghijklmnop`;
+  constructor(private readonly defaults: { timeZone: () => string }) {}
+
+  create(seed: SpreadsheetSeed): SpreadsheetData {
+    const id = seed.id ?? this.newId();
     const ss = new SpreadsheetData(
       id,
-      options.name,
-      options.locale ?? 'en_US',
-      options.timeZone ?? 'Etc/UTC',
+      seed.name,
+      seed.locale ?? 'en_US',
+      seed.timeZone ?? this.defaults.timeZone(),
     );
-    for (const s of options.sheets?.length ? options.sheets : [{ name: 'Sheet1', values: [] }])
-      ss.addSheet(s.name, s.values);
+    for (const s of seed.sheets?.length ? seed.sheets : [{ name: 'Sheet1' }]) {
+      ss.addSheet(s.name, s.values ?? [], { maxRows: s.maxRows, maxColumns: s.maxColumns });
+    }
     this.byId.set(id, ss);
+    this.deleted.delete(id);
     return ss;
+  }
+
+  /** Drive-style IDs: 44 characters starting with '1'. */
+  private newId(): string {
+    const n = String(++this.counter).padStart(6, '0');
+    return `1CG${n}StandinSheet_${'abcdefghijklmnopqrstuvw'.slice(0, 44 - 18 - n.length)}`;
   }
 
   get(id: string): SpreadsheetData | undefined {
     return this.byId.get(id);
   }
 
-  /** Simulates the user deleting the file (openById then fails as for an unknown ID). */
+  all(): SpreadsheetData[] {
+    return [...this.byId.values()];
+  }
+
+  /** Simulates the user deleting the file for good: openById then fails as for an unknown ID. */
   delete(id: string): void {
-    this.byId.delete(id);
+    if (this.byId.delete(id)) this.deleted.add(id);
   }
 
-  /** Simulates the owner un-sharing the file. */
-  revokeAccess(id: string): void {
-    this.revoked.add(id);
+  /** Simulates the owner un-sharing the file with `user` (everyone when omitted). */
+  revokeAccess(id: string, user = '*'): void {
+    const set = this.revoked.get(id) ?? new Set<string>();
+    set.add(user);
+    this.revoked.set(id, set);
   }
 
-  open(id: string): SpreadsheetData {
-    if (this.revoked.has(id)) throw new AppsScriptError(GAS_ERRORS.noAccess);
+  restoreAccess(id: string, user?: string): void {
+    if (user === undefined) this.revoked.delete(id);
+    else this.revoked.get(id)?.delete(user);
+  }
+
+  canAccess(id: string, user: string): boolean {
+    const set = this.revoked.get(id);
+    return !set || (!set.has('*') && !set.has(user));
+  }
+
+  /** The spreadsheet if it exists and `user` may open it; else the error openById throws. */
+  open(id: string, user: string, method: 'openById' | 'openByUrl' = 'openById'): SpreadsheetData {
     const ss = this.byId.get(id);
-    if (!ss) throw new AppsScriptError(GAS_ERRORS.noSpreadsheet);
+    if (!ss) {
+      throw new AppsScriptError(
+        method === 'openById' ? GAS_ERRORS.noSpreadsheet : GAS_ERRORS.noSpreadsheetByUrl,
+      );
+    }
+    if (!this.canAccess(id, user)) throw new AppsScriptError(GAS_ERRORS.noAccess);
     return ss;
   }
-}
 
-function copyIn(value: unknown): CellValue {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return new Date(value.getTime());
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string') return value;
-  return String(value);
-}
-
-function copyOut(value: CellValue): CellValue {
-  return value instanceof Date ? new Date(value.getTime()) : value;
-}
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** Roughly what Sheets shows for a value under the spreadsheet's locale. */
-export function displayValue(value: CellValue, locale: string, timeZone: string): string {
-  if (value instanceof Date) {
-    const parts = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-    }).formatToParts(value);
-    const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
-    const [y, m, d] = [get('year'), get('month'), get('day')];
-    if (locale === 'en_US') return `${m}/${d}/${y}`;
-    if (/^(de|ru|nb|no|tr|kk)/.test(locale)) return `${pad(d)}.${pad(m)}.${y}`;
-    return `${pad(d)}/${pad(m)}/${y}`;
+  /** For objects already handed out: the file must still exist and be readable. */
+  check(ss: SpreadsheetData, user: string): void {
+    if (this.byId.get(ss.id) !== ss || !this.canAccess(ss.id, user)) {
+      throw new AppsScriptError(GAS_ERRORS.documentMissing(ss.id));
+    }
   }
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  return String(value);
 }
 
-function columnLetters(col: number): string {
+function columnLetters(column: number): string {
   let s = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;
 }
 
-function parseA1(a1: string): { row: number; col: number; numRows: number; numCols: number } {
-  const m = /^(?:[^!]+!)?\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(a1.trim());
-  if (!m) throw new AppsScriptError(`Range not found`);
-  const colOf = (letters: string) =>
-    [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  const c1 = colOf(m[1] as string);
-  const r1 = Number(m[2]);
-  const c2 = m[3] ? colOf(m[3]) : c1;
-  const r2 = m[4] ? Number(m[4]) : r1;
+const columnNumber = (letters: string) =>
+  [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+
+/** A1 notation: A1, A1:C3, A:C, 2:5, A2:C (open end), with an optional (ignored) sheet prefix. */
+function parseA1(a1: string, sheet: SheetData) {
+  const ref = a1.trim().replace(/^(?:'(?:[^']|'')*'|[^!]+)!/, '');
+  const part = /^\$?([A-Z]*)\$?(\d*)$/i;
+  const [from, to, extra] = ref.split(':');
+  const a = part.exec(from ?? '');
+  const b = part.exec(to ?? from ?? '');
+  const single = to === undefined;
+  if (
+    !a ||
+    !b ||
+    extra !== undefined ||
+    (!a[1] && !a[2]) ||
+    (!b[1] && !b[2]) ||
+    (single && !(a[1] && a[2]))
+  ) {
+    throw new AppsScriptError(GAS_ERRORS.rangeNotFound);
+  }
+  const c1 = a[1] ? columnNumber(a[1]) : 1;
+  const r1 = a[2] ? Number(a[2]) : 1;
+  const c2 = b[1] ? columnNumber(b[1]) : sheet.maxColumns;
+  const r2 = b[2] ? Number(b[2]) : sheet.maxRows;
   return {
     row: Math.min(r1, r2),
-    col: Math.min(c1, c2),
+    column: Math.min(c1, c2),
     numRows: Math.abs(r2 - r1) + 1,
-    numCols: Math.abs(c2 - c1) + 1,
+    numColumns: Math.abs(c2 - c1) + 1,
   };
 }
 
-export function createSpreadsheetApp(env: ServiceEnv) {
-  const state = env.world.spreadsheets;
+const PKG = 'SpreadsheetApp';
 
-  function range(
-    ss: SpreadsheetData,
-    sheet: SheetData,
-    row: number,
-    col: number,
-    numRows: number,
-    numCols: number,
-  ) {
-    const cells = numRows * numCols;
-    const self = {
-      getRow: () => row,
-      getColumn: () => col,
-      getNumRows: () => numRows,
-      getNumColumns: () => numCols,
-      getLastRow: () => row + numRows - 1,
-      getLastColumn: () => col + numCols - 1,
-      getA1Notation: () =>
-        cells === 1
-          ? `${columnLetters(col)}${row}`
-          : `${columnLetters(col)}${row}:${columnLetters(col + numCols - 1)}${row + numRows - 1}`,
-      getSheet: () => sheetApi(ss, sheet),
-      getValues(): CellValue[][] {
-        env.hit('Range.getValues', { read: cells });
-        const out: CellValue[][] = [];
-        for (let r = 0; r < numRows; r++) {
-          const line: CellValue[] = [];
-          for (let c = 0; c < numCols; c++) line.push(sheet.get(row + r, col + c));
-          out.push(line);
-        }
-        return out;
-      },
-      getDisplayValues(): string[][] {
-        env.hit('Range.getDisplayValues', { read: cells });
-        const out: string[][] = [];
-        for (let r = 0; r < numRows; r++) {
-          const line: string[] = [];
-          for (let c = 0; c < numCols; c++)
-            line.push(displayValue(sheet.get(row + r, col + c), ss.locale, ss.timeZone));
-          out.push(line);
-        }
-        return out;
-      },
-      getValue(): CellValue {
-        env.hit('Range.getValue', { read: 1 });
-        return sheet.get(row, col);
-      },
-      setValues(values: unknown[][]) {
-        env.hit('Range.setValues', { written: cells });
-        if (!Array.isArray(values) || values.length !== numRows) {
-          throw new AppsScriptError(
-            GAS_ERRORS.rowsMismatch(Array.isArray(values) ? values.length : 0, numRows),
-          );
-        }
-        for (const line of values) {
-          if (!Array.isArray(line) || line.length !== numCols) {
-            throw new AppsScriptError(
-              GAS_ERRORS.columnsMismatch(Array.isArray(line) ? line.length : 0, numCols),
-            );
-          }
-        }
-        values.forEach((line, r) => line.forEach((v, c) => sheet.set(row + r, col + c, v)));
-        ss.version++;
-        return self;
-      },
-      setValue(value: unknown) {
-        env.hit('Range.setValue', { written: 1 });
-        sheet.set(row, col, value);
-        ss.version++;
-        return self;
-      },
-      clearContent() {
-        env.hit('Range.clearContent', { written: cells });
-        for (let r = 0; r < numRows; r++) for (let c = 0; c < numCols; c++) sheet.set(row + r, col + c, '');
-        ss.version++;
-        return self;
-      },
-      createTextFinder: (text: string) => textFinder(ss, sheet, row, col, numRows, numCols, text),
-    };
-    return self;
+export class SpreadsheetAppStandin implements SpreadsheetAppLike {
+  constructor(private readonly env: ServiceEnv) {}
+
+  openById(id: string): SpreadsheetStandin {
+    this.env.call('SpreadsheetApp.openById');
+    if (typeof id !== 'string')
+      throw new AppsScriptError(GAS_ERRORS.signature(describeArgs([id]), `${PKG}.openById`));
+    if (id.trim() === '') throw new AppsScriptError(GAS_ERRORS.invalidArgument('id'));
+    return new SpreadsheetStandin(this.env, this.env.world.spreadsheets.open(id, this.env.execution.user));
   }
 
-  function textFinder(
-    ss: SpreadsheetData,
-    sheet: SheetData,
-    row: number,
-    col: number,
-    numRows: number,
-    numCols: number,
-    text: string,
-  ) {
-    const options = { matchCase: false, entireCell: false, regex: false };
-    let cursor = -1;
-    const matches = () => {
-      const found: [number, number][] = [];
-      const pattern = options.regex
-        ? new RegExp(options.entireCell ? `^(?:${text})$` : text, options.matchCase ? '' : 'i')
-        : null;
-      const needle = options.matchCase ? text : text.toLowerCase();
-      for (let r = 0; r < numRows; r++) {
-        for (let c = 0; c < numCols; c++) {
-          const shown = displayValue(sheet.get(row + r, col + c), ss.locale, ss.timeZone);
-          const hay = options.matchCase ? shown : shown.toLowerCase();
-          const ok = pattern
-            ? pattern.test(shown)
-            : options.entireCell
-              ? hay === needle
-              : hay.includes(needle);
-          if (ok && shown !== '') found.push([row + r, col + c]);
-        }
+  openByUrl(url: string): SpreadsheetStandin {
+    this.env.call('SpreadsheetApp.openByUrl');
+    const id = /\/spreadsheets\/d\/([A-Za-z0-9_-]+)/.exec(String(url))?.[1];
+    if (!id) throw new AppsScriptError(GAS_ERRORS.invalidArgument('url'));
+    return new SpreadsheetStandin(
+      this.env,
+      this.env.world.spreadsheets.open(id, this.env.execution.user, 'openByUrl'),
+    );
+  }
+
+  create(name: string): SpreadsheetStandin {
+    this.env.call('SpreadsheetApp.create');
+    if (typeof name !== 'string')
+      throw new AppsScriptError(GAS_ERRORS.signature(describeArgs([name]), `${PKG}.create`));
+    return new SpreadsheetStandin(this.env, this.env.world.spreadsheets.create({ name }));
+  }
+}
+
+/** Counts a call on an object tied to a spreadsheet, then checks the file is still there. */
+function touch(env: ServiceEnv, ss: SpreadsheetData, method: string, cells?: CellTraffic): void {
+  env.call(method, cells);
+  env.world.spreadsheets.check(ss, env.execution.user);
+}
+
+export class SpreadsheetStandin implements SpreadsheetLike {
+  constructor(
+    private readonly env: ServiceEnv,
+    readonly data: SpreadsheetData,
+  ) {}
+
+  getId(): string {
+    touch(this.env, this.data, 'Spreadsheet.getId');
+    return this.data.id;
+  }
+
+  getUrl(): string {
+    touch(this.env, this.data, 'Spreadsheet.getUrl');
+    return this.data.url;
+  }
+
+  getName(): string {
+    touch(this.env, this.data, 'Spreadsheet.getName');
+    return this.data.name;
+  }
+
+  getSpreadsheetLocale(): string {
+    touch(this.env, this.data, 'Spreadsheet.getSpreadsheetLocale');
+    return this.data.locale;
+  }
+
+  getSpreadsheetTimeZone(): string {
+    touch(this.env, this.data, 'Spreadsheet.getSpreadsheetTimeZone');
+    return this.data.timeZone;
+  }
+
+  getSheetByName(name: string): SheetStandin | null {
+    touch(this.env, this.data, 'Spreadsheet.getSheetByName');
+    const sheet = this.data.sheet(String(name));
+    return sheet ? new SheetStandin(this.env, this.data, sheet) : null;
+  }
+
+  getSheets(): SheetStandin[] {
+    touch(this.env, this.data, 'Spreadsheet.getSheets');
+    return this.data.sheets.map((s) => new SheetStandin(this.env, this.data, s));
+  }
+
+  insertSheet(sheetName: string): SheetStandin {
+    touch(this.env, this.data, 'Spreadsheet.insertSheet');
+    if (typeof sheetName !== 'string') {
+      throw new AppsScriptError(
+        GAS_ERRORS.signature(describeArgs([sheetName]), `${PKG}.Spreadsheet.insertSheet`),
+      );
+    }
+    return new SheetStandin(this.env, this.data, this.data.addSheet(sheetName));
+  }
+}
+
+export class SheetStandin implements SheetLike {
+  constructor(
+    private readonly env: ServiceEnv,
+    private readonly ss: SpreadsheetData,
+    readonly data: SheetData,
+  ) {}
+
+  private touch(method: string, cells?: CellTraffic): void {
+    touch(this.env, this.ss, `Sheet.${method}`, cells);
+  }
+
+  private range(row: number, column: number, numRows: number, numColumns: number): RangeStandin {
+    return new RangeStandin(this.env, this.ss, this.data, row, column, numRows, numColumns);
+  }
+
+  getName(): string {
+    this.touch('getName');
+    return this.data.name;
+  }
+
+  getSheetId(): number {
+    this.touch('getSheetId');
+    return this.data.sheetId;
+  }
+
+  getParent(): SpreadsheetStandin {
+    this.touch('getParent');
+    return new SpreadsheetStandin(this.env, this.ss);
+  }
+
+  getLastRow(): number {
+    this.touch('getLastRow');
+    return this.data.lastRow();
+  }
+
+  getLastColumn(): number {
+    this.touch('getLastColumn');
+    return this.data.lastColumn();
+  }
+
+  getMaxRows(): number {
+    this.touch('getMaxRows');
+    return this.data.maxRows;
+  }
+
+  getMaxColumns(): number {
+    this.touch('getMaxColumns');
+    return this.data.maxColumns;
+  }
+
+  getRange(row: number, column: number): RangeStandin;
+  getRange(row: number, column: number, numRows: number): RangeStandin;
+  getRange(row: number, column: number, numRows: number, numColumns: number): RangeStandin;
+  getRange(a1Notation: string): RangeStandin;
+  getRange(...args: unknown[]): RangeStandin {
+    this.touch('getRange');
+    const [a, column, numRows = 1, numColumns = 1] = args;
+    let r: { row: number; column: number; numRows: number; numColumns: number };
+    if (typeof a === 'string' && args.length === 1) r = parseA1(a, this.data);
+    else if (
+      typeof a === 'number' &&
+      args.length >= 2 &&
+      args.length <= 4 &&
+      args.every((x) => typeof x === 'number')
+    ) {
+      r = {
+        row: Math.trunc(a),
+        column: Math.trunc(column as number),
+        numRows: Math.trunc(numRows as number),
+        numColumns: Math.trunc(numColumns as number),
+      };
+    } else throw new AppsScriptError(GAS_ERRORS.signature(describeArgs(args), `${PKG}.Sheet.getRange`));
+    if (!(r.row >= 1)) throw new AppsScriptError(GAS_ERRORS.rowStart);
+    if (!(r.column >= 1)) throw new AppsScriptError(GAS_ERRORS.columnStart);
+    if (!(r.numRows >= 1)) throw new AppsScriptError(GAS_ERRORS.numRowsTooSmall);
+    if (!(r.numColumns >= 1)) throw new AppsScriptError(GAS_ERRORS.numColumnsTooSmall);
+    if (r.row + r.numRows - 1 > this.data.maxRows || r.column + r.numColumns - 1 > this.data.maxColumns) {
+      throw new AppsScriptError(GAS_ERRORS.rangeOutOfBounds);
+    }
+    return this.range(r.row, r.column, r.numRows, r.numColumns);
+  }
+
+  getDataRange(): RangeStandin {
+    this.touch('getDataRange');
+    return this.range(1, 1, Math.max(1, this.data.lastRow()), Math.max(1, this.data.lastColumn()));
+  }
+
+  appendRow(rowContents: unknown[]): SheetStandin {
+    if (!Array.isArray(rowContents)) {
+      this.touch('appendRow');
+      throw new AppsScriptError(GAS_ERRORS.signature(describeArgs([rowContents]), `${PKG}.Sheet.appendRow`));
+    }
+    this.touch('appendRow', { written: rowContents.length });
+    const values = rowContents.map((v) => cellFromScript(v, this.ss, this.env.world.parseWrittenStrings));
+    const row = this.data.lastRow() + 1;
+    const extraRows = Math.max(0, row - this.data.maxRows);
+    const extraColumns = Math.max(0, values.length - this.data.maxColumns);
+    this.ss.checkGrowth(extraRows * this.data.maxColumns + extraColumns * (this.data.maxRows + extraRows));
+    this.data.maxRows += extraRows;
+    this.data.maxColumns += extraColumns;
+    values.forEach((v, c) => this.data.put(row, c + 1, v));
+    this.env.world.calls.cellsWritten += values.length;
+    this.ss.version++;
+    return this;
+  }
+
+  createTextFinder(findText: string): TextFinderStandin {
+    this.env.builder('Sheet.createTextFinder');
+    return new TextFinderStandin(this.env, this.ss, this.data, null, findText);
+  }
+
+  deleteRows(rowPosition: number, howMany: number): void {
+    this.touch('deleteRows');
+    if (!(rowPosition >= 1) || !(howMany >= 1) || rowPosition + howMany - 1 > this.data.maxRows) {
+      throw new AppsScriptError(GAS_ERRORS.rowsOutOfBounds);
+    }
+    if (this.data.maxRows - howMany <= this.data.frozenRows)
+      throw new AppsScriptError(GAS_ERRORS.deleteAllRows);
+    this.data.deleteRows(Math.trunc(rowPosition), Math.trunc(howMany));
+    this.ss.version++;
+  }
+
+  insertRowsAfter(afterPosition: number, howMany: number): SheetStandin {
+    this.touch('insertRowsAfter');
+    if (!(afterPosition >= 1) || afterPosition > this.data.maxRows || !(howMany >= 1)) {
+      throw new AppsScriptError(GAS_ERRORS.rowsOutOfBounds);
+    }
+    this.ss.checkGrowth(howMany * this.data.maxColumns);
+    this.data.insertRowsAfter(Math.trunc(afterPosition), Math.trunc(howMany));
+    this.ss.version++;
+    return this;
+  }
+
+  /** Not in SheetLike; customer-sheet.ts uses it when present to make room for a new column. */
+  insertColumnsAfter(afterPosition: number, howMany: number): SheetStandin {
+    this.touch('insertColumnsAfter');
+    if (!(afterPosition >= 1) || afterPosition > this.data.maxColumns || !(howMany >= 1)) {
+      throw new AppsScriptError('Those columns are out of bounds.');
+    }
+    this.ss.checkGrowth(howMany * this.data.maxRows);
+    this.data.insertColumnsAfter(Math.trunc(afterPosition), Math.trunc(howMany));
+    this.ss.version++;
+    return this;
+  }
+
+  clear(): SheetStandin {
+    this.touch('clear');
+    this.data.clear();
+    this.ss.version++;
+    return this;
+  }
+
+  setFrozenRows(rows: number): void {
+    this.touch('setFrozenRows');
+    if (!(rows >= 0) || rows >= this.data.maxRows) {
+      throw new AppsScriptError("You can't freeze all visible rows on the sheet.");
+    }
+    this.data.frozenRows = Math.trunc(rows);
+  }
+}
+
+export class RangeStandin implements RangeLike {
+  constructor(
+    private readonly env: ServiceEnv,
+    private readonly ss: SpreadsheetData,
+    private readonly sheet: SheetData,
+    private readonly row: number,
+    private readonly column: number,
+    private readonly numRows: number,
+    private readonly numColumns: number,
+  ) {}
+
+  private get cells(): number {
+    return this.numRows * this.numColumns;
+  }
+
+  private touch(method: string, cells?: CellTraffic): void {
+    touch(this.env, this.ss, `Range.${method}`, cells);
+  }
+
+  getRow(): number {
+    this.touch('getRow');
+    return this.row;
+  }
+
+  getColumn(): number {
+    this.touch('getColumn');
+    return this.column;
+  }
+
+  getNumRows(): number {
+    this.touch('getNumRows');
+    return this.numRows;
+  }
+
+  getNumColumns(): number {
+    this.touch('getNumColumns');
+    return this.numColumns;
+  }
+
+  getLastRow(): number {
+    this.touch('getLastRow');
+    return this.row + this.numRows - 1;
+  }
+
+  getLastColumn(): number {
+    this.touch('getLastColumn');
+    return this.column + this.numColumns - 1;
+  }
+
+  getA1Notation(): string {
+    this.touch('getA1Notation');
+    const start = `${columnLetters(this.column)}${this.row}`;
+    return this.cells === 1
+      ? start
+      : `${start}:${columnLetters(this.column + this.numColumns - 1)}${this.row + this.numRows - 1}`;
+  }
+
+  getSheet(): SheetStandin {
+    this.touch('getSheet');
+    return new SheetStandin(this.env, this.ss, this.sheet);
+  }
+
+  getValues(): CellValue[][] {
+    this.touch('getValues', { read: this.cells });
+    this.env.world.calls.cellsRead += this.cells;
+    return this.grid((r, c) => this.sheet.get(r, c));
+  }
+
+  getDisplayValues(): string[][] {
+    this.touch('getDisplayValues', { read: this.cells });
+    this.env.world.calls.cellsRead += this.cells;
+    return this.grid((r, c) => displayValue(this.sheet.get(r, c), this.ss));
+  }
+
+  getValue(): CellValue {
+    this.touch('getValue', { read: 1 });
+    this.env.world.calls.cellsRead += 1;
+    return this.sheet.get(this.row, this.column);
+  }
+
+  setValues(values: unknown[][]): RangeStandin {
+    const method = `${PKG}.Range.setValues`;
+    if (!Array.isArray(values)) {
+      this.touch('setValues');
+      throw new AppsScriptError(GAS_ERRORS.signature(describeArgs([values]), method));
+    }
+    this.touch('setValues', { written: this.cells });
+    if (values.length !== this.numRows)
+      throw new AppsScriptError(GAS_ERRORS.rowsMismatch(values.length, this.numRows));
+    for (const line of values) {
+      if (!Array.isArray(line))
+        throw new AppsScriptError(GAS_ERRORS.signature(describeArgs([values]), method));
+      if (line.length !== this.numColumns) {
+        throw new AppsScriptError(GAS_ERRORS.columnsMismatch(line.length, this.numColumns));
       }
-      // Searching happens on Google's side: a small cost per cell scanned, no cells returned.
-      env.world.clock.advance(Math.round(numRows * numCols * env.world.latency.perCell * 0.1));
-      return found;
-    };
-    const finder = {
-      matchCase(on: boolean) {
-        options.matchCase = on;
-        return finder;
-      },
-      matchEntireCell(on: boolean) {
-        options.entireCell = on;
-        return finder;
-      },
-      useRegularExpression(on: boolean) {
-        options.regex = on;
-        return finder;
-      },
-      ignoreDiacritics(_on: boolean) {
-        return finder;
-      },
-      findAll() {
-        env.hit('TextFinder.findAll');
-        return matches().map(([r, c]) => range(ss, sheet, r, c, 1, 1));
-      },
-      findNext() {
-        env.hit('TextFinder.findNext');
-        const all = matches();
-        cursor++;
-        const hit = all[cursor];
-        return hit ? range(ss, sheet, hit[0], hit[1], 1, 1) : null;
-      },
-    };
-    return finder;
+    }
+    // Normalise everything first: a bad cell leaves the range untouched, as a rejected call does.
+    const parse = this.env.world.parseWrittenStrings;
+    const cells = values.map((line) => line.map((v) => cellFromScript(v, this.ss, parse)));
+    cells.forEach((line, r) => line.forEach((v, c) => this.sheet.put(this.row + r, this.column + c, v)));
+    this.env.world.calls.cellsWritten += this.cells;
+    this.ss.version++;
+    return this;
   }
 
-  function sheetApi(ss: SpreadsheetData, sheet: SheetData) {
-    const api = {
-      getName: () => sheet.name,
-      getSheetId: () => sheet.sheetId,
-      getParent: () => spreadsheetApi(ss),
-      getLastRow() {
-        env.hit('Sheet.getLastRow');
-        return sheet.lastRow();
-      },
-      getLastColumn() {
-        env.hit('Sheet.getLastColumn');
-        return sheet.lastColumn();
-      },
-      getMaxRows: () => sheet.maxRows,
-      getMaxColumns: () => sheet.maxColumns,
-      getRange(a: number | string, column?: number, numRows?: number, numColumns?: number) {
-        env.hit('Sheet.getRange');
-        const r =
-          typeof a === 'string'
-            ? parseA1(a)
-            : { row: a, col: column ?? 1, numRows: numRows ?? 1, numCols: numColumns ?? 1 };
-        if (!(r.row >= 1)) throw new AppsScriptError(GAS_ERRORS.rowStart);
-        if (!(r.col >= 1)) throw new AppsScriptError(GAS_ERRORS.columnStart);
-        if (!(r.numRows >= 1) || !(r.numCols >= 1)) {
-          throw new AppsScriptError('The number of rows in the range must be at least 1.');
-        }
-        if (r.row + r.numRows - 1 > sheet.maxRows || r.col + r.numCols - 1 > sheet.maxColumns) {
-          throw new AppsScriptError(GAS_ERRORS.rangeOutOfBounds);
-        }
-        return range(ss, sheet, r.row, r.col, r.numRows, r.numCols);
-      },
-      getDataRange() {
-        env.hit('Sheet.getDataRange');
-        return range(ss, sheet, 1, 1, Math.max(1, sheet.lastRow()), Math.max(1, sheet.lastColumn()));
-      },
-      appendRow(values: unknown[]) {
-        env.hit('Sheet.appendRow', { written: values.length });
-        const row = sheet.lastRow() + 1;
-        values.forEach((v, c) => sheet.set(row, c + 1, v));
-        ss.version++;
-        return api;
-      },
-      insertRowsAfter(afterPosition: number, howMany: number) {
-        env.hit('Sheet.insertRowsAfter');
-        const blank = Array.from({ length: howMany }, () => [] as CellValue[]);
-        sheet.rows.splice(afterPosition, 0, ...blank);
-        sheet.maxRows += howMany;
-        ss.version++;
-        return api;
-      },
-      deleteRows(rowPosition: number, howMany: number) {
-        env.hit('Sheet.deleteRows');
-        sheet.rows.splice(rowPosition - 1, howMany);
-        sheet.maxRows = Math.max(1, sheet.maxRows - howMany);
-        ss.version++;
-      },
-      clear() {
-        env.hit('Sheet.clear');
-        sheet.rows = [];
-        ss.version++;
-        return api;
-      },
-      setFrozenRows(rows: number) {
-        env.hit('Sheet.setFrozenRows');
-        sheet.frozenRows = rows;
-      },
-      createTextFinder: (text: string) =>
-        textFinder(ss, sheet, 1, 1, Math.max(1, sheet.lastRow()), Math.max(1, sheet.lastColumn()), text),
-    };
-    return api;
+  setValue(value: unknown): RangeStandin {
+    this.touch('setValue', { written: this.cells });
+    const cell = cellFromScript(value, this.ss, this.env.world.parseWrittenStrings);
+    for (let r = 0; r < this.numRows; r++) {
+      for (let c = 0; c < this.numColumns; c++) {
+        this.sheet.put(this.row + r, this.column + c, isDate(cell) ? new Date(cell.getTime()) : cell);
+      }
+    }
+    this.env.world.calls.cellsWritten += this.cells;
+    this.ss.version++;
+    return this;
   }
 
-  function spreadsheetApi(ss: SpreadsheetData) {
-    return {
-      getId: () => ss.id,
-      getUrl: () => `https://docs.google.com/spreadsheets/d/${ss.id}/edit`,
-      getName: () => ss.name,
-      getSpreadsheetLocale() {
-        env.hit('Spreadsheet.getSpreadsheetLocale');
-        return ss.locale;
-      },
-      getSpreadsheetTimeZone() {
-        env.hit('Spreadsheet.getSpreadsheetTimeZone');
-        return ss.timeZone;
-      },
-      getSheetByName(name: string) {
-        env.hit('Spreadsheet.getSheetByName');
-        const sheet = ss.sheet(name);
-        return sheet ? sheetApi(ss, sheet) : null;
-      },
-      getSheets() {
-        env.hit('Spreadsheet.getSheets');
-        return ss.sheets.map((s) => sheetApi(ss, s));
-      },
-      insertSheet(name: string) {
-        env.hit('Spreadsheet.insertSheet');
-        ss.version++;
-        return sheetApi(ss, ss.addSheet(name));
-      },
-    };
+  clearContent(): RangeStandin {
+    this.touch('clearContent', { written: this.cells });
+    for (let r = 0; r < this.numRows; r++) {
+      for (let c = 0; c < this.numColumns; c++) this.sheet.put(this.row + r, this.column + c, '');
+    }
+    this.env.world.calls.cellsWritten += this.cells;
+    this.ss.version++;
+    return this;
   }
 
-  return {
-    openById(id: string) {
-      env.hit('SpreadsheetApp.openById');
-      return spreadsheetApi(state.open(String(id)));
-    },
-    openByUrl(url: string) {
-      env.hit('SpreadsheetApp.openByUrl');
-      const id = /\/d\/([A-Za-z0-9_-]+)/.exec(url)?.[1];
-      if (!id) throw new AppsScriptError('Invalid argument: url');
-      return spreadsheetApi(state.open(id));
-    },
-    create(name: string) {
-      env.hit('SpreadsheetApp.create');
-      return spreadsheetApi(state.create({ name }));
-    },
-  };
+  createTextFinder(findText: string): TextFinderStandin {
+    this.env.builder('Range.createTextFinder');
+    return new TextFinderStandin(this.env, this.ss, this.sheet, this, findText);
+  }
+
+  /** The range's bounds, for TextFinder. */
+  bounds(): { row: number; column: number; numRows: number; numColumns: number } {
+    return { row: this.row, column: this.column, numRows: this.numRows, numColumns: this.numColumns };
+  }
+
+  private grid<T>(cell: (row: number, column: number) => T): T[][] {
+    const out: T[][] = [];
+    for (let r = 0; r < this.numRows; r++) {
+      const line: T[] = [];
+      for (let c = 0; c < this.numColumns; c++) line.push(cell(this.row + r, this.column + c));
+      out.push(line);
+    }
+    return out;
+  }
+}
+
+const stripDiacritics = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '');
+
+/**
+ * Searches cells as their display text (what the user sees), like Sheets' find: case-insensitive
+ * and substring by default; empty cells never match. Options are builder calls (not counted as
+ * service calls); findAll/findNext are, and charge a per-cell scan cost on the latency model.
+ */
+export class TextFinderStandin implements TextFinderLike {
+  private readonly options = { matchCase: false, entireCell: false, regex: false, ignoreDiacritics: false };
+  /** Row-major index of the last cell findNext returned. */
+  private cursor = -1;
+
+  constructor(
+    private readonly env: ServiceEnv,
+    private readonly ss: SpreadsheetData,
+    private readonly sheet: SheetData,
+    /** null: the whole sheet, as it is when the search runs. */
+    private readonly range: RangeStandin | null,
+    private readonly findText: string,
+  ) {
+    if (typeof findText !== 'string' || findText === '') {
+      throw new AppsScriptError(GAS_ERRORS.invalidArgument('findText'));
+    }
+  }
+
+  matchCase(matchCase: boolean): TextFinderStandin {
+    this.env.builder('TextFinder.matchCase');
+    this.options.matchCase = Boolean(matchCase);
+    return this;
+  }
+
+  matchEntireCell(matchEntireCell: boolean): TextFinderStandin {
+    this.env.builder('TextFinder.matchEntireCell');
+    this.options.entireCell = Boolean(matchEntireCell);
+    return this;
+  }
+
+  useRegularExpression(useRegEx: boolean): TextFinderStandin {
+    this.env.builder('TextFinder.useRegularExpression');
+    this.options.regex = Boolean(useRegEx);
+    return this;
+  }
+
+  ignoreDiacritics(ignoreDiacritics: boolean): TextFinderStandin {
+    this.env.builder('TextFinder.ignoreDiacritics');
+    this.options.ignoreDiacritics = Boolean(ignoreDiacritics);
+    return this;
+  }
+
+  findAll(): RangeStandin[] {
+    return this.search('findAll').map(([r, c]) => this.cell(r, c));
+  }
+
+  findNext(): RangeStandin | null {
+    const b = this.bounds();
+    const found = this.search('findNext').find(
+      ([r, c]) => (r - b.row) * b.numColumns + (c - b.column) > this.cursor,
+    );
+    if (!found) return null;
+    this.cursor = (found[0] - b.row) * b.numColumns + (found[1] - b.column);
+    return this.cell(found[0], found[1]);
+  }
+
+  private bounds() {
+    return (
+      this.range?.bounds() ?? {
+        row: 1,
+        column: 1,
+        numRows: Math.max(1, this.sheet.lastRow()),
+        numColumns: Math.max(1, this.sheet.lastColumn()),
+      }
+    );
+  }
+
+  private cell(row: number, column: number): RangeStandin {
+    return new RangeStandin(this.env, this.ss, this.sheet, row, column, 1, 1);
+  }
+
+  private search(method: string): [number, number][] {
+    const b = this.bounds();
+    touch(this.env, this.ss, `TextFinder.${method}`, { scanned: b.numRows * b.numColumns });
+    const { matchCase, entireCell, regex, ignoreDiacritics } = this.options;
+    const fold = (s: string) => {
+      const t = ignoreDiacritics ? stripDiacritics(s) : s;
+      return matchCase ? t : t.toLowerCase();
+    };
+    let test: (shown: string) => boolean;
+    if (regex) {
+      let pattern: RegExp;
+      try {
+        const source = ignoreDiacritics ? stripDiacritics(this.findText) : this.findText;
+        pattern = new RegExp(entireCell ? `^(?:${source})$` : source, matchCase ? 'u' : 'iu');
+      } catch {
+        throw new AppsScriptError(GAS_ERRORS.invalidArgument('findText'));
+      }
+      test = (shown) => pattern.test(ignoreDiacritics ? stripDiacritics(shown) : shown);
+    } else {
+      const needle = fold(this.findText);
+      test = (shown) => (entireCell ? fold(shown) === needle : fold(shown).includes(needle));
+    }
+    const found: [number, number][] = [];
+    const lastRow = Math.min(b.row + b.numRows - 1, this.sheet.rows.length);
+    for (let r = b.row; r <= lastRow; r++) {
+      const stored = this.sheet.rows[r - 1] as CellValue[];
+      const lastColumn = Math.min(b.column + b.numColumns - 1, stored.length);
+      for (let c = b.column; c <= lastColumn; c++) {
+        const v = stored[c - 1] as CellValue;
+        if (v === '') continue;
+        if (test(displayValue(v, this.ss))) found.push([r, c]);
+      }
+    }
+    return found;
+  }
 }

@@ -1,109 +1,326 @@
 /**
- * The shared state behind the stand-ins, and executions that see it.
+ * The shared state behind the stand-ins, and the executions that see it.
  *
- * Apps Script runs each trigger or card action as a separate execution with its own time budget;
- * executions share spreadsheets, properties, caches, locks, the mail quota and triggers. The world
- * holds that shared state; `startExecution` returns the globals one execution sees (to install in a
- * vm context, or to pass to the product's adapters), bound to its budget and its lock identity.
+ * Apps Script runs each card callback or trigger as a separate execution with its own time budget;
+ * executions share spreadsheets, properties, caches, locks, mail quotas and triggers. The world
+ * holds that shared state; `startExecution` returns one execution, whose `globals` are the service
+ * objects to install in a vm context (or pass to the product's adapters), bound to its budget, its
+ * user and its lock identity.
+ *
+ *   const world = new AppsScriptWorld({ latency: 'none' });
+ *   const ss = world.seedSpreadsheet([['Email', 'MRR'], ['ann@x.io', 120]], { sheetName: 'Customers' });
+ *   const run = world.startExecution({ kind: 'card' });
+ *   run.globals.SpreadsheetApp.openById(ss.id).getSheetByName('Customers')?.getLastRow(); // 2
+ *   run.end();
+ *   world.calls.snapshot(); // { calls: { 'SpreadsheetApp.openById': 1, ... }, total, cellsRead, ... }
  */
+import type { AppsScriptGlobalsLike } from '../../gas/services';
+import { CacheServiceStandin, CacheStore } from './cache';
 import { CallCounter } from './calls';
 import { FakeClock } from './clock';
 import { AppsScriptError, GAS_ERRORS } from './errors';
-import { DEFAULT_LATENCY, NO_LATENCY, type LatencyModel } from './latency';
-import { CacheStore, createCacheService } from './cache';
-import { LockTable, createLockService } from './lock';
-import { MailState, createMailApp } from './mail';
-import { GmailState, createGmailApp } from './gmail';
-import { PropertyStore, createPropertiesService } from './properties';
-import { SpreadsheetState, createSpreadsheetApp } from './spreadsheet';
-import { TriggerState, createScriptApp } from './script-app';
-import { createSession, createUtilities } from './session';
+import { GmailAppStandin, GmailState } from './gmail';
+import { DEFAULT_LATENCY, NO_LATENCY, callCost, type CellTraffic, type LatencyModel } from './latency';
+import { LockServiceStandin, LockTable } from './lock';
+import { createConsole, LoggerStandin } from './logger';
+import { DAILY_RECIPIENTS, MailAppStandin, MailState } from './mail';
+import { PROPERTIES_PER_DAY, PropertiesServiceStandin, PropertyStore } from './properties';
+import { DailyQuota, type QuotaReset } from './quota';
+import { ScriptAppStandin, TriggerState, type TriggerRecord } from './script-app';
+import { SessionStandin } from './session';
+import {
+  SpreadsheetAppStandin,
+  SpreadsheetState,
+  type SpreadsheetData,
+  type SpreadsheetSeed,
+} from './spreadsheet';
+import { UtilitiesStandin } from './utilities';
 
-/** Card callbacks: about 30 s (Workspace add-on limits). Triggers: 6 min (Apps Script quotas). */
+/**
+ * How long one execution may run, by kind, on the fake clock:
+ * - card: 30 s. Card-service callbacks of Google Workspace add-ons are stopped after 30 seconds
+ *   ("Callback functions" in developers.google.com/workspace/add-ons/concepts/actions; add-ons that
+ *   pass it fail with "Exceeded maximum execution time", e.g. ttsukagoshi/mail-merge-for-gmail#62).
+ * - trigger, editor: 6 min. "Script runtime: 6 min / execution" (Apps Script quotas page).
+ */
 export const EXECUTION_BUDGET_MS = { card: 30_000, trigger: 6 * 60_000, editor: 6 * 60_000 } as const;
 export type ExecutionKind = keyof typeof EXECUTION_BUDGET_MS;
 
-export interface WorldOptions {
-  clock?: FakeClock;
-  latency?: LatencyModel | 'none';
-  user?: string;
-  accountKind?: 'workspace' | 'consumer';
-  scriptTimeZone?: string;
+export type AccountKind = 'workspace' | 'consumer';
+
+/** "Triggers total runtime": 90 min a day on consumer accounts, 6 h on Workspace (quotas page). */
+export const TRIGGER_RUNTIME_PER_DAY_MS = { workspace: 6 * 3_600_000, consumer: 90 * 60_000 } as const;
+
+export interface AddOnRules {
+  /** Recurring time-driven triggers may not run more often than hourly. */
+  hourlyFloor: boolean;
+  /** One trigger of each type per user per document (for a Gmail add-on: one clock trigger per user). */
+  onePerDocument: boolean;
 }
 
-/** What every stand-in method calls first: counts the call, checks the budget, spends latency. */
+export interface WorldOptions {
+  clock?: FakeClock;
+  /** The latency model, or 'none' to keep the clock still during calls. Default DEFAULT_LATENCY. */
+  latency?: LatencyModel | 'none';
+  /** The active user. Default 'am@nimbus.example'. */
+  user?: string;
+  /** Account kind of users not registered with addUser (quotas differ). Default 'workspace'. */
+  accountKind?: AccountKind;
+  /** Session.getScriptTimeZone, and the default for new spreadsheets. Default 'Etc/UTC'. */
+  scriptTimeZone?: string;
+  /** Session.getActiveUserLocale for users not registered with addUser. Default 'en'. */
+  userLocale?: string;
+  /** Workspace add-on trigger rules; `false` turns them off (a plain script project). Default: both on. */
+  addOn?: boolean | Partial<AddOnRules>;
+  /** Whether strings written by scripts are read as typed input (numbers, dates...). Default true. */
+  parseWrittenStrings?: boolean;
+  /** When daily quotas reset (see quota.ts). Default 'rolling-24h', as Google documents. */
+  quotaReset?: QuotaReset;
+}
+
+/** One user's state: per-user stores and daily quotas. */
+export class Account {
+  readonly properties = new PropertyStore();
+  readonly cache: CacheStore;
+  readonly emailQuota: DailyQuota;
+  readonly propertiesQuota: DailyQuota;
+  readonly triggerRuntime: DailyQuota;
+
+  constructor(
+    readonly email: string,
+    readonly kind: AccountKind,
+    public locale: string,
+    clock: FakeClock,
+    reset: QuotaReset,
+  ) {
+    this.cache = new CacheStore(clock);
+    this.emailQuota = new DailyQuota(clock, DAILY_RECIPIENTS[kind], reset);
+    this.propertiesQuota = new DailyQuota(clock, PROPERTIES_PER_DAY[kind], reset);
+    this.triggerRuntime = new DailyQuota(clock, TRIGGER_RUNTIME_PER_DAY_MS[kind], reset);
+  }
+}
+
+/** What every stand-in method calls: the world, its execution, and the call hooks. */
 export interface ServiceEnv {
-  hit(method: string, cells?: { read?: number; written?: number }): void;
   readonly world: AppsScriptWorld;
   readonly execution: Execution;
+  /** Counts a service call, stops it if the execution is over budget, and spends its latency. */
+  call(method: string, cells?: CellTraffic): void;
+  /** Counts a builder call (free in Apps Script; kept out of the call total). */
+  builder(method: string): void;
+}
+
+export interface TriggerRun {
+  trigger: TriggerRecord;
+  execution: Execution;
+  /** What the handler threw (Apps Script would log it and email the owner); undefined on success. */
+  error?: unknown;
+  /** True when the daily trigger runtime quota stopped the run before it started. */
+  skipped?: boolean;
 }
 
 export class AppsScriptWorld {
   readonly clock: FakeClock;
   readonly calls = new CallCounter();
   latency: LatencyModel;
+  /** The active user for executions started without one. */
   user: string;
-  readonly scriptTimeZone: string;
-  readonly spreadsheets = new SpreadsheetState();
-  readonly userProperties = new PropertyStore();
+  readonly defaultAccountKind: AccountKind;
+  readonly defaultLocale: string;
+  scriptTimeZone: string;
+  readonly addOnRules: AddOnRules;
+  parseWrittenStrings: boolean;
+  readonly quotaReset: QuotaReset;
+
+  readonly spreadsheets: SpreadsheetState;
   readonly scriptProperties = new PropertyStore();
-  readonly documentProperties = new PropertyStore();
-  readonly userCache: CacheStore;
   readonly scriptCache: CacheStore;
-  readonly documentCache: CacheStore;
   readonly locks = new LockTable();
-  readonly mail: MailState;
+  readonly mail = new MailState();
   readonly gmail = new GmailState();
   readonly triggers: TriggerState;
+  /** Logger and console output of every execution, in order. */
   readonly log: string[] = [];
+
+  private readonly accounts = new Map<string, Account>();
+  private readonly documentStores = new Map<string, { properties: PropertyStore; cache: CacheStore }>();
   private nextExecutionId = 1;
+  private readonly running = new Set<Execution>();
 
   constructor(options: WorldOptions = {}) {
     this.clock = options.clock ?? new FakeClock();
     this.latency = options.latency === 'none' ? NO_LATENCY : (options.latency ?? DEFAULT_LATENCY);
     this.user = options.user ?? 'am@nimbus.example';
+    this.defaultAccountKind = options.accountKind ?? 'workspace';
+    this.defaultLocale = options.userLocale ?? 'en';
     this.scriptTimeZone = options.scriptTimeZone ?? 'Etc/UTC';
-    this.userCache = new CacheStore(this.clock);
+    const addOn = options.addOn ?? true;
+    this.addOnRules =
+      typeof addOn === 'boolean'
+        ? { hourlyFloor: addOn, onePerDocument: addOn }
+        : { hourlyFloor: addOn.hourlyFloor ?? true, onePerDocument: addOn.onePerDocument ?? true };
+    this.parseWrittenStrings = options.parseWrittenStrings ?? true;
+    this.quotaReset = options.quotaReset ?? 'rolling-24h';
+    this.spreadsheets = new SpreadsheetState({ timeZone: () => this.scriptTimeZone });
     this.scriptCache = new CacheStore(this.clock);
-    this.documentCache = new CacheStore(this.clock);
-    this.mail = new MailState(this.clock, options.accountKind ?? 'workspace');
     this.triggers = new TriggerState(this.clock);
   }
 
-  startExecution(options: { kind?: ExecutionKind; user?: string } = {}): Execution {
-    return new Execution(this, this.nextExecutionId++, options.kind ?? 'card', options.user ?? this.user);
+  // ------------------------------------------------------------------------------------------
+  // Users and per-user state
+
+  /** Registers a user with an account kind and locale (others get the world's defaults). */
+  addUser(email: string, options: { kind?: AccountKind; locale?: string } = {}): Account {
+    const account = new Account(
+      email,
+      options.kind ?? this.defaultAccountKind,
+      options.locale ?? this.defaultLocale,
+      this.clock,
+      this.quotaReset,
+    );
+    this.accounts.set(email, account);
+    return account;
+  }
+
+  account(email: string): Account {
+    return this.accounts.get(email) ?? this.addUser(email);
+  }
+
+  /** The active user's user properties (what PropertiesService.getUserProperties returns). */
+  get userProperties(): PropertyStore {
+    return this.account(this.user).properties;
+  }
+
+  /** The active user's cache (what CacheService.getUserCache returns). */
+  get userCache(): CacheStore {
+    return this.account(this.user).cache;
+  }
+
+  documentProperties(documentId: string): PropertyStore {
+    return this.documentStore(documentId).properties;
+  }
+
+  documentCache(documentId: string): CacheStore {
+    return this.documentStore(documentId).cache;
+  }
+
+  private documentStore(id: string) {
+    let s = this.documentStores.get(id);
+    if (!s) {
+      s = { properties: new PropertyStore(), cache: new CacheStore(this.clock) };
+      this.documentStores.set(id, s);
+    }
+    return s;
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Spreadsheets
+
+  /**
+   * A spreadsheet with one tab holding `values` (row-major, as getValues returns them; ragged rows
+   * are padded with empty cells). Values are stored exactly as given: numbers, strings (including
+   * formula errors such as '#N/A'), booleans, Dates, and null/undefined for empty cells.
+   */
+  seedSpreadsheet(
+    values: unknown[][],
+    options: Partial<Omit<SpreadsheetSeed, 'sheets'>> & { sheetName?: string } = {},
+  ): SpreadsheetData {
+    const { sheetName = 'Sheet1', name = 'Customers', ...rest } = options;
+    return this.spreadsheets.create({ ...rest, name, sheets: [{ name: sheetName, values }] });
+  }
+
+  /** The user (everyone, when omitted) can no longer open the file, nor use objects already open. */
+  revokeAccess(spreadsheetId: string, user?: string): void {
+    this.spreadsheets.revokeAccess(spreadsheetId, user);
+  }
+
+  /** The file is gone for good: openById fails as for an unknown ID. */
+  deleteSpreadsheet(spreadsheetId: string): void {
+    this.spreadsheets.delete(spreadsheetId);
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Executions
+
+  startExecution(options: { kind?: ExecutionKind; user?: string; document?: string | null } = {}): Execution {
+    const kind = options.kind ?? 'card';
+    const execution = new Execution(
+      this,
+      this.nextExecutionId++,
+      kind,
+      options.user ?? this.user,
+      options.document ?? null,
+    );
+    this.running.add(execution);
+    return execution;
+  }
+
+  /** Executions started and not yet ended. */
+  activeExecutions(): Execution[] {
+    return [...this.running];
+  }
+
+  /** @internal called by Execution.end */
+  executionEnded(execution: Execution): void {
+    this.running.delete(execution);
+    this.locks.releaseAll(execution.id);
   }
 
   /**
-   * Starts a 'trigger' execution for every due time trigger and lets `invoke` run its handler.
-   * One-shot triggers are removed once fired; recurring ones are rescheduled.
+   * Starts a 'trigger' execution, as the trigger's owner, for every trigger due at the current
+   * clock (earliest first), and lets `invoke` run the handler in it. One-shot (after/at) triggers
+   * are removed once fired; recurring ones move to their next slot. A handler that throws does not
+   * stop the others (Apps Script logs the failure); the error is in the returned run. A user past
+   * the daily trigger runtime quota gets no run (`skipped`, with Apps Script's error).
    */
-  runDueTriggers(invoke: (functionName: string, execution: Execution) => void): number {
-    const due = this.triggers.takeDue();
-    for (const t of due) {
-      const execution = this.startExecution({ kind: 'trigger' });
+  runDueTriggers(invoke: (functionName: string, execution: Execution) => void): TriggerRun[] {
+    const runs: TriggerRun[] = [];
+    for (const trigger of this.triggers.due()) {
+      this.triggers.fired(trigger);
+      const execution = this.startExecution({
+        kind: 'trigger',
+        user: trigger.owner,
+        document: trigger.document,
+      });
+      const quota = this.account(trigger.owner).triggerRuntime;
+      if (quota.remaining() <= 0) {
+        execution.end();
+        runs.push({
+          trigger,
+          execution,
+          skipped: true,
+          error: new AppsScriptError(GAS_ERRORS.triggerRuntimeQuota),
+        });
+        continue;
+      }
+      const run: TriggerRun = { trigger, execution };
       try {
-        invoke(t.functionName, execution);
+        invoke(trigger.functionName, execution);
+      } catch (error) {
+        run.error = error;
+        this.log.push(`[error] trigger ${trigger.functionName} failed: ${String(error)}`);
       } finally {
+        quota.spend(Math.min(execution.elapsedMs(), execution.budgetMs));
         execution.end();
       }
+      runs.push(run);
     }
-    return due.length;
+    return runs;
   }
 }
 
-export interface ExecutionGlobals {
-  SpreadsheetApp: ReturnType<typeof createSpreadsheetApp>;
-  PropertiesService: ReturnType<typeof createPropertiesService>;
-  CacheService: ReturnType<typeof createCacheService>;
-  LockService: ReturnType<typeof createLockService>;
-  MailApp: ReturnType<typeof createMailApp>;
-  GmailApp: ReturnType<typeof createGmailApp>;
-  ScriptApp: ReturnType<typeof createScriptApp>;
-  Session: ReturnType<typeof createSession>;
-  Utilities: ReturnType<typeof createUtilities>;
-  Logger: { log(...data: unknown[]): void };
-  console: { log(...data: unknown[]): void; error(...data: unknown[]): void; warn(...data: unknown[]): void };
+/** The globals one execution sees; each satisfies the matching *Like interface in src/gas/services.ts. */
+export interface ExecutionGlobals extends AppsScriptGlobalsLike {
+  SpreadsheetApp: SpreadsheetAppStandin;
+  PropertiesService: PropertiesServiceStandin;
+  CacheService: CacheServiceStandin;
+  LockService: LockServiceStandin;
+  MailApp: MailAppStandin;
+  GmailApp: GmailAppStandin;
+  ScriptApp: ScriptAppStandin;
+  Session: SessionStandin;
+  Utilities: UtilitiesStandin;
+  Logger: LoggerStandin;
 }
 
 export class Execution implements ServiceEnv {
@@ -116,31 +333,34 @@ export class Execution implements ServiceEnv {
     readonly world: AppsScriptWorld,
     readonly id: number,
     readonly kind: ExecutionKind,
+    /** Who runs it: Session.getActiveUser, user properties and cache, quotas, user lock. */
     readonly user: string,
+    /** The document it is bound to, or null (Gmail add-on cards and their triggers). */
+    readonly document: string | null,
   ) {
     this.startedMs = world.clock.nowMs();
     this.budgetMs = EXECUTION_BUDGET_MS[kind];
-    const line =
-      (level: string) =>
-      (...data: unknown[]) =>
-        world.log.push(`[${level}] ${data.map((d) => (d instanceof Error ? d.stack : String(d))).join(' ')}`);
     this.globals = {
-      SpreadsheetApp: createSpreadsheetApp(this),
-      PropertiesService: createPropertiesService(this),
-      CacheService: createCacheService(this),
-      LockService: createLockService(this),
-      MailApp: createMailApp(this),
-      GmailApp: createGmailApp(this),
-      ScriptApp: createScriptApp(this),
-      Session: createSession(this),
-      Utilities: createUtilities(this),
-      Logger: { log: line('log') },
-      console: { log: line('log'), error: line('error'), warn: line('warn') },
+      SpreadsheetApp: new SpreadsheetAppStandin(this),
+      PropertiesService: new PropertiesServiceStandin(this),
+      CacheService: new CacheServiceStandin(this),
+      LockService: new LockServiceStandin(this),
+      MailApp: new MailAppStandin(this),
+      GmailApp: new GmailAppStandin(this),
+      ScriptApp: new ScriptAppStandin(this),
+      Session: new SessionStandin(this),
+      Utilities: new UtilitiesStandin(this),
+      Logger: new LoggerStandin(this),
+      console: createConsole(this),
     };
   }
 
   get execution(): Execution {
     return this;
+  }
+
+  get isEnded(): boolean {
+    return this.ended;
   }
 
   elapsedMs(): number {
@@ -151,24 +371,36 @@ export class Execution implements ServiceEnv {
     return this.budgetMs - this.elapsedMs();
   }
 
-  hit(method: string, cells: { read?: number; written?: number } = {}): void {
-    if (this.ended)
-      throw new AppsScriptError(`execution ${this.id} has ended; its services can no longer be used`);
+  private check(): void {
+    if (this.ended) throw new AppsScriptError(GAS_ERRORS.executionEnded(this.id));
     if (this.elapsedMs() > this.budgetMs) throw new AppsScriptError(GAS_ERRORS.timeout);
-    const { calls, latency, clock } = this.world;
-    calls.count(method);
-    calls.cellsRead += cells.read ?? 0;
-    calls.cellsWritten += cells.written ?? 0;
-    const service = method.split('.')[0] ?? method;
-    const cost =
-      (latency.perCall[service] ?? 0) + ((cells.read ?? 0) + (cells.written ?? 0)) * latency.perCell;
-    if (cost > 0) clock.advance(Math.round(cost));
   }
 
-  /** Apps Script releases an execution's locks when it ends. */
+  call(method: string, cells?: CellTraffic): void {
+    this.check();
+    this.world.calls.count(method);
+    const cost = callCost(this.world.latency, method, cells);
+    if (cost > 0) this.world.clock.advance(cost);
+  }
+
+  builder(method: string): void {
+    this.check();
+    this.world.calls.countBuilder(method);
+  }
+
+  /** Runs `fn` with this execution's globals and ends the execution, however `fn` exits. */
+  run<T>(fn: (globals: ExecutionGlobals) => T): T {
+    try {
+      return fn(this.globals);
+    } finally {
+      this.end();
+    }
+  }
+
+  /** Ends the execution: Apps Script releases its locks, and its service objects stop working. */
   end(): void {
     if (this.ended) return;
     this.ended = true;
-    this.world.locks.releaseAll(this.id);
+    this.world.executionEnded(this);
   }
 }
