@@ -29,35 +29,53 @@ export const DEFAULT_WEIGHTS: Record<SignalId, number> = {
   emailIntent: 15,
 };
 
-const threshold = (band: string) =>
+const DEFAULT_THRESHOLDS = { medium: 25, high: 50, critical: 75 };
+
+const threshold = (band: keyof typeof DEFAULT_THRESHOLDS) =>
   z
     .number({ error: `${band} threshold must be a number from 0 to 100` })
     .min(0, `${band} threshold must be from 0 to 100`)
-    .max(100, `${band} threshold must be from 0 to 100`);
+    .max(100, `${band} threshold must be from 0 to 100`)
+    .default(DEFAULT_THRESHOLDS[band]);
+
+const signalList = SIGNALS.join(', ');
 
 export const ScorecardSettingsSchema = z
   .object({
+    /** Relative weights (any scale); a signal left out keeps its default, 0 switches it off. */
     weights: z
-      .object(
+      .strictObject(
         Object.fromEntries(
           SIGNALS.map((s) => [
             s,
-            z.number({ error: `weight of ${s} must be a number` }).min(0, `weight of ${s} must be 0 or more`),
+            z
+              .number({ error: `weight of ${s} must be a number` })
+              .min(0, `weight of ${s} must be 0 or more`)
+              .optional(),
           ]),
-        ) as Record<SignalId, z.ZodNumber>,
+        ) as Record<SignalId, z.ZodOptional<z.ZodNumber>>,
+        {
+          error: (issue) =>
+            issue.code === 'unrecognized_keys'
+              ? `unknown signal ${issue.keys.map((k) => `"${k}"`).join(', ')}; signals are ${signalList}`
+              : 'weights must be an object of signal: number',
+        },
       )
-      .partial()
       .default({}),
-    /** Scores at or above each threshold fall in that band. */
+    /** Scores at or above each threshold fall in that band; one left out keeps its default. */
     thresholds: z
-      .object({
-        medium: threshold('medium'),
-        high: threshold('high'),
-        critical: threshold('critical'),
-      })
-      .default({ medium: 25, high: 50, critical: 75 }),
-    /** Days without activity after which a customer counts as dormant. */
-    dormantDays: z.number().int().min(30).max(365).default(90),
+      .object(
+        { medium: threshold('medium'), high: threshold('high'), critical: threshold('critical') },
+        { error: 'thresholds must be an object of medium, high and critical' },
+      )
+      .default(DEFAULT_THRESHOLDS),
+    /** Days without activity after which a customer counts as dormant (full severity at twice that). */
+    dormantDays: z
+      .number({ error: 'dormantDays must be a whole number of days from 30 to 365' })
+      .int('dormantDays must be a whole number of days from 30 to 365')
+      .min(30, 'dormantDays must be a whole number of days from 30 to 365')
+      .max(365, 'dormantDays must be a whole number of days from 30 to 365')
+      .default(90),
   })
   .superRefine((s, ctx) => {
     const { medium, high, critical } = s.thresholds;
@@ -68,8 +86,7 @@ export const ScorecardSettingsSchema = z
         message: `band thresholds must increase: medium ${medium} < high ${high} < critical ${critical}`,
       });
     }
-    const weights = { ...DEFAULT_WEIGHTS, ...s.weights };
-    if (Object.values(weights).every((w) => w === 0)) {
+    if (Object.values(mergedWeights(s.weights)).every((w) => w === 0)) {
       ctx.addIssue({
         code: 'custom',
         path: ['weights'],
@@ -81,6 +98,16 @@ export const ScorecardSettingsSchema = z
 export type ScorecardSettings = z.infer<typeof ScorecardSettingsSchema>;
 export const DEFAULT_SCORECARD: ScorecardSettings = ScorecardSettingsSchema.parse({});
 
+function mergedWeights(weights: Partial<Record<SignalId, number | undefined>>): Record<SignalId, number> {
+  const out = { ...DEFAULT_WEIGHTS };
+  for (const signal of SIGNALS) {
+    const w = weights[signal];
+    if (w !== undefined) out[signal] = w;
+  }
+  return out;
+}
+
+/** Every signal's weight: the settings' where given, the default otherwise. */
 export function weightsOf(settings: ScorecardSettings): Record<SignalId, number> {
-  return { ...DEFAULT_WEIGHTS, ...settings.weights } as Record<SignalId, number>;
+  return mergedWeights(settings.weights);
 }

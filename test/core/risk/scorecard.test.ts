@@ -1,6 +1,12 @@
 import type { Customer } from '../../../src/core/customers/customer';
 import { bandOf, scoreCustomer, topReasons } from '../../../src/core/risk/scorecard';
-import { ScorecardSettingsSchema, DEFAULT_SCORECARD, SIGNALS } from '../../../src/core/risk/settings';
+import {
+  DEFAULT_SCORECARD,
+  DEFAULT_WEIGHTS,
+  ScorecardSettingsSchema,
+  SIGNALS,
+  weightsOf,
+} from '../../../src/core/risk/settings';
 
 const today = new Date('2026-11-20T00:00:00Z');
 const daysAgo = (n: number) => new Date(today.getTime() - n * 86_400_000);
@@ -123,6 +129,17 @@ describe('the score', () => {
 });
 
 describe('scorecard settings', () => {
+  it('fills what is left out with the defaults', () => {
+    const s = ScorecardSettingsSchema.parse({ thresholds: { medium: 30 }, weights: { payments: 40 } });
+    expect(s.thresholds).toEqual({ medium: 30, high: 50, critical: 75 });
+    expect(weightsOf(s)).toEqual({ ...DEFAULT_WEIGHTS, payments: 40 });
+    expect(DEFAULT_SCORECARD).toEqual({
+      weights: {},
+      thresholds: { medium: 25, high: 50, critical: 75 },
+      dormantDays: 90,
+    });
+  });
+
   it.each([
     [{ weights: { payments: -1 } }, 'weight of payments must be 0 or more'],
     [
@@ -138,6 +155,10 @@ describe('scorecard settings', () => {
     [{ dormantDays: 10 }, 'dormantDays'],
     [{ thresholds: { medium: 25, high: 50, critical: 120 } }, 'critical threshold must be from 0 to 100'],
     [{ weights: { sentiment: 'x' } }, 'weight of sentiment must be a number'],
+    [{ weights: { payment: 3 } }, 'unknown signal \\"payment\\"; signals are inactivity, usageDrop'],
+    [{ thresholds: { high: 20 } }, 'band thresholds must increase: medium 25 < high 20 < critical 75'],
+    [{ dormantDays: 45.5 }, 'dormantDays must be a whole number of days from 30 to 365'],
+    [{ thresholds: 50 }, 'thresholds must be an object of medium, high and critical'],
   ])('rejects %j', (input, message) => {
     const r = ScorecardSettingsSchema.safeParse(input);
     expect(r.success).toBe(false);
