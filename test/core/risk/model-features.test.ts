@@ -181,6 +181,34 @@ describe('learnModel', () => {
     expect(learned.cv.auc).toBeGreaterThan(0.8);
     expect(learned.bytes).toBe(learned.json.length);
     expect(learned.bytes).toBeLessThan(2048);
+    expect(learned.maxLevels).toBe(20);
+  });
+
+  it('keeps fewer levels per column when that is what it takes to fit in a user property', () => {
+    const rand = seeded(13);
+    const headers = [...Array.from({ length: 12 }, (_, j) => `Segment label ${j}`), 'Churned'];
+    const rows = Array.from({ length: 3000 }, () => {
+      const row: unknown[] = headers
+        .slice(0, -1)
+        .map(() => `a rather long category name number ${Math.floor(rand() * 25)}`);
+      row.push(rand() < 0.3 ? 'Yes' : 'No');
+      return row;
+    });
+    const table: Table = { headers, rows };
+    const learned = learnModel(table, 'Churned', { folds: 2 });
+    if (!learned.ok) throw new Error(learned.reason);
+    expect(learned.maxLevels).toBeLessThan(20);
+    expect(learned.bytes).toBeLessThanOrEqual(9 * 1024);
+    expect(
+      learned.model.spec.columns.every(
+        (c) => c.kind !== 'categorical' || c.levels.length <= learned.maxLevels,
+      ),
+    ).toBe(true);
+    const tiny = learnModel(table, 'Churned', { folds: 2, maxBytes: 500 });
+    expect(tiny.ok).toBe(false);
+    expect(!tiny.ok && tiny.reason).toMatch(
+      /^The learned model takes \d+ bytes even with 2 values per column; a user property holds 500\. Leave out some columns and learn again\.$/,
+    );
   });
 });
 

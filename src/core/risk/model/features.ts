@@ -229,13 +229,15 @@ export function featureNames(columns: readonly ColumnSpec[]): { names: string[];
 
 /**
  * Learns the features from `rowIndexes` of `table`. With `y` (the outcome of each of those rows,
- * 0/1) columns that give the outcome away are left out too.
+ * 0/1) columns that give the outcome away are left out too. `maxLevels` caps each one-hot (the
+ * most frequent levels are kept).
  */
 export function buildFeatureSpec(
   table: Table,
   rowIndexes: readonly number[],
   exclude: ReadonlySet<string>,
   y?: ArrayLike<number>,
+  maxLevels: number = MAX_LEVELS,
 ): FeatureSpec {
   const columns: ColumnSpec[] = [];
   const excluded: FeatureSpec['excluded'] = [];
@@ -295,7 +297,7 @@ export function buildFeatureSpec(
     const levels = [...counts.entries()]
       .filter(([, c]) => c >= minCount)
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-      .slice(0, MAX_LEVELS)
+      .slice(0, maxLevels)
       .map(([l]) => l);
     if (levels.length === 0) {
       excluded.push({ column, reason: 'no value occurs often enough to learn from' });

@@ -4,6 +4,7 @@
  * JSON form that fits in a user property (9 KB).
  */
 import {
+  MAX_LEVELS,
   buildFeatureSpec,
   encodeRow,
   encodeRows,
@@ -105,17 +106,25 @@ export interface FitOptions {
   lambda?: number | 'auto';
   /** Fit on these table rows only (cross-validation's training split). */
   rows?: number[];
+  /** Most one-hot levels per categorical column (default MAX_LEVELS, 20). */
+  maxLevels?: number;
 }
 
 /** Fits the model on every row with a known outcome (or `options.rows`). Does not check MIN_HISTORY. */
 export function fitModel(table: Table, outcome: string, options: FitOptions = {}): ChurnModel {
   const { rows, y } = labelled(table, outcome, options.rows);
-  const spec = buildFeatureSpec(table, rows, new Set([outcome, ...(options.exclude ?? [])]), y);
+  const spec = buildFeatureSpec(
+    table,
+    rows,
+    new Set([outcome, ...(options.exclude ?? [])]),
+    y,
+    options.maxLevels,
+  );
   const p = spec.names.length;
   const x = encodeRows(spec, table, rows);
   const lambda =
     options.lambda === 'auto'
-      ? chooseLambda(table, outcome, { exclude: options.exclude, rows }).lambda
+      ? chooseLambda(table, outcome, { exclude: options.exclude, rows, maxLevels: options.maxLevels }).lambda
       : (options.lambda ?? DEFAULT_LAMBDA);
   const fit = fitLogistic(x, y, rows.length, p, lambda);
   // Each feature's mean over the training rows, folded into one centre per source column.
@@ -316,6 +325,7 @@ export interface CrossValidationOptions {
   lambda?: number | 'auto';
   /** Restrict to these table rows (for inner CV). */
   rows?: number[];
+  maxLevels?: number;
 }
 
 /**
@@ -353,6 +363,7 @@ export function crossValidate(
         exclude: options.exclude,
         lambda: options.lambda,
         rows: train,
+        maxLevels: options.maxLevels,
       });
       features = model.spec.names.length;
       excluded = model.spec.excluded;
@@ -391,6 +402,7 @@ export function chooseLambda(
     grid?: readonly number[];
     folds?: number;
     seed?: number;
+    maxLevels?: number;
   } = {},
 ): { lambda: number; aucByLambda: { lambda: number; auc: number }[] } {
   const grid = options.grid ?? LAMBDA_GRID;
@@ -401,6 +413,7 @@ export function chooseLambda(
       seed: options.seed ?? 17,
       exclude: options.exclude,
       rows: options.rows,
+      maxLevels: options.maxLevels,
       lambda,
     }).auc,
   }));
@@ -413,6 +426,9 @@ export function chooseLambda(
   return { lambda: best?.lambda ?? DEFAULT_LAMBDA, aucByLambda };
 }
 
+/** What a user property holds, so what a stored model must fit in. */
+export const MAX_MODEL_BYTES = 9 * 1024;
+
 export type Learned =
   | {
       ok: true;
@@ -422,23 +438,39 @@ export type Learned =
       json: string;
       /** UTF-8 size of `json`. */
       bytes: number;
+      /** Levels kept per categorical column: fewer than 20 when that was needed to fit in maxBytes. */
+      maxLevels: number;
     }
   | { ok: false; reason: string };
 
 /**
  * The learned model's front door: declines, with a sentence the UI can show, when the history is
- * below MIN_HISTORY; otherwise cross-validates, fits on every row and serialises.
+ * below MIN_HISTORY; otherwise fits on every row and serialises, keeping fewer one-hot levels per
+ * column (20, 10, 5, 2) until the JSON fits in `maxBytes` (default 9 KB), and cross-validates the
+ * model as finally configured.
  */
 export function learnModel(
   table: Table,
   outcome: string,
-  options: FitOptions & { folds?: number; repeats?: number; seed?: number } = {},
+  options: FitOptions & { folds?: number; repeats?: number; seed?: number; maxBytes?: number } = {},
 ): Learned {
   const { y } = labelled(table, outcome, options.rows);
   const shortfall = historyShortfall(y);
   if (shortfall) return { ok: false, reason: shortfall };
-  const cv = crossValidate(table, outcome, options);
-  const model = fitModel(table, outcome, options);
-  const json = serialiseModel(model);
-  return { ok: true, model, cv, json, bytes: modelBytes(json) };
+  const maxBytes = options.maxBytes ?? MAX_MODEL_BYTES;
+  const first = options.maxLevels ?? MAX_LEVELS;
+  const tries = [first, ...[10, 5, 2].filter((l) => l < first)];
+  let bytes = 0;
+  for (const maxLevels of tries) {
+    const model = fitModel(table, outcome, { ...options, maxLevels });
+    const json = serialiseModel(model);
+    bytes = modelBytes(json);
+    if (bytes > maxBytes) continue;
+    const cv = crossValidate(table, outcome, { ...options, maxLevels });
+    return { ok: true, model, cv, json, bytes, maxLevels };
+  }
+  return {
+    ok: false,
+    reason: `The learned model takes ${bytes} bytes even with ${tries[tries.length - 1]} values per column; a user property holds ${maxBytes}. Leave out some columns and learn again.`,
+  };
 }
