@@ -1,41 +1,9 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { detectDelimiter, parseCsv, toCsv } from '../../../src/local/table/csv';
 import { importCell, readTableFile, writeTableFile } from '../../../src/local/table/table-file';
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'cg-table-'));
-
-describe('CSV', () => {
-  it('parses quotes, escaped quotes, line breaks in fields, CRLF, BOM and a trailing newline', () => {
-    const text = '\uFEFFName,Note\r\n"Díaz, Ana","said ""hi""\nthen left"\r\nBo,\r\n';
-    expect(parseCsv(text)).toEqual([
-      ['Name', 'Note'],
-      ['Díaz, Ana', 'said "hi"\nthen left'],
-      ['Bo', ''],
-    ]);
-  });
-
-  it('detects semicolon and tab delimiters', () => {
-    expect(detectDelimiter('a;b;c\n1;2;3')).toBe(';');
-    expect(parseCsv('a\tb\n1,5\t2')).toEqual([
-      ['a', 'b'],
-      ['1,5', '2'],
-    ]);
-  });
-
-  it('round-trips and guards formulas when asked', () => {
-    const rows = [['=HYPERLINK("x")', '-5', 'a,b', ' pad', '@SUM(A1)']];
-    expect(parseCsv(toCsv(rows))).toEqual(rows);
-    expect(parseCsv(toCsv(rows, { guardFormulas: true }))[0]).toEqual([
-      `'=HYPERLINK("x")`,
-      '-5',
-      'a,b',
-      ' pad',
-      "'@SUM(A1)",
-    ]);
-  });
-});
 
 describe('sheet files', () => {
   it('imports cells as Sheets does in en_US', () => {
