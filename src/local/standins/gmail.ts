@@ -150,7 +150,7 @@ export class GmailMessageStandin implements GmailMessageLike {
 
   getDate(): Date {
     this.touch('getDate');
-    return new Date(this.m.date);
+    return this.env.execution.date(new Date(this.m.date).getTime());
   }
 
   getThread(): GmailThreadStandin {

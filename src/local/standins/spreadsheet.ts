@@ -653,7 +653,7 @@ export class RangeStandin implements RangeLike {
   getValues(): CellValue[][] {
     this.touch('getValues', { read: this.cells });
     this.env.world.calls.cellsRead += this.cells;
-    return this.grid((r, c) => this.sheet.get(r, c));
+    return this.grid((r, c) => this.out(this.sheet.get(r, c)));
   }
 
   getDisplayValues(): string[][] {
@@ -665,7 +665,12 @@ export class RangeStandin implements RangeLike {
   getValue(): CellValue {
     this.touch('getValue', { read: 1 });
     this.env.world.calls.cellsRead += 1;
-    return this.sheet.get(this.row, this.column);
+    return this.out(this.sheet.get(this.row, this.column));
+  }
+
+  /** Dates go to the script as objects of its own realm. */
+  private out(v: CellValue): CellValue {
+    return isDate(v) ? this.env.execution.date(v.getTime()) : v;
   }
 
   setValues(values: unknown[][]): RangeStandin {

@@ -14,6 +14,7 @@
  *   run.end();
  *   world.calls.snapshot(); // { calls: { 'SpreadsheetApp.openById': 1, ... }, total, cellsRead, ... }
  */
+import * as vm from 'node:vm';
 import type { AppsScriptGlobalsLike } from '../../gas/services';
 import { CacheServiceStandin, CacheStore } from './cache';
 import { CallCounter } from './calls';
@@ -328,6 +329,8 @@ export class Execution implements ServiceEnv {
   readonly budgetMs: number;
   readonly globals: ExecutionGlobals;
   private ended = false;
+  /** The Date constructor of the realm the script runs in (see createContext). */
+  private realmDate: DateConstructor = Date;
 
   constructor(
     readonly world: AppsScriptWorld,
@@ -386,6 +389,22 @@ export class Execution implements ServiceEnv {
   builder(method: string): void {
     this.check();
     this.world.calls.countBuilder(method);
+  }
+
+  /**
+   * A bare vm context whose globals are this execution's services (plus `extra`, e.g. CardService),
+   * as Apps Script gives a script. Dates the services return are then made with the context's own
+   * Date, so `value instanceof Date` holds inside it as it does in Apps Script.
+   */
+  createContext(extra: Record<string, unknown> = {}): vm.Context {
+    const context = vm.createContext({ ...this.globals, ...extra });
+    this.realmDate = vm.runInContext('Date', context) as DateConstructor;
+    return context;
+  }
+
+  /** A Date for the script: made in the script's realm. */
+  date(ms: number): Date {
+    return new this.realmDate(ms);
   }
 
   /** Runs `fn` with this execution's globals and ends the execution, however `fn` exits. */
