@@ -279,10 +279,12 @@ describe('Sheets customer store: writeFields', () => {
     expect(tab().rows[0]).toEqual(['Name', 'Email', 'MRR', 'Tags']);
     expect(tab().rows[2]![3]).toBe('vip, =cmd()');
     store().writeFields([{ email: 'c3@co3.example', field: 'tags', value: '=cmd()' }]);
-    expect(tab().rows[3]![3]).toBe("'=cmd()"); // text, never a formula
+    // The guard sends "'=cmd()"; Sheets (and the stand-in) store it as the text "=cmd()", never a formula.
+    // toCellValue's own tests check the apostrophe is added.
+    expect(tab().rows[3]![3]).toBe('=cmd()');
   });
 
-  it('says so, instead of failing, when a full-width tab has no room for a new column', () => {
+  it('makes room with insertColumnsAfter when a full-width tab needs a new column', () => {
     const headers = ['Email', ...Array.from({ length: 25 }, (_, i) => `Col ${i + 2}`)];
     const { store, tab } = sheetWith(0, [['a@x.example', ...Array.from({ length: 25 }, () => '')]], {
       headers,
@@ -291,9 +293,10 @@ describe('Sheets customer store: writeFields', () => {
       { email: 'a@x.example', field: 'owner', value: 'Sofia' },
       { email: 'a@x.example', header: 'Col 3', value: 'kept' },
     ]);
-    expect(result.skipped.map((s) => s.reason)).toEqual([
-      'no room for a new "Owner" column: the tab has 26 columns',
-    ]);
+    expect(result.skipped).toEqual([]);
+    expect(result.addedHeaders).toEqual(['Owner']);
+    expect(tab().rows[0]![26]).toBe('Owner');
+    expect(tab().rows[1]![26]).toBe('Sofia');
     expect(tab().rows[1]![2]).toBe('kept');
   });
 
