@@ -70,6 +70,7 @@ export interface SheetLike {
   createTextFinder(findText: string): TextFinderLike;
   deleteRows(rowPosition: number, howMany: number): void;
   insertRowsAfter(afterPosition: number, howMany: number): SheetLike;
+  insertColumnsAfter(afterPosition: number, howMany: number): SheetLike;
   clear(): SheetLike;
   setFrozenRows(rows: number): void;
 }

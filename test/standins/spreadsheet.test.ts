@@ -141,7 +141,7 @@ describe('SpreadsheetApp stand-in: sizes and errors', () => {
     expect(sheet.getMaxRows()).toBe(1001);
   });
 
-  it('deleteRows shifts the rows below up; insertRowsAfter makes room', () => {
+  it('deleteRows shifts the rows below up; insertRowsAfter and insertColumnsAfter make room', () => {
     const { sheet } = sheetOf([['h'], ['r2'], ['r3'], ['r4'], ['r5']]);
     sheet.deleteRows(2, 2);
     expect(sheet.getRange('A1:A3').getValues()).toEqual([['h'], ['r4'], ['r5']]);
@@ -150,6 +150,11 @@ describe('SpreadsheetApp stand-in: sizes and errors', () => {
     expect(sheet.getRange('A1:A4').getValues()).toEqual([['h'], [''], ['r4'], ['r5']]);
     expect(() => sheet.deleteRows(999, 5)).toThrow(GAS_ERRORS.rowsOutOfBounds);
     expect(() => sheet.deleteRows(1, sheet.getMaxRows())).toThrow(GAS_ERRORS.deleteAllRows);
+    sheet.getRange('A1:B1').setValues([['h', 'last']]);
+    sheet.insertColumnsAfter(1, 2);
+    expect(sheet.getRange('A1:D1').getValues()).toEqual([['h', '', '', 'last']]);
+    expect(sheet.getMaxColumns()).toBe(28);
+    expect(() => sheet.insertColumnsAfter(29, 1)).toThrow(GAS_ERRORS.columnsOutOfBounds);
   });
 
   it('refuses cells over 50,000 characters and sheets past 10 million cells', () => {

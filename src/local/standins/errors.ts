@@ -1,8 +1,9 @@
 /**
  * Apps Script's own wording for the errors the product must handle, so tests match production.
  *
- * Where the wording was checked against public reports of the real message, the comment says
- * "seen"; where it could not be found, it says "unverified" and the text is the closest equivalent.
+ * "seen": the wording appears in public reports of, or code quoting, the real error. "unverified":
+ * no public source was found; the text is the closest equivalent (or, for Java-side errors, Java's
+ * own message).
  * Apps Script (V8) throws these as Error objects named 'Exception'; `String(error)` reads
  * "Exception: <message>", and `error.message` is the bare message, as here.
  */
@@ -59,7 +60,7 @@ export const GAS_ERRORS = {
   /** seen: a spreadsheet object used after its file was deleted or unshared. */
   documentMissing: (id: string) =>
     `Document ${id} is missing (perhaps it was deleted, or you don't have read access?)`,
-  /** seen */
+  /** seen ("Invalid argument: id" for openById('')); the same form for other arguments is assumed */
   invalidArgument: (name: string) => `Invalid argument: ${name}`,
   /** seen */
   rowsMismatch: (data: number, range: number) =>
@@ -81,6 +82,10 @@ export const GAS_ERRORS = {
   rangeNotFound: 'Range not found',
   /** seen */
   rowsOutOfBounds: 'Those rows are out of bounds.',
+  /** seen */
+  columnsOutOfBounds: 'Those columns are out of bounds.',
+  /** unverified */
+  freezeAllRows: "You can't freeze all visible rows on the sheet.",
   /** seen */
   deleteAllRows: 'Sorry, it is not possible to delete all non-frozen rows.',
   /** seen */
@@ -120,7 +125,7 @@ export const GAS_ERRORS = {
   // Utilities
   /** docs: "The maximum allowed value is 300000 (or 5 minutes)"; wording unverified */
   sleepTooLong: 'Invalid argument: milliseconds. The maximum allowed value is 300000.',
-  /** Java's SimpleDateFormat message, as Apps Script passes it on (seen) */
+  /** unverified: Java's SimpleDateFormat message, assumed passed on by Apps Script */
   illegalPatternChar: (c: string) => `Illegal pattern character '${c}'`,
 } as const;
 

@@ -560,11 +560,10 @@ export class SheetStandin implements SheetLike {
     return this;
   }
 
-  /** Not in SheetLike; customer-sheet.ts uses it when present to make room for a new column. */
   insertColumnsAfter(afterPosition: number, howMany: number): SheetStandin {
     this.touch('insertColumnsAfter');
     if (!(afterPosition >= 1) || afterPosition > this.data.maxColumns || !(howMany >= 1)) {
-      throw new AppsScriptError('Those columns are out of bounds.');
+      throw new AppsScriptError(GAS_ERRORS.columnsOutOfBounds);
     }
     this.ss.checkGrowth(howMany * this.data.maxRows);
     this.data.insertColumnsAfter(Math.trunc(afterPosition), Math.trunc(howMany));
@@ -582,7 +581,7 @@ export class SheetStandin implements SheetLike {
   setFrozenRows(rows: number): void {
     this.touch('setFrozenRows');
     if (!(rows >= 0) || rows >= this.data.maxRows) {
-      throw new AppsScriptError("You can't freeze all visible rows on the sheet.");
+      throw new AppsScriptError(GAS_ERRORS.freezeAllRows);
     }
     this.data.frozenRows = Math.trunc(rows);
   }
