@@ -175,7 +175,7 @@ describe('SpreadsheetApp stand-in: opening files', () => {
     const g = world.startExecution().globals;
     const openB = g.SpreadsheetApp.openById(b.id);
     expect(openB.getSheetByName('Nope')).toBeNull();
-    expect(g.SpreadsheetApp.openByUrl(b.url).getName()).toBe('Customers');
+    expect(g.SpreadsheetApp.openByUrl(b.url).getName()).toBe('Untitled spreadsheet');
     world.deleteSpreadsheet(a.id);
     world.revokeAccess(b.id);
     expect(() => g.SpreadsheetApp.openById(a.id)).toThrow(

@@ -226,7 +226,7 @@ export class AppsScriptWorld {
     values: unknown[][],
     options: Partial<Omit<SpreadsheetSeed, 'sheets'>> & { sheetName?: string } = {},
   ): SpreadsheetData {
-    const { sheetName = 'Sheet1', name = 'Customers', ...rest } = options;
+    const { sheetName = 'Sheet1', name = 'Untitled spreadsheet', ...rest } = options;
     return this.spreadsheets.create({ ...rest, name, sheets: [{ name: sheetName, values }] });
   }
 
