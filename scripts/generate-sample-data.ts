@@ -544,6 +544,16 @@ export const PLANTED = {
   blankRow: 51,
 } as const;
 
+/** The planted names, set before the inbox is written so its emails carry them too. */
+function plantNames(customers: SampleCustomer[]): void {
+  const shop = customers[PLANTED.emojiCompany - 1]!;
+  shop.company = `${shop.company} 🚀`;
+  shop.cells.Company = shop.company;
+  const evil = customers[PLANTED.markupName - 1]!;
+  evil.name = '<script>alert("x")</script> Test Co';
+  evil.cells.Name = evil.name;
+}
+
 function plantMess(customers: SampleCustomer[]): { rows: Cell[][]; planted: PlantedRow[] } {
   const rows: Cell[][] = customers.map((c) => HEADERS.map((h) => c.cells[h]));
   const col = (h: Header) => HEADERS.indexOf(h);
@@ -560,12 +570,18 @@ function plantMess(customers: SampleCustomer[]): { rows: Cell[][]; planted: Plan
   );
   set(PLANTED.naNumber, 'NPS', 'n/a', 'text in a number column');
   set(PLANTED.formulaError, 'Last activity', '#N/A', 'a formula error (a lookup that found nothing)');
-  const emoji = `${customers[PLANTED.emojiCompany - 1]!.company} 🚀`;
-  customers[PLANTED.emojiCompany - 1]!.company = emoji;
-  set(PLANTED.emojiCompany, 'Company', emoji, 'an emoji in the company name');
-  const markup = '<script>alert("x")</script> Test Co';
-  customers[PLANTED.markupName - 1]!.name = markup;
-  set(PLANTED.markupName, 'Name', markup, 'a name that is markup: every view must show it as text');
+  set(
+    PLANTED.emojiCompany,
+    'Company',
+    customers[PLANTED.emojiCompany - 1]!.company,
+    'an emoji in the company name',
+  );
+  set(
+    PLANTED.markupName,
+    'Name',
+    customers[PLANTED.markupName - 1]!.name,
+    'a name that is markup: every view must show it as text',
+  );
   // The same contact typed again by a colleague, the address capitalised as people type it.
   const original = customers[PLANTED.duplicateOf - 1]!;
   const duplicate = [...rows[PLANTED.duplicateOf - 1]!];
@@ -652,6 +668,26 @@ export function htmlOf(plain: string): string {
   ].join('\n');
 }
 
+/**
+ * Makes a sender's row agree with the email: whoever asks for a payment delay has an overdue
+ * invoice, whoever will not renew has a renewal coming up, whoever complains has open tickets. The
+ * customer is active, so their churn outcome (drawn earlier) does not change.
+ */
+function tellTheSameStory(t: EmailText, c: SampleCustomer, r: Rng): void {
+  const cells = c.cells;
+  if (t.intent === 'paymentDelay' && Number(cells['Overdue invoices']) === 0) {
+    cells['Overdue invoices'] = 1;
+    cells['Days late'] = r.int(10, 40);
+  }
+  const renewal = new Date(`${cells['Renewal date']}T00:00:00Z`);
+  if (t.intent === 'nonRenewal' && renewal.getTime() - TODAY.getTime() > 100 * DAY)
+    cells['Renewal date'] = iso(new Date(TODAY.getTime() + r.int(11, 70) * DAY));
+  if (t.intent === 'complaint') {
+    cells['Open tickets'] = Math.max(Number(cells['Open tickets']), r.int(2, 4));
+    cells.Complaints = Math.max(Number(cells.Complaints), 1);
+  }
+}
+
 /** Hours ahead of UTC where each language's customers mostly work (winter time). */
 const UTC_OFFSET: Record<Lang, number> = { en: 0, ru: 5, kk: 5, tr: 3, no: 1 };
 
@@ -662,7 +698,11 @@ function fill(t: string, c: SampleCustomer): string {
     .replace(/\{full\}/g, c.name)
     .replace(/\{company\}/g, c.company)
     .replace(/\{domain\}/g, c.domain)
-    .replace(/\{plan\}/g, c.plan);
+    .replace(/\{plan\}/g, c.plan)
+    .replace(/\{renewal\}/g, () => {
+      const d = new Date(`${c.cells['Renewal date']}T00:00:00Z`);
+      return `${d.getUTCDate()} ${d.toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' })}`;
+    });
 }
 
 export function generateInbox(customers: SampleCustomer[], seed = 7): InboxMessage[] {
@@ -685,12 +725,34 @@ export function generateInbox(customers: SampleCustomer[], seed = 7): InboxMessa
   };
 
   // Customers who would write it: active, same language, the industry the text speaks of.
+  // Customers who would write it: active, same language, the industry the text speaks of; and among
+  // them the ones whose row tells the same story (the riskiest write the churn emails, those with
+  // overdue invoices ask for a delay, those renewing soon say they will not, growing ones expand).
+  const daysToRenewal = (c: SampleCustomer) =>
+    (new Date(`${c.cells['Renewal date']}T00:00:00Z`).getTime() - TODAY.getTime()) / DAY;
+  const fit = (t: EmailText, c: SampleCustomer): number => {
+    switch (t.intent) {
+      case 'none':
+        return 0;
+      case 'expansion':
+        return (String(c.cells.Tags).includes('expansion-candidate') ? 1 : 0) - c.risk;
+      case 'paymentDelay':
+        return (Number(c.cells['Overdue invoices']) > 0 ? 1 : 0) + c.risk;
+      case 'nonRenewal':
+      case 'downgrade':
+        return (daysToRenewal(c) <= 100 ? 1 : 0) + c.risk;
+      default:
+        return c.risk;
+    }
+  };
   const candidatesFor = (t: EmailText) => {
     const open = customers.filter(
       (c) => !c.churned && !used.has(c.email) && c.language === t.language && !c.name.includes('<'),
     );
     const exact = open.filter((c) => t.industries.includes(c.industry.name));
-    return exact.length ? exact : open;
+    const pool = exact.length ? exact : open;
+    if (t.intent === 'none') return pool;
+    return [...pool].sort((a, b) => fit(t, b) - fit(t, a) || (a.email < b.email ? -1 : 1)).slice(0, 3);
   };
 
   // The texts in a shuffled order, each from a customer it fits, one email every few hours.
@@ -698,6 +760,7 @@ export function generateInbox(customers: SampleCustomer[], seed = 7): InboxMessa
   for (const { t } of order) {
     const c = r.pick(candidatesFor(t));
     used.add(c.email);
+    tellTheSameStory(t, c, r);
     const date = nextDate(t.language);
     // Our earlier message: a few working days before, in office hours.
     const back = new Date(date.getTime() - r.int(2, 9) * DAY);
@@ -729,7 +792,7 @@ export function generateInbox(customers: SampleCustomer[], seed = 7): InboxMessa
         from: `${c.name} <${c.email}>`,
         to: TEAM_INBOX,
         ...(cc ? { cc } : {}),
-        subject: t.subject,
+        subject: fill(t.subject, c),
         plainBody,
         htmlBody: htmlOf(plainBody),
         intent: t.intent,
@@ -984,8 +1047,9 @@ ${planted
 
 export function generateSample(): Sample {
   const customers = generateCustomers();
-  const { rows, planted } = plantMess(customers);
+  plantNames(customers);
   const inbox = generateInbox(customers);
+  const { rows, planted } = plantMess(customers);
   return {
     customers,
     planted,

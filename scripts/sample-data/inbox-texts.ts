@@ -4,8 +4,9 @@
  * intent detector can be held to it (test/core/intent/sample-inbox.test.ts).
  *
  * Placeholders: {am} the account manager's first name (the customer's owner), {first} and {full} the
- * sender's names, {company}, {domain} the company's mail domain, {plan}, {quote} the quoted earlier
- * message with the reply header of the sender's mail client (from `quote`).
+ * sender's names, {company}, {domain} the company's mail domain, {plan}, {renewal} the renewal day
+ * (English), {quote} the quoted earlier message with the reply header of the sender's mail client
+ * (from `quote`).
  */
 export type Intent =
   | 'cancellation'
@@ -49,11 +50,11 @@ export const EMAIL_TEXTS: EmailText[] = [
   {
     intent: 'nonRenewal',
     language: 'en',
-    subject: 'Re: Your renewal on 1 December',
+    subject: 'Re: Your renewal on {renewal}',
     industries: ['Events'],
     quote:
-      'Hi {first},\n\nJust a reminder that your {plan} plan renews on 1 December. Shall I send the invoice as usual?\n\nBest,\n{am}',
-    body: 'Hello {am},\n\nThanks for the reminder. We have decided we will not renew the contract when it ends next month; with no events on the calendar until the summer we cannot carry the cost.\n\nBest regards,\n{full}\n\n{quote}',
+      'Hi {first},\n\nJust a reminder that your {plan} plan renews on {renewal}. Shall I send the invoice as usual?\n\nBest,\n{am}',
+    body: 'Hello {am},\n\nThanks for the reminder. We have decided we will not renew the contract when it ends; with no events on the calendar until the summer we cannot carry the cost.\n\nBest regards,\n{full}\n\n{quote}',
   },
   {
     intent: 'competitor',
