@@ -25,7 +25,7 @@ function measuredCall(world: AppsScriptWorld, code: string, fn: string, event: u
   (context as unknown as Record<string, (e: unknown) => unknown>)[fn]!(event);
   const wallMs = Number(process.hrtime.bigint() - wallStart) / 1e6;
   execution.end();
-  return { wallMs, modelledMs: world.clock.nowMs() - modelledStart };
+  return { wallMs, modelledMs: Math.round(world.clock.nowMs() - modelledStart) };
 }
 
 export function sidebarBench(sizes = [1_000, 10_000, 100_000], runs = 5) {
@@ -92,23 +92,30 @@ export function sidebarBench(sizes = [1_000, 10_000, 100_000], runs = 5) {
   };
 }
 
+/** A world whose user has connected a generated customer sheet of `n` rows. */
+function connectedWorld(n: number): AppsScriptWorld {
+  const world = new AppsScriptWorld();
+  const values: unknown[][] = [['Email', 'Name', 'MRR', 'Last activity', 'NPS', 'Overdue invoices']];
+  for (let i = 0; i < n; i++) {
+    values.push([
+      `c${i}@co${i % 500}.example`,
+      `Customer ${i}`,
+      100 + (i % 900),
+      new Date(Date.UTC(2026, 8, 1 + (i % 60))),
+      i % 11,
+      i % 3,
+    ]);
+  }
+  const ss = world.spreadsheets.create({ name: 'Bench', sheets: [{ name: 'Customers', values }] });
+  world.userProperties.put(SETTINGS_KEY, JSON.stringify({ spreadsheetId: ss.id }));
+  return world;
+}
+
 /** The homepage with the portfolio: one batched read of the sheet, scoring every customer. */
 export function homepageBench(sizes = [1_000, 10_000, 100_000]) {
   const code = fs.readFileSync(path.resolve(__dirname, '../build/Code.js'), 'utf8');
   return sizes.map((n) => {
-    const world = new AppsScriptWorld();
-    const values: unknown[][] = [['Email', 'Name', 'MRR', 'Last activity', 'NPS', 'Overdue invoices']];
-    for (let i = 0; i < n; i++)
-      values.push([
-        `c${i}@co${i % 500}.example`,
-        `Customer ${i}`,
-        100 + (i % 900),
-        new Date(Date.UTC(2026, 8, 1 + (i % 60))),
-        i % 11,
-        i % 3,
-      ]);
-    const ss = world.spreadsheets.create({ name: 'Bench', sheets: [{ name: 'Customers', values }] });
-    world.userProperties.put(SETTINGS_KEY, JSON.stringify({ spreadsheetId: ss.id }));
+    const world = connectedWorld(n);
     const { wallMs, modelledMs } = measuredCall(world, code, 'onHomepage', gmailEvent());
     return {
       rows: n,
@@ -125,19 +132,7 @@ export function homepageBench(sizes = [1_000, 10_000, 100_000]) {
 export function rescoreBench(sizes = [1_000, 10_000, 100_000]) {
   const code = fs.readFileSync(path.resolve(__dirname, '../build/Code.js'), 'utf8');
   return sizes.map((n) => {
-    const world = new AppsScriptWorld();
-    const values: unknown[][] = [['Email', 'Name', 'MRR', 'Last activity', 'NPS', 'Overdue invoices']];
-    for (let i = 0; i < n; i++)
-      values.push([
-        `c${i}@co${i % 500}.example`,
-        `Customer ${i}`,
-        100 + (i % 900),
-        new Date(Date.UTC(2026, 8, 1 + (i % 60))),
-        i % 11,
-        i % 3,
-      ]);
-    const ss = world.spreadsheets.create({ name: 'Bench', sheets: [{ name: 'Customers', values }] });
-    world.userProperties.put(SETTINGS_KEY, JSON.stringify({ spreadsheetId: ss.id }));
+    const world = connectedWorld(n);
     const run = () => {
       const { wallMs, modelledMs } = measuredCall(
         world,

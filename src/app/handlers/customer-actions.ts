@@ -14,7 +14,7 @@ import type { AppContext } from '../context';
 import { UserFacingError } from '../errors';
 import { formValue, type AddonEvent } from '../events';
 import { loadSettings } from '../settings-store';
-import { buildCustomerCard, withSheet } from './message';
+import { buildCustomerCard, customerNotFound, withSheet } from './message';
 
 export const NOTES_TAB = 'Notes';
 export const NOTES_HEADERS = ['Time', 'Customer email', 'Author', 'Note'];
@@ -57,11 +57,7 @@ export function updateCustomer(
     const found = sheet.findByEmail(email, (h) => emailColumnIndex(h, settings.mapping));
     const row = found.rowNumbers[0];
     if (row === undefined) {
-      throw new UserFacingError(
-        'Customer not found',
-        `${email} is no longer in the customer sheet.`,
-        'Check the sheet; the row may have been deleted or its email changed.',
-      );
+      throw customerNotFound(email);
     }
     const columns = mapColumns(found.headers, settings.mapping).columns;
     const missing = (Object.keys(fields) as CustomerField[]).filter((f) => columns[f] === undefined);

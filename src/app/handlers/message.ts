@@ -153,27 +153,26 @@ function emailSays(reading: IntentReading | undefined): EmailSaysItem[] {
   }));
 }
 
+/** The error shown when an action names a customer whose row has gone since the card was drawn. */
+export function customerNotFound(email: string): UserFacingError {
+  return new UserFacingError(
+    'Customer not found',
+    `${email} is no longer in the customer sheet.`,
+    'Check the sheet; the row may have been deleted or its email changed.',
+  );
+}
+
+function stateOf(ctx: AppContext, email: string): CustomerCardState {
+  const found = customerStateFor(ctx, { email, name: '' });
+  if (!found) throw customerNotFound(email);
+  return found.state;
+}
+
 /** The card of one customer picked from a domain match. */
 export function buildCustomerCard(ctx: AppContext, email: string): Card {
-  const found = customerStateFor(ctx, { email, name: '' });
-  if (!found) {
-    throw new UserFacingError(
-      'Customer not found',
-      `${email} is no longer in the customer sheet.`,
-      'Check the sheet; the row may have been deleted or its email changed.',
-    );
-  }
-  return customerCard(found.state);
+  return customerCard(stateOf(ctx, email));
 }
 
 export function buildRiskExplanation(ctx: AppContext, email: string): Card {
-  const found = customerStateFor(ctx, { email, name: '' });
-  if (!found) {
-    throw new UserFacingError(
-      'Customer not found',
-      `${email} is no longer in the customer sheet.`,
-      'Check the sheet; the row may have been deleted or its email changed.',
-    );
-  }
-  return riskExplanationCard(found.state);
+  return riskExplanationCard(stateOf(ctx, email));
 }

@@ -18,7 +18,7 @@ import { toEml } from '../eml';
 import { gmailEvent } from '../gmail-events';
 import { AppsScriptWorld, type SeedMessage } from '../standins';
 import type { SpreadsheetData } from '../standins/spreadsheet';
-import { readTableFile, writeTableFile } from '../table/table-file';
+import { readTableFile, writeFileAtomic, writeTableFile } from '../table/table-file';
 import { pageHtml } from './page';
 import type {
   ActionRequest,
@@ -52,10 +52,9 @@ const InboxSchema = z.array(
   }),
 );
 
-function writeAtomically(file: string, text: string): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, text);
-  fs.renameSync(tmp, file);
+/** The .eml file a sent mail is written to; the outbox page lists the same names. */
+function outboxFileName(sentAt: Date, index: number): string {
+  return `${sentAt.toISOString().replace(/[:.]/g, '-')}-${index + 1}.eml`;
 }
 
 /** A stable spreadsheet ID per file, so settings saved in one run still point at the sheet in the next. */
@@ -149,13 +148,14 @@ export class Workbench implements WorkbenchBackend {
       );
       this.savedVersion = this.spreadsheet.version;
     }
-    writeAtomically(this.propertiesFile, JSON.stringify(this.world.userProperties.toObject(), null, 2));
+    writeFileAtomic(this.propertiesFile, JSON.stringify(this.world.userProperties.toObject(), null, 2));
     const outbox = this.world.mail.outbox;
     for (; this.outboxWritten < outbox.length; this.outboxWritten++) {
       const m = outbox[this.outboxWritten]!;
-      const id = `${m.sentAt.toISOString().replace(/[:.]/g, '-')}-${this.outboxWritten + 1}`;
-      writeAtomically(
-        path.join(this.outboxDir, `${id}.eml`),
+      const file = outboxFileName(m.sentAt, this.outboxWritten);
+      const id = file.slice(0, -'.eml'.length);
+      writeFileAtomic(
+        path.join(this.outboxDir, file),
         toEml({
           from: m.name ? `${m.name} <${m.from}>` : m.from,
           to: m.to,
@@ -274,7 +274,7 @@ export class Workbench implements WorkbenchBackend {
 
   outbox(): OutboxEntry[] {
     return this.world.mail.outbox.map((m, i) => ({
-      file: `${m.sentAt.toISOString().replace(/[:.]/g, '-')}-${i + 1}.eml`,
+      file: outboxFileName(m.sentAt, i),
       to: m.to.join(', '),
       subject: m.subject,
       sentAt: m.sentAt.toISOString(),
