@@ -1,15 +1,11 @@
 /**
- * The customer tab in Google Sheets, as raw rows (CustomerSheet) and as Customers (CustomerStore).
+ * The customer tab in Google Sheets, as raw rows (CustomerSheet); src/core/sheet parses them into Customers.
  * Every read is batched (getValues on a block, never per cell). A lookup by email reads the header
  * row, asks a TextFinder on the email column for the matching rows (or takes them from an email → row
  * cache) and reads just those rows; the rows read back are always checked to still hold the address,
  * because users sort, insert and delete rows at any time. Its cost does not grow with the sheet.
  */
-import type { Customer } from '../core/customers/customer';
-import { mapColumns, type ColumnMapping } from '../core/sheet/columns';
-import { readCustomers, type CellIssue } from '../core/sheet/read-customers';
 import { parseEmail } from '../core/sheet/values';
-import { cellCount, planFieldWrites } from '../core/sheet/write-plan';
 import {
   SheetAccessError,
   type AppendOnlyTab,
@@ -17,7 +13,6 @@ import {
   type CustomerSheet,
   type SheetRows,
 } from '../ports/customer-sheet';
-import type { CustomerStore, CustomerSheetSnapshot } from '../ports/customer-store';
 import type { CacheLike, SheetLike, SpreadsheetAppLike, SpreadsheetLike } from './services';
 
 /** The spreadsheet service as the adapters use it: opening a spreadsheet by ID. */
@@ -34,8 +29,6 @@ export type RowCache = Pick<CacheLike, 'get' | 'put' | 'remove'>;
 export const ROW_CACHE_SECONDS = 6 * 60 * 60;
 /** A company rarely has more than a few contacts; reading more rows one by one would cost calls. */
 export const DOMAIN_ROW_LIMIT = 10;
-/** Up to this many addresses, writes locate rows by TextFinder; beyond, by one read of the email column. */
-const FINDER_WRITE_LIMIT = 5;
 
 /** RE2 (Sheets' regex engine) and JavaScript agree on these escapes. */
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -271,140 +264,6 @@ export function sheetsCustomerSheet(
         if (b.values.length === 0) continue;
         sheet.getRange(b.row, b.column, b.values.length, b.values[0]?.length ?? 0).setValues(b.values);
       }
-    },
-  };
-}
-
-export interface CustomerStoreOptions {
-  /** The user's column mapping from settings. */
-  mapping?: ColumnMapping;
-  /** Today, for "days since" columns and future-date warnings. */
-  today?: () => Date;
-}
-
-/** The customer tab as Customers, parsed by src/core/sheet: see CustomerStore. */
-export function sheetsCustomerStore(
-  app: SpreadsheetsForCustomers,
-  cache: RowCache,
-  spreadsheetId: string,
-  tabName: string,
-  options: CustomerStoreOptions = {},
-): CustomerStore {
-  const open = opener(app, spreadsheetId, tabName);
-  const format = () => {
-    const { ss } = open();
-    return { locale: ss.getSpreadsheetLocale(), timeZone: ss.getSpreadsheetTimeZone() };
-  };
-  /** 1-based email column; a sheet without one (or a mapping naming a missing header) throws MappingError. */
-  const emailColumn = (headers: unknown[]) =>
-    (mapColumns(headers, options.mapping).columns.email as number) + 1;
-  const parse = (headers: unknown[], rows: unknown[][], rowNumbers: number[]) => {
-    const { locale, timeZone } = format();
-    return readCustomers({
-      sheetName: tabName,
-      headers,
-      rows,
-      rowNumbers,
-      locale,
-      timeZone,
-      mapping: options.mapping,
-      today: options.today?.(),
-    });
-  };
-  const forEmail = (customers: Customer[], issues: CellIssue[], rowNumbers: number[]) => ({
-    customer: customers[0],
-    issues,
-    matches: rowNumbers.length,
-    rows: rowNumbers,
-  });
-
-  return {
-    readAll(): CustomerSheetSnapshot {
-      const { sheet } = open();
-      const lastRow = sheet.getLastRow();
-      const width = sheet.getLastColumn();
-      const values = lastRow > 0 && width > 0 ? sheet.getRange(1, 1, lastRow, width).getValues() : [];
-      const [headers = [], ...rows] = values;
-      const rowNumbers = rows.map((_, i) => i + 2);
-      const { locale, timeZone } = format();
-      const read = readCustomers({
-        sheetName: tabName,
-        headers,
-        rows,
-        rowNumbers,
-        locale,
-        timeZone,
-        mapping: options.mapping,
-        today: options.today?.(),
-      });
-      return { ...read, sheetName: tabName, headers, rows, rowNumbers, locale, timeZone };
-    },
-
-    findByEmail(email) {
-      const { sheet } = open();
-      const { headers, width } = readHeader(sheet);
-      const column = emailColumn(headers);
-      const wanted = email.trim().toLowerCase();
-      const found = locateEmail(
-        sheet,
-        cache,
-        rowCacheKey(spreadsheetId, tabName, wanted),
-        width,
-        column,
-        wanted,
-      );
-      if (found.rowNumbers.length === 0) return forEmail([], [], []);
-      const read = parse(headers, found.rows, found.rowNumbers);
-      return forEmail(read.customers, read.issues, found.rowNumbers);
-    },
-
-    findByDomain(domain) {
-      const { sheet } = open();
-      const { headers, width } = readHeader(sheet);
-      const column = emailColumn(headers);
-      const all = findRows(sheet, column, domainCellPattern(domain));
-      const rowNumbers = all.slice(0, DOMAIN_ROW_LIMIT);
-      if (rowNumbers.length === 0) return { customers: [], issues: [], matches: 0 };
-      const read = parse(headers, readRowsAt(sheet, width, rowNumbers), rowNumbers);
-      return { customers: read.customers, issues: read.issues, matches: all.length };
-    },
-
-    writeFields(updates) {
-      const { sheet } = open();
-      const { headers } = readHeader(sheet);
-      const column = emailColumn(headers);
-      const emails = [
-        ...new Set(updates.filter((u) => u.email !== undefined).map((u) => u.email!.trim().toLowerCase())),
-      ];
-      // Where each address is now: a TextFinder each for a few, one read of the email column for many.
-      const rowsByEmail = new Map<string, number[]>();
-      if (emails.length > 0 && emails.length <= FINDER_WRITE_LIMIT) {
-        for (const email of emails) rowsByEmail.set(email, findRows(sheet, column, emailCellPattern(email)));
-      } else if (emails.length > 0) {
-        const lastRow = sheet.getLastRow();
-        const cells = lastRow >= 2 ? sheet.getRange(2, column, lastRow - 1, 1).getValues() : [];
-        cells.forEach(([cell], i) => {
-          const parsed = parseEmail(cell);
-          if (!parsed.ok) return;
-          const rows = rowsByEmail.get(parsed.value.email) ?? [];
-          rows.push(i + 2);
-          rowsByEmail.set(parsed.value.email, rows);
-        });
-      }
-      const shape = { headers, mapping: options.mapping, rowsOf: (email: string) => rowsByEmail.get(email) };
-      let plan = planFieldWrites(updates, shape);
-      const lastNeeded = Math.max(0, ...plan.addedHeaders.map((a) => a.column));
-      if (!makeRoom(sheet, lastNeeded))
-        plan = planFieldWrites(updates, { ...shape, maxColumns: sheet.getMaxColumns() });
-      for (const b of plan.blocks) {
-        sheet.getRange(b.row, b.column, b.values.length, b.values[0]?.length ?? 0).setValues(b.values);
-      }
-      return {
-        writes: plan.blocks.length,
-        cells: cellCount(plan.blocks),
-        addedHeaders: plan.addedHeaders.map((a) => a.header),
-        skipped: plan.skipped,
-      };
     },
   };
 }

@@ -1,17 +1,44 @@
-import { MappingError } from '../../src/core/sheet/columns';
-import { formatIssue } from '../../src/core/sheet/read-customers';
+import { emailColumnIndex, type ColumnMapping } from '../../src/core/sheet/columns';
+import { formatIssue, readCustomers } from '../../src/core/sheet/read-customers';
 import {
   DOMAIN_ROW_LIMIT,
   ROW_CACHE_SECONDS,
   rowCacheKey,
   sheetsCustomerSheet,
-  sheetsCustomerStore,
-  type CustomerStoreOptions,
 } from '../../src/gas/customer-sheet';
-import { SheetAccessError } from '../../src/ports/customer-sheet';
+import { SheetAccessError, type CustomerSheet, type SheetRows } from '../../src/ports/customer-sheet';
 import { AppsScriptWorld } from '../../src/local/standins';
 
 const locateEmail = (headers: unknown[]) => headers.findIndex((h) => String(h).toLowerCase() === 'email');
+
+/**
+ * The raw port parsed the way src/app parses it (src/app/find-customer.ts, whole-sheet.ts), so these
+ * tests see Customers and cell issues exactly as a handler would.
+ */
+function parsedView(port: CustomerSheet, options: { mapping?: ColumnMapping; today?: Date } = {}) {
+  const locate = (headers: unknown[]) => emailColumnIndex(headers, options.mapping);
+  const parse = (r: SheetRows) => readCustomers({ ...r, mapping: options.mapping, today: options.today });
+  return {
+    findByEmail(email: string) {
+      const found = port.findByEmail(email, locate);
+      const read = parse(found);
+      return {
+        customer: read.customers[0],
+        issues: read.issues,
+        matches: found.rowNumbers.length,
+        rows: found.rowNumbers,
+      };
+    },
+    findByDomain(domain: string) {
+      const read = parse(port.findByDomain(domain, locate));
+      return { customers: read.customers, issues: read.issues };
+    },
+    readAll() {
+      const all = port.readAll();
+      return { ...all, ...parse(all) };
+    },
+  };
+}
 
 function sheetWith(
   rows: number,
@@ -33,15 +60,12 @@ function sheetWith(
     const g = globals();
     return sheetsCustomerSheet(g.SpreadsheetApp, g.CacheService.getUserCache(), ss.id, 'Customers');
   };
-  const store = (options: CustomerStoreOptions = {}) => {
-    const g = globals();
-    return sheetsCustomerStore(g.SpreadsheetApp, g.CacheService.getUserCache(), ss.id, 'Customers', options);
-  };
+  const store = (options: { mapping?: ColumnMapping } = {}) => parsedView(port(), options);
   const tab = () => ss.sheet('Customers')!;
   return { world, ss, port, store, tab };
 }
 
-describe('Sheets customer store: findByEmail', () => {
+describe('Sheets customer sheet, parsed: findByEmail', () => {
   it('makes the same calls and reads the same cells at 1k, 10k and 100k rows, cached or not', () => {
     const measure = (n: number) => {
       const { world, store } = sheetWith(n, [['Target', ' Target@Example.com ', 'n/a']]);
@@ -163,15 +187,17 @@ describe('Sheets customer store: findByEmail', () => {
     expect(store().findByEmail('a.b+c@x.example').rows).toEqual([5]);
   });
 
-  it('uses the mapping from settings, and names the headers when there is no email column', () => {
+  it('uses the mapping from settings, and says so when there is no email column', () => {
     const mapped = sheetWith(3, [], { headers: ['Name', 'Contact', 'MRR'] });
     expect(mapped.store({ mapping: { email: 'Contact' } }).findByEmail('c2@co2.example').customer?.row).toBe(
       3,
     );
-    expect(() => mapped.store().findByEmail('c2@co2.example')).toThrow(MappingError);
-    expect(() => mapped.store().findByEmail('c2@co2.example')).toThrow(/Columns seen: Name, Contact, MRR/);
+    // A lookup must not read the whole sheet to explain itself: the card names the problem instead.
+    expect(() => mapped.store().findByEmail('c2@co2.example')).toThrow(
+      new SheetAccessError('no-email-column', 'The "Customers" tab has no email column.'),
+    );
     expect(() => mapped.store({ mapping: { email: 'E-post' } }).findByEmail('x@y.z')).toThrow(
-      'Column mapping for email: no column "E-post". Columns: Name, Contact, MRR',
+      expect.objectContaining({ problem: 'no-email-column' }),
     );
   });
 
@@ -204,7 +230,7 @@ describe('Sheets customer store: findByEmail', () => {
   });
 });
 
-describe('Sheets customer store: findByDomain and readAll', () => {
+describe('Sheets customer sheet, parsed: findByDomain and readAll', () => {
   it('finds a company’s customers without look-alike domains, reading only a few rows', () => {
     const { store, world } = sheetWith(1000, [
       ['Evil', 'x@notco7.example', 0],
@@ -212,12 +238,11 @@ describe('Sheets customer store: findByDomain and readAll', () => {
     ]);
     world.calls.reset();
     const found = store().findByDomain('co7.example');
-    expect(found.matches).toBe(20); // c7, c57, … c957
     expect(found.customers.map((c) => c.email)).toEqual(
       Array.from({ length: DOMAIN_ROW_LIMIT }, (_, i) => `c${7 + 50 * i}@co7.example`),
     );
     expect(world.calls.cellsRead).toBe(3 * (1 + DOMAIN_ROW_LIMIT));
-    expect(store().findByDomain('nobody.example')).toEqual({ customers: [], issues: [], matches: 0 });
+    expect(store().findByDomain('nobody.example')).toEqual({ customers: [], issues: [] });
   });
 
   it('reads the whole tab in one getValues, parsed with the sheet’s locale', () => {
@@ -245,76 +270,10 @@ describe('Sheets customer store: findByDomain and readAll', () => {
     const world = new AppsScriptWorld({ latency: 'none' });
     const ss = world.spreadsheets.create({ name: 'S', sheets: [{ name: 'Customers', values: [] }] });
     const g = world.startExecution().globals;
-    const store = sheetsCustomerStore(g.SpreadsheetApp, g.CacheService.getUserCache(), ss.id, 'Customers');
+    const store = parsedView(
+      sheetsCustomerSheet(g.SpreadsheetApp, g.CacheService.getUserCache(), ss.id, 'Customers'),
+    );
     expect(() => store.readAll()).toThrow(/No email column found.*Columns seen: \(none\)/);
-  });
-});
-
-describe('Sheets customer store: writeFields', () => {
-  it('writes a customer’s fields in one setValues at the row that holds the email now', () => {
-    const { tab, store, world } = sheetWith(50, [], { headers: ['Name', 'Email', 'Status', 'Churn date'] });
-    tab().rows = [tab().rows[0]!, ...tab().rows.slice(1).reverse()]; // sorted since the card opened
-    const row11 = [...tab().rows[10]!];
-    world.calls.reset();
-    const result = store().writeFields([
-      { email: 'c10@co10.example', row: 11, field: 'status', value: 'Churned' },
-      { email: 'c10@co10.example', field: 'churnDate', value: new Date('2026-11-20T00:00:00Z') },
-    ]);
-    expect(result).toEqual({ writes: 1, cells: 2, addedHeaders: [], skipped: [] });
-    expect(world.calls.get('Range.setValues')).toBe(1);
-    const row = tab().rows.findIndex((r) => r[1] === 'c10@co10.example') + 1;
-    expect(row).toBe(42);
-    expect(tab().rows[row - 1]!.slice(2)).toEqual(['Churned', new Date('2026-11-20T00:00:00Z')]);
-    expect(tab().rows[10]).toEqual(row11); // row 11, now someone else, is untouched
-  });
-
-  it('adds a missing column with its header, and reports what it could not place', () => {
-    const { tab, store } = sheetWith(5);
-    const result = store().writeFields([
-      { email: 'c2@co2.example', field: 'tags', value: ['vip', '=cmd()'] },
-      { email: 'gone@x.example', field: 'tags', value: 'x' },
-    ]);
-    expect(result.addedHeaders).toEqual(['Tags']);
-    expect(result.skipped.map((s) => s.reason)).toEqual(['no row holds gone@x.example now']);
-    expect(tab().rows[0]).toEqual(['Name', 'Email', 'MRR', 'Tags']);
-    expect(tab().rows[2]![3]).toBe('vip, =cmd()');
-    store().writeFields([{ email: 'c3@co3.example', field: 'tags', value: '=cmd()' }]);
-    // The guard sends "'=cmd()"; Sheets (and the stand-in) store it as the text "=cmd()", never a formula.
-    // toCellValue's own tests check the apostrophe is added.
-    expect(tab().rows[3]![3]).toBe('=cmd()');
-  });
-
-  it('makes room with insertColumnsAfter when a full-width tab needs a new column', () => {
-    const headers = ['Email', ...Array.from({ length: 25 }, (_, i) => `Col ${i + 2}`)];
-    const { store, tab } = sheetWith(0, [['a@x.example', ...Array.from({ length: 25 }, () => '')]], {
-      headers,
-    });
-    const result = store().writeFields([
-      { email: 'a@x.example', field: 'owner', value: 'Sofia' },
-      { email: 'a@x.example', header: 'Col 3', value: 'kept' },
-    ]);
-    expect(result.skipped).toEqual([]);
-    expect(result.addedHeaders).toEqual(['Owner']);
-    expect(tab().rows[0]![26]).toBe('Owner');
-    expect(tab().rows[1]![26]).toBe('Sofia');
-    expect(tab().rows[1]![2]).toBe('kept');
-  });
-
-  it('locates many addresses with one read of the email column, and writes runs as blocks', () => {
-    const { tab, store, world } = sheetWith(1000);
-    const updates = Array.from({ length: 100 }, (_, i) => ({
-      email: `c${i + 1}@co${(i + 1) % 50}.example`,
-      header: 'ChurnGuard risk',
-      value: i,
-    }));
-    world.calls.reset();
-    const result = store().writeFields(updates);
-    expect(world.calls.get('TextFinder.findAll')).toBe(0);
-    expect(world.calls.get('Range.getValues')).toBe(2); // header row, email column
-    expect(result).toMatchObject({ writes: 1, cells: 101 }); // the new header and rows 2-101: one block
-    expect(world.calls.get('Range.setValues')).toBe(1);
-    expect(tab().rows[0]![3]).toBe('ChurnGuard risk');
-    expect(tab().rows[100]![3]).toBe(99);
   });
 });
 

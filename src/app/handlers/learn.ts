@@ -4,51 +4,30 @@
  * With too little history it declines and says why; the scorecard stays in use.
  */
 import type { ActionResponse } from '../../ui/card/types';
-import { customerFeatureRow, customerTable, CHURNED } from '../../core/risk/model/customer-features';
-import {
-  crossValidate,
-  fitModel,
-  historyShortfall,
-  labelled,
-  parseModel,
-  predict,
-  serialiseModel,
-  type ChurnModel,
-} from '../../core/risk/model/model';
+import { customerTable, predictCustomer, CHURNED } from '../../core/risk/model/customer-features';
+import { learnModel, parseModel, type ChurnModel } from '../../core/risk/model/model';
 import { withModel, type RiskScore } from '../../core/risk/scorecard';
-import { utf8Length } from '../../core/text/utf8';
 import type { Customer } from '../../core/customers/customer';
 import type { Settings } from '../../core/settings/settings';
 import type { KeyValueStore } from '../../ports/key-value-store';
 import type { AppContext } from '../context';
-import { UserFacingError } from '../errors';
 import { saveSettings } from '../settings-store';
 import { withWholeSheet } from '../whole-sheet';
 
 export const MODEL_KEY = 'churnguard.model';
-const MAX_MODEL_BYTES = 9 * 1024;
 
 export function learnFromHistory(ctx: AppContext): ActionResponse {
   const today = ctx.clock.now();
   return withWholeSheet(ctx, ({ settings, read }) => {
-    const table = customerTable(read.customers, today);
-    const shortfall = historyShortfall(labelled(table, CHURNED).y);
-    if (shortfall) {
+    const learned = learnModel(customerTable(read.customers, today), CHURNED, { folds: 5 });
+    if (!learned.ok) {
       saveSettings(ctx.userStore, {
         ...settings,
-        riskModel: { kind: 'scorecard', blendWeight: 0.5, declined: shortfall },
+        riskModel: { kind: 'scorecard', blendWeight: 0.5, declined: learned.reason },
       });
-      return { kind: 'notify', notification: `${shortfall} Scores keep using the scorecard.` };
+      return { kind: 'notify', notification: `${learned.reason} Scores keep using the scorecard.` };
     }
-    const cv = crossValidate(table, CHURNED, { folds: 5 });
-    const json = serialiseModel(fitModel(table, CHURNED));
-    if (utf8Length(json) > MAX_MODEL_BYTES) {
-      throw new UserFacingError(
-        'Model too large to store',
-        `The learned model takes ${utf8Length(json)} bytes; a user property holds ${MAX_MODEL_BYTES}.`,
-        'Reduce the number of distinct plans or industries in the sheet, then learn again.',
-      );
-    }
+    const { cv, json } = learned;
     ctx.userStore.set(MODEL_KEY, json);
     const previous = settings.riskModel;
     saveSettings(ctx.userStore, {
@@ -90,7 +69,7 @@ export function applyRiskModel(
   if (!choice || choice.kind === 'scorecard') return risk;
   const model = storedModel(ctx.userStore);
   if (!model) return risk;
-  const probability = predict(model, customerFeatureRow(customer, ctx.clock.now()));
+  const probability = predictCustomer(model, customer, ctx.clock.now());
   return withModel(
     risk,
     probability,
