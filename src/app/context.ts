@@ -8,6 +8,7 @@ import type { Mailbox } from '../ports/mailbox';
 import type { UserSession } from '../ports/session';
 import type { SpreadsheetDirectory } from '../ports/spreadsheet-directory';
 import type { AppendOnlyTab, CustomerSheet } from '../ports/customer-sheet';
+import type { SheetTabs } from '../ports/sheet-tabs';
 
 export interface AppContext {
   clock: Clock;
@@ -20,4 +21,6 @@ export interface AppContext {
   customerSheet(spreadsheetId: string, tab: string): CustomerSheet;
   /** An append-only tab of the connected spreadsheet (Notes), created with `headers` if missing. */
   appendOnlyTab(spreadsheetId: string, tab: string, headers: string[]): AppendOnlyTab;
+  /** The connected spreadsheet's small tabs: Impact rules, Segments, Templates, the bulk-change log. */
+  tabs(spreadsheetId: string): SheetTabs;
 }

@@ -13,6 +13,7 @@ import {
   type RowCache,
   type SpreadsheetsForCustomers,
 } from './customer-sheet';
+import { sheetsTabs } from './sheet-tabs';
 
 export interface AppsScriptServices {
   SpreadsheetApp: SpreadsheetAppOpenLike & SpreadsheetsForCustomers;
@@ -31,6 +32,7 @@ export function createContext(services: AppsScriptServices): AppContext {
     spreadsheets: spreadsheetDirectory(services.SpreadsheetApp),
     customerSheet: (id, tab) => sheetsCustomerSheet(services.SpreadsheetApp, userCache(services), id, tab),
     appendOnlyTab: (id, tab, headers) => sheetsAppendOnlyTab(services.SpreadsheetApp, id, tab, headers),
+    tabs: (id) => sheetsTabs(services.SpreadsheetApp, id),
   };
 }
 

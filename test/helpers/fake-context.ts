@@ -9,12 +9,15 @@ export interface FakeContextOptions {
   messages?: OpenMessage[];
   spreadsheets?: SpreadsheetInfo[];
   revoked?: string[];
+  /** The connected spreadsheet's small tabs by name, header row first. */
+  tabs?: Record<string, unknown[][]>;
 }
 
 export function fakeContext(options: FakeContextOptions = {}): AppContext & { store: Map<string, string> } {
   const store = new Map<string, string>();
   const messages = new Map((options.messages ?? []).map((m) => [m.id, m]));
   const sheets = new Map((options.spreadsheets ?? []).map((s) => [s.id, s]));
+  const tabs = new Map<string, unknown[][]>(Object.entries(options.tabs ?? {}));
   return {
     store,
     clock: { now: () => options.now ?? new Date('2026-11-20T10:00:00Z') },
@@ -58,6 +61,20 @@ export function fakeContext(options: FakeContextOptions = {}): AppContext & { st
       };
     },
     appendOnlyTab: () => ({ appendRow: () => undefined }),
+    tabs: () => ({
+      read: (tab) => {
+        const values = tabs.get(tab);
+        return values ? { values } : null;
+      },
+      replace: (tab, values) => void tabs.set(tab, values),
+      append: (tab, headers, rows) => {
+        const values = tabs.get(tab) ?? [];
+        if (values.length === 0) values.push(headers);
+        values.push(...rows);
+        tabs.set(tab, values);
+      },
+      names: () => [...tabs.keys()],
+    }),
     spreadsheets: {
       open(id) {
         if (options.revoked?.includes(id))

@@ -1,0 +1,71 @@
+/**
+ * SheetTabs on Google Sheets: one getValues per read and one setValues per write, whatever the size,
+ * because each service call costs far more than the JavaScript around it.
+ */
+import { SheetAccessError } from '../ports/customer-sheet';
+import type { SheetTabs } from '../ports/sheet-tabs';
+import type { SheetLike, SpreadsheetAppLike, SpreadsheetLike } from './services';
+
+export type SpreadsheetsForTabs = Pick<SpreadsheetAppLike, 'openById'>;
+
+export function sheetsTabs(app: SpreadsheetsForTabs, spreadsheetId: string): SheetTabs {
+  let opened: SpreadsheetLike | null = null;
+  const open = (): SpreadsheetLike => {
+    if (opened) return opened;
+    try {
+      opened = app.openById(spreadsheetId);
+      return opened;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      throw /permission|access/i.test(message)
+        ? new SheetAccessError(
+            'no-access',
+            `You no longer have access to the customer spreadsheet (${message}).`,
+          )
+        : new SheetAccessError(
+            'spreadsheet-not-found',
+            `The customer spreadsheet could not be opened (${message}).`,
+          );
+    }
+  };
+  const sheetFor = (tab: string, headers?: string[]): SheetLike => {
+    const ss = open();
+    const sheet = ss.getSheetByName(tab) ?? ss.insertSheet(tab);
+    if (headers && sheet.getLastRow() === 0 && headers.length > 0) {
+      sheet.getRange(1, 1, 1, headers.length).setValues([headers]);
+      sheet.setFrozenRows(1);
+    }
+    return sheet;
+  };
+  return {
+    read(tab) {
+      const sheet = open().getSheetByName(tab);
+      if (!sheet) return null;
+      const rows = sheet.getLastRow();
+      const columns = sheet.getLastColumn();
+      if (rows === 0 || columns === 0) return { values: [] };
+      return { values: sheet.getRange(1, 1, rows, columns).getValues() };
+    },
+    replace(tab, values) {
+      const sheet = sheetFor(tab);
+      sheet.clear();
+      const width = Math.max(0, ...values.map((r) => r.length));
+      if (values.length === 0 || width === 0) return;
+      const rect = values.map((r) => [...r, ...Array<unknown>(width - r.length).fill('')]);
+      sheet.getRange(1, 1, rect.length, width).setValues(rect);
+      sheet.setFrozenRows(1);
+    },
+    append(tab, headers, rows) {
+      const sheet = sheetFor(tab, headers);
+      if (rows.length === 0) return;
+      const width = Math.max(headers.length, ...rows.map((r) => r.length));
+      const rect = rows.map((r) => [...r, ...Array<unknown>(width - r.length).fill('')]);
+      sheet.getRange(sheet.getLastRow() + 1, 1, rect.length, width).setValues(rect);
+    },
+    names() {
+      return open()
+        .getSheets()
+        .map((s) => s.getName());
+    },
+  };
+}

@@ -1,0 +1,23 @@
+/**
+ * The connected spreadsheet's other tabs (Impact rules, Segments, Templates, the bulk-change log):
+ * small tables read whole in one batched call and written in blocks. Parsing and validation happen
+ * above this port, in src/core, so a CSV file and Google Sheets report the same problems.
+ */
+export interface TabValues {
+  /** Every row, the header first, as Sheets returns them (trailing blank rows and columns trimmed). */
+  values: unknown[][];
+}
+
+export interface SheetTabs {
+  /** The whole tab in one read, or null when the spreadsheet has no tab by that name. */
+  read(tab: string): TabValues | null;
+  /** Replaces the tab's contents with `values` (header first) in one write, creating the tab if missing. */
+  replace(tab: string, values: unknown[][]): void;
+  /**
+   * Appends rows below the last one in one write, creating the tab with `headers` (and a frozen header
+   * row) if it is missing or empty.
+   */
+  append(tab: string, headers: string[], rows: unknown[][]): void;
+  /** The tab names, so a caller can say which exist. */
+  names(): string[];
+}
