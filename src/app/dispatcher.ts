@@ -14,6 +14,8 @@ import { buildSettingsCard, saveSettingsAction } from './handlers/settings';
 import { buildCustomerCard, buildRiskExplanation } from './handlers/message';
 import { rescoreAction } from './handlers/rescore';
 import { learnFromHistory } from './handlers/learn';
+import { openColumns, saveColumns } from './handlers/columns';
+import { openScoring, saveScoring } from './handlers/scoring';
 import { addCustomer, markStatus, openNote, openTags, saveNote, saveTags } from './handlers/customer-actions';
 
 interface ActionSpec {
@@ -79,6 +81,10 @@ const ACTIONS: Record<ActionName, ActionSpec> = {
       steps: [{ kind: 'update', card: buildHomepage(ctx, Number(p.page)) }],
     }),
   },
+  [ACTION.openColumns]: { params: noParams, run: (ctx) => openColumns(ctx) },
+  [ACTION.saveColumns]: { params: noParams, run: (ctx, _p, e) => saveColumns(ctx, e) },
+  [ACTION.openScoring]: { params: noParams, run: (ctx) => openScoring(ctx) },
+  [ACTION.saveScoring]: { params: noParams, run: (ctx, _p, e) => saveScoring(ctx, e) },
   [ACTION.refreshHome]: {
     params: noParams,
     run: (ctx) => ({ kind: 'navigate', steps: [{ kind: 'update', card: buildHomepage(ctx) }] }),

@@ -3,9 +3,8 @@ import type { Settings } from '../core/settings/settings';
 import { readCustomers, type CustomerSheetRead } from '../core/sheet/read-customers';
 import type { CustomerSheet, SheetRows } from '../ports/customer-sheet';
 import type { AppContext } from './context';
-import { UserFacingError } from './errors';
+import { requireConnected } from './connected';
 import { withSheet } from './handlers/message';
-import { loadSettings } from './settings-store';
 
 export interface WholeSheet {
   settings: Settings;
@@ -16,15 +15,7 @@ export interface WholeSheet {
 
 /** Runs `use` on the connected sheet read in full; sheet problems become cards that say how to fix them. */
 export function withWholeSheet<T>(ctx: AppContext, use: (whole: WholeSheet) => T): T {
-  const { settings } = loadSettings(ctx.userStore);
-  if (!settings.spreadsheetId) {
-    throw new UserFacingError(
-      'No customer sheet',
-      'Connect your customer sheet first.',
-      'Open Settings and paste its URL.',
-    );
-  }
-  const sheet = ctx.customerSheet(settings.spreadsheetId, settings.customerSheet);
+  const { settings, sheet } = requireConnected(ctx);
   return withSheet(() => {
     const all = sheet.readAll();
     const read = readCustomers({

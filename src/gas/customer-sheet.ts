@@ -248,6 +248,11 @@ export function sheetsCustomerSheet(
       open().sheet.appendRow(values);
     },
 
+    readHeaders() {
+      const { sheet } = open();
+      return readHeader(sheet).headers;
+    },
+
     readColumn(column) {
       const { sheet } = open();
       const lastRow = sheet.getLastRow();

@@ -54,6 +54,8 @@ export interface CustomerSheet {
   write(blocks: CellBlock[]): void;
   /** Adds one row at the end, atomically (Sheets' appendRow), under the current headers. */
   appendRow(values: unknown[]): void;
+  /** The header row alone, in one read: for the column-mapping card, which must not read 100k rows. */
+  readHeaders(): unknown[];
   /** Every value in one column (1-based) below the header, in one read; for pick lists such as tags. */
   readColumn(column: number): unknown[];
 }

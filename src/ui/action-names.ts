@@ -18,6 +18,10 @@ export const ACTION = {
   saveTags: 'saveTags',
   markStatus: 'markStatus',
   addCustomer: 'addCustomer',
+  openColumns: 'openColumns',
+  saveColumns: 'saveColumns',
+  openScoring: 'openScoring',
+  saveScoring: 'saveScoring',
 } as const;
 
 export type ActionName = (typeof ACTION)[keyof typeof ACTION];

@@ -58,6 +58,7 @@ export function fakeContext(options: FakeContextOptions = {}): AppContext & { st
         write: () => undefined,
         appendRow: () => undefined,
         readColumn: () => [],
+        readHeaders: () => empty.headers,
       };
     },
     appendOnlyTab: () => ({ appendRow: () => undefined }),

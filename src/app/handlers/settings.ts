@@ -22,6 +22,7 @@ export function buildSettingsCard(ctx: AppContext): Card {
   return settingsCard({
     spreadsheetInput: settings.spreadsheetId ?? '',
     customerSheet: settings.customerSheet,
+    connected: Boolean(settings.spreadsheetId),
     error: problem,
     riskModel: riskModelState(settings),
   });

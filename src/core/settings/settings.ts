@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { ColumnMappingSchema } from '../sheet/columns';
 import { ScorecardSettingsSchema } from '../risk/settings';
+import { PlaybookSettingsSchema } from '../playbooks/settings';
 
 export const SettingsSchema = z
   .object({
@@ -18,6 +19,8 @@ export const SettingsSchema = z
     mapping: ColumnMappingSchema.optional(),
     /** Score weights, band thresholds and the dormancy line; defaults when unset. */
     scorecard: ScorecardSettingsSchema.optional(),
+    /** Guard rails for offers: who is valuable enough for a discount or payment relief. */
+    playbooks: PlaybookSettingsSchema.optional(),
     /** Which score the card shows: the scorecard, the learned model, or a blend of both. */
     riskModel: z
       .object({

@@ -6,6 +6,8 @@ export interface SettingsState {
   spreadsheetInput: string;
   customerSheet: string;
   connectedName?: string;
+  /** A sheet is connected, so its columns can be mapped. */
+  connected?: boolean;
   /** A validation message from the last save attempt, shown above the form. */
   error?: string;
   /** The risk-score choice; the section is left out when absent. */
@@ -40,6 +42,22 @@ export function settingsCard(state: SettingsState): Card {
         value: state.customerSheet,
         hint: 'The tab with one row per customer and headers in row 1',
       },
+      ...(state.connected
+        ? [
+            {
+              kind: 'buttonSet' as const,
+              buttons: [
+                actionButton('Map columns', ACTION.openColumns),
+                actionButton('Scoring and offers', ACTION.openScoring),
+              ],
+            },
+          ]
+        : [
+            {
+              kind: 'buttonSet' as const,
+              buttons: [actionButton('Scoring and offers', ACTION.openScoring)],
+            },
+          ]),
     ],
   });
   const kinds = [
