@@ -9,11 +9,14 @@ import type { UserSession } from '../ports/session';
 import type { SpreadsheetDirectory } from '../ports/spreadsheet-directory';
 import type { AppendOnlyTab, CustomerSheet } from '../ports/customer-sheet';
 import type { SheetTabs } from '../ports/sheet-tabs';
+import type { ExpiringCache } from '../ports/expiring-cache';
 
 export interface AppContext {
   clock: Clock;
   /** The user's own properties: settings and per-user state. */
   userStore: KeyValueStore;
+  /** The user's cache, for what is cheap to lose and costly to read (rule and segment tabs). */
+  cache: ExpiringCache;
   session: UserSession;
   mailbox: Mailbox;
   spreadsheets: SpreadsheetDirectory;

@@ -14,6 +14,7 @@ import {
   type SpreadsheetsForCustomers,
 } from './customer-sheet';
 import { sheetsTabs } from './sheet-tabs';
+import { expiringCache } from './expiring-cache';
 
 export interface AppsScriptServices {
   SpreadsheetApp: SpreadsheetAppOpenLike & SpreadsheetsForCustomers;
@@ -27,6 +28,7 @@ export function createContext(services: AppsScriptServices): AppContext {
   return {
     clock: { now: () => new Date() },
     userStore: propertiesStore(services.PropertiesService.getUserProperties()),
+    cache: expiringCache(userCache(services)),
     session: { email: () => services.Session.getActiveUser().getEmail() },
     mailbox: gmailMailbox(services.GmailApp),
     spreadsheets: spreadsheetDirectory(services.SpreadsheetApp),

@@ -15,6 +15,7 @@ export interface FakeContextOptions {
 
 export function fakeContext(options: FakeContextOptions = {}): AppContext & { store: Map<string, string> } {
   const store = new Map<string, string>();
+  const cache = new Map<string, string>();
   const messages = new Map((options.messages ?? []).map((m) => [m.id, m]));
   const sheets = new Map((options.spreadsheets ?? []).map((s) => [s.id, s]));
   const tabs = new Map<string, unknown[][]>(Object.entries(options.tabs ?? {}));
@@ -25,6 +26,11 @@ export function fakeContext(options: FakeContextOptions = {}): AppContext & { st
       get: (k) => store.get(k) ?? null,
       set: (k, v) => void store.set(k, v),
       delete: (k) => void store.delete(k),
+    },
+    cache: {
+      get: (k) => cache.get(k) ?? null,
+      put: (k, v) => void cache.set(k, v),
+      remove: (k) => void cache.delete(k),
     },
     session: { email: () => options.user ?? 'am@nimbus.example' },
     mailbox: {
