@@ -61,4 +61,14 @@ describe('learn from history', () => {
       declined: expect.stringContaining('Only 12'),
     });
   });
+
+  it('reads the stored model once per card, not once per customer', () => {
+    const { world, ctx } = contextOn(readTableFile(SAMPLE).sheets[0]!.values);
+    act(ctx, 'learnFromHistory');
+    world.calls.reset();
+    const home = act(ctx, 'refreshHome');
+    expect(home.kind).toBe('navigate');
+    // Settings and the model: a handful of property reads for 400 customers.
+    expect(world.calls.get('Properties.getProperty')).toBeLessThanOrEqual(4);
+  });
 });

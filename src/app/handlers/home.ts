@@ -3,14 +3,12 @@ import { AT_RISK_PAGE_SIZE, homepageCard, type PortfolioView } from '../../ui/ca
 import { BAND_COLOURS } from '../../ui/cards/customer';
 import { BANDS, portfolioSnapshot, textBar } from '../../core/metrics/at-risk';
 import { portfolioMetrics, type Metric } from '../../core/metrics/portfolio';
-import { scoreCustomer } from '../../core/risk/scorecard';
-import { DEFAULT_SCORECARD } from '../../core/risk/settings';
 import type { AppContext } from '../context';
 import { formatMoney } from '../customer-view';
 import { loadSettings } from '../settings-store';
 import { UserFacingError } from '../errors';
 import { withWholeSheet } from '../whole-sheet';
-import { applyRiskModel } from './learn';
+import { riskScorer } from '../risk';
 
 const pct = (m: Metric) => (m.value === null ? 'n/a' : `${(m.value * 100).toFixed(1)}%`);
 
@@ -18,9 +16,8 @@ const pct = (m: Metric) => (m.value === null ? 'n/a' : `${(m.value * 100).toFixe
 export function portfolioView(ctx: AppContext, page: number): PortfolioView {
   return withWholeSheet(ctx, ({ settings, read }) => {
     const today = ctx.clock.now();
-    const risks = read.customers.map((c) =>
-      applyRiskModel(ctx, settings, c, scoreCustomer(c, { today }, settings.scorecard ?? DEFAULT_SCORECARD)),
-    );
+    const score = riskScorer(ctx, settings);
+    const risks = read.customers.map((c) => score(c));
     const snapshot = portfolioSnapshot(read.customers, risks);
     const end = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 1));
     const start = new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth() - 1, 1));

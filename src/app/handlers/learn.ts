@@ -58,22 +58,21 @@ export function storedModel(store: KeyValueStore): ChurnModel | null {
   }
 }
 
-/** The score the card shows: the scorecard, or the learned model or a blend when the user chose one. */
-export function applyRiskModel(
+/**
+ * The score the cards show: the scorecard, or the learned model or a blend when the user chose one.
+ * The stored model is read and parsed once per call of this function, not once per customer: with
+ * 100,000 customers that is one property read instead of 100,000.
+ */
+export function riskModelBlender(
   ctx: AppContext,
   settings: Settings,
-  customer: Customer,
-  risk: RiskScore,
-): RiskScore {
+): (customer: Customer, risk: RiskScore) => RiskScore {
   const choice = settings.riskModel;
-  if (!choice || choice.kind === 'scorecard') return risk;
+  if (!choice || choice.kind === 'scorecard') return (_customer, risk) => risk;
   const model = storedModel(ctx.userStore);
-  if (!model) return risk;
-  const probability = predictCustomer(model, customer, ctx.clock.now());
-  return withModel(
-    risk,
-    probability,
-    { kind: choice.kind, weight: choice.blendWeight, auc: choice.auc },
-    settings.scorecard,
-  );
+  if (!model) return (_customer, risk) => risk;
+  const today = ctx.clock.now();
+  const how = { kind: choice.kind, weight: choice.blendWeight, auc: choice.auc };
+  return (customer, risk) =>
+    withModel(risk, predictCustomer(model, customer, today), how, settings.scorecard);
 }

@@ -5,8 +5,6 @@ import type { Card } from '../../ui/card/types';
 import { customerCard, riskExplanationCard, type CustomerCardState } from '../../ui/cards/customer';
 import { messageCard } from '../../ui/cards/message';
 import { parseAddress } from '../../core/email/address';
-import { scoreCustomer } from '../../core/risk/scorecard';
-import { DEFAULT_SCORECARD } from '../../core/risk/settings';
 import { MappingError } from '../../core/sheet/columns';
 import { SheetAccessError, type CustomerSheet } from '../../ports/customer-sheet';
 import type { AppContext } from '../context';
@@ -15,7 +13,7 @@ import type { AddonEvent } from '../events';
 import { UserFacingError } from '../errors';
 import { counterpartAddress, findCustomer } from '../find-customer';
 import { loadSettings } from '../settings-store';
-import { applyRiskModel } from './learn';
+import { riskScorer } from '../risk';
 import { detectIntent, type IntentReading } from '../../core/intent/detect';
 import type { EmailSaysItem } from '../../ui/cards/customer';
 
@@ -83,12 +81,7 @@ export function customerStateFor(
     const emailIntent = strongest
       ? { churnSignal: reading.churnSignal, phrase: strongest.phrase, label: strongest.label }
       : undefined;
-    const scorecard = scoreCustomer(
-      customer,
-      { today, emailIntent },
-      opened.settings.scorecard ?? DEFAULT_SCORECARD,
-    );
-    const risk = applyRiskModel(ctx, opened.settings, customer, scorecard);
+    const risk = riskScorer(ctx, opened.settings)(customer, emailIntent);
     const matchNote =
       match.how === 'domain'
         ? `Matched by domain: ${address.email} is not in the sheet; showing ${customer.email} at the same company${match.customers.length > 1 ? ` (1 of ${match.customers.length})` : ''}.`

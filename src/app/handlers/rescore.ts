@@ -3,12 +3,10 @@
  * by risk there: one batched read and one batched write, whatever the sheet's size.
  */
 import type { ActionResponse } from '../../ui/card/types';
-import { scoreCustomer } from '../../core/risk/scorecard';
-import { DEFAULT_SCORECARD } from '../../core/risk/settings';
 import { planWrites, type CellUpdate } from '../../core/sheet/write-plan';
 import type { AppContext } from '../context';
 import { withWholeSheet } from '../whole-sheet';
-import { applyRiskModel } from './learn';
+import { riskScorer } from '../risk';
 
 export const RISK_COLUMNS = ['ChurnGuard risk', 'ChurnGuard band'] as const;
 
@@ -22,20 +20,13 @@ export interface RescoreResult {
 export function rescoreAll(ctx: AppContext): RescoreResult {
   return withWholeSheet(ctx, ({ settings, sheet, all, read }) => {
     const [riskColumn, bandColumn] = sheet.ensureColumns([...RISK_COLUMNS], all.headers) as [number, number];
-    const today = ctx.clock.now();
     const byRow = new Map(read.customers.map((c) => [c.row, c]));
+    const score = riskScorer(ctx, settings);
     const updates: CellUpdate[] = [];
     let scored = 0;
     for (const row of all.rowNumbers) {
       const customer = byRow.get(row);
-      const risk = customer
-        ? applyRiskModel(
-            ctx,
-            settings,
-            customer,
-            scoreCustomer(customer, { today }, settings.scorecard ?? DEFAULT_SCORECARD),
-          )
-        : undefined;
+      const risk = customer ? score(customer) : undefined;
       if (risk?.score !== undefined) scored++;
       // Rows that are not customers (no email, duplicates) are cleared, so no stale score survives.
       updates.push({
