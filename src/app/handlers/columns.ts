@@ -61,7 +61,9 @@ function state(
       // The mapping cannot work as a whole (no email column): still show each choice as made.
       const chosen = mapping[field];
       if (chosen === null) return { field, label, status: 'off' };
-      return chosen ? { field, label, header: chosen, status: 'mapped' } : { field, label, status: 'missing' };
+      return chosen
+        ? { field, label, header: chosen, status: 'mapped' }
+        : { field, label, status: 'missing' };
     }
     if (report.disabled.includes(field)) return { field, label, status: 'off' };
     const hit = report.recognised.find((r) => r.field === field);
