@@ -49,12 +49,18 @@ const ACTIONS: Record<ActionName, ActionSpec> = {
   [ACTION.rescoreAll]: { params: noParams, run: (ctx) => rescoreAction(ctx) },
   [ACTION.learnFromHistory]: { params: noParams, run: (ctx) => learnFromHistory(ctx) },
   [ACTION.showCustomer]: {
-    params: z.object({ email: z.email('email must be an email address') }) as unknown as z.ZodType<
-      Record<string, string>
-    >,
+    params: params({
+      email: z.email('email must be an email address'),
+      row: z
+        .string()
+        .regex(/^\d{1,7}$/, 'row must be a row number')
+        .optional(),
+    }),
     run: (ctx, p) => ({
       kind: 'navigate',
-      steps: [{ kind: 'push', card: buildCustomerCard(ctx, p.email as string) }],
+      steps: [
+        { kind: 'push', card: buildCustomerCard(ctx, p.email as string, p.row ? Number(p.row) : undefined) },
+      ],
     }),
   },
   [ACTION.openNote]: { params: emailParam, run: (ctx, p) => openNote(ctx, p.email as string) },

@@ -73,7 +73,15 @@ export function findCustomer(
     issues: read.issues,
     how,
   });
-  const exact = parse(sheet.findByEmail(address.email, locate));
+  const rows = sheet.findByEmail(address.email, locate);
+  const exact = parse(rows);
+  if (exact.customers.length > 0 && rows.rowNumbers.length > 1) {
+    // The sheet uses the first row of a duplicated email; the manager may still pick another row to see.
+    const each = rows.rows.flatMap(
+      (row, i) => parse({ ...rows, rows: [row], rowNumbers: [rows.rowNumbers[i]!] }).customers,
+    );
+    return match({ customers: each, issues: exact.issues }, 'email');
+  }
   if (exact.customers.length > 0) return match(exact, 'email');
   const domain = domainOf(address.email);
   if (domain && !FREE_MAIL.has(domain)) {

@@ -72,6 +72,8 @@ function setup() {
             '',
             'Booming',
           ],
+          ['dup@twin.example', 'Dana Twin', 'Twin Hotels', 'Growth', 400, '', '', '', '', ''],
+          ['dup@twin.example', 'Dana Twin', 'Twin Hotels Nord', 'Starter', 80, '', '', '', '', ''],
         ],
       },
       { name: 'Notes', values: [] },
@@ -83,6 +85,14 @@ function setup() {
       from: 'New Person <new.person@anatolia-travel.example>',
       to: 'am@nimbus.example',
       subject: 'Hello',
+      date: '2026-11-19T08:30:00Z',
+      plainBody: 'Hi',
+    },
+    {
+      id: 'msg-dup',
+      from: 'Dana Twin <dup@twin.example>',
+      to: 'am@nimbus.example',
+      subject: 'Invoice',
       date: '2026-11-19T08:30:00Z',
       plainBody: 'Hi',
     },
@@ -227,6 +237,26 @@ describe('build/Code.js in a bare Apps Script-like context', () => {
       expect(pushed.header?.title).toBe('Anatolia Ops');
     });
 
+    it('shows one of several rows holding the same email, and lets the manager pick the other row', () => {
+      const { open, context, json } = connected();
+      const card = open('msg-dup');
+      expect(allText(card)).toContain('2 rows have this email; showing row 5.');
+      expect(allText(card)).toContain('Other rows with this email');
+      expect(allText(card)).toContain('Row 6: Dana Twin');
+      expect(allText(card)).toContain('Twin Hotels Nord · Starter');
+      const picked = json<ActionResponseJson>(
+        callGlobal(
+          context,
+          'onCardAction',
+          gmailEvent({ parameters: { action: 'showCustomer', email: 'dup@twin.example', row: '6' } }),
+        ),
+      );
+      const pushed = (picked.action.navigations?.[0] as { pushCard: CardJson }).pushCard;
+      expect(allText(pushed)).toContain('showing row 6');
+      expect(allText(pushed)).toContain('Row 5: Dana Twin');
+      expect(allText(pushed)).toContain('80/mo');
+    });
+
     it('offers the unknown sender card for a stranger', () => {
       const card = connected().open('msg-stranger');
       expect(card.name).toBe('message');
@@ -260,7 +290,7 @@ describe('build/Code.js in a bare Apps Script-like context', () => {
           callGlobal(context, 'onCardAction', gmailEvent({ parameters: { action: 'rescoreAll' } })),
         );
       expect(act().action.notification?.text).toBe(
-        'Scored 2 customers into the "ChurnGuard risk" column (1 row without a score, 1 cell issue).',
+        'Scored 2 customers into the "ChurnGuard risk" column (3 rows without a score, 2 cell issues).',
       );
       const values = sheet.sheet('Customers')!.toValues();
       expect(values[0]!.slice(-2)).toEqual(['ChurnGuard risk', 'ChurnGuard band']);

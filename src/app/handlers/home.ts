@@ -9,6 +9,7 @@ import { loadSettings } from '../settings-store';
 import { UserFacingError } from '../errors';
 import { withWholeSheet } from '../whole-sheet';
 import { riskScorer } from '../risk';
+import { rememberValueLines } from '../value-lines';
 
 const pct = (m: Metric) => (m.value === null ? 'n/a' : `${(m.value * 100).toFixed(1)}%`);
 
@@ -16,6 +17,7 @@ const pct = (m: Metric) => (m.value === null ? 'n/a' : `${(m.value * 100).toFixe
 export function portfolioView(ctx: AppContext, page: number): PortfolioView {
   return withWholeSheet(ctx, ({ settings, read }) => {
     const today = ctx.clock.now();
+    rememberValueLines(ctx, settings, read.customers);
     const score = riskScorer(ctx, settings);
     const risks = read.customers.map((c) => score(c));
     const snapshot = portfolioSnapshot(read.customers, risks);

@@ -17,6 +17,9 @@ import { riskScorer } from '../risk';
 import { detectIntent, type IntentReading } from '../../core/intent/detect';
 import type { EmailSaysItem } from '../../ui/cards/customer';
 
+/** A card lists at most this many others to pick from; the sheet has the rest. */
+const MAX_ALTERNATIVES = 19;
+
 const SHEET_FIXES: Record<SheetAccessError['problem'], [string, string]> = {
   'spreadsheet-not-found': [
     'Customer sheet not found',
@@ -69,12 +72,20 @@ export function customerStateFor(
   ctx: AppContext,
   address: { email: string; name: string },
   reading?: IntentReading,
-): { state: CustomerCardState; extra: number; others: { email: string; name: string }[] } | null {
+  /** With several rows for one email, the row the user picked. */
+  preferRow?: number,
+): {
+  state: CustomerCardState;
+  extra: number;
+  /** Other customers the address could mean (same company, or other rows with the email). */
+  others: NonNullable<CustomerCardState['alternatives']>;
+  othersKind: NonNullable<CustomerCardState['alternativesKind']>;
+} | null {
   const opened = openSheet(ctx);
   if (!opened) return null;
   return withSheet(() => {
     const match = findCustomer(opened.sheet, address, opened.settings.mapping);
-    const customer = match.customers[0];
+    const customer = match.customers.find((c) => c.row === preferRow) ?? match.customers[0];
     if (!customer) return null;
     const today = ctx.clock.now();
     const strongest = reading?.strongest;
@@ -86,7 +97,7 @@ export function customerStateFor(
       match.how === 'domain'
         ? `Matched by domain: ${address.email} is not in the sheet; showing ${customer.email} at the same company${match.customers.length > 1 ? ` (1 of ${match.customers.length})` : ''}.`
         : match.customers.length > 1
-          ? `${match.customers.length} rows have this email; showing row ${customer.row}.`
+          ? `${match.customers.length} rows have this email; showing row ${customer.row}. Pick another below, and merge the rows in the sheet when you can.`
           : undefined;
     return {
       state: {
@@ -99,10 +110,23 @@ export function customerStateFor(
         emailSays: emailSays(reading),
       },
       extra: match.customers.length - 1,
-      others:
-        match.how === 'domain'
-          ? match.customers.map((c) => ({ email: c.email, name: c.name ?? c.company ?? '' }))
-          : [],
+      others: match.customers
+        .filter((c) => c !== customer)
+        .slice(0, MAX_ALTERNATIVES)
+        .map((c) =>
+          match.how === 'domain'
+            ? { email: c.email, name: c.name ?? c.company ?? '' }
+            : {
+                email: c.email,
+                name: c.name ?? c.company ?? '',
+                row: c.row,
+                detail:
+                  [c.company, c.plan, c.status === 'churned' ? 'churned' : undefined]
+                    .filter(Boolean)
+                    .join(' · ') || c.email,
+              },
+        ),
+      othersKind: match.how === 'domain' ? 'company' : 'duplicateRows',
     };
   });
 }
@@ -122,11 +146,7 @@ export function buildMessageCards(ctx: AppContext, event: AddonEvent): Card[] {
   const { settings } = loadSettings(ctx.userStore);
   const reading = detectIntent({ subject: message.subject, body: message.plainBody });
   const found = address ? customerStateFor(ctx, address, reading) : null;
-  if (found && found.others.length > 1) {
-    // Several people at the sender's company: show the first, and let the manager pick another.
-    return [customerCard({ ...found.state, alternatives: found.others.slice(1, 20) })];
-  }
-  if (found) return [customerCard(found.state)];
+  if (found) return [customerCard(withAlternatives(found))];
   return [
     messageCard({
       senderName: address?.name ?? '',
@@ -155,15 +175,22 @@ export function customerNotFound(email: string): UserFacingError {
   );
 }
 
-function stateOf(ctx: AppContext, email: string): CustomerCardState {
-  const found = customerStateFor(ctx, { email, name: '' });
-  if (!found) throw customerNotFound(email);
-  return found.state;
+/** Several people at the company, or several rows for one email: show one, and let the manager pick. */
+function withAlternatives(found: NonNullable<ReturnType<typeof customerStateFor>>): CustomerCardState {
+  return found.others.length
+    ? { ...found.state, alternatives: found.others, alternativesKind: found.othersKind }
+    : found.state;
 }
 
-/** The card of one customer picked from a domain match. */
-export function buildCustomerCard(ctx: AppContext, email: string): Card {
-  return customerCard(stateOf(ctx, email));
+function stateOf(ctx: AppContext, email: string, row?: number): CustomerCardState {
+  const found = customerStateFor(ctx, { email, name: '' }, undefined, row);
+  if (!found) throw customerNotFound(email);
+  return row === undefined ? found.state : withAlternatives(found);
+}
+
+/** The card of one customer picked from a domain match, or one row picked from several with one email. */
+export function buildCustomerCard(ctx: AppContext, email: string, row?: number): Card {
+  return customerCard(stateOf(ctx, email, row));
 }
 
 export function buildRiskExplanation(ctx: AppContext, email: string): Card {

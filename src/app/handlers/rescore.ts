@@ -7,6 +7,7 @@ import { planWrites, type CellUpdate } from '../../core/sheet/write-plan';
 import type { AppContext } from '../context';
 import { withWholeSheet } from '../whole-sheet';
 import { riskScorer } from '../risk';
+import { rememberValueLines } from '../value-lines';
 
 export const RISK_COLUMNS = ['ChurnGuard risk', 'ChurnGuard band'] as const;
 
@@ -21,6 +22,7 @@ export function rescoreAll(ctx: AppContext): RescoreResult {
   return withWholeSheet(ctx, ({ settings, sheet, all, read }) => {
     const [riskColumn, bandColumn] = sheet.ensureColumns([...RISK_COLUMNS], all.headers) as [number, number];
     const byRow = new Map(read.customers.map((c) => [c.row, c]));
+    rememberValueLines(ctx, settings, read.customers);
     const score = riskScorer(ctx, settings);
     const updates: CellUpdate[] = [];
     let scored = 0;

@@ -33,7 +33,9 @@ export interface CustomerCardState {
   /** What the open email says: detected intents with the words that showed them. */
   emailSays?: EmailSaysItem[];
   /** Other customers at the same company domain, to pick from. */
-  alternatives?: { email: string; name: string }[];
+  alternatives?: { email: string; name: string; row?: number; detail?: string }[];
+  /** What the alternatives are: people at the same company, or several rows holding one email. */
+  alternativesKind?: 'company' | 'duplicateRows';
 }
 
 export interface EmailSaysItem {
@@ -137,15 +139,21 @@ export function customerCard(state: CustomerCardState): Card {
   }
   if (state.alternatives?.length) {
     sections.push({
-      header: 'Others at this company',
+      header:
+        state.alternativesKind === 'duplicateRows' ? 'Other rows with this email' : 'Others at this company',
       collapsible: state.alternatives.length > 3,
       uncollapsibleWidgets: Math.min(3, state.alternatives.length),
       widgets: state.alternatives.map((a): Widget => ({
         kind: 'decoratedText',
-        text: a.name || a.email,
-        bottomLabel: a.email,
+        text: a.row ? `Row ${a.row}: ${a.name || a.email}` : a.name || a.email,
+        bottomLabel: a.detail ?? a.email,
         icon: 'PERSON',
-        button: actionButton('Show', ACTION.showCustomer, { email: a.email }, 'text'),
+        button: actionButton(
+          'Show',
+          ACTION.showCustomer,
+          a.row ? { email: a.email, row: String(a.row) } : { email: a.email },
+          'text',
+        ),
       })),
     });
   }
