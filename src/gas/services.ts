@@ -55,6 +55,7 @@ export interface RangeLike {
 
 export interface SheetLike {
   getName(): string;
+  setName(name: string): SheetLike;
   getSheetId(): number;
   getParent(): SpreadsheetLike;
   getLastRow(): number;

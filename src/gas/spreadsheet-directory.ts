@@ -3,14 +3,22 @@
  * with messages that differ by case; both become a result the settings card can explain.
  */
 import type { OpenSpreadsheetResult, SpreadsheetDirectory } from '../ports/spreadsheet-directory';
+import type { SheetLike, SpreadsheetLike } from './services';
+
+type SpreadsheetForDirectory = Pick<SpreadsheetLike, 'getId' | 'getName' | 'getUrl'> & {
+  getSheets(): Pick<SheetLike, 'getName' | 'setName' | 'getRange' | 'setFrozenRows'>[];
+  insertSheet(name: string): Pick<SheetLike, 'getRange' | 'setFrozenRows'>;
+};
 
 export interface SpreadsheetAppOpenLike {
-  openById(id: string): {
-    getId(): string;
-    getName(): string;
-    getUrl(): string;
-    getSheets(): { getName(): string }[];
-  };
+  openById(id: string): SpreadsheetForDirectory;
+  create(name: string): SpreadsheetForDirectory;
+}
+
+/** Rows padded to one width, as setValues requires a rectangle. */
+function rectangle(values: unknown[][]): { rows: unknown[][]; width: number } {
+  const width = Math.max(0, ...values.map((r) => r.length));
+  return { rows: values.map((r) => [...r, ...Array<unknown>(width - r.length).fill('')]), width };
 }
 
 export function spreadsheetDirectory(app: SpreadsheetAppOpenLike): SpreadsheetDirectory {
@@ -42,6 +50,24 @@ export function spreadsheetDirectory(app: SpreadsheetAppOpenLike): SpreadsheetDi
           message: `The spreadsheet ${id} could not be opened; it may have been deleted (Google said: ${message}).`,
         };
       }
+    },
+
+    create(name, tabs) {
+      const ss = app.create(name);
+      tabs.forEach((tab, i) => {
+        // A new spreadsheet comes with one empty tab ("Sheet1"): it becomes the first of ours.
+        const sheet = i === 0 ? ss.getSheets()[0]!.setName(tab.name) : ss.insertSheet(tab.name);
+        const { rows, width } = rectangle(tab.values);
+        if (rows.length === 0 || width === 0) return;
+        sheet.getRange(1, 1, rows.length, width).setValues(rows);
+        sheet.setFrozenRows(1);
+      });
+      return {
+        id: ss.getId(),
+        name: ss.getName(),
+        url: ss.getUrl(),
+        sheetNames: tabs.map((t) => t.name),
+      };
     },
   };
 }

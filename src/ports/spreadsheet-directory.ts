@@ -10,6 +10,14 @@ export type OpenSpreadsheetResult =
   | { ok: true; spreadsheet: SpreadsheetInfo }
   | { ok: false; reason: 'not-found' | 'no-access'; message: string };
 
+/** A tab of a new spreadsheet: its name and its rows, header first. */
+export interface NewTab {
+  name: string;
+  values: unknown[][];
+}
+
 export interface SpreadsheetDirectory {
   open(id: string): OpenSpreadsheetResult;
+  /** Creates a spreadsheet in the user's Drive with these tabs, in order, each with a frozen header row. */
+  create(name: string, tabs: NewTab[]): SpreadsheetInfo;
 }

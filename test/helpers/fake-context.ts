@@ -91,6 +91,18 @@ export function fakeContext(options: FakeContextOptions = {}): AppContext & { st
           ? { ok: true, spreadsheet: s }
           : { ok: false, reason: 'not-found', message: `No spreadsheet has the ID ${id}.` };
       },
+      create(name, newTabs) {
+        const id = `1Fake${String(sheets.size + 1).padStart(39, '0')}`;
+        const info = {
+          id,
+          name,
+          url: `https://docs.google.com/spreadsheets/d/${id}/edit`,
+          sheetNames: newTabs.map((t) => t.name),
+        };
+        sheets.set(id, info);
+        for (const t of newTabs) tabs.set(t.name, t.values);
+        return info;
+      },
     },
   };
 }

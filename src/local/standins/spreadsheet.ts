@@ -447,6 +447,18 @@ export class SheetStandin implements SheetLike {
     return this.data.name;
   }
 
+  setName(name: string): SheetStandin {
+    this.touch('setName');
+    if (typeof name !== 'string' || name.trim() === '')
+      throw new AppsScriptError(GAS_ERRORS.invalidArgument('name'));
+    if (this.ss.sheets.some((s) => s !== this.data && s.name === name))
+      throw new AppsScriptError(
+        `A sheet with the name "${name}" already exists. Please enter another name.`,
+      );
+    this.data.name = name;
+    return this;
+  }
+
   getSheetId(): number {
     this.touch('getSheetId');
     return this.data.sheetId;
