@@ -1,0 +1,144 @@
+/**
+ * The Campaigns tab: one row per recipient per campaign, keyed by (campaign id, email). It is the
+ * source of truth for exactly-once sending: a recipient is marked "sending" before the email goes
+ * and "sent" after, so a run that dies in between leaves a mark the next run turns into "review"
+ * instead of sending again. Rows are found by key, never by position, because people sort, filter
+ * and insert rows in their sheets whenever they like.
+ */
+import { normaliseEmail } from '../email/address';
+import { sameHeader } from '../sheet/columns';
+
+export const CAMPAIGNS_TAB = 'Campaigns';
+
+export const RECIPIENT_STATUSES = [
+  'pending',
+  'sending',
+  'sent',
+  'failed',
+  'review',
+  'excluded',
+  'holdout',
+  'cancelled',
+] as const;
+export type RecipientStatus = (typeof RECIPIENT_STATUSES)[number];
+
+/** Statuses that end a recipient's story in this campaign. */
+export const FINAL_STATUSES: ReadonlySet<RecipientStatus> = new Set([
+  'sent',
+  'failed',
+  'excluded',
+  'holdout',
+  'cancelled',
+]);
+
+export const LOG_HEADERS = [
+  'Campaign ID',
+  'Campaign',
+  'Email',
+  'Name',
+  'Group',
+  'Status',
+  'Updated',
+  'Detail',
+] as const;
+type LogColumn = (typeof LOG_HEADERS)[number];
+
+export interface LogEntry {
+  campaignId: string;
+  campaign: string;
+  email: string;
+  name: string;
+  /** 'emailed' recipients get the email; the 'holdout' group is kept back to measure the effect. */
+  group: 'emailed' | 'holdout';
+  status: RecipientStatus;
+  updated?: Date;
+  /** Why: the exclusion reason, the error, or the review note. */
+  detail: string;
+}
+
+/** A recipient's row as the tab holds it now. */
+export interface LoggedRecipient extends LogEntry {
+  /** 1-based sheet row, valid only until the next edit of the tab. */
+  row: number;
+}
+
+export const recipientKey = (campaignId: string, email: string) =>
+  `${campaignId}\u0000${normaliseEmail(email)}`;
+
+export interface LogRead {
+  recipients: LoggedRecipient[];
+  /** Rows that could not be read, with their cell ("Campaigns!F7 (Status): unknown status 'snet'"). */
+  issues: string[];
+  /** Column index (0-based) of each header, for writing back. */
+  columns: Record<LogColumn, number>;
+}
+
+function columnsOf(headers: readonly unknown[]): Record<LogColumn, number> | null {
+  const out = {} as Record<LogColumn, number>;
+  for (const h of LOG_HEADERS) {
+    const i = headers.findIndex((x) => sameHeader(x, h));
+    if (i < 0) return null;
+    out[h] = i;
+  }
+  return out;
+}
+
+const letter = (i: number) => String.fromCharCode(65 + (i % 26));
+
+/** Parses the tab (header first). Rows of other campaigns are kept: the caller filters. */
+export function readLog(values: readonly unknown[][], tab = CAMPAIGNS_TAB): LogRead {
+  const headers = values[0] ?? [];
+  const columns = columnsOf(headers);
+  if (!columns) {
+    const missing = LOG_HEADERS.filter((h) => !headers.some((x) => sameHeader(x, h)));
+    if (values.length === 0) return { recipients: [], issues: [], columns: defaultColumns() };
+    throw new Error(
+      `The "${tab}" tab is missing the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}. Rename the header row back, or delete the tab so ChurnGuard creates it again.`,
+    );
+  }
+  const recipients: LoggedRecipient[] = [];
+  const issues: string[] = [];
+  values.slice(1).forEach((r, i) => {
+    const row = i + 2;
+    const get = (c: LogColumn) => r[columns[c]];
+    const campaignId = String(get('Campaign ID') ?? '').trim();
+    const email = normaliseEmail(String(get('Email') ?? ''));
+    if (!campaignId && !email) return;
+    const status = String(get('Status') ?? '')
+      .trim()
+      .toLowerCase() as RecipientStatus;
+    if (!RECIPIENT_STATUSES.includes(status)) {
+      issues.push(
+        `${tab}!${letter(columns.Status)}${row} (Status): unknown status '${String(get('Status') ?? '')}'; statuses are ${RECIPIENT_STATUSES.join(', ')}`,
+      );
+      return;
+    }
+    const updated = get('Updated');
+    recipients.push({
+      row,
+      campaignId,
+      campaign: String(get('Campaign') ?? ''),
+      email,
+      name: String(get('Name') ?? ''),
+      group:
+        String(get('Group') ?? '')
+          .trim()
+          .toLowerCase() === 'holdout'
+          ? 'holdout'
+          : 'emailed',
+      status,
+      ...(updated instanceof Date ? { updated } : updated ? { updated: new Date(String(updated)) } : {}),
+      detail: String(get('Detail') ?? ''),
+    });
+  });
+  return { recipients, issues, columns };
+}
+
+function defaultColumns(): Record<LogColumn, number> {
+  return Object.fromEntries(LOG_HEADERS.map((h, i) => [h, i])) as Record<LogColumn, number>;
+}
+
+/** A new row for the tab, in LOG_HEADERS order. */
+export function logRow(e: LogEntry): unknown[] {
+  return [e.campaignId, e.campaign, e.email, e.name, e.group, e.status, e.updated ?? '', e.detail];
+}
