@@ -1,0 +1,119 @@
+/**
+ * The Campaigns tab adapter with the exactly-once runner, on the Sheets stand-ins: statuses land on
+ * the right recipient however the tab is sorted or edited mid-campaign, in a few batched calls.
+ */
+import { LOG_HEADERS, planAudience, runCampaign, type RunDeps } from '../../src/core/campaigns';
+import type { Customer } from '../../src/core/customers/customer';
+import { sheetsCampaignLog } from '../../src/gas/campaign-log';
+import { AppsScriptWorld } from '../../src/local/standins';
+
+const TODAY = new Date('2026-11-20T09:00:00Z');
+
+function setup(n: number) {
+  const world = new AppsScriptWorld({ latency: 'none' });
+  const ss = world.spreadsheets.create({ name: 'S', sheets: [{ name: 'Customers', values: [['Email']] }] });
+  const log = () => sheetsCampaignLog(world.startExecution().globals.SpreadsheetApp, ss.id);
+  const members: Customer[] = Array.from({ length: n }, (_, i) => ({
+    row: i + 2,
+    email: `m${i}@x.example`,
+    name: `M ${i}`,
+    tags: [],
+    status: 'active',
+    unsubscribed: false,
+    raw: {},
+  }));
+  const plan = planAudience({
+    campaignId: 'cmp-1',
+    campaign: 'Relief',
+    members,
+    winBack: false,
+    lastEmailed: new Map(),
+    coolDownDays: 14,
+    holdoutPercent: 0,
+    today: TODAY,
+  });
+  log().append(plan.entries);
+  const tab = () => ss.sheet('Campaigns')!;
+  return { world, ss, log, tab };
+}
+
+function deps(
+  log: ReturnType<ReturnType<typeof setup>['log']>,
+  sent: string[],
+  onSend?: () => void,
+): RunDeps {
+  return {
+    log,
+    send: (e) => {
+      sent.push(e.to);
+      onSend?.();
+    },
+    remainingQuota: () => 1500,
+    now: () => TODAY,
+    elapsedMs: () => 0,
+    compose: (r) => ({ ok: true, email: { to: r.email, subject: 's', htmlBody: 'h', textBody: 't' } }),
+  };
+}
+
+const statusOf = (rows: unknown[][], email: string) => rows.find((r) => r[2] === email)?.[5];
+
+describe('Sheets campaign log', () => {
+  it('creates the tab with its header row and writes each batch in a few calls', () => {
+    const { world, log, tab } = setup(50);
+    expect(tab().rows[0]).toEqual([...LOG_HEADERS]);
+    world.calls.reset();
+    const sent: string[] = [];
+    const r = runCampaign('cmp-1', deps(log(), sent), { budgetMs: 20_000, batchSize: 10 });
+    expect(r).toMatchObject({ sent: 50, stopped: 'done' });
+    const writes = world.calls.get('Range.setValues');
+    const reads = world.calls.get('Range.getValues');
+    // Per batch of ten: verify + mark, verify + outcomes; plus the run's first read.
+    expect(writes).toBe(10);
+    expect(reads).toBe(11);
+    expect(
+      tab()
+        .rows.slice(1)
+        .every((row) => row[5] === 'sent'),
+    ).toBe(true);
+  });
+
+  it('keeps statuses on the right recipient when the tab is re-sorted mid-run', () => {
+    const { log, tab } = setup(30);
+    const sent: string[] = [];
+    let sends = 0;
+    const reverse = () => {
+      // The user sorts the tab Z→A while the run is sending.
+      if (++sends % 7 === 0) tab().rows = [tab().rows[0]!, ...tab().rows.slice(1).reverse()];
+    };
+    runCampaign('cmp-1', deps(log(), sent, reverse), { budgetMs: 20_000, batchSize: 10 });
+    expect(new Set(sent).size).toBe(30);
+    expect(sent).toHaveLength(30);
+    const rows = tab().rows;
+    for (let i = 0; i < 30; i++) expect(statusOf(rows, `m${i}@x.example`)).toBe('sent');
+    expect(rows).toHaveLength(31);
+  });
+
+  it('re-creates the row of a recipient deleted from the tab mid-run instead of losing them', () => {
+    const { log, tab } = setup(12);
+    const sent: string[] = [];
+    let deleted = false;
+    const remove = () => {
+      if (deleted) return;
+      deleted = true;
+      const i = tab().rows.findIndex((r) => r[2] === 'm1@x.example');
+      tab().rows.splice(i, 1);
+    };
+    runCampaign('cmp-1', deps(log(), sent, remove), { budgetMs: 20_000, batchSize: 5 });
+    const rows = tab().rows;
+    expect(rows.filter((r) => r[2] === 'm1@x.example')).toHaveLength(1);
+    expect(statusOf(rows, 'm1@x.example')).toBe('sent');
+    expect(sent.filter((e) => e === 'm1@x.example')).toHaveLength(1);
+  });
+
+  it('reads every campaign, for cool-down and progress', () => {
+    const { log } = setup(3);
+    const all = log().readAll();
+    expect(all.recipients.map((r) => r.email)).toEqual(['m0@x.example', 'm1@x.example', 'm2@x.example']);
+    expect(all.issues).toEqual([]);
+  });
+});
