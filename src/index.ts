@@ -13,6 +13,9 @@ const gas = gasEntryPoints(() => ({
   PropertiesService,
   GmailApp,
   Session,
+  MailApp,
+  LockService,
+  ScriptApp,
   CardService,
   console,
 }));

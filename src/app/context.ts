@@ -10,6 +10,11 @@ import type { SpreadsheetDirectory } from '../ports/spreadsheet-directory';
 import type { AppendOnlyTab, CustomerSheet } from '../ports/customer-sheet';
 import type { SheetTabs } from '../ports/sheet-tabs';
 import type { ExpiringCache } from '../ports/expiring-cache';
+import type { Mailer } from '../ports/mailer';
+import type { Locks } from '../ports/locks';
+import type { Triggers } from '../ports/triggers';
+import type { CampaignLogStore } from '../core/campaigns/runner';
+import type { LogEntry, LogRead } from '../core/campaigns/log';
 
 export interface AppContext {
   clock: Clock;
@@ -26,4 +31,16 @@ export interface AppContext {
   appendOnlyTab(spreadsheetId: string, tab: string, headers: string[]): AppendOnlyTab;
   /** The connected spreadsheet's small tabs: Impact rules, Segments, Templates, the bulk-change log. */
   tabs(spreadsheetId: string): SheetTabs;
+  /** The Campaigns tab: the recipient log of every campaign. */
+  campaignLog(spreadsheetId: string): CampaignLog;
+  mailer: Mailer;
+  locks: Locks;
+  triggers: Triggers;
+  /** Milliseconds since this execution started, for the 30 s / 6 min budgets. */
+  elapsedMs(): number;
+}
+
+export interface CampaignLog extends CampaignLogStore {
+  readAll(): LogRead;
+  append(entries: readonly LogEntry[]): void;
 }

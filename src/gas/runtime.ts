@@ -15,6 +15,11 @@ import {
 } from './customer-sheet';
 import { sheetsTabs } from './sheet-tabs';
 import { expiringCache } from './expiring-cache';
+import { sheetsCampaignLog } from './campaign-log';
+import { mailAppMailer } from './mailer';
+import { lockServiceLocks } from './locks';
+import { scriptAppTriggers } from './triggers';
+import type { LockServiceLike, MailAppLike, ScriptAppLike } from './services';
 
 export interface AppsScriptServices {
   SpreadsheetApp: SpreadsheetAppOpenLike & SpreadsheetsForCustomers;
@@ -22,9 +27,13 @@ export interface AppsScriptServices {
   PropertiesService: { getUserProperties(): PropertiesLike };
   GmailApp: GmailAppLike;
   Session: { getActiveUser(): { getEmail(): string } };
+  MailApp: MailAppLike;
+  LockService: Pick<LockServiceLike, 'getUserLock'>;
+  ScriptApp: ScriptAppLike;
 }
 
 export function createContext(services: AppsScriptServices): AppContext {
+  const started = Date.now();
   return {
     clock: { now: () => new Date() },
     userStore: propertiesStore(services.PropertiesService.getUserProperties()),
@@ -35,6 +44,11 @@ export function createContext(services: AppsScriptServices): AppContext {
     customerSheet: (id, tab) => sheetsCustomerSheet(services.SpreadsheetApp, userCache(services), id, tab),
     appendOnlyTab: (id, tab, headers) => sheetsAppendOnlyTab(services.SpreadsheetApp, id, tab, headers),
     tabs: (id) => sheetsTabs(services.SpreadsheetApp, id),
+    campaignLog: (id) => sheetsCampaignLog(services.SpreadsheetApp, id),
+    mailer: mailAppMailer(services.MailApp),
+    locks: lockServiceLocks(services.LockService),
+    triggers: scriptAppTriggers(services.ScriptApp),
+    elapsedMs: () => Date.now() - started,
   };
 }
 

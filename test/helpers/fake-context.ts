@@ -1,5 +1,6 @@
 /** An AppContext on plain in-memory ports, for handler tests that do not need the Apps Script stand-ins. */
 import type { AppContext } from '../../src/app/context';
+import { readLog } from '../../src/core/campaigns/log';
 import type { OpenMessage } from '../../src/ports/mailbox';
 import type { SpreadsheetInfo } from '../../src/ports/spreadsheet-directory';
 
@@ -68,6 +69,16 @@ export function fakeContext(options: FakeContextOptions = {}): AppContext & { st
       };
     },
     appendOnlyTab: () => ({ appendRow: () => undefined }),
+    campaignLog: () => ({
+      readAll: () => ({ recipients: [], issues: [], columns: readLog([]).columns }),
+      recipients: () => [],
+      append: () => undefined,
+      update: () => undefined,
+    }),
+    mailer: { send: () => undefined, remainingQuota: () => 100 },
+    locks: { withUserLock: (_ms, work) => work() },
+    triggers: { hasHourly: () => false, installHourly: () => undefined, removeAll: () => undefined },
+    elapsedMs: () => 0,
     tabs: () => ({
       read: (tab) => {
         const values = tabs.get(tab);
