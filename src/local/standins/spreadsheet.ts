@@ -452,9 +452,7 @@ export class SheetStandin implements SheetLike {
     if (typeof name !== 'string' || name.trim() === '')
       throw new AppsScriptError(GAS_ERRORS.invalidArgument('name'));
     if (this.ss.sheets.some((s) => s !== this.data && s.name === name))
-      throw new AppsScriptError(
-        `A sheet with the name "${name}" already exists. Please enter another name.`,
-      );
+      throw new AppsScriptError(`A sheet with the name "${name}" already exists. Please enter another name.`);
     this.data.name = name;
     return this;
   }
