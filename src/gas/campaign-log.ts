@@ -102,9 +102,10 @@ export function sheetsCampaignLog(
     append(entries) {
       if (entries.length === 0) return;
       const s = open(true)!;
-      const start = Math.max(s.getLastRow(), 1) + 1;
-      const rows = entries.map((e) => logRow(e));
-      s.getRange(start, 1, rows.length, LOG_HEADERS.length).setValues(rows);
+      const start = appendRows(
+        s,
+        entries.map((e) => logRow(e)),
+      );
       entries.forEach((e, i) => positions.set(recipientKey(e.campaignId, e.email), start + i));
     },
 
@@ -127,7 +128,6 @@ export function sheetsCampaignLog(
       // A recipient whose row was deleted gets a new one rather than vanishing from the log.
       const missing = changes.filter((c) => !positions.has(keyOf(c)));
       if (missing.length > 0) {
-        const start = Math.max(s.getLastRow(), 1) + 1;
         const rows = missing.map((c) =>
           logRow({
             campaignId,
@@ -140,7 +140,7 @@ export function sheetsCampaignLog(
             detail: c.detail || 'Row re-created: it was deleted from the tab during the campaign',
           }),
         );
-        s.getRange(start, 1, rows.length, LOG_HEADERS.length).setValues(rows);
+        const start = appendRows(s, rows);
         missing.forEach((c, i) => positions.set(keyOf(c), start + i));
       }
       const present = changes.filter((c) => !missing.includes(c));
@@ -151,6 +151,16 @@ export function sheetsCampaignLog(
       );
     },
   };
+}
+
+/** Appends rows below the last one, growing the tab first: Sheets refuses a range past its last row. */
+function appendRows(s: SheetLike, rows: unknown[][]): number {
+  const start = Math.max(s.getLastRow(), 1) + 1;
+  const needed = start + rows.length - 1;
+  const max = s.getMaxRows();
+  if (needed > max) s.insertRowsAfter(max, needed - max);
+  s.getRange(start, 1, rows.length, LOG_HEADERS.length).setValues(rows);
+  return start;
 }
 
 /** Status, Updated and Detail of each row, in as few setValues as the rows' order allows. */

@@ -1,0 +1,83 @@
+/**
+ * Starting a campaign: the audience is planned (exclusions counted, holdout drawn, blanks found)
+ * and, only if no recipient would get an email with a blank in it, every recipient is written to
+ * the Campaigns tab as pending/holdout/excluded in one batched write before anything is sent.
+ */
+import { planAudience, type AudiencePlan, type BlockedMember } from '../../core/campaigns/audience';
+import type { Customer } from '../../core/customers/customer';
+import type { TeamSettings } from '../../core/settings/team-settings';
+import type { AppContext } from '../context';
+import { newCampaignId, saveCampaign, type CampaignMeta } from './meta';
+import { keepHourlyTrigger } from './run';
+
+export interface CampaignRequest {
+  name: string;
+  template: string;
+  segment: string;
+  spreadsheetId: string;
+  members: readonly Customer[];
+  /** A win-back template goes to churned customers only. */
+  winBack: boolean;
+  /** Members whose email would have a blank (missing field, no fallback), with why. */
+  unmergeable: ReadonlyMap<string, string>;
+  team: TeamSettings;
+}
+
+export type StartResult =
+  | { kind: 'started'; meta: CampaignMeta; plan: AudiencePlan }
+  | { kind: 'blocked'; blocked: BlockedMember[]; plan: AudiencePlan }
+  | { kind: 'empty'; plan: AudiencePlan };
+
+/** Last time each address was sent a campaign email, from every campaign in the tab. */
+export function lastEmailedFrom(ctx: AppContext, spreadsheetId: string): Map<string, Date> {
+  const last = new Map<string, Date>();
+  for (const r of ctx.campaignLog(spreadsheetId).readAll().recipients) {
+    if (r.status !== 'sent' || !r.updated) continue;
+    const before = last.get(r.email);
+    if (!before || before < r.updated) last.set(r.email, r.updated);
+  }
+  return last;
+}
+
+export function planCampaign(ctx: AppContext, request: CampaignRequest, id: string): AudiencePlan {
+  return planAudience({
+    campaignId: id,
+    campaign: request.name,
+    members: request.members,
+    winBack: request.winBack,
+    lastEmailed: lastEmailedFrom(ctx, request.spreadsheetId),
+    coolDownDays: request.team.coolDownDays,
+    holdoutPercent: request.team.holdoutPercent,
+    today: ctx.clock.now(),
+    unmergeable: request.unmergeable,
+  });
+}
+
+export function startCampaign(ctx: AppContext, request: CampaignRequest): StartResult {
+  const now = ctx.clock.now();
+  const id = newCampaignId(now);
+  const plan = planCampaign(ctx, request, id);
+  if (plan.blocked.length > 0) return { kind: 'blocked', blocked: plan.blocked, plan };
+  if (plan.emailed === 0) return { kind: 'empty', plan };
+  ctx.campaignLog(request.spreadsheetId).append(plan.entries);
+  const meta: CampaignMeta = {
+    id,
+    name: request.name,
+    template: request.template,
+    segment: request.segment,
+    spreadsheetId: request.spreadsheetId,
+    createdAt: now.toISOString(),
+    createdBy: ctx.session.email(),
+    state: 'sending',
+    winBack: request.winBack,
+    holdoutPercent: request.team.holdoutPercent,
+    planned: {
+      emailed: plan.emailed,
+      holdout: plan.holdout,
+      excluded: Object.values(plan.excluded).reduce((a, b) => a + b, 0),
+    },
+  };
+  saveCampaign(ctx.userStore, meta);
+  keepHourlyTrigger(ctx);
+  return { kind: 'started', meta, plan };
+}
