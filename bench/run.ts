@@ -8,6 +8,7 @@ import { printTable } from './stats';
 import { fitBench, scoringBench, telcoBench } from './risk.bench';
 import { homepageBench, rescoreBench, sidebarBench } from './sidebar.bench';
 import { intentBench } from './intent.bench';
+import { campaignEndToEndBench, campaignRunBench } from './campaign.bench';
 
 type Group = { name: string; run: () => Promise<void> | void };
 
@@ -53,6 +54,19 @@ const groups: Group[] = [
           telco,
         );
       else console.log('(Telco data set not found beside the repository; skipped)');
+    },
+  },
+  {
+    name: 'campaign',
+    run: () => {
+      printTable(
+        'Campaign run on the stand-ins (3,000 pending, latency model): calls and emails per run',
+        campaignRunBench(),
+      );
+      printTable(
+        'Campaigns end to end: a card run, then hourly triggers until done',
+        campaignEndToEndBench(),
+      );
     },
   },
 ];

@@ -13,8 +13,8 @@ export const HOURLY_HANDLER = 'onHourlyTrigger';
 
 /** Time a run may use: a card action has about 30 s, a trigger 6 min; both keep a margin for logging. */
 export const BUDGET_MS = { card: 20_000, trigger: 270_000 } as const;
-/** Recipients marked "sending" at once: the most a crash can leave in review. */
-export const BATCH_SIZE = 10;
+/** Recipients marked "sending" at once: the most a crash can leave in review (a trigger runs longer, so larger). */
+export const BATCH_SIZE = { card: 10, trigger: 20 } as const;
 const QUOTA_RECHECK_MS = 60 * 60 * 1000;
 
 /** Makes each recipient's email for one run; built once per run (one read of templates and customers). */
@@ -48,7 +48,7 @@ export function continueCampaign(
         elapsedMs: () => ctx.elapsedMs(),
         compose,
       },
-      { budgetMs: BUDGET_MS[budget], batchSize: BATCH_SIZE },
+      { budgetMs: BUDGET_MS[budget], batchSize: BATCH_SIZE[budget] },
     );
     const now = ctx.clock.now();
     const attempted = result.sent + result.failed;

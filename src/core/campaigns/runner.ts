@@ -2,10 +2,11 @@
  * Sends a campaign's pending recipients, exactly once each, inside a time budget and the daily quota.
  *
  * The protocol, per batch:
- *   1. mark the batch "sending" (one write) — nothing is sent before this mark is in the sheet;
+ *   1. mark the batch "sending" — nothing is sent before this mark is in the sheet;
  *   2. send each email;
- *   3. write every outcome (one write): "sent", "failed" with the reason, or back to "pending" for
- *      emails not attempted (time or quota ran out).
+ *   3. write every outcome: "sent", "failed" with the reason, or back to "pending" for emails not
+ *      attempted (time or quota ran out). Step 3 of one batch and step 1 of the next are a single
+ *      write, so a batch costs one status write (and the adapter's one check of the rows' keys).
  * A run that dies between 1 and 3 leaves "sending" marks. The next run cannot know whether those
  * emails went, so it marks them "review" for a person to decide, and never re-sends them blindly.
  * The batch size bounds how many recipients a crash can put in review.
@@ -103,26 +104,27 @@ export function runCampaign(campaignId: string, deps: RunDeps, options: RunOptio
   let reverted = 0;
   let msPerSend = 0;
   let sends = 0;
+  // The quota is read once and counted down: one service call per run instead of one per batch.
+  let quota = queue.length > 0 ? deps.remainingQuota() : 0;
   const timeLeft = () => options.budgetMs - deps.elapsedMs();
+  const sending = (batch: readonly LoggedRecipient[]): StatusChange[] =>
+    batch.map((r) => ({ email: r.email, status: 'sending' as const, detail: '', at: deps.now() }));
 
-  while (next < queue.length) {
-    const quota = deps.remainingQuota();
-    if (quota <= 0) {
-      result.stopped = 'quota';
-      break;
-    }
-    // Do not start a batch the budget cannot finish: a started batch is finished and logged.
+  /** The next batch to mark, or why there is none: a started batch is always finished and logged. */
+  const nextBatch = (): LoggedRecipient[] | StopReason => {
+    if (next >= queue.length) return 'done';
+    if (quota <= 0) return 'quota';
     const size = Math.min(options.batchSize, quota, queue.length - next);
-    if (timeLeft() <= 0 || (sends > 0 && timeLeft() < msPerSend * size)) {
-      result.stopped = 'time';
-      break;
-    }
+    if (timeLeft() <= 0 || (sends > 0 && timeLeft() < msPerSend * size)) return 'time';
     const batch = queue.slice(next, next + size);
     next += size;
-    deps.log.update(
-      campaignId,
-      batch.map((r) => ({ email: r.email, status: 'sending' as const, detail: '', at: deps.now() })),
-    );
+    return batch;
+  };
+
+  let batch = nextBatch();
+  if (typeof batch === 'string') result.stopped = batch;
+  else deps.log.update(campaignId, sending(batch));
+  while (typeof batch !== 'string') {
     const outcomes: StatusChange[] = [];
     let stop: StopReason | null = null;
     for (const r of batch) {
@@ -141,11 +143,13 @@ export function runCampaign(campaignId: string, deps: RunDeps, options: RunOptio
       const started = deps.elapsedMs();
       try {
         deps.send(composed.email);
+        quota--;
         outcomes.push({ email: r.email, status: 'sent', detail: '', at: deps.now() });
         result.sent++;
       } catch (error) {
         if (error instanceof QuotaExhausted) {
           stop = 'quota';
+          quota = 0;
           outcomes.push({ email: r.email, status: 'pending', detail: '', at: deps.now() });
           reverted++;
           continue;
@@ -157,11 +161,13 @@ export function runCampaign(campaignId: string, deps: RunDeps, options: RunOptio
       sends++;
       msPerSend += (deps.elapsedMs() - started - msPerSend) / sends;
     }
-    deps.log.update(campaignId, outcomes);
-    if (stop) {
-      result.stopped = stop;
-      break;
-    }
+    // This batch's outcomes and the next batch's "sending" marks go in one write: the marks still
+    // land before any of the next emails leave, and a crash between the two can only leave marks
+    // for emails never sent (reviewed, never sent twice).
+    const following: LoggedRecipient[] | StopReason = stop ?? nextBatch();
+    deps.log.update(campaignId, [...outcomes, ...(typeof following === 'string' ? [] : sending(following))]);
+    if (typeof following === 'string') result.stopped = following;
+    batch = following;
   }
   result.pending = queue.length - next + reverted;
   if (result.pending === 0) result.stopped = 'done';
