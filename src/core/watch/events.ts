@@ -1,0 +1,120 @@
+/**
+ * Danger-zone events a daily scan looks for, each with a key that names the event itself (the
+ * silence that began on 17 Aug, the renewal on 1 Feb, the escalation seen on 20 Nov), so an alert
+ * is raised once per event however many scans see it. Change-based events (band up, score jump, a
+ * payment becoming overdue, NPS falling to detractor) need the previous scan's state; the first
+ * scan only records it.
+ */
+import type { Customer } from '../customers/customer';
+import type { Band, RiskScore } from '../risk/scorecard';
+import type { ScanState } from './history';
+
+export const ALERT_KINDS = [
+  'bandUp',
+  'scoreJump',
+  'inactive',
+  'paymentOverdue',
+  'renewalSoon',
+  'churnEmail',
+  'npsDetractor',
+] as const;
+export type AlertKind = (typeof ALERT_KINDS)[number];
+
+export interface DangerEvent {
+  /** Unique per customer and event: the alert's identity. */
+  key: string;
+  email: string;
+  kind: AlertKind;
+  reason: string;
+}
+
+export interface WatchSettings {
+  /** A rise of this many points between scans is an event. */
+  jumpPoints: number;
+  /** Days without activity that are events, each once per silence. */
+  inactivityDays: readonly number[];
+  /** Days before renewal that are events, each once per renewal date. */
+  renewalDays: readonly number[];
+}
+
+export const DEFAULT_WATCH: WatchSettings = {
+  jumpPoints: 15,
+  inactivityDays: [30, 90, 180],
+  renewalDays: [60, 30],
+};
+
+/** A churn-intent email the sidebar saw for a customer. */
+export interface EmailSignal {
+  email: string;
+  messageId: string;
+  day: string;
+  label: string;
+  phrase: string;
+}
+
+const RANK: Record<Band, number> = { Unknown: -1, Low: 0, Medium: 1, High: 2, Critical: 3 };
+const DAY = 86_400_000;
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+export interface ScanInput {
+  customer: Customer;
+  risk: RiskScore;
+  previous?: ScanState;
+  today: Date;
+  emailSignals?: readonly EmailSignal[];
+}
+
+export function detectEvents(input: ScanInput, settings: WatchSettings = DEFAULT_WATCH): DangerEvent[] {
+  const { customer: c, risk, previous, today } = input;
+  if (c.status === 'churned') return [];
+  const day = isoDay(today);
+  const events: DangerEvent[] = [];
+  const add = (kind: AlertKind, id: string, reason: string) =>
+    events.push({ key: `${c.email}|${kind}|${id}`, email: c.email, kind, reason });
+
+  if (previous && risk.score !== undefined) {
+    if (RANK[risk.band] > RANK[previous.band] && RANK[risk.band] >= RANK.High)
+      add(
+        'bandUp',
+        `${risk.band}|${day}`,
+        `Risk rose from ${previous.band} to ${risk.band} (${Math.round(risk.score)}).`,
+      );
+    else if (previous.score !== undefined && risk.score - previous.score >= settings.jumpPoints)
+      add(
+        'scoreJump',
+        day,
+        `Risk jumped ${Math.round(risk.score - previous.score)} points since ${previous.day} (now ${Math.round(risk.score)}).`,
+      );
+  }
+  if (c.lastActivity) {
+    const idle = Math.floor((today.getTime() - c.lastActivity.getTime()) / DAY);
+    const crossed = [...settings.inactivityDays].sort((a, b) => b - a).find((t) => idle >= t);
+    if (crossed !== undefined)
+      add(
+        'inactive',
+        `${crossed}|${isoDay(c.lastActivity)}`,
+        `No activity for ${idle} days (since ${isoDay(c.lastActivity)}).`,
+      );
+  }
+  if (previous && (c.overdueInvoices ?? 0) > 0 && (previous.overdueInvoices ?? 0) === 0)
+    add(
+      'paymentOverdue',
+      day,
+      `${c.overdueInvoices} invoice${c.overdueInvoices === 1 ? '' : 's'} became overdue.`,
+    );
+  if (c.renewalDate) {
+    const left = Math.ceil((c.renewalDate.getTime() - today.getTime()) / DAY);
+    const window = [...settings.renewalDays].sort((a, b) => a - b).find((w) => left >= 0 && left <= w);
+    if (window !== undefined)
+      add(
+        'renewalSoon',
+        `${window}|${isoDay(c.renewalDate)}`,
+        `Renewal in ${left} days (${isoDay(c.renewalDate)}).`,
+      );
+  }
+  if (previous && c.nps !== undefined && c.nps <= 6 && previous.nps !== undefined && previous.nps >= 7)
+    add('npsDetractor', day, `NPS fell from ${previous.nps} to ${c.nps} (detractor).`);
+  for (const s of input.emailSignals ?? [])
+    if (s.email === c.email) add('churnEmail', s.messageId, `Email of ${s.day}: ${s.label} (“${s.phrase}”).`);
+  return events;
+}
