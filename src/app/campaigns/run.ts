@@ -6,6 +6,7 @@
 import { runCampaign, type Composed, type RunResult } from '../../core/campaigns/runner';
 import type { LoggedRecipient } from '../../core/campaigns/log';
 import type { AppContext } from '../context';
+import { loadSettings } from '../settings-store';
 import { campaignsToContinue, listCampaigns, loadCampaign, saveCampaign, type CampaignMeta } from './meta';
 
 /** The name of the top-level function the hourly trigger calls (declared in src/index.ts). */
@@ -76,12 +77,13 @@ export function continueCampaign(
   return done;
 }
 
-/** Some campaign is sending or waiting for tomorrow's quota. */
+/** Some campaign is sending or waiting for tomorrow's quota, or the daily scan is on. */
 export function hasBackgroundWork(ctx: AppContext): boolean {
+  if (loadSettings(ctx.userStore).settings.watch?.enabled) return true;
   return listCampaigns(ctx.userStore).some((c) => c.state === 'sending' || c.state === 'waiting-quota');
 }
 
-/** The hourly trigger exists exactly while some campaign has work left. */
+/** The hourly trigger exists exactly while there is background work. */
 export function keepHourlyTrigger(ctx: AppContext): void {
   if (hasBackgroundWork(ctx)) ctx.triggers.installHourly(HOURLY_HANDLER);
   else ctx.triggers.removeAll(HOURLY_HANDLER);

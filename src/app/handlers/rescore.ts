@@ -5,8 +5,9 @@
 import type { ActionResponse } from '../../ui/card/types';
 import { planWrites, type CellUpdate } from '../../core/sheet/write-plan';
 import type { AppContext } from '../context';
-import { withWholeSheet } from '../whole-sheet';
-import { riskScorer } from '../risk';
+import { withWholeSheet, type WholeSheet } from '../whole-sheet';
+import { riskScorer, type RiskScorer } from '../risk';
+import type { RiskScore } from '../../core/risk/scorecard';
 import { rememberValueLines } from '../value-lines';
 
 export const RISK_COLUMNS = ['ChurnGuard risk', 'ChurnGuard band'] as const;
@@ -19,34 +20,45 @@ export interface RescoreResult {
 }
 
 export function rescoreAll(ctx: AppContext): RescoreResult {
-  return withWholeSheet(ctx, ({ settings, sheet, all, read }) => {
-    const [riskColumn, bandColumn] = sheet.ensureColumns([...RISK_COLUMNS], all.headers) as [number, number];
-    const byRow = new Map(read.customers.map((c) => [c.row, c]));
-    rememberValueLines(ctx, settings, read.customers);
-    const score = riskScorer(ctx, settings);
-    const updates: CellUpdate[] = [];
-    let scored = 0;
-    for (const row of all.rowNumbers) {
-      const customer = byRow.get(row);
-      const risk = customer ? score(customer) : undefined;
-      if (risk?.score !== undefined) scored++;
-      // Rows that are not customers (no email, duplicates) are cleared, so no stale score survives.
-      updates.push({
-        row,
-        column: riskColumn,
-        value: risk?.score === undefined ? '' : Math.round(risk.score),
-      });
-      updates.push({ row, column: bandColumn, value: risk && risk.score !== undefined ? risk.band : '' });
-    }
-    const blocks = planWrites(updates);
-    sheet.write(blocks);
-    return {
+  return withWholeSheet(ctx, (whole) => {
+    rememberValueLines(ctx, whole.settings, whole.read.customers);
+    return writeScores(whole, riskScorer(ctx, whole.settings)).result;
+  });
+}
+
+/**
+ * Scores every customer of a sheet already read and writes risk and band in one batched write.
+ * Also returns each customer's score, for callers (the daily scan) that go on to use them.
+ */
+export function writeScores(
+  { sheet, all, read }: WholeSheet,
+  score: RiskScorer,
+): { result: RescoreResult; risks: Map<number, RiskScore> } {
+  const [riskColumn, bandColumn] = sheet.ensureColumns([...RISK_COLUMNS], all.headers) as [number, number];
+  const byRow = new Map(read.customers.map((c) => [c.row, c]));
+  const risks = new Map<number, RiskScore>();
+  const updates: CellUpdate[] = [];
+  let scored = 0;
+  for (const row of all.rowNumbers) {
+    const customer = byRow.get(row);
+    const risk = customer ? score(customer) : undefined;
+    if (risk) risks.set(row, risk);
+    if (risk?.score !== undefined) scored++;
+    // Rows that are not customers (no email, duplicates) are cleared, so no stale score survives.
+    updates.push({ row, column: riskColumn, value: risk?.score === undefined ? '' : Math.round(risk.score) });
+    updates.push({ row, column: bandColumn, value: risk && risk.score !== undefined ? risk.band : '' });
+  }
+  const blocks = planWrites(updates);
+  sheet.write(blocks);
+  return {
+    result: {
       scored,
       unscored: all.rowNumbers.length - scored,
       issues: read.issues.length,
       writes: blocks.length,
-    };
-  });
+    },
+    risks,
+  };
 }
 
 export function rescoreAction(ctx: AppContext): ActionResponse {

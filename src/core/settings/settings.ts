@@ -21,6 +21,15 @@ export const SettingsSchema = z
     scorecard: ScorecardSettingsSchema.optional(),
     /** Guard rails for offers: who is valuable enough for a discount or payment relief. */
     playbooks: PlaybookSettingsSchema.optional(),
+    /** The daily scan (re-score, history, alerts) and the owners' digest email; off until turned on. */
+    watch: z
+      .object({
+        enabled: z.boolean().default(false),
+        digest: z.boolean().default(true),
+        /** The scan runs with the first hourly trigger at or after this UTC hour. */
+        hourUtc: z.number().int().min(0).max(23).default(5),
+      })
+      .optional(),
     /** Which score the card shows: the scorecard, the learned model, or a blend of both. */
     riskModel: z
       .object({

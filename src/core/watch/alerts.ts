@@ -50,7 +50,11 @@ export function readAlerts(values: readonly unknown[][]): { alerts: Alert[]; iss
   const alerts: Alert[] = [];
   const issues: string[] = [];
   values.slice(1).forEach((r, i) => {
-    const cell = (h: (typeof ALERT_HEADERS)[number]) => (at[h] >= 0 ? String(r[at[h]] ?? '').trim() : '');
+    const cell = (h: (typeof ALERT_HEADERS)[number]) => {
+      const v = at[h] >= 0 ? r[at[h]] : '';
+      // Sheets reads a written "2026-11-20" back as a date.
+      return v instanceof Date ? v.toISOString().slice(0, 10) : String(v ?? '').trim();
+    };
     const key = cell('Key');
     if (!key) return;
     const status = StatusSchema.safeParse(cell('Status').toLowerCase() || 'open');

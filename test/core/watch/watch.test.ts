@@ -168,7 +168,13 @@ describe('alerts', () => {
       details,
       '2026-11-20',
     )[0]!;
-    const read = readAlerts([[...ALERT_HEADERS], alertRow(a), [...alertRow(a).slice(0, 8), 'maybe']]);
+    const typed = (row: unknown[]) =>
+      row.map((v) => (typeof v === 'string' && v.startsWith("'") ? v.slice(1) : v));
+    const read = readAlerts([
+      [...ALERT_HEADERS],
+      typed(alertRow(a)),
+      [...typed(alertRow(a)).slice(0, 8), 'maybe'],
+    ]);
     expect(read.alerts[0]).toEqual({ ...a, row: 2 });
     expect(read.issues).toEqual(["Alerts!row 3 (Status): unknown status 'maybe'"]);
   });
