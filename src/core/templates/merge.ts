@@ -1,0 +1,168 @@
+/**
+ * Merging a template for one customer. Never an empty blank in a customer's email: a field that is
+ * empty and has no fallback makes the merge fail with the fields to fix. Merged values are escaped
+ * in the HTML part; the subject loses line breaks and control characters (no header injection);
+ * unicode and emoji pass untouched.
+ */
+import type { Customer } from '../customers/customer';
+import { isValidEmail } from '../email/address';
+import { resolveField, type FieldContext } from './fields';
+import { formatValue, toText, type FormatContext } from './format';
+import { escapeHtml, renderBody } from './markdown';
+import { parseParts, placeholdersOf, PlaceholderError, type Part, type Placeholder } from './placeholders';
+
+export interface Template {
+  name: string;
+  subject: string;
+  body: string;
+  /** The segment or impact the template is meant for (informational). */
+  segment?: string;
+  /** The offer, for the {{Offer}} field. */
+  offer?: string;
+  /** 1-based row in the Templates tab. */
+  row: number;
+}
+
+export type MergeContext = FormatContext & Omit<FieldContext, 'offer'>;
+
+export interface MergedEmail {
+  to: string;
+  subject: string;
+  htmlBody: string;
+  textBody: string;
+}
+
+export interface MissingField {
+  field: string;
+  placeholder: string;
+}
+
+export type MergeResult =
+  { ok: true; email: MergedEmail } | { ok: false; missing: MissingField[]; problems: string[] };
+
+/** Subjects are one line: "Re: x\r\nBcc: y" must not become a second header. */
+export const MAX_SUBJECT = 250;
+export function cleanSubject(s: string): string {
+  return (
+    s
+      // eslint-disable-next-line no-control-regex -- removing control characters is the point
+      .replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')
+      .replace(/\s{2,}/g, ' ')
+      .trim()
+      .slice(0, MAX_SUBJECT)
+  );
+}
+
+const SENTINEL = (i: number) => `\uE000${i}\uE001`;
+const SENTINEL_RE = /\uE000(\d+)\uE001/g;
+
+interface Compiled {
+  subject: Part[];
+  body: Part[];
+}
+
+/** Parses both texts; throws PlaceholderError naming the part. */
+function compile(t: Template): Compiled {
+  const part = (label: string, text: string) => {
+    try {
+      return parseParts(text);
+    } catch (e) {
+      if (e instanceof PlaceholderError) throw new PlaceholderError(`${label}: ${e.message}`, e.at);
+      throw e;
+    }
+  };
+  return { subject: part('subject', t.subject), body: part('body', t.body) };
+}
+
+/** Every problem with a template against the sheet's columns, before any recipient is looked at. */
+export function checkTemplate(t: Template, headers: readonly string[]): string[] {
+  let compiled: Compiled;
+  try {
+    compiled = compile(t);
+  } catch (e) {
+    return [e instanceof Error ? e.message : String(e)];
+  }
+  const problems: string[] = [];
+  for (const p of [...placeholdersOf(compiled.subject), ...placeholdersOf(compiled.body)]) {
+    const r = resolveField(p.field, headers);
+    if (!r.ok) problems.push(`${p.raw}: ${r.message}`);
+  }
+  return [...new Set(problems)];
+}
+
+function valueOf(p: Placeholder, c: Customer, headers: readonly string[], ctx: MergeContext, offer?: string) {
+  const r = resolveField(p.field, headers);
+  if (!r.ok) return { problem: `${p.raw}: ${r.message}` };
+  const raw = r.get(c, { ...ctx, ...(offer !== undefined ? { offer } : {}) });
+  let text = p.formatters.length === 0 ? toText(raw, ctx) : '';
+  if (p.formatters.length > 0 && raw !== undefined && raw !== null && toText(raw, ctx) !== '') {
+    let current: unknown = raw;
+    for (const f of p.formatters) current = formatValue(current, f, ctx);
+    text = String(current);
+  }
+  if (text.trim() === '') return p.fallback !== undefined ? { text: p.fallback } : { missing: true as const };
+  return { text };
+}
+
+export function mergeTemplate(t: Template, c: Customer, ctx: MergeContext): MergeResult {
+  const headers = Object.keys(c.raw);
+  let compiled: Compiled;
+  try {
+    compiled = compile(t);
+  } catch (e) {
+    return { ok: false, missing: [], problems: [e instanceof Error ? e.message : String(e)] };
+  }
+  const missing: MissingField[] = [];
+  const problems: string[] = [];
+  if (!isValidEmail(c.email)) problems.push(`invalid email address '${c.email}'`);
+  const values: string[] = [];
+  const fill = (parts: Part[]) =>
+    parts
+      .map((p) => {
+        if (p.kind === 'text') return p.text;
+        const v = valueOf(p, c, headers, ctx, t.offer);
+        if ('problem' in v) problems.push(v.problem!);
+        else if ('missing' in v) missing.push({ field: p.field, placeholder: p.raw });
+        values.push('text' in v ? (v.text ?? '') : '');
+        return SENTINEL(values.length - 1);
+      })
+      .join('');
+  const subjectTokens = fill(compiled.subject);
+  const bodyTokens = fill(compiled.body);
+  if (missing.length > 0 || problems.length > 0)
+    return { ok: false, missing: dedupe(missing), problems: [...new Set(problems)] };
+  const put = (s: string, encode: (v: string) => string) =>
+    s.replace(SENTINEL_RE, (_m, i: string) => encode(values[Number(i)]!));
+  const rendered = renderBody(bodyTokens, (url) => put(url, encodeURIComponent));
+  return {
+    ok: true,
+    email: {
+      to: c.email,
+      subject: cleanSubject(put(subjectTokens, (v) => v)),
+      htmlBody: put(rendered.html, escapeHtml),
+      textBody: put(rendered.text, (v) => v),
+    },
+  };
+}
+
+function dedupe(missing: MissingField[]): MissingField[] {
+  const seen = new Set<string>();
+  return missing.filter((m) => !seen.has(m.placeholder) && seen.add(m.placeholder));
+}
+
+export interface AudienceCheck {
+  ready: Customer[];
+  blocked: { customer: Customer; missing: string[] }[];
+}
+
+/** Every recipient merged up front: the ones that would get a blank are listed with their fields. */
+export function checkAudience(t: Template, customers: readonly Customer[], ctx: MergeContext): AudienceCheck {
+  const ready: Customer[] = [];
+  const blocked: AudienceCheck['blocked'] = [];
+  for (const c of customers) {
+    const r = mergeTemplate(t, c, ctx);
+    if (r.ok) ready.push(c);
+    else blocked.push({ customer: c, missing: [...r.missing.map((m) => m.placeholder), ...r.problems] });
+  }
+  return { ready, blocked };
+}

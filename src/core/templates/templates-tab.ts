@@ -1,0 +1,146 @@
+/**
+ * The Templates tab: Name, Subject, Body, Segment, Offer. Bad rows are reported with their cell and
+ * do not stop the good ones; templates live in the user's sheet, so no Gmail scope is needed to
+ * keep them.
+ */
+import { z } from 'zod';
+import { columnLetter } from '../sheet/read-customers';
+import { sameHeader } from '../sheet/columns';
+import { parseParts, PlaceholderError } from './placeholders';
+import type { Template } from './merge';
+
+export const TEMPLATES_TAB = 'Templates';
+export const TEMPLATE_HEADERS = ['Name', 'Subject', 'Body', 'Segment', 'Offer'] as const;
+type Column = (typeof TEMPLATE_HEADERS)[number];
+
+const RowSchema = z.object({
+  name: z.string().trim().min(1, 'empty name').max(120, 'name longer than 120 characters'),
+  subject: z.string().trim().min(1, 'empty subject').max(250, 'subject longer than 250 characters'),
+  body: z.string().trim().min(1, 'empty body').max(20_000, 'body longer than 20,000 characters'),
+  segment: z.string().trim().optional(),
+  offer: z.string().trim().optional(),
+});
+
+export interface TemplatesRead {
+  templates: Template[];
+  issues: string[];
+}
+
+export function readTemplates(values: readonly unknown[][] | null, tab = TEMPLATES_TAB): TemplatesRead {
+  if (!values || values.length === 0) return { templates: [], issues: [] };
+  const headers = values[0] ?? [];
+  const at = {} as Record<Column, number>;
+  const issues: string[] = [];
+  for (const h of TEMPLATE_HEADERS) at[h] = headers.findIndex((x) => sameHeader(x, h));
+  const required: Column[] = ['Name', 'Subject', 'Body'];
+  const absent = required.filter((h) => at[h] < 0);
+  if (absent.length)
+    return {
+      templates: [],
+      issues: [
+        `${tab}!1: missing column${absent.length > 1 ? 's' : ''} ${absent.join(', ')}; the header row needs Name, Subject and Body`,
+      ],
+    };
+  const templates: Template[] = [];
+  const seen = new Map<string, number>();
+  values.slice(1).forEach((r, i) => {
+    const row = i + 2;
+    const cell = (h: Column) => (at[h] >= 0 ? String(r[at[h]] ?? '') : '');
+    const ref = (h: Column) => `${tab}!${columnLetter(at[h])}${row} (${h})`;
+    if (TEMPLATE_HEADERS.every((h) => cell(h).trim() === '')) return;
+    const parsed = RowSchema.safeParse({
+      name: cell('Name'),
+      subject: cell('Subject'),
+      body: cell('Body'),
+      segment: cell('Segment') || undefined,
+      offer: cell('Offer') || undefined,
+    });
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const column = (
+          { name: 'Name', subject: 'Subject', body: 'Body', segment: 'Segment', offer: 'Offer' } as const
+        )[issue.path[0] as 'name'];
+        issues.push(`${ref(column)}: ${issue.message}`);
+      }
+      return;
+    }
+    const t = parsed.data;
+    let bad = false;
+    for (const [column, text] of [
+      ['Subject', t.subject],
+      ['Body', t.body],
+    ] as const) {
+      try {
+        parseParts(text);
+      } catch (e) {
+        if (!(e instanceof PlaceholderError)) throw e;
+        issues.push(`${ref(column)}: ${e.message}`);
+        bad = true;
+      }
+    }
+    if (bad) return;
+    const key = t.name.toLowerCase();
+    const first = seen.get(key);
+    if (first !== undefined) {
+      issues.push(`${ref('Name')}: duplicate template name '${t.name}'; row ${first} is used`);
+      return;
+    }
+    seen.set(key, row);
+    templates.push({ ...t, row });
+  });
+  return { templates, issues };
+}
+
+/** The tab a new spreadsheet gets: one template per retention move, ready to send. */
+export const DEFAULT_TEMPLATES: readonly (readonly string[])[] = [
+  [...TEMPLATE_HEADERS],
+  [
+    'Payment holiday',
+    'A payment holiday for {{Company}}',
+    'Hi {{First name|there}},\n\nWe know these months are hard for {{Industry|your industry}}. To give {{Company}} room to breathe, we can **pause your {{MRR|currency}} monthly payment for up to three months**, with no change to your plan.\n\nReply to this email and I will set it up today.\n\nBest regards,\n{{Sender name|Customer Success}}',
+    'Severe',
+    'Pause payments for up to 3 months',
+  ],
+  [
+    'Installments',
+    'Spreading your invoice into installments',
+    'Hi {{First name|there}},\n\nIf paying the full amount at once is difficult right now, we can split your balance into **three monthly installments, without interest**.\n\nJust reply "yes" and I will send the new schedule.\n\nKind regards,\n{{Sender name|Customer Success}}',
+    'Hit',
+    '3 interest-free installments',
+  ],
+  [
+    'Discount',
+    '{{Company}}: {{Offer}}',
+    'Hi {{First name|there}},\n\nThank you for staying with us through a difficult year. We would like to offer {{Company}} **{{Offer}}** on your {{Plan|current}} plan, so you keep everything you use today.\n\nBest,\n{{Sender name|Customer Success}}',
+    'Hit',
+    '30% off for 6 months',
+  ],
+  [
+    'Upsell',
+    'Room to grow at {{Company}}',
+    'Hi {{First name|there}},\n\nIt is great to see {{Company}} growing. If you are adding people or locations, moving up from the {{Plan|current}} plan gives you:\n\n- more seats\n- priority support\n- {{Offer}}\n\nShall we find 15 minutes this week?\n\n{{Sender name|Customer Success}}',
+    'Booming',
+    'The first month of the upgrade free',
+  ],
+  [
+    'Check-in',
+    'Quick check-in',
+    'Hi {{First name|there}},\n\nI wanted to check in and see how things are going at {{Company}}. Is there anything we could do better, or anything you are planning where we can help?\n\nBest,\n{{Sender name|Customer Success}}',
+    'Stable',
+    '',
+  ],
+  [
+    'Reactivation',
+    'We miss you at {{Company}}',
+    'Hi {{First name|there}},\n\nWe have not seen {{Company}} in a while. A lot has changed since then, and I would love to show you in 15 minutes what is new and set things up with you again.\n\nWould one day this week suit you?\n\n{{Sender name|Customer Success}}',
+    'Dormant',
+    '',
+  ],
+  [
+    'Win-back',
+    'We would love to have {{Company}} back',
+    'Hi {{First name|there}},\n\nIt has been a while since {{Company}} left. We now have flexible monthly plans and a free pause option.\n\nIf the timing is right again, **{{Offer}}**.\n\nWarm regards,\n{{Sender name|Customer Success}}',
+    'Churned',
+    'we will waive the first two months',
+  ],
+];
