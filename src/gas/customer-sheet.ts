@@ -31,7 +31,7 @@ export const ROW_CACHE_SECONDS = 6 * 60 * 60;
 export const DOMAIN_ROW_LIMIT = 10;
 
 /** RE2 (Sheets' regex engine) and JavaScript agree on these escapes. */
-const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** FNV-1a, twice with different seeds: a short, stable digest for cache keys (not for security). */
 function digest(text: string): string {
@@ -127,7 +127,7 @@ function readRowsAt(sheet: SheetLike, width: number, rows: readonly number[]): u
 }
 
 /** Rows below the header whose cell in `column` (1-based) matches `pattern` entirely, case-insensitive. */
-function findRows(sheet: SheetLike, column: number, pattern: string): number[] {
+export function findRows(sheet: SheetLike, column: number, pattern: string): number[] {
   const lastRow = sheet.getLastRow();
   if (lastRow < 2) return [];
   const finder = sheet.getRange(2, column, lastRow - 1, 1).createTextFinder(pattern);

@@ -3,6 +3,7 @@
  * because each service call costs far more than the JavaScript around it.
  */
 import { SheetAccessError } from '../ports/customer-sheet';
+import { escapeRegex, findRows } from './customer-sheet';
 import type { SheetTabs } from '../ports/sheet-tabs';
 import type { SheetLike, SpreadsheetAppLike, SpreadsheetLike } from './services';
 
@@ -41,10 +42,10 @@ export function sheetsTabs(app: SpreadsheetsForTabs, spreadsheetId: string): She
     read(tab) {
       const sheet = open().getSheetByName(tab);
       if (!sheet) return null;
-      const rows = sheet.getLastRow();
-      const columns = sheet.getLastColumn();
-      if (rows === 0 || columns === 0) return { values: [] };
-      return { values: sheet.getRange(1, 1, rows, columns).getValues() };
+      // getDataRange: two calls for the whole tab, instead of asking for its size first.
+      const values = sheet.getDataRange().getValues();
+      const empty = values.length === 1 && (values[0] ?? []).every((v) => v === '' || v === null);
+      return { values: empty ? [] : values };
     },
     replace(tab, values) {
       const sheet = sheetFor(tab);
@@ -61,6 +62,15 @@ export function sheetsTabs(app: SpreadsheetsForTabs, spreadsheetId: string): She
       const width = Math.max(headers.length, ...rows.map((r) => r.length));
       const rect = rows.map((r) => [...r, ...Array<unknown>(width - r.length).fill('')]);
       sheet.getRange(sheet.getLastRow() + 1, 1, rect.length, width).setValues(rect);
+    },
+    findRows(tab, column, value) {
+      const sheet = open().getSheetByName(tab);
+      if (!sheet) return [];
+      const width = sheet.getLastColumn();
+      return findRows(sheet, column, escapeRegex(value.trim())).map((row) => ({
+        row,
+        values: sheet.getRange(row, 1, 1, width).getValues()[0] ?? [],
+      }));
     },
     names() {
       return open()

@@ -18,6 +18,11 @@ export interface SheetTabs {
    * row) if it is missing or empty.
    */
   append(tab: string, headers: string[], rows: unknown[][]): void;
+  /**
+   * The rows (with their 1-based numbers) whose cell in `column` (1-based) equals `value`, ignoring
+   * case; found with a TextFinder, so the cost does not grow with the tab. Empty for a missing tab.
+   */
+  findRows(tab: string, column: number, value: string): { row: number; values: unknown[] }[];
   /** The tab names, so a caller can say which exist. */
   names(): string[];
 }

@@ -91,6 +91,11 @@ export function fakeContext(options: FakeContextOptions = {}): AppContext & { st
         values.push(...rows);
         tabs.set(tab, values);
       },
+      findRows: (tab, column, value) =>
+        (tabs.get(tab) ?? [])
+          .map((values, i) => ({ row: i + 1, values }))
+          .slice(1)
+          .filter((r) => String(r.values[column - 1] ?? '').toLowerCase() === value.toLowerCase()),
       names: () => [...tabs.keys()],
     }),
     spreadsheets: {
