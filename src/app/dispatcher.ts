@@ -11,7 +11,7 @@ import type { AppContext } from './context';
 import type { AddonEvent } from './events';
 import { buildHomepage } from './handlers/home';
 import { buildSettingsCard, saveSettingsAction } from './handlers/settings';
-import { buildCustomerCard, buildRiskExplanation } from './handlers/message';
+import { buildCustomerCard, buildRiskExplanation, draftReply } from './handlers/message';
 import { rescoreAction } from './handlers/rescore';
 import { learnFromHistory } from './handlers/learn';
 import { openColumns, saveColumns } from './handlers/columns';
@@ -56,12 +56,22 @@ const ACTIONS: Record<ActionName, ActionSpec> = {
         .regex(/^\d{1,7}$/, 'row must be a row number')
         .optional(),
     }),
-    run: (ctx, p) => ({
+    run: (ctx, p, e) => ({
       kind: 'navigate',
       steps: [
-        { kind: 'push', card: buildCustomerCard(ctx, p.email as string, p.row ? Number(p.row) : undefined) },
+        {
+          kind: 'push',
+          card: buildCustomerCard(ctx, p.email as string, p.row ? Number(p.row) : undefined, e),
+        },
       ],
     }),
+  },
+  [ACTION.draftReply]: {
+    params: params({
+      email: z.email('email must be an email address'),
+      template: z.string().trim().min(1, 'template must name a template').max(200),
+    }),
+    run: (ctx, p) => draftReply(ctx, p.email as string, p.template as string),
   },
   [ACTION.openNote]: { params: emailParam, run: (ctx, p) => openNote(ctx, p.email as string) },
   [ACTION.saveNote]: { params: emailParam, run: (ctx, p, e) => saveNote(ctx, p.email as string, e) },

@@ -37,6 +37,8 @@ export interface CustomerMatch {
   customers: Customer[];
   issues: CellIssue[];
   how: 'email' | 'domain' | 'none';
+  /** The spreadsheet's locale and time zone, for formatting merged values. */
+  sheet: { locale: string; timeZone: string };
 }
 
 export function counterpartAddress(message: OpenMessage, me: string): { email: string; name: string } | null {
@@ -63,10 +65,12 @@ export function findCustomer(
       locale: rows.locale,
       mapping,
     });
+  let sheetFormat = { locale: 'en_US', timeZone: 'UTC' };
   const match = (
     read: { customers: Customer[]; issues: CellIssue[] },
     how: CustomerMatch['how'],
   ): CustomerMatch => ({
+    sheet: sheetFormat,
     email: address.email,
     displayName: address.name,
     customers: read.customers,
@@ -74,6 +78,7 @@ export function findCustomer(
     how,
   });
   const rows = sheet.findByEmail(address.email, locate);
+  sheetFormat = { locale: rows.locale, timeZone: rows.timeZone };
   const exact = parse(rows);
   if (exact.customers.length > 0 && rows.rowNumbers.length > 1) {
     // The sheet uses the first row of a duplicated email; the manager may still pick another row to see.

@@ -22,6 +22,7 @@ export const ACTION = {
   saveColumns: 'saveColumns',
   openScoring: 'openScoring',
   saveScoring: 'saveScoring',
+  draftReply: 'draftReply',
 } as const;
 
 export type ActionName = (typeof ACTION)[keyof typeof ACTION];

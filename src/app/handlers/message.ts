@@ -1,7 +1,7 @@
 /**
  * The contextual card: find the customer behind the open email, score them, and show why.
  */
-import type { Card } from '../../ui/card/types';
+import type { ActionResponse, Card } from '../../ui/card/types';
 import { customerCard, riskExplanationCard, type CustomerCardState } from '../../ui/cards/customer';
 import { messageCard } from '../../ui/cards/message';
 import { parseAddress } from '../../core/email/address';
@@ -16,6 +16,9 @@ import { loadSettings } from '../settings-store';
 import { riskScorer } from '../risk';
 import { detectIntent, type IntentReading } from '../../core/intent/detect';
 import type { EmailSaysItem } from '../../ui/cards/customer';
+import { DraftProblem, draftFor, loadTeamConfig, mergeContextFor, nextMoveView } from '../retention-reply';
+import { scoreTrend } from '../watch/trend';
+import { recordEmailSignal } from '../watch/email-signals';
 
 /** A card lists at most this many others to pick from; the sheet has the rest. */
 const MAX_ALTERNATIVES = 19;
@@ -74,6 +77,8 @@ export function customerStateFor(
   reading?: IntentReading,
   /** With several rows for one email, the row the user picked. */
   preferRow?: number,
+  /** A message is open, so the next move can offer a reply draft. */
+  canReply = false,
 ): {
   state: CustomerCardState;
   extra: number;
@@ -93,20 +98,33 @@ export function customerStateFor(
       ? { churnSignal: reading.churnSignal, phrase: strongest.phrase, label: strongest.label }
       : undefined;
     const risk = riskScorer(ctx, opened.settings)(customer, emailIntent);
+    const spreadsheetId = opened.settings.spreadsheetId!;
+    const team = loadTeamConfig(ctx, spreadsheetId);
+    const nextMove = nextMoveView(ctx, opened.settings, team.templates, {
+      customer,
+      ...(customer.impact ? { impact: customer.impact } : {}),
+      band: risk.band,
+      intents: (reading?.intents ?? []).map((i) => i.intent),
+      canReply,
+    });
+    const trend = scoreTrend(ctx, spreadsheetId, customer.email, risk.score);
     const matchNote =
       match.how === 'domain'
         ? `Matched by domain: ${address.email} is not in the sheet; showing ${customer.email} at the same company${match.customers.length > 1 ? ` (1 of ${match.customers.length})` : ''}.`
         : match.customers.length > 1
           ? `${match.customers.length} rows have this email; showing row ${customer.row}. Pick another below, and merge the rows in the sheet when you can.`
           : undefined;
+    const view = customerView(customer, risk, {
+      location: opened.sheet.location(),
+      issues: match.issues,
+      matchNote,
+      today,
+    });
     return {
       state: {
-        ...customerView(customer, risk, {
-          location: opened.sheet.location(),
-          issues: match.issues,
-          matchNote,
-          today,
-        }),
+        ...view,
+        risk: { ...view.risk, ...(trend ? { trend } : {}) },
+        nextMove,
         emailSays: emailSays(reading),
       },
       extra: match.customers.length - 1,
@@ -145,8 +163,21 @@ export function buildMessageCards(ctx: AppContext, event: AddonEvent): Card[] {
   const address = counterpartAddress(message, ctx.session.email()) ?? parseAddress(message.from);
   const { settings } = loadSettings(ctx.userStore);
   const reading = detectIntent({ subject: message.subject, body: message.plainBody });
-  const found = address ? customerStateFor(ctx, address, reading) : null;
-  if (found) return [customerCard(withAlternatives(found))];
+  const found = address ? customerStateFor(ctx, address, reading, undefined, true) : null;
+  if (found) {
+    const strongest = reading.strongest;
+    if (strongest && reading.churnSignal > 0 && !found.state.churned) {
+      // Queued for the next daily scan, which raises it as an alert for the customer's owner.
+      recordEmailSignal(ctx.userStore, {
+        email: found.state.email,
+        messageId,
+        day: ctx.clock.now().toISOString().slice(0, 10),
+        label: strongest.label,
+        phrase: strongest.phrase,
+      });
+    }
+    return [customerCard(withAlternatives(found))];
+  }
   return [
     messageCard({
       senderName: address?.name ?? '',
@@ -182,17 +213,46 @@ function withAlternatives(found: NonNullable<ReturnType<typeof customerStateFor>
     : found.state;
 }
 
-function stateOf(ctx: AppContext, email: string, row?: number): CustomerCardState {
-  const found = customerStateFor(ctx, { email, name: '' }, undefined, row);
+function stateOf(ctx: AppContext, email: string, row?: number, canReply = false): CustomerCardState {
+  const found = customerStateFor(ctx, { email, name: '' }, undefined, row, canReply);
   if (!found) throw customerNotFound(email);
   return row === undefined ? found.state : withAlternatives(found);
 }
 
 /** The card of one customer picked from a domain match, or one row picked from several with one email. */
-export function buildCustomerCard(ctx: AppContext, email: string, row?: number): Card {
-  return customerCard(stateOf(ctx, email, row));
+export function buildCustomerCard(ctx: AppContext, email: string, row?: number, event?: AddonEvent): Card {
+  return customerCard(stateOf(ctx, email, row, Boolean(event?.gmail?.messageId)));
 }
 
 export function buildRiskExplanation(ctx: AppContext, email: string): Card {
   return riskExplanationCard(stateOf(ctx, email));
+}
+
+/** The compose action behind "Draft reply": the named template merged for the customer. */
+export function draftReply(ctx: AppContext, email: string, templateName: string): ActionResponse {
+  const opened = openSheet(ctx);
+  if (!opened)
+    throw new UserFacingError(
+      'No customer sheet',
+      'ChurnGuard is not connected to a sheet.',
+      'Connect one in Settings.',
+    );
+  return withSheet(() => {
+    const match = findCustomer(opened.sheet, { email, name: '' }, opened.settings.mapping);
+    const customer = match.customers[0];
+    if (!customer) throw customerNotFound(email);
+    const config = loadTeamConfig(ctx, opened.settings.spreadsheetId!);
+    try {
+      const draft = draftFor(config, templateName, customer, mergeContextFor(ctx, config.team, match.sheet));
+      return { kind: 'draftReply', draft: { ...draft, to: [customer.email] } };
+    } catch (error) {
+      if (error instanceof DraftProblem)
+        throw new UserFacingError(
+          'Cannot draft this reply yet',
+          error.message,
+          'Fix the sheet, then press the button again.',
+        );
+      throw error;
+    }
+  });
 }

@@ -52,7 +52,7 @@ export function valueLines(
 ): ValueLines {
   const values: number[] = [];
   for (const c of customers) {
-    if (c.status !== 'active') continue;
+    if (c.status === 'churned') continue; // no Status column means every row is a customer
     const v = customerValue(c, settings.valueBasis, today);
     if (v !== undefined && Number.isFinite(v)) values.push(v);
   }

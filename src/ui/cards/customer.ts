@@ -21,7 +21,11 @@ export interface CustomerCardState {
     reasons: { sentence: string; points: number }[];
     basedOn: number;
     outOf: number;
+    /** Change since the last daily scan before today. */
+    trend?: { change: number; since: string };
   };
+  /** The recommended retention move, why, and whether a reply can be drafted from its template. */
+  nextMove?: NextMoveView;
   facts: { label: string; value: string }[];
   tags: string[];
   /** "matched by domain" and similar notes about how the customer was found. */
@@ -36,6 +40,19 @@ export interface CustomerCardState {
   alternatives?: { email: string; name: string; row?: number; detail?: string }[];
   /** What the alternatives are: people at the same company, or several rows holding one email. */
   alternativesKind?: 'company' | 'duplicateRows';
+}
+
+export interface NextMoveView {
+  /** The move's id, passed to the draft action. */
+  move: string;
+  label: string;
+  reasons: string[];
+  /** Moves a guard rail refused first: "Discount: never a discount for a customer the crisis helps". */
+  refused: string[];
+  /** The template a reply would use; absent when the sheet has none for this move. */
+  template?: string;
+  /** A message is open, so a reply draft can be made (not on a card opened from the homepage). */
+  canReply: boolean;
 }
 
 export interface EmailSaysItem {
@@ -82,6 +99,53 @@ function riskSpans(state: CustomerCardState): Span[] {
   ];
 }
 
+function trendText(trend: CustomerCardState['risk']['trend']): string {
+  if (!trend) return '';
+  if (trend.change === 0) return ` · unchanged since ${trend.since}`;
+  return ` · ${trend.change > 0 ? '▲ up' : '▼ down'} ${Math.abs(trend.change)} since ${trend.since}`;
+}
+
+/** "Next best move": the recommendation, its reasons, and the button that drafts the reply. */
+function nextMoveSection(state: CustomerCardState): Section[] {
+  const m = state.nextMove;
+  if (!m) return [];
+  const widgets: Widget[] = [
+    {
+      kind: 'decoratedText',
+      topLabel: 'Next best move',
+      text: [{ text: m.label, bold: true }],
+      bottomLabel: m.reasons.join(' '),
+      wrapText: true,
+      icon: 'OFFER',
+    },
+  ];
+  for (const r of m.refused.slice(0, 3))
+    widgets.push({ kind: 'decoratedText', topLabel: 'Not offered', text: r, wrapText: true });
+  if (m.move !== 'none' && m.canReply) {
+    widgets.push(
+      m.template
+        ? {
+            kind: 'buttonSet',
+            buttons: [
+              {
+                text: `Draft reply: ${m.template}`,
+                style: 'filled',
+                onClick: {
+                  kind: 'compose',
+                  action: { name: ACTION.draftReply, params: { email: state.email, template: m.template } },
+                },
+              },
+            ],
+          }
+        : {
+            kind: 'textParagraph',
+            text: `Add a "${m.label}" template to the Templates tab to draft this reply in one click.`,
+          },
+    );
+  }
+  return [{ widgets, ...(widgets.length > 2 ? { collapsible: true, uncollapsibleWidgets: 2 } : {}) }];
+}
+
 export function customerCard(state: CustomerCardState): Card {
   const reasons = state.risk.reasons.slice(0, TOP_REASONS);
   const riskWidgets: Widget[] = [
@@ -89,7 +153,7 @@ export function customerCard(state: CustomerCardState): Card {
       kind: 'decoratedText',
       topLabel: state.churned ? 'Churn risk (customer already marked churned)' : 'Churn risk',
       text: riskSpans(state),
-      bottomLabel: `Based on ${state.risk.basedOn} of ${state.risk.outOf} signals`,
+      bottomLabel: `Based on ${state.risk.basedOn} of ${state.risk.outOf} signals${trendText(state.risk.trend)}`,
       icon: 'STAR',
     },
     ...reasons.map((r): Widget => ({
@@ -115,6 +179,7 @@ export function customerCard(state: CustomerCardState): Card {
   }
   sections.push({ widgets: riskWidgets });
   sections.push(...emailSaysSection(state.emailSays));
+  sections.push(...nextMoveSection(state));
   if (state.facts.length > 0 || state.tags.length > 0) {
     const widgets: Widget[] = [
       ...state.facts.map((f): Widget => ({ kind: 'decoratedText', topLabel: f.label, text: f.value })),

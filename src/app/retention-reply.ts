@@ -1,0 +1,130 @@
+/**
+ * The sidebar's "next best move" and the one-click retention reply: the recommendation for one
+ * customer (playbooks + guard rails), the template that carries it (Templates tab), and the merge
+ * that turns it into a reply draft. Config tabs come from the five-minute cache (src/app/config), so
+ * a sidebar open adds no service call once the cache is warm.
+ */
+import type { CrisisImpact, Customer } from '../core/customers/customer';
+import type { IntentId } from '../core/intent/types';
+import { DEFAULT_PLAYBOOK_SETTINGS } from '../core/playbooks/settings';
+import { nextBestAction, templateForMove } from '../core/playbooks';
+import { MOVE_LABELS } from '../core/playbooks/moves';
+import type { Band } from '../core/risk/scorecard';
+import { DEFAULT_SCORECARD } from '../core/risk/settings';
+import type { Settings } from '../core/settings/settings';
+import { readTeamSettings, type TeamSettings } from '../core/settings/team-settings';
+import { mergeTemplate, readTemplates, type MergeContext, type Template } from '../core/templates';
+import type { NextMoveView } from '../ui/cards/customer';
+import { loadRawConfig } from './config';
+import type { AppContext } from './context';
+import { storedValueLines } from './value-lines';
+
+export interface TeamConfig {
+  templates: Template[];
+  team: TeamSettings;
+  /** Problems in the Templates and Settings tabs, with their cells. */
+  issues: string[];
+}
+
+export function loadTeamConfig(ctx: AppContext, spreadsheetId: string): TeamConfig {
+  const raw = loadRawConfig(ctx, spreadsheetId);
+  const templates = readTemplates(raw.templates);
+  const team = readTeamSettings(raw.settings);
+  return {
+    templates: templates.templates,
+    team: team.settings,
+    issues: [...templates.issues, ...team.issues],
+  };
+}
+
+export function mergeContextFor(
+  ctx: AppContext,
+  team: TeamSettings,
+  sheet: { locale: string; timeZone: string },
+): MergeContext {
+  return {
+    locale: sheet.locale,
+    timeZone: sheet.timeZone,
+    currency: team.currency,
+    today: ctx.clock.now(),
+    senderName: team.senderName,
+    companyName: team.companyName,
+  };
+}
+
+export interface NextMoveInput {
+  customer: Customer;
+  impact?: CrisisImpact;
+  band: Band;
+  intents: readonly IntentId[];
+  /** Whether a message is open, so a reply draft can be made. */
+  canReply: boolean;
+  segmentPlaybook?: Parameters<typeof nextBestAction>[0]['segmentPlaybook'];
+}
+
+export function nextMoveView(
+  ctx: AppContext,
+  settings: Settings,
+  templates: readonly Template[],
+  input: NextMoveInput,
+): NextMoveView {
+  const rec = nextBestAction({
+    customer: input.customer,
+    ...(input.impact ? { impact: input.impact } : {}),
+    band: input.band,
+    intents: input.intents,
+    ...(input.segmentPlaybook ? { segmentPlaybook: input.segmentPlaybook } : {}),
+    ...((lines) => (lines ? { lines } : {}))(storedValueLines(ctx, settings)),
+    settings: settings.playbooks ?? DEFAULT_PLAYBOOK_SETTINGS,
+    dormantDays: (settings.scorecard ?? DEFAULT_SCORECARD).dormantDays,
+    today: ctx.clock.now(),
+  });
+  const template = rec.move === 'none' ? undefined : templateForMove(rec.move, templates);
+  return {
+    move: rec.move,
+    label: rec.label,
+    reasons: rec.reasons,
+    refused: rec.refused.map((r) => `${MOVE_LABELS[r.move]}: ${r.why}`),
+    ...(template ? { template: template.name } : {}),
+    canReply: input.canReply,
+  };
+}
+
+/** Why a reply could not be drafted, in words the manager can act on. */
+export class DraftProblem extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DraftProblem';
+  }
+}
+
+/** Merges the named template for the customer, or throws a DraftProblem naming what to fix. */
+export function draftFor(
+  config: TeamConfig,
+  templateName: string,
+  customer: Customer,
+  context: MergeContext,
+): { subject: string; textBody: string; htmlBody: string } {
+  const wanted = templateName.trim().toLowerCase();
+  const template = config.templates.find((t) => t.name.trim().toLowerCase() === wanted);
+  if (!template) {
+    throw new DraftProblem(
+      `The Templates tab has no template named "${templateName}" any more. Add it back, or refresh the card.`,
+    );
+  }
+  const merged = mergeTemplate(template, customer, context);
+  if (!merged.ok) {
+    const fields = merged.missing.map((m) => `${m.field} (${m.placeholder})`);
+    throw new DraftProblem(
+      [
+        fields.length
+          ? `Row ${customer.row} has no value for ${fields.join(', ')}; fill it in or give the placeholder a fallback like {{First name|there}}.`
+          : '',
+        ...merged.problems.map((p) => `Template "${template.name}" (Templates row ${template.row}): ${p}.`),
+      ]
+        .filter(Boolean)
+        .join(' '),
+    );
+  }
+  return { subject: merged.email.subject, textBody: merged.email.textBody, htmlBody: merged.email.htmlBody };
+}
