@@ -56,6 +56,7 @@ describe('more ways to say it', () => {
     ['paymentDelay', 'Could we get an extension on the invoice due date?'],
     ['paymentDelay', 'We are unable to pay this month.'],
     ['paymentDelay', 'Is it possible to defer the November payment?'],
+    ['paymentDelay', 'Could we postpone this month’s payment? Bookings have collapsed.'],
     ['complaint', 'Your support team has been useless.'],
     ['complaint', 'This keeps happening and nobody fixes it.'],
     ['downgrade', 'Please remove 5 seats from our plan.'],

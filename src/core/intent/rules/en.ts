@@ -243,7 +243,7 @@ export const EN_RULES: RuleSpec[] = [
   {
     intent: 'paymentDelay',
     weight: 0.8,
-    pattern: `(?:postpone|postponing|defer|deferring|delay|delaying|push back|pushing back|push|reschedule|hold off on|hold|extend|move) (?:the |our |this |my |next |that )?(?:[\\p{L}]+ )?${PAYMENT}`,
+    pattern: `(?:postpone|postponing|defer|deferring|delay|delaying|push back|pushing back|push|reschedule|hold off on|hold|extend|move) (?:the |our |this |my |next |that )?(?:(?:this|next|the) (?:month|week|quarter)'?s? )?(?:[\\p{L}]+ )?${PAYMENT}`,
     vetoAfter: 'sent|received|reminder',
   },
   {
