@@ -6,6 +6,7 @@ import { SIGNALS } from '../core/risk/settings';
 import { spreadsheetUrl } from '../core/settings/spreadsheet-ref';
 import type { SheetLocation } from '../ports/customer-sheet';
 import type { CustomerCardState } from '../ui/cards/customer';
+import type { ImpactVerdict } from '../core/segments';
 
 export function formatMoney(amount: number): string {
   const fixed =
@@ -20,18 +21,35 @@ const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 export function customerView(
   customer: Customer,
   risk: RiskScore,
-  options: { location?: SheetLocation; issues?: CellIssue[]; matchNote?: string; today: Date },
+  options: {
+    location?: SheetLocation;
+    issues?: CellIssue[];
+    matchNote?: string;
+    today: Date;
+    /** The effective crisis impact and where it came from; absent: the row's own. */
+    impact?: ImpactVerdict;
+  },
 ): CustomerCardState {
   const facts: { label: string; value: string }[] = [];
   if (customer.owner) facts.push({ label: 'Owner', value: customer.owner });
   if (customer.renewalDate) facts.push({ label: 'Renewal date', value: isoDay(customer.renewalDate) });
   if (customer.lastActivity) facts.push({ label: 'Last activity', value: isoDay(customer.lastActivity) });
   if (customer.industry) facts.push({ label: 'Industry', value: customer.industry });
-  if (customer.impact)
+  const verdict: ImpactVerdict =
+    options.impact ??
+    (customer.impact ? { impact: customer.impact, source: 'override' } : { source: 'none' });
+  if (verdict.impact) {
+    const word = verdict.impact[0]!.toUpperCase() + verdict.impact.slice(1);
     facts.push({
       label: 'Crisis impact',
-      value: customer.impact[0]!.toUpperCase() + customer.impact.slice(1),
+      value:
+        verdict.source === 'rule' && verdict.rule
+          ? `${word} (rule '${verdict.rule.name}', Impact rules row ${verdict.rule.row})`
+          : options.impact
+            ? `${word} (set by hand)`
+            : word,
     });
+  }
   if (customer.startDate) facts.push({ label: 'Customer since', value: isoDay(customer.startDate) });
   if (customer.status === 'churned') {
     facts.push({

@@ -38,7 +38,7 @@ export interface CustomerMatch {
   issues: CellIssue[];
   how: 'email' | 'domain' | 'none';
   /** The spreadsheet's locale and time zone, for formatting merged values. */
-  sheet: { locale: string; timeZone: string };
+  sheet: { locale: string; timeZone: string; headers: unknown[] };
 }
 
 export function counterpartAddress(message: OpenMessage, me: string): { email: string; name: string } | null {
@@ -65,7 +65,7 @@ export function findCustomer(
       locale: rows.locale,
       mapping,
     });
-  let sheetFormat = { locale: 'en_US', timeZone: 'UTC' };
+  let sheetFormat: CustomerMatch['sheet'] = { locale: 'en_US', timeZone: 'UTC', headers: [] };
   const match = (
     read: { customers: Customer[]; issues: CellIssue[] },
     how: CustomerMatch['how'],
@@ -78,7 +78,7 @@ export function findCustomer(
     how,
   });
   const rows = sheet.findByEmail(address.email, locate);
-  sheetFormat = { locale: rows.locale, timeZone: rows.timeZone };
+  sheetFormat = { locale: rows.locale, timeZone: rows.timeZone, headers: rows.headers };
   const exact = parse(rows);
   if (exact.customers.length > 0 && rows.rowNumbers.length > 1) {
     // The sheet uses the first row of a duplicated email; the manager may still pick another row to see.

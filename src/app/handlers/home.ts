@@ -8,17 +8,18 @@ import { formatMoney } from '../customer-view';
 import { loadSettings } from '../settings-store';
 import { UserFacingError } from '../errors';
 import { withWholeSheet } from '../whole-sheet';
-import { riskScorer } from '../risk';
+import { wholeSheetScorer } from '../segments/portfolio';
 import { rememberValueLines } from '../value-lines';
 
 const pct = (m: Metric) => (m.value === null ? 'n/a' : `${(m.value * 100).toFixed(1)}%`);
 
 /** Scores the whole sheet (one batched read) into the portfolio view; `page` pages the at-risk list. */
 export function portfolioView(ctx: AppContext, page: number): PortfolioView {
-  return withWholeSheet(ctx, ({ settings, read }) => {
+  return withWholeSheet(ctx, (whole) => {
+    const { settings, read } = whole;
     const today = ctx.clock.now();
     rememberValueLines(ctx, settings, read.customers);
-    const score = riskScorer(ctx, settings);
+    const score = wholeSheetScorer(ctx, whole);
     const risks = read.customers.map((c) => score(c));
     const snapshot = portfolioSnapshot(read.customers, risks);
     const end = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 1));

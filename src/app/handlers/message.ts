@@ -18,6 +18,8 @@ import { detectIntent, type IntentReading } from '../../core/intent/detect';
 import type { EmailSaysItem } from '../../ui/cards/customer';
 import { DraftProblem, draftFor, loadTeamConfig, mergeContextFor, nextMoveView } from '../retention-reply';
 import { scoreTrend } from '../watch/trend';
+import { impactOf, playbookSegmentOf } from '../../core/segments';
+import { segmentConfig } from '../segments/portfolio';
 import { recordEmailSignal } from '../watch/email-signals';
 
 /** A card lists at most this many others to pick from; the sheet has the rest. */
@@ -97,15 +99,25 @@ export function customerStateFor(
     const emailIntent = strongest
       ? { churnSignal: reading.churnSignal, phrase: strongest.phrase, label: strongest.label }
       : undefined;
-    const risk = riskScorer(ctx, opened.settings)(customer, emailIntent);
     const spreadsheetId = opened.settings.spreadsheetId!;
+    const segments = segmentConfig(ctx, spreadsheetId, match.sheet.headers);
+    const verdict = impactOf(customer, segments.rules, { today });
+    const risk = riskScorer(ctx, opened.settings, () => verdict.impact)(customer, emailIntent);
     const team = loadTeamConfig(ctx, spreadsheetId);
+    const record = {
+      customer,
+      band: risk.band,
+      score: risk.score,
+      ...(verdict.impact ? { impact: verdict.impact } : {}),
+    };
+    const playbook = playbookSegmentOf(record, segments.segments, { today });
     const nextMove = nextMoveView(ctx, opened.settings, team.templates, {
       customer,
-      ...(customer.impact ? { impact: customer.impact } : {}),
+      ...(verdict.impact ? { impact: verdict.impact } : {}),
       band: risk.band,
       intents: (reading?.intents ?? []).map((i) => i.intent),
       canReply,
+      ...(playbook?.playbook ? { segmentPlaybook: { segment: playbook.name, move: playbook.playbook } } : {}),
     });
     const trend = scoreTrend(ctx, spreadsheetId, customer.email, risk.score);
     const matchNote =
@@ -119,6 +131,7 @@ export function customerStateFor(
       issues: match.issues,
       matchNote,
       today,
+      impact: verdict,
     });
     return {
       state: {

@@ -6,7 +6,8 @@ import type { ActionResponse } from '../../ui/card/types';
 import { planWrites, type CellUpdate } from '../../core/sheet/write-plan';
 import type { AppContext } from '../context';
 import { withWholeSheet, type WholeSheet } from '../whole-sheet';
-import { riskScorer, type RiskScorer } from '../risk';
+import type { RiskScorer } from '../risk';
+import { wholeSheetScorer } from '../segments/portfolio';
 import type { RiskScore } from '../../core/risk/scorecard';
 import { rememberValueLines } from '../value-lines';
 
@@ -22,7 +23,7 @@ export interface RescoreResult {
 export function rescoreAll(ctx: AppContext): RescoreResult {
   return withWholeSheet(ctx, (whole) => {
     rememberValueLines(ctx, whole.settings, whole.read.customers);
-    return writeScores(whole, riskScorer(ctx, whole.settings)).result;
+    return writeScores(whole, wholeSheetScorer(ctx, whole)).result;
   });
 }
 

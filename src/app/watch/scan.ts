@@ -24,7 +24,7 @@ import {
 import { QuotaExhausted } from '../../core/campaigns/runner';
 import type { AppContext } from '../context';
 import { writeScores } from '../handlers/rescore';
-import { riskScorer } from '../risk';
+import { wholeSheetScorer } from '../segments/portfolio';
 import { rememberValueLines, storedValueLines } from '../value-lines';
 import { withWholeSheet } from '../whole-sheet';
 import { takeEmailSignals } from './email-signals';
@@ -62,7 +62,7 @@ export function runDailyScan(ctx: AppContext): ScanReport {
     const now = ctx.clock.now();
     const day = isoDay(now);
     rememberValueLines(ctx, settings, read.customers);
-    const { result, risks } = writeScores(whole, riskScorer(ctx, settings));
+    const { result, risks } = writeScores(whole, wholeSheetScorer(ctx, whole));
     const tabs = ctx.tabs(settings.spreadsheetId!);
     const history = readHistory(tabs.read(HISTORY_TAB)?.values);
     const existing = readAlerts(tabs.read(ALERTS_TAB)?.values ?? []);

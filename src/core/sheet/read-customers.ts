@@ -162,7 +162,7 @@ const utcDay = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 /** Keys for `raw`: the header text; a blank header becomes "Column F"; a repeated one "Notes (F)". */
-function rawKeys(headers: readonly string[]): string[] {
+export function rawKeys(headers: readonly string[]): string[] {
   const used = new Set<string>();
   return headers.map((h, i) => {
     const letter = columnLetter(i);

@@ -1,0 +1,90 @@
+/**
+ * Every customer with what segments and campaigns need: the whole sheet in one read, the config
+ * tabs from the five-minute cache, each customer's effective crisis impact (override, else the
+ * impact rules), risk score and band. One place builds it so the homepage, the segments card,
+ * campaigns and the daily scan all see the same impact and the same scores.
+ */
+import type { CrisisImpact, Customer } from '../../core/customers/customer';
+import {
+  impactOf,
+  readImpactRules,
+  readSegments,
+  type ImpactRule,
+  type SegmentRecord,
+} from '../../core/segments';
+import type { Segment } from '../../core/segments/segments-tab';
+import { rawKeys } from '../../core/sheet/read-customers';
+import type { RiskScore } from '../../core/risk/scorecard';
+import { loadRawConfig, type RawConfig } from '../config';
+import type { AppContext } from '../context';
+import { riskScorer, type RiskScorer } from '../risk';
+import { withWholeSheet, type WholeSheet } from '../whole-sheet';
+
+export interface SegmentConfig {
+  /** The customer tab's column names as merge fields and queries know them. */
+  headers: string[];
+  rules: ImpactRule[];
+  segments: Segment[];
+  /** Problems in the Impact rules and Segments tabs, with their cells. */
+  issues: string[];
+  raw: RawConfig;
+}
+
+export function segmentConfig(
+  ctx: AppContext,
+  spreadsheetId: string,
+  sheetHeaders: readonly unknown[],
+): SegmentConfig {
+  const raw = loadRawConfig(ctx, spreadsheetId);
+  const headers = rawKeys(sheetHeaders.map((h) => String(h ?? '').trim()));
+  const rules = readImpactRules(raw.impactRules, headers);
+  const segments = readSegments(raw.segments, headers);
+  return {
+    headers,
+    rules: rules.rules,
+    segments: segments.segments,
+    issues: [...rules.issues, ...segments.issues],
+    raw,
+  };
+}
+
+/** The effective impact for a customer under these rules (override first). */
+export function impactResolver(
+  ctx: AppContext,
+  rules: readonly ImpactRule[],
+): (c: Customer) => CrisisImpact | undefined {
+  const today = ctx.clock.now();
+  return (c) => impactOf(c, rules, { today }).impact;
+}
+
+export interface Portfolio {
+  whole: WholeSheet;
+  config: SegmentConfig;
+  /** One per customer read, in sheet order, with score and band. */
+  records: SegmentRecord[];
+  risks: RiskScore[];
+  score: RiskScorer;
+  today: Date;
+}
+
+export function withPortfolio<T>(ctx: AppContext, use: (p: Portfolio) => T): T {
+  return withWholeSheet(ctx, (whole) => {
+    const config = segmentConfig(ctx, whole.settings.spreadsheetId!, whole.all.headers);
+    const impact = impactResolver(ctx, config.rules);
+    const score = riskScorer(ctx, whole.settings, impact);
+    const risks: RiskScore[] = [];
+    const records = whole.read.customers.map((customer): SegmentRecord => {
+      const risk = score(customer);
+      risks.push(risk);
+      const i = impact(customer);
+      return { customer, band: risk.band, score: risk.score, ...(i ? { impact: i } : {}) };
+    });
+    return use({ whole, config, records, risks, score, today: ctx.clock.now() });
+  });
+}
+
+/** The scorer for a whole-sheet read, with impact from the rules. */
+export function wholeSheetScorer(ctx: AppContext, whole: WholeSheet): RiskScorer {
+  const config = segmentConfig(ctx, whole.settings.spreadsheetId!, whole.all.headers);
+  return riskScorer(ctx, whole.settings, impactResolver(ctx, config.rules));
+}

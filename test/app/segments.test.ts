@@ -1,0 +1,129 @@
+/**
+ * Segments on the stand-ins: sizes and MRR through the dispatcher, impact from rules with manual
+ * overrides, bulk tagging in one write with a preview, and undo after the sheet was re-sorted.
+ */
+import { DEFAULT_IMPACT_RULES } from '../../src/core/segments';
+import type { Card, Widget } from '../../src/ui/card/types';
+import { act, standInContext } from '../helpers/stand-in-context';
+
+const customers = [
+  ['Email', 'Name', 'Company', 'Industry', 'MRR', 'Tags', 'Crisis impact', 'Status'],
+  ['ola@fjord.example', 'Ola', 'Fjord Hotels', 'Hotels', 900, 'vip', '', 'Active'],
+  ['tui@sky.example', 'Tui', 'Sky Travel', 'Travel agency', 400, '', '', 'Active'],
+  ['ana@swift.example', 'Ana', 'Swift', 'Food delivery', 80, '', '', 'Active'],
+  ['lee@inn.example', 'Lee', 'Old Inn', 'Hotels', 300, '', 'Booming', 'Active'],
+  ['gone@tour.example', 'Gone', 'Tour Co', 'Travel', 200, '', '', 'Churned'],
+];
+const segments = [
+  ['Segment', 'Query', 'Playbook', 'Description'],
+  ['Hurt', 'Impact in Severe, Hit AND Status = Active', 'Payment holiday', 'Relief'],
+  ['Growing', 'Impact = Booming', 'Upsell', ''],
+  ['Broken', 'MRR >', '', ''],
+];
+
+function world() {
+  return standInContext(customers, {
+    tabs: { 'Impact rules': DEFAULT_IMPACT_RULES.map((r) => [...r]), Segments: segments },
+  });
+}
+
+const cardOf = (r: ReturnType<typeof act>): Card => {
+  if (r.kind !== 'navigate') throw new Error(`expected navigation, got ${r.kind}`);
+  const step = r.steps.find((s) => s.kind === 'push' || s.kind === 'update');
+  if (!step || !('card' in step)) throw new Error('no card');
+  return step.card;
+};
+const widgets = (c: Card): Widget[] => c.sections.flatMap((s) => s.widgets);
+const textOf = (w: Widget) => JSON.stringify(w);
+
+describe('segments card', () => {
+  it('lists each segment with its size, MRR and MRR at risk, the impact mix, and the broken query', () => {
+    const w = world();
+    const card = cardOf(act(w.ctx(), 'openSegments'));
+    const list = widgets(card).filter((x) => x.kind === 'decoratedText' && x.icon === 'MULTIPLE_PEOPLE');
+    expect(
+      list.map((x) => (x.kind === 'decoratedText' ? [JSON.stringify(x.text), x.bottomLabel] : [])),
+    ).toEqual([
+      [expect.stringContaining('Hurt'), expect.stringMatching(/^2 customers · 1,300 MRR/)],
+      [expect.stringContaining('Growing'), expect.stringMatching(/^2 customers · 380 MRR/)],
+    ]);
+    // Lee's Booming override beats the Hotels rule; churned customers are left out of the mix.
+    expect(JSON.stringify(card)).toContain('Severe 1 · Hit 1 · Stable 0 · Booming 2 · Unknown 0');
+    expect(JSON.stringify(card)).toContain("Segments!B4 (Query), character 6: MRR: '>' needs a value");
+  });
+
+  it('opens a segment with members highest risk × value first, and its playbook', () => {
+    const w = world();
+    const card = cardOf(act(w.ctx(), 'openSegment', { segment: 'hurt' }));
+    expect(card.header?.title).toBe('Hurt');
+    const members = widgets(card).filter((x) => x.kind === 'decoratedText' && x.onClick?.kind === 'action');
+    expect(members.map((m) => (m.kind === 'decoratedText' ? m.text : ''))).toEqual(['Ola', 'Tui']);
+    expect(
+      textOf(widgets(card).find((x) => x.kind === 'decoratedText' && x.topLabel === 'Playbook')!),
+    ).toContain('Payment holiday');
+    expect(() => act(w.ctx(), 'openSegment', { segment: 'Nope' })).toThrow(/no segment named "Nope"/);
+  });
+});
+
+describe('bulk tagging', () => {
+  it('previews, writes the Tags column once, logs each cell, and undoes by email after a re-sort', () => {
+    const w = world();
+    const preview = cardOf(
+      act(w.ctx(), 'previewBulkTag', { segment: 'Hurt', operation: 'add' }, { bulkTag: 'relief-2026' }),
+    );
+    expect(JSON.stringify(preview)).toMatch(/Add “relief-2026” to .*2 customers.* 0 already have it/);
+    // Nothing is written by a preview.
+    expect(w.ss.sheet('Customers')!.get(2, 6)).toBe('vip');
+
+    const before = w.world.calls.snapshot();
+    const applied = act(w.ctx(), 'applyBulkTag', { segment: 'Hurt', operation: 'add', tag: 'relief-2026' });
+    const after = w.world.calls.snapshot();
+    expect(applied.kind === 'navigate' && applied.notification).toMatch(/added to 2 customers/);
+    expect(
+      (after.calls['Range.setValues'] ?? 0) - (before.calls['Range.setValues'] ?? 0),
+    ).toBeLessThanOrEqual(3); // the Tags column once, plus the new Bulk changes tab's header and rows
+    const tags = () =>
+      w.ss
+        .sheet('Customers')!
+        .toValues()
+        .slice(1)
+        .map((r) => [r[0], r[5]]);
+    expect(tags()).toEqual([
+      ['ola@fjord.example', 'vip, relief-2026'],
+      ['tui@sky.example', 'relief-2026'],
+      ['ana@swift.example', ''],
+      ['lee@inn.example', ''],
+      ['gone@tour.example', ''],
+    ]);
+    expect(w.ss.sheet('Bulk changes')!.toValues().length).toBe(3);
+
+    // The manager sorts the sheet (Tui first) and edits Ola's tags by hand before undoing.
+    const sheet = w.ss.sheet('Customers')!;
+    const rows = sheet.toValues();
+    const sorted = [rows[0]!, rows[2]!, rows[1]!, ...rows.slice(3)];
+    sorted.forEach((r, i) => r.forEach((v, c) => sheet.put(i + 1, c + 1, v)));
+    sheet.put(3, 6, 'vip, relief-2026, renewal');
+
+    const undone = act(w.ctx(), 'undoBulkChange');
+    expect(undone.kind === 'navigate' && undone.notification).toMatch(
+      /Restored 1 cell; kept 1 edited or removed since/,
+    );
+    expect(tags().slice(0, 2)).toEqual([
+      ['tui@sky.example', ''],
+      ['ola@fjord.example', 'vip, relief-2026, renewal'],
+    ]);
+    const log = w.ss.sheet('Bulk changes')!.toValues();
+    expect(log.slice(1).every((r) => String(r[8]).includes('by '))).toBe(true);
+    expect(act(w.ctx(), 'undoBulkChange')).toEqual({
+      kind: 'notify',
+      notification: 'There is no bulk change to undo.',
+    });
+  });
+
+  it('refuses a tag that would split in two, before reading anything', () => {
+    const w = world();
+    expect(() =>
+      act(w.ctx(), 'previewBulkTag', { segment: 'Hurt', operation: 'add' }, { bulkTag: 'a, b' }),
+    ).toThrow(/cannot hold a comma/);
+  });
+});
