@@ -45,6 +45,11 @@ export function onHelp(event: unknown) {
   return gas.onHelp(event);
 }
 
+/** The hourly time trigger campaigns and the daily scan install (src/app/campaigns/run.ts). */
+export function onHourlyTrigger() {
+  gas.onHourlyTrigger();
+}
+
 /** The single dispatcher every card button calls (src/app/dispatcher.ts). */
 export function onCardAction(event: unknown) {
   return gas.onCardAction(event);

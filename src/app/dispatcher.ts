@@ -11,6 +11,25 @@ import type { AppContext } from './context';
 import type { AddonEvent } from './events';
 import { buildHomepage } from './handlers/home';
 import { buildSettingsCard, saveSettingsAction } from './handlers/settings';
+import {
+  applyBulkTag,
+  buildSegmentCard,
+  buildSegmentsCard,
+  previewBulkTag,
+  undoBulkChange,
+} from './segments/handlers';
+import {
+  buildCampaignCard,
+  buildCampaignsCard,
+  buildCampaignSetup,
+  continueFromCard,
+  controlCampaign,
+  previewCampaign,
+  sendTestEmail,
+  settleFromCard,
+  startCampaignAction,
+  wizardOf,
+} from './campaigns/wizard';
 import { buildCustomerCard, buildRiskExplanation, draftReply } from './handlers/message';
 import { rescoreAction } from './handlers/rescore';
 import { learnFromHistory } from './handlers/learn';
@@ -26,6 +45,24 @@ interface ActionSpec {
 const noParams = z.object({}).passthrough() as unknown as z.ZodType<Record<string, string>>;
 const params = (shape: z.ZodRawShape) => z.object(shape) as unknown as z.ZodType<Record<string, string>>;
 const emailParam = params({ email: z.email('email must be an email address') });
+const pageParam = z
+  .string()
+  .regex(/^\d{1,4}$/, 'page must be a page number')
+  .optional();
+const segmentName = z.string().trim().min(1, 'segment must name a segment').max(100);
+const segmentParam = params({ segment: segmentName });
+const campaignId = z.string().regex(/^cmp-[a-z0-9-]{4,40}$/, 'id must be a campaign id');
+const campaignParam = params({ id: campaignId });
+const wizardParams = params({
+  segment: segmentName,
+  template: z.string().max(120).optional(),
+  name: z.string().max(120).optional(),
+  id: campaignId.optional(),
+  index: z
+    .string()
+    .regex(/^\d{1,6}$/, 'index must be a number')
+    .optional(),
+});
 
 const ACTIONS: Record<ActionName, ActionSpec> = {
   [ACTION.openSettings]: {
@@ -72,6 +109,78 @@ const ACTIONS: Record<ActionName, ActionSpec> = {
       template: z.string().trim().min(1, 'template must name a template').max(200),
     }),
     run: (ctx, p) => draftReply(ctx, p.email as string, p.template as string),
+  },
+  [ACTION.goBack]: { params: noParams, run: () => ({ kind: 'navigate', steps: [{ kind: 'pop' }] }) },
+  [ACTION.openSegments]: {
+    params: params({ page: pageParam, refresh: z.literal('1').optional() }),
+    run: (ctx, p) => {
+      const card = buildSegmentsCard(ctx, Number(p.page ?? 0), p.refresh === '1');
+      return { kind: 'navigate', steps: [{ kind: p.page === undefined ? 'push' : 'update', card }] };
+    },
+  },
+  [ACTION.openSegment]: {
+    params: segmentParam,
+    run: (ctx, p) => ({
+      kind: 'navigate',
+      steps: [{ kind: 'push', card: buildSegmentCard(ctx, p.segment!) }],
+    }),
+  },
+  [ACTION.previewBulkTag]: {
+    params: params({ segment: segmentName, operation: z.enum(['add', 'remove']) }),
+    run: (ctx, p, e) => previewBulkTag(ctx, p.segment!, p.operation as 'add' | 'remove', e),
+  },
+  [ACTION.applyBulkTag]: {
+    params: params({ segment: segmentName, operation: z.enum(['add', 'remove']), tag: z.string().max(60) }),
+    run: (ctx, p) => applyBulkTag(ctx, p.segment!, p.operation as 'add' | 'remove', p.tag!),
+  },
+  [ACTION.undoBulkChange]: { params: noParams, run: (ctx) => undoBulkChange(ctx) },
+  [ACTION.newCampaign]: {
+    params: segmentParam,
+    run: (ctx, p) => ({
+      kind: 'navigate',
+      steps: [{ kind: 'push', card: buildCampaignSetup(ctx, p.segment!) }],
+    }),
+  },
+  [ACTION.previewCampaign]: {
+    params: wizardParams,
+    run: (ctx, p, e) => ({
+      kind: 'navigate',
+      steps: [
+        {
+          kind: p.id ? 'update' : 'push',
+          card: previewCampaign(ctx, wizardOf(ctx, p, e), Number(p.index ?? 0)),
+        },
+      ],
+    }),
+  },
+  [ACTION.sendTestEmail]: {
+    params: wizardParams,
+    run: (ctx, p, e) => sendTestEmail(ctx, wizardOf(ctx, p, e), Number(p.index ?? 0)),
+  },
+  [ACTION.startCampaign]: {
+    params: wizardParams,
+    run: (ctx, p, e) => startCampaignAction(ctx, wizardOf(ctx, p, e)),
+  },
+  [ACTION.openCampaigns]: {
+    params: noParams,
+    run: (ctx) => ({ kind: 'navigate', steps: [{ kind: 'push', card: buildCampaignsCard(ctx) }] }),
+  },
+  [ACTION.openCampaign]: {
+    params: campaignParam,
+    run: (ctx, p) => ({ kind: 'navigate', steps: [{ kind: 'push', card: buildCampaignCard(ctx, p.id!) }] }),
+  },
+  [ACTION.continueCampaign]: { params: campaignParam, run: (ctx, p) => continueFromCard(ctx, p.id!) },
+  [ACTION.campaignControl]: {
+    params: params({ id: campaignId, change: z.enum(['pause', 'resume', 'cancel']) }),
+    run: (ctx, p) => controlCampaign(ctx, p.id!, p.change as 'pause' | 'resume' | 'cancel'),
+  },
+  [ACTION.settleReview]: {
+    params: params({
+      id: campaignId,
+      email: z.email('email must be an email address'),
+      went: z.enum(['yes', 'no']),
+    }),
+    run: (ctx, p) => settleFromCard(ctx, p.id!, p.email!, p.went === 'yes'),
   },
   [ACTION.openNote]: { params: emailParam, run: (ctx, p) => openNote(ctx, p.email as string) },
   [ACTION.saveNote]: { params: emailParam, run: (ctx, p, e) => saveNote(ctx, p.email as string, e) },

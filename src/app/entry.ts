@@ -12,6 +12,10 @@ import { cardsOrProblem, responseOrProblem, type ErrorLogger } from './guard';
 import { buildHomepage } from './handlers/home';
 import { buildMessageCards } from './handlers/message';
 import { buildSettingsCard } from './handlers/settings';
+import { sheetComposer } from './campaigns/composer';
+import { runHourly } from './campaigns/run';
+import { loadSettings } from './settings-store';
+import { runDailyScan, scanDue } from './watch/scan';
 
 export interface AppEntry {
   homepage(raw: unknown): Card[];
@@ -20,6 +24,15 @@ export interface AppEntry {
   settings(raw: unknown): Card[];
   help(raw: unknown): Card[];
   cardAction(raw: unknown): ActionResponse;
+  /** The hourly time trigger: the daily scan when due, then every campaign with work. */
+  hourly(): HourlyReport;
+}
+
+export interface HourlyReport {
+  scanned: boolean;
+  campaigns: number;
+  /** What failed, already logged; the other half of the run still ran. */
+  errors: string[];
 }
 
 export function appEntry(makeContext: () => AppContext, log: ErrorLogger): AppEntry {
@@ -30,5 +43,29 @@ export function appEntry(makeContext: () => AppContext, log: ErrorLogger): AppEn
     settings: () => cardsOrProblem(() => buildSettingsCard(makeContext()), log),
     help: () => cardsOrProblem(() => helpCard(), log),
     cardAction: (raw) => responseOrProblem(() => dispatchAction(makeContext(), parseAddonEvent(raw)), log),
+    hourly: () => {
+      const ctx = makeContext();
+      const report: HourlyReport = { scanned: false, campaigns: 0, errors: [] };
+      const attempt = (work: () => void) => {
+        try {
+          work();
+        } catch (error) {
+          log(error);
+          report.errors.push(error instanceof Error ? error.message : String(error));
+        }
+      };
+      attempt(() => {
+        const watch = loadSettings(ctx.userStore).settings.watch;
+        if (watch && scanDue(ctx, watch.enabled, watch.hourUtc)) {
+          runDailyScan(ctx);
+          report.scanned = true;
+        }
+      });
+      // Campaigns run even when the scan failed: a broken rule must not stop a half-sent campaign.
+      attempt(() => {
+        report.campaigns = runHourly(ctx, sheetComposer).filter((o) => o.kind === 'ran').length;
+      });
+      return report;
+    },
   };
 }

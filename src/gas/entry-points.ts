@@ -31,6 +31,8 @@ export interface GasEntryPoints {
   onSettings: Handler;
   onHelp: Handler;
   onCardAction: Handler;
+  /** Time-driven: returns nothing Apps Script renders. */
+  onHourlyTrigger: () => void;
 }
 
 export function gasEntryPoints(globals: () => GasGlobals): GasEntryPoints {
@@ -71,6 +73,14 @@ export function gasEntryPoints(globals: () => GasGlobals): GasEntryPoints {
   return {
     onHomepage: cards((entry, e) => entry.homepage(e)),
     onGmailMessage: cards((entry, e) => entry.gmailMessage(e)),
+    onHourlyTrigger() {
+      const { log, entry } = setup();
+      try {
+        entry.hourly();
+      } catch (error) {
+        log(error);
+      }
+    },
     onSettings: cards((entry, e) => entry.settings(e)),
     onHelp: cards((entry, e) => entry.help(e)),
     onGmailCompose(event) {

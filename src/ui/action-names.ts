@@ -23,6 +23,21 @@ export const ACTION = {
   openScoring: 'openScoring',
   saveScoring: 'saveScoring',
   draftReply: 'draftReply',
+  goBack: 'goBack',
+  openSegments: 'openSegments',
+  openSegment: 'openSegment',
+  previewBulkTag: 'previewBulkTag',
+  applyBulkTag: 'applyBulkTag',
+  undoBulkChange: 'undoBulkChange',
+  newCampaign: 'newCampaign',
+  previewCampaign: 'previewCampaign',
+  sendTestEmail: 'sendTestEmail',
+  startCampaign: 'startCampaign',
+  openCampaigns: 'openCampaigns',
+  openCampaign: 'openCampaign',
+  continueCampaign: 'continueCampaign',
+  campaignControl: 'campaignControl',
+  settleReview: 'settleReview',
 } as const;
 
 export type ActionName = (typeof ACTION)[keyof typeof ACTION];

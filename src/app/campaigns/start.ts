@@ -7,7 +7,7 @@ import { planAudience, type AudiencePlan, type BlockedMember } from '../../core/
 import type { Customer } from '../../core/customers/customer';
 import type { TeamSettings } from '../../core/settings/team-settings';
 import type { AppContext } from '../context';
-import { newCampaignId, saveCampaign, type CampaignMeta } from './meta';
+import { loadCampaign, newCampaignId, saveCampaign, type CampaignMeta } from './meta';
 import { keepHourlyTrigger } from './run';
 
 export interface CampaignRequest {
@@ -21,12 +21,18 @@ export interface CampaignRequest {
   /** Members whose email would have a blank (missing field, no fallback), with why. */
   unmergeable: ReadonlyMap<string, string>;
   team: TeamSettings;
+  /**
+   * The id the preview planned with (same holdout draw). Starting twice with one id (a double click,
+   * a retried request) finds the campaign already started instead of starting a second one.
+   */
+  id?: string;
 }
 
 export type StartResult =
   | { kind: 'started'; meta: CampaignMeta; plan: AudiencePlan }
   | { kind: 'blocked'; blocked: BlockedMember[]; plan: AudiencePlan }
-  | { kind: 'empty'; plan: AudiencePlan };
+  | { kind: 'empty'; plan: AudiencePlan }
+  | { kind: 'already'; meta: CampaignMeta };
 
 /** Last time each address was sent a campaign email, from every campaign in the tab. */
 export function lastEmailedFrom(ctx: AppContext, spreadsheetId: string): Map<string, Date> {
@@ -55,7 +61,9 @@ export function planCampaign(ctx: AppContext, request: CampaignRequest, id: stri
 
 export function startCampaign(ctx: AppContext, request: CampaignRequest): StartResult {
   const now = ctx.clock.now();
-  const id = newCampaignId(now);
+  const id = request.id ?? newCampaignId(now);
+  const existing = loadCampaign(ctx.userStore, id);
+  if (existing) return { kind: 'already', meta: existing };
   const plan = planCampaign(ctx, request, id);
   if (plan.blocked.length > 0) return { kind: 'blocked', blocked: plan.blocked, plan };
   if (plan.emailed === 0) return { kind: 'empty', plan };

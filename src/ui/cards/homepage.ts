@@ -83,7 +83,11 @@ export function homepageCard(state: HomepageState): Card {
           },
           {
             kind: 'buttonSet' as const,
-            buttons: [actionButton('Score all customers', ACTION.rescoreAll)],
+            buttons: [
+              actionButton('Segments', ACTION.openSegments, undefined, 'filled'),
+              actionButton('Campaigns', ACTION.openCampaigns),
+              actionButton('Score all customers', ACTION.rescoreAll, undefined, 'text'),
+            ],
           },
         ],
       }

@@ -1,0 +1,366 @@
+/**
+ * The campaign cards' actions: set up (segment + template), check the audience and preview each
+ * recipient's email, send a test to yourself, start (first batch sent from the card, the rest by
+ * the hourly trigger), follow progress, pause / resume / cancel, and settle recipients in review.
+ */
+import { EXCLUSION_TEXT, type ExclusionReason } from '../../core/campaigns/audience';
+import { countStatuses, estimateFinish } from '../../core/campaigns/progress';
+import type { Customer } from '../../core/customers/customer';
+import { MOVE_LABELS, templateForMove } from '../../core/playbooks';
+import { membersOf } from '../../core/segments';
+import { mergeTemplate, type Template } from '../../core/templates';
+import type { ActionResponse, Card } from '../../ui/card/types';
+import {
+  campaignPreviewCard,
+  campaignProgressCard,
+  campaignsCard,
+  campaignSetupCard,
+  CAMPAIGN_FIELDS,
+} from '../../ui/cards/campaigns';
+import type { AppContext } from '../context';
+import { UserFacingError } from '../errors';
+import { formValue, type AddonEvent } from '../events';
+import { loadTeamConfig, mergeContextFor, type TeamConfig } from '../retention-reply';
+import { withPortfolio, type Portfolio } from '../segments/portfolio';
+import { sheetComposer } from './composer';
+import { changeCampaignState, settleReview } from './control';
+import { listCampaigns, loadCampaign, newCampaignId, type CampaignMeta } from './meta';
+import { BATCH_SIZE, continueCampaign } from './run';
+import { planCampaign, startCampaign, type CampaignRequest } from './start';
+
+const WIN_BACK = /win[\s-]?back/i;
+const PREVIEW_ID = /^cmp-[a-z0-9-]{4,40}$/;
+
+function segmentMembers(
+  p: Portfolio,
+  name: string,
+): { segment: string; members: Customer[]; playbook?: string } {
+  const segment = p.config.segments.find((s) => s.name.toLowerCase() === name.trim().toLowerCase());
+  if (!segment)
+    throw new UserFacingError(
+      'Segment not found',
+      `The Segments tab has no segment named "${name}".`,
+      'Open Segments to see the current list.',
+    );
+  return {
+    segment: segment.name,
+    members: membersOf(segment.query, p.records, { today: p.today }).map((r) => r.customer),
+    ...(segment.playbook ? { playbook: segment.playbook } : {}),
+  };
+}
+
+function findTemplate(config: TeamConfig, name: string): Template {
+  const t = config.templates.find((x) => x.name.toLowerCase() === name.trim().toLowerCase());
+  if (!t)
+    throw new UserFacingError(
+      'Template not found',
+      `The Templates tab has no template named "${name}".`,
+      'Pick another template, or add it to the Templates tab.',
+    );
+  return t;
+}
+
+export function buildCampaignSetup(ctx: AppContext, segmentName: string): Card {
+  return withPortfolio(ctx, (p) => {
+    const { segment, members, playbook } = segmentMembers(p, segmentName);
+    const config = loadTeamConfig(ctx, p.whole.settings.spreadsheetId!);
+    if (config.templates.length === 0)
+      throw new UserFacingError(
+        'No templates',
+        'The Templates tab has no templates to send.',
+        'Add a row with a Name, Subject and Body to the Templates tab.',
+      );
+    const preferred = playbook ? templateForMove(playbook as never, config.templates) : undefined;
+    const chosen = preferred ?? config.templates[0]!;
+    return campaignSetupCard({
+      segment,
+      members: members.length,
+      defaultName: `${segment} · ${ctx.clock.now().toISOString().slice(0, 10)}`,
+      templates: config.templates.map((t) => ({ name: t.name, selected: t === chosen })),
+      ...(preferred && playbook
+        ? {
+            note: `"${preferred.name}" carries this segment’s playbook (${MOVE_LABELS[playbook as keyof typeof MOVE_LABELS]}).`,
+          }
+        : {}),
+    });
+  });
+}
+
+interface Wizard {
+  segment: string;
+  template: string;
+  name: string;
+  /** Kept from the first preview, so the holdout drawn there is the one the campaign uses. */
+  id: string;
+}
+
+/** The wizard's choices: the form on the first step, the parameters after that. */
+export function wizardOf(
+  ctx: AppContext,
+  params: Record<string, string | undefined>,
+  event: AddonEvent,
+): Wizard {
+  const template = params.template ?? formValue(event, CAMPAIGN_FIELDS.template);
+  const name = (params.name ?? formValue(event, CAMPAIGN_FIELDS.name)).trim().slice(0, 120);
+  if (!template)
+    throw new UserFacingError('Pick a template', 'No template was chosen.', 'Choose one from the list.');
+  if (!name)
+    throw new UserFacingError(
+      'Name the campaign',
+      'The campaign has no name.',
+      'Type a short name, e.g. "Relief November".',
+    );
+  const id = params.id && PREVIEW_ID.test(params.id) ? params.id : newCampaignId(ctx.clock.now());
+  return { segment: params.segment ?? '', template, name, id };
+}
+
+function requestFor(
+  ctx: AppContext,
+  p: Portfolio,
+  w: Wizard,
+): { request: CampaignRequest; template: Template; config: TeamConfig } {
+  const spreadsheetId = p.whole.settings.spreadsheetId!;
+  const { segment, members } = segmentMembers(p, w.segment);
+  const config = loadTeamConfig(ctx, spreadsheetId);
+  const template = findTemplate(config, w.template);
+  const context = mergeContextFor(ctx, config.team, p.whole.all);
+  const unmergeable = new Map<string, string>();
+  for (const m of members) {
+    const merged = mergeTemplate(template, m, context);
+    if (!merged.ok)
+      unmergeable.set(
+        m.email,
+        [...merged.missing.map((x) => `no value for ${x.field} (${x.placeholder})`), ...merged.problems].join(
+          '; ',
+        ),
+      );
+  }
+  return {
+    request: {
+      id: w.id,
+      name: w.name,
+      template: template.name,
+      segment,
+      spreadsheetId,
+      members,
+      winBack: WIN_BACK.test(template.name),
+      unmergeable,
+      team: config.team,
+    },
+    template,
+    config,
+  };
+}
+
+export function previewCampaign(ctx: AppContext, w: Wizard, index: number): Card {
+  return withPortfolio(ctx, (p) => {
+    const { request, template, config } = requestFor(ctx, p, w);
+    const plan = planCampaign(ctx, request, w.id);
+    const emailed = plan.entries.filter((e) => e.status === 'pending');
+    const at = Math.min(Math.max(0, index), Math.max(0, emailed.length - 1));
+    const shown = emailed[at];
+    const customer = shown ? request.members.find((m) => m.email === shown.email) : undefined;
+    const merged = customer
+      ? mergeTemplate(template, customer, mergeContextFor(ctx, config.team, p.whole.all))
+      : undefined;
+    return campaignPreviewCard({
+      id: w.id,
+      segment: request.segment,
+      name: w.name,
+      template: template.name,
+      emailed: plan.emailed,
+      holdout: plan.holdout,
+      holdoutPercent: config.team.holdoutPercent,
+      exclusions: (Object.entries(plan.excluded) as [ExclusionReason, number][])
+        .filter(([, n]) => n > 0)
+        .map(([reason, count]) => ({
+          reason:
+            reason === 'cool-down'
+              ? `${EXCLUSION_TEXT[reason]} (${config.team.coolDownDays} days)`
+              : EXCLUSION_TEXT[reason],
+          count,
+        })),
+      blocked: plan.blocked,
+      index: at,
+      ...(merged?.ok
+        ? { email: { to: merged.email.to, subject: merged.email.subject, textBody: merged.email.textBody } }
+        : {}),
+      quotaLeft: ctx.mailer.remainingQuota(),
+      coolDownDays: config.team.coolDownDays,
+    });
+  });
+}
+
+export function sendTestEmail(ctx: AppContext, w: Wizard, index: number): ActionResponse {
+  const me = ctx.session.email();
+  const sent = withPortfolio(ctx, (p) => {
+    const { request, template, config } = requestFor(ctx, p, w);
+    const plan = planCampaign(ctx, request, w.id);
+    const shown =
+      plan.entries.filter((e) => e.status === 'pending')[index] ??
+      plan.entries.find((e) => e.status === 'pending');
+    const customer = shown && request.members.find((m) => m.email === shown.email);
+    if (!customer)
+      throw new UserFacingError(
+        'Nobody to preview',
+        'No one in this audience would be emailed.',
+        'Check the audience first.',
+      );
+    const merged = mergeTemplate(template, customer, mergeContextFor(ctx, config.team, p.whole.all));
+    if (!merged.ok)
+      throw new UserFacingError(
+        'This email has a blank',
+        'The template cannot be filled for this customer.',
+        'Fix the rows listed on the card first.',
+      );
+    ctx.mailer.send({
+      ...merged.email,
+      to: me,
+      subject: `[Test] ${merged.email.subject}`,
+      ...(config.team.senderName ? { name: config.team.senderName } : {}),
+    });
+    return customer.email;
+  });
+  return { kind: 'notify', notification: `Test email (as ${sent} would get it) sent to ${me}.` };
+}
+
+export function startCampaignAction(ctx: AppContext, w: Wizard): ActionResponse {
+  const started = withPortfolio(ctx, (p) => startCampaign(ctx, requestFor(ctx, p, w).request));
+  if (started.kind === 'blocked' || started.kind === 'empty')
+    return {
+      kind: 'navigate',
+      steps: [{ kind: 'update', card: previewCampaign(ctx, w, 0) }],
+      notification:
+        started.kind === 'blocked'
+          ? `Not started: ${started.blocked.length} customers would get a blank. Fix them and start again.`
+          : 'Not started: nobody in the audience can be emailed now.',
+    };
+  const meta = started.meta;
+  // The first batch goes now, from the card; the hourly trigger sends the rest.
+  if (started.kind === 'started') continueCampaign(ctx, meta.id, 'card', sheetComposer);
+  return {
+    kind: 'navigate',
+    steps: [{ kind: 'popToRoot' }, { kind: 'push', card: buildCampaignCard(ctx, meta.id) }],
+    notification:
+      started.kind === 'already' ? 'This campaign has already started.' : `"${meta.name}" started.`,
+    stateChanged: true,
+  };
+}
+
+function campaignOf(ctx: AppContext, id: string): CampaignMeta {
+  const meta = loadCampaign(ctx.userStore, id);
+  if (!meta)
+    throw new UserFacingError(
+      'Campaign not found',
+      'This campaign is no longer in your list.',
+      'Open Campaigns again; its rows stay in the Campaigns tab.',
+    );
+  return meta;
+}
+
+const when = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+
+export function buildCampaignCard(ctx: AppContext, id: string): Card {
+  const meta = campaignOf(ctx, id);
+  const recipients = ctx.campaignLog(meta.spreadsheetId).recipients(meta.id);
+  const counts = countStatuses(recipients);
+  const pending = counts.pending + counts.sending;
+  const quotaLeft = ctx.mailer.remainingQuota();
+  const finish =
+    meta.state === 'sending' || meta.state === 'waiting-quota'
+      ? estimateFinish({
+          pending,
+          now: ctx.clock.now(),
+          quotaLeftToday: quotaLeft,
+          // MailApp tells today's remainder, not the daily size: assume the consumer 100 unless more is left.
+          dailyQuota: Math.max(quotaLeft, 100),
+          perRun: Math.max(BATCH_SIZE.trigger, meta.lastRun?.sent ?? 0),
+          runEveryMinutes: 60,
+        })
+      : null;
+  return campaignProgressCard({
+    id: meta.id,
+    name: meta.name,
+    segment: meta.segment,
+    template: meta.template,
+    state: meta.state,
+    counts: {
+      sent: counts.sent,
+      pending,
+      failed: counts.failed,
+      excluded: counts.excluded,
+      holdout: counts.holdout,
+      review: counts.review,
+      cancelled: counts.cancelled,
+    },
+    ...(finish
+      ? {
+          finish: `${when(finish.at)}${finish.quotaDays ? ` (the daily quota spreads it over ${finish.quotaDays + 1} days)` : ''}`,
+        }
+      : {}),
+    ...(meta.state === 'waiting-quota'
+      ? {
+          note: `Today’s email quota is used up. ChurnGuard continues by itself after ${meta.resumeAfter ? when(new Date(meta.resumeAfter)) : 'the quota refills'}.`,
+        }
+      : {}),
+    failures: recipients
+      .filter((r) => r.status === 'failed')
+      .map((r) => ({ email: r.email, detail: r.detail })),
+    review: recipients
+      .filter((r) => r.status === 'review')
+      .map((r) => ({ email: r.email, detail: r.detail })),
+  });
+}
+
+export function buildCampaignsCard(ctx: AppContext): Card {
+  const items = listCampaigns(ctx.userStore)
+    .slice()
+    .reverse()
+    .map((m) => ({
+      id: m.id,
+      name: m.name,
+      state: m.state,
+      line: `${m.template} → ${m.segment} · ${m.planned.emailed} to email · started ${m.createdAt.slice(0, 10)}`,
+    }));
+  return campaignsCard(items);
+}
+
+export function continueFromCard(ctx: AppContext, id: string): ActionResponse {
+  const outcome = continueCampaign(ctx, id, 'card', sheetComposer);
+  const notification =
+    outcome.kind === 'busy'
+      ? 'Another run is sending right now; refresh in a minute.'
+      : outcome.kind === 'idle'
+        ? 'Nothing to send now.'
+        : `Sent ${outcome.result.sent}${outcome.result.failed ? `, ${outcome.result.failed} failed` : ''}.`;
+  return {
+    kind: 'navigate',
+    steps: [{ kind: 'update', card: buildCampaignCard(ctx, id) }],
+    notification,
+    stateChanged: true,
+  };
+}
+
+export function controlCampaign(
+  ctx: AppContext,
+  id: string,
+  change: 'pause' | 'resume' | 'cancel',
+): ActionResponse {
+  const meta = changeCampaignState(ctx, id, change);
+  return {
+    kind: 'navigate',
+    steps: [{ kind: 'update', card: buildCampaignCard(ctx, id) }],
+    notification: `"${meta.name}" ${change === 'pause' ? 'paused' : change === 'resume' ? 'resumed' : 'cancelled'}.`,
+    stateChanged: true,
+  };
+}
+
+export function settleFromCard(ctx: AppContext, id: string, email: string, went: boolean): ActionResponse {
+  settleReview(ctx, id, email, went);
+  return {
+    kind: 'navigate',
+    steps: [{ kind: 'update', card: buildCampaignCard(ctx, id) }],
+    notification: went ? `${email} marked as sent.` : `${email} will be sent by the next run.`,
+    stateChanged: true,
+  };
+}

@@ -1,0 +1,294 @@
+/**
+ * The campaign wizard and its progress: choose a template for a segment, check the audience (who is
+ * emailed, held out, excluded and why, and who blocks the send), preview any recipient's email, send
+ * a test to yourself, start; then follow sent / pending / failed / excluded with the finish estimate,
+ * pause, resume, cancel, and settle recipients whose outcome is unknown.
+ */
+import { ACTION } from '../action-names';
+import type { Card, Section, Widget } from '../card/types';
+import { action, actionButton } from './common';
+
+export const CAMPAIGN_FIELDS = { name: 'campaignName', template: 'campaignTemplate' } as const;
+export const BLOCKED_SHOWN = 10;
+export const REVIEW_SHOWN = 8;
+
+export interface SetupState {
+  segment: string;
+  members: number;
+  defaultName: string;
+  templates: { name: string; selected: boolean }[];
+  note?: string;
+}
+
+export function campaignSetupCard(state: SetupState): Card {
+  const widgets: Widget[] = [
+    {
+      kind: 'textParagraph',
+      text: `${state.members} customer${state.members === 1 ? '' : 's'} in ${state.segment} today. The next step shows exactly who is emailed and who is not, before anything is sent.`,
+    },
+    { kind: 'textInput', name: CAMPAIGN_FIELDS.name, label: 'Campaign name', value: state.defaultName },
+    {
+      kind: 'selectionInput',
+      name: CAMPAIGN_FIELDS.template,
+      label: 'Template',
+      type: 'dropdown',
+      items: state.templates.map((t) => ({ text: t.name, value: t.name, selected: t.selected })),
+    },
+  ];
+  if (state.note) widgets.push({ kind: 'textParagraph', text: state.note });
+  widgets.push({
+    kind: 'buttonSet',
+    buttons: [
+      actionButton(
+        'Check audience',
+        ACTION.previewCampaign,
+        { segment: state.segment, index: '0' },
+        'filled',
+      ),
+    ],
+  });
+  return {
+    name: 'campaignSetup',
+    header: { title: 'Email a segment', subtitle: state.segment },
+    sections: [{ widgets }],
+  };
+}
+
+export interface PreviewState {
+  id: string;
+  segment: string;
+  name: string;
+  template: string;
+  emailed: number;
+  holdout: number;
+  holdoutPercent: number;
+  exclusions: { reason: string; count: number }[];
+  blocked: { email: string; row: number; reason: string }[];
+  /** The recipient shown, 0-based among those emailed. */
+  index: number;
+  email?: { to: string; subject: string; textBody: string };
+  quotaLeft: number;
+  coolDownDays: number;
+}
+
+export function campaignPreviewCard(state: PreviewState): Card {
+  const params = { segment: state.segment, template: state.template, name: state.name, id: state.id };
+  const summary: Widget[] = [
+    {
+      kind: 'decoratedText',
+      topLabel: 'Will be emailed',
+      text: [{ text: `${state.emailed} customers`, bold: true }],
+      bottomLabel: `with "${state.template}"${state.emailed > state.quotaLeft ? ` · ${state.quotaLeft} can go today; the rest continue when the daily quota refills` : ''}`,
+      wrapText: true,
+      icon: 'EMAIL',
+    },
+    {
+      kind: 'decoratedText',
+      topLabel: `Holdout (${state.holdoutPercent}%)`,
+      text: `${state.holdout} not emailed, to measure the campaign’s effect`,
+      wrapText: true,
+    },
+    ...state.exclusions.map((e): Widget => ({
+      kind: 'decoratedText',
+      topLabel: 'Left out',
+      text: `${e.count} · ${e.reason}`,
+      wrapText: true,
+    })),
+  ];
+  const sections: Section[] = [{ header: state.name, widgets: summary }];
+  if (state.blocked.length > 0) {
+    const widgets: Widget[] = [
+      {
+        kind: 'textParagraph',
+        text: [
+          {
+            text: `${state.blocked.length} customer${state.blocked.length === 1 ? '' : 's'} would get a blank`,
+            bold: true,
+          },
+          {
+            text: ': fill the cells or give the placeholder a fallback ({{First name|there}}), then check again. Nothing is sent until every email is complete.',
+          },
+        ],
+      },
+      ...state.blocked.slice(0, BLOCKED_SHOWN).map((b): Widget => ({
+        kind: 'decoratedText',
+        topLabel: `Row ${b.row} · ${b.email}`,
+        text: b.reason,
+        wrapText: true,
+      })),
+    ];
+    if (state.blocked.length > BLOCKED_SHOWN)
+      widgets.push({ kind: 'textParagraph', text: `…and ${state.blocked.length - BLOCKED_SHOWN} more.` });
+    sections.push({ header: 'Fix before sending', widgets });
+  }
+  if (state.email) {
+    const nav = [];
+    if (state.index > 0)
+      nav.push(
+        actionButton(
+          'Previous',
+          ACTION.previewCampaign,
+          { ...params, index: String(state.index - 1) },
+          'text',
+        ),
+      );
+    if (state.index < state.emailed - 1)
+      nav.push(
+        actionButton('Next', ACTION.previewCampaign, { ...params, index: String(state.index + 1) }, 'text'),
+      );
+    nav.push(
+      actionButton(
+        'Send test to me',
+        ACTION.sendTestEmail,
+        { ...params, index: String(state.index) },
+        'text',
+      ),
+    );
+    sections.push({
+      header: `Preview ${state.index + 1} of ${state.emailed}`,
+      widgets: [
+        { kind: 'decoratedText', topLabel: 'To', text: state.email.to },
+        { kind: 'decoratedText', topLabel: 'Subject', text: state.email.subject, wrapText: true },
+        { kind: 'textParagraph', text: state.email.textBody },
+        { kind: 'buttonSet', buttons: nav },
+      ],
+    });
+  }
+  const start =
+    state.blocked.length === 0 && state.emailed > 0
+      ? [actionButton(`Start sending to ${state.emailed}`, ACTION.startCampaign, params, 'filled')]
+      : [];
+  sections.push({
+    widgets: [
+      {
+        kind: 'buttonSet',
+        buttons: [
+          ...start,
+          actionButton('Check again', ACTION.previewCampaign, { ...params, index: '0' }, 'text'),
+        ],
+      },
+    ],
+  });
+  return {
+    name: 'campaignPreview',
+    header: { title: 'Check the audience', subtitle: state.segment },
+    sections,
+  };
+}
+
+export interface ProgressState {
+  id: string;
+  name: string;
+  segment: string;
+  template: string;
+  state: 'sending' | 'paused' | 'waiting-quota' | 'done' | 'cancelled';
+  counts: {
+    sent: number;
+    pending: number;
+    failed: number;
+    excluded: number;
+    holdout: number;
+    review: number;
+    cancelled: number;
+  };
+  finish?: string;
+  note?: string;
+  failures: { email: string; detail: string }[];
+  review: { email: string; detail: string }[];
+}
+
+const STATE_TEXT: Record<ProgressState['state'], string> = {
+  sending: 'Sending',
+  paused: 'Paused',
+  'waiting-quota': 'Waiting for tomorrow’s email quota',
+  done: 'Finished',
+  cancelled: 'Cancelled',
+};
+
+export function campaignProgressCard(state: ProgressState): Card {
+  const c = state.counts;
+  const widgets: Widget[] = [
+    {
+      kind: 'decoratedText',
+      topLabel: STATE_TEXT[state.state],
+      text: [
+        { text: `${c.sent} sent`, bold: true },
+        { text: ` · ${c.pending} pending · ${c.failed} failed · ${c.excluded} excluded` },
+      ],
+      bottomLabel: `${c.holdout} in the holdout${c.review ? ` · ${c.review} to review` : ''}${c.cancelled ? ` · ${c.cancelled} cancelled` : ''}`,
+      wrapText: true,
+      icon: 'EMAIL',
+    },
+    {
+      kind: 'decoratedText',
+      topLabel: 'Template',
+      text: `${state.template} → ${state.segment}`,
+      wrapText: true,
+    },
+  ];
+  if (state.finish)
+    widgets.push({ kind: 'decoratedText', topLabel: 'Estimated finish', text: state.finish, icon: 'CLOCK' });
+  if (state.note) widgets.push({ kind: 'textParagraph', text: state.note });
+  const buttons = [];
+  const id = { id: state.id };
+  if (state.state === 'sending' || state.state === 'waiting-quota') {
+    buttons.push(actionButton('Send more now', ACTION.continueCampaign, id, 'filled'));
+    buttons.push(actionButton('Pause', ACTION.campaignControl, { ...id, change: 'pause' }));
+  }
+  if (state.state === 'paused')
+    buttons.push(actionButton('Resume', ACTION.campaignControl, { ...id, change: 'resume' }, 'filled'));
+  if (state.state !== 'done' && state.state !== 'cancelled')
+    buttons.push(actionButton('Cancel', ACTION.campaignControl, { ...id, change: 'cancel' }, 'text'));
+  buttons.push(actionButton('Refresh', ACTION.openCampaign, id, 'text'));
+  widgets.push({ kind: 'buttonSet', buttons });
+  const sections: Section[] = [{ header: state.name, widgets }];
+  if (state.review.length > 0)
+    sections.push({
+      header: 'Did these go? Check your Sent folder',
+      widgets: state.review.slice(0, REVIEW_SHOWN).flatMap((r): Widget[] => [
+        { kind: 'decoratedText', text: r.email, bottomLabel: r.detail, wrapText: true },
+        {
+          kind: 'buttonSet',
+          buttons: [
+            actionButton('It went', ACTION.settleReview, { ...id, email: r.email, went: 'yes' }, 'text'),
+            actionButton('Send it', ACTION.settleReview, { ...id, email: r.email, went: 'no' }, 'text'),
+          ],
+        },
+      ]),
+    });
+  if (state.failures.length > 0)
+    sections.push({
+      header: 'Failed',
+      widgets: state.failures
+        .slice(0, REVIEW_SHOWN)
+        .map((f): Widget => ({ kind: 'decoratedText', topLabel: f.email, text: f.detail, wrapText: true })),
+      collapsible: state.failures.length > 2,
+      uncollapsibleWidgets: 2,
+    });
+  return { name: 'campaign', header: { title: 'Campaign', subtitle: state.name }, sections };
+}
+
+export interface CampaignListItem {
+  id: string;
+  name: string;
+  state: ProgressState['state'];
+  line: string;
+}
+
+export function campaignsCard(items: readonly CampaignListItem[]): Card {
+  const widgets: Widget[] = items.map((c) => ({
+    kind: 'decoratedText',
+    topLabel: STATE_TEXT[c.state],
+    text: [{ text: c.name, bold: true }],
+    bottomLabel: c.line,
+    wrapText: true,
+    onClick: { kind: 'action', action: action(ACTION.openCampaign, { id: c.id }) },
+  }));
+  if (widgets.length === 0)
+    widgets.push({
+      kind: 'textParagraph',
+      text: 'No campaigns yet. Open Segments, pick one, and press “Email this segment…”.',
+    });
+  widgets.push({ kind: 'buttonSet', buttons: [actionButton('Segments', ACTION.openSegments)] });
+  return { name: 'campaigns', header: { title: 'Campaigns' }, sections: [{ widgets }] };
+}

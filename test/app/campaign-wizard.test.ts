@@ -1,0 +1,148 @@
+/**
+ * The campaign wizard end to end on the stand-ins, through the dispatcher and the hourly entry point:
+ * segment → template → audience check with exclusions, holdout and a preview → test email to self →
+ * start (first batch from the card) → the hourly trigger sends the rest, each member exactly once.
+ */
+import { appEntry } from '../../src/app/entry';
+import { createContext } from '../../src/gas/runtime';
+import { DEFAULT_TEMPLATES } from '../../src/core/templates';
+import type { ActionResponse, Card, Widget } from '../../src/ui/card/types';
+import { act, standInContext } from '../helpers/stand-in-context';
+
+const HOUR = 3_600_000;
+const header = ['Email', 'Name', 'Company', 'Industry', 'MRR', 'Status', 'Unsubscribed'];
+const rows = Array.from({ length: 60 }, (_, i) => [
+  `owner${i}@hotel${i}.example`,
+  `Guest ${i} Ørsted 🌊`,
+  `Hotel ${i}`,
+  'Hotels',
+  100 + i,
+  'Active',
+  '',
+]);
+rows.push(['left@hotel.example', 'Left', 'Gone Hotel', 'Hotels', 50, 'Churned', '']);
+rows.push(['stop@hotel.example', 'Stop', 'Quiet Hotel', 'Hotels', 50, 'Active', 'yes']);
+
+function world() {
+  return standInContext([header, ...rows], {
+    now: '2026-11-20T09:00:00Z',
+    tabs: {
+      'Impact rules': [
+        ['Rule name', 'Column', 'Operator', 'Value', 'Impact'],
+        ['Hotels', 'Industry', 'contains', 'hotel', 'Hit'],
+      ],
+      Segments: [
+        ['Segment', 'Query', 'Playbook'],
+        ['Hurt hotels', 'Impact = Hit', 'Payment holiday'],
+      ],
+      Templates: DEFAULT_TEMPLATES.map((r) => [...r]),
+      Settings: [
+        ['Setting', 'Value'],
+        ['Holdout %', '10'],
+        ['Sender name', 'Sofia Am'],
+      ],
+    },
+  });
+}
+
+const cardOf = (r: ActionResponse): Card => {
+  if (r.kind !== 'navigate') throw new Error(`expected navigation, got ${JSON.stringify(r)}`);
+  const step = [...r.steps].reverse().find((s) => s.kind === 'push' || s.kind === 'update');
+  if (!step || !('card' in step)) throw new Error('no card');
+  return step.card;
+};
+const widgets = (c: Card): Widget[] => c.sections.flatMap((s) => s.widgets);
+const buttons = (c: Card) => widgets(c).flatMap((w) => (w.kind === 'buttonSet' ? w.buttons : []));
+const paramsOf = (c: Card, text: RegExp) => {
+  const b = buttons(c).find((x) => text.test(x.text));
+  if (!b || b.onClick.kind !== 'action') throw new Error(`no button ${text}`);
+  return b.onClick.action.params ?? {};
+};
+
+describe('campaign wizard', () => {
+  it('checks the audience, sends a test, starts, and finishes by trigger with every member emailed once', () => {
+    const w = world();
+    const setup = cardOf(act(w.ctx(), 'newCampaign', { segment: 'Hurt hotels' }));
+    const select = widgets(setup).find((x) => x.kind === 'selectionInput');
+    expect(select && select.kind === 'selectionInput' && select.items.find((i) => i.selected)?.value).toBe(
+      'Payment holiday',
+    );
+
+    const preview = cardOf(
+      act(
+        w.ctx(),
+        'previewCampaign',
+        { segment: 'Hurt hotels', index: '0' },
+        { campaignName: 'Relief November', campaignTemplate: 'Payment holiday' },
+      ),
+    );
+    const text = JSON.stringify(preview);
+    const holdout = Number(/"(\d+) not emailed/.exec(text)?.[1]);
+    const emailed = Number(/"(\d+) customers"/.exec(text)?.[1]);
+    expect(emailed + holdout).toBe(60);
+    expect(holdout).toBeGreaterThan(0);
+    expect(text).toContain('1 · Unsubscribed');
+    expect(text).toContain('1 · Churned (the template is not a win-back)');
+    expect(text).toMatch(/A payment holiday for Hotel \d+/);
+    const start = paramsOf(preview, /^Start sending to/);
+    expect(start.id).toMatch(/^cmp-/);
+
+    expect(act(w.ctx(), 'sendTestEmail', { ...start, index: '0' })).toMatchObject({ kind: 'notify' });
+    expect(w.world.mail.outbox).toHaveLength(1);
+    expect(w.world.mail.outbox[0]!.to).toEqual(['am@nimbus.example']);
+    expect(w.world.mail.outbox[0]!.subject).toMatch(/^\[Test\] A payment holiday for Hotel/);
+
+    const started = act(w.ctx(), 'startCampaign', start);
+    const progress = cardOf(started);
+    expect(JSON.stringify(progress)).toMatch(/\d+ sent/);
+    // A second press (double click, retried request) does not start a second campaign.
+    const again = act(w.ctx(), 'startCampaign', start);
+    expect(again.kind === 'navigate' && again.notification).toBe('This campaign has already started.');
+
+    for (let h = 0; h < 6; h++) {
+      w.world.clock.advance(HOUR);
+      w.world.runDueTriggers((fn, execution) => {
+        expect(fn).toBe('onHourlyTrigger');
+        const report = appEntry(
+          () => ({ ...createContext(execution.globals), clock: w.world.clock }),
+          (e) => {
+            throw e;
+          },
+        ).hourly();
+        expect(report.errors).toEqual([]);
+      });
+    }
+    const customerMail = w.world.mail.outbox.filter((m) => !m.subject.startsWith('[Test]'));
+    const perAddress = new Map<string, number>();
+    for (const m of customerMail) for (const to of m.to) perAddress.set(to, (perAddress.get(to) ?? 0) + 1);
+    expect(perAddress.size).toBe(emailed);
+    expect([...perAddress.values()].every((n) => n === 1)).toBe(true);
+    expect(perAddress.has('left@hotel.example') || perAddress.has('stop@hotel.example')).toBe(false);
+    expect(customerMail[0]!.body ?? customerMail[0]!.htmlBody).toBeTruthy();
+
+    const done = cardOf(act(w.ctx(), 'openCampaign', { id: start.id! }));
+    expect(JSON.stringify(done)).toContain('Finished');
+    expect(JSON.stringify(done)).toContain(`${emailed} sent`);
+    // Nothing left to do: the trigger removed itself.
+    expect(w.world.triggers.triggers).toHaveLength(0);
+  });
+
+  it('blocks the start while any member would get a blank, and lists the rows', () => {
+    const w = world();
+    w.ss.sheet('Templates')!.put(2, 2, 'Offer for {{Country}}');
+    w.ss.sheet('Customers')!.put(1, 8, 'Country');
+    w.ss.sheet('Customers')!.put(2, 8, 'Norway');
+    const preview = cardOf(
+      act(
+        w.ctx(),
+        'previewCampaign',
+        { segment: 'Hurt hotels', index: '0' },
+        { campaignName: 'Relief', campaignTemplate: 'Payment holiday' },
+      ),
+    );
+    const text = JSON.stringify(preview);
+    expect(text).toMatch(/\d+ customers would get a blank/);
+    expect(text).toContain('Row 3 · owner1@hotel1.example');
+    expect(buttons(preview).some((b) => /^Start sending/.test(b.text))).toBe(false);
+  });
+});
