@@ -21,6 +21,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { toCsv } from '../src/local/table/csv';
+import { DEFAULT_SEGMENTS } from '../src/core/segments/segments-tab';
 import { EMAIL_TEXTS, replyHeader, type EmailText, type Intent, type Lang } from './sample-data/inbox-texts';
 
 export const TODAY = new Date('2026-11-20T00:00:00Z');
@@ -936,9 +937,9 @@ export const TEMPLATES: string[][] = [
   ],
 ];
 
-export const SEGMENT_HEADERS = ['Rule name', 'Column', 'Operator', 'Value', 'Impact'];
-/** Default crisis-impact rules by industry keyword; the first rule that matches a customer wins. */
-export const SEGMENTS: string[][] = [
+export const IMPACT_RULE_HEADERS = ['Rule name', 'Column', 'Operator', 'Value', 'Impact'];
+/** Crisis-impact rules by industry keyword; the first rule that matches a customer wins. */
+export const IMPACT_RULES: string[][] = [
   ['Travel', 'Industry', 'contains', 'travel', 'Severe'],
   ['Airlines', 'Industry', 'contains', 'airline', 'Severe'],
   ['Events', 'Industry', 'contains', 'event', 'Severe'],
@@ -954,6 +955,16 @@ export const SEGMENTS: string[][] = [
   ['Everyone else', 'Industry', 'is not empty', '', 'Stable'],
 ];
 
+/** The spreadsheet's Settings tab for the sample company. */
+const TEAM_SETTINGS: string[][] = [
+  ['Setting', 'Value', 'Meaning'],
+  ['Currency', 'USD', 'ISO code used by money merge fields.'],
+  ['Sender name', 'Nimbus Ops Customer Success', 'The From name of campaign emails.'],
+  ['Our company', 'Nimbus Ops', 'For the {{Our company}} merge field.'],
+  ['Cool-down days', '14', 'A customer emailed by one campaign is left out of others for this many days.'],
+  ['Holdout %', '10', 'Share of each campaign audience not emailed, to measure the effect.'],
+];
+
 // ---------------------------------------------------------------------------------------------
 // Putting it together
 // ---------------------------------------------------------------------------------------------
@@ -962,7 +973,16 @@ export interface Sample {
   customers: SampleCustomer[];
   planted: PlantedRow[];
   inbox: InboxMessage[];
-  files: Record<'customers.csv' | 'inbox.json' | 'templates.csv' | 'segments.csv' | 'README.md', string>;
+  files: Record<
+    | 'customers.csv'
+    | 'inbox.json'
+    | 'templates.csv'
+    | 'impact-rules.csv'
+    | 'segments.csv'
+    | 'settings.csv'
+    | 'README.md',
+    string
+  >;
 }
 
 function readme(customers: SampleCustomer[], planted: PlantedRow[], inbox: InboxMessage[]): string {
@@ -1025,10 +1045,15 @@ ${table.join('\n')}
 - \`templates.csv\`: retention templates (payment holiday, installments, discount, upsell,
   reactivation, check-in) with merge fields such as \`{{First name|there}}\`, \`{{Company}}\`,
   \`{{MRR|currency}}\`.
-- \`segments.csv\`: default crisis-impact rules by industry keyword; the first match wins.
+- \`impact-rules.csv\`: crisis-impact rules by industry keyword; the first match wins, and a
+  hand-typed "Crisis impact" cell overrides them.
+- \`segments.csv\`: saved segments (a query each, such as \`Impact in Severe, Hit AND Band in
+  High, Critical\`) with the playbook each one uses.
+- \`settings.csv\`: the team settings tab (currency, sender name, cool-down, holdout).
 
-Point the workbench or the CLI at this folder to get all three CSV files as tabs (Customers,
-Segments, Templates), or at \`customers.csv\` for the customer tab alone.
+\`npm start\` and the CLI read this folder as one spreadsheet, a tab per CSV file (Customers,
+Impact rules, Segments, Templates, Settings); point them at \`customers.csv\` for the customer tab
+alone.
 
 ## Planted mess in customers.csv
 
@@ -1058,7 +1083,9 @@ export function generateSample(): Sample {
       'customers.csv': toCsv([[...HEADERS], ...rows]),
       'inbox.json': JSON.stringify(inbox, null, 2) + '\n',
       'templates.csv': toCsv([TEMPLATE_HEADERS, ...TEMPLATES]),
-      'segments.csv': toCsv([SEGMENT_HEADERS, ...SEGMENTS]),
+      'impact-rules.csv': toCsv([IMPACT_RULE_HEADERS, ...IMPACT_RULES]),
+      'segments.csv': toCsv(DEFAULT_SEGMENTS.map((r) => [...r])),
+      'settings.csv': toCsv(TEAM_SETTINGS),
       'README.md': readme(customers, planted, inbox),
     },
   };

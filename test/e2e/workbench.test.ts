@@ -15,7 +15,7 @@ const ROOT = path.resolve(__dirname, '../..');
 // when missing, so ordinary test runs leave the work tree clean. Every run also writes test-results/.
 const DOC_SHOTS = path.join(ROOT, 'docs', 'screenshots');
 const RUN_SHOTS = path.join(ROOT, 'test-results', 'screenshots');
-const SAMPLE_SHEET = path.join(ROOT, 'sample', 'customers.csv');
+const SAMPLE_DIR = path.join(ROOT, 'sample');
 const SAMPLE_INBOX = path.join(ROOT, 'sample', 'inbox.json');
 
 const run = chromiumAvailable() ? describe : describe.skip;
@@ -28,11 +28,13 @@ run('workbench in Chromium', () => {
   let sheetFile = '';
 
   beforeAll(async () => {
-    // Work on a copy: the workbench writes changes back to the sheet.
+    // Work on a copy of the sample folder (a tab per CSV): the workbench writes changes back.
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cg-e2e-'));
-    const sheet = path.join(dir, 'customers.csv');
+    const sheet = path.join(dir, 'sample');
     sheetFile = sheet;
-    fs.copyFileSync(SAMPLE_SHEET, sheet);
+    fs.mkdirSync(sheet);
+    for (const f of fs.readdirSync(SAMPLE_DIR).filter((x) => x.endsWith('.csv')))
+      fs.copyFileSync(path.join(SAMPLE_DIR, f), path.join(sheet, f));
     workbench = await startWorkbench({
       port: 0,
       sheetPath: sheet,
@@ -103,8 +105,27 @@ run('workbench in Chromium', () => {
     await panel().getByText('Save note', { exact: true }).click();
     await panel().locator('[data-card-name="customer"]').waitFor();
     await expect(page.locator('#toast').textContent()).resolves.toBe('Note saved to the Notes tab');
-    const notes = fs.readFileSync(path.join(path.dirname(sheetFile), 'customers.Notes.csv'), 'utf8');
+    const notes = fs.readFileSync(path.join(sheetFile, 'notes.csv'), 'utf8');
     expect(notes).toContain('Offered a payment holiday');
+  }, 30_000);
+
+  it('shows segments with their size and MRR, and checks a campaign audience before sending', async () => {
+    await page.locator('#home').click();
+    await panel().locator('[data-card-name="home"]').waitFor();
+    await panel().getByText('Segments', { exact: true }).click();
+    await panel().locator('[data-card-name="segments"]').waitFor();
+    await expect(panel().textContent()).resolves.toMatch(
+      /Hard hit, worth keeping[\s\S]*\d+ customers · [\d,]+ MRR/,
+    );
+    await shoot('segments.png');
+    await panel().getByText('Hard hit, worth keeping', { exact: true }).click();
+    await panel().locator('[data-card-name="segment"]').waitFor();
+    await panel().getByText('Email this segment…', { exact: true }).click();
+    await panel().locator('[data-card-name="campaignSetup"]').waitFor();
+    await panel().getByText('Check audience', { exact: true }).click();
+    await panel().locator('[data-card-name="campaignPreview"]').waitFor();
+    await expect(panel().textContent()).resolves.toMatch(/Will be emailed/);
+    await shoot('campaign-preview.png');
   }, 30_000);
 
   it('shows a customer name containing <script> as text, without running it', async () => {

@@ -8,8 +8,8 @@ describe('npm start options', () => {
     const o = parseWorkbenchArgs([], {}, ROOT);
     expect(o).toMatchObject({
       port: 8787,
-      workingCopyOf: path.join(ROOT, 'sample/customers.csv'),
-      sheetPath: path.join(ROOT, '.local/customers.csv'),
+      workingCopyOf: path.join(ROOT, 'sample'),
+      sheetPath: path.join(ROOT, '.local/sample'),
       stateDir: path.join(ROOT, '.local'),
     });
   });

@@ -1,4 +1,5 @@
 /** The bundled sample data: generated, never hand-edited, and telling the story the product needs. */
+import { readImpactRules, readSegments } from '../../src/core/segments';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Customer } from '../../src/core/customers/customer';
@@ -13,7 +14,7 @@ import {
   OWNERS,
   PLANTED,
   SAMPLE_DIR,
-  SEGMENTS,
+  IMPACT_RULES,
   TEAM_INBOX,
   TODAY,
   type InboxMessage,
@@ -158,7 +159,7 @@ describe('the churn story', () => {
 
   it('lets the scorecard rank churners above stayers, well but not perfectly', () => {
     const segmentImpact = (c: Customer) => {
-      const rule = SEGMENTS.find((s) => (c.industry ?? '').toLowerCase().includes(s[3]!) && s[3]);
+      const rule = IMPACT_RULES.find((s) => (c.industry ?? '').toLowerCase().includes(s[3]!) && s[3]);
       return (rule?.[4] ?? 'Stable').toLowerCase() as 'severe' | 'hit' | 'stable' | 'booming';
     };
     const scores = customers.map((c) => ({
@@ -265,11 +266,22 @@ describe('inbox.json', () => {
   });
 });
 
-describe('templates.csv and segments.csv', () => {
+describe('the other tabs: templates, impact rules, segments, settings', () => {
   const tabs = readTableFile(SAMPLE_DIR).sheets;
 
-  it('make the sample folder a spreadsheet with Customers, Segments and Templates tabs', () => {
-    expect(tabs.map((t) => t.name)).toEqual(['Customers', 'Segments', 'Templates']);
+  it('make the sample folder one spreadsheet, a tab per CSV file', () => {
+    expect(tabs.map((t) => t.name)).toEqual(['Customers', 'Impact rules', 'Segments', 'Templates', 'Settings']);
+  });
+
+  it('has saved segments that parse against the sample columns, each with members and a playbook', () => {
+    const customersTab = tabs.find((t) => t.name === 'Customers')!;
+    const headers = customersTab.values[0]!.map(String);
+    const read = readSegments(tabs.find((t) => t.name === 'Segments')!.values, headers);
+    expect(read.issues).toEqual([]);
+    expect(read.segments.length).toBeGreaterThanOrEqual(5);
+    expect(read.segments.every((s) => s.playbook)).toBe(true);
+    const rules = readImpactRules(tabs.find((t) => t.name === 'Impact rules')!.values, headers);
+    expect(rules.issues).toEqual([]);
   });
 
   it('has the retention templates, with merge fields and fallbacks', () => {
@@ -288,7 +300,7 @@ describe('templates.csv and segments.csv', () => {
   });
 
   it('gives every industry the crisis impact of its group, first matching rule winning', () => {
-    const [head, ...rules] = tabs.find((t) => t.name === 'Segments')!.values;
+    const [head, ...rules] = tabs.find((t) => t.name === 'Impact rules')!.values;
     expect(head).toEqual(['Rule name', 'Column', 'Operator', 'Value', 'Impact']);
     for (const industry of INDUSTRIES) {
       const rule = rules.find(

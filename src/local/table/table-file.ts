@@ -37,7 +37,18 @@ export interface TableFile {
 }
 
 /** What the add-on keeps in a spreadsheet, in the order a folder of CSVs lists them. */
-export const KNOWN_TABS = ['Customers', 'Segments', 'Templates', 'Campaigns', 'Notes', 'Settings'] as const;
+export const KNOWN_TABS = [
+  'Customers',
+  'Impact rules',
+  'Segments',
+  'Templates',
+  'Campaigns',
+  'Notes',
+  'Settings',
+] as const;
+
+/** A known tab's file in a folder: lower case, spaces as hyphens ("Impact rules" → impact-rules.csv). */
+const knownTabFile = (tab: string) => tab.toLowerCase().replace(/ /g, '-');
 
 // ---------------------------------------------------------------------------------------------
 // CSV cells as Sheets imports them (en_US)
@@ -160,7 +171,8 @@ export function tabNameForFile(file: string): string {
     .basename(file)
     .replace(/\.csv$/i, '')
     .trim();
-  return KNOWN_TABS.find((t) => t.toLowerCase() === base.toLowerCase()) ?? (base || 'Customers');
+  const loose = base.toLowerCase().replace(/[-_]+/g, ' ');
+  return KNOWN_TABS.find((t) => t.toLowerCase() === loose) ?? (base || 'Customers');
 }
 
 const safeFileName = (tab: string) => tab.replace(/[^\p{L}\p{N} _.-]/gu, '_').replace(/^\.+/, '_');
@@ -173,7 +185,7 @@ export function csvTabPath(file: string, tab: string): string {
 /** The file a folder spreadsheet keeps a tab in: known tabs lower-cased (customers.csv), others as named. */
 function folderTabFile(dir: string, tab: string): string {
   const known = KNOWN_TABS.find((t) => t === tab);
-  return path.join(dir, `${known ? known.toLowerCase() : safeFileName(tab)}.csv`);
+  return path.join(dir, `${known ? knownTabFile(known) : safeFileName(tab)}.csv`);
 }
 
 function tabOrder(a: string, b: string): number {

@@ -1,4 +1,5 @@
 /** Command-line and environment options of `npm start`, validated with clear usage errors. */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 export interface WorkbenchOptions {
@@ -13,8 +14,8 @@ export interface WorkbenchOptions {
 }
 
 export const USAGE = `Usage: npm start [-- --sheet PATH] [--inbox PATH] [--state DIR] [--port N]
-  --sheet PATH   customer sheet (.csv or .xlsx); also SHEET=PATH. Default: a working copy of
-                 sample/customers.csv in the state folder (the bundled sample stays untouched)
+  --sheet PATH   customer sheet (.csv, .xlsx, or a folder of CSV tabs); also SHEET=PATH. Default: a
+                 working copy of the sample/ folder in the state folder (the bundled sample stays untouched)
   --inbox PATH   sample inbox JSON. Default: sample/inbox.json
   --state DIR    local settings, outbox and logs. Default: .local/
   --port N       also PORT=N. Default: 8787`;
@@ -36,16 +37,17 @@ export function parseWorkbenchArgs(argv: string[], env: NodeJS.ProcessEnv, root:
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new UsageError(`Port must be a whole number from 0 to 65535, got "${portText}".`);
   }
-  const sheet = values.sheet ?? env.SHEET ?? path.join(root, 'sample', 'customers.csv');
+  const sheet = values.sheet ?? env.SHEET ?? path.join(root, 'sample');
   const usingSample = values.sheet === undefined && env.SHEET === undefined;
-  if (!/\.(csv|xlsx)$/i.test(sheet))
-    throw new UsageError(`The sheet must be a .csv or .xlsx file, got "${sheet}".`);
+  const isFolder = fs.existsSync(sheet) && fs.statSync(sheet).isDirectory();
+  if (!usingSample && !isFolder && !/\.(csv|xlsx)$/i.test(sheet))
+    throw new UsageError(`The sheet must be a .csv or .xlsx file or a folder of CSV files, got "${sheet}".`);
   const stateDir = path.resolve(values.state ?? path.join(root, '.local'));
   return {
     port,
     sheetPath: path.resolve(sheet),
     ...(usingSample
-      ? { workingCopyOf: path.resolve(sheet), sheetPath: path.join(stateDir, 'customers.csv') }
+      ? { workingCopyOf: path.resolve(sheet), sheetPath: path.join(stateDir, 'sample') }
       : {}),
     inboxPath: path.resolve(values.inbox ?? path.join(root, 'sample', 'inbox.json')),
     stateDir,

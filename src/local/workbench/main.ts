@@ -11,7 +11,7 @@ import { createWorkbenchServer, listen } from './server';
 export async function startWorkbench(options: ReturnType<typeof parseWorkbenchArgs>) {
   if (options.workingCopyOf && !fs.existsSync(options.sheetPath)) {
     fs.mkdirSync(path.dirname(options.sheetPath), { recursive: true });
-    fs.copyFileSync(options.workingCopyOf, options.sheetPath);
+    copySpreadsheet(options.workingCopyOf, options.sheetPath);
   }
   const backend = new Workbench(options);
   const server = createWorkbenchServer(backend);
@@ -21,6 +21,17 @@ export async function startWorkbench(options: ReturnType<typeof parseWorkbenchAr
     url: `http://localhost:${port}/`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/** A copy of the bundled sample to play with: a folder's CSV tabs (not its inbox or README), or one file. */
+function copySpreadsheet(from: string, to: string): void {
+  if (!fs.statSync(from).isDirectory()) {
+    fs.copyFileSync(from, to);
+    return;
+  }
+  fs.mkdirSync(to, { recursive: true });
+  for (const file of fs.readdirSync(from).filter((f) => /\.csv$/i.test(f)))
+    fs.copyFileSync(path.join(from, file), path.join(to, file));
 }
 
 if (require.main === module) {
