@@ -18,6 +18,27 @@ function cli(...argv: string[]) {
 }
 
 describe('churnguard CLI', () => {
+  it("lists the sample folder's segments with size and MRR, consistent with the customer tab", () => {
+    const r = cli('segments', '--sheet', path.dirname(SAMPLE), '--json');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out) as {
+      segments: { segment: string; customers: number; mrr: number; playbook: string | null }[];
+      issues: string[];
+    };
+    expect(json.issues).toEqual([]);
+    const churned = json.segments.find((s) => s.segment === 'Recently churned')!;
+    expect(churned).toMatchObject({ customers: 66, playbook: 'Win-back' });
+    expect(json.segments.find((s) => s.segment === 'Booming, growing')!.customers).toBeGreaterThan(0);
+    const text = cli('segments', '--sheet', path.dirname(SAMPLE));
+    expect(text.out).toMatch(/Recently churned\s+66 customers\s+[\d,]+ MRR/);
+  });
+
+  it('says which tab is missing when a sheet has no Segments', () => {
+    const r = cli('segments', '--sheet', SAMPLE);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('has no "Segments" tab');
+  });
+
   it('scores the sample, riskiest active customers first, as JSON', () => {
     const r = cli('score', '--sheet', SAMPLE, '--limit', '3', '--json');
     expect(r.code).toBe(0);

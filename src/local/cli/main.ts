@@ -11,6 +11,19 @@ import { scoreCustomer, topReasons } from '../../core/risk/scorecard';
 import { crossValidate } from '../../core/risk/model/model';
 import { portfolioMetrics, type Metric } from '../../core/metrics/portfolio';
 import { parseFlags, UsageError } from './args';
+import { rawKeys } from '../../core/sheet/read-customers';
+import { MOVE_LABELS } from '../../core/playbooks/moves';
+import {
+  describeQuery,
+  IMPACT_RULES_TAB,
+  impactOf,
+  membersOf,
+  readImpactRules,
+  readSegments,
+  SEGMENTS_TAB,
+  statsOf,
+  type SegmentRecord,
+} from '../../core/segments';
 
 export const USAGE = `Usage: churnguard <command> [options]
 
@@ -21,8 +34,11 @@ Commands:
             Fits the learned churn model and cross-validates it (ROC AUC, log loss, calibration).
   metrics   --sheet FILE [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]
             Churn rate, retention, MRR churn, ARPA, LTV for a period (default: the last full month).
+  segments  --sheet FILE [--today YYYY-MM-DD] [--json]
+            Each saved segment's size, MRR and MRR at high risk, with impact from the Impact rules tab.
 
-FILE is a .csv or .xlsx; the customer tab is "Customers" or the first tab.`;
+FILE is a .csv, an .xlsx or a folder of CSV tabs (sample/); the customer tab is "Customers" or the
+first tab; segments and impact rules come from the "Segments" and "Impact rules" tabs.`;
 
 interface Io {
   out: (s: string) => void;
@@ -191,7 +207,47 @@ function metrics(argv: string[], io: Io): number {
   return 0;
 }
 
-const COMMANDS: Record<string, (argv: string[], io: Io) => number> = { score, evaluate, metrics };
+function segments(argv: string[], io: Io): number {
+  const { flags } = parseFlags(argv, { sheet: 'string', today: 'string', json: 'boolean' });
+  if (!flags.sheet) throw new UsageError('--sheet FILE is required');
+  const book = readTableFile(flags.sheet);
+  const sheet = loadSheet(flags.sheet);
+  const tab = (name: string) =>
+    book.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase())?.values ?? null;
+  const today = parseDay(flags.today, 'today') ?? io.now();
+  const read = readCustomers({ sheetName: sheet.name, headers: sheet.headers, rows: sheet.rows });
+  const headers = rawKeys(sheet.headers.map((h) => String(h ?? '').trim()));
+  const rules = readImpactRules(tab(IMPACT_RULES_TAB), headers);
+  const saved = readSegments(tab(SEGMENTS_TAB), headers);
+  if (!tab(SEGMENTS_TAB))
+    throw new Error(`${flags.sheet} has no "${SEGMENTS_TAB}" tab (Segment | Query | Playbook | Description)`);
+  const ctx = { today };
+  const records: SegmentRecord[] = read.customers.map((customer) => {
+    const impact = impactOf(customer, rules.rules, ctx).impact;
+    const risk = scoreCustomer(customer, { today, ...(impact ? { segmentImpact: impact } : {}) });
+    return { customer, band: risk.band, score: risk.score, ...(impact ? { impact } : {}) };
+  });
+  const rows = saved.segments.map((s) => ({
+    segment: s.name,
+    playbook: s.playbook ? MOVE_LABELS[s.playbook] : null,
+    query: describeQuery(s.query),
+    ...statsOf(membersOf(s.query, records, ctx)),
+  }));
+  const issues = [...rules.issues, ...saved.issues];
+  if (flags.json)
+    io.out(JSON.stringify({ today: today.toISOString().slice(0, 10), segments: rows, issues }, null, 2));
+  else {
+    const money = (n: number) => Math.round(n).toLocaleString('en-US');
+    for (const r of rows)
+      io.out(
+        `${r.segment.padEnd(28)} ${String(r.customers).padStart(6)} customers  ${money(r.mrr).padStart(10)} MRR  ${money(r.atRiskMrr).padStart(9)} at high risk  ${r.playbook ?? '-'}`,
+      );
+    for (const i of issues) io.err(`warning: ${i}`);
+  }
+  return 0;
+}
+
+const COMMANDS: Record<string, (argv: string[], io: Io) => number> = { score, evaluate, metrics, segments };
 
 export function runCli(argv: string[], io: Io): number {
   const [command, ...rest] = argv;
