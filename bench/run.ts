@@ -9,6 +9,7 @@ import { fitBench, scoringBench, telcoBench } from './risk.bench';
 import { homepageBench, rescoreBench, sidebarBench } from './sidebar.bench';
 import { intentBench } from './intent.bench';
 import { campaignEndToEndBench, campaignRunBench } from './campaign.bench';
+import { segmentsBench } from './segments.bench';
 
 type Group = { name: string; run: () => Promise<void> | void };
 
@@ -55,6 +56,14 @@ const groups: Group[] = [
         );
       else console.log('(Telco data set not found beside the repository; skipped)');
     },
+  },
+  {
+    name: 'segments',
+    run: () =>
+      printTable(
+        'Segments: default impact rules + every default segment query, by customer count (median of runs)',
+        segmentsBench(),
+      ),
   },
   {
     name: 'campaign',
