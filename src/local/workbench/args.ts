@@ -46,9 +46,7 @@ export function parseWorkbenchArgs(argv: string[], env: NodeJS.ProcessEnv, root:
   return {
     port,
     sheetPath: path.resolve(sheet),
-    ...(usingSample
-      ? { workingCopyOf: path.resolve(sheet), sheetPath: path.join(stateDir, 'sample') }
-      : {}),
+    ...(usingSample ? { workingCopyOf: path.resolve(sheet), sheetPath: path.join(stateDir, 'sample') } : {}),
     inboxPath: path.resolve(values.inbox ?? path.join(root, 'sample', 'inbox.json')),
     stateDir,
   };
