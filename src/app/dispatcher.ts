@@ -4,6 +4,8 @@
  * so adding an action never means adding a global function.
  */
 import { z } from 'zod';
+import { changeAlert, type AlertChange } from './watch/alert-actions';
+import { requireConnected } from './connected';
 import type { ActionResponse } from '../ui/card/types';
 import { ACTION, type ActionName } from '../ui/action-names';
 import { helpCard } from '../ui/cards/help';
@@ -181,6 +183,22 @@ const ACTIONS: Record<ActionName, ActionSpec> = {
       went: z.enum(['yes', 'no']),
     }),
     run: (ctx, p) => settleFromCard(ctx, p.id!, p.email!, p.went === 'yes'),
+  },
+  [ACTION.alertStatus]: {
+    params: params({
+      key: z.string().trim().min(1).max(200),
+      change: z.enum(['acknowledged', 'snoozed', 'done']),
+    }),
+    run: (ctx, p) => {
+      const { spreadsheetId } = requireConnected(ctx);
+      const notification = changeAlert(ctx, spreadsheetId, p.key!, p.change as AlertChange);
+      return {
+        kind: 'navigate',
+        steps: [{ kind: 'update', card: buildHomepage(ctx) }],
+        notification,
+        stateChanged: true,
+      };
+    },
   },
   [ACTION.openNote]: { params: emailParam, run: (ctx, p) => openNote(ctx, p.email as string) },
   [ACTION.saveNote]: { params: emailParam, run: (ctx, p, e) => saveNote(ctx, p.email as string, e) },

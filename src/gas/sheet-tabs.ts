@@ -72,6 +72,12 @@ export function sheetsTabs(app: SpreadsheetsForTabs, spreadsheetId: string): She
         values: sheet.getRange(row, 1, 1, width).getValues()[0] ?? [],
       }));
     },
+    write(tab, row, column, values) {
+      const sheet = open().getSheetByName(tab);
+      if (!sheet) throw new Error(`The "${tab}" tab is gone.`);
+      if (values.length === 0) return;
+      sheet.getRange(row, column, values.length, values[0]?.length ?? 0).setValues(values);
+    },
     names() {
       return open()
         .getSheets()

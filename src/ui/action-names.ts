@@ -38,6 +38,7 @@ export const ACTION = {
   continueCampaign: 'continueCampaign',
   campaignControl: 'campaignControl',
   settleReview: 'settleReview',
+  alertStatus: 'alertStatus',
 } as const;
 
 export type ActionName = (typeof ACTION)[keyof typeof ACTION];

@@ -96,6 +96,14 @@ export function fakeContext(options: FakeContextOptions = {}): AppContext & { st
           .map((values, i) => ({ row: i + 1, values }))
           .slice(1)
           .filter((r) => String(r.values[column - 1] ?? '').toLowerCase() === value.toLowerCase()),
+      write: (tab, row, column, block) => {
+        const values = tabs.get(tab);
+        if (!values) throw new Error(`The "${tab}" tab is gone.`);
+        block.forEach((r, i) => {
+          const target = (values[row - 1 + i] ??= []);
+          r.forEach((v, j) => (target[column - 1 + j] = v));
+        });
+      },
       names: () => [...tabs.keys()],
     }),
     spreadsheets: {

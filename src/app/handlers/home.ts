@@ -10,6 +10,7 @@ import { UserFacingError } from '../errors';
 import { withWholeSheet } from '../whole-sheet';
 import { wholeSheetScorer } from '../segments/portfolio';
 import { rememberValueLines } from '../value-lines';
+import { alertViews } from '../watch/alert-actions';
 
 const pct = (m: Metric) => (m.value === null ? 'n/a' : `${(m.value * 100).toFixed(1)}%`);
 
@@ -100,5 +101,8 @@ export function buildHomepage(ctx: AppContext, page = 0): Card {
       customerSheet: settings.customerSheet,
     },
     portfolio: portfolioView(ctx, page),
+    alerts: ((a) => ({ shown: a.alerts, total: a.total, mine: a.mine }))(
+      alertViews(ctx, settings.spreadsheetId),
+    ),
   });
 }

@@ -16,10 +16,55 @@ export interface PortfolioView {
   totalAtRisk: number;
 }
 
+export interface AlertView {
+  key: string;
+  customer: string;
+  email: string;
+  reason: string;
+  move: string;
+  raised: string;
+}
+
 export interface HomepageState {
   userEmail: string;
   sheet?: { name: string; url: string; customerSheet: string };
   portfolio?: PortfolioView;
+  alerts?: { shown: AlertView[]; total: number; mine: boolean };
+}
+
+export const ALERTS_SHOWN = 5;
+
+function alertsSection(a: NonNullable<HomepageState['alerts']>): Section[] {
+  if (a.total === 0) return [];
+  const widgets: Widget[] = a.shown.slice(0, ALERTS_SHOWN).flatMap((x): Widget[] => [
+    {
+      kind: 'decoratedText',
+      topLabel: `${x.customer} · ${x.raised}`,
+      text: x.reason,
+      bottomLabel: x.move ? `Suggested: ${x.move}` : undefined,
+      wrapText: true,
+      icon: 'CLOCK',
+      onClick: { kind: 'action', action: { name: ACTION.showCustomer, params: { email: x.email } } },
+    },
+    {
+      kind: 'buttonSet',
+      buttons: [
+        actionButton('Done', ACTION.alertStatus, { key: x.key, change: 'done' }, 'text'),
+        actionButton('Snooze 7 days', ACTION.alertStatus, { key: x.key, change: 'snoozed' }, 'text'),
+        actionButton('Seen', ACTION.alertStatus, { key: x.key, change: 'acknowledged' }, 'text'),
+      ],
+    },
+  ]);
+  if (a.total > ALERTS_SHOWN)
+    widgets.push({ kind: 'textParagraph', text: `${a.total - ALERTS_SHOWN} more in the Alerts tab.` });
+  return [
+    {
+      header: `Alerts · ${a.total} open${a.mine ? ' for you' : ''}`,
+      widgets,
+      collapsible: widgets.length > 4,
+      uncollapsibleWidgets: 4,
+    },
+  ];
 }
 
 export const AT_RISK_PAGE_SIZE = 8;
@@ -112,6 +157,7 @@ export function homepageCard(state: HomepageState): Card {
       imageUrl: BRAND_LOGO,
     },
     sections: [
+      ...(state.alerts ? alertsSection(state.alerts) : []),
       ...(state.portfolio ? portfolioSections(state.portfolio) : []),
       connection,
       {
