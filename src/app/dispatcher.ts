@@ -12,7 +12,12 @@ import { helpCard } from '../ui/cards/help';
 import type { AppContext } from './context';
 import type { AddonEvent } from './events';
 import { buildHomepage } from './handlers/home';
-import { buildSettingsCard, saveSettingsAction } from './handlers/settings';
+import {
+  buildSettingsCard,
+  createStarterSheetAction,
+  saveSettingsAction,
+  scanNowAction,
+} from './handlers/settings';
 import {
   applyBulkTag,
   buildSegmentCard,
@@ -200,6 +205,8 @@ const ACTIONS: Record<ActionName, ActionSpec> = {
       };
     },
   },
+  [ACTION.scanNow]: { params: noParams, run: (ctx) => scanNowAction(ctx) },
+  [ACTION.createStarterSheet]: { params: noParams, run: (ctx) => createStarterSheetAction(ctx) },
   [ACTION.openNote]: { params: emailParam, run: (ctx, p) => openNote(ctx, p.email as string) },
   [ACTION.saveNote]: { params: emailParam, run: (ctx, p, e) => saveNote(ctx, p.email as string, e) },
   [ACTION.openTags]: { params: emailParam, run: (ctx, p) => openTags(ctx, p.email as string) },

@@ -39,6 +39,8 @@ export const ACTION = {
   campaignControl: 'campaignControl',
   settleReview: 'settleReview',
   alertStatus: 'alertStatus',
+  scanNow: 'scanNow',
+  createStarterSheet: 'createStarterSheet',
 } as const;
 
 export type ActionName = (typeof ACTION)[keyof typeof ACTION];

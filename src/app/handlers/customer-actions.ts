@@ -3,6 +3,7 @@
  * churned / saved, and adding an unknown sender. Every write is batched and goes to the row that holds
  * the customer's email now, found again at write time, since rows move while a card is open.
  */
+import { STARTER_NOTES_HEADERS } from '../../core/settings/starter-spreadsheet';
 import type { ActionResponse } from '../../ui/card/types';
 import { noteCard, tagsCard, EDIT_FIELDS } from '../../ui/cards/customer-edit';
 import { domainOf, isValidEmail, normaliseEmail } from '../../core/email/address';
@@ -17,7 +18,7 @@ import { loadSettings } from '../settings-store';
 import { buildCustomerCard, customerNotFound, withSheet } from './message';
 
 export const NOTES_TAB = 'Notes';
-export const NOTES_HEADERS = ['Time', 'Customer email', 'Author', 'Note'];
+export const NOTES_HEADERS = STARTER_NOTES_HEADERS;
 const MAX_NOTE = 5000;
 
 /** The header a field gets when the sheet has no column for it yet. */

@@ -6,6 +6,11 @@ import type { AppContext } from '../context';
 import { formValue, type AddonEvent } from '../events';
 import { loadSettings, saveSettings } from '../settings-store';
 import { buildHomepage } from './home';
+import { starterTabs } from '../../core/settings/starter-spreadsheet';
+import { forgetRawConfig } from '../config';
+import { requireConnected } from '../connected';
+import { keepHourlyTrigger } from '../campaigns/run';
+import { LAST_SCAN_KEY, runDailyScan } from '../watch/scan';
 
 function riskModelState(settings: Settings): NonNullable<SettingsState['riskModel']> {
   const m = settings.riskModel;
@@ -25,7 +30,53 @@ export function buildSettingsCard(ctx: AppContext): Card {
     connected: Boolean(settings.spreadsheetId),
     error: problem,
     riskModel: riskModelState(settings),
+    watch: watchState(ctx, settings),
   });
+}
+
+function watchState(ctx: AppContext, settings: Settings): NonNullable<SettingsState['watch']> {
+  const w = settings.watch ?? { enabled: false, digest: true, hourUtc: 5 };
+  const last = ctx.userStore.get(LAST_SCAN_KEY);
+  return { enabled: w.enabled, digest: w.digest, hourUtc: w.hourUtc, ...(last ? { lastScan: last } : {}) };
+}
+
+function watchFrom(event: AddonEvent, current: Settings): NonNullable<Settings['watch']> {
+  const hour = Number(formValue(event, SETTINGS_FIELDS.watchHour));
+  return {
+    enabled: (event.form[SETTINGS_FIELDS.watchEnabled] ?? []).includes('on'),
+    digest: (event.form[SETTINGS_FIELDS.watchDigest] ?? []).includes('on'),
+    hourUtc: Number.isInteger(hour) && hour >= 0 && hour <= 23 ? hour : (current.watch?.hourUtc ?? 5),
+  };
+}
+
+/** Runs the daily scan at once, from Settings. */
+export function scanNowAction(ctx: AppContext): ActionResponse {
+  requireConnected(ctx);
+  const r = runDailyScan(ctx);
+  return {
+    kind: 'notify',
+    notification:
+      `Scanned ${r.scored} customers: ${r.alerts} new alert${r.alerts === 1 ? '' : 's'}` +
+      (r.digestsSent ? `, ${r.digestsSent} digest${r.digestsSent === 1 ? '' : 's'} sent` : '') +
+      (r.digestProblems.length ? ` (${r.digestProblems.length} digest problems)` : '') +
+      '.',
+    stateChanged: true,
+  };
+}
+
+/** Creates the starter spreadsheet in the user's Drive and connects it. */
+export function createStarterSheetAction(ctx: AppContext): ActionResponse {
+  const { settings } = loadSettings(ctx.userStore);
+  const me = ctx.session.email();
+  const created = ctx.spreadsheets.create('ChurnGuard customers', starterTabs(ctx.clock.now(), me));
+  saveSettings(ctx.userStore, { ...settings, spreadsheetId: created.id, customerSheet: 'Customers' });
+  forgetRawConfig(ctx, created.id);
+  return {
+    kind: 'navigate',
+    steps: [{ kind: 'popToRoot' }, { kind: 'update', card: buildHomepage(ctx) }],
+    notification: `Created and connected "${created.name}". Replace the three example customers with yours.`,
+    stateChanged: true,
+  };
 }
 
 /** Validates the sheet the user typed before saving: it must open, and the customer tab must exist. */
@@ -48,6 +99,7 @@ export function saveSettingsAction(ctx: AppContext, event: AddonEvent): ActionRe
           customerSheet,
           error,
           riskModel: { ...riskModelState(current), kind },
+          watch: { ...watchState(ctx, current), ...watchFrom(event, current) },
         }),
       },
     ],
@@ -67,7 +119,10 @@ export function saveSettingsAction(ctx: AppContext, event: AddonEvent): ActionRe
     spreadsheetId: ref.id,
     customerSheet,
     riskModel: { blendWeight: 0.5, ...current.riskModel, kind },
+    watch: watchFrom(event, current),
   });
+  // The hourly trigger exists exactly while a campaign or the daily scan needs it.
+  keepHourlyTrigger(ctx);
   return {
     kind: 'navigate',
     steps: [{ kind: 'popToRoot' }, { kind: 'update', card: buildHomepage(ctx) }],

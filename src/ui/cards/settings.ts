@@ -12,12 +12,17 @@ export interface SettingsState {
   error?: string;
   /** The risk-score choice; the section is left out when absent. */
   riskModel?: { kind: 'scorecard' | 'learned' | 'blend'; status: string; canLearn: boolean };
+  /** The daily scan and digest; the section is left out when absent. */
+  watch?: { enabled: boolean; digest: boolean; hourUtc: number; lastScan?: string };
 }
 
 export const SETTINGS_FIELDS = {
   spreadsheet: 'spreadsheet',
   customerSheet: 'customerSheet',
   riskModel: 'riskModel',
+  watchEnabled: 'watchEnabled',
+  watchDigest: 'watchDigest',
+  watchHour: 'watchHour',
 } as const;
 
 export function settingsCard(state: SettingsState): Card {
@@ -88,6 +93,70 @@ export function settingsCard(state: SettingsState): Card {
           : []),
       ],
     });
+  const watch = state.watch;
+  if (watch)
+    sections.push({
+      header: 'Watch the portfolio',
+      widgets: [
+        {
+          kind: 'selectionInput',
+          name: SETTINGS_FIELDS.watchEnabled,
+          label: 'Daily scan',
+          type: 'checkBox',
+          items: [
+            {
+              text: 'Re-score every customer daily and raise alerts before churn',
+              value: 'on',
+              selected: watch.enabled,
+            },
+          ],
+        },
+        {
+          kind: 'selectionInput',
+          name: SETTINGS_FIELDS.watchDigest,
+          label: 'Digest',
+          type: 'checkBox',
+          items: [
+            {
+              text: 'Email each account manager the new alerts of their customers',
+              value: 'on',
+              selected: watch.digest,
+            },
+          ],
+        },
+        {
+          kind: 'selectionInput',
+          name: SETTINGS_FIELDS.watchHour,
+          label: 'Scan at (UTC hour)',
+          type: 'dropdown',
+          items: Array.from({ length: 24 }, (_, h) => ({
+            text: `${String(h).padStart(2, '0')}:00 UTC`,
+            value: String(h),
+            selected: h === watch.hourUtc,
+          })),
+        },
+        {
+          kind: 'textParagraph',
+          text: watch.lastScan ? `Last scan: ${watch.lastScan}.` : 'No scan has run yet.',
+        },
+        ...(state.connected
+          ? [{ kind: 'buttonSet' as const, buttons: [actionButton('Scan now', ACTION.scanNow)] }]
+          : []),
+      ],
+    });
+  sections.push({
+    header: 'New to ChurnGuard?',
+    widgets: [
+      {
+        kind: 'textParagraph',
+        text: 'Create a spreadsheet in your Drive with every tab ChurnGuard uses (Customers, Impact rules, Segments, Templates, Campaigns, Notes, Settings), three example customers and ready retention templates, and connect it.',
+      },
+      {
+        kind: 'buttonSet',
+        buttons: [actionButton('Create a ready-to-use spreadsheet', ACTION.createStarterSheet)],
+      },
+    ],
+  });
   return {
     name: 'settings',
     header: { title: 'Settings' },
