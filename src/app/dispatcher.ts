@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { changeAlert, type AlertChange } from './watch/alert-actions';
 import { requireConnected } from './connected';
+import { insertOffer } from './handlers/compose';
 import type { ActionResponse } from '../ui/card/types';
 import { ACTION, type ActionName } from '../ui/action-names';
 import { helpCard } from '../ui/cards/help';
@@ -205,6 +206,7 @@ const ACTIONS: Record<ActionName, ActionSpec> = {
       };
     },
   },
+  [ACTION.insertOffer]: { params: emailParam, run: (ctx, p, e) => insertOffer(ctx, p.email!, e) },
   [ACTION.scanNow]: { params: noParams, run: (ctx) => scanNowAction(ctx) },
   [ACTION.createStarterSheet]: { params: noParams, run: (ctx) => createStarterSheetAction(ctx) },
   [ACTION.openNote]: { params: emailParam, run: (ctx, p) => openNote(ctx, p.email as string) },

@@ -12,6 +12,7 @@ import { cardsOrProblem, responseOrProblem, type ErrorLogger } from './guard';
 import { buildHomepage } from './handlers/home';
 import { buildMessageCards } from './handlers/message';
 import { buildSettingsCard } from './handlers/settings';
+import { buildComposeCards } from './handlers/compose';
 import { sheetComposer } from './campaigns/composer';
 import { runHourly } from './campaigns/run';
 import { loadSettings } from './settings-store';
@@ -39,7 +40,7 @@ export function appEntry(makeContext: () => AppContext, log: ErrorLogger): AppEn
   return {
     homepage: () => cardsOrProblem(() => buildHomepage(makeContext()), log),
     gmailMessage: (raw) => cardsOrProblem(() => buildMessageCards(makeContext(), parseAddonEvent(raw)), log),
-    compose: () => cardsOrProblem(() => buildHomepage(makeContext()), log),
+    compose: (raw) => cardsOrProblem(() => buildComposeCards(makeContext(), parseAddonEvent(raw)), log),
     settings: () => cardsOrProblem(() => buildSettingsCard(makeContext()), log),
     help: () => cardsOrProblem(() => helpCard(), log),
     cardAction: (raw) => responseOrProblem(() => dispatchAction(makeContext(), parseAddonEvent(raw)), log),

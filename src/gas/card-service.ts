@@ -490,6 +490,7 @@ export function buildActionResponse(
     const draft = typeof source === 'function' ? source(response.draft) : source;
     return buildComposeResponse(cs, draft);
   }
+  if (response.kind === 'updateDraft') return buildDraftUpdate(cs, response.update);
   const b = cs.newActionResponseBuilder();
   switch (response.kind) {
     case 'navigate': {

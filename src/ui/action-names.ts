@@ -41,6 +41,7 @@ export const ACTION = {
   alertStatus: 'alertStatus',
   scanNow: 'scanNow',
   createStarterSheet: 'createStarterSheet',
+  insertOffer: 'insertOffer',
 } as const;
 
 export type ActionName = (typeof ACTION)[keyof typeof ACTION];

@@ -62,6 +62,22 @@ function spreadsheetIdFor(sheetPath: string): string {
   return `1WB${crypto.createHash('sha256').update(path.resolve(sheetPath)).digest('hex').slice(0, 40)}`;
 }
 
+/** What an inserted HTML fragment reads as, for the workbench's plain-text draft preview. */
+function textOfHtml(html: string): string {
+  return html
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<\/(p|li|h\d)>/gi, '\n')
+    .replace(/<li>/gi, '- ')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
 export function loadInbox(inboxPath: string): SeedMessage[] {
   const parsed = InboxSchema.safeParse(JSON.parse(fs.readFileSync(inboxPath, 'utf8')));
   if (!parsed.success) {
@@ -192,6 +208,17 @@ export class Workbench implements WorkbenchBackend {
         return { kind: 'openLink', url: response.url };
       case 'draftReply':
         return { kind: 'draft', draft: response.draft };
+      case 'updateDraft':
+        return {
+          kind: 'draft',
+          draft: {
+            ...(response.update.to ? { to: response.update.to } : {}),
+            ...(response.update.subject !== undefined ? { subject: response.update.subject } : {}),
+            ...(response.update.insertText !== undefined || response.update.insertHtml !== undefined
+              ? { insertText: response.update.insertText ?? textOfHtml(response.update.insertHtml ?? '') }
+              : {}),
+          },
+        };
     }
   }
 

@@ -156,7 +156,9 @@ export type ActionResponse =
   | { kind: 'navigate'; steps: NavigationStep[]; notification?: string; stateChanged?: boolean }
   | { kind: 'notify'; notification: string; stateChanged?: boolean }
   | { kind: 'openLink'; url: string }
-  | { kind: 'draftReply'; draft: Draft };
+  | { kind: 'draftReply'; draft: Draft }
+  /** From an action in the compose UI: content inserted into the draft being written. */
+  | { kind: 'updateDraft'; update: DraftUpdate };
 
 /** A reply draft to the open message (compose action), or content inserted into the open draft. */
 export interface Draft {

@@ -539,6 +539,9 @@ export function actionResponseIssues(response: ActionResponse): string[] {
     case 'draftReply':
       draftIssues(out, `${where} › draft`, r.draft);
       break;
+    case 'updateDraft':
+      for (const issue of draftUpdateIssues(r.update as DraftUpdate)) out.add(`${where} › update`, issue);
+      break;
     default:
       out.add(where, `unknown response kind ${JSON.stringify(r.kind)}`);
   }

@@ -3,6 +3,7 @@
  * The first section answers the question in one look (score, band, top reasons); details follow.
  */
 import type { Card, Section, Span, Widget } from '../card/types';
+import type { RetentionMove } from '../../core/playbooks/moves';
 import { ACTION } from '../action-names';
 import { actionButton, linkButton } from './common';
 
@@ -44,7 +45,7 @@ export interface CustomerCardState {
 
 export interface NextMoveView {
   /** The move's id, passed to the draft action. */
-  move: string;
+  move: RetentionMove;
   label: string;
   reasons: string[];
   /** Moves a guard rail refused first: "Discount: never a discount for a customer the crisis helps". */

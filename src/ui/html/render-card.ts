@@ -411,6 +411,9 @@ export interface RenderedResponse {
   /** A reply draft the handler composed, and its preview. */
   draft?: Draft;
   draftHtml?: string;
+  /** What a compose-UI action inserts into the open draft, and its preview. */
+  update?: DraftUpdate;
+  updateHtml?: string;
 }
 
 /** Applies an action handler's response to the card stack and renders the resulting panel. */
@@ -448,6 +451,13 @@ export function renderActionResponse(
         html: renderPanel({ stack }, inner),
         draft: response.draft,
         draftHtml: renderDraft(response.draft),
+      };
+    case 'updateDraft':
+      return {
+        stack: [...stack],
+        html: renderPanel({ stack }, inner),
+        update: response.update,
+        updateHtml: renderDraftUpdate(response.update, inner),
       };
   }
 }
