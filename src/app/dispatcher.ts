@@ -212,7 +212,13 @@ const ACTIONS: Record<ActionName, ActionSpec> = {
   [ACTION.openNote]: { params: emailParam, run: (ctx, p) => openNote(ctx, p.email as string) },
   [ACTION.saveNote]: { params: emailParam, run: (ctx, p, e) => saveNote(ctx, p.email as string, e) },
   [ACTION.openTags]: { params: emailParam, run: (ctx, p) => openTags(ctx, p.email as string) },
-  [ACTION.saveTags]: { params: emailParam, run: (ctx, p, e) => saveTags(ctx, p.email as string, e) },
+  [ACTION.saveTags]: {
+    params: params({
+      email: z.email('email must be an email address'),
+      impactWas: z.enum(['', 'Severe', 'Hit', 'Stable', 'Booming']).optional(),
+    }),
+    run: (ctx, p, e) => saveTags(ctx, p.email as string, e),
+  },
   [ACTION.markStatus]: {
     params: params({
       email: z.email('email must be an email address'),

@@ -127,3 +127,29 @@ describe('bulk tagging', () => {
     ).toThrow(/cannot hold a comma/);
   });
 });
+
+describe('manual impact override from the sidebar', () => {
+  it('shows what the rules say, sets an override rules never replace, and hands back to the rules', () => {
+    const w = world();
+    const tags = cardOf(act(w.ctx(), 'openTags', { email: 'ola@fjord.example' }));
+    expect(JSON.stringify(tags)).toContain('From the impact rules (Hit)');
+    const save = (impact: string, was: string) =>
+      act(w.ctx(), 'saveTags', { email: 'ola@fjord.example', impactWas: was }, { tags: ['vip'], impact });
+    const set = save('Booming', '');
+    expect(set.kind === 'navigate' && set.notification).toBe(
+      'Tags saved: vip; crisis impact set to Booming by hand',
+    );
+    const sheet = w.ss.sheet('Customers')!;
+    expect(sheet.get(2, 7)).toBe('Booming');
+    const growing = () => JSON.stringify(cardOf(act(w.ctx(), 'openSegment', { segment: 'Growing' })));
+    expect(growing()).toContain('"Ola"');
+    // Re-evaluating the rules (every card does) leaves the override alone.
+    expect(growing()).toContain('"Ola"');
+    const back = save('', 'Booming');
+    expect(back.kind === 'navigate' && back.notification).toBe(
+      'Tags saved: vip; crisis impact back to the rules',
+    );
+    expect(sheet.get(2, 7)).toBe('');
+    expect(growing()).not.toContain('"Ola"');
+  });
+});

@@ -8,7 +8,9 @@ import type { ActionResponse } from '../../ui/card/types';
 import { noteCard, tagsCard, EDIT_FIELDS } from '../../ui/cards/customer-edit';
 import { domainOf, isValidEmail, normaliseEmail } from '../../core/email/address';
 import { emailColumnIndex, mapColumns, type CustomerField } from '../../core/sheet/columns';
-import { parseTags } from '../../core/sheet/values';
+import { parseImpact, parseTags } from '../../core/sheet/values';
+import { impactOf } from '../../core/segments';
+import { segmentConfig } from '../segments/portfolio';
 import { readCustomers } from '../../core/sheet/read-customers';
 import { planWrites, type CellUpdate } from '../../core/sheet/write-plan';
 import type { AppContext } from '../context';
@@ -123,7 +125,30 @@ export function openTags(ctx: AppContext, email: string): ActionResponse {
     // One read of the tags column gives the team's vocabulary to pick from.
     const known = columns.tags !== undefined ? sheet.readColumn(columns.tags + 1).flatMap(parseTags) : [];
     const name = String(columns.name !== undefined ? (found.rows[0]?.[columns.name] ?? '') : '');
-    return { kind: 'navigate', steps: [{ kind: 'push', card: tagsCard({ email, name, current, known }) }] };
+    const cell = columns.impact !== undefined ? found.rows[0]?.[columns.impact] : '';
+    const parsed = parseImpact(cell);
+    const impact = parsed.ok ? parsed.value[0]!.toUpperCase() + parsed.value.slice(1) : '';
+    const customer = readCustomers({
+      sheetName: found.sheetName,
+      headers: found.headers,
+      rows: found.rows.slice(0, 1),
+      rowNumbers: found.rowNumbers.slice(0, 1),
+      mapping: settings.mapping,
+    }).customers[0];
+    const rules = segmentConfig(ctx, connected(ctx).spreadsheetId, found.headers).rules;
+    const byRule = customer
+      ? impactOf({ ...customer, impact: undefined }, rules, { today: ctx.clock.now() }).impact
+      : undefined;
+    const ruleImpact = byRule ? byRule[0]!.toUpperCase() + byRule.slice(1) : undefined;
+    return {
+      kind: 'navigate',
+      steps: [
+        {
+          kind: 'push',
+          card: tagsCard({ email, name, current, known, impact, ...(ruleImpact ? { ruleImpact } : {}) }),
+        },
+      ],
+    };
   });
 }
 
@@ -131,11 +156,21 @@ export function saveTags(ctx: AppContext, email: string, event: AddonEvent): Act
   const chosen = event.form[EDIT_FIELDS.tags] ?? [];
   const typed = parseTags(formValue(event, EDIT_FIELDS.newTag));
   const tags = [...new Set([...chosen, ...typed].map((t) => t.trim()).filter(Boolean))];
-  updateCustomer(ctx, email, { tags: tags.join(', ') });
+  const impact = formValue(event, EDIT_FIELDS.impact);
+  const impactWas = event.parameters.impactWas ?? '';
+  // The override is written only when it changed, so saving tags never adds an empty impact column.
+  const impactChanged = EDIT_FIELDS.impact in event.form && impact.toLowerCase() !== impactWas.toLowerCase();
+  updateCustomer(ctx, email, { tags: tags.join(', '), ...(impactChanged ? { impact } : {}) });
   return {
     kind: 'navigate',
     steps: [{ kind: 'pop' }, { kind: 'update', card: buildCustomerCard(ctx, email) }],
-    notification: tags.length ? `Tags saved: ${tags.join(', ')}` : 'All tags removed',
+    notification:
+      (tags.length ? `Tags saved: ${tags.join(', ')}` : 'All tags removed') +
+      (impactChanged
+        ? impact
+          ? `; crisis impact set to ${impact} by hand`
+          : '; crisis impact back to the rules'
+        : ''),
     stateChanged: true,
   };
 }

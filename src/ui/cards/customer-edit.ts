@@ -3,7 +3,10 @@ import type { Card } from '../card/types';
 import { ACTION } from '../action-names';
 import { actionButton } from './common';
 
-export const EDIT_FIELDS = { note: 'note', tags: 'tags', newTag: 'newTag' } as const;
+export const EDIT_FIELDS = { note: 'note', tags: 'tags', newTag: 'newTag', impact: 'impact' } as const;
+
+/** The crisis-impact override choices: empty means "let the impact rules decide". */
+export const IMPACT_CHOICES = ['', 'Severe', 'Hit', 'Stable', 'Booming'] as const;
 
 export function noteCard(state: { email: string; name: string }): Card {
   return {
@@ -17,7 +20,15 @@ export function noteCard(state: { email: string; name: string }): Card {
   };
 }
 
-export function tagsCard(state: { email: string; name: string; current: string[]; known: string[] }): Card {
+export function tagsCard(state: {
+  email: string;
+  name: string;
+  current: string[];
+  known: string[];
+  /** The hand-set crisis impact ('' when the rules decide), and what the rules say. */
+  impact: string;
+  ruleImpact?: string;
+}): Card {
   const all = [...new Set([...state.current, ...state.known])]
     .sort((a, b) => a.localeCompare(b))
     .slice(0, 100);
@@ -40,9 +51,27 @@ export function tagsCard(state: { email: string; name: string; current: string[]
             label: 'New tag',
             hint: 'Separate several with commas',
           },
+          {
+            kind: 'selectionInput',
+            name: EDIT_FIELDS.impact,
+            label: 'Crisis impact',
+            type: 'dropdown',
+            items: IMPACT_CHOICES.map((c) => ({
+              text: c || `From the impact rules${state.ruleImpact ? ` (${state.ruleImpact})` : ''}`,
+              value: c,
+              selected: c.toLowerCase() === state.impact.toLowerCase(),
+            })),
+          },
         ],
       },
     ],
-    fixedFooter: { primary: actionButton('Save tags', ACTION.saveTags, { email: state.email }, 'filled') },
+    fixedFooter: {
+      primary: actionButton(
+        'Save tags',
+        ACTION.saveTags,
+        { email: state.email, impactWas: state.impact },
+        'filled',
+      ),
+    },
   };
 }
