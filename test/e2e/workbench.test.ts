@@ -124,9 +124,26 @@ run('workbench in Chromium', () => {
     await panel().locator('[data-card-name="campaignSetup"]').waitFor();
     await panel().getByText('Check audience', { exact: true }).click();
     await panel().locator('[data-card-name="campaignPreview"]').waitFor();
-    await expect(panel().textContent()).resolves.toMatch(/Will be emailed/);
+    const preview = (await panel().textContent()) ?? '';
+    const emailed = Number(/Will be emailed\s*(\d+) customers/.exec(preview)?.[1]);
+    expect(emailed).toBeGreaterThan(0);
     await shoot('campaign-preview.png');
-  }, 30_000);
+
+    // Start: the first batch goes from the card, the local scheduler's hourly trigger sends the rest.
+    await panel().getByText(`Start sending to ${emailed}`, { exact: true }).click();
+    await panel().locator('[data-card-name="campaign"]').waitFor();
+    for (let i = 0; i < 5 && workbench.backend.outbox().length < emailed; i++) {
+      await page.locator('#run-triggers').click();
+      await page.locator('#toast', { hasText: /Hourly trigger ran|No hourly trigger/ }).waitFor();
+      await page.locator('#toast').evaluate((el) => (el.textContent = ''));
+    }
+    const sent = workbench.backend.outbox().filter((m) => !m.subject.startsWith('[Test]'));
+    expect(new Set(sent.map((m) => m.to)).size).toBe(emailed);
+    expect(sent).toHaveLength(emailed);
+    await panel().getByText('Refresh', { exact: true }).click();
+    await expect(panel().textContent()).resolves.toContain(`${emailed} sent`);
+    await shoot('campaign-progress.png');
+  }, 60_000);
 
   it('shows a customer name containing <script> as text, without running it', async () => {
     const evil = page.locator('#inbox li', { hasText: '<script>' }).first();

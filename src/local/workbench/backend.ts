@@ -7,7 +7,8 @@ import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { z } from 'zod';
-import { appEntry } from '../../app/entry';
+import { appEntry, type HourlyReport } from '../../app/entry';
+import { HOURLY_HANDLER, keepHourlyTrigger } from '../../app/campaigns/run';
 import { loadSettings, saveSettings } from '../../app/settings-store';
 import { parseAddress } from '../../core/email/address';
 import { createContext } from '../../gas/runtime';
@@ -27,6 +28,7 @@ import type {
   OutboxEntry,
   PanelResponse,
   RenderedCard,
+  TriggerReport,
   WorkbenchBackend,
 } from './server';
 
@@ -120,6 +122,45 @@ export class Workbench implements WorkbenchBackend {
       );
     }
     this.connectSheetIfUnset();
+    // Triggers live in memory: after a restart, put back the hourly trigger campaigns or the scan need.
+    const execution = this.world.startExecution({ kind: 'card' });
+    try {
+      keepHourlyTrigger({ ...createContext(execution.globals), clock: this.world.clock });
+    } finally {
+      execution.end();
+    }
+  }
+
+  /**
+   * The local scheduler: runs the hourly trigger when it is due (main.ts calls this every minute), or
+   * at once when `now` is set (the header's "Run hourly trigger" button), as Apps Script would an hour on.
+   */
+  runTriggers(now = false): TriggerReport {
+    this.world.clock.set(this.options.now ? this.options.now() : new Date());
+    if (now)
+      for (const t of this.world.triggers.triggers) t.dueMs = Math.min(t.dueMs, this.world.clock.nowMs());
+    const reports: HourlyReport[] = [];
+    const runs = this.world.runDueTriggers((fn, execution) => {
+      if (fn !== HOURLY_HANDLER) throw new Error(`No handler named ${fn}`);
+      reports.push(
+        appEntry(
+          () => ({ ...createContext(execution.globals), clock: this.world.clock }),
+          (error) => execution.globals.console.error('ChurnGuard:', error),
+        ).hourly(),
+      );
+    });
+    this.persist();
+    const next = this.world.triggers.nextDue();
+    return {
+      ran: runs.length,
+      scanned: reports.some((r) => r.scanned),
+      campaigns: reports.reduce((n, r) => n + r.campaigns, 0),
+      errors: [
+        ...reports.flatMap((r) => r.errors),
+        ...runs.flatMap((r) => (r.error ? [String(r.error)] : [])),
+      ],
+      nextDue: next ? next.toISOString() : null,
+    };
   }
 
   /** First run: point the settings at the loaded sheet, as a user would in Settings. */
@@ -146,7 +187,7 @@ export class Workbench implements WorkbenchBackend {
     const execution = this.world.startExecution({ kind: 'card' });
     try {
       const entry = appEntry(
-        () => createContext(execution.globals),
+        () => ({ ...createContext(execution.globals), clock: this.world.clock }),
         (error) => execution.globals.console.error('ChurnGuard:', error),
       );
       return fn(entry, execution);

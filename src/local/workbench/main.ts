@@ -14,12 +14,25 @@ export async function startWorkbench(options: ReturnType<typeof parseWorkbenchAr
     copySpreadsheet(options.workingCopyOf, options.sheetPath);
   }
   const backend = new Workbench(options);
+  // The local scheduler: Apps Script runs the hourly trigger by itself; here a timer checks each minute.
+  const scheduler = setInterval(() => {
+    try {
+      backend.runTriggers();
+    } catch (error) {
+      console.error('ChurnGuard trigger:', error);
+    }
+  }, 60_000);
+  scheduler.unref();
   const server = createWorkbenchServer(backend);
   const port = await listen(server, options.port);
   return {
     backend,
     url: `http://localhost:${port}/`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        clearInterval(scheduler);
+        server.close(() => resolve());
+      }),
   };
 }
 

@@ -52,6 +52,7 @@ export function pageHtml(options: PageOptions): string {
   <span class="meta">Local run of the real add-on · sheet: ${escapeHtml(options.sheetLabel)} · signed in as ${escapeHtml(options.user)}</span>
   <button id="home" type="button">Homepage</button>
   <button id="compose-action" type="button" title="Gmail compose action">Compose: insert retention offer</button>
+  <button id="run-triggers" type="button" title="Run the hourly trigger now, as Apps Script would an hour on">Run hourly trigger</button>
   <a href="/outbox">Outbox</a>
 </header>
 <main>

@@ -70,6 +70,17 @@ export interface WorkbenchBackend {
   action(request: ActionRequest): PanelResponse;
   outbox(): OutboxEntry[];
   outboxFile(file: string): string | null;
+  /** Runs the hourly trigger if due, or at once with `now`. */
+  runTriggers(now?: boolean): TriggerReport;
+}
+
+export interface TriggerReport {
+  ran: number;
+  scanned: boolean;
+  campaigns: number;
+  errors: string[];
+  /** When the hourly trigger fires next; null when none is installed. */
+  nextDue: string | null;
 }
 
 const CLIENT_JS = path.join(__dirname, 'static', 'client.js');
@@ -152,6 +163,7 @@ export function createWorkbenchServer(backend: WorkbenchBackend): http.Server {
           throw new HttpError(400, `bad action request: ${body.error.issues[0]?.message ?? ''}`);
         return json(backend.action(body.data));
       }
+      if (route === 'POST /api/triggers') return json(backend.runTriggers(true));
       if (route === 'GET /outbox')
         return send(res, 200, 'text/html; charset=utf-8', outboxPage(backend.outbox()));
       if (req.method === 'GET' && url.pathname.startsWith('/outbox/')) {

@@ -159,6 +159,23 @@
     }
   });
 
+  document.getElementById('run-triggers').addEventListener('click', async () => {
+    try {
+      const r = await api('/api/triggers', {});
+      if (r.ran === 0)
+        showToast('No hourly trigger installed: nothing is sending and the daily scan is off.');
+      else
+        showToast(
+          'Hourly trigger ran: ' +
+            (r.campaigns ? r.campaigns + ' campaign(s) continued' : 'no campaign to continue') +
+            (r.scanned ? ', daily scan done' : '') +
+            (r.errors.length ? ' · errors: ' + r.errors.join('; ') : ''),
+        );
+    } catch (e) {
+      showToast('Error: ' + e.message);
+    }
+  });
+
   async function openHomepage() {
     openMessageId = null;
     reader.hidden = true;
