@@ -5,6 +5,7 @@
  * rows), so a status never lands on the wrong recipient. A recipient whose row was deleted gets a
  * new row: nobody disappears from the log.
  */
+import { literalRows } from '../core/sheet/literal-text';
 import {
   CAMPAIGNS_TAB,
   LOG_HEADERS,
@@ -52,7 +53,7 @@ export function sheetsCampaignLog(
     sheet = ss.getSheetByName(tab);
     if (!sheet && create) {
       sheet = ss.insertSheet(tab);
-      sheet.getRange(1, 1, 1, LOG_HEADERS.length).setValues([[...LOG_HEADERS]]);
+      sheet.getRange(1, 1, 1, LOG_HEADERS.length).setValues(literalRows([[...LOG_HEADERS]]));
       sheet.setFrozenRows(1);
     }
     return sheet;
@@ -159,7 +160,7 @@ function appendRows(s: SheetLike, rows: unknown[][]): number {
   const needed = start + rows.length - 1;
   const max = s.getMaxRows();
   if (needed > max) s.insertRowsAfter(max, needed - max);
-  s.getRange(start, 1, rows.length, LOG_HEADERS.length).setValues(rows);
+  s.getRange(start, 1, rows.length, LOG_HEADERS.length).setValues(literalRows(rows));
   return start;
 }
 
@@ -175,10 +176,10 @@ function writeStatuses(s: SheetLike, cols: Columns, rows: { row: number; values:
     const run = sorted.slice(runStart, i);
     const top = run[0]!.row;
     if (adjacent) {
-      s.getRange(top, order[0]! + 1, run.length, 3).setValues(run.map((r) => r.values));
+      s.getRange(top, order[0]! + 1, run.length, 3).setValues(literalRows(run.map((r) => r.values)));
     } else {
       order.forEach((col, k) =>
-        s.getRange(top, col + 1, run.length, 1).setValues(run.map((r) => [r.values[k]])),
+        s.getRange(top, col + 1, run.length, 1).setValues(literalRows(run.map((r) => [r.values[k]]))),
       );
     }
     runStart = i;

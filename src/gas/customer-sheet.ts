@@ -5,6 +5,7 @@
  * cache) and reads just those rows; the rows read back are always checked to still hold the address,
  * because users sort, insert and delete rows at any time. Its cost does not grow with the sheet.
  */
+import { literalRow, literalRows } from '../core/sheet/literal-text';
 import { parseEmail } from '../core/sheet/values';
 import {
   SheetAccessError,
@@ -238,14 +239,14 @@ export function sheetsCustomerSheet(
       const missing = names.filter((n) => !headers.includes(n));
       if (missing.length > 0) {
         makeRoom(sheet, width + missing.length);
-        sheet.getRange(1, width + 1, 1, missing.length).setValues([missing]);
+        sheet.getRange(1, width + 1, 1, missing.length).setValues(literalRows([missing]));
       }
       const all = [...headers, ...missing];
       return names.map((n) => all.indexOf(n) + 1);
     },
 
     appendRow(values) {
-      open().sheet.appendRow(values);
+      open().sheet.appendRow(literalRow(values));
     },
 
     readHeaders() {
@@ -267,7 +268,9 @@ export function sheetsCustomerSheet(
       const { sheet } = open();
       for (const b of blocks) {
         if (b.values.length === 0) continue;
-        sheet.getRange(b.row, b.column, b.values.length, b.values[0]?.length ?? 0).setValues(b.values);
+        sheet
+          .getRange(b.row, b.column, b.values.length, b.values[0]?.length ?? 0)
+          .setValues(literalRows(b.values));
       }
     },
   };
@@ -286,10 +289,10 @@ export function sheetsAppendOnlyTab(
       const sheet = ss.getSheetByName(tabName) ?? ss.insertSheet(tabName);
       // A new tab, or one the user created empty, gets its header row first.
       if (sheet.getLastRow() === 0) {
-        sheet.getRange(1, 1, 1, headers.length).setValues([headers]);
+        sheet.getRange(1, 1, 1, headers.length).setValues(literalRows([headers]));
         sheet.setFrozenRows(1);
       }
-      sheet.appendRow(values);
+      sheet.appendRow(literalRow(values));
     },
   };
 }

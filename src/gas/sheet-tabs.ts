@@ -2,6 +2,7 @@
  * SheetTabs on Google Sheets: one getValues per read and one setValues per write, whatever the size,
  * because each service call costs far more than the JavaScript around it.
  */
+import { literalRows } from '../core/sheet/literal-text';
 import { SheetAccessError } from '../ports/customer-sheet';
 import { escapeRegex, findRows } from './customer-sheet';
 import type { SheetTabs } from '../ports/sheet-tabs';
@@ -33,7 +34,7 @@ export function sheetsTabs(app: SpreadsheetsForTabs, spreadsheetId: string): She
     const ss = open();
     const sheet = ss.getSheetByName(tab) ?? ss.insertSheet(tab);
     if (headers && sheet.getLastRow() === 0 && headers.length > 0) {
-      sheet.getRange(1, 1, 1, headers.length).setValues([headers]);
+      sheet.getRange(1, 1, 1, headers.length).setValues(literalRows([headers]));
       sheet.setFrozenRows(1);
     }
     return sheet;
@@ -53,7 +54,7 @@ export function sheetsTabs(app: SpreadsheetsForTabs, spreadsheetId: string): She
       const width = Math.max(0, ...values.map((r) => r.length));
       if (values.length === 0 || width === 0) return;
       const rect = values.map((r) => [...r, ...Array<unknown>(width - r.length).fill('')]);
-      sheet.getRange(1, 1, rect.length, width).setValues(rect);
+      sheet.getRange(1, 1, rect.length, width).setValues(literalRows(rect));
       sheet.setFrozenRows(1);
     },
     append(tab, headers, rows) {
@@ -61,7 +62,7 @@ export function sheetsTabs(app: SpreadsheetsForTabs, spreadsheetId: string): She
       if (rows.length === 0) return;
       const width = Math.max(headers.length, ...rows.map((r) => r.length));
       const rect = rows.map((r) => [...r, ...Array<unknown>(width - r.length).fill('')]);
-      sheet.getRange(sheet.getLastRow() + 1, 1, rect.length, width).setValues(rect);
+      sheet.getRange(sheet.getLastRow() + 1, 1, rect.length, width).setValues(literalRows(rect));
     },
     findRows(tab, column, value) {
       const sheet = open().getSheetByName(tab);
@@ -76,7 +77,7 @@ export function sheetsTabs(app: SpreadsheetsForTabs, spreadsheetId: string): She
       const sheet = open().getSheetByName(tab);
       if (!sheet) throw new Error(`The "${tab}" tab is gone.`);
       if (values.length === 0) return;
-      sheet.getRange(row, column, values.length, values[0]?.length ?? 0).setValues(values);
+      sheet.getRange(row, column, values.length, values[0]?.length ?? 0).setValues(literalRows(values));
     },
     names() {
       return open()

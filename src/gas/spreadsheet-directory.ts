@@ -2,6 +2,7 @@
  * Opens the user's spreadsheet to validate it. Apps Script throws on a missing or unshared file,
  * with messages that differ by case; both become a result the settings card can explain.
  */
+import { literalRows } from '../core/sheet/literal-text';
 import type { OpenSpreadsheetResult, SpreadsheetDirectory } from '../ports/spreadsheet-directory';
 import type { SheetLike, SpreadsheetLike } from './services';
 
@@ -59,7 +60,7 @@ export function spreadsheetDirectory(app: SpreadsheetAppOpenLike): SpreadsheetDi
         const sheet = i === 0 ? ss.getSheets()[0]!.setName(tab.name) : ss.insertSheet(tab.name);
         const { rows, width } = rectangle(tab.values);
         if (rows.length === 0 || width === 0) return;
-        sheet.getRange(1, 1, rows.length, width).setValues(rows);
+        sheet.getRange(1, 1, rows.length, width).setValues(literalRows(rows));
         sheet.setFrozenRows(1);
       });
       return {

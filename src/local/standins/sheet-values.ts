@@ -99,6 +99,9 @@ export function cellFromScript(value: unknown, sheet: SheetLocale, parseStrings:
 
 export function parseTyped(text: string, sheet: SheetLocale): CellValue {
   if (text.startsWith("'")) return text.slice(1);
+  // Sheets runs typed input that looks like a formula; the stand-in cannot evaluate it, and shows the
+  // error a formula it cannot run shows, so a test sees text that was meant to stay text get lost.
+  if (/^(?:=|[+-]\s*[\p{L}(])/u.test(text)) return '#ERROR!';
   const t = text.trim();
   if (t === '') return text === '' ? '' : text;
   if (/^true$/i.test(t)) return true;
