@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { changeAlert, type AlertChange } from './watch/alert-actions';
 import { requireConnected } from './connected';
 import { insertOffer } from './handlers/compose';
+import { buildOutcomesCard } from './campaigns/outcomes';
 import type { ActionResponse } from '../ui/card/types';
 import { ACTION, type ActionName } from '../ui/action-names';
 import { helpCard } from '../ui/cards/help';
@@ -205,6 +206,10 @@ const ACTIONS: Record<ActionName, ActionSpec> = {
         stateChanged: true,
       };
     },
+  },
+  [ACTION.openOutcomes]: {
+    params: noParams,
+    run: (ctx) => ({ kind: 'navigate', steps: [{ kind: 'push', card: buildOutcomesCard(ctx) }] }),
   },
   [ACTION.insertOffer]: { params: emailParam, run: (ctx, p, e) => insertOffer(ctx, p.email!, e) },
   [ACTION.scanNow]: { params: noParams, run: (ctx) => scanNowAction(ctx) },

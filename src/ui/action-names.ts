@@ -42,6 +42,7 @@ export const ACTION = {
   scanNow: 'scanNow',
   createStarterSheet: 'createStarterSheet',
   insertOffer: 'insertOffer',
+  openOutcomes: 'openOutcomes',
 } as const;
 
 export type ActionName = (typeof ACTION)[keyof typeof ACTION];

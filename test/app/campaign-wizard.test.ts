@@ -153,4 +153,80 @@ describe('campaign wizard', () => {
     expect([blocked, emailed]).toEqual([59, 60]);
     expect(buttons(preview).some((b) => /^Start sending/.test(b.text))).toBe(false);
   });
+
+  it('measures the campaign: churn of emailed vs holdout at 30 days, replies noticed in the sidebar', () => {
+    const w = world();
+    w.ss.sheet('Settings')!.put(2, 2, 50); // a large holdout, so the comparison never lacks members
+    const preview = cardOf(
+      act(
+        w.ctx(),
+        'previewCampaign',
+        { segment: 'Hurt hotels', index: '0' },
+        {
+          campaignName: 'Relief',
+          campaignTemplate: 'Payment holiday',
+        },
+      ),
+    );
+    const start = paramsOf(preview, /^Start sending to/);
+    act(w.ctx(), 'startCampaign', start);
+    for (let h = 0; h < 3; h++) {
+      w.world.clock.advance(HOUR);
+      w.world.runDueTriggers((_fn, execution) => {
+        appEntry(
+          () => ({ ...createContext(execution.globals), clock: w.world.clock }),
+          (e) => {
+            throw e;
+          },
+        ).hourly();
+      });
+    }
+    const log = w.ss.sheet('Campaigns')!.toValues().slice(1);
+    const emailed = log.filter((r) => r[4] === 'emailed' && r[5] === 'sent').map((r) => String(r[2]));
+    const held = log.filter((r) => r[4] === 'holdout').map((r) => String(r[2]));
+    // Ten days on: one emailed customer replies; two held-out customers and one emailed customer churn.
+    w.world.clock.advance(10 * 24 * HOUR);
+    w.world.gmail.seed([
+      {
+        id: 'r1',
+        from: emailed[0]!,
+        to: 'am@nimbus.example',
+        subject: 'Re: A payment holiday',
+        date: w.world.clock.now().toISOString(),
+        plainBody: 'Yes please, set it up.',
+        accessToken: 'tok-r1',
+      },
+    ]);
+    act(w.ctx(), 'homePage', { page: '0' });
+    const opened = appEntry(
+      () => ({ ...createContext(w.world.startExecution({ kind: 'card' }).globals), clock: w.world.clock }),
+      (e) => {
+        throw e;
+      },
+    ).gmailMessage({
+      commonEventObject: { hostApp: 'GMAIL' },
+      gmail: { messageId: 'r1', accessToken: 'tok-r1' },
+    });
+    expect(opened[0]?.name).toBe('customer');
+    const sheet = w.ss.sheet('Customers')!;
+    const rowOf = (email: string) => sheet.toValues().findIndex((r) => r[0] === email) + 1;
+    for (const email of [held[0]!, held[1]!, emailed[1]!]) {
+      sheet.put(rowOf(email), 6, 'Churned');
+      sheet.put(rowOf(email), 8, w.world.clock.now());
+    }
+    sheet.put(1, 8, 'Churn date');
+
+    const early = JSON.stringify(cardOf(act(w.ctx(), 'openOutcomes')));
+    expect(early).toContain('30 days, so far (day 10)');
+    expect(early).toContain('1 reply noticed');
+    w.world.clock.advance(25 * 24 * HOUR);
+    const card = JSON.stringify(cardOf(act(w.ctx(), 'openOutcomes')));
+    const e = (1 / emailed.length) * 100;
+    const hRate = (2 / held.length) * 100;
+    expect(card).toContain(
+      `"topLabel":"30 days","text":"Churn ${e.toFixed(1)}% vs ${hRate.toFixed(1)}% held out`,
+    );
+    expect(card).toContain('Payment holiday · 1 campaign');
+    expect(JSON.stringify(cardOf(act(w.ctx(), 'homePage', { page: '0' })))).toContain('What works');
+  });
 });

@@ -11,6 +11,7 @@ import { withWholeSheet } from '../whole-sheet';
 import { wholeSheetScorer } from '../segments/portfolio';
 import { rememberValueLines } from '../value-lines';
 import { alertViews } from '../watch/alert-actions';
+import { computeOutcomes, playbookLines } from '../campaigns/outcomes';
 
 const pct = (m: Metric) => (m.value === null ? 'n/a' : `${(m.value * 100).toFixed(1)}%`);
 
@@ -76,6 +77,7 @@ export function portfolioView(ctx: AppContext, page: number): PortfolioView {
       page: current,
       pages,
       totalAtRisk: snapshot.atRisk.length,
+      whatWorks: playbookLines(computeOutcomes(ctx, settings.spreadsheetId!, read.customers).playbooks),
     };
   });
 }

@@ -21,6 +21,7 @@ import { scoreTrend } from '../watch/trend';
 import { impactOf, playbookSegmentOf } from '../../core/segments';
 import { segmentConfig } from '../segments/portfolio';
 import { recordEmailSignal } from '../watch/email-signals';
+import { noticeReply } from '../watch/replies';
 
 /** A card lists at most this many others to pick from; the sheet has the rest. */
 const MAX_ALTERNATIVES = 19;
@@ -188,6 +189,14 @@ export function buildMessageCards(ctx: AppContext, event: AddonEvent): Card[] {
         label: strongest.label,
         phrase: strongest.phrase,
       });
+    }
+    const sender = parseAddress(message.from)?.email;
+    if (sender === found.state.email && settings.spreadsheetId) {
+      try {
+        noticeReply(ctx, settings.spreadsheetId, sender, message.date);
+      } catch {
+        // Counting a reply is a by-product; the card matters more than the tally.
+      }
     }
     return [customerCard(withAlternatives(found))];
   }

@@ -289,6 +289,12 @@ export function campaignsCard(items: readonly CampaignListItem[]): Card {
       kind: 'textParagraph',
       text: 'No campaigns yet. Open Segments, pick one, and press “Email this segment…”.',
     });
-  widgets.push({ kind: 'buttonSet', buttons: [actionButton('Segments', ACTION.openSegments)] });
+  widgets.push({
+    kind: 'buttonSet',
+    buttons: [
+      actionButton('What worked', ACTION.openOutcomes),
+      actionButton('Segments', ACTION.openSegments),
+    ],
+  });
   return { name: 'campaigns', header: { title: 'Campaigns' }, sections: [{ widgets }] };
 }

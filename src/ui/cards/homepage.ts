@@ -14,6 +14,8 @@ export interface PortfolioView {
   page: number;
   pages: number;
   totalAtRisk: number;
+  /** The playbooks with a measured effect, best first (absent before any campaign reaches 30 days). */
+  whatWorks?: { title: string; text: string; verdict: string }[];
 }
 
 export interface AlertView {
@@ -106,6 +108,25 @@ function portfolioSections(p: PortfolioView): Section[] {
       : []),
   ];
   if (paging.length) list.push({ kind: 'buttonSet', buttons: paging });
+  if (p.whatWorks && p.whatWorks.length > 0)
+    sections.push({
+      header: 'What works',
+      widgets: [
+        ...p.whatWorks
+          .slice(0, 3)
+          .map((w): Widget => ({
+            kind: 'decoratedText',
+            topLabel: w.title,
+            text: w.text,
+            bottomLabel: w.verdict,
+            wrapText: true,
+          })),
+        {
+          kind: 'buttonSet',
+          buttons: [actionButton('All outcomes', ACTION.openOutcomes, undefined, 'text')],
+        },
+      ],
+    });
   sections.push({
     header: `Call first · ${p.totalAtRisk} at high or critical risk${p.pages > 1 ? ` (page ${p.page + 1} of ${p.pages})` : ''}`,
     widgets: list,
