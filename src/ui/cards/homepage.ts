@@ -112,15 +112,13 @@ function portfolioSections(p: PortfolioView): Section[] {
     sections.push({
       header: 'What works',
       widgets: [
-        ...p.whatWorks
-          .slice(0, 3)
-          .map((w): Widget => ({
-            kind: 'decoratedText',
-            topLabel: w.title,
-            text: w.text,
-            bottomLabel: w.verdict,
-            wrapText: true,
-          })),
+        ...p.whatWorks.slice(0, 3).map((w): Widget => ({
+          kind: 'decoratedText',
+          topLabel: w.title,
+          text: w.text,
+          bottomLabel: w.verdict,
+          wrapText: true,
+        })),
         {
           kind: 'buttonSet',
           buttons: [actionButton('All outcomes', ACTION.openOutcomes, undefined, 'text')],
