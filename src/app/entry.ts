@@ -17,6 +17,7 @@ import { sheetComposer } from './campaigns/composer';
 import { runHourly } from './campaigns/run';
 import { loadSettings } from './settings-store';
 import { runDailyScan, scanDue } from './watch/scan';
+import { reactivationDue, runReactivation } from './watch/reactivation';
 
 export interface AppEntry {
   homepage(raw: unknown): Card[];
@@ -61,6 +62,9 @@ export function appEntry(makeContext: () => AppContext, log: ErrorLogger): AppEn
           runDailyScan(ctx);
           report.scanned = true;
         }
+      });
+      attempt(() => {
+        if (reactivationDue(ctx)) runReactivation(ctx);
       });
       // Campaigns run even when the scan failed: a broken rule must not stop a half-sent campaign.
       attempt(() => {

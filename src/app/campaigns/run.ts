@@ -79,7 +79,8 @@ export function continueCampaign(
 
 /** Some campaign is sending or waiting for tomorrow's quota, or the daily scan is on. */
 export function hasBackgroundWork(ctx: AppContext): boolean {
-  if (loadSettings(ctx.userStore).settings.watch?.enabled) return true;
+  const { settings } = loadSettings(ctx.userStore);
+  if (settings.watch?.enabled || settings.reactivation?.enabled) return true;
   return listCampaigns(ctx.userStore).some((c) => c.state === 'sending' || c.state === 'waiting-quota');
 }
 

@@ -1,5 +1,10 @@
 import type { ActionResponse, Card } from '../../ui/card/types';
-import { SETTINGS_FIELDS, settingsCard, type SettingsState } from '../../ui/cards/settings';
+import {
+  REACTIVATION_DAYS,
+  SETTINGS_FIELDS,
+  settingsCard,
+  type SettingsState,
+} from '../../ui/cards/settings';
 import type { Settings } from '../../core/settings/settings';
 import { parseSpreadsheetRef } from '../../core/settings/spreadsheet-ref';
 import type { AppContext } from '../context';
@@ -11,6 +16,8 @@ import { forgetRawConfig } from '../config';
 import { requireConnected } from '../connected';
 import { keepHourlyTrigger } from '../campaigns/run';
 import { LAST_SCAN_KEY, runDailyScan } from '../watch/scan';
+import { lastReactivation } from '../watch/reactivation';
+import { loadTeamConfig } from '../retention-reply';
 
 function riskModelState(settings: Settings): NonNullable<SettingsState['riskModel']> {
   const m = settings.riskModel;
@@ -31,7 +38,34 @@ export function buildSettingsCard(ctx: AppContext): Card {
     error: problem,
     riskModel: riskModelState(settings),
     watch: watchState(ctx, settings),
+    reactivation: reactivationState(ctx, settings),
   });
+}
+
+function reactivationState(ctx: AppContext, settings: Settings): NonNullable<SettingsState['reactivation']> {
+  const r = settings.reactivation ?? { enabled: false, days: 120, template: 'Reactivation' };
+  const last = lastReactivation(ctx);
+  const lastRun = last
+    ? `Last run ${last.day}: ${last.emailed} to email, ${last.holdout} held out, ${last.alreadyContacted} already contacted` +
+      (last.skipped.length
+        ? `, ${last.skipped.length} left out for a blank (first: row ${last.skipped[0]!.row}, ${last.skipped[0]!.reason})`
+        : '') +
+      (last.problem ? `. ${last.problem}` : '.')
+    : undefined;
+  return { enabled: r.enabled, days: r.days, template: r.template, ...(lastRun ? { lastRun } : {}) };
+}
+
+function reactivationFrom(event: AddonEvent, current: Settings): NonNullable<Settings['reactivation']> {
+  const days = Number(formValue(event, SETTINGS_FIELDS.reactivationDays));
+  return {
+    enabled: (event.form[SETTINGS_FIELDS.reactivationEnabled] ?? []).includes('on'),
+    days: (REACTIVATION_DAYS as readonly number[]).includes(days)
+      ? days
+      : (current.reactivation?.days ?? 120),
+    template:
+      formValue(event, SETTINGS_FIELDS.reactivationTemplate) ||
+      (current.reactivation?.template ?? 'Reactivation'),
+  };
 }
 
 function watchState(ctx: AppContext, settings: Settings): NonNullable<SettingsState['watch']> {
@@ -100,6 +134,7 @@ export function saveSettingsAction(ctx: AppContext, event: AddonEvent): ActionRe
           error,
           riskModel: { ...riskModelState(current), kind },
           watch: { ...watchState(ctx, current), ...watchFrom(event, current) },
+          reactivation: { ...reactivationState(ctx, current), ...reactivationFrom(event, current) },
         }),
       },
     ],
@@ -114,8 +149,17 @@ export function saveSettingsAction(ctx: AppContext, event: AddonEvent): ActionRe
       `"${opened.spreadsheet.name}" has no tab named "${customerSheet}". Its tabs: ${opened.spreadsheet.sheetNames.join(', ')}.`,
     );
   }
+  const reactivation = reactivationFrom(event, current);
+  if (reactivation.enabled) {
+    const templates = loadTeamConfig(ctx, ref.id).templates;
+    if (!templates.some((t) => t.name.toLowerCase() === reactivation.template.toLowerCase()))
+      return again(
+        `Automatic reactivation needs a template named "${reactivation.template}" in the Templates tab. Its templates: ${templates.map((t) => t.name).join(', ') || 'none'}.`,
+      );
+  }
   saveSettings(ctx.userStore, {
     ...current,
+    reactivation,
     spreadsheetId: ref.id,
     customerSheet,
     riskModel: { blendWeight: 0.5, ...current.riskModel, kind },

@@ -30,6 +30,14 @@ export const SettingsSchema = z
         hourUtc: z.number().int().min(0).max(23).default(5),
       })
       .optional(),
+    /** Automatic reactivation emails to customers who went quiet; off until the manager turns it on. */
+    reactivation: z
+      .object({
+        enabled: z.boolean().default(false),
+        days: z.number().int().min(90).max(180).default(120),
+        template: z.string().trim().min(1).max(120).default('Reactivation'),
+      })
+      .optional(),
     /** Which score the card shows: the scorecard, the learned model, or a blend of both. */
     riskModel: z
       .object({

@@ -14,6 +14,8 @@ export interface SettingsState {
   riskModel?: { kind: 'scorecard' | 'learned' | 'blend'; status: string; canLearn: boolean };
   /** The daily scan and digest; the section is left out when absent. */
   watch?: { enabled: boolean; digest: boolean; hourUtc: number; lastScan?: string };
+  /** Automatic reactivation; the section is left out when absent. */
+  reactivation?: { enabled: boolean; days: number; template: string; lastRun?: string };
 }
 
 export const SETTINGS_FIELDS = {
@@ -23,7 +25,12 @@ export const SETTINGS_FIELDS = {
   watchEnabled: 'watchEnabled',
   watchDigest: 'watchDigest',
   watchHour: 'watchHour',
+  reactivationEnabled: 'reactivationEnabled',
+  reactivationDays: 'reactivationDays',
+  reactivationTemplate: 'reactivationTemplate',
 } as const;
+
+export const REACTIVATION_DAYS = [90, 120, 150, 180] as const;
 
 export function settingsCard(state: SettingsState): Card {
   const sections: Section[] = [];
@@ -142,6 +149,45 @@ export function settingsCard(state: SettingsState): Card {
         ...(state.connected
           ? [{ kind: 'buttonSet' as const, buttons: [actionButton('Scan now', ACTION.scanNow)] }]
           : []),
+      ],
+    });
+  const re = state.reactivation;
+  if (re)
+    sections.push({
+      header: 'Reactivation',
+      widgets: [
+        {
+          kind: 'selectionInput',
+          name: SETTINGS_FIELDS.reactivationEnabled,
+          label: 'Automatic reactivation',
+          type: 'checkBox',
+          items: [
+            {
+              text: 'Email customers who go quiet, once per quiet spell (exactly once, within the daily quota)',
+              value: 'on',
+              selected: re.enabled,
+            },
+          ],
+        },
+        {
+          kind: 'selectionInput',
+          name: SETTINGS_FIELDS.reactivationDays,
+          label: 'Quiet for',
+          type: 'dropdown',
+          items: REACTIVATION_DAYS.map((d) => ({
+            text: `${d} days`,
+            value: String(d),
+            selected: d === re.days,
+          })),
+        },
+        {
+          kind: 'textInput',
+          name: SETTINGS_FIELDS.reactivationTemplate,
+          label: 'Template',
+          value: re.template,
+          hint: 'A template name from the Templates tab',
+        },
+        { kind: 'textParagraph', text: re.lastRun ?? 'Has not run yet.' },
       ],
     });
   sections.push({

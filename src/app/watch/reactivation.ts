@@ -1,0 +1,101 @@
+/**
+ * Runs automatic reactivation once a day from the hourly trigger, when the manager turned it on:
+ * the customers quiet for the chosen days (and not yet contacted for this quiet spell) become an
+ * ordinary campaign, which the same trigger then sends exactly once within the quota. A customer
+ * whose email would have a blank is left out and listed, so the others are not held up.
+ */
+import { z } from 'zod';
+import { AUTO_REACTIVATION_NAME, reactivationAudience } from '../../core/campaigns/reactivation';
+import type { Customer } from '../../core/customers/customer';
+import { mergeTemplate } from '../../core/templates';
+import type { AppContext } from '../context';
+import { startCampaign } from '../campaigns/start';
+import { loadTeamConfig, mergeContextFor } from '../retention-reply';
+import { loadSettings } from '../settings-store';
+import { withWholeSheet } from '../whole-sheet';
+
+export const LAST_REACTIVATION_KEY = 'churnguard.lastReactivation';
+
+const ReportSchema = z.object({
+  day: z.string(),
+  campaignId: z.string().optional(),
+  emailed: z.number(),
+  holdout: z.number(),
+  alreadyContacted: z.number(),
+  skipped: z.array(z.object({ email: z.string(), row: z.number(), reason: z.string() })),
+  problem: z.string().optional(),
+});
+export type ReactivationReport = z.infer<typeof ReportSchema>;
+
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+export function lastReactivation(ctx: AppContext): ReactivationReport | null {
+  try {
+    const parsed = ReportSchema.safeParse(JSON.parse(ctx.userStore.get(LAST_REACTIVATION_KEY) ?? 'null'));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+export function reactivationDue(ctx: AppContext): boolean {
+  const r = loadSettings(ctx.userStore).settings.reactivation;
+  return Boolean(r?.enabled) && lastReactivation(ctx)?.day !== isoDay(ctx.clock.now());
+}
+
+/** Plans and starts today's automatic reactivation campaign; the hourly trigger sends it. */
+export function runReactivation(ctx: AppContext): ReactivationReport {
+  const settings = loadSettings(ctx.userStore).settings.reactivation;
+  const today = ctx.clock.now();
+  const report = withWholeSheet(ctx, (whole): ReactivationReport => {
+    const base = { day: isoDay(today), emailed: 0, holdout: 0, alreadyContacted: 0, skipped: [] };
+    if (!settings?.enabled) return { ...base, problem: 'Automatic reactivation is off.' };
+    const spreadsheetId = whole.settings.spreadsheetId!;
+    const config = loadTeamConfig(ctx, spreadsheetId);
+    const template = config.templates.find((t) => t.name.toLowerCase() === settings.template.toLowerCase());
+    if (!template)
+      return {
+        ...base,
+        problem: `The Templates tab has no "${settings.template}" template; nothing was sent.`,
+      };
+    const log = ctx.campaignLog(spreadsheetId).readAll().recipients;
+    const audience = reactivationAudience(whole.read.customers, log, settings.days, today);
+    const context = mergeContextFor(ctx, config.team, whole.all);
+    const ready: Customer[] = [];
+    const skipped: ReactivationReport['skipped'] = [];
+    for (const c of audience.members) {
+      const merged = mergeTemplate(template, c, context);
+      if (merged.ok) ready.push(c);
+      else
+        skipped.push({
+          email: c.email,
+          row: c.row,
+          reason: [...merged.missing.map((m) => `no value for ${m.field}`), ...merged.problems].join('; '),
+        });
+    }
+    const result = { ...base, alreadyContacted: audience.alreadyContacted, skipped: skipped.slice(0, 20) };
+    if (ready.length === 0) return result;
+    const started = startCampaign(ctx, {
+      name: `${AUTO_REACTIVATION_NAME} ${base.day}`,
+      template: template.name,
+      segment: `Quiet ${settings.days}+ days (automatic)`,
+      spreadsheetId,
+      members: ready,
+      winBack: false,
+      unmergeable: new Map(),
+      team: config.team,
+    });
+    if (started.kind === 'started')
+      return {
+        ...result,
+        campaignId: started.meta.id,
+        emailed: started.plan.emailed,
+        holdout: started.plan.holdout,
+      };
+    if (started.kind === 'empty')
+      return { ...result, problem: 'Everyone quiet was excluded (unsubscribed, cool-down).' };
+    return result;
+  });
+  ctx.userStore.set(LAST_REACTIVATION_KEY, JSON.stringify(report));
+  return report;
+}
