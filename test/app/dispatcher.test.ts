@@ -89,7 +89,9 @@ describe('action dispatcher', () => {
     const r = dispatchAction(ctx, actionEvent('saveSettings', { spreadsheet: input, customerSheet: tab }));
     const card = updatedCard(r);
     expect(texts(card).join('\n')).toMatch(why);
-    const inputs = card.sections.flatMap((s) => s.widgets).filter((w) => w.kind === 'textInput');
+    const inputs = card.sections
+      .flatMap((s) => s.widgets)
+      .filter((w) => w.kind === 'textInput' && (w.name === 'spreadsheet' || w.name === 'customerSheet'));
     expect(inputs.map((w) => w.kind === 'textInput' && w.value)).toEqual([input, tab]);
     expect(ctx.store.has(SETTINGS_KEY)).toBe(false);
   });
