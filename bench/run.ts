@@ -10,6 +10,7 @@ import { homepageBench, rescoreBench, sidebarBench } from './sidebar.bench';
 import { intentBench } from './intent.bench';
 import { campaignEndToEndBench, campaignRunBench } from './campaign.bench';
 import { segmentsBench } from './segments.bench';
+import { scanBench } from './scan.bench';
 
 type Group = { name: string; run: () => Promise<void> | void };
 
@@ -63,6 +64,14 @@ const groups: Group[] = [
       printTable(
         'Segments: default impact rules + every default segment query, by customer count (median of runs)',
         segmentsBench(),
+      ),
+  },
+  {
+    name: 'scan',
+    run: () =>
+      printTable(
+        'Daily scan (onHourlyTrigger on the bundle): re-score, History, alerts, digests, by customer count',
+        scanBench(),
       ),
   },
   {

@@ -15,7 +15,7 @@ import { median, round } from './stats';
  * One Apps Script execution: a fresh VM with Code.js on the stand-ins, then one top-level call,
  * measured in service calls, cells, modelled time (latency model) and wall time.
  */
-function measuredCall(world: AppsScriptWorld, code: string, fn: string, event: unknown) {
+export function measuredCall(world: AppsScriptWorld, code: string, fn: string, event: unknown) {
   const execution = world.startExecution();
   const context = vm.createContext({ Date, ...execution.globals, CardService: createCardService() });
   vm.runInContext(code, context);
@@ -93,7 +93,7 @@ export function sidebarBench(sizes = [1_000, 10_000, 100_000], runs = 5) {
 }
 
 /** A world whose user has connected a generated customer sheet of `n` rows. */
-function connectedWorld(n: number): AppsScriptWorld {
+export function connectedWorld(n: number): AppsScriptWorld {
   const world = new AppsScriptWorld();
   const values: unknown[][] = [['Email', 'Name', 'MRR', 'Last activity', 'NPS', 'Overdue invoices']];
   for (let i = 0; i < n; i++) {

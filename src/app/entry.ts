@@ -16,7 +16,7 @@ import { buildComposeCards } from './handlers/compose';
 import { sheetComposer } from './campaigns/composer';
 import { runHourly } from './campaigns/run';
 import { loadSettings } from './settings-store';
-import { runDailyScan, scanDue } from './watch/scan';
+import { runDailyScan, SCAN_ERROR_KEY, scanDue } from './watch/scan';
 import { reactivationDue, runReactivation } from './watch/reactivation';
 
 export interface AppEntry {
@@ -59,7 +59,18 @@ export function appEntry(makeContext: () => AppContext, log: ErrorLogger): AppEn
       attempt(() => {
         const watch = loadSettings(ctx.userStore).settings.watch;
         if (watch && scanDue(ctx, watch.enabled, watch.hourUtc)) {
-          runDailyScan(ctx);
+          try {
+            runDailyScan(ctx);
+            ctx.userStore.delete(SCAN_ERROR_KEY);
+          } catch (error) {
+            // Nobody watches a trigger's log: Settings shows the failure until a scan succeeds.
+            const at = ctx.clock.now().toISOString().slice(0, 16).replace('T', ' ');
+            ctx.userStore.set(
+              SCAN_ERROR_KEY,
+              `${at} UTC: ${error instanceof Error ? error.message : String(error)}`.slice(0, 500),
+            );
+            throw error;
+          }
           report.scanned = true;
         }
       });

@@ -30,6 +30,13 @@ export function sheetsTabs(app: SpreadsheetsForTabs, spreadsheetId: string): She
           );
     }
   };
+  /** A new tab has 1,000 rows and 26 columns; Sheets refuses a range past them, so grow first. */
+  const fit = (sheet: SheetLike, rows: number, columns: number): void => {
+    const maxRows = sheet.getMaxRows();
+    if (rows > maxRows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+    const maxColumns = sheet.getMaxColumns();
+    if (columns > maxColumns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
+  };
   const sheetFor = (tab: string, headers?: string[]): SheetLike => {
     const ss = open();
     const sheet = ss.getSheetByName(tab) ?? ss.insertSheet(tab);
@@ -54,6 +61,7 @@ export function sheetsTabs(app: SpreadsheetsForTabs, spreadsheetId: string): She
       const width = Math.max(0, ...values.map((r) => r.length));
       if (values.length === 0 || width === 0) return;
       const rect = values.map((r) => [...r, ...Array<unknown>(width - r.length).fill('')]);
+      fit(sheet, rect.length, width);
       sheet.getRange(1, 1, rect.length, width).setValues(literalRows(rect));
       sheet.setFrozenRows(1);
     },
@@ -62,7 +70,9 @@ export function sheetsTabs(app: SpreadsheetsForTabs, spreadsheetId: string): She
       if (rows.length === 0) return;
       const width = Math.max(headers.length, ...rows.map((r) => r.length));
       const rect = rows.map((r) => [...r, ...Array<unknown>(width - r.length).fill('')]);
-      sheet.getRange(sheet.getLastRow() + 1, 1, rect.length, width).setValues(literalRows(rect));
+      const top = sheet.getLastRow() + 1;
+      fit(sheet, top + rect.length - 1, width);
+      sheet.getRange(top, 1, rect.length, width).setValues(literalRows(rect));
     },
     findRows(tab, column, value) {
       const sheet = open().getSheetByName(tab);
@@ -77,6 +87,7 @@ export function sheetsTabs(app: SpreadsheetsForTabs, spreadsheetId: string): She
       const sheet = open().getSheetByName(tab);
       if (!sheet) throw new Error(`The "${tab}" tab is gone.`);
       if (values.length === 0) return;
+      fit(sheet, row + values.length - 1, column + (values[0]?.length ?? 1) - 1);
       sheet.getRange(row, column, values.length, values[0]?.length ?? 0).setValues(literalRows(values));
     },
     names() {

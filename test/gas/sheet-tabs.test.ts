@@ -62,6 +62,18 @@ describe('Sheets tabs', () => {
     ]);
   });
 
+  it('grows a new tab past its 1,000 rows and 26 columns before writing, for every write', () => {
+    const { ss, tabs } = setup();
+    const rows = Array.from({ length: 1500 }, (_, i) => [`r${i}`, i]);
+    tabs().replace('History', [['Email', 'Scores'], ...rows]);
+    expect(ss.sheet('History')!.lastRow()).toBe(1501);
+    tabs().append('Alerts', ['Key'], rows);
+    tabs().append('Alerts', ['Key'], rows);
+    expect(ss.sheet('Alerts')!.lastRow()).toBe(3001);
+    tabs().write('Alerts', 3500, 30, [['far']]);
+    expect(ss.sheet('Alerts')!.get(3500, 30)).toBe('far');
+  });
+
   it('names the problem when the spreadsheet is gone or unshared', () => {
     const { world, ss, tabs } = setup();
     world.spreadsheets.revokeAccess(ss.id);

@@ -15,7 +15,7 @@ import { starterTabs } from '../../core/settings/starter-spreadsheet';
 import { forgetRawConfig } from '../config';
 import { requireConnected } from '../connected';
 import { keepHourlyTrigger } from '../campaigns/run';
-import { LAST_SCAN_KEY, runDailyScan } from '../watch/scan';
+import { LAST_SCAN_KEY, runDailyScan, SCAN_ERROR_KEY } from '../watch/scan';
 import { lastReactivation } from '../watch/reactivation';
 import { loadTeamConfig } from '../retention-reply';
 
@@ -71,7 +71,11 @@ function reactivationFrom(event: AddonEvent, current: Settings): NonNullable<Set
 function watchState(ctx: AppContext, settings: Settings): NonNullable<SettingsState['watch']> {
   const w = settings.watch ?? { enabled: false, digest: true, hourUtc: 5 };
   const last = ctx.userStore.get(LAST_SCAN_KEY);
-  return { enabled: w.enabled, digest: w.digest, hourUtc: w.hourUtc, ...(last ? { lastScan: last } : {}) };
+  const failed = ctx.userStore.get(SCAN_ERROR_KEY);
+  const lastScan = [last, failed ? `The last triggered scan failed (${failed})` : null]
+    .filter(Boolean)
+    .join('. ');
+  return { enabled: w.enabled, digest: w.digest, hourUtc: w.hourUtc, ...(lastScan ? { lastScan } : {}) };
 }
 
 function watchFrom(event: AddonEvent, current: Settings): NonNullable<Settings['watch']> {

@@ -30,6 +30,8 @@ import { withWholeSheet } from '../whole-sheet';
 import { takeEmailSignals } from './email-signals';
 
 export const LAST_SCAN_KEY = 'churnguard.lastScan';
+/** Why the last triggered scan failed, shown in Settings until a scan succeeds. */
+export const SCAN_ERROR_KEY = 'churnguard.scanError';
 
 export interface ScanReport {
   day: string;

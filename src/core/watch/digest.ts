@@ -28,6 +28,12 @@ const ORDER: Record<string, number> = {
   inactive: 6,
 };
 
+/**
+ * Alerts listed in one email: the most urgent first; the rest are counted and wait in the Alerts tab.
+ * A first scan of a large sheet can raise thousands, and MailApp refuses bodies past a few hundred KB.
+ */
+export const DIGEST_LINES = 100;
+
 /** Digests for the alerts raised today, grouped by owner; alerts without an owner go to `fallbackOwner`. */
 export function buildDigests(alerts: readonly Alert[], fallbackOwner: string, day: string): Digest[] {
   const byOwner = new Map<string, Alert[]>();
@@ -41,19 +47,24 @@ export function buildDigests(alerts: readonly Alert[], fallbackOwner: string, da
       const sorted = [...list].sort(
         (a, b) => (ORDER[a.kind] ?? 9) - (ORDER[b.kind] ?? 9) || a.customer.localeCompare(b.customer),
       );
-      const lines = sorted.map((a) => `- ${a.customer || a.email}: ${a.reason} Suggested: ${a.move}.`);
-      const items = sorted
+      const shown = sorted.slice(0, DIGEST_LINES);
+      const more = sorted.length - shown.length;
+      const moreText = more > 0 ? `…and ${more} more in the Alerts tab.` : '';
+      const lines = shown.map((a) => `- ${a.customer || a.email}: ${a.reason} Suggested: ${a.move}.`);
+      if (moreText) lines.push(moreText);
+      const items = shown
         .map(
           (a) =>
             `<li><b>${escapeHtml(a.customer || a.email)}</b>: ${escapeHtml(a.reason)} <i>Suggested: ${escapeHtml(a.move)}.</i></li>`,
         )
         .join('');
+      const tail = moreText ? `<p>${moreText}</p>` : '';
       const count = `${sorted.length} customer alert${sorted.length === 1 ? '' : 's'}`;
       return {
         owner,
         subject: `ChurnGuard: ${count} for ${day}`,
         textBody: `${count} need your attention today:\n\n${lines.join('\n')}\n\nOpen ChurnGuard in Gmail to acknowledge, snooze or close them.`,
-        htmlBody: `<p>${count} need your attention today:</p><ul>${items}</ul><p>Open ChurnGuard in Gmail to acknowledge, snooze or close them.</p>`,
+        htmlBody: `<p>${count} need your attention today:</p><ul>${items}</ul>${tail}<p>Open ChurnGuard in Gmail to acknowledge, snooze or close them.</p>`,
         alerts: sorted,
       };
     });

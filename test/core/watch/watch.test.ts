@@ -214,6 +214,18 @@ describe('daily digest', () => {
     expect(digests[0]!.subject).toBe('ChurnGuard: 2 customer alerts for 2026-11-20');
     expect(buildDigests([], 'lead@nimbus.example', '2026-11-20')).toEqual([]);
   });
+
+  it('lists at most a hundred alerts in one email and counts the rest', () => {
+    const many = Array.from({ length: 250 }, (_, i) =>
+      alert('ola@nimbus.example', `C${String(i).padStart(3, '0')}`, 'inactive'),
+    );
+    const [d] = buildDigests(many, 'lead@nimbus.example', '2026-11-20');
+    expect(d!.subject).toBe('ChurnGuard: 250 customer alerts for 2026-11-20');
+    expect(d!.textBody.split('\n').filter((l) => l.startsWith('- '))).toHaveLength(100);
+    expect(d!.textBody).toContain('…and 150 more in the Alerts tab.');
+    expect((d!.htmlBody.match(/<li>/g) ?? []).length).toBe(100);
+    expect(d!.alerts).toHaveLength(250);
+  });
 });
 
 describe('campaign uplift', () => {
