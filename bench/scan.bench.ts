@@ -27,7 +27,16 @@ export function scanBench(sizes = [1_000, 10_000, 100_000]): Record<string, unkn
     world.clock.set('2026-11-20T06:00:00Z');
     for (const day of ['first', 'next']) {
       if (day === 'next') world.clock.set('2026-11-21T06:00:00Z');
-      const { wallMs, modelledMs } = measuredCall(world, code, 'onHourlyTrigger', {});
+      const { wallMs, modelledMs } = measuredCall(
+        world,
+        code,
+        'onHourlyTrigger',
+        {},
+        {
+          kind: 'trigger',
+          worldDate: true,
+        },
+      );
       rows.push({
         customers: n,
         scan: day,

@@ -15,9 +15,34 @@ import { median, round } from './stats';
  * One Apps Script execution: a fresh VM with Code.js on the stand-ins, then one top-level call,
  * measured in service calls, cells, modelled time (latency model) and wall time.
  */
-export function measuredCall(world: AppsScriptWorld, code: string, fn: string, event: unknown) {
-  const execution = world.startExecution();
-  const context = vm.createContext({ Date, ...execution.globals, CardService: createCardService() });
+/** A Date whose "now" is the world's fake clock, so code in the VM sees the simulated day. */
+function worldClockDate(world: AppsScriptWorld): DateConstructor {
+  class WorldDate extends Date {
+    constructor(...args: unknown[]) {
+      if (args.length === 0) super(world.clock.nowMs());
+      else super(...(args as [string | number]));
+    }
+    static override now(): number {
+      return world.clock.nowMs();
+    }
+  }
+  return WorldDate as unknown as DateConstructor;
+}
+
+export function measuredCall(
+  world: AppsScriptWorld,
+  code: string,
+  fn: string,
+  event: unknown,
+  /** A trigger gets the 6-minute budget, and a Date that reads the world's clock (the scan's day). */
+  options: { kind?: 'card' | 'trigger'; worldDate?: boolean } = {},
+) {
+  const execution = world.startExecution(options.kind ? { kind: options.kind } : undefined);
+  const context = vm.createContext({
+    Date: options.worldDate ? worldClockDate(world) : Date,
+    ...execution.globals,
+    CardService: createCardService(),
+  });
   vm.runInContext(code, context);
   world.calls.reset();
   const modelledStart = world.clock.nowMs();
