@@ -33,6 +33,66 @@ describe('churnguard CLI', () => {
     expect(text.out).toMatch(/Recently churned\s+66 customers\s+[\d,]+ MRR/);
   });
 
+  it('previews a campaign without sending: counts, exclusions and merged emails', () => {
+    const r = cli(
+      'preview',
+      '--sheet',
+      path.dirname(SAMPLE),
+      '--segment',
+      'booming, growing',
+      '--template',
+      'Upsell',
+      '--limit',
+      '2',
+      '--json',
+    );
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out) as {
+      members: number;
+      toEmail: number;
+      holdout: number;
+      excluded: Record<string, number>;
+      blocked: unknown[];
+      emails: { to: string; subject: string; textBody: string }[];
+    };
+    expect(json.toEmail + json.holdout + Object.values(json.excluded).reduce((a, b) => a + b, 0)).toBe(
+      json.members,
+    );
+    expect(json.blocked).toEqual([]);
+    expect(json.emails).toHaveLength(2);
+    expect(json.emails[0]!.subject).toMatch(/^Room to grow at /);
+    expect(json.emails[0]!.textBody).not.toMatch(/\{\{/);
+  });
+
+  it('exits 1 and lists the rows when a template would leave a blank, and names unknown segments', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cg-cli-'));
+    for (const f of fs.readdirSync(path.dirname(SAMPLE)).filter((x) => x.endsWith('.csv')))
+      fs.copyFileSync(path.join(path.dirname(SAMPLE), f), path.join(dir, f));
+    fs.writeFileSync(
+      path.join(dir, 'templates.csv'),
+      'Name,Subject,Body\nNeeds a plan,Your {{Plan}} plan,Hi {{First name|there}}\n',
+    );
+    const customers = fs.readFileSync(path.join(dir, 'customers.csv'), 'utf8').split('\n');
+    const header = customers[0]!.split(',');
+    const planAt = header.indexOf('Plan');
+    const emptied = customers.map((line, i) => {
+      if (i === 0 || !line) return line;
+      const cells = line.split(',');
+      return i <= 400 && cells.length === header.length
+        ? [...cells.slice(0, planAt), '', ...cells.slice(planAt + 1)].join(',')
+        : line;
+    });
+    fs.writeFileSync(path.join(dir, 'customers.csv'), emptied.join('\n'));
+    const r = cli('preview', '--sheet', dir, '--segment', 'Booming, growing', '--template', 'Needs a plan');
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/would get a blank/);
+    expect(r.out).toMatch(/row \d+ \S+@\S+: no value for Plan/);
+    const unknown = cli('preview', '--sheet', dir, '--segment', 'Nope', '--template', 'Needs a plan');
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toContain('No segment named "Nope". Segments: Hard hit, worth keeping');
+    expect(cli('preview', '--sheet', dir).code).toBe(2);
+  });
+
   it('says which tab is missing when a sheet has no Segments', () => {
     const r = cli('segments', '--sheet', SAMPLE);
     expect(r.code).toBe(1);

@@ -11,19 +11,10 @@ import { scoreCustomer, topReasons } from '../../core/risk/scorecard';
 import { crossValidate } from '../../core/risk/model/model';
 import { portfolioMetrics, type Metric } from '../../core/metrics/portfolio';
 import { parseFlags, UsageError } from './args';
-import { rawKeys } from '../../core/sheet/read-customers';
+import { loadSegmentBook } from './segment-book';
+import { previewCampaign } from './preview';
 import { MOVE_LABELS } from '../../core/playbooks/moves';
-import {
-  describeQuery,
-  IMPACT_RULES_TAB,
-  impactOf,
-  membersOf,
-  readImpactRules,
-  readSegments,
-  SEGMENTS_TAB,
-  statsOf,
-  type SegmentRecord,
-} from '../../core/segments';
+import { describeQuery, membersOf, statsOf } from '../../core/segments';
 
 export const USAGE = `Usage: churnguard <command> [options]
 
@@ -36,6 +27,8 @@ Commands:
             Churn rate, retention, MRR churn, ARPA, LTV for a period (default: the last full month).
   segments  --sheet FILE [--today YYYY-MM-DD] [--json]
             Each saved segment's size, MRR and MRR at high risk, with impact from the Impact rules tab.
+  preview   --sheet FILE --segment NAME --template NAME [--limit 3] [--today YYYY-MM-DD] [--json]
+            A campaign's emails rendered without sending: exclusions, holdout, rows with blanks (exit 1).
 
 FILE is a .csv, an .xlsx or a folder of CSV tabs (sample/); the customer tab is "Customers" or the
 first tab; segments and impact rules come from the "Segments" and "Impact rules" tabs.`;
@@ -210,30 +203,16 @@ function metrics(argv: string[], io: Io): number {
 function segments(argv: string[], io: Io): number {
   const { flags } = parseFlags(argv, { sheet: 'string', today: 'string', json: 'boolean' });
   if (!flags.sheet) throw new UsageError('--sheet FILE is required');
-  const book = readTableFile(flags.sheet);
-  const sheet = loadSheet(flags.sheet);
-  const tab = (name: string) =>
-    book.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase())?.values ?? null;
   const today = parseDay(flags.today, 'today') ?? io.now();
-  const read = readCustomers({ sheetName: sheet.name, headers: sheet.headers, rows: sheet.rows });
-  const headers = rawKeys(sheet.headers.map((h) => String(h ?? '').trim()));
-  const rules = readImpactRules(tab(IMPACT_RULES_TAB), headers);
-  const saved = readSegments(tab(SEGMENTS_TAB), headers);
-  if (!tab(SEGMENTS_TAB))
-    throw new Error(`${flags.sheet} has no "${SEGMENTS_TAB}" tab (Segment | Query | Playbook | Description)`);
+  const book = loadSegmentBook(flags.sheet, today);
   const ctx = { today };
-  const records: SegmentRecord[] = read.customers.map((customer) => {
-    const impact = impactOf(customer, rules.rules, ctx).impact;
-    const risk = scoreCustomer(customer, { today, ...(impact ? { segmentImpact: impact } : {}) });
-    return { customer, band: risk.band, score: risk.score, ...(impact ? { impact } : {}) };
-  });
-  const rows = saved.segments.map((s) => ({
+  const rows = book.segments.map((s) => ({
     segment: s.name,
     playbook: s.playbook ? MOVE_LABELS[s.playbook] : null,
     query: describeQuery(s.query),
-    ...statsOf(membersOf(s.query, records, ctx)),
+    ...statsOf(membersOf(s.query, book.records, ctx)),
   }));
-  const issues = [...rules.issues, ...saved.issues];
+  const issues = book.issues;
   if (flags.json)
     io.out(JSON.stringify({ today: today.toISOString().slice(0, 10), segments: rows, issues }, null, 2));
   else {
@@ -247,7 +226,48 @@ function segments(argv: string[], io: Io): number {
   return 0;
 }
 
-const COMMANDS: Record<string, (argv: string[], io: Io) => number> = { score, evaluate, metrics, segments };
+function preview(argv: string[], io: Io): number {
+  const { flags } = parseFlags(argv, {
+    sheet: 'string',
+    segment: 'string',
+    template: 'string',
+    today: 'string',
+    limit: 'number',
+    json: 'boolean',
+  });
+  if (!flags.sheet) throw new UsageError('--sheet FILE is required');
+  if (!flags.segment) throw new UsageError('--segment NAME is required');
+  if (!flags.template) throw new UsageError('--template NAME is required');
+  const r = previewCampaign({
+    sheet: flags.sheet,
+    segment: flags.segment,
+    template: flags.template,
+    today: parseDay(flags.today, 'today') ?? io.now(),
+    limit: flags.limit ?? 3,
+  });
+  if (flags.json) io.out(JSON.stringify(r, null, 2));
+  else {
+    io.out(
+      `${r.segment}: ${r.members} customers → ${r.toEmail} to email with "${r.template}", ${r.holdout} held out`,
+    );
+    for (const [reason, n] of Object.entries(r.excluded)) io.out(`  left out: ${n} · ${reason}`);
+    if (r.blocked.length) {
+      io.out(`${r.blocked.length} would get a blank; a real send waits until they are fixed:`);
+      for (const b of r.blocked.slice(0, 20)) io.out(`  row ${b.row} ${b.email}: ${b.reason}`);
+    }
+    for (const e of r.emails) io.out(`\n--- To: ${e.to}\nSubject: ${e.subject}\n\n${e.textBody}`);
+    for (const i of r.issues) io.err(`warning: ${i}`);
+  }
+  return r.blocked.length ? 1 : 0;
+}
+
+const COMMANDS: Record<string, (argv: string[], io: Io) => number> = {
+  score,
+  evaluate,
+  metrics,
+  segments,
+  preview,
+};
 
 export function runCli(argv: string[], io: Io): number {
   const [command, ...rest] = argv;

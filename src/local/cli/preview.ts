@@ -1,0 +1,105 @@
+/**
+ * `churnguard preview`: a campaign's emails rendered from a spreadsheet file, without sending: the
+ * audience of a saved segment with every exclusion counted, the rows that would get a blank (which
+ * block a real send), and each recipient's merged subject and text.
+ */
+import { planAudience, EXCLUSION_TEXT, type ExclusionReason } from '../../core/campaigns/audience';
+import { CAMPAIGNS_TAB, readLog } from '../../core/campaigns/log';
+import { membersOf } from '../../core/segments';
+import { readTeamSettings, TEAM_SETTINGS_TAB } from '../../core/settings/team-settings';
+import { mergeTemplate, readTemplates, TEMPLATES_TAB, type MergedEmail } from '../../core/templates';
+import { loadSegmentBook } from './segment-book';
+
+export interface PreviewOptions {
+  sheet: string;
+  segment: string;
+  template: string;
+  today: Date;
+  limit: number;
+}
+
+export interface PreviewResult {
+  segment: string;
+  template: string;
+  members: number;
+  toEmail: number;
+  holdout: number;
+  excluded: Partial<Record<string, number>>;
+  blocked: { row: number; email: string; reason: string }[];
+  emails: MergedEmail[];
+  issues: string[];
+}
+
+const WIN_BACK = /win[\s-]?back/i;
+
+export function previewCampaign(o: PreviewOptions): PreviewResult {
+  const book = loadSegmentBook(o.sheet, o.today);
+  const segment = book.segments.find((s) => s.name.toLowerCase() === o.segment.trim().toLowerCase());
+  if (!segment)
+    throw new Error(
+      `No segment named "${o.segment}". Segments: ${book.segments.map((s) => s.name).join(', ') || 'none'}`,
+    );
+  const templates = readTemplates(book.tab(TEMPLATES_TAB));
+  const template = templates.templates.find((t) => t.name.toLowerCase() === o.template.trim().toLowerCase());
+  if (!template)
+    throw new Error(
+      `No template named "${o.template}". Templates: ${templates.templates.map((t) => t.name).join(', ') || 'none'}`,
+    );
+  const team = readTeamSettings(book.tab(TEAM_SETTINGS_TAB));
+  const members = membersOf(segment.query, book.records, { today: o.today }).map((r) => r.customer);
+  const context = {
+    locale: 'en_US',
+    timeZone: 'UTC',
+    currency: team.settings.currency,
+    today: o.today,
+    senderName: team.settings.senderName,
+    companyName: team.settings.companyName,
+  };
+  const merged = new Map<string, MergedEmail>();
+  const unmergeable = new Map<string, string>();
+  for (const m of members) {
+    const r = mergeTemplate(template, m, context);
+    if (r.ok) merged.set(m.email, r.email);
+    else
+      unmergeable.set(
+        m.email,
+        [...r.missing.map((x) => `no value for ${x.field} (${x.placeholder})`), ...r.problems].join('; '),
+      );
+  }
+  const log = book.tab(CAMPAIGNS_TAB);
+  const lastEmailed = new Map<string, Date>();
+  for (const r of log ? readLog(log).recipients : [])
+    if (r.status === 'sent' && r.updated && (lastEmailed.get(r.email) ?? new Date(0)) < r.updated)
+      lastEmailed.set(r.email, r.updated);
+  const plan = planAudience({
+    campaignId: 'cmp-preview',
+    campaign: `Preview of ${segment.name}`,
+    members,
+    winBack: WIN_BACK.test(template.name),
+    lastEmailed,
+    coolDownDays: team.settings.coolDownDays,
+    holdoutPercent: team.settings.holdoutPercent,
+    today: o.today,
+    unmergeable,
+  });
+  const emails = plan.entries
+    .filter((e) => e.status === 'pending')
+    .map((e) => merged.get(e.email))
+    .filter((e): e is MergedEmail => Boolean(e))
+    .slice(0, o.limit);
+  return {
+    segment: segment.name,
+    template: template.name,
+    members: members.length,
+    toEmail: plan.emailed,
+    holdout: plan.holdout,
+    excluded: Object.fromEntries(
+      (Object.entries(plan.excluded) as [ExclusionReason, number][])
+        .filter(([, n]) => n > 0)
+        .map(([k, n]) => [EXCLUSION_TEXT[k], n]),
+    ),
+    blocked: plan.blocked,
+    emails,
+    issues: [...book.issues, ...templates.issues, ...team.issues],
+  };
+}
