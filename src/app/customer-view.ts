@@ -1,5 +1,6 @@
 /** Turns a customer, their score and where they sit in the sheet into what the customer card shows. */
 import type { Customer } from '../core/customers/customer';
+import { customerValue } from '../core/playbooks/value';
 import { formatIssue, type CellIssue } from '../core/sheet/read-customers';
 import type { RiskScore } from '../core/risk/scorecard';
 import { SIGNALS } from '../core/risk/settings';
@@ -51,6 +52,13 @@ export function customerView(
     });
   }
   if (customer.startDate) facts.push({ label: 'Customer since', value: isoDay(customer.startDate) });
+  // Lifetime value so far: MRR × months as a customer (the sheet's tenure, else since the start date).
+  const ltv = customerValue(customer, 'revenueToDate', options.today);
+  if (ltv !== undefined && customer.mrr !== undefined && customer.mrr > 0)
+    facts.push({
+      label: 'Lifetime value',
+      value: `${formatMoney(ltv)} to date (${Math.max(1, Math.round(ltv / customer.mrr))} months × ${formatMoney(customer.mrr)})`,
+    });
   if (customer.status === 'churned') {
     facts.push({
       label: 'Status',

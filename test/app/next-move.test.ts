@@ -119,6 +119,20 @@ describe('next best move in the sidebar', () => {
     ]);
   });
 
+  it('shows the lifetime value to date beside the facts', () => {
+    const w = standInContext([
+      ['Email', 'Name', 'MRR', 'Start date'],
+      ['ltv@x.example', 'L', 250, new Date('2025-11-20T00:00:00Z')],
+    ]);
+    const gmail = seed(w as ReturnType<typeof world>, 'ltv@x.example', 'Hi', 'Hello');
+    const [card] = buildMessageCards(
+      w.ctx(),
+      parseAddonEvent({ commonEventObject: { hostApp: 'GMAIL' }, gmail }),
+    );
+    const ltv = widgets(card!).find((x) => x.kind === 'decoratedText' && x.topLabel === 'Lifetime value');
+    expect(ltv && ltv.kind === 'decoratedText' && ltv.text).toMatch(/^3,00\d to date \(12 months × 250\)$/);
+  });
+
   it('suggests an upsell for a booming customer asking about more seats', () => {
     const w = world();
     const gmail = seed(
