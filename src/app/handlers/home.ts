@@ -15,6 +15,25 @@ import { computeOutcomes, playbookLines } from '../campaigns/outcomes';
 
 const pct = (m: Metric) => (m.value === null ? 'n/a' : `${(m.value * 100).toFixed(1)}%`);
 
+const TREND_MONTHS = 6;
+
+/** Customer churn in each of the last six full months, as bars scaled to the worst month. */
+function churnTrend(customers: Parameters<typeof portfolioMetrics>[0], today: Date) {
+  const months = Array.from({ length: TREND_MONTHS }, (_, k) => {
+    const end = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - k, 1));
+    const start = new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth() - 1, 1));
+    const m = portfolioMetrics(customers, { start, end }, { today });
+    return { start, rate: m.churnRate.value, lost: m.lostCustomers };
+  }).reverse();
+  const worst = Math.max(...months.map((m) => m.rate ?? 0));
+  if (worst === 0) return [];
+  return months.map((m) => ({
+    month: m.start.toLocaleString('en-US', { month: 'short', timeZone: 'UTC' }),
+    bar: textBar(worst ? (m.rate ?? 0) / worst : 0, 10),
+    text: m.rate === null ? 'n/a' : `${(m.rate * 100).toFixed(1)}% (${m.lost} lost)`,
+  }));
+}
+
 /** Scores the whole sheet (one batched read) into the portfolio view; `page` pages the at-risk list. */
 export function portfolioView(ctx: AppContext, page: number): PortfolioView {
   return withWholeSheet(ctx, (whole) => {
@@ -77,6 +96,7 @@ export function portfolioView(ctx: AppContext, page: number): PortfolioView {
       page: current,
       pages,
       totalAtRisk: snapshot.atRisk.length,
+      churnTrend: churnTrend(read.customers, today),
       whatWorks: playbookLines(computeOutcomes(ctx, settings.spreadsheetId!, read.customers).playbooks),
     };
   });

@@ -14,6 +14,8 @@ export interface PortfolioView {
   page: number;
   pages: number;
   totalAtRisk: number;
+  /** Churn by month, oldest first, as bars: the trend a number alone hides. */
+  churnTrend?: { month: string; bar: string; text: string }[];
   /** The playbooks with a measured effect, best first (absent before any campaign reaches 30 days). */
   whatWorks?: { title: string; text: string; verdict: string }[];
 }
@@ -108,6 +110,21 @@ function portfolioSections(p: PortfolioView): Section[] {
       : []),
   ];
   if (paging.length) list.push({ kind: 'buttonSet', buttons: paging });
+  if (p.churnTrend && p.churnTrend.length > 0)
+    sections.push({
+      header: 'Customer churn by month',
+      widgets: [
+        {
+          kind: 'textParagraph',
+          text: p.churnTrend.flatMap((m, i) => [
+            ...(i > 0 ? [{ text: '\n' }] : []),
+            { text: `${m.month} ` },
+            { text: m.bar, color: '#d93025' },
+            { text: ` ${m.text}` },
+          ]),
+        },
+      ],
+    });
   if (p.whatWorks && p.whatWorks.length > 0)
     sections.push({
       header: 'What works',
