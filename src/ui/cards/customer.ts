@@ -120,8 +120,6 @@ function nextMoveSection(state: CustomerCardState): Section[] {
       icon: 'OFFER',
     },
   ];
-  for (const r of m.refused.slice(0, 3))
-    widgets.push({ kind: 'decoratedText', topLabel: 'Not offered', text: r, wrapText: true });
   if (m.move !== 'none' && m.canReply) {
     widgets.push(
       m.template
@@ -144,6 +142,9 @@ function nextMoveSection(state: CustomerCardState): Section[] {
           },
     );
   }
+  // The reply button stays in sight; the refused moves fold under "Show more".
+  for (const r of m.refused.slice(0, 3))
+    widgets.push({ kind: 'decoratedText', topLabel: 'Not offered', text: r, wrapText: true });
   return [{ widgets, ...(widgets.length > 2 ? { collapsible: true, uncollapsibleWidgets: 2 } : {}) }];
 }
 
