@@ -22,6 +22,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { toCsv } from '../src/local/table/csv';
 import { DEFAULT_SEGMENTS } from '../src/core/segments/segments-tab';
+import { DEFAULT_IMPACT_RULES } from '../src/core/segments/impact-rules';
+import { STARTER_CUSTOMER_HEADERS } from '../src/core/settings/starter-spreadsheet';
 import { EMAIL_TEXTS, replyHeader, type EmailText, type Intent, type Lang } from './sample-data/inbox-texts';
 
 export const TODAY = new Date('2026-11-20T00:00:00Z');
@@ -256,32 +258,8 @@ export const TEAM_INBOX = 'am@nimbus.example';
 /** Who looks after which languages (Aigerim the Russian and Kazakh speakers, and so on). */
 const OWNER_BY_LANGUAGE: Record<Lang, number[]> = { en: [0, 1], ru: [2], kk: [2], tr: [3], no: [4] };
 
-export const HEADERS = [
-  'Email',
-  'Name',
-  'Company',
-  'Industry',
-  'Plan',
-  'MRR',
-  'Start date',
-  'Last activity',
-  'Logins this month',
-  'Logins last month',
-  'Overdue invoices',
-  'Days late',
-  'NPS',
-  'Open tickets',
-  'Complaints',
-  'Renewal date',
-  'Owner',
-  'Tags',
-  'Crisis impact',
-  'Status',
-  'Churn date',
-  'Unsubscribed',
-  'Country',
-  'Language',
-] as const;
+/** The starter spreadsheet's columns (what Settings creates for a new user), plus where and in which language. */
+export const HEADERS = [...STARTER_CUSTOMER_HEADERS, 'Country', 'Language'] as const;
 export type Header = (typeof HEADERS)[number];
 type Cell = string | number;
 
@@ -937,23 +915,9 @@ export const TEMPLATES: string[][] = [
   ],
 ];
 
-export const IMPACT_RULE_HEADERS = ['Rule name', 'Column', 'Operator', 'Value', 'Impact'];
-/** Crisis-impact rules by industry keyword; the first rule that matches a customer wins. */
-export const IMPACT_RULES: string[][] = [
-  ['Travel', 'Industry', 'contains', 'travel', 'Severe'],
-  ['Airlines', 'Industry', 'contains', 'airline', 'Severe'],
-  ['Events', 'Industry', 'contains', 'event', 'Severe'],
-  ['Hotels', 'Industry', 'contains', 'hotel', 'Hit'],
-  ['Restaurants', 'Industry', 'contains', 'restaurant', 'Hit'],
-  ['Healthcare', 'Industry', 'contains', 'health', 'Booming'],
-  ['Clinics', 'Industry', 'contains', 'clinic', 'Booming'],
-  ['Pharmacies', 'Industry', 'contains', 'pharma', 'Booming'],
-  ['Delivery', 'Industry', 'contains', 'delivery', 'Booming'],
-  ['Logistics', 'Industry', 'contains', 'logistic', 'Booming'],
-  ['E-commerce', 'Industry', 'contains', 'commerce', 'Booming'],
-  ['Remote work', 'Industry', 'contains', 'remote', 'Booming'],
-  ['Everyone else', 'Industry', 'is not empty', '', 'Stable'],
-];
+/** The impact rules a new spreadsheet ships (src/core/segments); the first rule that matches wins. */
+export const IMPACT_RULE_HEADERS: string[] = [...DEFAULT_IMPACT_RULES[0]!];
+export const IMPACT_RULES: string[][] = DEFAULT_IMPACT_RULES.slice(1).map((r) => [...r]);
 
 /** The spreadsheet's Settings tab for the sample company. */
 const TEAM_SETTINGS: string[][] = [

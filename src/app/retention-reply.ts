@@ -18,6 +18,11 @@ import type { NextMoveView } from '../ui/cards/customer';
 import { loadRawConfig } from './config';
 import type { AppContext } from './context';
 import { storedValueLines } from './value-lines';
+import { impactOf, playbookSegmentOf, type ImpactVerdict } from '../core/segments';
+import type { RiskScore } from '../core/risk/scorecard';
+import type { EmailIntent } from '../core/risk/signals';
+import { riskScorer } from './risk';
+import { segmentConfig } from './segments/portfolio';
 
 export interface TeamConfig {
   templates: Template[];
@@ -127,4 +132,46 @@ export function draftFor(
     );
   }
   return { subject: merged.email.subject, textBody: merged.email.textBody, htmlBody: merged.email.htmlBody };
+}
+
+/** What the sidebar and the compose window show for one customer: impact, score and the next move. */
+export interface CustomerAdvice {
+  verdict: ImpactVerdict;
+  risk: RiskScore;
+  nextMove: NextMoveView;
+  templates: Template[];
+  team: TeamConfig;
+}
+
+export function adviseCustomer(
+  ctx: AppContext,
+  settings: Settings,
+  customer: Customer,
+  /** The customer tab's header row, for the impact rules and segment queries. */
+  headers: readonly unknown[],
+  options: { emailIntent?: EmailIntent; intents: readonly IntentId[]; canReply: boolean },
+): CustomerAdvice {
+  const today = ctx.clock.now();
+  const spreadsheetId = settings.spreadsheetId!;
+  const segments = segmentConfig(ctx, spreadsheetId, headers);
+  const verdict = impactOf(customer, segments.rules, { today });
+  const risk = riskScorer(ctx, settings, () => verdict.impact)(customer, options.emailIntent);
+  const team = loadTeamConfig(ctx, spreadsheetId);
+  const impact = verdict.impact ? { impact: verdict.impact } : {};
+  const playbook = playbookSegmentOf(
+    { customer, band: risk.band, score: risk.score, ...impact },
+    segments.segments,
+    {
+      today,
+    },
+  );
+  const nextMove = nextMoveView(ctx, settings, team.templates, {
+    customer,
+    ...impact,
+    band: risk.band,
+    intents: options.intents,
+    canReply: options.canReply,
+    ...(playbook?.playbook ? { segmentPlaybook: { segment: playbook.name, move: playbook.playbook } } : {}),
+  });
+  return { verdict, risk, nextMove, templates: team.templates, team };
 }

@@ -13,19 +13,28 @@ export interface WholeSheet {
   read: CustomerSheetRead;
 }
 
+/** Every row of the customer tab parsed into customers, with the user's column mapping. */
+export function readAllCustomers(
+  sheet: CustomerSheet,
+  settings: Settings,
+): { all: SheetRows; read: CustomerSheetRead } {
+  const all = sheet.readAll();
+  const read = readCustomers({
+    sheetName: all.sheetName,
+    headers: all.headers,
+    rows: all.rows,
+    rowNumbers: all.rowNumbers,
+    locale: all.locale,
+    mapping: settings.mapping,
+  });
+  return { all, read };
+}
+
 /** Runs `use` on the connected sheet read in full; sheet problems become cards that say how to fix them. */
 export function withWholeSheet<T>(ctx: AppContext, use: (whole: WholeSheet) => T): T {
   const { settings, sheet } = requireConnected(ctx);
   return withSheet(() => {
-    const all = sheet.readAll();
-    const read = readCustomers({
-      sheetName: all.sheetName,
-      headers: all.headers,
-      rows: all.rows,
-      rowNumbers: all.rowNumbers,
-      locale: all.locale,
-      mapping: settings.mapping,
-    });
+    const { all, read } = readAllCustomers(sheet, settings);
     return use({ settings, sheet, all, read });
   });
 }

@@ -7,7 +7,7 @@
 import type { Customer } from '../../core/customers/customer';
 import type { Composed } from '../../core/campaigns/runner';
 import { mergeTemplate } from '../../core/templates';
-import { readCustomers } from '../../core/sheet/read-customers';
+import { readAllCustomers } from '../whole-sheet';
 import type { AppContext } from '../context';
 import { loadSettings } from '../settings-store';
 import { loadTeamConfig, mergeContextFor } from '../retention-reply';
@@ -18,15 +18,7 @@ export const sheetComposer: ComposerFactory = (ctx: AppContext, meta) => {
   const load = (): ((email: string) => Composed) => {
     const { settings } = loadSettings(ctx.userStore);
     const sheet = ctx.customerSheet(meta.spreadsheetId, settings.customerSheet);
-    const all = sheet.readAll();
-    const read = readCustomers({
-      sheetName: all.sheetName,
-      headers: all.headers,
-      rows: all.rows,
-      rowNumbers: all.rowNumbers,
-      locale: all.locale,
-      mapping: settings.mapping,
-    });
+    const { all, read } = readAllCustomers(sheet, settings);
     const byEmail = new Map<string, Customer>();
     for (const c of read.customers) if (!byEmail.has(c.email)) byEmail.set(c.email, c);
     const config = loadTeamConfig(ctx, meta.spreadsheetId);

@@ -3,7 +3,6 @@
  * and a template picker; the Insert action merges the template for them into the draft.
  */
 import { templateForMove } from '../../core/playbooks';
-import { impactOf, playbookSegmentOf } from '../../core/segments';
 import type { ActionResponse, Card } from '../../ui/card/types';
 import { composeCard, COMPOSE_FIELDS } from '../../ui/cards/compose';
 import type { AppContext } from '../context';
@@ -11,9 +10,7 @@ import { formatMoney } from '../customer-view';
 import { UserFacingError } from '../errors';
 import { formValue, type AddonEvent } from '../events';
 import { findCustomer } from '../find-customer';
-import { DraftProblem, draftFor, loadTeamConfig, mergeContextFor, nextMoveView } from '../retention-reply';
-import { riskScorer } from '../risk';
-import { segmentConfig } from '../segments/portfolio';
+import { adviseCustomer, DraftProblem, draftFor, loadTeamConfig, mergeContextFor } from '../retention-reply';
 import { loadSettings } from '../settings-store';
 import { customerNotFound, withSheet } from './message';
 import { parseAddress } from '../../core/email/address';
@@ -30,30 +27,16 @@ export function buildComposeCards(ctx: AppContext, event: AddonEvent): Card[] {
       const match = findCustomer(sheet, { email, name: '' }, settings.mapping);
       const customer = match.how === 'email' ? match.customers[0] : undefined;
       if (!customer) continue;
-      const today = ctx.clock.now();
-      const segments = segmentConfig(ctx, settings.spreadsheetId!, match.sheet.headers);
-      const verdict = impactOf(customer, segments.rules, { today });
-      const risk = riskScorer(ctx, settings, () => verdict.impact)(customer);
-      const config = loadTeamConfig(ctx, settings.spreadsheetId!);
-      const record = {
-        customer,
-        band: risk.band,
-        score: risk.score,
-        ...(verdict.impact ? { impact: verdict.impact } : {}),
-      };
-      const playbook = playbookSegmentOf(record, segments.segments, { today });
-      const move = nextMoveView(ctx, settings, config.templates, {
-        customer,
-        ...(verdict.impact ? { impact: verdict.impact } : {}),
-        band: risk.band,
+      const {
+        risk,
+        nextMove: move,
+        templates,
+      } = adviseCustomer(ctx, settings, customer, match.sheet.headers, {
         intents: [],
         canReply: false,
-        ...(playbook?.playbook
-          ? { segmentPlaybook: { segment: playbook.name, move: playbook.playbook } }
-          : {}),
       });
-      const preferred = move.move !== 'none' ? templateForMove(move.move, config.templates) : undefined;
-      const chosen = preferred ?? config.templates[0];
+      const preferred = move.move !== 'none' ? templateForMove(move.move, templates) : undefined;
+      const chosen = preferred ?? templates[0];
       return [
         composeCard({
           sheetConnected: true,
@@ -70,7 +53,7 @@ export function buildComposeCards(ctx: AppContext, event: AddonEvent): Card[] {
               .join(' · '),
           },
           move: { label: move.label, reasons: move.reasons },
-          templates: config.templates.map((t) => ({ name: t.name, selected: t === chosen })),
+          templates: templates.map((t) => ({ name: t.name, selected: t === chosen })),
         }),
       ];
     }

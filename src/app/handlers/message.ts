@@ -13,13 +13,10 @@ import type { AddonEvent } from '../events';
 import { UserFacingError } from '../errors';
 import { counterpartAddress, findCustomer } from '../find-customer';
 import { loadSettings } from '../settings-store';
-import { riskScorer } from '../risk';
 import { detectIntent, type IntentReading } from '../../core/intent/detect';
 import type { EmailSaysItem } from '../../ui/cards/customer';
-import { DraftProblem, draftFor, loadTeamConfig, mergeContextFor, nextMoveView } from '../retention-reply';
+import { adviseCustomer, DraftProblem, draftFor, loadTeamConfig, mergeContextFor } from '../retention-reply';
 import { scoreTrend } from '../watch/trend';
-import { impactOf, playbookSegmentOf } from '../../core/segments';
-import { segmentConfig } from '../segments/portfolio';
 import { recordEmailSignal } from '../watch/email-signals';
 import { noticeReply } from '../watch/replies';
 
@@ -101,24 +98,10 @@ export function customerStateFor(
       ? { churnSignal: reading.churnSignal, phrase: strongest.phrase, label: strongest.label }
       : undefined;
     const spreadsheetId = opened.settings.spreadsheetId!;
-    const segments = segmentConfig(ctx, spreadsheetId, match.sheet.headers);
-    const verdict = impactOf(customer, segments.rules, { today });
-    const risk = riskScorer(ctx, opened.settings, () => verdict.impact)(customer, emailIntent);
-    const team = loadTeamConfig(ctx, spreadsheetId);
-    const record = {
-      customer,
-      band: risk.band,
-      score: risk.score,
-      ...(verdict.impact ? { impact: verdict.impact } : {}),
-    };
-    const playbook = playbookSegmentOf(record, segments.segments, { today });
-    const nextMove = nextMoveView(ctx, opened.settings, team.templates, {
-      customer,
-      ...(verdict.impact ? { impact: verdict.impact } : {}),
-      band: risk.band,
+    const { verdict, risk, nextMove } = adviseCustomer(ctx, opened.settings, customer, match.sheet.headers, {
+      ...(emailIntent ? { emailIntent } : {}),
       intents: (reading?.intents ?? []).map((i) => i.intent),
       canReply,
-      ...(playbook?.playbook ? { segmentPlaybook: { segment: playbook.name, move: playbook.playbook } } : {}),
     });
     const trend = scoreTrend(ctx, spreadsheetId, customer.email, risk.score);
     const matchNote =
