@@ -59,6 +59,17 @@ const paramsOf = (c: Card, text: RegExp) => {
   return b.onClick.action.params ?? {};
 };
 
+/** The wizard's "Check audience" step for the Hurt hotels segment and the Payment holiday template. */
+const previewCard = (w: ReturnType<typeof world>, name: string) =>
+  cardOf(
+    act(
+      w.ctx(),
+      'previewCampaign',
+      { segment: 'Hurt hotels', index: '0' },
+      { campaignName: name, campaignTemplate: 'Payment holiday' },
+    ),
+  );
+
 describe('campaign wizard', () => {
   it('checks the audience, sends a test, starts, and finishes by trigger with every member emailed once', () => {
     const w = world();
@@ -68,14 +79,7 @@ describe('campaign wizard', () => {
       'Payment holiday',
     );
 
-    const preview = cardOf(
-      act(
-        w.ctx(),
-        'previewCampaign',
-        { segment: 'Hurt hotels', index: '0' },
-        { campaignName: 'Relief November', campaignTemplate: 'Payment holiday' },
-      ),
-    );
+    const preview = previewCard(w, 'Relief November');
     const text = JSON.stringify(preview);
     const holdout = Number(/"(\d+) not emailed/.exec(text)?.[1]);
     const emailed = Number(/"(\d+) customers"/.exec(text)?.[1]);
@@ -133,14 +137,7 @@ describe('campaign wizard', () => {
     w.ss.sheet('Templates')!.put(2, 2, 'Offer for {{Country}}');
     w.ss.sheet('Customers')!.put(1, 8, 'Country');
     w.ss.sheet('Customers')!.put(2, 8, 'Norway');
-    const preview = cardOf(
-      act(
-        w.ctx(),
-        'previewCampaign',
-        { segment: 'Hurt hotels', index: '0' },
-        { campaignName: 'Relief', campaignTemplate: 'Payment holiday' },
-      ),
-    );
+    const preview = previewCard(w, 'Relief');
     const text = JSON.stringify(preview);
     expect(text).toMatch(/\d+ customers would get a blank/);
     // Everyone emailed but the one row with a Country is listed (holdout members get no email at all).
@@ -157,17 +154,7 @@ describe('campaign wizard', () => {
   it('measures the campaign: churn of emailed vs holdout at 30 days, replies noticed in the sidebar', () => {
     const w = world();
     w.ss.sheet('Settings')!.put(2, 2, 50); // a large holdout, so the comparison never lacks members
-    const preview = cardOf(
-      act(
-        w.ctx(),
-        'previewCampaign',
-        { segment: 'Hurt hotels', index: '0' },
-        {
-          campaignName: 'Relief',
-          campaignTemplate: 'Payment holiday',
-        },
-      ),
-    );
+    const preview = previewCard(w, 'Relief');
     const start = paramsOf(preview, /^Start sending to/);
     act(w.ctx(), 'startCampaign', start);
     for (let h = 0; h < 3; h++) {

@@ -1,4 +1,4 @@
-import type { Card, Section } from '../card/types';
+import type { Card, Section, Widget } from '../card/types';
 import { ACTION } from '../action-names';
 import { actionButton } from './common';
 
@@ -31,6 +31,17 @@ export const SETTINGS_FIELDS = {
 } as const;
 
 export const REACTIVATION_DAYS = [90, 120, 150, 180] as const;
+
+/** One on/off choice: a checkbox with a single item (the form sends ['on'] when it is ticked). */
+function toggle(name: string, label: string, text: string, on: boolean): Widget {
+  return {
+    kind: 'selectionInput',
+    name,
+    label,
+    type: 'checkBox',
+    items: [{ text, value: 'on', selected: on }],
+  };
+}
 
 export function settingsCard(state: SettingsState): Card {
   const sections: Section[] = [];
@@ -105,32 +116,18 @@ export function settingsCard(state: SettingsState): Card {
     sections.push({
       header: 'Watch the portfolio',
       widgets: [
-        {
-          kind: 'selectionInput',
-          name: SETTINGS_FIELDS.watchEnabled,
-          label: 'Daily scan',
-          type: 'checkBox',
-          items: [
-            {
-              text: 'Re-score every customer daily and raise alerts before churn',
-              value: 'on',
-              selected: watch.enabled,
-            },
-          ],
-        },
-        {
-          kind: 'selectionInput',
-          name: SETTINGS_FIELDS.watchDigest,
-          label: 'Digest',
-          type: 'checkBox',
-          items: [
-            {
-              text: 'Email each account manager the new alerts of their customers',
-              value: 'on',
-              selected: watch.digest,
-            },
-          ],
-        },
+        toggle(
+          SETTINGS_FIELDS.watchEnabled,
+          'Daily scan',
+          'Re-score every customer daily and raise alerts before churn',
+          watch.enabled,
+        ),
+        toggle(
+          SETTINGS_FIELDS.watchDigest,
+          'Digest',
+          'Email each account manager the new alerts of their customers',
+          watch.digest,
+        ),
         {
           kind: 'selectionInput',
           name: SETTINGS_FIELDS.watchHour,
@@ -156,19 +153,12 @@ export function settingsCard(state: SettingsState): Card {
     sections.push({
       header: 'Reactivation',
       widgets: [
-        {
-          kind: 'selectionInput',
-          name: SETTINGS_FIELDS.reactivationEnabled,
-          label: 'Automatic reactivation',
-          type: 'checkBox',
-          items: [
-            {
-              text: 'Email customers who go quiet, once per quiet spell (exactly once, within the daily quota)',
-              value: 'on',
-              selected: re.enabled,
-            },
-          ],
-        },
+        toggle(
+          SETTINGS_FIELDS.reactivationEnabled,
+          'Automatic reactivation',
+          'Email customers who go quiet, once per quiet spell (exactly once, within the daily quota)',
+          re.enabled,
+        ),
         {
           kind: 'selectionInput',
           name: SETTINGS_FIELDS.reactivationDays,

@@ -1,4 +1,5 @@
 import type { Customer } from '../../../src/core/customers/customer';
+import { customerOf } from '../../helpers/customer';
 import {
   countStatuses,
   estimateFinish,
@@ -11,15 +12,7 @@ import {
 } from '../../../src/core/campaigns';
 
 const TODAY = new Date('2026-11-20T00:00:00Z');
-const c = (email: string, over: Partial<Customer> = {}): Customer => ({
-  row: 2,
-  email,
-  tags: [],
-  status: 'active',
-  unsubscribed: false,
-  raw: {},
-  ...over,
-});
+const c = customerOf;
 
 function plan(members: Customer[], over: Partial<AudienceInput> = {}) {
   return planAudience({

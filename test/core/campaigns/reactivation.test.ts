@@ -2,20 +2,13 @@
 import type { LoggedRecipient } from '../../../src/core/campaigns/log';
 import type { Customer } from '../../../src/core/customers/customer';
 import { campaignIdTime, reactivationAudience } from '../../../src/core/campaigns/reactivation';
+import { customerOf } from '../../helpers/customer';
 
 const DAY = 86_400_000;
 const today = new Date('2026-11-20T12:00:00Z');
 const ago = (d: number) => new Date(today.getTime() - d * DAY);
-const customer = (email: string, idle: number, over: Partial<Customer> = {}): Customer => ({
-  row: 2,
-  email,
-  tags: [],
-  status: 'active',
-  unsubscribed: false,
-  raw: {},
-  lastActivity: ago(idle),
-  ...over,
-});
+const customer = (email: string, idle: number, over: Partial<Customer> = {}): Customer =>
+  customerOf(email, { lastActivity: ago(idle), ...over });
 const logged = (
   email: string,
   status: LoggedRecipient['status'],

@@ -3,6 +3,7 @@ import type { LoggedRecipient } from '../../../src/core/campaigns/log';
 import type { Customer } from '../../../src/core/customers/customer';
 import { campaignOutcome, outcomesByPlaybook } from '../../../src/core/watch/outcomes';
 import { churnUplift } from '../../../src/core/watch/uplift';
+import { customerOf } from '../../helpers/customer';
 
 const DAY = 86_400_000;
 const start = new Date('2026-06-01T00:00:00Z');
@@ -27,15 +28,7 @@ function world(today: Date) {
       status: status as LoggedRecipient['status'],
       detail: '',
     });
-    customers.set(email, {
-      row: 2,
-      email,
-      tags: [],
-      status: 'active',
-      unsubscribed: false,
-      raw: {},
-      ...over,
-    });
+    customers.set(email, customerOf(email, over));
   };
   // 100 emailed: 5 churn by day 20, 3 more by day 50; 10 active again on day 10, 10 more on day 70.
   for (let i = 0; i < 100; i++) {
