@@ -15,7 +15,7 @@ import type { Settings } from '../core/settings/settings';
 import { readTeamSettings, type TeamSettings } from '../core/settings/team-settings';
 import { mergeTemplate, readTemplates, type MergeContext, type Template } from '../core/templates';
 import type { NextMoveView } from '../ui/cards/customer';
-import { loadRawConfig } from './config';
+import { loadRawConfig, type RawConfig } from './config';
 import type { AppContext } from './context';
 import { storedValueLines } from './value-lines';
 import { impactOf, playbookSegmentOf, type ImpactVerdict } from '../core/segments';
@@ -32,7 +32,11 @@ export interface TeamConfig {
 }
 
 export function loadTeamConfig(ctx: AppContext, spreadsheetId: string): TeamConfig {
-  const raw = loadRawConfig(ctx, spreadsheetId);
+  return teamConfigFrom(loadRawConfig(ctx, spreadsheetId));
+}
+
+/** The team config from config tabs already loaded (a segment config carries them), without a second cache read. */
+export function teamConfigFrom(raw: RawConfig): TeamConfig {
   const templates = readTemplates(raw.templates);
   const team = readTeamSettings(raw.settings);
   return {
@@ -139,7 +143,6 @@ export interface CustomerAdvice {
   verdict: ImpactVerdict;
   risk: RiskScore;
   nextMove: NextMoveView;
-  templates: Template[];
   team: TeamConfig;
 }
 
@@ -156,7 +159,7 @@ export function adviseCustomer(
   const segments = segmentConfig(ctx, spreadsheetId, headers);
   const verdict = impactOf(customer, segments.rules, { today });
   const risk = riskScorer(ctx, settings, () => verdict.impact)(customer, options.emailIntent);
-  const team = loadTeamConfig(ctx, spreadsheetId);
+  const team = teamConfigFrom(segments.raw);
   const impact = verdict.impact ? { impact: verdict.impact } : {};
   const playbook = playbookSegmentOf(
     { customer, band: risk.band, score: risk.score, ...impact },
@@ -173,5 +176,5 @@ export function adviseCustomer(
     canReply: options.canReply,
     ...(playbook?.playbook ? { segmentPlaybook: { segment: playbook.name, move: playbook.playbook } } : {}),
   });
-  return { verdict, risk, nextMove, templates: team.templates, team };
+  return { verdict, risk, nextMove, team };
 }

@@ -20,7 +20,7 @@ import {
 import type { AppContext } from '../context';
 import { UserFacingError } from '../errors';
 import { formValue, type AddonEvent } from '../events';
-import { loadTeamConfig, mergeContextFor, type TeamConfig } from '../retention-reply';
+import { mergeContextFor, teamConfigFrom, type TeamConfig } from '../retention-reply';
 import { withPortfolio, type Portfolio } from '../segments/portfolio';
 import { sheetComposer } from './composer';
 import { changeCampaignState, settleReview } from './control';
@@ -63,7 +63,7 @@ function findTemplate(config: TeamConfig, name: string): Template {
 export function buildCampaignSetup(ctx: AppContext, segmentName: string): Card {
   return withPortfolio(ctx, (p) => {
     const { segment, members, playbook } = segmentMembers(p, segmentName);
-    const config = loadTeamConfig(ctx, p.whole.settings.spreadsheetId!);
+    const config = teamConfigFrom(p.config.raw);
     if (config.templates.length === 0)
       throw new UserFacingError(
         'No templates',
@@ -121,7 +121,7 @@ function requestFor(
 ): { request: CampaignRequest; template: Template; config: TeamConfig } {
   const spreadsheetId = p.whole.settings.spreadsheetId!;
   const { segment, members } = segmentMembers(p, w.segment);
-  const config = loadTeamConfig(ctx, spreadsheetId);
+  const config = teamConfigFrom(p.config.raw);
   const template = findTemplate(config, w.template);
   const context = mergeContextFor(ctx, config.team, p.whole.all);
   const unmergeable = new Map<string, string>();

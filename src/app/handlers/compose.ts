@@ -10,9 +10,9 @@ import { formatMoney } from '../customer-view';
 import { UserFacingError } from '../errors';
 import { formValue, type AddonEvent } from '../events';
 import { findCustomer } from '../find-customer';
-import { adviseCustomer, DraftProblem, draftFor, loadTeamConfig, mergeContextFor } from '../retention-reply';
+import { adviseCustomer } from '../retention-reply';
 import { loadSettings } from '../settings-store';
-import { customerNotFound, withSheet } from './message';
+import { mergeForCustomer, withSheet } from './message';
 import { parseAddress } from '../../core/email/address';
 
 export function buildComposeCards(ctx: AppContext, event: AddonEvent): Card[] {
@@ -30,7 +30,7 @@ export function buildComposeCards(ctx: AppContext, event: AddonEvent): Card[] {
       const {
         risk,
         nextMove: move,
-        templates,
+        team: { templates },
       } = adviseCustomer(ctx, settings, customer, match.sheet.headers, {
         intents: [],
         canReply: false,
@@ -62,41 +62,20 @@ export function buildComposeCards(ctx: AppContext, event: AddonEvent): Card[] {
 }
 
 export function insertOffer(ctx: AppContext, email: string, event: AddonEvent): ActionResponse {
-  const { settings } = loadSettings(ctx.userStore);
-  if (!settings.spreadsheetId)
-    throw new UserFacingError(
-      'No customer sheet',
-      'ChurnGuard is not connected to a sheet.',
-      'Connect one in Settings.',
-    );
   const templateName = formValue(event, COMPOSE_FIELDS.template);
   if (!templateName)
     throw new UserFacingError('Pick a template', 'No template was chosen.', 'Choose one from the list.');
   const setSubject = (event.form[COMPOSE_FIELDS.subject] ?? []).includes('on');
-  const sheet = ctx.customerSheet(settings.spreadsheetId, settings.customerSheet);
-  return withSheet(() => {
-    const match = findCustomer(sheet, { email, name: '' }, settings.mapping);
-    const customer = match.customers[0];
-    if (!customer) throw customerNotFound(email);
-    const config = loadTeamConfig(ctx, settings.spreadsheetId!);
-    try {
-      const draft = draftFor(config, templateName, customer, mergeContextFor(ctx, config.team, match.sheet));
-      return {
-        kind: 'updateDraft',
-        update: {
-          kind: 'draftUpdate',
-          insertHtml: draft.htmlBody,
-          ...(setSubject ? { subject: draft.subject } : {}),
-        },
-      };
-    } catch (error) {
-      if (error instanceof DraftProblem)
-        throw new UserFacingError(
-          'Cannot insert this offer yet',
-          error.message,
-          'Fix the sheet, then press Insert again.',
-        );
-      throw error;
-    }
+  const { draft } = mergeForCustomer(ctx, email, templateName, {
+    title: 'Cannot insert this offer yet',
+    fix: 'Fix the sheet, then press Insert again.',
   });
+  return {
+    kind: 'updateDraft',
+    update: {
+      kind: 'draftUpdate',
+      insertHtml: draft.htmlBody,
+      ...(setSubject ? { subject: draft.subject } : {}),
+    },
+  };
 }

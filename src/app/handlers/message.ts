@@ -13,6 +13,8 @@ import type { AddonEvent } from '../events';
 import { UserFacingError } from '../errors';
 import { counterpartAddress, findCustomer } from '../find-customer';
 import { loadSettings } from '../settings-store';
+import { requireConnected } from '../connected';
+import type { Customer } from '../../core/customers/customer';
 import { detectIntent, type IntentReading } from '../../core/intent/detect';
 import type { EmailSaysItem } from '../../ui/cards/customer';
 import { adviseCustomer, DraftProblem, draftFor, loadTeamConfig, mergeContextFor } from '../retention-reply';
@@ -233,31 +235,39 @@ export function buildRiskExplanation(ctx: AppContext, email: string): Card {
   return riskExplanationCard(stateOf(ctx, email));
 }
 
-/** The compose action behind "Draft reply": the named template merged for the customer. */
-export function draftReply(ctx: AppContext, email: string, templateName: string): ActionResponse {
-  const opened = openSheet(ctx);
-  if (!opened)
-    throw new UserFacingError(
-      'No customer sheet',
-      'ChurnGuard is not connected to a sheet.',
-      'Connect one in Settings.',
-    );
+/**
+ * The named template merged for a customer of the connected sheet; a template that is gone or a
+ * blank it cannot fill becomes a card with `failure`'s title and fix, naming the cell.
+ */
+export function mergeForCustomer(
+  ctx: AppContext,
+  email: string,
+  templateName: string,
+  failure: { title: string; fix: string },
+): { customer: Customer; draft: ReturnType<typeof draftFor> } {
+  const { settings, sheet, spreadsheetId } = requireConnected(ctx);
   return withSheet(() => {
-    const match = findCustomer(opened.sheet, { email, name: '' }, opened.settings.mapping);
+    const match = findCustomer(sheet, { email, name: '' }, settings.mapping);
     const customer = match.customers[0];
     if (!customer) throw customerNotFound(email);
-    const config = loadTeamConfig(ctx, opened.settings.spreadsheetId!);
+    const config = loadTeamConfig(ctx, spreadsheetId);
     try {
-      const draft = draftFor(config, templateName, customer, mergeContextFor(ctx, config.team, match.sheet));
-      return { kind: 'draftReply', draft: { ...draft, to: [customer.email] } };
+      return {
+        customer,
+        draft: draftFor(config, templateName, customer, mergeContextFor(ctx, config.team, match.sheet)),
+      };
     } catch (error) {
-      if (error instanceof DraftProblem)
-        throw new UserFacingError(
-          'Cannot draft this reply yet',
-          error.message,
-          'Fix the sheet, then press the button again.',
-        );
+      if (error instanceof DraftProblem) throw new UserFacingError(failure.title, error.message, failure.fix);
       throw error;
     }
   });
+}
+
+/** The compose action behind "Draft reply": the named template merged for the customer. */
+export function draftReply(ctx: AppContext, email: string, templateName: string): ActionResponse {
+  const { customer, draft } = mergeForCustomer(ctx, email, templateName, {
+    title: 'Cannot draft this reply yet',
+    fix: 'Fix the sheet, then press the button again.',
+  });
+  return { kind: 'draftReply', draft: { ...draft, to: [customer.email] } };
 }

@@ -36,7 +36,7 @@ import type { AppContext } from '../context';
 import { formatMoney } from '../customer-view';
 import { UserFacingError } from '../errors';
 import { formValue, type AddonEvent } from '../events';
-import { loadTeamConfig } from '../retention-reply';
+import { teamConfigFrom } from '../retention-reply';
 import { withPortfolio, type Portfolio } from './portfolio';
 
 const TAGS_HEADER = 'Tags';
@@ -121,7 +121,7 @@ export function buildSegmentCard(ctx: AppContext, name: string): Card {
     const segment = findSegment(p, name);
     const members = byRiskValue(membersOf(segment.query, p.records, { today: p.today }));
     const stats = statsOf(members);
-    const templates = loadTeamConfig(ctx, p.whole.settings.spreadsheetId!).templates;
+    const templates = teamConfigFrom(p.config.raw).templates;
     const template = segment.playbook ? templateForMove(segment.playbook, templates) : undefined;
     return segmentCard({
       name: segment.name,
