@@ -120,6 +120,18 @@ describe('bulk tagging', () => {
     });
   });
 
+  it('undoes a change in a Tags column whose header has stray spaces', () => {
+    const w = standInContext(
+      customers.map((r, i) => (i === 0 ? r.map((h) => (h === 'Tags' ? ' Tags  ' : h)) : r)),
+      { tabs: { 'Impact rules': DEFAULT_IMPACT_RULES.map((r) => [...r]), Segments: segments } },
+    );
+    act(w.ctx(), 'applyBulkTag', { segment: 'Hurt', operation: 'add', tag: 'relief' });
+    expect(w.ss.sheet('Customers')!.get(3, 6)).toBe('relief');
+    const undone = act(w.ctx(), 'undoBulkChange');
+    expect(undone.kind === 'navigate' && undone.notification).toBe('Restored 2 cells');
+    expect(w.ss.sheet('Customers')!.get(3, 6)).toBe('');
+  });
+
   it('refuses a tag that would split in two, before reading anything', () => {
     const w = world();
     expect(() =>

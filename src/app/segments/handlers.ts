@@ -168,7 +168,7 @@ function plan(p: Portfolio, segmentName: string, tag: string, operation: TagOper
   const members = membersOf(segment.query, p.records, { today: p.today }).map((r) => r.customer);
   const tagsIndex = p.whole.read.mapping.columns.tags;
   const header = tagsIndex !== undefined ? String(p.whole.all.headers[tagsIndex] ?? '').trim() : TAGS_HEADER;
-  return { segment, plan: planBulkTag(members, tag, operation, header), tagsIndex };
+  return { segment, plan: planBulkTag(members, tag, operation, header), tagsIndex, header };
 }
 
 export function previewBulkTag(
@@ -215,7 +215,7 @@ export function applyBulkTag(
   const tag = tagFrom(rawTag);
   const result = ctx.locks.withUserLock(LOCK_WAIT_MS, () =>
     withPortfolio(ctx, (p) => {
-      const { plan: planned, tagsIndex } = plan(p, segmentName, tag, operation);
+      const { plan: planned, tagsIndex, header } = plan(p, segmentName, tag, operation);
       if (planned.changes.length === 0) return { applied: 0, skipped: 0 };
       const sheet = p.whole.sheet;
       const column =
@@ -224,7 +224,6 @@ export function applyBulkTag(
       const { values, applied, skipped } = applyToColumn(sheet.readColumn(column), planned);
       if (applied.length > 0) {
         sheet.write([{ row: 2, column, values }]);
-        const header = tagsIndex !== undefined ? String(p.whole.all.headers[tagsIndex]) : TAGS_HEADER;
         const now = ctx.clock.now();
         ctx
           .tabs(p.whole.settings.spreadsheetId!)
