@@ -14,7 +14,6 @@ import {
 } from '../../core/segments';
 import type { Segment } from '../../core/segments/segments-tab';
 import { rawKeys } from '../../core/sheet/read-customers';
-import type { RiskScore } from '../../core/risk/scorecard';
 import { loadRawConfig, type RawConfig } from '../config';
 import type { AppContext } from '../context';
 import { riskScorer, type RiskScorer } from '../risk';
@@ -62,8 +61,6 @@ export interface Portfolio {
   config: SegmentConfig;
   /** One per customer read, in sheet order, with score and band. */
   records: SegmentRecord[];
-  risks: RiskScore[];
-  score: RiskScorer;
   today: Date;
 }
 
@@ -71,15 +68,15 @@ export function withPortfolio<T>(ctx: AppContext, use: (p: Portfolio) => T): T {
   return withWholeSheet(ctx, (whole) => {
     const config = segmentConfig(ctx, whole.settings.spreadsheetId!, whole.all.headers);
     const impact = impactResolver(ctx, config.rules);
-    const score = riskScorer(ctx, whole.settings, impact);
-    const risks: RiskScore[] = [];
+    // Each customer's impact is worked out once and handed to the scorer, not evaluated twice.
+    let current: CrisisImpact | undefined;
+    const score = riskScorer(ctx, whole.settings, () => current);
     const records = whole.read.customers.map((customer): SegmentRecord => {
+      current = impact(customer);
       const risk = score(customer);
-      risks.push(risk);
-      const i = impact(customer);
-      return { customer, band: risk.band, score: risk.score, ...(i ? { impact: i } : {}) };
+      return { customer, band: risk.band, score: risk.score, ...(current ? { impact: current } : {}) };
     });
-    return use({ whole, config, records, risks, score, today: ctx.clock.now() });
+    return use({ whole, config, records, today: ctx.clock.now() });
   });
 }
 
