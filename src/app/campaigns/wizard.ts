@@ -21,7 +21,8 @@ import type { AppContext } from '../context';
 import { UserFacingError } from '../errors';
 import { formValue, type AddonEvent } from '../events';
 import { mergeContextFor, teamConfigFrom, type TeamConfig } from '../retention-reply';
-import { withPortfolio, type Portfolio } from '../segments/portfolio';
+import { findSegment, withPortfolio, type Portfolio } from '../segments/portfolio';
+import type { Segment } from '../../core/segments/segments-tab';
 import { sheetComposer } from './composer';
 import { changeCampaignState, settleReview } from './control';
 import { listCampaigns, loadCampaign, newCampaignId, type CampaignMeta } from './meta';
@@ -31,22 +32,9 @@ import { planCampaign, startCampaign, type CampaignRequest } from './start';
 const WIN_BACK = /win[\s-]?back/i;
 const PREVIEW_ID = /^cmp-[a-z0-9-]{4,40}$/;
 
-function segmentMembers(
-  p: Portfolio,
-  name: string,
-): { segment: string; members: Customer[]; playbook?: string } {
-  const segment = p.config.segments.find((s) => s.name.toLowerCase() === name.trim().toLowerCase());
-  if (!segment)
-    throw new UserFacingError(
-      'Segment not found',
-      `The Segments tab has no segment named "${name}".`,
-      'Open Segments to see the current list.',
-    );
-  return {
-    segment: segment.name,
-    members: membersOf(segment.query, p.records, { today: p.today }).map((r) => r.customer),
-    ...(segment.playbook ? { playbook: segment.playbook } : {}),
-  };
+function segmentMembers(p: Portfolio, name: string): { segment: Segment; members: Customer[] } {
+  const segment = findSegment(p, name);
+  return { segment, members: membersOf(segment.query, p.records, { today: p.today }).map((r) => r.customer) };
 }
 
 function findTemplate(config: TeamConfig, name: string): Template {
@@ -62,7 +50,10 @@ function findTemplate(config: TeamConfig, name: string): Template {
 
 export function buildCampaignSetup(ctx: AppContext, segmentName: string): Card {
   return withPortfolio(ctx, (p) => {
-    const { segment, members, playbook } = segmentMembers(p, segmentName);
+    const {
+      segment: { name: segment, playbook },
+      members,
+    } = segmentMembers(p, segmentName);
     const config = teamConfigFrom(p.config.raw);
     if (config.templates.length === 0)
       throw new UserFacingError(
@@ -70,7 +61,7 @@ export function buildCampaignSetup(ctx: AppContext, segmentName: string): Card {
         'The Templates tab has no templates to send.',
         'Add a row with a Name, Subject and Body to the Templates tab.',
       );
-    const preferred = playbook ? templateForMove(playbook as never, config.templates) : undefined;
+    const preferred = playbook ? templateForMove(playbook, config.templates) : undefined;
     const chosen = preferred ?? config.templates[0]!;
     return campaignSetupCard({
       segment,
@@ -79,7 +70,7 @@ export function buildCampaignSetup(ctx: AppContext, segmentName: string): Card {
       templates: config.templates.map((t) => ({ name: t.name, selected: t === chosen })),
       ...(preferred && playbook
         ? {
-            note: `"${preferred.name}" carries this segment’s playbook (${MOVE_LABELS[playbook as keyof typeof MOVE_LABELS]}).`,
+            note: `"${preferred.name}" carries this segment’s playbook (${MOVE_LABELS[playbook]}).`,
           }
         : {}),
     });
@@ -120,7 +111,10 @@ function requestFor(
   w: Wizard,
 ): { request: CampaignRequest; template: Template; config: TeamConfig } {
   const spreadsheetId = p.whole.settings.spreadsheetId!;
-  const { segment, members } = segmentMembers(p, w.segment);
+  const {
+    segment: { name: segment },
+    members,
+  } = segmentMembers(p, w.segment);
   const config = teamConfigFrom(p.config.raw);
   const template = findTemplate(config, w.template);
   const context = mergeContextFor(ctx, config.team, p.whole.all);

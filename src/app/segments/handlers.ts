@@ -18,7 +18,6 @@ import {
   type SegmentRecord,
   type TagOperation,
 } from '../../core/segments';
-import type { Segment } from '../../core/segments/segments-tab';
 import { emailColumnIndex } from '../../core/sheet/columns';
 import { spreadsheetUrl } from '../../core/settings/spreadsheet-ref';
 import type { ActionResponse, Card } from '../../ui/card/types';
@@ -37,7 +36,7 @@ import { formatMoney } from '../customer-view';
 import { UserFacingError } from '../errors';
 import { formValue, type AddonEvent } from '../events';
 import { teamConfigFrom } from '../retention-reply';
-import { withPortfolio, type Portfolio } from './portfolio';
+import { findSegment, withPortfolio, type Portfolio } from './portfolio';
 
 const TAGS_HEADER = 'Tags';
 const LOCK_WAIT_MS = 5_000;
@@ -54,18 +53,6 @@ function impactLine(records: readonly SegmentRecord[]): string {
   return [...IMPACT_ORDER, 'unknown' as const]
     .map((k) => `${k[0]!.toUpperCase()}${k.slice(1)} ${counts.get(k) ?? 0}`)
     .join(' · ');
-}
-
-function findSegment(p: Portfolio, name: string): Segment {
-  const wanted = name.trim().toLowerCase();
-  const segment = p.config.segments.find((s) => s.name.toLowerCase() === wanted);
-  if (!segment)
-    throw new UserFacingError(
-      'Segment not found',
-      `The Segments tab has no segment named "${name}" (or its query has a problem).`,
-      'Open Segments again to see the current list and any problems in the tab.',
-    );
-  return segment;
 }
 
 /** Members, highest revenue at risk first: score × MRR, the order a manager works through them. */

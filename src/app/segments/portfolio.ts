@@ -18,6 +18,7 @@ import { loadRawConfig, type RawConfig } from '../config';
 import type { AppContext } from '../context';
 import { riskScorer, type RiskScorer } from '../risk';
 import { withWholeSheet, type WholeSheet } from '../whole-sheet';
+import { UserFacingError } from '../errors';
 
 export interface SegmentConfig {
   /** The customer tab's column names as merge fields and queries know them. */
@@ -84,4 +85,17 @@ export function withPortfolio<T>(ctx: AppContext, use: (p: Portfolio) => T): T {
 export function wholeSheetScorer(ctx: AppContext, whole: WholeSheet): RiskScorer {
   const config = segmentConfig(ctx, whole.settings.spreadsheetId!, whole.all.headers);
   return riskScorer(ctx, whole.settings, impactResolver(ctx, config.rules));
+}
+
+/** The saved segment a card or action names (ignoring case), or the card that says it is gone. */
+export function findSegment(p: Portfolio, name: string): Segment {
+  const wanted = name.trim().toLowerCase();
+  const segment = p.config.segments.find((s) => s.name.toLowerCase() === wanted);
+  if (!segment)
+    throw new UserFacingError(
+      'Segment not found',
+      `The Segments tab has no segment named "${name}" (or its query has a problem).`,
+      'Open Segments again to see the current list and any problems in the tab.',
+    );
+  return segment;
 }
