@@ -3,7 +3,7 @@
  * recipient's email, send a test to yourself, start (first batch sent from the card, the rest by
  * the hourly trigger), follow progress, pause / resume / cancel, and settle recipients in review.
  */
-import { EXCLUSION_TEXT, type ExclusionReason } from '../../core/campaigns/audience';
+import { EXCLUSION_TEXT, isWinBackTemplate, type ExclusionReason } from '../../core/campaigns/audience';
 import { countStatuses, estimateFinish } from '../../core/campaigns/progress';
 import type { Customer } from '../../core/customers/customer';
 import { MOVE_LABELS, templateForMove } from '../../core/playbooks';
@@ -29,7 +29,6 @@ import { listCampaigns, loadCampaign, newCampaignId, type CampaignMeta } from '.
 import { BATCH_SIZE, continueCampaign } from './run';
 import { planCampaign, startCampaign, type CampaignRequest } from './start';
 
-const WIN_BACK = /win[\s-]?back/i;
 const PREVIEW_ID = /^cmp-[a-z0-9-]{4,40}$/;
 
 function segmentMembers(p: Portfolio, name: string): { segment: Segment; members: Customer[] } {
@@ -137,7 +136,7 @@ function requestFor(
       segment,
       spreadsheetId,
       members,
-      winBack: WIN_BACK.test(template.name),
+      winBack: isWinBackTemplate(template.name),
       unmergeable,
       team: config.team,
     },

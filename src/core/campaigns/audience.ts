@@ -20,6 +20,11 @@ export const EXCLUSION_TEXT: Record<ExclusionReason, string> = {
   'cool-down': 'Emailed by another campaign recently',
 };
 
+/** A template named as a win-back ("Win-back", "win back offer") goes to customers who left, and only to them. */
+export function isWinBackTemplate(name: string): boolean {
+  return /win[\s-]?back/i.test(name);
+}
+
 export interface AudienceInput {
   campaignId: string;
   campaign: string;

@@ -3,7 +3,12 @@
  * audience of a saved segment with every exclusion counted, the rows that would get a blank (which
  * block a real send), and each recipient's merged subject and text.
  */
-import { planAudience, EXCLUSION_TEXT, type ExclusionReason } from '../../core/campaigns/audience';
+import {
+  EXCLUSION_TEXT,
+  isWinBackTemplate,
+  planAudience,
+  type ExclusionReason,
+} from '../../core/campaigns/audience';
 import { CAMPAIGNS_TAB, readLog } from '../../core/campaigns/log';
 import { membersOf } from '../../core/segments';
 import { readTeamSettings, TEAM_SETTINGS_TAB } from '../../core/settings/team-settings';
@@ -29,8 +34,6 @@ export interface PreviewResult {
   emails: MergedEmail[];
   issues: string[];
 }
-
-const WIN_BACK = /win[\s-]?back/i;
 
 export function previewCampaign(o: PreviewOptions): PreviewResult {
   const book = loadSegmentBook(o.sheet, o.today);
@@ -75,7 +78,7 @@ export function previewCampaign(o: PreviewOptions): PreviewResult {
     campaignId: 'cmp-preview',
     campaign: `Preview of ${segment.name}`,
     members,
-    winBack: WIN_BACK.test(template.name),
+    winBack: isWinBackTemplate(template.name),
     lastEmailed,
     coolDownDays: team.settings.coolDownDays,
     holdoutPercent: team.settings.holdoutPercent,

@@ -10,6 +10,7 @@ import {
   readLog,
   type AudienceInput,
 } from '../../../src/core/campaigns';
+import { isWinBackTemplate } from '../../../src/core/campaigns/audience';
 
 const TODAY = new Date('2026-11-20T00:00:00Z');
 const c = customerOf;
@@ -71,6 +72,11 @@ describe('planAudience', () => {
     ]);
     // Nobody is lost: every member has exactly one row.
     expect(p.entries).toHaveLength(7);
+  });
+
+  it('knows a win-back template by its name', () => {
+    expect(['Win-back', 'win back offer', 'Winback 2026'].map(isWinBackTemplate)).toEqual([true, true, true]);
+    expect(['Payment holiday', 'Winter sale'].map(isWinBackTemplate)).toEqual([false, false]);
   });
 
   it('sends a win-back only to customers who left', () => {
