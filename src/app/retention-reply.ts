@@ -13,7 +13,13 @@ import type { Band } from '../core/risk/scorecard';
 import { DEFAULT_SCORECARD } from '../core/risk/settings';
 import type { Settings } from '../core/settings/settings';
 import { readTeamSettings, type TeamSettings } from '../core/settings/team-settings';
-import { mergeTemplate, readTemplates, type MergeContext, type Template } from '../core/templates';
+import {
+  mergeTemplate,
+  readTemplates,
+  teamMergeContext,
+  type MergeContext,
+  type Template,
+} from '../core/templates';
 import type { NextMoveView } from '../ui/cards/customer';
 import { loadRawConfig, type RawConfig } from './config';
 import type { AppContext } from './context';
@@ -51,14 +57,7 @@ export function mergeContextFor(
   team: TeamSettings,
   sheet: { locale: string; timeZone: string },
 ): MergeContext {
-  return {
-    locale: sheet.locale,
-    timeZone: sheet.timeZone,
-    currency: team.currency,
-    today: ctx.clock.now(),
-    senderName: team.senderName,
-    companyName: team.companyName,
-  };
+  return teamMergeContext(team, sheet, ctx.clock.now());
 }
 
 export interface NextMoveInput {

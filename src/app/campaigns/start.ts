@@ -3,6 +3,7 @@
  * and, only if no recipient would get an email with a blank in it, every recipient is written to
  * the Campaigns tab as pending/holdout/excluded in one batched write before anything is sent.
  */
+import { lastEmailedAt } from '../../core/campaigns/log';
 import { planAudience, type AudiencePlan, type BlockedMember } from '../../core/campaigns/audience';
 import type { Customer } from '../../core/customers/customer';
 import type { TeamSettings } from '../../core/settings/team-settings';
@@ -36,13 +37,7 @@ export type StartResult =
 
 /** Last time each address was sent a campaign email, from every campaign in the tab. */
 export function lastEmailedFrom(ctx: AppContext, spreadsheetId: string): Map<string, Date> {
-  const last = new Map<string, Date>();
-  for (const r of ctx.campaignLog(spreadsheetId).readAll().recipients) {
-    if (r.status !== 'sent' || !r.updated) continue;
-    const before = last.get(r.email);
-    if (!before || before < r.updated) last.set(r.email, r.updated);
-  }
-  return last;
+  return lastEmailedAt(ctx.campaignLog(spreadsheetId).readAll().recipients);
 }
 
 export function planCampaign(ctx: AppContext, request: CampaignRequest, id: string): AudiencePlan {

@@ -142,3 +142,14 @@ function defaultColumns(): Record<LogColumn, number> {
 export function logRow(e: LogEntry): unknown[] {
   return [e.campaignId, e.campaign, e.email, e.name, e.group, e.status, e.updated ?? '', e.detail];
 }
+
+/** When each address was last sent a campaign email, over every campaign in the log (for the cool-down). */
+export function lastEmailedAt(recipients: readonly LoggedRecipient[]): Map<string, Date> {
+  const last = new Map<string, Date>();
+  for (const r of recipients) {
+    if (r.status !== 'sent' || !r.updated) continue;
+    const before = last.get(r.email);
+    if (!before || before < r.updated) last.set(r.email, r.updated);
+  }
+  return last;
+}

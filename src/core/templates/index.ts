@@ -15,6 +15,7 @@ export {
   checkTemplate,
   cleanSubject,
   mergeTemplate,
+  teamMergeContext,
   type MergeContext,
   type MergedEmail,
   type MergeResult,

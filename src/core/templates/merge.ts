@@ -4,6 +4,7 @@
  * in the HTML part; the subject loses line breaks and control characters (no header injection);
  * unicode and emoji pass untouched.
  */
+import type { TeamSettings } from '../settings/team-settings';
 import type { Customer } from '../customers/customer';
 import { isValidEmail } from '../email/address';
 import { resolveField, type FieldContext } from './fields';
@@ -24,6 +25,22 @@ export interface Template {
 }
 
 export type MergeContext = FormatContext & Omit<FieldContext, 'offer'>;
+
+/** The merge context for a team (Settings tab) and a spreadsheet's locale and time zone, on a day. */
+export function teamMergeContext(
+  team: Pick<TeamSettings, 'currency' | 'senderName' | 'companyName'>,
+  sheet: { locale: string; timeZone: string },
+  today: Date,
+): MergeContext {
+  return {
+    locale: sheet.locale,
+    timeZone: sheet.timeZone,
+    currency: team.currency,
+    today,
+    senderName: team.senderName,
+    companyName: team.companyName,
+  };
+}
 
 export interface MergedEmail {
   to: string;

@@ -9,10 +9,16 @@ import {
   planAudience,
   type ExclusionReason,
 } from '../../core/campaigns/audience';
-import { CAMPAIGNS_TAB, readLog } from '../../core/campaigns/log';
+import { CAMPAIGNS_TAB, lastEmailedAt, readLog } from '../../core/campaigns/log';
 import { membersOf } from '../../core/segments';
 import { readTeamSettings, TEAM_SETTINGS_TAB } from '../../core/settings/team-settings';
-import { mergeTemplate, readTemplates, TEMPLATES_TAB, type MergedEmail } from '../../core/templates';
+import {
+  mergeTemplate,
+  readTemplates,
+  teamMergeContext,
+  TEMPLATES_TAB,
+  type MergedEmail,
+} from '../../core/templates';
 import { loadSegmentBook } from './segment-book';
 
 export interface PreviewOptions {
@@ -50,14 +56,8 @@ export function previewCampaign(o: PreviewOptions): PreviewResult {
     );
   const team = readTeamSettings(book.tab(TEAM_SETTINGS_TAB));
   const members = membersOf(segment.query, book.records, { today: o.today }).map((r) => r.customer);
-  const context = {
-    locale: 'en_US',
-    timeZone: 'UTC',
-    currency: team.settings.currency,
-    today: o.today,
-    senderName: team.settings.senderName,
-    companyName: team.settings.companyName,
-  };
+  // A file has no spreadsheet locale: dates and money are written the en_US way, in UTC.
+  const context = teamMergeContext(team.settings, { locale: 'en_US', timeZone: 'UTC' }, o.today);
   const merged = new Map<string, MergedEmail>();
   const unmergeable = new Map<string, string>();
   for (const m of members) {
@@ -70,10 +70,7 @@ export function previewCampaign(o: PreviewOptions): PreviewResult {
       );
   }
   const log = book.tab(CAMPAIGNS_TAB);
-  const lastEmailed = new Map<string, Date>();
-  for (const r of log ? readLog(log).recipients : [])
-    if (r.status === 'sent' && r.updated && (lastEmailed.get(r.email) ?? new Date(0)) < r.updated)
-      lastEmailed.set(r.email, r.updated);
+  const lastEmailed = lastEmailedAt(log ? readLog(log).recipients : []);
   const plan = planAudience({
     campaignId: 'cmp-preview',
     campaign: `Preview of ${segment.name}`,
