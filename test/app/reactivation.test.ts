@@ -67,7 +67,7 @@ describe('automatic reactivation', () => {
     expect(w.mailTo('busy@c.example')).toBe(0);
     const settings = JSON.stringify(act(w.ctx(), 'openSettings'));
     expect(settings).toContain(
-      '1 to email, 0 held out, 0 already contacted, 1 left out for a blank (first: row 3, no value for Company)',
+      '1 to email, 0 held out, 0 already contacted, 1 left out for a blank (first: row 3, no value for Company ({{Company}}))',
     );
 
     // The same day and the next days: nobody is emailed twice for the same quiet spell.

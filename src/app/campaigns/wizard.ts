@@ -8,7 +8,7 @@ import { countStatuses, estimateFinish } from '../../core/campaigns/progress';
 import type { Customer } from '../../core/customers/customer';
 import { MOVE_LABELS, templateForMove } from '../../core/playbooks';
 import { membersOf } from '../../core/segments';
-import { mergeTemplate, type Template } from '../../core/templates';
+import { checkAudience, mergeTemplate, type Template } from '../../core/templates';
 import type { ActionResponse, Card } from '../../ui/card/types';
 import {
   campaignPreviewCard,
@@ -117,17 +117,9 @@ function requestFor(
   const config = teamConfigFrom(p.config.raw);
   const template = findTemplate(config, w.template);
   const context = mergeContextFor(ctx, config.team, p.whole.all);
-  const unmergeable = new Map<string, string>();
-  for (const m of members) {
-    const merged = mergeTemplate(template, m, context);
-    if (!merged.ok)
-      unmergeable.set(
-        m.email,
-        [...merged.missing.map((x) => `no value for ${x.field} (${x.placeholder})`), ...merged.problems].join(
-          '; ',
-        ),
-      );
-  }
+  const unmergeable = new Map(
+    checkAudience(template, members, context).blocked.map((b) => [b.customer.email, b.reason]),
+  );
   return {
     request: {
       id: w.id,

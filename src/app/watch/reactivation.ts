@@ -6,8 +6,7 @@
  */
 import { z } from 'zod';
 import { AUTO_REACTIVATION_NAME, reactivationAudience } from '../../core/campaigns/reactivation';
-import type { Customer } from '../../core/customers/customer';
-import { mergeTemplate } from '../../core/templates';
+import { checkAudience } from '../../core/templates';
 import type { AppContext } from '../context';
 import { startCampaign } from '../campaigns/start';
 import { loadTeamConfig, mergeContextFor } from '../retention-reply';
@@ -61,18 +60,8 @@ export function runReactivation(ctx: AppContext): ReactivationReport {
     const log = ctx.campaignLog(spreadsheetId).readAll().recipients;
     const audience = reactivationAudience(whole.read.customers, log, settings.days, today);
     const context = mergeContextFor(ctx, config.team, whole.all);
-    const ready: Customer[] = [];
-    const skipped: ReactivationReport['skipped'] = [];
-    for (const c of audience.members) {
-      const merged = mergeTemplate(template, c, context);
-      if (merged.ok) ready.push(c);
-      else
-        skipped.push({
-          email: c.email,
-          row: c.row,
-          reason: [...merged.missing.map((m) => `no value for ${m.field}`), ...merged.problems].join('; '),
-        });
-    }
+    const { ready, blocked } = checkAudience(template, audience.members, context);
+    const skipped = blocked.map((b) => ({ email: b.customer.email, row: b.customer.row, reason: b.reason }));
     const result = { ...base, alreadyContacted: audience.alreadyContacted, skipped: skipped.slice(0, 20) };
     if (ready.length === 0) return result;
     const started = startCampaign(ctx, {

@@ -169,17 +169,34 @@ function dedupe(missing: MissingField[]): MissingField[] {
 
 export interface AudienceCheck {
   ready: Customer[];
-  blocked: { customer: Customer; missing: string[] }[];
+  /** Each ready customer's merged email, by address. */
+  merged: Map<string, MergedEmail>;
+  blocked: {
+    customer: Customer;
+    missing: string[];
+    /** "no value for Company ({{Company}})", the words cards, logs and the CLI show. */
+    reason: string;
+  }[];
 }
 
 /** Every recipient merged up front: the ones that would get a blank are listed with their fields. */
 export function checkAudience(t: Template, customers: readonly Customer[], ctx: MergeContext): AudienceCheck {
   const ready: Customer[] = [];
+  const merged = new Map<string, MergedEmail>();
   const blocked: AudienceCheck['blocked'] = [];
   for (const c of customers) {
     const r = mergeTemplate(t, c, ctx);
-    if (r.ok) ready.push(c);
-    else blocked.push({ customer: c, missing: [...r.missing.map((m) => m.placeholder), ...r.problems] });
+    if (r.ok) {
+      ready.push(c);
+      merged.set(c.email, r.email);
+    } else
+      blocked.push({
+        customer: c,
+        missing: [...r.missing.map((m) => m.placeholder), ...r.problems],
+        reason: [...r.missing.map((m) => `no value for ${m.field} (${m.placeholder})`), ...r.problems].join(
+          '; ',
+        ),
+      });
   }
-  return { ready, blocked };
+  return { ready, merged, blocked };
 }

@@ -13,7 +13,7 @@ import { CAMPAIGNS_TAB, lastEmailedAt, readLog } from '../../core/campaigns/log'
 import { membersOf } from '../../core/segments';
 import { readTeamSettings, TEAM_SETTINGS_TAB } from '../../core/settings/team-settings';
 import {
-  mergeTemplate,
+  checkAudience,
   readTemplates,
   teamMergeContext,
   TEMPLATES_TAB,
@@ -58,17 +58,8 @@ export function previewCampaign(o: PreviewOptions): PreviewResult {
   const members = membersOf(segment.query, book.records, { today: o.today }).map((r) => r.customer);
   // A file has no spreadsheet locale: dates and money are written the en_US way, in UTC.
   const context = teamMergeContext(team.settings, { locale: 'en_US', timeZone: 'UTC' }, o.today);
-  const merged = new Map<string, MergedEmail>();
-  const unmergeable = new Map<string, string>();
-  for (const m of members) {
-    const r = mergeTemplate(template, m, context);
-    if (r.ok) merged.set(m.email, r.email);
-    else
-      unmergeable.set(
-        m.email,
-        [...r.missing.map((x) => `no value for ${x.field} (${x.placeholder})`), ...r.problems].join('; '),
-      );
-  }
+  const { merged, blocked } = checkAudience(template, members, context);
+  const unmergeable = new Map(blocked.map((b) => [b.customer.email, b.reason]));
   const log = book.tab(CAMPAIGNS_TAB);
   const lastEmailed = lastEmailedAt(log ? readLog(log).recipients : []);
   const plan = planAudience({

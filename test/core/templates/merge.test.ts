@@ -223,6 +223,8 @@ describe('checking before a send', () => {
     const check = checkAudience(template('Hi {{Company}}', 'x'), [ok, blank], CTX);
     expect(check.ready).toEqual([ok]);
     expect(check.blocked.map((b) => [b.customer.row, b.missing])).toEqual([[12, ['{{Company}}']]]);
+    expect(check.blocked[0]!.reason).toBe('no value for Company ({{Company}})');
+    expect([...check.merged.keys()]).toEqual([ok.email]);
   });
 });
 
