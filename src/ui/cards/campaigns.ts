@@ -4,6 +4,7 @@
  * a test to yourself, start; then follow sent / pending / failed / excluded with the finish estimate,
  * pause, resume, cancel, and settle recipients whose outcome is unknown.
  */
+import { foldedSection } from '../card/fold';
 import { ACTION } from '../action-names';
 import type { Card, Section, Widget } from '../card/types';
 import { action, actionButton } from './common';
@@ -257,14 +258,15 @@ export function campaignProgressCard(state: ProgressState): Card {
       ]),
     });
   if (state.failures.length > 0)
-    sections.push({
-      header: 'Failed',
-      widgets: state.failures
-        .slice(0, REVIEW_SHOWN)
-        .map((f): Widget => ({ kind: 'decoratedText', topLabel: f.email, text: f.detail, wrapText: true })),
-      collapsible: state.failures.length > 2,
-      uncollapsibleWidgets: 2,
-    });
+    sections.push(
+      foldedSection(
+        2,
+        state.failures
+          .slice(0, REVIEW_SHOWN)
+          .map((f): Widget => ({ kind: 'decoratedText', topLabel: f.email, text: f.detail, wrapText: true })),
+        'Failed',
+      ),
+    );
   return { name: 'campaign', header: { title: 'Campaign', subtitle: state.name }, sections };
 }
 

@@ -2,6 +2,7 @@
  * The contextual card: who this customer is, how likely they are to leave and why, at a glance.
  * The first section answers the question in one look (score, band, top reasons); details follow.
  */
+import { foldedSection } from '../card/fold';
 import type { Card, Section, Span, Widget } from '../card/types';
 import type { RetentionMove } from '../../core/playbooks/moves';
 import { ACTION } from '../action-names';
@@ -145,7 +146,7 @@ function nextMoveSection(state: CustomerCardState): Section[] {
   // The reply button stays in sight; the refused moves fold under "Show more".
   for (const r of m.refused.slice(0, 3))
     widgets.push({ kind: 'decoratedText', topLabel: 'Not offered', text: r, wrapText: true });
-  return [{ widgets, ...(widgets.length > 2 ? { collapsible: true, uncollapsibleWidgets: 2 } : {}) }];
+  return [foldedSection(2, widgets)];
 }
 
 export function customerCard(state: CustomerCardState): Card {
@@ -189,40 +190,31 @@ export function customerCard(state: CustomerCardState): Card {
         ? [{ kind: 'decoratedText' as const, topLabel: 'Tags', text: state.tags.join(', '), wrapText: true }]
         : []),
     ];
-    const collapse = widgets.length > 4;
-    sections.push({
-      header: 'Customer',
-      widgets,
-      ...(collapse ? { collapsible: true, uncollapsibleWidgets: 4 } : {}),
-    });
+    sections.push(foldedSection(4, widgets, 'Customer'));
   }
   if (state.rowIssues.length > 0) {
     const widgets = state.rowIssues.slice(0, 10).map((text): Widget => ({ kind: 'textParagraph', text }));
-    sections.push({
-      header: 'Data problems in this row',
-      widgets,
-      ...(widgets.length > 1 ? { collapsible: true, uncollapsibleWidgets: 1 } : {}),
-    });
+    sections.push(foldedSection(1, widgets, 'Data problems in this row'));
   }
   if (state.alternatives?.length) {
-    sections.push({
-      header:
+    sections.push(
+      foldedSection(
+        3,
+        state.alternatives.map((a): Widget => ({
+          kind: 'decoratedText',
+          text: a.row ? `Row ${a.row}: ${a.name || a.email}` : a.name || a.email,
+          bottomLabel: a.detail ?? a.email,
+          icon: 'PERSON',
+          button: actionButton(
+            'Show',
+            ACTION.showCustomer,
+            a.row ? { email: a.email, row: String(a.row) } : { email: a.email },
+            'text',
+          ),
+        })),
         state.alternativesKind === 'duplicateRows' ? 'Other rows with this email' : 'Others at this company',
-      collapsible: state.alternatives.length > 3,
-      uncollapsibleWidgets: Math.min(3, state.alternatives.length),
-      widgets: state.alternatives.map((a): Widget => ({
-        kind: 'decoratedText',
-        text: a.row ? `Row ${a.row}: ${a.name || a.email}` : a.name || a.email,
-        bottomLabel: a.detail ?? a.email,
-        icon: 'PERSON',
-        button: actionButton(
-          'Show',
-          ACTION.showCustomer,
-          a.row ? { email: a.email, row: String(a.row) } : { email: a.email },
-          'text',
-        ),
-      })),
-    });
+      ),
+    );
   }
   const email = { email: state.email };
   sections.push({

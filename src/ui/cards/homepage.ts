@@ -3,6 +3,7 @@
  * MRR, last month's churn, MRR at risk by band) and who to call first, paged; or, before a sheet is
  * connected, how to start.
  */
+import { foldedSection } from '../card/fold';
 import type { Card, Section, Widget } from '../card/types';
 import { ACTION } from '../action-names';
 import { BRAND_LOGO, actionButton, linkButton } from './common';
@@ -61,14 +62,7 @@ function alertsSection(a: NonNullable<HomepageState['alerts']>): Section[] {
   ]);
   if (a.total > ALERTS_SHOWN)
     widgets.push({ kind: 'textParagraph', text: `${a.total - ALERTS_SHOWN} more in the Alerts tab.` });
-  return [
-    {
-      header: `Alerts · ${a.total} open${a.mine ? ' for you' : ''}`,
-      widgets,
-      collapsible: widgets.length > 4,
-      uncollapsibleWidgets: 4,
-    },
-  ];
+  return [foldedSection(4, widgets, `Alerts · ${a.total} open${a.mine ? ' for you' : ''}`)];
 }
 
 export const AT_RISK_PAGE_SIZE = 8;

@@ -1,4 +1,5 @@
 /** What worked: playbooks pooled over their campaigns, then each campaign at 30/60/90 days. */
+import { foldedSection } from '../card/fold';
 import { ACTION } from '../action-names';
 import type { Card, Section, Widget } from '../card/types';
 import { actionButton } from './common';
@@ -37,12 +38,9 @@ export function outcomesCard(state: OutcomesState): Card {
     },
   ];
   for (const c of state.campaigns)
-    sections.push({
-      header: c.name,
-      widgets: [{ kind: 'textParagraph', text: c.summary }, ...c.windows.map(line)],
-      collapsible: true,
-      uncollapsibleWidgets: 2,
-    });
+    sections.push(
+      foldedSection(2, [{ kind: 'textParagraph', text: c.summary }, ...c.windows.map(line)], c.name),
+    );
   sections.push({
     widgets: [{ kind: 'buttonSet', buttons: [actionButton('Campaigns', ACTION.openCampaigns)] }],
   });

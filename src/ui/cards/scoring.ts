@@ -2,6 +2,7 @@
  * Settings → Scoring and offers: the scorecard's weights and band thresholds, the dormancy line,
  * and the guard rails that decide who is valuable enough for a discount or payment relief.
  */
+import { foldedSection } from '../card/fold';
 import type { Card, Section, Widget } from '../card/types';
 import { ACTION } from '../action-names';
 import { actionButton } from './common';
@@ -44,18 +45,19 @@ export function scoringCard(state: ScoringState): Card {
     sections.push({
       widgets: [{ kind: 'textParagraph', text: [{ text: state.errors.join('\n'), color: '#d93025' }] }],
     });
-  sections.push({
-    header: 'Signal weights',
-    collapsible: true,
-    uncollapsibleWidgets: 3,
-    widgets: [
-      {
-        kind: 'textParagraph',
-        text: 'Relative weights: only their proportions matter. 0 switches a signal off.',
-      },
-      ...state.weights.map((w) => input(SCORING_FIELDS.weight(w.signal), w.label, w.value)),
-    ],
-  });
+  sections.push(
+    foldedSection(
+      3,
+      [
+        {
+          kind: 'textParagraph',
+          text: 'Relative weights: only their proportions matter. 0 switches a signal off.',
+        },
+        ...state.weights.map((w) => input(SCORING_FIELDS.weight(w.signal), w.label, w.value)),
+      ],
+      'Signal weights',
+    ),
+  );
   sections.push({
     header: 'Risk bands',
     widgets: [

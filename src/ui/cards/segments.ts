@@ -2,6 +2,7 @@
  * Segments: the list (each with size, MRR and MRR at risk), one segment (its members, playbook and
  * bulk tagging), and the bulk-tag preview that must be confirmed before anything is written.
  */
+import { foldedSection } from '../card/fold';
 import { ACTION } from '../action-names';
 import type { Card, Section, Widget } from '../card/types';
 import { action, actionButton } from './common';
@@ -42,12 +43,11 @@ function issuesSection(issues: readonly string[]): Section[] {
   if (issues.length > ISSUES_SHOWN)
     widgets.push({ kind: 'textParagraph', text: `…and ${issues.length - ISSUES_SHOWN} more.` });
   return [
-    {
-      header: `${issues.length} problem${issues.length === 1 ? '' : 's'} in the rules and segments`,
+    foldedSection(
+      2,
       widgets,
-      collapsible: widgets.length > 2,
-      uncollapsibleWidgets: 2,
-    },
+      `${issues.length} problem${issues.length === 1 ? '' : 's'} in the rules and segments`,
+    ),
   ];
 }
 
@@ -153,12 +153,7 @@ export function segmentCard(state: SegmentState): Card {
     });
   const sections: Section[] = [
     { widgets: about },
-    {
-      header: 'Highest risk × value first',
-      widgets: members,
-      collapsible: members.length > 4,
-      uncollapsibleWidgets: 4,
-    },
+    foldedSection(4, members, 'Highest risk × value first'),
     {
       header: 'Tag everyone in this segment',
       widgets: [
