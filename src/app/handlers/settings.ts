@@ -5,7 +5,7 @@ import {
   settingsCard,
   type SettingsState,
 } from '../../ui/cards/settings';
-import type { Settings } from '../../core/settings/settings';
+import { connectSheet, type Settings } from '../../core/settings/settings';
 import { parseSpreadsheetRef } from '../../core/settings/spreadsheet-ref';
 import type { AppContext } from '../context';
 import { formValue, type AddonEvent } from '../events';
@@ -107,7 +107,7 @@ export function createStarterSheetAction(ctx: AppContext): ActionResponse {
   const { settings } = loadSettings(ctx.userStore);
   const me = ctx.session.email();
   const created = ctx.spreadsheets.create('ChurnGuard customers', starterTabs(ctx.clock.now(), me));
-  saveSettings(ctx.userStore, { ...settings, spreadsheetId: created.id, customerSheet: 'Customers' });
+  saveSettings(ctx.userStore, connectSheet(settings, created.id, 'Customers'));
   forgetRawConfig(ctx, created.id);
   return {
     kind: 'navigate',
@@ -162,10 +162,8 @@ export function saveSettingsAction(ctx: AppContext, event: AddonEvent): ActionRe
       );
   }
   saveSettings(ctx.userStore, {
-    ...current,
+    ...connectSheet(current, ref.id, customerSheet),
     reactivation,
-    spreadsheetId: ref.id,
-    customerSheet,
     riskModel: { blendWeight: 0.5, ...current.riskModel, kind },
     watch: watchFrom(event, current),
   });

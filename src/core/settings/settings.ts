@@ -57,3 +57,14 @@ export const SettingsSchema = z
 export type Settings = z.infer<typeof SettingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});
+
+/**
+ * Settings pointed at another sheet or tab. A column mapping names the old sheet's headers, so it is
+ * dropped when the sheet changes: kept, it would send customer look-ups to a column the new sheet does
+ * not have, and every "Why" and reply on the new sheet would fail to find the customer.
+ */
+export function connectSheet(settings: Settings, spreadsheetId: string, customerSheet: string): Settings {
+  const same = settings.spreadsheetId === spreadsheetId && settings.customerSheet === customerSheet;
+  const { mapping, ...rest } = settings;
+  return { ...rest, ...(same && mapping ? { mapping } : {}), spreadsheetId, customerSheet };
+}
