@@ -1,22 +1,8 @@
 /** Mailbox over GmailApp, limited to the message the add-on was opened on (current-message scopes). */
 import type { Mailbox, OpenMessage } from '../ports/mailbox';
+import type { GmailAppLike } from './services';
 
-export interface GmailMessageLike {
-  getId(): string;
-  getThread(): { getId(): string };
-  getFrom(): string;
-  getTo(): string;
-  getCc(): string;
-  getSubject(): string;
-  getDate(): GoogleAppsScript.Base.Date;
-  getPlainBody(): string;
-  createDraftReply(body: string, options: { htmlBody?: string }): { getId(): string };
-}
-
-export interface GmailAppLike {
-  setCurrentMessageAccessToken(accessToken: string): void;
-  getMessageById(id: string): GmailMessageLike;
-}
+export type { GmailAppLike };
 
 const splitRecipients = (header: string): string[] =>
   header

@@ -196,6 +196,8 @@ export interface GmailDraftLike {
 export interface GmailThreadLike {
   getId(): string;
   getFirstMessageSubject(): string;
+  /** Readable with the open message's access token: the token opens the message's whole thread. */
+  getMessages(): GmailMessageLike[];
 }
 
 export interface GmailReplyOptionsLike {
@@ -225,6 +227,13 @@ export interface GmailMessageLike {
 export interface GmailAppLike {
   setCurrentMessageAccessToken(accessToken: string): void;
   getMessageById(id: string): GmailMessageLike;
+  /** A standalone draft; in a compose action, allowed by gmail.addons.current.action.compose. */
+  createDraft(
+    recipient: string,
+    subject: string,
+    body: string,
+    options: GmailReplyOptionsLike,
+  ): GmailDraftLike;
 }
 
 // ---------------------------------------------------------------------------------------------------

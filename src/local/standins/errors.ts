@@ -104,6 +104,13 @@ export const GAS_ERRORS = {
   gmailBadToken: 'Access denied: : Invalid access token for per message scope authorization.',
   /** unverified: Gmail answers an unknown ID with an invalid-argument error. */
   gmailNoMessage: (id: string) => `Invalid argument: ${id}`,
+  /**
+   * docs: gmail.addons.current.action.compose lets an add-on create drafts "when the user interacts
+   * with the add-on" through a compose action (developers.google.com/workspace/add-ons/gmail/compose);
+   * wording unverified.
+   */
+  gmailDraftOutsideCompose: (invocation: string) =>
+    `Access denied: : Drafts can be created only in a compose action (this execution is a ${invocation}).`,
 
   // ScriptApp
   /** docs: "Add-ons can only use time-driven triggers that run at most once per hour"; wording unverified */

@@ -4,7 +4,10 @@
  * unknown ID fails, and reply drafts are recorded (to the sender, or Reply-To; subject "Re: ...").
  * A seeded message may carry the token its events carry; then only that token (or the token of a
  * message in the same thread) opens it, as with real per-message tokens. Trigger executions have no
- * token, so they cannot read messages this way either.
+ * token, so they cannot read messages this way either. The token opens the message's thread, so
+ * GmailThread.getMessages works on it. Drafts (createDraftReply, createDraft) are refused outside a
+ * compose action when the execution says how Gmail invoked it (Execution.invocation), as the
+ * gmail.addons.current.action.compose scope grants them only there.
  */
 import type {
   GmailAppLike,
@@ -35,7 +38,9 @@ export interface SeedMessage {
 
 export interface RecordedDraft {
   id: string;
+  /** The thread the draft joins; a standalone draft (GmailApp.createDraft) starts its own. */
   threadId: string;
+  /** The message it replies to; '' for a standalone draft. */
   replyToMessageId: string;
   /** The user whose mailbox holds the draft. */
   user: string;
@@ -71,10 +76,54 @@ export class GmailState {
   }
 }
 
+/** Refuses a draft outside a compose action, when the execution knows how it was invoked. */
+function requireComposeAction(env: ServiceEnv): void {
+  const invocation = env.execution.invocation;
+  if (invocation !== undefined && invocation !== 'composeAction') {
+    throw new AppsScriptError(GAS_ERRORS.gmailDraftOutsideCompose(invocation));
+  }
+}
+
+function recordDraft(
+  env: ServiceEnv,
+  draft: Omit<RecordedDraft, 'id' | 'user' | 'createdAt'>,
+): GmailDraftStandin {
+  const drafts = env.world.gmail.drafts;
+  const id = `r-${String(drafts.length + 1).padStart(19, '0')}`;
+  drafts.push({ ...draft, id, user: env.execution.user, createdAt: env.world.clock.now() });
+  return new GmailDraftStandin(env, id);
+}
+
 export class GmailAppStandin implements GmailAppLike {
   private token: string | null = null;
 
   constructor(private readonly env: ServiceEnv) {}
+
+  createDraft(
+    recipient: string,
+    subject: string,
+    body: string,
+    options: GmailReplyOptionsLike = {},
+  ): GmailDraftStandin {
+    this.env.call('GmailApp.createDraft');
+    if (typeof recipient !== 'string' || typeof subject !== 'string' || typeof body !== 'string') {
+      throw new AppsScriptError(
+        GAS_ERRORS.signature(describeArgs([recipient, subject, body, options]), 'GmailApp.createDraft'),
+      );
+    }
+    requireComposeAction(this.env);
+    const threadId = `t-draft-${this.env.world.gmail.drafts.length + 1}`;
+    return recordDraft(this.env, {
+      threadId,
+      replyToMessageId: '',
+      to: recipient,
+      subject,
+      body,
+      ...(options.htmlBody !== undefined ? { htmlBody: options.htmlBody } : {}),
+      ...(options.cc !== undefined ? { cc: options.cc } : {}),
+      ...(options.bcc !== undefined ? { bcc: options.bcc } : {}),
+    });
+  }
 
   setCurrentMessageAccessToken(accessToken: string): void {
     this.env.call('GmailApp.setCurrentMessageAccessToken');
@@ -165,22 +214,18 @@ export class GmailMessageStandin implements GmailMessageLike {
         GAS_ERRORS.signature(describeArgs([body, options]), 'GmailApp.GmailMessage.createDraftReply'),
       );
     }
-    const drafts = this.env.world.gmail.drafts;
-    const draft: RecordedDraft = {
-      id: `r-${String(drafts.length + 1).padStart(19, '0')}`,
+    requireComposeAction(this.env);
+    return recordDraft(this.env, {
       threadId: this.m.threadId ?? this.m.id,
       replyToMessageId: this.m.id,
-      user: this.env.execution.user,
+      // Gmail replies to the Reply-To, else the sender: on a message the user sent, that is the user.
       to: this.m.replyTo || this.m.from,
       subject: options.subject ?? (/^re:/i.test(this.m.subject) ? this.m.subject : `Re: ${this.m.subject}`),
       body,
-      createdAt: this.env.world.clock.now(),
-    };
-    if (options.htmlBody !== undefined) draft.htmlBody = options.htmlBody;
-    if (options.cc !== undefined) draft.cc = options.cc;
-    if (options.bcc !== undefined) draft.bcc = options.bcc;
-    drafts.push(draft);
-    return new GmailDraftStandin(this.env, draft.id);
+      ...(options.htmlBody !== undefined ? { htmlBody: options.htmlBody } : {}),
+      ...(options.cc !== undefined ? { cc: options.cc } : {}),
+      ...(options.bcc !== undefined ? { bcc: options.bcc } : {}),
+    });
   }
 }
 
@@ -198,6 +243,12 @@ export class GmailThreadStandin implements GmailThreadLike {
   getFirstMessageSubject(): string {
     this.env.call('GmailThread.getFirstMessageSubject');
     return this.env.world.gmail.thread(this.threadId)[0]?.subject ?? '';
+  }
+
+  /** Oldest first, as Gmail lists a thread. */
+  getMessages(): GmailMessageStandin[] {
+    this.env.call('GmailThread.getMessages');
+    return this.env.world.gmail.thread(this.threadId).map((m) => new GmailMessageStandin(this.env, m));
   }
 }
 
