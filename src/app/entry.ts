@@ -3,7 +3,7 @@
  * parse the event at the boundary, run the handler behind the error guard, return descriptions.
  * src/gas renders these with CardService; the local workbench renders the same values as HTML.
  */
-import type { ActionResponse, Card, DraftUpdate } from '../ui/card/types';
+import type { ActionResponse, Card } from '../ui/card/types';
 import { helpCard } from '../ui/cards/help';
 import type { AppContext } from './context';
 import { dispatchAction } from './dispatcher';
@@ -16,13 +16,14 @@ import { buildComposeCards } from './handlers/compose';
 import { sheetComposer } from './campaigns/composer';
 import { runHourly } from './campaigns/run';
 import { loadSettings } from './settings-store';
+import { invocationOfAction } from '../ui/card/contract';
 import { runDailyScan, SCAN_ERROR_KEY, scanDue } from './watch/scan';
 import { reactivationDue, runReactivation } from './watch/reactivation';
 
 export interface AppEntry {
   homepage(raw: unknown): Card[];
   gmailMessage(raw: unknown): Card[];
-  compose(raw: unknown): Card[] | DraftUpdate;
+  compose(raw: unknown): Card[];
   settings(raw: unknown): Card[];
   help(raw: unknown): Card[];
   cardAction(raw: unknown): ActionResponse;
@@ -37,6 +38,16 @@ export interface HourlyReport {
   errors: string[];
 }
 
+/** The action parameters of a raw event, without trusting its shape (it is validated later). */
+function rawParameters(raw: unknown): Record<string, string | undefined> {
+  const params = (raw as { commonEventObject?: { parameters?: unknown } } | null)?.commonEventObject
+    ?.parameters;
+  if (typeof params !== 'object' || params === null) return {};
+  return Object.fromEntries(
+    Object.entries(params).map(([k, v]) => [k, typeof v === 'string' ? v : undefined]),
+  );
+}
+
 export function appEntry(makeContext: () => AppContext, log: ErrorLogger): AppEntry {
   return {
     homepage: () => cardsOrProblem(() => buildHomepage(makeContext()), log),
@@ -44,7 +55,17 @@ export function appEntry(makeContext: () => AppContext, log: ErrorLogger): AppEn
     compose: (raw) => cardsOrProblem(() => buildComposeCards(makeContext(), parseAddonEvent(raw)), log),
     settings: () => cardsOrProblem(() => buildSettingsCard(makeContext()), log),
     help: () => cardsOrProblem(() => helpCard(), log),
-    cardAction: (raw) => responseOrProblem(() => dispatchAction(makeContext(), parseAddonEvent(raw)), log),
+    cardAction: (raw) => {
+      // The error answer must have the type the button's wiring expects, so read the action's name
+      // from the raw event before anything can fail.
+      const params = rawParameters(raw);
+      return responseOrProblem(
+        () => dispatchAction(makeContext(), parseAddonEvent(raw)),
+        log,
+        invocationOfAction(params.action ?? ''),
+        params.email,
+      );
+    },
     hourly: () => {
       const ctx = makeContext();
       const report: HourlyReport = { scanned: false, campaigns: 0, errors: [] };

@@ -3,7 +3,8 @@
  * fix become a card that says what happened and how to fix it; anything else is logged and shown
  * as a short apology with the error's message.
  */
-import type { ActionResponse, Card } from '../ui/card/types';
+import type { Invocation } from '../ui/card/contract';
+import type { ActionResponse, Card, Draft } from '../ui/card/types';
 import { problemCard, type ProblemState } from '../ui/cards/error';
 import { UserFacingError } from './errors';
 
@@ -29,11 +30,44 @@ export function cardsOrProblem(run: () => Card | Card[], log: ErrorLogger): Card
   }
 }
 
-export function responseOrProblem(run: () => ActionResponse, log: ErrorLogger): ActionResponse {
+/** Marks a draft that carries ChurnGuard's apology instead of the reply, so tests and the crawl can tell. */
+export const PROBLEM_DRAFT_PREFIX = '[ChurnGuard could not fill in this reply';
+
+/**
+ * A problem told in the response type the invocation requires (src/ui/card/contract.ts): a problem card
+ * for card actions, a toast in the compose window, and for a compose action a draft to the customer
+ * whose first line says what went wrong, because a compose action can only answer with a draft.
+ */
+export function problemResponse(
+  invocation: Invocation,
+  problem: ProblemState,
+  recipient?: string,
+): ActionResponse {
+  switch (invocation) {
+    case 'composeAction': {
+      const draft: Draft = {
+        textBody: `${PROBLEM_DRAFT_PREFIX}: ${problem.title}. ${problem.detail} ${problem.fix} Delete this note before you send.]\n\n`,
+        ...(recipient ? { to: [recipient] } : {}),
+      };
+      return { kind: 'draftReply', draft };
+    }
+    case 'composeUiAction':
+      return { kind: 'notify', notification: `${problem.title}: ${problem.detail} ${problem.fix}` };
+    default:
+      return { kind: 'navigate', steps: [{ kind: 'push', card: problemCard(problem) }] };
+  }
+}
+
+export function responseOrProblem(
+  run: () => ActionResponse,
+  log: ErrorLogger,
+  invocation: Invocation = 'cardAction',
+  recipient?: string,
+): ActionResponse {
   try {
     return run();
   } catch (error) {
     if (!(error instanceof UserFacingError)) log(error);
-    return { kind: 'navigate', steps: [{ kind: 'push', card: problemCard(describeProblem(error)) }] };
+    return problemResponse(invocation, describeProblem(error), recipient);
   }
 }

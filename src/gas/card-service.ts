@@ -188,6 +188,12 @@ export interface GmailDraftLike {
   getId(): string;
 }
 
+/** What a universal action returns (https://developers.google.com/workspace/add-ons/concepts/universal-actions). */
+export interface UniversalActionResponseBuilderLike {
+  displayAddOnCards(cardObjects: PrintableLike[]): UniversalActionResponseBuilderLike;
+  build(): PrintableLike;
+}
+
 export interface ComposeActionResponseBuilderLike {
   setGmailDraft(draft: GmailDraftLike): ComposeActionResponseBuilderLike;
   build(): PrintableLike;
@@ -249,6 +255,7 @@ export interface CardServiceLike {
   newCardHeader(): CardHeaderLike;
   newCardSection(): CardSectionLike;
   newComposeActionResponseBuilder(): ComposeActionResponseBuilderLike;
+  newUniversalActionResponseBuilder(): UniversalActionResponseBuilderLike;
   newDatePicker(): DatePickerLike;
   newDecoratedText(): DecoratedTextLike;
   newDivider(): DividerLike;
@@ -452,6 +459,11 @@ export function buildCard(cs: CardServiceLike, card: Card): PrintableLike {
 /** What a homepage or contextual trigger returns: every card built, in order. */
 export function buildCards(cs: CardServiceLike, cards: readonly Card[]): PrintableLike[] {
   return cards.map((c) => buildCard(cs, c));
+}
+
+/** A universal action's response: the add-on shows `cards` (UniversalActionResponse). */
+export function buildUniversalResponse(cs: CardServiceLike, cards: readonly Card[]): PrintableLike {
+  return cs.newUniversalActionResponseBuilder().displayAddOnCards(buildCards(cs, cards)).build();
 }
 
 /**

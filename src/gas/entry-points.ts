@@ -1,20 +1,23 @@
 /**
  * The Apps Script side of every entry point: build the context from the services, run the app entry,
- * render the result with CardService. Rendering is guarded too: a card that fails validation (say,
- * 101 widgets) becomes the problem card instead of an Apps Script error page.
+ * render the result with CardService as the type Gmail documents for that entry point
+ * (src/ui/card/contract.ts): cards for triggers, a UniversalActionResponse for the add-on's menu items,
+ * and for a button the type its wiring requires. Rendering is guarded too: a card that fails validation
+ * (say, 101 widgets) becomes the problem card, still in the required type, instead of an error page.
  */
 import { appEntry } from '../app/entry';
-import { describeProblem } from '../app/guard';
+import { describeProblem, problemResponse } from '../app/guard';
+import { invocationOfAction } from '../ui/card/contract';
 import type { Card, Draft } from '../ui/card/types';
 import { problemCard } from '../ui/cards/error';
 import {
   buildActionResponse,
   buildCards,
-  buildDraftUpdate,
+  buildUniversalResponse,
   type CardServiceLike,
-  type GmailDraftLike,
   type PrintableLike,
 } from './card-service';
+import { createCustomerDraft } from './customer-draft';
 import { createContext, type AppsScriptServices } from './runtime';
 
 export interface GasGlobals extends AppsScriptServices {
@@ -43,13 +46,8 @@ export function gasEntryPoints(globals: () => GasGlobals): GasEntryPoints {
     return { g, log, entry: appEntry(() => createContext(g), log) };
   };
 
-  /** Renders, and if rendering itself fails, renders the problem card instead. */
-  const render = <T>(
-    g: GasGlobals,
-    log: (e: unknown) => void,
-    build: () => T,
-    fallback: (card: Card) => T,
-  ): T => {
+  /** Renders, and if rendering itself fails, renders the problem in the same response type. */
+  const render = <T>(log: (e: unknown) => void, build: () => T, fallback: (problem: Card) => T): T => {
     try {
       return build();
     } catch (error) {
@@ -58,21 +56,38 @@ export function gasEntryPoints(globals: () => GasGlobals): GasEntryPoints {
     }
   };
 
+  type Entry = ReturnType<typeof setup>['entry'];
+
+  /** Triggers (homepage, message, compose): an array of cards. */
   const cards =
-    (pick: (entry: ReturnType<typeof setup>['entry'], event: unknown) => Card[]): Handler =>
+    (pick: (entry: Entry, event: unknown) => Card[]): Handler =>
     (event) => {
       const { g, log, entry } = setup();
       return render(
-        g,
         log,
         () => buildCards(g.CardService, pick(entry, event)),
         (problem) => buildCards(g.CardService, [problem]),
       );
     };
 
+  /** Universal actions (the menu's Settings and Help): a UniversalActionResponse around the cards. */
+  const universal =
+    (pick: (entry: Entry, event: unknown) => Card[]): Handler =>
+    (event) => {
+      const { g, log, entry } = setup();
+      return render(
+        log,
+        () => buildUniversalResponse(g.CardService, pick(entry, event)),
+        (problem) => buildUniversalResponse(g.CardService, [problem]),
+      );
+    };
+
   return {
     onHomepage: cards((entry, e) => entry.homepage(e)),
     onGmailMessage: cards((entry, e) => entry.gmailMessage(e)),
+    onGmailCompose: cards((entry, e) => entry.compose(e)),
+    onSettings: universal((entry, e) => entry.settings(e)),
+    onHelp: universal((entry, e) => entry.help(e)),
     onHourlyTrigger() {
       const { log, entry } = setup();
       try {
@@ -81,43 +96,26 @@ export function gasEntryPoints(globals: () => GasGlobals): GasEntryPoints {
         log(error);
       }
     },
-    onSettings: cards((entry, e) => entry.settings(e)),
-    onHelp: cards((entry, e) => entry.help(e)),
-    onGmailCompose(event) {
-      const { g, log, entry } = setup();
-      return render(
-        g,
-        log,
-        () => {
-          const result = entry.compose(event);
-          return Array.isArray(result)
-            ? buildCards(g.CardService, result)
-            : buildDraftUpdate(g.CardService, result);
-        },
-        (problem) => buildCards(g.CardService, [problem]),
-      );
-    },
     onCardAction(event) {
       const { g, log, entry } = setup();
-      return render(
-        g,
-        log,
-        () =>
-          buildActionResponse(g.CardService, entry.cardAction(event), {
-            draft: (draft) => createReplyDraft(g, event, draft),
-          }),
-        (problem) =>
-          buildActionResponse(g.CardService, { kind: 'navigate', steps: [{ kind: 'push', card: problem }] }),
-      );
+      const params = parametersOf(event);
+      const invocation = invocationOfAction(params.action ?? '');
+      const draft = (d: Draft) => createCustomerDraft(g.GmailApp, event, d);
+      try {
+        return buildActionResponse(g.CardService, entry.cardAction(event), { draft });
+      } catch (error) {
+        // Rendering failed (or the draft could not be made): answer in the type the wiring requires.
+        log(error);
+        const problem = problemResponse(invocation, describeProblem(error), params.email);
+        return buildActionResponse(g.CardService, problem, { draft });
+      }
     },
   };
 }
 
-/** Creates the reply draft a compose action returns, on the message the add-on is open on. */
-function createReplyDraft(g: GasGlobals, event: unknown, draft: Draft): GmailDraftLike {
-  const gmail = (event as { gmail?: { messageId?: string; accessToken?: string } } | null)?.gmail;
-  if (!gmail?.messageId || !gmail.accessToken) throw new Error('A reply draft needs the open message.');
-  g.GmailApp.setCurrentMessageAccessToken(gmail.accessToken);
-  const message = g.GmailApp.getMessageById(gmail.messageId);
-  return message.createDraftReply(draft.textBody, draft.htmlBody ? { htmlBody: draft.htmlBody } : {});
+function parametersOf(event: unknown): Record<string, string | undefined> {
+  const p = (event as { commonEventObject?: { parameters?: Record<string, unknown> } } | null)
+    ?.commonEventObject?.parameters;
+  if (!p || typeof p !== 'object') return {};
+  return Object.fromEntries(Object.entries(p).map(([k, v]) => [k, typeof v === 'string' ? v : undefined]));
 }

@@ -3,6 +3,7 @@
  * Apps Script stand-ins. These tests call the top-level functions the manifest names, with event
  * objects shaped like Gmail's, and assert on the card JSON CardService would receive.
  */
+import { responseTypeOfValue } from '../../src/local/standins/card-service';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -423,10 +424,17 @@ describe('build/Code.js in a bare Apps Script-like context', () => {
     expect(allText(card)).toContain('Customer sheet not found');
   });
 
-  it('opens settings and help as universal actions', () => {
+  it('opens settings and help as universal actions: a UniversalActionResponse, never a bare array', () => {
     const { context, json } = setup();
-    expect(json((callGlobal(context, 'onSettings', gmailEvent()) as unknown[])[0]).name).toBe('settings');
-    expect(json((callGlobal(context, 'onHelp', gmailEvent()) as unknown[])[0]).name).toBe('help');
+    for (const [fn, name] of [
+      ['onSettings', 'settings'],
+      ['onHelp', 'help'],
+    ] as const) {
+      const built = callGlobal(context, fn, gmailEvent());
+      expect(Array.isArray(built)).toBe(false);
+      expect(responseTypeOfValue(built)).toBe('UniversalActionResponse');
+      expect(json<{ action: { cards: CardJson[] } }>(built).action.cards[0]!.name).toBe(name);
+    }
   });
 
   it('rejects an unknown action with a problem card', () => {

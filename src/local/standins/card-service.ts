@@ -49,7 +49,9 @@ import type {
   UpdateDraftBodyActionLike,
   UpdateDraftSubjectActionLike,
   UpdateDraftToRecipientsActionLike,
+  UniversalActionResponseBuilderLike,
 } from '../../gas/card-service';
+import type { ResponseType } from '../../ui/card/contract';
 
 /** Calls per method, e.g. { "CardService.newTextButton": 3, "TextButton.setText": 3 }. */
 export type CallCounter = { [method: string]: number };
@@ -146,6 +148,10 @@ export type NavigationJson =
 export interface ActionResponseJson {
   action: { navigations?: NavigationJson[]; notification?: { text: string }; link?: OpenLinkJson };
   stateChanged?: boolean;
+}
+/** The cards a universal action displays (the first shown, as with a pushed card), or a link it opens. */
+export interface UniversalActionResponseJson {
+  action: { navigations?: NavigationJson[]; cards?: CardJson[]; link?: { url: string; openAs?: string } };
 }
 export interface ComposeActionResponseJson {
   hostAppAction: { gmailAction: { openCreatedDraftActionMarkup: { draftId: string } } };
@@ -259,13 +265,37 @@ function builtError(where: string, problem: string): Error {
   return new Error(`${where}: ${problem}`);
 }
 
-/** Attaches a non-enumerable printJson() to a plain JSON object. */
-function printable<T extends object>(json: T): Built<T> {
+/** What a built object is, as Gmail tells them apart when a function returns one (src/ui/card/contract.ts). */
+export type BuiltType = 'Card' | Exclude<ResponseType, 'Card[]' | 'nothing'>;
+
+const BUILT_TYPE = Symbol('builtType');
+
+/** Attaches a non-enumerable printJson() and the built type to a plain JSON object. */
+function printable<T extends object>(json: T, type: BuiltType): Built<T> {
   Object.defineProperty(json, 'printJson', {
     value: () => JSON.stringify(json, null, 2),
     enumerable: false,
   });
+  Object.defineProperty(json, BUILT_TYPE, { value: type, enumerable: false });
   return json as Built<T>;
+}
+
+/**
+ * The response type of whatever a script function returned, as Gmail would classify it: a built card
+ * or an array of them is Card[] (Google accepts a single Card where it takes cards), a built response
+ * its own type, undefined "nothing", and anything else a description of what it is.
+ */
+export function responseTypeOfValue(value: unknown): ResponseType | string {
+  if (value === undefined || value === null) return 'nothing';
+  const typeOf = (v: unknown): BuiltType | undefined =>
+    typeof v === 'object' && v !== null ? (v as { [BUILT_TYPE]?: BuiltType })[BUILT_TYPE] : undefined;
+  if (Array.isArray(value)) {
+    if (value.length > 0 && value.every((v) => typeOf(v) === 'Card')) return 'Card[]';
+    return `an array of ${value.length === 0 ? 'nothing' : [...new Set(value.map((v) => typeOf(v) ?? typeof v))].join(', ')}`;
+  }
+  const type = typeOf(value);
+  if (type === 'Card') return 'Card[]';
+  return type ?? `a plain ${typeof value}`;
 }
 
 const copy = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
@@ -725,6 +755,13 @@ class StandinCardSection extends Counted implements CardSectionLike {
   }
   toJson(where: string): SectionJson {
     if (this.widgets.length === 0) throw builtError(where, 'a CardSection has no widgets; call addWidget().');
+    // Google does not say what a fold past the last widget does; refuse it rather than guess, so a
+    // card that asks for one fails here, in tests, instead of in Gmail.
+    if (this.uncollapsible !== undefined && this.uncollapsible > this.widgets.length)
+      throw builtError(
+        where,
+        `numUncollapsibleWidgets is ${this.uncollapsible} but the section has ${this.widgets.length} widget(s).`,
+      );
     const json: SectionJson = {
       widgets: this.widgets.map((w, i) => w.toWidgetJson(`${where}, widget ${i + 1}`)),
     };
@@ -871,7 +908,7 @@ class StandinCardBuilder extends Counted implements CardBuilderLike {
       sections: json.sections,
       ...(json.fixedFooter ? { fixedFooter: json.fixedFooter } : {}),
     };
-    const card = printable(ordered);
+    const card = printable(ordered, 'Card');
     builtCards.add(card);
     return card;
   }
@@ -968,7 +1005,7 @@ class StandinActionResponseBuilder extends Counted implements ActionResponseBuil
     if (this.link) action.link = this.link.toJson(where);
     const json: ActionResponseJson = { action };
     if (this.stateChanged !== undefined) json.stateChanged = this.stateChanged;
-    return printable(json);
+    return printable(json, 'ActionResponse');
   }
 }
 
@@ -990,9 +1027,42 @@ class StandinComposeActionResponseBuilder extends Counted implements ComposeActi
     if (this.draftId === undefined) {
       throw builtError('ComposeActionResponseBuilder.build()', 'no Gmail draft; call setGmailDraft().');
     }
-    return printable({
-      hostAppAction: { gmailAction: { openCreatedDraftActionMarkup: { draftId: this.draftId } } },
-    });
+    return printable(
+      { hostAppAction: { gmailAction: { openCreatedDraftActionMarkup: { draftId: this.draftId } } } },
+      'ComposeActionResponse',
+    );
+  }
+}
+
+/** https://developers.google.com/apps-script/reference/card-service/universal-action-response-builder */
+class StandinUniversalActionResponseBuilder extends Counted implements UniversalActionResponseBuilderLike {
+  private cards?: CardJson[];
+  private link?: StandinOpenLink;
+  constructor(counter: CallCounter) {
+    super(counter, 'UniversalActionResponseBuilder');
+  }
+  displayAddOnCards(cardObjects: PrintableLike[]): this {
+    const m = this.call('displayAddOnCards');
+    if (!Array.isArray(cardObjects))
+      throw invalid(m, 'cardObjects', `expects an array of Cards, got ${typeName(cardObjects)}.`);
+    this.cards = cardObjects.map((c) => asBuiltCard(m, c));
+    return this;
+  }
+  setOpenLink(openLink: OpenLinkLike): this {
+    this.link = asOpenLink(this.call('setOpenLink'), openLink);
+    return this;
+  }
+  build(): Built<UniversalActionResponseJson> {
+    const where = 'UniversalActionResponseBuilder.build()';
+    this.call('build');
+    if (!this.cards && !this.link)
+      throw builtError(where, 'no cards and no link; call displayAddOnCards() or setOpenLink().');
+    if (this.cards && this.cards.length === 0)
+      throw builtError(where, 'displayAddOnCards() was given no cards.');
+    const json: UniversalActionResponseJson = this.cards
+      ? { action: { navigations: [{ pushCard: this.cards[0]! }], cards: this.cards } }
+      : { action: { link: this.link!.toJson(where) } };
+    return printable(json, 'UniversalActionResponse');
   }
 }
 
@@ -1093,7 +1163,10 @@ class StandinUpdateDraftActionResponseBuilder
       markup.updateSubject = { subject: this.subject.subject };
     }
     if (this.to) markup.updateToRecipients = { toRecipients: this.to.emails.map((email) => ({ email })) };
-    return printable({ hostAppAction: { gmailAction: { updateDraftActionMarkup: markup } } });
+    return printable(
+      { hostAppAction: { gmailAction: { updateDraftActionMarkup: markup } } },
+      'UpdateDraftActionResponse',
+    );
   }
 }
 
@@ -1113,6 +1186,7 @@ export interface StandinCardService extends CardServiceLike {
   newCardBuilder(): StandinCardBuilder;
   newActionResponseBuilder(): StandinActionResponseBuilder;
   newComposeActionResponseBuilder(): StandinComposeActionResponseBuilder;
+  newUniversalActionResponseBuilder(): StandinUniversalActionResponseBuilder;
   newUpdateDraftActionResponseBuilder(): StandinUpdateDraftActionResponseBuilder;
   /** Calls counted so far, as "Class.method". */
   readonly counter: CallCounter;
@@ -1151,6 +1225,10 @@ export function createCardService(counter: CallCounter = {}): StandinCardService
     newComposeActionResponseBuilder: make(
       'newComposeActionResponseBuilder',
       () => new StandinComposeActionResponseBuilder(counter),
+    ),
+    newUniversalActionResponseBuilder: make(
+      'newUniversalActionResponseBuilder',
+      () => new StandinUniversalActionResponseBuilder(counter),
     ),
     newDatePicker: make('newDatePicker', () => new StandinDatePicker(counter)),
     newDecoratedText: make('newDecoratedText', () => new StandinDecoratedText(counter)),

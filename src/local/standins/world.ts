@@ -36,6 +36,7 @@ import {
   type SpreadsheetSeed,
 } from './spreadsheet';
 import { UtilitiesStandin } from './utilities';
+import type { Invocation } from '../../ui/card/contract';
 
 /**
  * How long one execution may run, by kind, on the fake clock:
@@ -329,6 +330,12 @@ export class Execution implements ServiceEnv {
   readonly budgetMs: number;
   readonly globals: ExecutionGlobals;
   private ended = false;
+  /**
+   * How Gmail called the add-on in this execution, when a host (src/local/standins/addon-host.ts, the
+   * workbench) says so. Services whose scope is granted per invocation check it: Gmail lets a
+   * gmail.addons.current.action.compose script create drafts only inside a compose action.
+   */
+  invocation: Invocation | undefined = undefined;
   /** The Date constructor of the realm the script runs in (see createContext). */
   private realmDate: DateConstructor = Date;
 

@@ -12,7 +12,9 @@ import { HOURLY_HANDLER, keepHourlyTrigger } from '../../app/campaigns/run';
 import { loadSettings, saveSettings } from '../../app/settings-store';
 import { parseAddress } from '../../core/email/address';
 import { createContext } from '../../gas/runtime';
-import type { ActionResponse, Card, DraftUpdate } from '../../ui/card/types';
+import type { ActionResponse, Card } from '../../ui/card/types';
+import { checkResponse, responseTypeOf, type Invocation } from '../../ui/card/contract';
+import { createCustomerDraft } from '../../gas/customer-draft';
 import { renderCard } from '../../ui/html/render-card';
 import { CARD_CSS } from '../../ui/html/render-card';
 import { toEml } from '../eml';
@@ -179,12 +181,14 @@ export class Workbench implements WorkbenchBackend {
     this.persist();
   }
 
-  /** Runs one execution of the add-on and writes back whatever it changed. */
+  /** Runs one execution of the add-on, invoked as Gmail would `invocation`, and writes back what it changed. */
   private run<T>(
+    invocation: Invocation,
     fn: (entry: ReturnType<typeof appEntry>, execution: ReturnType<AppsScriptWorld['startExecution']>) => T,
   ): T {
     this.world.clock.set(this.options.now ? this.options.now() : new Date());
     const execution = this.world.startExecution({ kind: 'card' });
+    execution.invocation = invocation;
     try {
       const entry = appEntry(
         () => ({ ...createContext(execution.globals), clock: this.world.clock }),
@@ -284,7 +288,7 @@ export class Workbench implements WorkbenchBackend {
   }
 
   homepage(): PanelResponse {
-    return this.run((entry) => ({
+    return this.run('homepage', (entry) => ({
       kind: 'cards',
       cards: entry.homepage(gmailEvent()).map((c) => this.rendered(c)),
     }));
@@ -293,7 +297,9 @@ export class Workbench implements WorkbenchBackend {
   message(messageId: string): { message: MessageView } & PanelResponse {
     const m = this.messages.find((x) => x.id === messageId);
     if (!m) throw new Error(`No message ${messageId} in the sample inbox`);
-    const cards = this.run((entry) => entry.gmailMessage(gmailEvent({ messageId, threadId: m.threadId })));
+    const cards = this.run('contextual', (entry) =>
+      entry.gmailMessage(gmailEvent({ messageId, threadId: m.threadId })),
+    );
     return {
       kind: 'cards',
       cards: cards.map((c) => this.rendered(c)),
@@ -309,12 +315,8 @@ export class Workbench implements WorkbenchBackend {
   }
 
   compose(to: string[]): PanelResponse {
-    const result: Card[] | DraftUpdate = this.run((entry) => entry.compose(gmailEvent({ toRecipients: to })));
-    if (Array.isArray(result)) return { kind: 'cards', cards: result.map((c) => this.rendered(c)) };
-    return {
-      kind: 'draft',
-      draft: { to: result.to, subject: result.subject, insertText: result.insertText },
-    };
+    const cards = this.run('composeTrigger', (entry) => entry.compose(gmailEvent({ toRecipients: to })));
+    return { kind: 'cards', cards: cards.map((c) => this.rendered(c)) };
   }
 
   action(request: ActionRequest): PanelResponse {
@@ -323,19 +325,23 @@ export class Workbench implements WorkbenchBackend {
       formInputs: request.formInputs,
       ...(request.messageId ? { messageId: request.messageId } : {}),
     });
-    return this.run((entry, execution) => {
+    // Gmail decides what it accepts by how the button was wired and where its card was shown.
+    const invocation: Invocation =
+      request.kind === 'compose'
+        ? 'composeAction'
+        : request.panel === 'compose'
+          ? 'composeUiAction'
+          : 'cardAction';
+    return this.run(invocation, (entry, execution) => {
       const response = entry.cardAction(event);
-      if (response.kind === 'draftReply' && request.messageId) {
-        // What createReplyDraft does in production, on the stand-in Gmail.
-        const gmail = execution.globals.GmailApp;
-        gmail.setCurrentMessageAccessToken(`token-for-${request.messageId}`);
-        gmail
-          .getMessageById(request.messageId)
-          .createDraftReply(
-            response.draft.textBody,
-            response.draft.htmlBody ? { htmlBody: response.draft.htmlBody } : {},
-          );
-      }
+      checkResponse(
+        invocation,
+        responseTypeOf(response),
+        `onCardAction (action "${request.parameters.action ?? ''}")`,
+      );
+      // What production does with a draftReply: the same code, on the stand-in Gmail.
+      if (response.kind === 'draftReply')
+        createCustomerDraft(execution.globals.GmailApp, event, response.draft);
       return this.panel(response);
     });
   }

@@ -55,11 +55,13 @@ export interface OutboxEntry {
 
 export const ActionRequestSchema = z.object({
   kind: z.enum(['action', 'compose']),
+  /** Where the button's card was shown: Gmail's compose window takes other responses than the sidebar. */
+  panel: z.enum(['sidebar', 'compose']).default('sidebar'),
   messageId: z.string().nullable().optional(),
   parameters: z.record(z.string(), z.string()),
   formInputs: z.record(z.string(), z.union([z.string(), z.array(z.string()), z.number()])).default({}),
 });
-export type ActionRequest = z.infer<typeof ActionRequestSchema>;
+export type ActionRequest = z.input<typeof ActionRequestSchema>;
 
 export interface WorkbenchBackend {
   page(): string;

@@ -11,6 +11,8 @@
   /** The card stack, as Gmail keeps it: [{ name, html }], last is shown. */
   let stack = [];
   let openMessageId = null;
+  /** Which Gmail surface the cards are in: the compose window takes other responses than the sidebar. */
+  let panelMode = 'sidebar';
 
   async function api(path, body) {
     const res = await fetch(path, {
@@ -109,6 +111,7 @@
     try {
       const r = await api('/api/action', {
         kind,
+        panel: panelMode,
         messageId: openMessageId,
         parameters: Object.assign({}, params, { action: name }),
         formInputs: formInputs(),
@@ -152,6 +155,7 @@
   document.getElementById('compose-action').addEventListener('click', async () => {
     try {
       const r = await api('/api/compose', { to: openMessageId ? [reader.dataset.from || ''] : [] });
+      panelMode = 'compose';
       if (r.kind === 'cards') setRoot(r.cards);
       else applyResponse(r);
     } catch (e) {
@@ -178,6 +182,7 @@
 
   async function openHomepage() {
     openMessageId = null;
+    panelMode = 'sidebar';
     reader.hidden = true;
     document.getElementById('reader-empty').hidden = false;
     for (const li of inbox.querySelectorAll('.active')) li.classList.remove('active');
@@ -188,6 +193,7 @@
   async function openMessage(id, li) {
     const r = await api('/api/message', { messageId: id });
     openMessageId = id;
+    panelMode = 'sidebar';
     for (const other of inbox.querySelectorAll('.active')) other.classList.remove('active');
     li.classList.add('active');
     document.getElementById('reader-empty').hidden = true;
