@@ -7,11 +7,18 @@ import type { Invocation } from '../ui/card/contract';
 import type { ActionResponse, Card, Draft } from '../ui/card/types';
 import { problemCard, type ProblemState } from '../ui/cards/error';
 import { UserFacingError } from './errors';
+import { StoreWriteError } from '../ports/key-value-store';
 
 export type ErrorLogger = (error: unknown) => void;
 
 export function describeProblem(error: unknown): ProblemState {
   if (error instanceof UserFacingError) return { title: error.title, detail: error.detail, fix: error.fix };
+  if (error instanceof StoreWriteError)
+    return {
+      title: 'ChurnGuard could not save',
+      detail: `Your Google account refused to store "${error.key}" (${Math.ceil(error.bytes / 1024)} KB): ${error.reason}`,
+      fix: 'Nothing else changed. Try again; if it repeats, open Settings and turn off features you do not use, or report it with this message.',
+    };
   const message = error instanceof Error ? error.message : String(error);
   return {
     title: 'Something went wrong',

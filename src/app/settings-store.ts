@@ -5,10 +5,11 @@
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../core/settings/settings';
 import type { KeyValueStore } from '../ports/key-value-store';
 import { utf8Length } from '../core/text/utf8';
+import { PROPERTY_VALUE_MAX_BYTES } from '../core/text/byte-budget';
 
 export const SETTINGS_KEY = 'churnguard.settings';
 /** PropertiesService rejects values over 9 KB; keep a margin for growth. */
-export const MAX_SETTINGS_BYTES = 9 * 1024;
+export const MAX_SETTINGS_BYTES = PROPERTY_VALUE_MAX_BYTES;
 
 export type LoadedSettings = { settings: Settings; problem?: string };
 

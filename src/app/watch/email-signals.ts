@@ -1,14 +1,15 @@
 /**
  * Churn-intent emails the sidebar saw for known customers, queued in a user property until the next
- * daily scan turns them into alerts. Small and capped (a property holds 9 KB): the newest 40 are
- * kept, each once per message.
+ * daily scan turns them into alerts. A property holds 9 KB, so the queue keeps the newest signals
+ * that fit in 8 KB of JSON (phrases in Cyrillic take twice the bytes of Latin ones), each once per
+ * message. A busy week between scans drops the oldest, never fails the sidebar.
  */
 import { z } from 'zod';
 import type { EmailSignal } from '../../core/watch/events';
 import type { KeyValueStore } from '../../ports/key-value-store';
+import { newestWithin, PROPERTY_LIST_BUDGET_BYTES } from '../../core/text/byte-budget';
 
 export const EMAIL_SIGNALS_KEY = 'churnguard.emailSignals';
-const MAX_SIGNALS = 40;
 const MAX_PHRASE = 80;
 
 const SignalsSchema = z.array(
@@ -33,7 +34,10 @@ export function readEmailSignals(store: KeyValueStore): EmailSignal[] {
 export function recordEmailSignal(store: KeyValueStore, signal: EmailSignal): void {
   const current = readEmailSignals(store);
   if (current.some((s) => s.messageId === signal.messageId && s.email === signal.email)) return;
-  const next = [...current, { ...signal, phrase: signal.phrase.slice(0, MAX_PHRASE) }].slice(-MAX_SIGNALS);
+  const next = newestWithin(
+    [...current, { ...signal, phrase: signal.phrase.slice(0, MAX_PHRASE) }],
+    PROPERTY_LIST_BUDGET_BYTES,
+  );
   store.set(EMAIL_SIGNALS_KEY, JSON.stringify(next));
 }
 

@@ -8,11 +8,11 @@ import { z } from 'zod';
 import { CAMPAIGNS_TAB, LOG_HEADERS } from '../../core/campaigns/log';
 import type { AppContext } from '../context';
 import { listCampaigns } from '../campaigns/meta';
+import { PROPERTY_LIST_BUDGET_BYTES } from '../../core/text/byte-budget';
+import { utf8Length } from '../../core/text/utf8';
 
 export const REPLIES_KEY = 'churnguard.replies';
 const REPLY_WINDOW_MS = 30 * 86_400_000;
-/** A property value holds 9 KB: the newest addresses per campaign are kept. */
-const MAX_PER_CAMPAIGN = 60;
 
 const RepliesSchema = z.record(z.string(), z.array(z.string()));
 
@@ -47,8 +47,37 @@ export function noticeReply(ctx: AppContext, spreadsheetId: string, email: strin
   for (const c of pending) {
     const sent = rows.some((r) => String(r.values[idAt]) === c.id && String(r.values[statusAt]) === 'sent');
     if (!sent) continue;
-    replies[c.id] = [...(replies[c.id] ?? []), email].slice(-MAX_PER_CAMPAIGN);
+    replies[c.id] = [...(replies[c.id] ?? []), email];
     changed = true;
   }
-  if (changed) ctx.userStore.set(REPLIES_KEY, JSON.stringify(replies));
+  if (changed)
+    ctx.userStore.set(
+      REPLIES_KEY,
+      JSON.stringify(
+        withinBudget(
+          replies,
+          listCampaigns(ctx.userStore).map((c) => c.id),
+        ),
+      ),
+    );
+}
+
+/**
+ * A property value holds 9 KB: campaigns ChurnGuard no longer lists go first, then the oldest
+ * addresses of the longest list, until the JSON fits in the budget. The count is a floor anyway.
+ */
+export function withinBudget(
+  replies: Record<string, string[]>,
+  listed: readonly string[],
+  budget = PROPERTY_LIST_BUDGET_BYTES,
+): Record<string, string[]> {
+  const kept: Record<string, string[]> = {};
+  for (const id of listed) if (replies[id]) kept[id] = [...replies[id]];
+  while (utf8Length(JSON.stringify(kept)) > budget) {
+    const longest = Object.keys(kept).sort((a, b) => kept[b]!.length - kept[a]!.length)[0];
+    if (!longest) break;
+    kept[longest]!.shift();
+    if (kept[longest]!.length === 0) delete kept[longest];
+  }
+  return kept;
 }
