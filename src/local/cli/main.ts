@@ -13,6 +13,7 @@ import { portfolioMetrics, type Metric } from '../../core/metrics/portfolio';
 import { parseFlags, UsageError } from './args';
 import { loadSegmentBook } from './segment-book';
 import { previewCampaign } from './preview';
+import { crawlCommand } from './crawl-command';
 import { MOVE_LABELS } from '../../core/playbooks/moves';
 import { describeQuery, membersOf, statsOf } from '../../core/segments';
 
@@ -29,6 +30,9 @@ Commands:
             Each saved segment's size, MRR and MRR at high risk, with impact from the Impact rules tab.
   preview   --sheet FILE --segment NAME --template NAME [--limit 3] [--today YYYY-MM-DD] [--json]
             A campaign's emails rendered without sending: exclusions, holdout, rows with blanks (exit 1).
+  crawl     [--sheet FILE] [--inbox FILE.json] [--user EMAIL] [--max-clicks 40] [--json]
+            Clicks every button of build/Code.js on the stand-ins under Gmail's response contracts
+            (default: the bundled sample); lists what Gmail would reject or show as an error (exit 1).
 
 FILE is a .csv, an .xlsx or a folder of CSV tabs (sample/); the customer tab is "Customers" or the
 first tab; segments and impact rules come from the "Segments" and "Impact rules" tabs.`;
@@ -267,6 +271,7 @@ const COMMANDS: Record<string, (argv: string[], io: Io) => number> = {
   metrics,
   segments,
   preview,
+  crawl: crawlCommand,
 };
 
 export function runCli(argv: string[], io: Io): number {
