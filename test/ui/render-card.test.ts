@@ -83,7 +83,7 @@ function everyWidget(text: string, url = 'https://a.test/x.png'): Widget[] {
         {
           text: `${text} 2`,
           style: 'outlined',
-          onClick: { kind: 'compose', action: { name: 'reply', params: { id: text } } },
+          onClick: { kind: 'compose', action: { name: 'draftReply', params: { id: text } } },
         },
         {
           text: `${text} 3`,
@@ -289,7 +289,7 @@ describe('HTML card renderer: widgets', () => {
       '<button type="button" class="cg-btn cg-btn--filled" data-kind="action" data-action="Acme" data-params="{&quot;customer&quot;:&quot;Acme&quot;}" data-load-indicator="spinner">Acme</button>',
     );
     expect(html).toContain(
-      '<button type="button" class="cg-btn cg-btn--outlined" data-kind="compose" data-action="reply" data-params="{&quot;id&quot;:&quot;Acme&quot;}" data-load-indicator="spinner">Acme 2</button>',
+      '<button type="button" class="cg-btn cg-btn--outlined" data-kind="compose" data-action="draftReply" data-params="{&quot;id&quot;:&quot;Acme&quot;}" data-load-indicator="spinner">Acme 2</button>',
     );
     expect(html).toContain(
       '<button type="button" class="cg-btn cg-btn--text" data-kind="openLink" data-url="https://a.test/x.png" data-open-as="overlay" disabled>Acme 3</button>',

@@ -237,6 +237,26 @@ describe('card validation', () => {
   });
 });
 
+describe('buttons wired as their actions answer (src/ui/card/contract.ts)', () => {
+  const cardWith = (onClick: any): Card => ({
+    sections: [{ widgets: [{ kind: 'buttonSet', buttons: [{ text: 'Go', onClick }] }] }],
+  });
+
+  it('accepts Draft reply as a compose action and a plain action as a click', () => {
+    expect(() => validateCard(cardWith({ kind: 'compose', action: { name: 'draftReply' } }))).not.toThrow();
+    expect(() => validateCard(cardWith({ kind: 'action', action: { name: 'openSegments' } }))).not.toThrow();
+  });
+
+  it('refuses Draft reply wired as a click, and a plain action wired as a compose action', () => {
+    expect(() => validateCard(cardWith({ kind: 'action', action: { name: 'draftReply' } }))).toThrow(
+      /answers with a draft, so its button must be a compose action/,
+    );
+    expect(() => validateCard(cardWith({ kind: 'compose', action: { name: 'openSegments' } }))).toThrow(
+      /does not make a draft/,
+    );
+  });
+});
+
 describe('action response validation', () => {
   const good = card([para('x')]);
 

@@ -19,6 +19,7 @@
  * strings and not the reserved `action` key, colours #RRGGBB, links and images http(s) only.
  * Google documents no maximum length for add-on card text, so none is enforced.
  */
+import { invocationOfAction } from './contract';
 import {
   ACTION_NAME_PARAM,
   KNOWN_ICONS,
@@ -187,9 +188,21 @@ function checkOnClick(out: Issues, where: string, onClick: unknown): void {
   }
   switch (onClick.kind) {
     case 'action':
-    case 'compose':
+    case 'compose': {
       checkAction(out, where, onClick.action);
+      // A compose action must answer with a draft and a plain action must not (src/ui/card/contract.ts):
+      // a button wired one way to an action written the other way fails in Gmail with "invalid response".
+      const name = isRecord(onClick.action) ? onClick.action.name : undefined;
+      if (typeof name === 'string') {
+        const composes = invocationOfAction(name) === 'composeAction';
+        if (composes !== (onClick.kind === 'compose'))
+          out.add(
+            where,
+            `action "${name}" ${composes ? 'answers with a draft, so its button must be a compose action' : 'does not make a draft, so its button must not be a compose action'}`,
+          );
+      }
       return;
+    }
     case 'openLink':
       checkUrl(out, where, 'link url', onClick.url);
       if (onClick.openAs !== undefined && onClick.openAs !== 'fullSize' && onClick.openAs !== 'overlay') {
