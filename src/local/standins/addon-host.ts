@@ -11,7 +11,7 @@
  */
 import * as vm from 'node:vm';
 import type { Manifest } from '../../../scripts/lib/manifest-schema';
-import { checkResponse, type Invocation, type ResponseType } from '../../ui/card/contract';
+import { checkResponse, invocationOfClick, type Invocation, type ResponseType } from '../../ui/card/contract';
 import { gmailEvent, type GmailEventOptions } from '../gmail-events';
 import { createCardService, responseTypeOfValue, type CardJson } from './card-service';
 import type { AppsScriptWorld, Execution } from './world';
@@ -94,14 +94,8 @@ export class AddonHost {
     from: Pick<HostResult, 'surface' | 'messageId'>,
     formInputs: Record<string, string | string[] | number> = formInputsOf(target.card),
   ): HostResult {
-    const invocation: Invocation =
-      target.wiring === 'compose'
-        ? 'composeAction'
-        : from.surface === 'compose'
-          ? 'composeUiAction'
-          : 'cardAction';
     return this.invoke(
-      invocation,
+      invocationOfClick(target.wiring, from.surface),
       target.functionName,
       {
         parameters: target.parameters,

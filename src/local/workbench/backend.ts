@@ -13,7 +13,7 @@ import { loadSettings, saveSettings } from '../../app/settings-store';
 import { parseAddress } from '../../core/email/address';
 import { createContext } from '../../gas/runtime';
 import type { ActionResponse, Card } from '../../ui/card/types';
-import { checkResponse, responseTypeOf, type Invocation } from '../../ui/card/contract';
+import { checkResponse, invocationOfClick, responseTypeOf, type Invocation } from '../../ui/card/contract';
 import { createCustomerDraft } from '../../gas/customer-draft';
 import { renderCard } from '../../ui/html/render-card';
 import { CARD_CSS } from '../../ui/html/render-card';
@@ -326,12 +326,7 @@ export class Workbench implements WorkbenchBackend {
       ...(request.messageId ? { messageId: request.messageId } : {}),
     });
     // Gmail decides what it accepts by how the button was wired and where its card was shown.
-    const invocation: Invocation =
-      request.kind === 'compose'
-        ? 'composeAction'
-        : request.panel === 'compose'
-          ? 'composeUiAction'
-          : 'cardAction';
+    const invocation = invocationOfClick(request.kind, request.panel ?? 'sidebar');
     return this.run(invocation, (entry, execution) => {
       const response = entry.cardAction(event);
       checkResponse(

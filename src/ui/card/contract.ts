@@ -97,6 +97,16 @@ export function invocationOfAction(action: string, shownIn: 'sidebar' | 'compose
   return 'cardAction';
 }
 
+/**
+ * What Gmail makes of a click, from how the button was wired (a compose action or a plain action) and
+ * where its card was shown. This is what Gmail checks; the action's declared wiring (above) is what
+ * the add-on answers errors by, and the card validator keeps the two the same.
+ */
+export function invocationOfClick(wiring: 'action' | 'compose', shownIn: 'sidebar' | 'compose'): Invocation {
+  if (wiring === 'compose') return 'composeAction';
+  return shownIn === 'compose' ? 'composeUiAction' : 'cardAction';
+}
+
 /** The CardService type an action description becomes when src/gas/card-service.ts builds it. */
 export function responseTypeOf(response: ActionResponse): ResponseType {
   switch (response.kind) {
