@@ -352,7 +352,8 @@ export const KK_CUES: CueSpec = {
   // (not the conjunction "немесе", "or").
   conditionalWord: '^(?!немесе)\\p{L}{2,}(?:са|се)(?:қ|к|м|ң|ңыз|ңіз|ңдар|ңдер)?',
   hearsay: 'естідік|естіпті|естідім|естіген~|деді|рас па|солай ма|шындық бар ма|оқыдым',
-  // Russian words too: Kazakh email borrows "рассрочка" and "гости" freely.
-  thirdParty: 'қонақ~|клиент~|турист~|келуші~|тұтынушы~|гост~',
+  // Russian words too: Kazakh email borrows "рассрочка" and "гости" freely. "қонақ" becomes
+  // "қонағы-" before a vowel.
+  thirdParty: 'қона[қғ]~|клиент~|турист~|келуші~|тұтынушы~|гост~',
   notProducts: `${PLAN_NAMES}|лайт|старт|бизнес|базалық|nimbus|дүйсенбі~|сейсенбі~|сәрсенбі~|бейсенбі~|жұма~|сенбі~|жексенбі~`,
 };

@@ -1,6 +1,7 @@
 /**
  * Norwegian phrases, Bokmål first, with the Nynorsk and Danish spellings customers mix in
  * ("ikkje", "seie opp", "oppseiing", "opsige", "afslutte", "udskyde"). Norwegian is verb-second, so
+ * a fronted phrase puts the subject between verb and particle ("Til den prisen sier vi opp"), and
  * negation follows a finite verb ("vi fornyer ikke") and precedes an infinitive ("ikke å fornye");
  * both orders are written out. "Si opp" is also what employers do to staff and tenants to flats, so
  * those objects veto it; "avtale" is both agreement and appointment, but "si opp avtalen" only means
@@ -25,13 +26,14 @@ export const NO_RULES: RuleSpec[] = [
   {
     intent: 'cancellation',
     weight: 0.9,
-    pattern: `(?:si|sier|sa|sagt|seie|seier|sei) (?:herved |med dette |hermed |nå |dessverre |derfor )?opp _ ${RELATIONSHIP}`,
+    pattern: `(?:si|sier|sa|sagt|seie|seier|sei) (?:vi |jeg |eg |dere |de )?(?:herved |med dette |hermed |nå |dessverre |derfor )?opp _ ${RELATIONSHIP}`,
     vetoAfter: NOT_OURS,
   },
   {
     intent: 'cancellation',
     weight: 0.75,
-    pattern: '(?:si|sier|sa|sagt|seie|seier|sei) (?:herved |med dette |hermed |nå |dessverre |derfor )?opp',
+    pattern:
+      '(?:si|sier|sa|sagt|seie|seier|sei) (?:vi |jeg |eg |dere |de )?(?:herved |med dette |hermed |nå |dessverre |derfor )?opp',
     vetoAfter: NOT_OURS,
   },
   {
