@@ -8,6 +8,7 @@ import { printTable } from './stats';
 import { fitBench, scoringBench, telcoBench } from './risk.bench';
 import { homepageBench, rescoreBench, sidebarBench } from './sidebar.bench';
 import { intentBench } from './intent.bench';
+import { intentQualityBench } from './intent-quality.bench';
 import { campaignEndToEndBench, campaignRunBench } from './campaign.bench';
 import { segmentsBench } from './segments.bench';
 import { scanBench } from './scan.bench';
@@ -56,6 +57,20 @@ const groups: Group[] = [
           telco,
         );
       else console.log('(Telco data set not found beside the repository; skipped)');
+    },
+  },
+  {
+    name: 'intent',
+    run: () => {
+      printTable(
+        'Churn intent on the labelled corpus, test split (never tuned on)',
+        intentQualityBench('test'),
+      );
+      printTable(
+        'Churn intent on the labelled corpus, development split (tuned on)',
+        intentQualityBench('dev'),
+      );
+      printTable('Churn intent detection time (5 languages, all patterns)', intentBench());
     },
   },
   {
