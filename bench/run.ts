@@ -9,6 +9,7 @@ import { fitBench, scoringBench, telcoBench } from './risk.bench';
 import { homepageBench, rescoreBench, sidebarBench } from './sidebar.bench';
 import { intentBench } from './intent.bench';
 import { intentQualityBench } from './intent-quality.bench';
+import { intentLearnedBench } from './intent-learned.bench';
 import { campaignEndToEndBench, campaignRunBench } from './campaign.bench';
 import { segmentsBench } from './segments.bench';
 import { scanBench } from './scan.bench';
@@ -71,6 +72,17 @@ const groups: Group[] = [
         intentQualityBench('dev'),
       );
       printTable('Churn intent detection time (5 languages, all patterns)', intentBench());
+    },
+  },
+  {
+    // About a minute: trains 6 × 8 small models. Alone: `npm run bench -- intent-learned`.
+    name: 'intent-learned',
+    run: () => {
+      const r = intentLearnedBench();
+      printTable(
+        `A learned component for churn intent: char n-gram logistic regression (would add ${r.bundleBytes} bytes of weights)`,
+        r.rows,
+      );
     },
   },
   {
