@@ -7,6 +7,7 @@
 import { describeIntent } from './describe';
 import { foldText, originalSpan, type FoldedText } from './fold';
 import { unquotedRanges } from './history';
+import { correctTypos } from './typos';
 import { detectLanguage } from './language';
 import { qualify } from './qualify';
 import { ruleSet } from './rules';
@@ -150,8 +151,8 @@ export function detectIntents(input: IntentInput | string): IntentResult {
   const body = typeof input === 'string' ? input : (input.plainBody ?? '');
 
   const ranges = clip(unquotedRanges(body), MAX_SCANNED_CHARS);
-  const foldedSubject = foldText(subject.slice(0, 1000));
-  const foldedBody = foldText(body, ranges);
+  const foldedSubject = correctTypos(foldText(subject.slice(0, 1000)));
+  const foldedBody = correctTypos(foldText(body, ranges));
   const subjectFactor = REPLY_OR_FORWARD.test(foldedSubject.text) ? REPLY_SUBJECT_FACTOR : SUBJECT_FACTOR;
 
   const sample = [subject, ...ranges.map(([s, e]) => body.slice(s, e))]

@@ -142,3 +142,18 @@ describe('words in another sense', () => {
     expect(reported(body)).toEqual([] as IntentId[]);
   });
 });
+
+describe('misspelt key words', () => {
+  it.each([
+    ['en', 'pls cancle our acount from june', 'cancellation', 'cancle our acount'],
+    ['en', 'we would like to dowgrade to the basic plan', 'downgrade', 'dowgrade'],
+    ['ru', 'отмените нашу подпску с июня', 'cancellation', 'отмените нашу подпску'],
+  ] as const)('%s: %j is read, and quoted as typed', (_language, body, intent, phrase) => {
+    const hit = detectIntents({ plainBody: body }).intents.find((i) => i.intent === intent);
+    expect(hit?.phrase).toBe(phrase);
+  });
+
+  it('leaves ordinary words one letter from a key word alone', () => {
+    expect(reported('Please contact us about the contract renewal date.')).toEqual([]);
+  });
+});
