@@ -79,10 +79,15 @@ function firstWords(clause: string, n: number): string[] {
   return clause.trim().split(' ', n).filter(Boolean);
 }
 
+/** No verb is longer; a longer "word" is pasted data, and testing it would only cost time. */
+const MAX_VERB_LENGTH = 40;
+
 /** True when `form` ends the phrase's last word or one of the words right after it. */
 function verbFormNear(form: RegExp | null, phrase: string, clauseAfter: string): boolean {
   if (!form) return false;
-  return [lastWord(phrase), ...firstWords(clauseAfter, WORDS_AFTER)].some((w) => form.test(w));
+  return [lastWord(phrase), ...firstWords(clauseAfter, WORDS_AFTER)].some(
+    (w) => w.length <= MAX_VERB_LENGTH && form.test(w),
+  );
 }
 
 export function qualify(

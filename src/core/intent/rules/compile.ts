@@ -88,8 +88,12 @@ export function withoutPropertyEscapes(source: string): string {
   return parts.join('');
 }
 
-/** Proper-name tokens: a word with optional ".Word" or digits ("Контур.Отель", "Битрикс24"). */
-const NAME = '(?<e>\\p{L}[\\p{L}\\p{N}]*(?:[.+][\\p{L}\\p{N}]+)?)';
+/**
+ * Proper-name tokens: a word with optional ".Word" or digits ("Контур.Отель", "Битрикс24"). Bounded,
+ * because a pattern may start with a name: an unbounded one would make a 50,000-letter "word" cost
+ * quadratic time, one full scan per start position.
+ */
+const NAME = '(?<e>\\p{L}[\\p{L}\\p{N}]{0,30}(?:[.+][\\p{L}\\p{N}]{1,20})?)';
 const GAP = '(?: [^.!?\\n,;:]{0,30}?)?? ';
 const LONG_GAP = '(?: [^.!?\\n,;:]{0,60}?)?? ';
 const START = withoutPropertyEscapes('(?<![\\p{L}\\p{N}])');
