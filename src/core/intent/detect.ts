@@ -178,8 +178,8 @@ export function detectIntents(input: IntentInput | string): IntentResult {
     const best = kept[0];
     if (!best) continue;
     // Hedged or conditional phrases do not add up: two "if we cancel" phrases are still an if.
-    const sure = kept.some((k) => !k.hedged);
-    const confidence = round3(sure ? noisyOr(kept.map((k) => k.confidence)) : best.confidence);
+    const anyPlain = kept.some((k) => !k.hedged);
+    const confidence = round3(anyPlain ? noisyOr(kept.map((k) => k.confidence)) : best.confidence);
     if (confidence < MIN_CONFIDENCE) continue;
     const text = best.source === 'subject' ? subject : body;
     intents.push({

@@ -7,8 +7,9 @@
  * Scope runs both ways: English, Russian and Norwegian mostly negate before the verb ("we do not
  * want to cancel"), but all five can negate after it ("cancelling is not an option", "отказываться
  * не собираемся", "iptal etmeyi düşünmüyoruz"), and Turkish and Kazakh negate and condition inside
- * the verb itself ("төмендетпейміз", "iptal edersek"), so the phrase's last word and the two words
- * after it are read for negative and conditional verb forms.
+ * the verb itself ("төмендетпейміз", "iptal edersek") or end the clause with it ("… тоқтата тұру
+ * керек болса"), so the phrase's last word and the three words after it are read for negative and
+ * conditional verb forms.
  */
 import type { Cues, Rule } from './rules/compile';
 
