@@ -111,8 +111,10 @@ export function qualify(
     (rule.vetoAfter !== null && rule.vetoAfter.test(phrase + clauseAfter)) ||
     // "Is it true prices go up?" asks; it does not object.
     (rule.news && (text.charAt(sEnd) === '?' || cues.hearsay.test(sentence))) ||
-    // "One of our customers complained …" is their customer's complaint, not theirs.
-    (rule.firstParty && cues.thirdParty.test(text.slice(sStart, start)));
+    // "One of our customers complained …", "a complaint from a guest": their customer's, not theirs.
+    (rule.firstParty &&
+      (cues.thirdParty.test(text.slice(sStart, start)) ||
+        cues.thirdParty.test(firstWords(clauseAfter, WORDS_AFTER).join(' '))));
 
   const negated =
     !rule.negative &&

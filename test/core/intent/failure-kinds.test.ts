@@ -50,6 +50,8 @@ describe('switching to a named product with an ordinary verb', () => {
   it.each([
     ['en', 'From March we will go with Freshdesk for all our sites.'],
     ['en', 'The group decided we are moving over to Zendesk.'],
+    ['en', 'We are leaving for Cloudbeds in the spring.'],
+    ['ru', 'Мы уходим в Bnovo.'],
     ['ru', 'Со следующего года переходим на Bitrix24.'],
     ['kk', 'Келесі айдан бастап Zoho-ға көшеміз.'],
     ['tr', 'Önümüzdeki ay Freshdesk’e geçiyoruz.'],
@@ -87,6 +89,19 @@ describe('indirect wording', () => {
     ['no', 'Vi blir sene med betalingen denne gangen.', 'paymentDelay'],
     ['tr', 'Bu ay ödeme biraz gecikecek.', 'paymentDelay'],
     ['kk', 'Бұл жолы төлем екі аптаға кешігеді.', 'paymentDelay'],
+    ['en', 'How long do we have to wait for an answer?', 'complaint'],
+    ['ru', 'Сколько можно ждать ответа?', 'complaint'],
+    ['no', 'Hvor lenge må vi vente på svar?', 'complaint'],
+    ['tr', 'Ne kadar daha bekleyeceğiz?', 'complaint'],
+    ['kk', 'Қанша күтуіміз керек?', 'complaint'],
+    ['ru', 'Нашли решение дешевле.', 'competitor'],
+    ['no', 'Vi har funnet et billigere alternativ.', 'competitor'],
+    ['tr', 'Başka bir yerde daha ucuzunu bulduk.', 'competitor'],
+    ['kk', 'Басқа жерден арзанырақ таптық.', 'competitor'],
+    ['ru', 'Уменьшите, пожалуйста, число пользователей до трёх.', 'downgrade'],
+    ['tr', 'Ödemeyi üç parçaya bölebilir miyiz?', 'paymentDelay'],
+    ['kk', 'Төлемді үш бөлікке бөлуге бола ма?', 'paymentDelay'],
+    ['no', 'Kan vi dele betalingen på tre?', 'paymentDelay'],
   ] as const)('%s: %j is %s', (_language, body, intent) => {
     expect(reported(body)).toContain(intent);
   });

@@ -465,6 +465,12 @@ EN_RULES.push(
     pattern: '(?:trial~|test~|pilot~|evaluat~) @ (?:alongside|in parallel|side by side|against)',
   },
   { intent: 'competitor', weight: 0.6, pattern: '(?:offer|quote|proposal)s? from @' },
+  { intent: 'competitor', weight: 0.75, pattern: 'leav~ (?:you |nimbus )?for @', vetoAfter: NOT_A_PLAN },
+  {
+    intent: 'complaint',
+    weight: 0.55,
+    pattern: 'how (?:much )?long (?:do|must|will|should|are) we (?:have to |supposed to )?wait',
+  },
   // Price as the reason for another intent: "at that price we'll let it lapse", "40% cheaper". A
   // negation after it belongs to the other verb ("at this price we can't keep it"), so none is read.
   {
@@ -518,7 +524,7 @@ export const EN_CUES: CueSpec = {
   hedges:
     'might|(?<!in |from |by |until |since |of )may(?! we| i )|maybe|perhaps|possibly|potentially|probably|likely|consider~|thinking (?:about|of)|not sure|unsure|undecided|could end up|depending on|contemplat~|weighing|reconsider~|would have to|tempted to',
   conditions:
-    'if|unless|in case|in the event|should (?:the|your|prices?|costs?|this|that|it|things)|otherwise|or else|provided(?: that)?',
+    'if|unless|in case|in the event|should (?:the|your|prices?|costs?|this|that|it|things|we (?:need|want|decide|have))|otherwise|or else|provided(?: that)?',
   conditionsAfter:
     'if|unless|in case|provided that|should (?:the|your|prices?|this|that|it)|depending on|otherwise',
   polite:

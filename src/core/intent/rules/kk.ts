@@ -280,6 +280,19 @@ KK_RULES.push(
     pattern: '"?@"?-?(?:пен|мен|бен) (?:шарт|келісім)~ (?:жаса|қол қой)~',
   },
   { intent: 'competitor', weight: 0.6, pattern: '"?@"?-?(?:ды|ді|ны|ні|ты|ті) сына~' },
+  {
+    intent: 'competitor',
+    weight: 0.6,
+    pattern: 'басқа жер(?:ден|де) (?:\\p{L}+ )?арзан~|арзанырақ (?:\\p{L}+ )?тапт~',
+  },
+  { intent: 'complaint', weight: 0.55, pattern: 'қанша (?:\\p{L}+ )?күт~' },
+  // Whole forms of бөлу (divide): folded, "бөл-" is "бол-" (be), so a stem would match "бола ма".
+  {
+    intent: 'paymentDelay',
+    weight: 0.7,
+    pattern: '(?:төлем~|шот~) (?:\\p{L}+ ){0,2}(?:бөлуге|бөлуді|бөліп|бөліңіз|бөлейік)',
+    firstParty: true,
+  },
   // Price as the reason: "жаңа бағамен шыдай алмаймыз", "40% арзан". A negation after it belongs
   // to the other verb, so none is read.
   {

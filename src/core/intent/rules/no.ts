@@ -175,7 +175,7 @@ export const NO_RULES: RuleSpec[] = [
     intent: 'paymentDelay',
     weight: 0.8,
     pattern:
-      'avdrag~|nedbetaling~|afdrag~|ratebetaling~|delbetaling~|betalingsplan~|betalingsavtale~|dele opp (?:betaling~|faktura~|beløp~|summen)',
+      'avdrag~|nedbetaling~|afdrag~|ratebetaling~|delbetaling~|betalingsplan~|betalingsavtale~|dele (?:opp )?(?:betaling~|faktura~|beløp~|summen)',
     firstParty: true,
   },
   {
@@ -317,6 +317,12 @@ NO_RULES.push(
     vetoAfter: 'plan~|pakk~|versjon~',
   },
   { intent: 'competitor', weight: 0.6, pattern: '(?:(?:tester|prøver) (?:nå |ut )?|tilbud fra )@' },
+  {
+    intent: 'competitor',
+    weight: 0.6,
+    pattern: '(?:billigere|rimeligere) (?:alternativ~|løsning~|leverandør~|tilbud~)',
+  },
+  { intent: 'complaint', weight: 0.55, pattern: 'hvor lenge (?:må|skal) vi vente' },
   // Price as the reason: "til den prisen lar vi det løpe ut", "40 % billigere". A negation after
   // it belongs to the other verb ("med den nye prisen klarer vi det ikke"), so none is read.
   {

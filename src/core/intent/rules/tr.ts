@@ -215,7 +215,7 @@ export const TR_RULES: RuleSpec[] = [
     intent: 'paymentDelay',
     weight: 0.75,
     pattern:
-      '(?:parça parça|bölerek|bölünmüş|parçalı|kısım kısım) öde~|(?:ödeme~|tutar~|fatura~) (?:\\p{L}+ )?(?:böl~|parçala~)',
+      '(?:parça parça|bölerek|bölünmüş|parçalı|kısım kısım) öde~|(?:ödeme~|tutar~|fatura~) (?:\\p{L}+ ){0,2}(?:böl~|parçala~)',
   },
   {
     intent: 'paymentDelay',
@@ -336,6 +336,12 @@ TR_RULES.push(
       "@'(?:[iu]|y[iu]|n[iu]) (?:de |da )?(?:seçtik|seçiyoruz|deniyoruz|test ediyoruz|değerlendiriyoruz)",
   },
   { intent: 'competitor', weight: 0.6, pattern: "@'[dt][ae]n (?:\\p{L}+ ){0,4}teklif~" },
+  {
+    intent: 'competitor',
+    weight: 0.6,
+    pattern: '(?:daha )?ucuzunu bulduk|başka (?:bir )?yerde (?:\\p{L}+ ){0,2}ucuz~',
+  },
+  { intent: 'complaint', weight: 0.55, pattern: 'ne kadar (?:daha )?bekle~' },
   // Price as the reason: "bu fiyatla devam edemeyiz", "%40 daha ucuza". A negation after it
   // belongs to the other verb, so none is read.
   {
