@@ -8,6 +8,8 @@ import { printTable } from './stats';
 import { fitBench, scoringBench, telcoBench } from './risk.bench';
 import { homepageBench, rescoreBench, sidebarBench } from './sidebar.bench';
 import { intentBench } from './intent.bench';
+import { intentQualityBench } from './intent-quality.bench';
+import { intentLearnedBench } from './intent-learned.bench';
 import { campaignEndToEndBench, campaignRunBench } from './campaign.bench';
 import { segmentsBench } from './segments.bench';
 import { scanBench } from './scan.bench';
@@ -56,6 +58,31 @@ const groups: Group[] = [
           telco,
         );
       else console.log('(Telco data set not found beside the repository; skipped)');
+    },
+  },
+  {
+    name: 'intent',
+    run: () => {
+      printTable(
+        'Churn intent on the labelled corpus, test split (never tuned on)',
+        intentQualityBench('test'),
+      );
+      printTable(
+        'Churn intent on the labelled corpus, development split (tuned on)',
+        intentQualityBench('dev'),
+      );
+      printTable('Churn intent detection time (5 languages, all patterns)', intentBench());
+    },
+  },
+  {
+    // About a minute: trains 6 × 8 small models. Alone: `npm run bench -- intent-learned`.
+    name: 'intent-learned',
+    run: () => {
+      const r = intentLearnedBench();
+      printTable(
+        `A learned component for churn intent: char n-gram logistic regression (would add ${r.bundleBytes} bytes of weights)`,
+        r.rows,
+      );
     },
   },
   {

@@ -7,9 +7,11 @@
 import { describeIntent } from './describe';
 import { foldText, originalSpan, type FoldedText } from './fold';
 import { unquotedRanges } from './history';
+import { correctTypos } from './typos';
 import { detectLanguage } from './language';
 import { qualify } from './qualify';
 import { ruleSet } from './rules';
+import type { Cues } from './rules/compile';
 import { drivingIntent } from './signal';
 import {
   CHURN_SEVERITY,
@@ -75,7 +77,30 @@ function clip(ranges: Array<[number, number]>, max: number): Array<[number, numb
   return out;
 }
 
-function scan(folded: FoldedText, source: 'subject' | 'body', factor: number): Candidate[] {
+/**
+ * A product name stands as the customer typed it: with a capital letter ("HubSpot", "amoCRM"), or
+ * with the apostrophe or hyphen suffix Turkish and Kazakh put only after proper names ("Mews'e",
+ * "Bnovo-ға"); and it is not one of the language's plan names, months or weekdays.
+ */
+function isProductName(
+  name: string,
+  original: string,
+  folded: FoldedText,
+  start: number,
+  cues: Cues,
+): boolean {
+  if (cues.notProducts?.test(name)) return false;
+  // A sentence's first word is capitalised anyway; there only a suffix marks a name.
+  let before = start - 1;
+  while (before >= 0 && folded.text.charAt(before) === ' ') before--;
+  const sentenceInitial = before < 0 || /[.!?\n"]/.test(folded.text.charAt(before));
+  const [from, to] = originalSpan(folded, start, start + name.length);
+  const typed = original.slice(from, to);
+  const suffixed = /^['’-]/.test(original.slice(to, to + 1));
+  return suffixed || (!sentenceInitial && typed !== typed.toLowerCase());
+}
+
+function scan(folded: FoldedText, original: string, source: 'subject' | 'body', factor: number): Candidate[] {
   const { rules, cues } = ruleSet();
   const text = folded.text;
   const found: Candidate[] = [];
@@ -93,6 +118,11 @@ function scan(folded: FoldedText, source: 'subject' | 'body', factor: number): C
       if (end === start || (start > 0 && WORD_CHAR.test(text.charAt(start - 1)))) {
         re.lastIndex = start + 1; // not at a word start; look again one character on
         continue;
+      }
+      const name = m.groups?.e;
+      if (rule.entity && name !== undefined) {
+        const at = start + m[0].indexOf(name);
+        if (!isProductName(name, original, folded, at, cues[rule.language])) continue;
       }
       const q = qualify(text, start, end, m.groups?.v, rule, cues[rule.language]);
       if (q.vetoed || q.negated) continue;
@@ -121,8 +151,8 @@ export function detectIntents(input: IntentInput | string): IntentResult {
   const body = typeof input === 'string' ? input : (input.plainBody ?? '');
 
   const ranges = clip(unquotedRanges(body), MAX_SCANNED_CHARS);
-  const foldedSubject = foldText(subject.slice(0, 1000));
-  const foldedBody = foldText(body, ranges);
+  const foldedSubject = correctTypos(foldText(subject.slice(0, 1000)));
+  const foldedBody = correctTypos(foldText(body, ranges));
   const subjectFactor = REPLY_OR_FORWARD.test(foldedSubject.text) ? REPLY_SUBJECT_FACTOR : SUBJECT_FACTOR;
 
   const sample = [subject, ...ranges.map(([s, e]) => body.slice(s, e))]
@@ -130,7 +160,10 @@ export function detectIntents(input: IntentInput | string): IntentResult {
     .slice(0, LANGUAGE_SAMPLE_CHARS);
   const language = detectLanguage(sample);
 
-  const candidates = [...scan(foldedSubject, 'subject', subjectFactor), ...scan(foldedBody, 'body', 1)].sort(
+  const candidates = [
+    ...scan(foldedSubject, subject, 'subject', subjectFactor),
+    ...scan(foldedBody, body, 'body', 1),
+  ].sort(
     (a, b) =>
       b.confidence - a.confidence ||
       (a.source === b.source ? a.start - b.start : a.source === 'subject' ? -1 : 1),
@@ -144,7 +177,9 @@ export function detectIntents(input: IntentInput | string): IntentResult {
     }
     const best = kept[0];
     if (!best) continue;
-    const confidence = round3(noisyOr(kept.map((k) => k.confidence)));
+    // Hedged or conditional phrases do not add up: two "if we cancel" phrases are still an if.
+    const anyPlain = kept.some((k) => !k.hedged);
+    const confidence = round3(anyPlain ? noisyOr(kept.map((k) => k.confidence)) : best.confidence);
     if (confidence < MIN_CONFIDENCE) continue;
     const text = best.source === 'subject' ? subject : body;
     intents.push({

@@ -4,7 +4,8 @@
  *
  * - lines not starting with ">" (inline replies between quoted lines still count), and
  * - everything before the first reply header, forward/original-message separator, Outlook-style
- *   header block or signature delimiter ("-- ").
+ *   header block or signature delimiter ("-- "), and nothing after a sign-off line ("Best regards,",
+ *   "Saygılarımla,", see signoff.ts).
  *
  * Reply headers recognised, as mail clients write them in the five languages:
  *   en  "On Mon, 3 Nov 2025 at 10:00, Ana <ana@x> wrote:" (also wrapped over two lines)
@@ -17,6 +18,7 @@
  * "Fra:/Sendt:", "Кімнен:/Жіберілді:").
  */
 import { foldText } from './fold';
+import { isSignOff } from './signoff';
 
 const REPLY_HEADERS = [
   /^on .{0,240} wrote:$/,
@@ -78,6 +80,14 @@ function isHeaderBlock(lines: Line[], i: number): boolean {
   return false;
 }
 
+function nextNonBlank(lines: Line[], i: number): string | undefined {
+  for (let k = i + 1; k < lines.length; k++) {
+    const raw = lines[k]?.raw ?? '';
+    if (raw.trim()) return raw;
+  }
+  return undefined;
+}
+
 /** [start, end) ranges of `body` the sender wrote in this message. */
 export function unquotedRanges(body: string): Array<[number, number]> {
   const lines = splitLines(body);
@@ -99,6 +109,8 @@ export function unquotedRanges(body: string): Array<[number, number]> {
       open = [line.start, line.end];
       ranges.push(open);
     }
+    // The sign-off itself stays (it says nothing either way); the name and footer under it go.
+    if (isSignOff(raw, nextNonBlank(lines, i))) break;
   }
   // Trim each range to its text, so blank lines before a header or signature are not kept.
   const trimmed: Array<[number, number]> = [];

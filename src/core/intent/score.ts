@@ -7,7 +7,8 @@
  * when the subject is a reply or forward ("Re: …" may be an old thread's topic).
  *
  * An intent's confidence combines its non-overlapping phrases by noisy-OR, 1 − Π(1 − cᵢ): two
- * independent 0.6 phrases give 0.84, more evidence never lowers it, and it never reaches 1.
+ * independent 0.6 phrases give 0.84, more evidence never lowers it, and it never reaches 1. When
+ * every phrase is hedged or conditional, only the strongest counts: two ifs do not make a fact.
  * The churn signal is the noisy-OR of the churn intents, each scaled by how directly it predicts
  * churn (an explicit cancellation counts fully, a complaint less than half); expansion is left out.
  */
@@ -17,8 +18,12 @@ export const HEDGE_FACTOR = 0.7;
 export const CONDITION_FACTOR = 0.5;
 export const SUBJECT_FACTOR = 0.9;
 export const REPLY_SUBJECT_FACTOR = 0.6;
-/** Intents below this confidence are not reported. */
-export const MIN_CONFIDENCE = 0.1;
+/**
+ * Intents below this confidence are not reported, so the card shows only what the detector is sure
+ * of: a plain phrase (0.5 and up), a hedged strong one ("we might cancel", 0.63), never a condition
+ * ("if prices rise we will cancel", 0.45) or a reply subject's old topic alone.
+ */
+export const MIN_CONFIDENCE = 0.5;
 const MAX_CONFIDENCE = 0.99;
 
 export const CHURN_SEVERITY: Record<ChurnIntent, number> = {

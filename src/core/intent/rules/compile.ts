@@ -8,6 +8,9 @@
  *   ~     the rest of a word: "cancel~" matches cancel, cancels, cancelled, cancellation
  *   %     the rest of a verb, captured so negation and hedge suffixes can be checked in it
  *         (Turkish "iptal et%" sees "-miyoruz" in "iptal etmiyoruz"); at most one per pattern
+ *   @     a product name ("Salesforce", "amoCRM", "Контур.Отель"); the match counts only when the
+ *         name has a capital letter as the customer typed it, or carries a Turkish apostrophe or
+ *         Kazakh hyphen suffix ("HubSpot'a", "Bnovo-ға"), which only proper names take
  *   " _ " up to 30 characters of the same clause (no . ! ? , ; :) between two words ("cancel _ subscription"
  *         matches "cancel our team subscription"); " __ " allows 60
  *
@@ -29,6 +32,16 @@ export interface RuleSpec {
   vetoBefore?: string;
   /** Drop the match when this occurs in it or just after it ("cancel the meeting"). */
   vetoAfter?: string;
+  /**
+   * The phrase reports news ("prices go up"): drop it in a question or beside hearsay ("we heard
+   * prices go up, is it true?"), where it is a question, not a concern.
+   */
+  news?: boolean;
+  /**
+   * The phrase is about the customer's own relationship (complaining, paying in instalments): drop
+   * it when a third party (their guest, client, reviewer) is the subject of the sentence.
+   */
+  firstParty?: boolean;
 }
 
 export interface Rule {
@@ -39,6 +52,10 @@ export interface Rule {
   re: RegExp;
   vetoBefore: RegExp | null;
   vetoAfter: RegExp | null;
+  news: boolean;
+  firstParty: boolean;
+  /** The pattern names a product (`@`): the name must be written as a proper name. */
+  entity: boolean;
 }
 
 /**
@@ -71,6 +88,12 @@ export function withoutPropertyEscapes(source: string): string {
   return parts.join('');
 }
 
+/**
+ * Proper-name tokens: a word with optional ".Word" or digits ("Контур.Отель", "Битрикс24"). Bounded,
+ * because a pattern may start with a name: an unbounded one would make a 50,000-letter "word" cost
+ * quadratic time, one full scan per start position.
+ */
+const NAME = '(?<e>\\p{L}[\\p{L}\\p{N}]{0,30}(?:[.+][\\p{L}\\p{N}]{1,20})?)';
 const GAP = '(?: [^.!?\\n,;:]{0,30}?)?? ';
 const LONG_GAP = '(?: [^.!?\\n,;:]{0,60}?)?? ';
 const START = withoutPropertyEscapes('(?<![\\p{L}\\p{N}])');
@@ -82,8 +105,10 @@ export function expand(pattern: string): string {
     .replace(/ __ /g, LONG_GAP)
     .replace(/ _ /g, GAP)
     .replace(/%/g, '(?<v>\\p{L}*)')
+    .replace(/@/g, NAME)
     .replace(/~/g, '\\p{L}*');
   if ((folded.match(/\(\?<v>/g) ?? []).length > 1) throw new Error(`more than one % in ${pattern}`);
+  if ((folded.match(/\(\?<e>/g) ?? []).length > 1) throw new Error(`more than one @ in ${pattern}`);
   return withoutPropertyEscapes(folded);
 }
 
@@ -109,6 +134,9 @@ export function compileRules(language: Language, specs: readonly RuleSpec[]): Ru
     re: compileSearch(s.pattern),
     vetoBefore: s.vetoBefore ? compileCue(s.vetoBefore) : null,
     vetoAfter: s.vetoAfter ? compileCue(s.vetoAfter) : null,
+    news: s.news ?? false,
+    firstParty: s.firstParty ?? false,
+    entity: s.pattern.includes('@'),
   }));
 }
 
@@ -134,6 +162,21 @@ export interface CueSpec {
   polite?: string;
   /** Words that end a negation's reach ("but", "но", "ama", "men", "бірақ"). */
   contrast: string;
+  /**
+   * A negated verb form, matched at the end of a word: the phrase's own last word or one of the two
+   * words after it ("тарифті төмендетпейміз", "iptal etmeyi düşünmüyoruz"), where agglutinative
+   * languages put the negation. A whole word must be anchored with ^ ("^жоқ~"), or "немесе" would
+   * end in "емес".
+   */
+  negativeWord?: string;
+  /** A conditional verb form at the end of a word, checked the same way ("iptal edersek", "ауыссақ"). */
+  conditionalWord?: string;
+  /** Hearsay and checking questions ("we heard", "is it true", "говорят", "duyduk", "stemmer det"). */
+  hearsay: string;
+  /** Third parties who may be the sentence's subject: guests, clients, reviewers. */
+  thirdParty: string;
+  /** Product names that are not competitors: plan names, months, weekdays. */
+  notProducts?: string;
 }
 
 export interface Cues {
@@ -150,10 +193,16 @@ export interface Cues {
   contrast: RegExp;
   /** Contrast words alone (a comma does not end a condition: "we will cancel, unless …"). */
   contrastWords: RegExp;
+  negativeWord: RegExp | null;
+  conditionalWord: RegExp | null;
+  hearsay: RegExp;
+  thirdParty: RegExp;
+  notProducts: RegExp | null;
 }
 
 export function compileCues(spec: CueSpec): Cues {
   const anchored = (p: string | undefined) => (p ? new RegExp(`^(?:${expand(p)})`) : null);
+  const wordEnd = (p: string | undefined) => (p ? new RegExp(`(?:${expand(p)})$`) : null);
   return {
     negators: compileCue(spec.negators),
     negatedBy: spec.negatedBy ? compileCue(spec.negatedBy) : null,
@@ -166,5 +215,10 @@ export function compileCues(spec: CueSpec): Cues {
     polite: spec.polite ? new RegExp(`${START}(?:${expand(spec.polite)})${END}`, 'g') : null,
     contrast: new RegExp(`[,;:()"]|${START}(?:${expand(spec.contrast)})${END}`, 'g'),
     contrastWords: new RegExp(`${START}(?:${expand(spec.contrast)})${END}`, 'g'),
+    negativeWord: wordEnd(spec.negativeWord),
+    conditionalWord: wordEnd(spec.conditionalWord),
+    hearsay: compileCue(spec.hearsay),
+    thirdParty: compileCue(spec.thirdParty),
+    notProducts: spec.notProducts ? new RegExp(`^(?:${expand(spec.notProducts)})$`) : null,
   };
 }

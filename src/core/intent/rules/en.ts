@@ -5,6 +5,7 @@
  * negated verb ("will not renew") or a lapse ("let the contract lapse").
  */
 import type { CueSpec, RuleSpec } from './compile';
+import { ENGLISH_CALENDAR, PLAN_NAMES } from './names';
 
 const RELATIONSHIP =
   '(?:subscriptions?|accounts?|contracts?|agreements?|plans?|services?|licen[cs]e agreement|memberships?|partnership|relationship|deal|cooperation|collaboration)';
@@ -24,9 +25,17 @@ const ALT_NOUN =
   '(?:vendors?|providers?|suppliers?|solutions?|platforms?|tools?|systems?|software|products?|crms?|alternatives?)';
 const ALT = `(?:${ALT_ADJ} (?:[\\p{L}-]+ )?${ALT_NOUN}|alternatives|competitors?|a competitor|your competitors?)`;
 const NEG =
-  "(?:won't|wont|will not|shall not|would not|wouldn't|do not|don't|dont|does not|doesn't|are not|aren't|am not|is not|isn't|not going to|not planning to|not looking to|not to|no plans? to|no intention of|decided against|cannot|can't|won't be able to)";
+  "(?:won't|wont|will not|shall not|would not|wouldn't|do not|don't|dont|does not|doesn't|are not|aren't|am not|is not|isn't|not going to|not planning to|not looking to|not to|no plans? to|no intention of|(?:do not|don't|didn't|did not) (?:intend|plan|want|wish) to|decided against|cannot|can't|won't be able to)";
 const PAYMENT =
   '(?:payments?|invoices?|bills?|billing|charges?|due date|payment date|direct debit|instal(?:l)?ments?)';
+
+/** Things other than a subscription that get downgraded. */
+const SOFTWARE =
+  'chrome|firefox|safari|edge|browsers?|windows|macos|ios|android|os|firmware|drivers?|(?:mobile |the )?app|version|printers?|laptops?|phones?|tablets?|ipads?|servers?|database|plugins?';
+/** Verbs of moving to a named product. */
+const SWITCH_TO =
+  '(?:switch~|mov~|migrat~|transition~|go~|went|gone|port~) (?:us |everyone |everything |all )?(?:over |across )?(?:to|onto)';
+const NOT_A_PLAN = 'plan|tier|package|edition|version|subscription|licen[cs]e';
 
 export const EN_RULES: RuleSpec[] = [
   // cancellation
@@ -212,6 +221,7 @@ export const EN_RULES: RuleSpec[] = [
     weight: 0.6,
     pattern:
       '(?:prices?|costs?|fees?|pricing|rates?|subscription|licen[cs]e) (?:increases?|hikes?|rises?|went up|have gone up|has gone up|going up|has increased|have increased|increased|is too high|are too high|is high|are high|has doubled|doubled)|price (?:increase|hike|rise)s?',
+    news: true,
   },
   {
     intent: 'price',
@@ -257,12 +267,14 @@ export const EN_RULES: RuleSpec[] = [
     weight: 0.85,
     pattern:
       '(?:pay|settle) (?:it |this |the invoice |the bill |the balance |the amount |them )?in (?:(?:monthly|quarterly|equal|several|two|three|four|six|twelve|\\d+) ){0,2}(?:instal(?:l)?ments|parts|tranches|stages)',
+    firstParty: true,
   },
   {
     intent: 'paymentDelay',
     weight: 0.6,
     pattern:
       'instal(?:l)?ments?|split (?:the |this |our )?(?:payment|invoice|bill|amount)|spread (?:the |this |our )?(?:payments?|cost|invoice)',
+    firstParty: true,
   },
   {
     intent: 'paymentDelay',
@@ -311,6 +323,7 @@ export const EN_RULES: RuleSpec[] = [
     intent: 'complaint',
     weight: 0.55,
     pattern: '(?:formal |official )?complain~',
+    firstParty: true,
     vetoBefore: '(?:customers?|clients?|guests?|patients?|users?|visitors?|staff|employees?|travell?ers?)',
     vetoAfter:
       'module|management|handling|process|form|feature|procedure|policy|dashboard|report~|data|department|category',
@@ -356,7 +369,13 @@ export const EN_RULES: RuleSpec[] = [
   },
 
   // downgrade
-  { intent: 'downgrade', weight: 0.8, pattern: 'downgrad~' },
+  {
+    intent: 'downgrade',
+    weight: 0.8,
+    pattern: 'downgrad~',
+    // Software and devices are downgraded too ("downgraded Chrome on the front-desk PCs").
+    vetoAfter: SOFTWARE,
+  },
   {
     intent: 'downgrade',
     weight: 0.8,
@@ -406,7 +425,8 @@ export const EN_RULES: RuleSpec[] = [
     intent: 'expansion',
     weight: 0.85,
     pattern: `(?:add|adding|buy|buying|purchase|purchasing|order|ordering|need|needs|require|get|getting|want|request|requesting) (?:another |an additional |a further |a few |several )?(?:${NUMBER} )?(?:more |additional |extra |new )?${SEATS}`,
-    vetoAfter: 'to (?:log|sign|reset|be able)|removed',
+    vetoBefore: 'only|just',
+    vetoAfter: 'to (?:log|sign|reset|be able)|removed|instead of',
   },
   { intent: 'expansion', weight: 0.75, pattern: `(?:more|additional|extra) ${SEATS}` },
   {
@@ -428,19 +448,92 @@ export const EN_RULES: RuleSpec[] = [
   },
 ];
 
+/** Phrases that generalise a kind rather than one wording: named products, price as a reason, indirect ways to say it. */
+EN_RULES.push(
+  // A named product after an ordinary verb: "go with HubSpot", "moving over to Salesforce".
+  { intent: 'competitor', weight: 0.8, pattern: `${SWITCH_TO} @`, vetoAfter: NOT_A_PLAN },
+  {
+    intent: 'competitor',
+    weight: 0.75,
+    pattern:
+      '(?:(?:go~|went|gone|sign~|signed up|partner~|sign~ (?:a contract|an agreement|a deal)) with|chose|chosen|choose|choosing|select~|picked|opted for|decided on|settled on|replac~ (?:you|nimbus|it|your \\p{L}+) with) @',
+    vetoAfter: NOT_A_PLAN,
+  },
+  {
+    intent: 'competitor',
+    weight: 0.65,
+    pattern: '(?:trial~|test~|pilot~|evaluat~) @ (?:alongside|in parallel|side by side|against)',
+  },
+  { intent: 'competitor', weight: 0.6, pattern: '(?:offer|quote|proposal)s? from @' },
+  { intent: 'competitor', weight: 0.75, pattern: 'leav~ (?:you |nimbus )?for @', vetoAfter: NOT_A_PLAN },
+  {
+    intent: 'complaint',
+    weight: 0.55,
+    pattern: 'how (?:much )?long (?:do|must|will|should|are) we (?:have to |supposed to )?wait',
+  },
+  // Price as the reason for another intent: "at that price we'll let it lapse", "40% cheaper". A
+  // negation after it belongs to the other verb ("at this price we can't keep it"), so none is read.
+  {
+    intent: 'price',
+    weight: 0.65,
+    negative: true,
+    pattern:
+      'at (?:th(?:at|is|ese|ose)|the new|your new|the current|such a|such) (?:price|pricing|prices|rate|rates|cost|fee)s?',
+  },
+  {
+    intent: 'price',
+    weight: 0.65,
+    pattern:
+      '\\d+ ?\\u0025 (?:cheaper|less)|(?:half|a third|a quarter|a fraction) (?:of )?(?:your|the) price|(?:pay|paying) (?:double|twice as much|the double)|(?:froze|frozen|freez~) (?:all |our )?(?:\\p{L}+ )?(?:spending|budgets?)|(?:the )?(?:cheapest|cheaper) (?:plan|package|tier|option)',
+    negative: true,
+  },
+  // Indirect wording.
+  {
+    intent: 'cancellation',
+    weight: 0.7,
+    pattern:
+      'last month (?:with you|as (?:a |your )?customers?)|(?:start|begin|initiate) (?:the )?(?:offboarding|off-boarding|account closure)|(?:stop|stopping|cease) using (?:nimbus|the platform|your platform|the system)|terminate everything',
+  },
+  {
+    intent: 'paymentDelay',
+    weight: 0.75,
+    pattern:
+      "(?:payment|invoice|transfer)s? (?:will|may|is going to) be (?:\\p{L}+ ){0,3}(?:late|delayed)|(?:be|are|we're|we are) late with (?:the |our |this )?(?:payment|invoice)|\\d+ (?:more |extra )?days to pay|(?:defer|postpone|delay|push back|move) (?:this|next|the|our) (?:month|quarter|year)'?s? (?:payment|invoice|bill)",
+  },
+  {
+    intent: 'downgrade',
+    weight: 0.7,
+    pattern:
+      '(?:only|just) need (?:\\d+|\\p{L}+) (?:seats|licen[cs]es|users)|(?:seats|licen[cs]es|users) instead of \\d+',
+  },
+  // "I don't want to complain, but …" announces a complaint.
+  {
+    intent: 'complaint',
+    weight: 0.6,
+    pattern:
+      "(?:hate to|not to|don't want to|do not want to|don't like to|not trying to) (?:complain|nitpick|moan|be (?:that person|difficult|picky|a pain))(?: \\p{L}+){0,3},? but",
+    negative: true,
+  },
+);
+
 export const EN_CUES: CueSpec = {
   negators:
     "not(?! only| just| sure| yet| longer)|never|no(?! longer| choice| option| other| doubt| matter)|don't|dont|do not|doesn't|does not|won't|wont|wouldn't|isn't|aren't|haven't|hasn't|didn't|without|instead of|rather than|avoid~|nothing|no (?:intention|plans?|reason|need) (?:to|of)",
   negatedBy:
-    "(?:is|are|was|would be|will be) (?:not|never) (?:an option|on the table|something|planned|happening|our intention)|isn't (?:an option|on the table|planned|happening)|(?:is|are) out of the question|is off the table|not an option|not something we",
+    "(?:is|are|was|were|would be|will be|has been) (?:not|never) (?:an option|on the table|on our agenda|something|planned|happening|our intention)|isn't (?:an option|on the table|planned|happening)|(?:is|are) out of the question|is off the table|not an option|not something we",
   hedges:
     'might|(?<!in |from |by |until |since |of )may(?! we| i )|maybe|perhaps|possibly|potentially|probably|likely|consider~|thinking (?:about|of)|not sure|unsure|undecided|could end up|depending on|contemplat~|weighing|reconsider~|would have to|tempted to',
   conditions:
-    'if|unless|in case|in the event|should (?:the|your|prices?|costs?|this|that|it|things)|otherwise|or else|provided(?: that)?',
+    'if|unless|in case|in the event|should (?:the|your|prices?|costs?|this|that|it|things|we (?:need|want|decide|have))|otherwise|or else|provided(?: that)?',
   conditionsAfter:
     'if|unless|in case|provided that|should (?:the|your|prices?|this|that|it)|depending on|otherwise',
   polite:
     "if (?:possible|you (?:can|could|would|don't mind|have any questions|need anything)|that's (?:ok|okay|possible|fine)|it's (?:ok|okay|possible)|any questions|needed|necessary|required|so)|(?:as soon as|where|when) possible",
   contrast:
     'but|however|although|though|yet|and|so|because|since|as|when|while|after|before|once|then|still|nevertheless|except|whereas',
+  hearsay:
+    'heard|hearing|someone (?:said|told|mentioned)|(?:a colleague|people|they) (?:said|told us|mentioned)|rumou?r~|is (?:it|that|this) (?:true|right|correct)|read (?:something|that)',
+  thirdParty:
+    'guests?|customers?|clients?|reviewers?|visitors?|patients?|tourists?|travell?ers|members|(?:a|one) (?:guest|customer|client|reviewer)',
+  notProducts: `${PLAN_NAMES}|${ENGLISH_CALENDAR}|nimbus|i|english`,
 };

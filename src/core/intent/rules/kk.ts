@@ -6,6 +6,7 @@
  * -пақ intention suffix is excluded explicitly.
  */
 import type { CueSpec, RuleSpec } from './compile';
+import { PLAN_NAMES } from './names';
 
 const RELATIONSHIP =
   '(?:жазылым~|келісімшарт~|шарт~|қызмет(?!кер)~|аккаунт~|тіркелгі~|лицензия~|тариф~|сервис~|абонемент~|ынтымақтаст(?:ық|ығ)~|серіктест(?:ік|іг)~)';
@@ -15,7 +16,8 @@ const ANOTHER = '(?:басқа|өзге|жаңа|арзанырақ|арзан|�
 const VENDOR =
   '(?:жеткізуші~|провайдер~|компания~|сервис~|қызмет(?!кер)~|платформа~|бағдарлама~|шешім~|серіктес~|жүйе~|өнім~)';
 const ALT = `${ANOTHER} (?:\\p{L}+ )?${VENDOR}`;
-const SEATS = '(?:лицензия~|орын~|пайдаланушы~|қолданушы~|қызметкер~)';
+// Staff (қызметкер) are not seats: "30 қызметкерді қысқарттық" is a headcount, not a downgrade.
+const SEATS = '(?:лицензия~|орын~|пайдаланушы~|қолданушы~)';
 
 export const KK_RULES: RuleSpec[] = [
   // cancellation
@@ -49,6 +51,8 @@ export const KK_RULES: RuleSpec[] = [
     pattern:
       '(?:енді|бұдан былай|бұдан әрі) (?:\\p{L}+ )?(?:қажет емес|керек емес|пайдаланбаймыз|қолданбаймыз|қажетіміз жоқ|керегі жоқ)',
     negative: true,
+    // A module no longer used is a downgrade at most.
+    vetoBefore: 'модул~|функция~|мүмкіндік~|есеп~',
   },
   {
     intent: 'cancellation',
@@ -112,13 +116,14 @@ export const KK_RULES: RuleSpec[] = [
     weight: 0.65,
     pattern:
       '(?:біз үшін|бізге) (?:\\p{L}+ )?қымбат~|қымбаттап кет~|қымбаттады|қымбаттау~|(?:баға~|құн~|тариф~) (?:\\p{L}+ )?(?:өсті|көтерілді|өсуі|көтерілуі|жоғары|қымбат~|өсіп)',
+    news: true,
   },
   { intent: 'price', weight: 0.75, pattern: '(?:қалта~|шама~) (?:көтермей~|жетпей~)', negative: true },
   {
     intent: 'price',
     weight: 0.65,
     pattern:
-      'бюджет~ (?:\\p{L}+ )?(?:қысқар~|азай~|кеміт~|шектеул~|жетпей~|тарыл~)|(?:қысқарған|шектеулі) бюджет~',
+      'бюджет~ (?:\\p{L}+ ){0,2}(?:қысқар~|азай~|кеміт~|шектеул~|жетпей~|тарыл~)|(?:қысқарған|шектеулі) бюджет~',
   },
   {
     intent: 'price',
@@ -144,6 +149,7 @@ export const KK_RULES: RuleSpec[] = [
     intent: 'paymentDelay',
     weight: 0.8,
     pattern: 'бөліп(?:-бөліп)? төле~|бөліктеп төле~|бөлшектеп төле~|(?:төлем~|төлеу~) кестесі~|рассрочк~',
+    firstParty: true,
   },
   {
     intent: 'paymentDelay',
@@ -168,7 +174,7 @@ export const KK_RULES: RuleSpec[] = [
   { intent: 'paymentDelay', weight: 0.65, pattern: '(?:келесі айда|кейінірек|кешіктіріп) төле~' },
 
   // complaint
-  { intent: 'complaint', weight: 0.65, pattern: 'шағым~' },
+  { intent: 'complaint', weight: 0.65, pattern: 'шағым~', firstParty: true },
   { intent: 'complaint', weight: 0.7, pattern: 'наразы~' },
   {
     intent: 'complaint',
@@ -253,6 +259,93 @@ export const KK_RULES: RuleSpec[] = [
   },
 ];
 
+const MONTHS = '(?:қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан)';
+
+/** Phrases that generalise a kind rather than one wording: named products, price as a reason, indirect ways to say it. */
+KK_RULES.push(
+  // A named product with a case suffix before an ordinary verb: "Bnovo-ға ауысамыз", "amoCRM-ге көшеміз".
+  {
+    intent: 'competitor',
+    weight: 0.8,
+    pattern: '"?@"?-?(?:ке|ге|қа|ға|на|не|а|е) (?:\\p{L}+ ){0,2}?(?:көш|ауыс)%',
+  },
+  {
+    intent: 'competitor',
+    weight: 0.75,
+    pattern: '@ (?:жүйесі(?:не|н)? (?:\\p{L}+ )?(?:көш|ауыс|таңда)~|таңда~)',
+  },
+  {
+    intent: 'competitor',
+    weight: 0.75,
+    pattern: '"?@"?-?(?:пен|мен|бен) (?:шарт|келісім)~ (?:жаса|қол қой)~',
+  },
+  { intent: 'competitor', weight: 0.6, pattern: '"?@"?-?(?:ды|ді|ны|ні|ты|ті) сына~' },
+  {
+    intent: 'competitor',
+    weight: 0.6,
+    pattern: 'басқа жер(?:ден|де) (?:\\p{L}+ )?арзан~|арзанырақ (?:\\p{L}+ )?тапт~',
+  },
+  { intent: 'complaint', weight: 0.55, pattern: 'қанша (?:\\p{L}+ )?күт~' },
+  // Whole forms of бөлу (divide): folded, "бөл-" is "бол-" (be), so a stem would match "бола ма".
+  {
+    intent: 'paymentDelay',
+    weight: 0.7,
+    pattern: '(?:төлем~|шот~) (?:\\p{L}+ ){0,2}(?:бөлуге|бөлуді|бөліп|бөліңіз|бөлейік)',
+    firstParty: true,
+  },
+  // Price as the reason: "жаңа бағамен шыдай алмаймыз", "40% арзан". A negation after it belongs
+  // to the other verb, so none is read.
+  {
+    intent: 'price',
+    weight: 0.65,
+    negative: true,
+    pattern:
+      '(?:жаңа|мұндай|осындай|осы|бұл) бағамен|\\d+ ?\\u0025(?:-ға|-ке)? арзан~|(?:екі|үш) есе (?:арзан~|көп төле~)|шығын~ (?:\\p{L}+ )?тоқтат~|(?:ең арзан|арзанырақ) тариф~',
+  },
+  {
+    intent: 'price',
+    weight: 0.7,
+    pattern: '(?:баға~|құн~) (?:\\p{L}+ ){0,2}(?:ақтамай~|ақталмай~)',
+    negative: true,
+  },
+  // Indirect wording.
+  {
+    intent: 'cancellation',
+    weight: 0.7,
+    pattern: 'соңғы айымыз|(?:аккаунт~|тіркелгі~) (?:\\p{L}+ )?өшір~|қызметті тоқтат~|енді керек болмайды',
+  },
+  {
+    intent: 'complaint',
+    weight: 0.6,
+    pattern: 'бұлай (?:\\p{L}+ ){0,2}(?:мүмкін емес|болмайды)',
+    negative: true,
+  },
+  {
+    intent: 'nonRenewal',
+    weight: 0.8,
+    pattern: '(?:жалғастыр|ұзарт)(?:у~|уға|уды) (?:\\p{L}+ )?(?:ниет~|жоспар~) (?:\\p{L}+ )?жоқ',
+    negative: true,
+  },
+  {
+    intent: 'paymentDelay',
+    weight: 0.7,
+    pattern: `төлем~ (?:\\p{L}+ ){0,3}кешіг~|төлемді кешіктір~|${MONTHS}(?:да|де|та|те) төле~`,
+  },
+  {
+    intent: 'downgrade',
+    weight: 0.7,
+    pattern:
+      '(?:арзан|арзанырақ|ең арзан|төменгі|кіші) тариф~|"?(?:лайт|старт|базалық)"? тариф~ (?:\\p{L}+ )?(?:ауыс|түс|көш)~|тариф~ (?:\\p{L}+ ){0,2}түс~|\\d+ лицензия~ (?:\\p{L}+ )?алып таста~|\\d+ емес,? \\d+ (?:пайдаланушы|лицензия|орын)~',
+  },
+  // "Шағымданғым келмейді, бірақ …" announces a complaint.
+  {
+    intent: 'complaint',
+    weight: 0.6,
+    pattern: '(?:шағымдан~|сын айт~) (?:\\p{L}+ )?(?:келмейді|ұнатпаймын),? (?:бірақ|алайда)',
+    negative: true,
+  },
+);
+
 export const KK_CUES: CueSpec = {
   negators: 'ешқашан|әсте|ешқандай',
   negatedBy:
@@ -265,4 +358,15 @@ export const KK_CUES: CueSpec = {
   polite:
     'мүмкін болса|мүмкіндік болса|қиын болмаса|сұрақтар~ болса|сұрақ~ туындаса|қажет болса|бола ма|бола ма екен',
   contrast: 'бірақ|алайда|дегенмен|және|себебі|өйткені|сондықтан|ал',
+  // -ма/-ме/-ба/-бе/-па/-пе plus a personal or tense ending: "төмендетпейміз", "тартпады", "жоқпыз".
+  negativeWord:
+    '[мбп][ае]й(?:мын|мін|мыз|міз|сың|сің|сыз|сіз|ды|ді)?|[мбп][ае](?:ды|ді|ған|ген)|^жоқ~|^емес~',
+  // -са/-се plus a personal ending: "ауыссақ", "бас тартсақ", "жараспаса"
+  // (not the conjunction "немесе", "or").
+  conditionalWord: '^(?!немесе)\\p{L}{2,}(?:са|се)(?:қ|к|м|ң|ңыз|ңіз|ңдар|ңдер)?',
+  hearsay: 'естідік|естіпті|естідім|естіген~|деді|рас па|солай ма|шындық бар ма|оқыдым',
+  // Russian words too: Kazakh email borrows "рассрочка" and "гости" freely. "қонақ" becomes
+  // "қонағы-" before a vowel.
+  thirdParty: 'қона[қғ]~|клиент~|турист~|келуші~|тұтынушы~|гост~',
+  notProducts: `${PLAN_NAMES}|лайт|старт|бизнес|базалық|nimbus|дүйсенбі~|сейсенбі~|сәрсенбі~|бейсенбі~|жұма~|сенбі~|жексенбі~`,
 };

@@ -1,12 +1,14 @@
 /**
  * Norwegian phrases, Bokmål first, with the Nynorsk and Danish spellings customers mix in
  * ("ikkje", "seie opp", "oppseiing", "opsige", "afslutte", "udskyde"). Norwegian is verb-second, so
+ * a fronted phrase puts the subject between verb and particle ("Til den prisen sier vi opp"), and
  * negation follows a finite verb ("vi fornyer ikke") and precedes an infinitive ("ikke å fornye");
  * both orders are written out. "Si opp" is also what employers do to staff and tenants to flats, so
  * those objects veto it; "avtale" is both agreement and appointment, but "si opp avtalen" only means
  * the agreement ("avlyse avtalen" would be the appointment, and is not a pattern).
  */
 import type { CueSpec, RuleSpec } from './compile';
+import { PLAN_NAMES } from './names';
 
 const RELATIONSHIP =
   '(?:abonnement~|avtale~|kontrakt~|lisens~|tjeneste~|kundeforhold~|medlemskap~|konto~|samarbeid~|abonnemang~)';
@@ -24,13 +26,14 @@ export const NO_RULES: RuleSpec[] = [
   {
     intent: 'cancellation',
     weight: 0.9,
-    pattern: `(?:si|sier|sa|sagt|seie|seier|sei) (?:herved |med dette |hermed |nå |dessverre |derfor )?opp _ ${RELATIONSHIP}`,
+    pattern: `(?:si|sier|sa|sagt|seie|seier|sei) (?:vi |jeg |eg |dere |de )?(?:herved |med dette |hermed |nå |dessverre |derfor )?opp _ ${RELATIONSHIP}`,
     vetoAfter: NOT_OURS,
   },
   {
     intent: 'cancellation',
     weight: 0.75,
-    pattern: '(?:si|sier|sa|sagt|seie|seier|sei) (?:herved |med dette |hermed |nå |dessverre |derfor )?opp',
+    pattern:
+      '(?:si|sier|sa|sagt|seie|seier|sei) (?:vi |jeg |eg |dere |de )?(?:herved |med dette |hermed |nå |dessverre |derfor )?opp',
     vetoAfter: NOT_OURS,
   },
   {
@@ -141,6 +144,7 @@ export const NO_RULES: RuleSpec[] = [
     weight: 0.6,
     pattern:
       '(?:pris~|kostnad~) (?:\\p{L}+ )?(?:økning~|økte|har økt|øker|stiger|steg|har steget|går opp)|(?:pris~|kostnad~) (?:er )?(?:for|altfor|alt for|svært|veldig) høy~|prisøkning~|prishopp|prisstigning~',
+    news: true,
   },
   {
     intent: 'price',
@@ -171,7 +175,8 @@ export const NO_RULES: RuleSpec[] = [
     intent: 'paymentDelay',
     weight: 0.8,
     pattern:
-      'avdrag~|nedbetaling~|afdrag~|ratebetaling~|delbetaling~|betalingsplan~|betalingsavtale~|dele opp (?:betaling~|faktura~|beløp~|summen)',
+      'avdrag~|nedbetaling~|afdrag~|ratebetaling~|delbetaling~|betalingsplan~|betalingsavtale~|dele (?:opp )?(?:betaling~|faktura~|beløp~|summen)',
+    firstParty: true,
   },
   {
     intent: 'paymentDelay',
@@ -200,7 +205,7 @@ export const NO_RULES: RuleSpec[] = [
   },
 
   // complaint
-  { intent: 'complaint', weight: 0.6, pattern: 'klage~|klaget|klaga' },
+  { intent: 'complaint', weight: 0.6, pattern: 'klage~|klaget|klaga', firstParty: true },
   {
     intent: 'complaint',
     weight: 0.7,
@@ -246,7 +251,14 @@ export const NO_RULES: RuleSpec[] = [
   },
 
   // downgrade
-  { intent: 'downgrade', weight: 0.8, pattern: 'nedgrader~|nedgradering~' },
+  {
+    intent: 'downgrade',
+    weight: 0.8,
+    pattern: 'nedgrader~|nedgradering~',
+    // Software and devices are downgraded too ("nedgraderte Chrome på resepsjonsmaskinene").
+    vetoAfter:
+      'chrome|firefox|safari|edge|windows|macos|ios|android|nettleser~|fastvare~|firmware|app~|versjon~|skriver~|driver~|pc~|maskin~|bærbar~|nettbrett~|telefon~',
+  },
   {
     intent: 'downgrade',
     weight: 0.7,
@@ -265,6 +277,8 @@ export const NO_RULES: RuleSpec[] = [
     intent: 'expansion',
     weight: 0.75,
     pattern: `(?:(?:flere|fleire|ekstra|nye) |\\d+ (?:(?:nye|flere|fleire|ekstra) )?)${SEATS}`,
+    vetoBefore: 'bare|kun|berre',
+    vetoAfter: 'i stedet for|istedenfor|i staden for',
   },
   {
     intent: 'expansion',
@@ -285,15 +299,96 @@ export const NO_RULES: RuleSpec[] = [
   },
 ];
 
+/** Phrases that generalise a kind rather than one wording: named products, price as a reason, indirect ways to say it. */
+NO_RULES.push(
+  // A named product after an ordinary verb: "går over til HubSpot", "valgt Tripletex".
+  {
+    intent: 'competitor',
+    weight: 0.8,
+    pattern:
+      '(?:går|gå|gikk|gått|bytter|bytte|byttet|flytter|flytte|flyttet|migrerer|migrere|skifter|skifte|skiftet)(?: alle| oss)?(?: over)? (?:til|på) @',
+    vetoAfter: 'plan~|pakk~|versjon~|abonnement~',
+  },
+  {
+    intent: 'competitor',
+    weight: 0.75,
+    pattern:
+      '(?:(?:går|gå|gikk) for|valgt|valgte|velger|velge|signert (?:avtale )?med|(?:inngått|inngår) avtale med) @',
+    vetoAfter: 'plan~|pakk~|versjon~',
+  },
+  { intent: 'competitor', weight: 0.6, pattern: '(?:(?:tester|prøver) (?:nå |ut )?|tilbud fra )@' },
+  {
+    intent: 'competitor',
+    weight: 0.6,
+    pattern: '(?:billigere|rimeligere) (?:alternativ~|løsning~|leverandør~|tilbud~)',
+  },
+  { intent: 'complaint', weight: 0.55, pattern: 'hvor lenge (?:må|skal) vi vente' },
+  // Price as the reason: "til den prisen lar vi det løpe ut", "40 % billigere". A negation after
+  // it belongs to the other verb ("med den nye prisen klarer vi det ikke"), so none is read.
+  {
+    intent: 'price',
+    weight: 0.65,
+    negative: true,
+    pattern:
+      '(?:med|til|for) (?:den nye|denne|den|dagens|de nye|slike) pris(?:en|ene|er)?|\\d+ ?\\u0025 billigere|(?:halve|en tredjedel av) prisen|det dobbelte|dobbelt så mye|billigste (?:pakken|planen)|(?:frosset|fryst) (?:alle )?(?:\\p{L}+ )?(?:kostnader|utgifter|budsjett~)|prisen (?:er )?ikke lenger (?:til å forsvare|forsvarlig)',
+  },
+  // Indirect wording.
+  {
+    intent: 'cancellation',
+    weight: 0.7,
+    pattern:
+      'vår siste måned|siste måned hos dere|(?:slutter|slutte) å bruke (?:nimbus|plattformen|systemet|tjenesten)|avvikling~ av (?:kontoen|abonnementet|avtalen)|(?:abonnementet|avtalen|kontoen) (?:\\p{L}+ )?(?:avsluttes|sies opp|stenges|slettes)|avslutt alt|si opp ab+on+ement~',
+  },
+  {
+    intent: 'complaint',
+    weight: 0.6,
+    pattern: 'slik kan vi ikke (?:jobbe|fortsette|ha det)',
+    negative: true,
+  },
+  {
+    intent: 'nonRenewal',
+    weight: 0.8,
+    pattern:
+      'lar (?:\\p{L}+ ){0,2}(?:løpe ut|utløpe|gå ut)|ikke (?:tenkt|planer om) å (?:fortsette|fornye|forlenge)|kommer ikke til å (?:fornye|forlenge|fortsette)',
+    negative: true,
+  },
+  {
+    intent: 'paymentDelay',
+    weight: 0.75,
+    pattern:
+      'betaling~ (?:\\p{L}+ ){0,3}forsinket|(?:blir|er) sen~ med (?:betalingen|fakturaen)|(?:betale|betaler) (?:\\p{L}+ ){0,2}i (?:januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember)|betalingsutsettelse|utsett?e betaling~',
+  },
+  {
+    intent: 'downgrade',
+    weight: 0.7,
+    pattern:
+      '(?:flytte|flytt|sette|sett) oss (?:over )?(?:på|til) (?:\\p{L}+-)?(?:planen|pakken)|gå ned til|(?:lite|start|basis)-?(?:planen|pakken)|billigste (?:pakken|planen)|(?:mindre|billigere) pakke|fjerner \\d+ (?:av )?(?:\\p{L}+ )?(?:lisens~|bruker~)|bare \\d+ brukere',
+  },
+  // "Jeg vil ikke klage, men …" announces a complaint.
+  {
+    intent: 'complaint',
+    weight: 0.6,
+    pattern:
+      '(?:vil ikke|liker ikke å|ikke for å) (?:klage|være vanskelig|mase|pirke|syte)(?: \\p{L}+){0,2},? men',
+    negative: true,
+  },
+);
+
 export const NO_CUES: CueSpec = {
   negators:
     'ikke(?! lenger| lengre| længere| bare| berre)|ikkje(?! lenger| lengre| berre)|ingen|aldri|uten|utan|heller enn|i stedet for|istedenfor|ingen planer om|ikke tenkt|ikkje tenkt',
-  negatedBy: `(?:er|blir) ${NOT} (?:aktuelt|aktuell|planlagt|et alternativ|noe vi|på tale)|er uaktuelt|kommer ${NOT} på tale`,
+  negatedBy: `(?:er|blir) ${NOT} (?:aktuelt|aktuell|planlagt|et alternativ|noe vi|på tale)|er uaktuelt|kommer ${NOT} på tale|(?:har )?aldri (?:vært )?(?:aktuelt|et alternativ|på tale)`,
   hedges:
     'kanskje|kanskeje|måske|muligens|muligvis|kan hende|vurderer|vurdere|overveier|overvejer|tenker på|tenkjer på|tænker på|usikre på|usikker på|eventuelt|trolig|sannsynligvis|sannsynlegvis|antageligvis|risikerer|kan bli nødt til',
-  conditions: 'hvis|viss|dersom|ellers|i tilfelle|med mindre|såfremt|forutsatt at',
+  conditions:
+    'hvis|viss|dersom|ellers|i tilfelle|med mindre|såfremt|forutsatt at|om (?:vi|dere|du|det|man|prisen|prisene)',
   conditionsAfter: 'hvis|viss|dersom|med mindre|såfremt|forutsatt at|ellers',
   polite:
     '(?:hvis|om|dersom|viss) (?:mulig|det er mulig|det går|det passer|dere har spørsmål|du har spørsmål|nødvendig)|om mulig',
   contrast: 'men|likevel|derimot|imidlertid|og|fordi|siden|så|da|når|etter|før',
+  hearsay:
+    'hørt|hørte|hører|noen (?:sa|sier|nevnte)|ryktet?|rykter|stemmer det|er det (?:sant|riktig|noe i det)|leste (?:noe|at)',
+  // Compounds count: "turkundene", "hotellgjester".
+  thirdParty: '\\p{L}*gjest~|\\p{L}*kunde(?:r|ne|n)?|turist~|besøkende|anmelder~',
+  notProducts: `${PLAN_NAMES}|basis|nimbus|januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember|mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag`,
 };

@@ -6,11 +6,12 @@
  * i are folded together, so "İPTAL", "IPTAL" and "iptal" are the same word.
  */
 import type { CueSpec, RuleSpec } from './compile';
+import { PLAN_NAMES } from './names';
 
 const RELATIONSHIP =
   '(?:aboneli[kğ]~|üyeli[kğ]~|sözleşme~|hesab~|hesap~|lisans~|hizmet~|paket~|kayd~|kayıt~|anlaşma~|işbirliği~)';
 const EVENTS =
-  'toplantı~|görüşme~|randevu~|rezervasyon~|sipariş~|fatura~|ödeme~|demo~|etkinli[kğ]~|arama~|eğitim~|sunum~|uçuş~|bilet~|ziyaret~|seyahat~|yenileme~|otomatik~|kart~|işlem~|webinar~|konferans~|kira~';
+  'toplantı~|görüşme~|randevu~|rezervasyon~|sipariş~|fatura~|ödeme~|demo~|etkinli[kğ]~|arama~|eğitim~|sunum~|uçuş~|bilet~|ziyaret~|davet~|açık gün~|seyahat~|yenileme~|otomatik~|kart~|işlem~|webinar~|konferans~|kira~';
 const ANOTHER =
   '(?:başka|farklı|diğer|alternatif|yeni|rakip|daha (?:ucuz|uygun|uygun fiyatlı|ekonomik|hesaplı))';
 const VENDOR =
@@ -57,6 +58,8 @@ export const TR_RULES: RuleSpec[] = [
     pattern:
       'artık (?:\\p{L}+ )?(?:kullanmayacağ~|kullanmıyor~|ihtiyac~ (?:yok|kalmadı)|gerek~ (?:yok|kalmadı)|istemiyor~)',
     negative: true,
+    // A module no longer used is a downgrade at most.
+    vetoBefore: 'modül~|özellik~|fonksiyon~|rapor~',
   },
   {
     intent: 'cancellation',
@@ -118,7 +121,8 @@ export const TR_RULES: RuleSpec[] = [
     pattern:
       'süre~ (?:dolunca|bitince|sona erince|bittiğinde|dolduğunda) _ (?:sonlandır~|bitir~|devam etmeyece~|devam etmeme~|yenileme(?:yece|me)~)',
   },
-  { intent: 'nonRenewal', weight: 0.6, pattern: 'son (?:yılımız|dönemimiz|ayımız)' },
+  { intent: 'nonRenewal', weight: 0.6, pattern: 'son (?:yılımız|dönemimiz)' },
+  { intent: 'cancellation', weight: 0.7, pattern: '(?:sizinle )?son ayımız' },
 
   // competitor
   {
@@ -162,6 +166,7 @@ export const TR_RULES: RuleSpec[] = [
     weight: 0.55,
     pattern:
       'fiyat~ (?:\\p{L}+ )?(?:yüksek~|arttı|artış~|fahiş~)|fiyat artış~|zam(?:mı|lar\\p{L}*|la|dan|ı|lı)?',
+    news: true,
   },
   {
     intent: 'price',
@@ -191,7 +196,7 @@ export const TR_RULES: RuleSpec[] = [
       '(?:ödeme~|fatura~|ödenme~) _ (?:ertele~|ötele~|geciktir~|sonraya (?:bırak~|at~)|kaydır~|ileri (?:bir )?tarihe (?:at~|al~)|uzat~)',
   },
   { intent: 'paymentDelay', weight: 0.45, pattern: 'ertele~', vetoBefore: EVENTS.replace('ödeme~|', '') },
-  { intent: 'paymentDelay', weight: 0.8, pattern: 'taksi[td]~' },
+  { intent: 'paymentDelay', weight: 0.8, pattern: 'taksi[td]~', firstParty: true },
   {
     intent: 'paymentDelay',
     weight: 0.75,
@@ -210,7 +215,7 @@ export const TR_RULES: RuleSpec[] = [
     intent: 'paymentDelay',
     weight: 0.75,
     pattern:
-      '(?:parça parça|bölerek|bölünmüş|parçalı|kısım kısım) öde~|(?:ödeme~|tutar~|fatura~) (?:\\p{L}+ )?(?:böl~|parçala~)',
+      '(?:parça parça|bölerek|bölünmüş|parçalı|kısım kısım) öde~|(?:ödeme~|tutar~|fatura~) (?:\\p{L}+ ){0,2}(?:böl~|parçala~)',
   },
   {
     intent: 'paymentDelay',
@@ -224,7 +229,7 @@ export const TR_RULES: RuleSpec[] = [
   },
 
   // complaint
-  { intent: 'complaint', weight: 0.65, pattern: 'şikayet~|şikâyet~' },
+  { intent: 'complaint', weight: 0.65, pattern: 'şikayet~|şikâyet~', firstParty: true },
   {
     intent: 'complaint',
     weight: 0.7,
@@ -292,6 +297,8 @@ export const TR_RULES: RuleSpec[] = [
     intent: 'expansion',
     weight: 0.7,
     pattern: `(?:(?:ek|ilave|fazladan|daha fazla) |\\d+ (?:(?:ek|yeni|adet|ilave) )?)${SEATS}`,
+    vetoBefore: 'yerine|sadece|yalnızca',
+    vetoAfter: 'kaldır~|azalt~|düşür~|yerine',
   },
   { intent: 'expansion', weight: 0.8, pattern: `${SEATS} (?:\\p{L}+ )?(?:ekle~|satın al~|arttır~|artır~)` },
   {
@@ -306,6 +313,77 @@ export const TR_RULES: RuleSpec[] = [
     pattern: 'yeni (?:bir )?(?:eki[pb]~|departman~|şube~|ofis~|mağaza~|klini[kğ]~|otel~|bölge~)',
   },
 ];
+
+const MONTHS = '(?:ocak|şubat|mart|nisan|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|aralık)';
+
+/** Phrases that generalise a kind rather than one wording: named products, price as a reason, indirect ways to say it. */
+TR_RULES.push(
+  // A named product with its apostrophe suffix before an ordinary verb: "HubSpot'a geçiyoruz".
+  {
+    intent: 'competitor',
+    weight: 0.8,
+    pattern: "@'(?:y?[ae]|n[ae]) (?:\\p{L}+ )?(?:geç|taşın|taşı|göç|yönel)%",
+  },
+  {
+    intent: 'competitor',
+    weight: 0.75,
+    pattern: '@ ile (?:\\p{L}+ )?(?:devam|çalış|anlaş|ilerle|sözleşme imzala)~',
+  },
+  {
+    intent: 'competitor',
+    weight: 0.65,
+    pattern:
+      "@'(?:[iu]|y[iu]|n[iu]) (?:de |da )?(?:seçtik|seçiyoruz|deniyoruz|test ediyoruz|değerlendiriyoruz)",
+  },
+  { intent: 'competitor', weight: 0.6, pattern: "@'[dt][ae]n (?:\\p{L}+ ){0,4}teklif~" },
+  {
+    intent: 'competitor',
+    weight: 0.6,
+    pattern: '(?:daha )?ucuzunu bulduk|başka (?:bir )?yerde (?:\\p{L}+ ){0,2}ucuz~',
+  },
+  { intent: 'complaint', weight: 0.55, pattern: 'ne kadar (?:daha )?bekle~' },
+  // Price as the reason: "bu fiyatla devam edemeyiz", "%40 daha ucuza". A negation after it
+  // belongs to the other verb, so none is read.
+  {
+    intent: 'price',
+    weight: 0.65,
+    negative: true,
+    pattern:
+      '(?:bu|o|yeni|şu|mevcut) fiyat(?:la|a|lar(?:la|a))|\\u0025 ?\\d+ (?:daha )?ucuz~|\\d+ ?\\u0025 (?:daha )?ucuz~|fiyat~ (?:\\p{L}+ )?yarısına|iki kat (?:\\p{L}+ )?öde~|bütçe~ (?:\\p{L}+ )?(?:çok )?kısıtlı|harcama~ (?:\\p{L}+ )?dondur~|fiyat~ (?:artık )?kendini (?:karşılamıyor|amorti etmiyor)|fiyat~ (?:\\p{L}+ )?(?:hiç )?memnun değil~|en ucuz paket~',
+  },
+  // Indirect wording.
+  {
+    intent: 'complaint',
+    weight: 0.6,
+    pattern: 'bu şekilde (?:çalışamıyoruz|çalışamayız|devam edemeyiz)|böyle çalışamayız',
+    negative: true,
+  },
+  {
+    intent: 'nonRenewal',
+    weight: 0.8,
+    pattern: 'devam etme(?:k|yi|ye)? (?:\\p{L}+ )?niyet~ (?:\\p{L}+ )?(?:yok|olmadığ~|değil~)',
+    negative: true,
+  },
+  {
+    intent: 'paymentDelay',
+    weight: 0.7,
+    pattern: `ödeme~ (?:\\p{L}+ ){0,3}gecik~|(?:ödemeyi|ödemesini) geciktir~|${MONTHS}(?:ta|te|da|de) öde~|ek vade`,
+  },
+  {
+    intent: 'downgrade',
+    weight: 0.7,
+    pattern:
+      "(?:lite|başlangıç|temel|basic|starter|ekonomik|en ucuz)(?:'?[ae])? pakete? (?:\\p{L}+ )?(?:geç|in|al|düşür)~|(?:paket~|plan~) in(?:mek|meyi|eceğ~|iyor~)|\\d+ lisans~ (?:\\p{L}+ )?kaldır~|\\d+ yerine \\d+ (?:kullanıcı|lisans)~",
+  },
+  // "Şikâyet etmek istemem ama …" announces a complaint.
+  {
+    intent: 'complaint',
+    weight: 0.6,
+    pattern:
+      '(?:şikayet~|şikâyet~|laf olsun diye) (?:\\p{L}+ ){0,3}(?:istemem|istemiyorum|söylemiyorum|istemezdim),? (?:ama|ancak|fakat)',
+    negative: true,
+  },
+);
 
 export const TR_CUES: CueSpec = {
   negators: 'asla|hiçbir şekilde|hiçbir zaman',
@@ -323,4 +401,14 @@ export const TR_CUES: CueSpec = {
   polite:
     'mümkünse|mümkün ise|rica etsem|uygunsa|sorunuz olursa|sorunuz varsa|bir sorunuz olursa|gerekirse|isterseniz',
   contrast: 'ama|fakat|ancak|lakin|ve|çünkü|bu yüzden|bu nedenle|yine de|oysa',
+  // A negative finite verb: -mıyor, -meyecek, -mez, -medi, -memiş ("düşürmeyeceğiz", "düşünmüyoruz").
+  negativeWord: 'm[ıiuü]yor~|m[ae]y[ae]c[ae][kğ]~|m[ae]y[ıi]z|m[ae]z|m[ae]d[ıiuü]~|m[ae]m[ıi]ş~|^değil~|^yok',
+  // The -sa/-se conditional with a person ending: "iptal edersek", "karar verirsek", "gerekirse".
+  // Only after a tense or negation base (-ar/-er, -maz, -acak, -dı, -yor, -y), so "yüksek" is no "if".
+  conditionalWord:
+    '\\p{L}+(?:[aeıiouü]r|m[ae]z|[ae]c[ae]k|d[ıiuü]|yor|y)s[ae](?:m|n|k|n[ıi]z|l[ae]r)?|^etse(?:m|k|niz|ler)?|^olsa(?:m|k|nız|lar)?',
+  hearsay: 'duydu~|duyduk|duydum|söylenti~|söyledi|doğru mu|aslı var mı|gerçek mi|okudum|okuduk',
+  thirdParty:
+    'misafir~|müşterimiz|müşterilerimiz|müşteriler~|bir müşteri|turist~|konu[kğ]~|ziyaretçi~|yorumcu~|yolcu~',
+  notProducts: `${PLAN_NAMES}|temel|başlangıç|${MONTHS}|pazartesi|salı|çarşamba|perşembe|cuma|cumartesi|pazar|nimbus`,
 };
