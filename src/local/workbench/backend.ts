@@ -263,8 +263,8 @@ export class Workbench implements WorkbenchBackend {
     }
   }
 
-  page(): string {
-    return pageHtml({ sheetLabel: this.options.sheetPath, user: this.world.user, cardCss: CARD_CSS });
+  page(token: string): string {
+    return pageHtml({ sheetLabel: this.options.sheetPath, user: this.world.user, cardCss: CARD_CSS, token });
   }
 
   inbox(): InboxEntry[] {
@@ -290,9 +290,9 @@ export class Workbench implements WorkbenchBackend {
     }));
   }
 
-  message(messageId: string): { message: MessageView } & PanelResponse {
+  message(messageId: string): ({ message: MessageView } & PanelResponse) | null {
     const m = this.messages.find((x) => x.id === messageId);
-    if (!m) throw new Error(`No message ${messageId} in the sample inbox`);
+    if (!m) return null;
     const cards = this.run((entry) => entry.gmailMessage(gmailEvent({ messageId, threadId: m.threadId })));
     return {
       kind: 'cards',

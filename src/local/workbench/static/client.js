@@ -11,11 +11,13 @@
   /** The card stack, as Gmail keeps it: [{ name, html }], last is shown. */
   let stack = [];
   let openMessageId = null;
+  // The server's per-start secret, served in the page; requests without it are refused (CSRF guard).
+  const token = document.querySelector('meta[name="churnguard-token"]').content;
 
   async function api(path, body) {
     const res = await fetch(path, {
       method: body === undefined ? 'GET' : 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'x-churnguard-token': token },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const json = await res.json();

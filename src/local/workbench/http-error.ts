@@ -1,0 +1,12 @@
+/**
+ * An error the workbench server answers with its own status and a message fit for the client. Any
+ * other error is a bug: the client gets a bare 500 and the details go to the console, never a stack.
+ */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
