@@ -3,6 +3,7 @@
  * recipient's email, send a test to yourself, start (first batch sent from the card, the rest by
  * the hourly trigger), follow progress, pause / resume / cancel, and settle recipients in review.
  */
+import { sheetGate } from '../../core/campaigns/sheet-gate';
 import { EXCLUSION_TEXT, isWinBackTemplate, type ExclusionReason } from '../../core/campaigns/audience';
 import { countStatuses, estimateFinish } from '../../core/campaigns/progress';
 import type { Customer } from '../../core/customers/customer';
@@ -130,6 +131,7 @@ function requestFor(
       members,
       winBack: isWinBackTemplate(template.name),
       unmergeable,
+      sheetBlockers: sheetGate(p.whole.read).blockers,
       team: config.team,
     },
     template,
@@ -166,6 +168,7 @@ export function previewCampaign(ctx: AppContext, w: Wizard, index: number): Card
           count,
         })),
       blocked: plan.blocked,
+      sheet: sheetGate(p.whole.read),
       index: at,
       ...(merged?.ok
         ? { email: { to: merged.email.to, subject: merged.email.subject, textBody: merged.email.textBody } }
@@ -211,14 +214,16 @@ export function sendTestEmail(ctx: AppContext, w: Wizard, index: number): Action
 
 export function startCampaignAction(ctx: AppContext, w: Wizard): ActionResponse {
   const started = withPortfolio(ctx, (p) => startCampaign(ctx, requestFor(ctx, p, w).request));
-  if (started.kind === 'blocked' || started.kind === 'empty')
+  if (started.kind === 'blocked' || started.kind === 'empty' || started.kind === 'sheetBlocked')
     return {
       kind: 'navigate',
       steps: [{ kind: 'update', card: previewCampaign(ctx, w, 0) }],
       notification:
         started.kind === 'blocked'
           ? `Not started: ${started.blocked.length} customers would get a blank. Fix them and start again.`
-          : 'Not started: nobody in the audience can be emailed now.',
+          : started.kind === 'sheetBlocked'
+            ? 'Not started: the customer sheet has two Email columns. Fix the sheet and start again.'
+            : 'Not started: nobody in the audience can be emailed now.',
     };
   const meta = started.meta;
   // The first batch goes now, from the card; the hourly trigger sends the rest.

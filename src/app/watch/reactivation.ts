@@ -4,6 +4,7 @@
  * ordinary campaign, which the same trigger then sends exactly once within the quota. A customer
  * whose email would have a blank is left out and listed, so the others are not held up.
  */
+import { sheetGate } from '../../core/campaigns/sheet-gate';
 import { z } from 'zod';
 import { AUTO_REACTIVATION_NAME, reactivationAudience } from '../../core/campaigns/reactivation';
 import { checkAudience } from '../../core/templates';
@@ -72,6 +73,7 @@ export function runReactivation(ctx: AppContext): ReactivationReport {
       members: ready,
       winBack: false,
       unmergeable: new Map(),
+      sheetBlockers: sheetGate(whole.read).blockers,
       team: config.team,
     });
     if (started.kind === 'started')
@@ -83,6 +85,8 @@ export function runReactivation(ctx: AppContext): ReactivationReport {
       };
     if (started.kind === 'empty')
       return { ...result, problem: 'Everyone quiet was excluded (unsubscribed, cool-down).' };
+    if (started.kind === 'sheetBlocked')
+      return { ...result, problem: `Nothing was sent: ${started.problems.join(' ')}` };
     return result;
   });
   ctx.userStore.set(LAST_REACTIVATION_KEY, JSON.stringify(report));

@@ -28,7 +28,8 @@ Commands:
   segments  --sheet FILE [--today YYYY-MM-DD] [--json]
             Each saved segment's size, MRR and MRR at high risk, with impact from the Impact rules tab.
   preview   --sheet FILE --segment NAME --template NAME [--limit 3] [--today YYYY-MM-DD] [--json]
-            A campaign's emails rendered without sending: exclusions, holdout, rows with blanks (exit 1).
+            A campaign's emails rendered without sending: exclusions, holdout, rows with blanks or
+            two Email columns (exit 1).
 
 FILE is a .csv, an .xlsx or a folder of CSV tabs (sample/); the customer tab is "Customers" or the
 first tab; segments and impact rules come from the "Segments" and "Impact rules" tabs.`;
@@ -255,10 +256,15 @@ function preview(argv: string[], io: Io): number {
       io.out(`${r.blocked.length} would get a blank; a real send waits until they are fixed:`);
       for (const b of r.blocked.slice(0, 20)) io.out(`  row ${b.row} ${b.email}: ${b.reason}`);
     }
+    for (const problem of r.sheet.blockers) io.out(`not sendable: ${problem}`);
+    if (r.sheet.leftOut.length) {
+      io.out(`${r.sheet.leftOut.length} sheet rows are left out of every campaign (email cell unusable):`);
+      for (const row of r.sheet.leftOut.slice(0, 20)) io.out(`  ${row}`);
+    }
     for (const e of r.emails) io.out(`\n--- To: ${e.to}\nSubject: ${e.subject}\n\n${e.textBody}`);
     for (const i of r.issues) io.err(`warning: ${i}`);
   }
-  return r.blocked.length ? 1 : 0;
+  return r.blocked.length || r.sheet.blockers.length ? 1 : 0;
 }
 
 const COMMANDS: Record<string, (argv: string[], io: Io) => number> = {

@@ -3,6 +3,7 @@
  * audience of a saved segment with every exclusion counted, the rows that would get a blank (which
  * block a real send), and each recipient's merged subject and text.
  */
+import type { SheetGate } from '../../core/campaigns/sheet-gate';
 import {
   EXCLUSION_TEXT,
   isWinBackTemplate,
@@ -37,6 +38,8 @@ export interface PreviewResult {
   holdout: number;
   excluded: Partial<Record<string, number>>;
   blocked: { row: number; email: string; reason: string }[];
+  /** Sheet problems that stop any send, and rows no campaign can reach. */
+  sheet: SheetGate;
   emails: MergedEmail[];
   issues: string[];
 }
@@ -90,6 +93,7 @@ export function previewCampaign(o: PreviewOptions): PreviewResult {
         .map(([k, n]) => [EXCLUSION_TEXT[k], n]),
     ),
     blocked: plan.blocked,
+    sheet: book.gate,
     emails,
     issues: [...book.issues, ...templates.issues, ...team.issues],
   };
