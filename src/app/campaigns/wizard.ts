@@ -9,7 +9,7 @@ import { countStatuses, estimateFinish } from '../../core/campaigns/progress';
 import type { Customer } from '../../core/customers/customer';
 import { MOVE_LABELS, templateForMove } from '../../core/playbooks';
 import { membersOf } from '../../core/segments';
-import { checkAudience, mergeTemplate, type Template } from '../../core/templates';
+import { checkAudience, findTemplate, mergeTemplate, type Template } from '../../core/templates';
 import type { ActionResponse, Card } from '../../ui/card/types';
 import {
   campaignPreviewCard,
@@ -37,15 +37,15 @@ function segmentMembers(p: Portfolio, name: string): { segment: Segment; members
   return { segment, members: membersOf(segment.query, p.records, { today: p.today }).map((r) => r.customer) };
 }
 
-function findTemplate(config: TeamConfig, name: string): Template {
-  const t = config.templates.find((x) => x.name.toLowerCase() === name.trim().toLowerCase());
-  if (!t)
+function templateNamed(config: TeamConfig, name: string): Template {
+  const found = findTemplate(config, name);
+  if (!found.ok)
     throw new UserFacingError(
-      'Template not found',
-      `The Templates tab has no template named "${name}".`,
-      'Pick another template, or add it to the Templates tab.',
+      'Template cannot be used',
+      found.reason,
+      'Fix it in the Templates tab, or pick another template.',
     );
-  return t;
+  return found.template;
 }
 
 export function buildCampaignSetup(ctx: AppContext, segmentName: string): Card {
@@ -116,7 +116,7 @@ function requestFor(
     members,
   } = segmentMembers(p, w.segment);
   const config = teamConfigFrom(p.config.raw);
-  const template = findTemplate(config, w.template);
+  const template = templateNamed(config, w.template);
   const context = mergeContextFor(ctx, config.team, p.whole.all);
   const unmergeable = new Map(
     checkAudience(template, members, context).blocked.map((b) => [b.customer.email, b.reason]),

@@ -78,7 +78,8 @@ function compile(t: Template): Compiled {
     try {
       return parseParts(text);
     } catch (e) {
-      if (e instanceof PlaceholderError) throw new PlaceholderError(`${label}: ${e.message}`, e.at);
+      if (e instanceof PlaceholderError)
+        throw new PlaceholderError(`${label}: ${e.problem}`, e.at, `${label}: ${e.message}`);
       throw e;
     }
   };

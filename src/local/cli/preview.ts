@@ -15,6 +15,7 @@ import { membersOf } from '../../core/segments';
 import { readTeamSettings, TEAM_SETTINGS_TAB } from '../../core/settings/team-settings';
 import {
   checkAudience,
+  findTemplate,
   readTemplates,
   teamMergeContext,
   TEMPLATES_TAB,
@@ -52,11 +53,12 @@ export function previewCampaign(o: PreviewOptions): PreviewResult {
       `No segment named "${o.segment}". Segments: ${book.segments.map((s) => s.name).join(', ') || 'none'}`,
     );
   const templates = readTemplates(book.tab(TEMPLATES_TAB));
-  const template = templates.templates.find((t) => t.name.toLowerCase() === o.template.trim().toLowerCase());
-  if (!template)
+  const found = findTemplate(templates, o.template);
+  if (!found.ok)
     throw new Error(
-      `No template named "${o.template}". Templates: ${templates.templates.map((t) => t.name).join(', ') || 'none'}`,
+      `${found.reason} Templates: ${templates.templates.map((t) => t.name).join(', ') || 'none'}`,
     );
+  const template = found.template;
   const team = readTeamSettings(book.tab(TEAM_SETTINGS_TAB));
   const members = membersOf(segment.query, book.records, { today: o.today }).map((r) => r.customer);
   // A file has no spreadsheet locale: dates and money are written the en_US way, in UTC.
