@@ -3,6 +3,7 @@
  *   npm run cli -- <command> [options]     (or `npx churnguard <command>` after npm ci)
  * Exit codes: 0 done, 1 the data could not be used, 2 usage error.
  */
+import { exitQuietlyOnClosedPipe } from './closed-pipe';
 import * as fs from 'node:fs';
 import { parseCsv } from '../table/csv';
 import { readTableFile } from '../table/table-file';
@@ -298,10 +299,14 @@ export function runCli(argv: string[], io: Io): number {
   }
 }
 
-if (require.main === module) {
-  process.exitCode = runCli(process.argv.slice(2), {
+/** The CLI as a process: real stdout/stderr, quiet on a closed pipe. `bin/churnguard.js` calls this. */
+export function runCliProcess(argv: string[]): void {
+  exitQuietlyOnClosedPipe([process.stdout, process.stderr], (code) => process.exit(code));
+  process.exitCode = runCli(argv, {
     out: (s) => console.log(s),
     err: (s) => console.error(s),
     now: () => new Date(),
   });
 }
+
+if (require.main === module) runCliProcess(process.argv.slice(2));
