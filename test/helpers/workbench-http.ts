@@ -18,16 +18,24 @@ export type TestWorkbench = Awaited<ReturnType<typeof startWorkbench>> & {
   stateDir: string;
 };
 
-/** A workbench on `sheet` (a CSV text, or the sample folder when omitted), listening on a free port. */
+/** A sheet for a test workbench: one file, or a folder of CSV tabs (file name → text). */
+export type TestSheet = { file: string; text: string | Buffer } | { folder: Record<string, string> };
+
+/** A workbench on `sheet` (the sample folder when omitted), listening on a free port. */
 export async function startTestWorkbench(
-  sheet?: { file: string; text: string | Buffer },
+  sheet?: TestSheet,
   inboxPath = SAMPLE_INBOX,
 ): Promise<TestWorkbench> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cg-wb-'));
   let sheetPath: string;
-  if (sheet) {
+  if (sheet && 'file' in sheet) {
     sheetPath = path.join(dir, sheet.file);
     fs.writeFileSync(sheetPath, sheet.text);
+  } else if (sheet) {
+    sheetPath = path.join(dir, 'sheet');
+    fs.mkdirSync(sheetPath);
+    for (const [file, text] of Object.entries(sheet.folder))
+      fs.writeFileSync(path.join(sheetPath, file), text);
   } else {
     sheetPath = path.join(dir, 'sample');
     fs.mkdirSync(sheetPath);

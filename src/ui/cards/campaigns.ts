@@ -6,7 +6,7 @@
  */
 import { ACTION } from '../action-names';
 import type { Card, Section, Widget } from '../card/types';
-import { action, actionButton } from './common';
+import { action, actionButton, foldAfter } from './common';
 
 export const CAMPAIGN_FIELDS = { name: 'campaignName', template: 'campaignTemplate' } as const;
 export const BLOCKED_SHOWN = 10;
@@ -288,8 +288,7 @@ export function campaignProgressCard(state: ProgressState): Card {
       widgets: state.failures
         .slice(0, REVIEW_SHOWN)
         .map((f): Widget => ({ kind: 'decoratedText', topLabel: f.email, text: f.detail, wrapText: true })),
-      collapsible: state.failures.length > 2,
-      uncollapsibleWidgets: 2,
+      ...foldAfter(Math.min(state.failures.length, REVIEW_SHOWN), 2),
     });
   return { name: 'campaign', header: { title: 'Campaign', subtitle: state.name }, sections };
 }

@@ -31,3 +31,15 @@ export function problemSection(title: string, detail: string, fix: string): Sect
     ],
   };
 }
+
+/**
+ * A long section folds after its first `shown` widgets. A short one must not say so: a section whose
+ * uncollapsibleWidgets exceeds its widget count is refused by CardService (an empty segment once
+ * failed that way).
+ */
+export function foldAfter(
+  widgetCount: number,
+  shown: number,
+): Pick<Section, 'collapsible' | 'uncollapsibleWidgets'> {
+  return widgetCount > shown ? { collapsible: true, uncollapsibleWidgets: shown } : {};
+}

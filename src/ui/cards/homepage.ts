@@ -5,7 +5,7 @@
  */
 import type { Card, Section, Widget } from '../card/types';
 import { ACTION } from '../action-names';
-import { BRAND_LOGO, actionButton, linkButton } from './common';
+import { BRAND_LOGO, actionButton, foldAfter, linkButton } from './common';
 
 export interface PortfolioView {
   figures: { label: string; value: string; note?: string }[];
@@ -65,8 +65,7 @@ function alertsSection(a: NonNullable<HomepageState['alerts']>): Section[] {
     {
       header: `Alerts · ${a.total} open${a.mine ? ' for you' : ''}`,
       widgets,
-      collapsible: widgets.length > 4,
-      uncollapsibleWidgets: 4,
+      ...foldAfter(widgets.length, 4),
     },
   ];
 }

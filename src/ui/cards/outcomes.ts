@@ -1,7 +1,7 @@
 /** What worked: playbooks pooled over their campaigns, then each campaign at 30/60/90 days. */
 import { ACTION } from '../action-names';
 import type { Card, Section, Widget } from '../card/types';
-import { actionButton } from './common';
+import { actionButton, foldAfter } from './common';
 
 export interface OutcomeLine {
   title: string;
@@ -40,8 +40,7 @@ export function outcomesCard(state: OutcomesState): Card {
     sections.push({
       header: c.name,
       widgets: [{ kind: 'textParagraph', text: c.summary }, ...c.windows.map(line)],
-      collapsible: true,
-      uncollapsibleWidgets: 2,
+      ...foldAfter(1 + c.windows.length, 2),
     });
   sections.push({
     widgets: [{ kind: 'buttonSet', buttons: [actionButton('Campaigns', ACTION.openCampaigns)] }],

@@ -4,7 +4,7 @@
  */
 import { ACTION } from '../action-names';
 import type { Card, Section, Widget } from '../card/types';
-import { action, actionButton } from './common';
+import { action, actionButton, foldAfter } from './common';
 
 export const SEGMENTS_PAGE_SIZE = 15;
 export const MEMBERS_SHOWN = 10;
@@ -45,8 +45,7 @@ function issuesSection(issues: readonly string[]): Section[] {
     {
       header: `${issues.length} problem${issues.length === 1 ? '' : 's'} in the rules and segments`,
       widgets,
-      collapsible: widgets.length > 2,
-      uncollapsibleWidgets: 2,
+      ...foldAfter(widgets.length, 2),
     },
   ];
 }
@@ -156,8 +155,7 @@ export function segmentCard(state: SegmentState): Card {
     {
       header: 'Highest risk × value first',
       widgets: members,
-      collapsible: members.length > 4,
-      uncollapsibleWidgets: 4,
+      ...foldAfter(members.length, 4),
     },
     {
       header: 'Tag everyone in this segment',
