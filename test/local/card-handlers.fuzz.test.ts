@@ -1,0 +1,89 @@
+/**
+ * Fuzz: generated hostile customer sheets, and hostile card actions on them, through the workbench
+ * backend (the real handlers on the same src/gas adapters as production, writing the sheet file
+ * back). No action may fail unexpectedly (a throw, or the add-on's "Something went wrong" card), every
+ * card must pass the CardService validator, and no file the workbench writes may hold a cell that a
+ * spreadsheet program would run as a formula.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as XLSX from 'xlsx';
+import { Workbench } from '../../src/local/workbench/backend';
+import { hostileAction } from '../helpers/fuzz/hostile-actions';
+import { hostileCsv, hostileSheet } from '../helpers/fuzz/hostile-values';
+import { randomFrom } from '../helpers/fuzz/random';
+import { seeds } from '../helpers/seeds';
+import { unguardedCells } from '../helpers/unguarded-cells';
+import { snapshotFiles, SAMPLE_INBOX } from '../helpers/workbench-http';
+
+const TABS = {
+  'segments.csv': 'Segment,Query,Playbook\r\nEveryone,Status = Active,\r\nGone,Status = Churned,Win-back\r\n',
+  'templates.csv':
+    'Name,Subject,Body\r\nCheck-in,Hi {{First name|there}},"Hi {{Company|there}}, how are things?"\r\nBroken,Hi,"Dear {{First name"\r\n',
+};
+const ACTIONS_PER_SHEET = 8;
+
+/** What counts as the add-on failing: the guard's card for an error nobody anticipated. */
+const UNEXPECTED = 'Something went wrong';
+
+export const handlerCases = { sheets: 0, actions: 0 };
+
+function writeSheet(dir: string, seed: number): string {
+  const r = randomFrom(seed);
+  const sheet = hostileSheet(r);
+  if (r.chance(0.2)) {
+    const file = path.join(dir, 'customers.xlsx');
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([sheet.headers, ...sheet.rows]), 'Customers');
+    fs.writeFileSync(file, XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+    return file;
+  }
+  const folder = path.join(dir, 'sheet');
+  fs.mkdirSync(folder);
+  fs.writeFileSync(path.join(folder, 'customers.csv'), hostileCsv(sheet, r));
+  for (const [name, text] of Object.entries(TABS)) fs.writeFileSync(path.join(folder, name), text);
+  return folder;
+}
+
+describe('card handlers on hostile sheets (fuzz)', () => {
+  it.each(seeds(12, 1250))('seed %i: no unexpected error, every card valid, no unguarded write', (seed) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cg-fuzz-'));
+    try {
+      const sheetPath = writeSheet(dir, seed);
+      const before = snapshotFiles(dir);
+      let workbench: Workbench;
+      try {
+        workbench = new Workbench({ sheetPath, inboxPath: SAMPLE_INBOX, stateDir: path.join(dir, 'state') });
+      } catch (error) {
+        // A file that cannot be read at all is refused when the workbench starts, with a message.
+        expect(String(error)).not.toMatch(/TypeError|RangeError|undefined/);
+        return;
+      }
+      handlerCases.sheets++;
+      const r = randomFrom(seed * 7919);
+      const emails =
+        workbench.spreadsheet.sheets[0]
+          ?.toValues()
+          .flat()
+          .map(String)
+          .filter((v) => v.includes('@')) ?? [];
+      const outputs: string[] = [JSON.stringify(workbench.homepage())];
+      for (let i = 0; i < ACTIONS_PER_SHEET; i++) {
+        const request = hostileAction(r, emails);
+        outputs.push(JSON.stringify(workbench.action(request)));
+        handlerCases.actions++;
+      }
+      for (const out of outputs) expect(out).not.toContain(UNEXPECTED);
+      const after = snapshotFiles(dir);
+      const written = [...after.keys()].filter((f) => after.get(f) !== before.get(f));
+      for (const file of written) expect(unguardedCells(path.join(dir, file))).toEqual([]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  afterAll(() => {
+    console.log(`card-handler fuzz: ${handlerCases.sheets} sheets, ${handlerCases.actions} actions`);
+  });
+});
