@@ -73,6 +73,9 @@ export function rawRequest(port: number, request: RawRequest): Promise<RawRespon
         path: request.path,
         headers: { host: `127.0.0.1:${port}`, ...request.headers },
         setHost: false,
+        // A fresh connection each time: a reused keep-alive socket the server has just closed would
+        // fail as "socket hang up", a race of the client, not an answer of the server.
+        agent: false,
       },
       (res) => {
         const chunks: Buffer[] = [];
