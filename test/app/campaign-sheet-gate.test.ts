@@ -4,8 +4,9 @@
  */
 import { DEFAULT_TEMPLATES } from '../../src/core/templates';
 import { startCampaign } from '../../src/app/campaigns/start';
-import type { ActionResponse, Card } from '../../src/ui/card/types';
+import type { Card } from '../../src/ui/card/types';
 import { act, standInContext } from '../helpers/stand-in-context';
+import { shownCard } from '../helpers/shown-card';
 import { campaignWorld } from '../helpers/campaign-world';
 
 function world(header: string[], rows: unknown[][]) {
@@ -25,12 +26,7 @@ function world(header: string[], rows: unknown[][]) {
   });
 }
 
-const cardOf = (r: ActionResponse): Card => {
-  if (r.kind !== 'navigate') throw new Error(`expected navigation, got ${JSON.stringify(r)}`);
-  const step = [...r.steps].reverse().find((s) => s.kind === 'push' || s.kind === 'update');
-  if (!step || !('card' in step)) throw new Error('no card');
-  return step.card;
-};
+const cardOf = shownCard;
 const text = (c: Card) => JSON.stringify(c);
 const form = { campaignName: 'Check-in', campaignTemplate: 'Check-in' };
 

