@@ -150,6 +150,15 @@ describe('workbench request guards', () => {
     const unknown = await postAsPage(wb, '/api/message', { messageId: 'no-such-id' });
     expect(unknown.status).toBe(404);
     expectNoStack(unknown.body);
+    // A reply drafted "to" a message the inbox does not have.
+    const draftTo = await postAsPage(wb, '/api/action', {
+      kind: 'action',
+      messageId: 'no-such-id',
+      parameters: { action: 'draftReply', email: 'chloe.turner@bluebird-live.example', template: 'Check-in' },
+      formInputs: {},
+    });
+    expect(draftTo.status).toBe(404);
+    expectNoStack(draftTo.body);
     const notJson = await rawRequest(wb.port, {
       method: 'POST',
       path: '/api/action',

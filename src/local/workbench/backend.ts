@@ -317,7 +317,8 @@ export class Workbench implements WorkbenchBackend {
     };
   }
 
-  action(request: ActionRequest): PanelResponse {
+  action(request: ActionRequest): PanelResponse | null {
+    if (request.messageId && !this.messages.some((m) => m.id === request.messageId)) return null;
     const event = gmailEvent({
       parameters: request.parameters,
       formInputs: request.formInputs,

@@ -71,7 +71,8 @@ export interface WorkbenchBackend {
   /** null when the inbox has no such message. */
   message(messageId: string): ({ message: MessageView } & PanelResponse) | null;
   compose(to: string[]): PanelResponse;
-  action(request: ActionRequest): PanelResponse;
+  /** null when the request names a message the inbox does not have. */
+  action(request: ActionRequest): PanelResponse | null;
   outbox(): OutboxEntry[];
   outboxFile(file: string): string | null;
   /** Runs the hourly trigger if due, or at once with `now`. */
@@ -185,7 +186,9 @@ export function createWorkbenchServer(backend: WorkbenchBackend): WorkbenchServe
         const body = ActionRequestSchema.safeParse(await readJson(req));
         if (!body.success)
           throw new HttpError(400, `bad action request: ${body.error.issues[0]?.message ?? ''}`);
-        return json(backend.action(body.data));
+        const response = backend.action(body.data);
+        if (!response) throw new HttpError(404, 'no such message in the inbox');
+        return json(response);
       }
       if (route === 'POST /api/triggers') return json(backend.runTriggers(true));
       if (route === 'GET /outbox')

@@ -78,7 +78,7 @@ export function hostileAction(r: Random, emails: readonly string[]): ActionReque
           : hostileText(r);
   return {
     kind: r.chance(0.9) ? 'action' : 'compose',
-    messageId: r.chance(0.2) ? 'msg-001' : null,
+    messageId: r.chance(0.8) ? null : r.pick(['msg-001', 'msg-002', 'nope', randomUnicode(r, 6)]),
     parameters,
     formInputs,
   };
