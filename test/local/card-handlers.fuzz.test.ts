@@ -10,10 +10,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Workbench } from '../../src/local/workbench/backend';
 import { hostileAction } from '../helpers/fuzz/hostile-actions';
-import { hostileCsv, hostileSheet } from '../helpers/fuzz/hostile-values';
+import { hostileSheet } from '../helpers/fuzz/hostile-values';
 import { randomFrom } from '../helpers/fuzz/random';
 import { seeds } from '../helpers/seeds';
-import { xlsxBytes } from '../helpers/xlsx-bytes';
+import { writeHostileSheet } from '../helpers/fuzz/hostile-files';
 import { unguardedCells } from '../helpers/unguarded-cells';
 import { snapshotFiles, SAMPLE_INBOX } from '../helpers/workbench-http';
 
@@ -32,16 +32,7 @@ export const handlerCases = { sheets: 0, actions: 0 };
 function writeSheet(dir: string, seed: number): string {
   const r = randomFrom(seed);
   const sheet = hostileSheet(r);
-  if (r.chance(0.2)) {
-    const file = path.join(dir, 'customers.xlsx');
-    fs.writeFileSync(file, xlsxBytes([sheet.headers, ...sheet.rows]));
-    return file;
-  }
-  const folder = path.join(dir, 'sheet');
-  fs.mkdirSync(folder);
-  fs.writeFileSync(path.join(folder, 'customers.csv'), hostileCsv(sheet, r));
-  for (const [name, text] of Object.entries(TABS)) fs.writeFileSync(path.join(folder, name), text);
-  return folder;
+  return writeHostileSheet(dir, sheet, r, r.chance(0.2) ? 'xlsx' : 'folder', TABS);
 }
 
 describe('card handlers on hostile sheets (fuzz)', () => {

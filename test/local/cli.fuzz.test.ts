@@ -7,10 +7,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runCli } from '../../src/local/cli/main';
-import { hostileCell, hostileCsv, hostileSheet, randomUnicode } from '../helpers/fuzz/hostile-values';
+import { hostileCell, hostileSheet, randomUnicode } from '../helpers/fuzz/hostile-values';
 import { randomFrom, type Random } from '../helpers/fuzz/random';
 import { seeds } from '../helpers/seeds';
-import { xlsxBytes } from '../helpers/xlsx-bytes';
+import { writeHostileSheet } from '../helpers/fuzz/hostile-files';
 
 /** What a bug looks like once the CLI has caught it and printed its message. */
 const UNANTICIPATED =
@@ -23,21 +23,7 @@ const TABS = {
 function writeSheet(r: Random, dir: string): string {
   const sheet = hostileSheet(r);
   const roll = r.next();
-  if (roll < 0.2) {
-    const file = path.join(dir, 'customers.xlsx');
-    fs.writeFileSync(file, xlsxBytes([sheet.headers, ...sheet.rows]));
-    return file;
-  }
-  if (roll < 0.6) {
-    const file = path.join(dir, 'customers.csv');
-    fs.writeFileSync(file, hostileCsv(sheet, r));
-    return file;
-  }
-  const folder = path.join(dir, 'book');
-  fs.mkdirSync(folder);
-  fs.writeFileSync(path.join(folder, 'customers.csv'), hostileCsv(sheet, r));
-  for (const [name, text] of Object.entries(TABS)) fs.writeFileSync(path.join(folder, name), text);
-  return folder;
+  return writeHostileSheet(dir, sheet, r, roll < 0.2 ? 'xlsx' : roll < 0.6 ? 'csv' : 'folder', TABS);
 }
 
 const FLAGS_OF: Record<string, string[]> = {
