@@ -55,6 +55,7 @@ function setup(n: number, accountKind: AccountKind = 'workspace') {
     members,
     winBack: false,
     unmergeable: new Map(),
+    sheetBlockers: [],
     team: { ...DEFAULT_TEAM_SETTINGS, holdoutPercent: 0 },
   });
   exec.end();

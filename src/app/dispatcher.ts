@@ -3,6 +3,7 @@
  * `action` parameter; this table maps it to a handler and validates the rest of the parameters,
  * so adding an action never means adding a global function.
  */
+import { UserFacingError } from './errors';
 import { z } from 'zod';
 import { changeAlert, type AlertChange } from './watch/alert-actions';
 import { requireConnected } from './connected';
@@ -256,7 +257,16 @@ const ACTIONS: Record<ActionName, ActionSpec> = {
 
 export const ACTION_NAMES = Object.keys(ACTIONS) as ActionName[];
 
-export class UnknownActionError extends Error {}
+/**
+ * An action name or parameters no card of this version sends: a card from an older version, or a
+ * tampered request. The user can fix it by reopening the card, so it is not reported as a failure.
+ */
+export class UnknownActionError extends UserFacingError {
+  constructor(detail: string) {
+    super('This card is out of date', detail, 'Go back to the homepage and open the card again.');
+    this.name = 'UnknownActionError';
+  }
+}
 
 export function dispatchAction(ctx: AppContext, event: AddonEvent): ActionResponse {
   const { action, ...rest } = event.parameters;

@@ -14,8 +14,10 @@ import { DEFAULT_SCORECARD } from '../core/risk/settings';
 import type { Settings } from '../core/settings/settings';
 import { readTeamSettings, type TeamSettings } from '../core/settings/team-settings';
 import {
+  findTemplate,
   mergeTemplate,
   readTemplates,
+  type BrokenTemplate,
   teamMergeContext,
   type MergeContext,
   type Template,
@@ -32,6 +34,8 @@ import { segmentConfig } from './segments/portfolio';
 
 export interface TeamConfig {
   templates: Template[];
+  /** Templates left out for a syntax error, so a lookup by name can say why. */
+  broken: BrokenTemplate[];
   team: TeamSettings;
   /** Problems in the Templates and Settings tabs, with their cells. */
   issues: string[];
@@ -47,6 +51,7 @@ export function teamConfigFrom(raw: RawConfig): TeamConfig {
   const team = readTeamSettings(raw.settings);
   return {
     templates: templates.templates,
+    broken: templates.broken,
     team: team.settings,
     issues: [...templates.issues, ...team.issues],
   };
@@ -113,13 +118,9 @@ export function draftFor(
   customer: Customer,
   context: MergeContext,
 ): { subject: string; textBody: string; htmlBody: string } {
-  const wanted = templateName.trim().toLowerCase();
-  const template = config.templates.find((t) => t.name.trim().toLowerCase() === wanted);
-  if (!template) {
-    throw new DraftProblem(
-      `The Templates tab has no template named "${templateName}" any more. Add it back, or refresh the card.`,
-    );
-  }
+  const found = findTemplate(config, templateName);
+  if (!found.ok) throw new DraftProblem(`${found.reason} Fix the Templates tab, or refresh the card.`);
+  const template = found.template;
   const merged = mergeTemplate(template, customer, context);
   if (!merged.ok) {
     const fields = merged.missing.map((m) => `${m.field} (${m.placeholder})`);

@@ -1,4 +1,5 @@
 /** Mailer on MailApp: the quota error becomes QuotaExhausted, so the runner pauses instead of failing the recipient. */
+import { senderDisplayName } from '../core/email/header-text';
 import { QuotaExhausted } from '../core/campaigns/runner';
 import type { Mailer } from '../ports/mailer';
 import type { MailAppLike } from './services';
@@ -12,7 +13,8 @@ export function mailAppMailer(mail: MailAppLike): Mailer {
       try {
         mail.sendEmail(email.to, email.subject, email.textBody, {
           htmlBody: email.htmlBody,
-          ...(email.name ? { name: email.name } : {}),
+          // The Sender name comes from a Settings cell anyone on the team may edit: one line only.
+          ...(email.name && senderDisplayName(email.name) ? { name: senderDisplayName(email.name) } : {}),
         });
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);

@@ -6,8 +6,9 @@
 import { appEntry } from '../../src/app/entry';
 import { createContext } from '../../src/gas/runtime';
 import { DEFAULT_TEMPLATES } from '../../src/core/templates';
-import type { ActionResponse, Card, Widget } from '../../src/ui/card/types';
+import type { Card, Widget } from '../../src/ui/card/types';
 import { act, standInContext } from '../helpers/stand-in-context';
+import { shownCard } from '../helpers/shown-card';
 
 const HOUR = 3_600_000;
 const header = ['Email', 'Name', 'Company', 'Industry', 'MRR', 'Status', 'Unsubscribed'];
@@ -45,12 +46,7 @@ function world() {
   });
 }
 
-const cardOf = (r: ActionResponse): Card => {
-  if (r.kind !== 'navigate') throw new Error(`expected navigation, got ${JSON.stringify(r)}`);
-  const step = [...r.steps].reverse().find((s) => s.kind === 'push' || s.kind === 'update');
-  if (!step || !('card' in step)) throw new Error('no card');
-  return step.card;
-};
+const cardOf = shownCard;
 const widgets = (c: Card): Widget[] => c.sections.flatMap((s) => s.widgets);
 const buttons = (c: Card) => widgets(c).flatMap((w) => (w.kind === 'buttonSet' ? w.buttons : []));
 const paramsOf = (c: Card, text: RegExp) => {

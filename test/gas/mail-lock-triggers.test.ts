@@ -28,6 +28,15 @@ describe('MailApp mailer', () => {
     expect(mailer.remainingQuota()).toBe(before - 1);
   });
 
+  it('gives MailApp a one-line sender name, whatever the Settings cell holds', () => {
+    const world = new AppsScriptWorld({ latency: 'none' });
+    const mailer = mailAppMailer(world.startExecution().globals.MailApp);
+    mailer.send({ ...email('ann@x.example'), name: 'Nimbus CS\r\nBcc: everyone@evil.example\u2028x' });
+    mailer.send({ ...email('bob@x.example'), name: '\r\n\t' });
+    expect(world.mail.outbox[0]!.name).toBe('Nimbus CS Bcc: everyone@evil.example x');
+    expect(world.mail.outbox[1]!.name).toBeFalsy();
+  });
+
   it('turns the daily-quota error into QuotaExhausted, and leaves other errors alone', () => {
     const world = new AppsScriptWorld({ latency: 'none' });
     const mailer = mailAppMailer(world.startExecution().globals.MailApp);

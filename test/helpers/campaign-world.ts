@@ -56,6 +56,7 @@ export function campaignWorld(
     members,
     winBack: false,
     unmergeable: new Map<string, string>(),
+    sheetBlockers: [] as readonly string[],
     team: { ...DEFAULT_TEAM_SETTINGS, holdoutPercent: 0 },
     ...over,
   });

@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Workbench } from '../../src/local/workbench/backend';
+import { MiswiredRequestError } from '../../src/local/workbench/http-error';
 
 const SAMPLE = path.resolve(__dirname, '../../sample');
 
@@ -23,19 +24,21 @@ function workbench() {
 }
 
 describe('workbench: Gmail response contracts', () => {
-  it('refuses a navigation answered to a compose action, as Gmail would', () => {
+  it('refuses a click wired as no card wires it: a compose request for a plain action, and the reverse', () => {
     const wb = workbench();
     expect(() =>
       wb.action({ kind: 'compose', parameters: { action: 'openSegments' }, formInputs: {} }),
-    ).toThrow(
-      /Invalid response from onCardAction \(action "openSegments"\) \(composeAction\): expected ComposeActionResponse, got ActionResponse/,
+    ).toThrow(MiswiredRequestError);
+    const draftAsPlain = { action: 'draftReply', email: 'a@b.example', template: 'x' };
+    expect(() => wb.action({ kind: 'action', parameters: draftAsPlain, formInputs: {} })).toThrow(
+      /cannot be called as a plain action/,
     );
   });
 
   it('makes Draft reply a draft to the customer, in their thread', () => {
     const wb = workbench();
     const opened = wb.message('msg-001');
-    const html = opened.kind === 'cards' ? opened.cards.map((c) => c.html).join('') : '';
+    const html = opened?.kind === 'cards' ? opened.cards.map((c) => c.html).join('') : '';
     const template = /data-action="draftReply" data-params="([^"]*)"/
       .exec(html)?.[1]
       ?.replace(/&quot;/g, '"');
@@ -47,7 +50,7 @@ describe('workbench: Gmail response contracts', () => {
       parameters: { ...params, action: 'draftReply' },
       formInputs: {},
     });
-    expect(result.kind).toBe('draft');
+    expect(result?.kind).toBe('draft');
     const draft = wb.world.gmail.drafts.at(-1)!;
     expect(draft.to).toContain('chloe.turner@bluebird-live.example');
     expect(draft.threadId).toBe('thread-001');

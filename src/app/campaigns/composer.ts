@@ -6,7 +6,7 @@
  */
 import type { Customer } from '../../core/customers/customer';
 import type { Composed } from '../../core/campaigns/runner';
-import { mergeTemplate } from '../../core/templates';
+import { findTemplate, mergeTemplate } from '../../core/templates';
 import { readAllCustomers } from '../whole-sheet';
 import type { AppContext } from '../context';
 import { loadSettings } from '../settings-store';
@@ -22,10 +22,11 @@ export const sheetComposer: ComposerFactory = (ctx: AppContext, meta) => {
     const byEmail = new Map<string, Customer>();
     for (const c of read.customers) if (!byEmail.has(c.email)) byEmail.set(c.email, c);
     const config = loadTeamConfig(ctx, meta.spreadsheetId);
-    const template = config.templates.find((t) => t.name.toLowerCase() === meta.template.toLowerCase());
+    const found = findTemplate(config, meta.template);
     const context = mergeContextFor(ctx, config.team, all);
     return (email) => {
-      if (!template) return { ok: false, reason: `The Templates tab no longer has "${meta.template}"` };
+      if (!found.ok) return { ok: false, reason: found.reason };
+      const template = found.template;
       const customer = byEmail.get(email);
       if (!customer) return { ok: false, reason: 'No longer in the customer sheet' };
       const merged = mergeTemplate(template, customer, context);

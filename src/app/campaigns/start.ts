@@ -21,6 +21,8 @@ export interface CampaignRequest {
   winBack: boolean;
   /** Members whose email would have a blank (missing field, no fallback), with why. */
   unmergeable: ReadonlyMap<string, string>;
+  /** Problems of the sheet that stop any send (see core/campaigns/sheet-gate): required, so no caller forgets. */
+  sheetBlockers: readonly string[];
   team: TeamSettings;
   /**
    * The id the preview planned with (same holdout draw). Starting twice with one id (a double click,
@@ -33,6 +35,7 @@ export type StartResult =
   | { kind: 'started'; meta: CampaignMeta; plan: AudiencePlan }
   | { kind: 'blocked'; blocked: BlockedMember[]; plan: AudiencePlan }
   | { kind: 'empty'; plan: AudiencePlan }
+  | { kind: 'sheetBlocked'; problems: readonly string[] }
   | { kind: 'already'; meta: CampaignMeta };
 
 /** Last time each address was sent a campaign email, from every campaign in the tab. */
@@ -59,6 +62,7 @@ export function startCampaign(ctx: AppContext, request: CampaignRequest): StartR
   const id = request.id ?? newCampaignId(now);
   const existing = loadCampaign(ctx.userStore, id);
   if (existing) return { kind: 'already', meta: existing };
+  if (request.sheetBlockers.length > 0) return { kind: 'sheetBlocked', problems: request.sheetBlockers };
   const plan = planCampaign(ctx, request, id);
   if (plan.blocked.length > 0) return { kind: 'blocked', blocked: plan.blocked, plan };
   if (plan.emailed === 0) return { kind: 'empty', plan };

@@ -3,12 +3,13 @@
  * recipient's email, send a test to yourself, start (first batch sent from the card, the rest by
  * the hourly trigger), follow progress, pause / resume / cancel, and settle recipients in review.
  */
+import { sheetGate } from '../../core/campaigns/sheet-gate';
 import { EXCLUSION_TEXT, isWinBackTemplate, type ExclusionReason } from '../../core/campaigns/audience';
 import { countStatuses, estimateFinish } from '../../core/campaigns/progress';
 import type { Customer } from '../../core/customers/customer';
 import { MOVE_LABELS, templateForMove } from '../../core/playbooks';
 import { membersOf } from '../../core/segments';
-import { checkAudience, mergeTemplate, type Template } from '../../core/templates';
+import { checkAudience, findTemplate, mergeTemplate, type Template } from '../../core/templates';
 import type { ActionResponse, Card } from '../../ui/card/types';
 import {
   campaignPreviewCard,
@@ -36,15 +37,15 @@ function segmentMembers(p: Portfolio, name: string): { segment: Segment; members
   return { segment, members: membersOf(segment.query, p.records, { today: p.today }).map((r) => r.customer) };
 }
 
-function findTemplate(config: TeamConfig, name: string): Template {
-  const t = config.templates.find((x) => x.name.toLowerCase() === name.trim().toLowerCase());
-  if (!t)
+function templateNamed(config: TeamConfig, name: string): Template {
+  const found = findTemplate(config, name);
+  if (!found.ok)
     throw new UserFacingError(
-      'Template not found',
-      `The Templates tab has no template named "${name}".`,
-      'Pick another template, or add it to the Templates tab.',
+      'Template cannot be used',
+      found.reason,
+      'Fix it in the Templates tab, or pick another template.',
     );
-  return t;
+  return found.template;
 }
 
 export function buildCampaignSetup(ctx: AppContext, segmentName: string): Card {
@@ -115,7 +116,7 @@ function requestFor(
     members,
   } = segmentMembers(p, w.segment);
   const config = teamConfigFrom(p.config.raw);
-  const template = findTemplate(config, w.template);
+  const template = templateNamed(config, w.template);
   const context = mergeContextFor(ctx, config.team, p.whole.all);
   const unmergeable = new Map(
     checkAudience(template, members, context).blocked.map((b) => [b.customer.email, b.reason]),
@@ -130,6 +131,7 @@ function requestFor(
       members,
       winBack: isWinBackTemplate(template.name),
       unmergeable,
+      sheetBlockers: sheetGate(p.whole.read).blockers,
       team: config.team,
     },
     template,
@@ -166,6 +168,7 @@ export function previewCampaign(ctx: AppContext, w: Wizard, index: number): Card
           count,
         })),
       blocked: plan.blocked,
+      sheet: sheetGate(p.whole.read),
       index: at,
       ...(merged?.ok
         ? { email: { to: merged.email.to, subject: merged.email.subject, textBody: merged.email.textBody } }
@@ -211,14 +214,16 @@ export function sendTestEmail(ctx: AppContext, w: Wizard, index: number): Action
 
 export function startCampaignAction(ctx: AppContext, w: Wizard): ActionResponse {
   const started = withPortfolio(ctx, (p) => startCampaign(ctx, requestFor(ctx, p, w).request));
-  if (started.kind === 'blocked' || started.kind === 'empty')
+  if (started.kind === 'blocked' || started.kind === 'empty' || started.kind === 'sheetBlocked')
     return {
       kind: 'navigate',
       steps: [{ kind: 'update', card: previewCampaign(ctx, w, 0) }],
       notification:
         started.kind === 'blocked'
           ? `Not started: ${started.blocked.length} customers would get a blank. Fix them and start again.`
-          : 'Not started: nobody in the audience can be emailed now.',
+          : started.kind === 'sheetBlocked'
+            ? 'Not started: the customer sheet has two Email columns. Fix the sheet and start again.'
+            : 'Not started: nobody in the audience can be emailed now.',
     };
   const meta = started.meta;
   // The first batch goes now, from the card; the hourly trigger sends the rest.

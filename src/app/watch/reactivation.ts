@@ -4,9 +4,10 @@
  * ordinary campaign, which the same trigger then sends exactly once within the quota. A customer
  * whose email would have a blank is left out and listed, so the others are not held up.
  */
+import { sheetGate } from '../../core/campaigns/sheet-gate';
 import { z } from 'zod';
 import { AUTO_REACTIVATION_NAME, reactivationAudience } from '../../core/campaigns/reactivation';
-import { checkAudience } from '../../core/templates';
+import { checkAudience, findTemplate } from '../../core/templates';
 import type { AppContext } from '../context';
 import { startCampaign } from '../campaigns/start';
 import { loadTeamConfig, mergeContextFor } from '../retention-reply';
@@ -51,12 +52,9 @@ export function runReactivation(ctx: AppContext): ReactivationReport {
     if (!settings?.enabled) return { ...base, problem: 'Automatic reactivation is off.' };
     const spreadsheetId = whole.settings.spreadsheetId!;
     const config = loadTeamConfig(ctx, spreadsheetId);
-    const template = config.templates.find((t) => t.name.toLowerCase() === settings.template.toLowerCase());
-    if (!template)
-      return {
-        ...base,
-        problem: `The Templates tab has no "${settings.template}" template; nothing was sent.`,
-      };
+    const found = findTemplate(config, settings.template);
+    if (!found.ok) return { ...base, problem: `${found.reason} Nothing was sent.` };
+    const template = found.template;
     const log = ctx.campaignLog(spreadsheetId).readAll().recipients;
     const audience = reactivationAudience(whole.read.customers, log, settings.days, today);
     const context = mergeContextFor(ctx, config.team, whole.all);
@@ -72,6 +70,7 @@ export function runReactivation(ctx: AppContext): ReactivationReport {
       members: ready,
       winBack: false,
       unmergeable: new Map(),
+      sheetBlockers: sheetGate(whole.read).blockers,
       team: config.team,
     });
     if (started.kind === 'started')
@@ -83,6 +82,8 @@ export function runReactivation(ctx: AppContext): ReactivationReport {
       };
     if (started.kind === 'empty')
       return { ...result, problem: 'Everyone quiet was excluded (unsubscribed, cool-down).' };
+    if (started.kind === 'sheetBlocked')
+      return { ...result, problem: `Nothing was sent: ${started.problems.join(' ')}` };
     return result;
   });
   ctx.userStore.set(LAST_REACTIVATION_KEY, JSON.stringify(report));

@@ -557,6 +557,9 @@ export interface MappingConflict {
   used: string;
   /** A header that also claimed it; it stays available as a raw column. */
   ignored: string;
+  /** 0-based column indexes of the two. */
+  usedIndex: number;
+  ignoredIndex: number;
 }
 
 export interface MappingReport {
@@ -616,7 +619,13 @@ export function mapColumns(headers: readonly unknown[], explicit: ColumnMapping 
   for (const { claim, holder } of lost) {
     if (taken.has(claim.index) || reported.has(claim.index)) continue;
     reported.add(claim.index);
-    conflicts.push({ field: claim.field, used: texts[holder]!, ignored: texts[claim.index]! });
+    conflicts.push({
+      field: claim.field,
+      used: texts[holder]!,
+      ignored: texts[claim.index]!,
+      usedIndex: holder,
+      ignoredIndex: claim.index,
+    });
   }
 
   if (columns.email === undefined) {

@@ -5,6 +5,8 @@
  * The only thing that stops a read is a sheet with no email column (MappingError, naming the headers).
  */
 import type { Customer } from '../customers/customer';
+import { ambiguousColumnIssues, type SheetIssue } from './ambiguous-columns';
+import { columnLetter } from './column-letter';
 import {
   mapColumns,
   normaliseHeader,
@@ -79,15 +81,11 @@ export interface CustomerSheetRead {
   /** Sheet rows that were entirely blank. */
   skippedBlankRows: number[];
   mapping: MappingReport;
+  /** Problems of the sheet as a whole: two columns that mean one field. */
+  sheetIssues: SheetIssue[];
 }
 
-/** 0-based column index → A1 letters: 0 → A, 25 → Z, 26 → AA. */
-export function columnLetter(index: number): string {
-  let s = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
+export { columnLetter };
 
 /** The sentence a UI lists: "Customers!F12 (MRR): not a number: 'n/a'". */
 export function formatIssue(issue: CellIssue): string {
@@ -237,6 +235,14 @@ export function readCustomers(input: SheetInput): CustomerSheetRead {
       );
       return;
     }
+    if (email.value.invisible) {
+      issue(
+        'email',
+        rawEmail,
+        `invisible characters removed from the address (${email.value.invisible.join(', ')}): ${email.value.email}`,
+        'warning',
+      );
+    }
     if (email.value.others.length > 0) {
       issue(
         'email',
@@ -351,5 +357,6 @@ export function readCustomers(input: SheetInput): CustomerSheetRead {
     duplicates,
     skippedBlankRows,
     mapping,
+    sheetIssues: ambiguousColumnIssues(input.sheetName, headers, mapping),
   };
 }

@@ -774,28 +774,63 @@ export function parseText(value: unknown): Parsed<string> {
 }
 
 /**
- * The address in an email cell, lower-cased and trimmed. Also reads "Ana <ana@x.com>" and
- * "mailto:ana@x.com"; a cell with several addresses gives the first and the others in `others`.
+ * Characters that do not show but make an address differ from the one typed: zero-width spaces and
+ * joiners, the soft hyphen, direction marks and a stray byte order mark (pasted from web pages and
+ * chat). Removing them cannot change whose address it is; anything else wrong is never repaired.
  */
-export function parseEmail(value: unknown): Parsed<{ email: string; others: string[] }> {
+const INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+
+/** "U+200B" for each distinct invisible character in `text`. */
+function invisibleIn(text: string): string[] {
+  const codes = (text.match(INVISIBLE) ?? []).map(
+    (ch) => `U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
+  );
+  return [...new Set(codes)];
+}
+
+export interface EmailCell {
+  email: string;
+  /** Further addresses in the same cell (not used for matching or sending). */
+  others: string[];
+  /** Invisible characters removed from the cell ("U+200B"), when there were any. */
+  invisible?: string[];
+}
+
+/**
+ * The address in an email cell, lower-cased and trimmed. Also reads "Ana <ana@x.com>" and
+ * "mailto:ana@x.com"; a cell with several addresses (comma, semicolon or line separated) gives the
+ * first and the others in `others`. Invisible characters are removed and listed. A part with a space
+ * in it ("john smith@acme.com") is refused, never cut down to the word with the "@": that word may be
+ * a different person's address.
+ */
+export function parseEmail(value: unknown): Parsed<EmailCell> {
   if (isBlank(value)) return fail('no email');
   const err = formulaError(value);
   if (err) return fail(`formula error ${err}`);
   if (typeof value !== 'string') return fail(`not a valid email: ${showValue(value)}`);
-  // Each comma- or semicolon-separated part: the address in <…>, or the words holding an "@".
-  const candidates = value
+  const invisible = invisibleIn(value);
+  const visible = value.replace(INVISIBLE, '');
+  if (isBlank(visible)) return fail(`no email: only invisible characters (${invisible.join(', ')})`);
+  const parts = visible
     .split(/[,;\n]+/)
-    .flatMap((part) => {
-      const angle = /<\s*([^<>]*?)\s*>/.exec(part);
-      return angle ? [angle[1]!] : part.split(/\s+/).filter((word) => word.includes('@'));
-    })
-    .map((address) =>
-      normaliseEmail(address)
-        .replace(/^mailto:/, '')
-        .replace(/\.$/, ''),
-    )
-    .filter((address) => address !== '');
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+  const candidates = parts.map((part) => {
+    const angle = /<\s*([^<>]*?)\s*>/.exec(part);
+    return normaliseEmail(angle ? angle[1]! : part)
+      .replace(/^mailto:/, '')
+      .replace(/\.$/, '');
+  });
+  const spaced = candidates.find((c) => /\s/.test(c));
+  if (spaced !== undefined)
+    return fail(
+      `not a valid email: ${showValue(value)} has a space in the address; ChurnGuard never guesses which part is meant`,
+    );
   if (candidates.length === 0 || !candidates.every(isValidEmail))
     return fail(`not a valid email: ${showValue(value)}`);
-  return ok({ email: candidates[0]!, others: candidates.slice(1) });
+  return ok({
+    email: candidates[0]!,
+    others: candidates.slice(1),
+    ...(invisible.length ? { invisible } : {}),
+  });
 }

@@ -6,6 +6,7 @@
  * block, never one per cell.
  */
 import { FIELD_HEADERS, mapColumns, findHeader, type ColumnMapping, type CustomerField } from './columns';
+import { literalString } from './literal-text';
 
 export interface CellUpdate {
   /** 1-based sheet row and column. */
@@ -53,8 +54,8 @@ export const cellCount = (blocks: readonly WriteBlock[]) =>
 
 /**
  * A value as it should go into a cell. Sheets reads strings written by a script as if typed, so text
- * starting with "=", "+", "-" or "@" that is not a plain number is kept as text with a leading
- * apostrophe (never turned into a formula); lists become "a, b"; null, undefined and NaN clear the cell.
+ * that starts like a formula and is not a signed number is kept as text with a leading apostrophe
+ * (see literal-text); lists become "a, b"; null, undefined and NaN clear the cell.
  */
 export function toCellValue(value: unknown): string | number | boolean | Date {
   if (value === null || value === undefined) return '';
@@ -62,9 +63,7 @@ export function toCellValue(value: unknown): string | number | boolean | Date {
   if (typeof value === 'number') return Number.isFinite(value) ? value : '';
   if (typeof value === 'boolean') return value;
   if (Array.isArray(value)) return toCellValue(value.map((v) => String(v)).join(', '));
-  const text = String(value);
-  if (/^[=+\-@]/.test(text) && !/^[+-]?\d+(\.\d+)?$/.test(text)) return `'${text}`;
-  return text;
+  return literalString(String(value));
 }
 
 /** One change to one customer: by email (where it is now) or by sheet row, to a field or a named column. */

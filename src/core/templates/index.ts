@@ -23,8 +23,11 @@ export {
 } from './merge';
 export {
   DEFAULT_TEMPLATES,
+  describeBroken,
+  findTemplate,
   readTemplates,
   TEMPLATES_TAB,
   TEMPLATE_HEADERS,
+  type BrokenTemplate,
   type TemplatesRead,
 } from './templates-tab';

@@ -4,6 +4,7 @@
  * in the HTML part; the subject loses line breaks and control characters (no header injection);
  * unicode and emoji pass untouched.
  */
+import { oneLine } from '../email/header-text';
 import type { TeamSettings } from '../settings/team-settings';
 import type { Customer } from '../customers/customer';
 import { isValidEmail } from '../email/address';
@@ -60,14 +61,7 @@ export type MergeResult =
 /** Subjects are one line: "Re: x\r\nBcc: y" must not become a second header. */
 export const MAX_SUBJECT = 250;
 export function cleanSubject(s: string): string {
-  return (
-    s
-      // eslint-disable-next-line no-control-regex -- removing control characters is the point
-      .replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')
-      .replace(/\s{2,}/g, ' ')
-      .trim()
-      .slice(0, MAX_SUBJECT)
-  );
+  return oneLine(s).slice(0, MAX_SUBJECT);
 }
 
 const SENTINEL = (i: number) => `\uE000${i}\uE001`;
@@ -84,7 +78,8 @@ function compile(t: Template): Compiled {
     try {
       return parseParts(text);
     } catch (e) {
-      if (e instanceof PlaceholderError) throw new PlaceholderError(`${label}: ${e.message}`, e.at);
+      if (e instanceof PlaceholderError)
+        throw new PlaceholderError(`${label}: ${e.problem}`, e.at, `${label}: ${e.message}`);
       throw e;
     }
   };

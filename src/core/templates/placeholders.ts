@@ -31,9 +31,14 @@ export interface Placeholder {
 export type Part = { kind: 'text'; text: string } | Placeholder;
 
 export class PlaceholderError extends Error {
+  /**
+   * @param problem what is wrong, without the position ('"{{" is not closed with "}}"')
+   * @param at 0-based offset in the text
+   */
   constructor(
-    message: string,
+    readonly problem: string,
     readonly at: number,
+    message = `${problem} at character ${at + 1}`,
   ) {
     super(message);
     this.name = 'PlaceholderError';
@@ -51,7 +56,7 @@ export function parseParts(text: string): Part[] {
     const open = text.indexOf('{{', i);
     const strayClose = text.indexOf('}}', i);
     if (strayClose >= 0 && (open < 0 || strayClose < open))
-      throw new PlaceholderError(`"}}" without "{{" at character ${strayClose + 1}`, strayClose);
+      throw new PlaceholderError('"}}" without "{{"', strayClose);
     if (open < 0) {
       parts.push({ kind: 'text', text: text.slice(i) });
       break;
@@ -60,7 +65,11 @@ export function parseParts(text: string): Part[] {
     const close = text.indexOf('}}', open + 2);
     const nextOpen = text.indexOf('{{', open + 2);
     if (close < 0 || (nextOpen >= 0 && nextOpen < close))
-      throw new PlaceholderError(`"{{" at character ${open + 1} is not closed with "}}"`, open);
+      throw new PlaceholderError(
+        '"{{" is not closed with "}}"',
+        open,
+        `"{{" at character ${open + 1} is not closed with "}}"`,
+      );
     const raw = text.slice(open, close + 2);
     parts.push(parsePlaceholder(text.slice(open + 2, close), raw, open));
     i = close + 2;
@@ -71,7 +80,12 @@ export function parseParts(text: string): Part[] {
 function parsePlaceholder(inner: string, raw: string, at: number): Placeholder {
   const segments = splitPipes(inner);
   const field = (segments[0] ?? '').trim();
-  if (!field) throw new PlaceholderError(`${raw} at character ${at + 1} has no field name`, at);
+  if (!field)
+    throw new PlaceholderError(
+      `${raw} has no field name`,
+      at,
+      `${raw} at character ${at + 1} has no field name`,
+    );
   const formatters: Formatter[] = [];
   let fallback: string | undefined;
   for (const seg of segments.slice(1)) {
@@ -80,7 +94,11 @@ function parsePlaceholder(inner: string, raw: string, at: number): Placeholder {
     if (formatter) formatters.push(formatter);
     else {
       if (fallback !== undefined)
-        throw new PlaceholderError(`${raw} at character ${at + 1} has two fallbacks`, at);
+        throw new PlaceholderError(
+          `${raw} has two fallbacks`,
+          at,
+          `${raw} at character ${at + 1} has two fallbacks`,
+        );
       fallback = quoted ? quoted[1]! : seg.trim();
     }
   }

@@ -21,13 +21,43 @@ const RowSchema = z.object({
   offer: z.string().trim().optional(),
 });
 
+/** A template whose subject or body cannot be parsed: found by name, so the user learns why it fails. */
+export interface BrokenTemplate {
+  name: string;
+  row: number;
+  field: 'subject' | 'body';
+  /** 1-based character in the cell as typed. */
+  position: number;
+  problem: string;
+}
+
 export interface TemplatesRead {
   templates: Template[];
   issues: string[];
+  /** Templates left out for a syntax error, by name. */
+  broken: BrokenTemplate[];
+}
+
+/** 'Template "Hello": syntax error in the body at character 12: "{{" is not closed with "}}"'. */
+export function describeBroken(b: BrokenTemplate): string {
+  return `Template "${b.name}" (row ${b.row}): syntax error in the ${b.field} at character ${b.position}: ${b.problem}`;
+}
+
+/** The template named `name` (any case, spaces trimmed), or why there is none to use. */
+export function findTemplate(
+  read: Pick<TemplatesRead, 'templates' | 'broken'>,
+  name: string,
+): { ok: true; template: Template } | { ok: false; reason: string } {
+  const wanted = name.trim().toLowerCase();
+  const template = read.templates.find((t) => t.name.trim().toLowerCase() === wanted);
+  if (template) return { ok: true, template };
+  const broken = read.broken.find((b) => b.name.trim().toLowerCase() === wanted);
+  if (broken) return { ok: false, reason: describeBroken(broken) };
+  return { ok: false, reason: `The Templates tab has no template named "${name}".` };
 }
 
 export function readTemplates(values: readonly unknown[][] | null, tab = TEMPLATES_TAB): TemplatesRead {
-  if (!values || values.length === 0) return { templates: [], issues: [] };
+  if (!values || values.length === 0) return { templates: [], issues: [], broken: [] };
   const headers = values[0] ?? [];
   const at = {} as Record<Column, number>;
   const issues: string[] = [];
@@ -37,11 +67,13 @@ export function readTemplates(values: readonly unknown[][] | null, tab = TEMPLAT
   if (absent.length)
     return {
       templates: [],
+      broken: [],
       issues: [
         `${tab}!1: missing column${absent.length > 1 ? 's' : ''} ${absent.join(', ')}; the header row needs Name, Subject and Body`,
       ],
     };
   const templates: Template[] = [];
+  const broken: BrokenTemplate[] = [];
   const seen = new Map<string, number>();
   values.slice(1).forEach((r, i) => {
     const row = i + 2;
@@ -66,15 +98,15 @@ export function readTemplates(values: readonly unknown[][] | null, tab = TEMPLAT
     }
     const t = parsed.data;
     let bad = false;
-    for (const [column, text] of [
-      ['Subject', t.subject],
-      ['Body', t.body],
-    ] as const) {
+    // The cell as typed, not trimmed, so the character position is the one the user sees.
+    for (const column of ['Subject', 'Body'] as const) {
       try {
-        parseParts(text);
+        parseParts(cell(column));
       } catch (e) {
         if (!(e instanceof PlaceholderError)) throw e;
         issues.push(`${ref(column)}: ${e.message}`);
+        const field = column === 'Subject' ? 'subject' : 'body';
+        broken.push({ name: t.name, row, field, position: e.at + 1, problem: e.problem });
         bad = true;
       }
     }
@@ -88,7 +120,7 @@ export function readTemplates(values: readonly unknown[][] | null, tab = TEMPLAT
     seen.set(key, row);
     templates.push({ ...t, row });
   });
-  return { templates, issues };
+  return { templates, issues, broken };
 }
 
 /** The tab a new spreadsheet gets: one template per retention move, ready to send. */

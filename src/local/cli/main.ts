@@ -3,6 +3,7 @@
  *   npm run cli -- <command> [options]     (or `npx churnguard <command>` after npm ci)
  * Exit codes: 0 done, 1 the data could not be used, 2 usage error.
  */
+import { exitQuietlyOnClosedPipe } from './closed-pipe';
 import * as fs from 'node:fs';
 import { parseCsv } from '../table/csv';
 import { readTableFile } from '../table/table-file';
@@ -29,7 +30,8 @@ Commands:
   segments  --sheet FILE [--today YYYY-MM-DD] [--json]
             Each saved segment's size, MRR and MRR at high risk, with impact from the Impact rules tab.
   preview   --sheet FILE --segment NAME --template NAME [--limit 3] [--today YYYY-MM-DD] [--json]
-            A campaign's emails rendered without sending: exclusions, holdout, rows with blanks (exit 1).
+            A campaign's emails rendered without sending: exclusions, holdout, rows with blanks or
+            two Email columns (exit 1).
   crawl     [--sheet FILE] [--inbox FILE.json] [--user EMAIL] [--max-clicks 40] [--json]
             Clicks every button of build/Code.js on the stand-ins under Gmail's response contracts
             (default: the bundled sample); lists what Gmail would reject or show as an error (exit 1).
@@ -259,10 +261,15 @@ function preview(argv: string[], io: Io): number {
       io.out(`${r.blocked.length} would get a blank; a real send waits until they are fixed:`);
       for (const b of r.blocked.slice(0, 20)) io.out(`  row ${b.row} ${b.email}: ${b.reason}`);
     }
+    for (const problem of r.sheet.blockers) io.out(`not sendable: ${problem}`);
+    if (r.sheet.leftOut.length) {
+      io.out(`${r.sheet.leftOut.length} sheet rows are left out of every campaign (email cell unusable):`);
+      for (const row of r.sheet.leftOut.slice(0, 20)) io.out(`  ${row}`);
+    }
     for (const e of r.emails) io.out(`\n--- To: ${e.to}\nSubject: ${e.subject}\n\n${e.textBody}`);
     for (const i of r.issues) io.err(`warning: ${i}`);
   }
-  return r.blocked.length ? 1 : 0;
+  return r.blocked.length || r.sheet.blockers.length ? 1 : 0;
 }
 
 const COMMANDS: Record<string, (argv: string[], io: Io) => number> = {
@@ -297,10 +304,14 @@ export function runCli(argv: string[], io: Io): number {
   }
 }
 
-if (require.main === module) {
-  process.exitCode = runCli(process.argv.slice(2), {
+/** The CLI as a process: real stdout/stderr, quiet on a closed pipe. `bin/churnguard.js` calls this. */
+export function runCliProcess(argv: string[]): void {
+  exitQuietlyOnClosedPipe([process.stdout, process.stderr], (code) => process.exit(code));
+  process.exitCode = runCli(argv, {
     out: (s) => console.log(s),
     err: (s) => console.error(s),
     now: () => new Date(),
   });
 }
+
+if (require.main === module) runCliProcess(process.argv.slice(2));

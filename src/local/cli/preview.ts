@@ -3,6 +3,7 @@
  * audience of a saved segment with every exclusion counted, the rows that would get a blank (which
  * block a real send), and each recipient's merged subject and text.
  */
+import type { SheetGate } from '../../core/campaigns/sheet-gate';
 import {
   EXCLUSION_TEXT,
   isWinBackTemplate,
@@ -14,6 +15,7 @@ import { membersOf } from '../../core/segments';
 import { readTeamSettings, TEAM_SETTINGS_TAB } from '../../core/settings/team-settings';
 import {
   checkAudience,
+  findTemplate,
   readTemplates,
   teamMergeContext,
   TEMPLATES_TAB,
@@ -37,6 +39,8 @@ export interface PreviewResult {
   holdout: number;
   excluded: Partial<Record<string, number>>;
   blocked: { row: number; email: string; reason: string }[];
+  /** Sheet problems that stop any send, and rows no campaign can reach. */
+  sheet: SheetGate;
   emails: MergedEmail[];
   issues: string[];
 }
@@ -49,11 +53,12 @@ export function previewCampaign(o: PreviewOptions): PreviewResult {
       `No segment named "${o.segment}". Segments: ${book.segments.map((s) => s.name).join(', ') || 'none'}`,
     );
   const templates = readTemplates(book.tab(TEMPLATES_TAB));
-  const template = templates.templates.find((t) => t.name.toLowerCase() === o.template.trim().toLowerCase());
-  if (!template)
+  const found = findTemplate(templates, o.template);
+  if (!found.ok)
     throw new Error(
-      `No template named "${o.template}". Templates: ${templates.templates.map((t) => t.name).join(', ') || 'none'}`,
+      `${found.reason} Templates: ${templates.templates.map((t) => t.name).join(', ') || 'none'}`,
     );
+  const template = found.template;
   const team = readTeamSettings(book.tab(TEAM_SETTINGS_TAB));
   const members = membersOf(segment.query, book.records, { today: o.today }).map((r) => r.customer);
   // A file has no spreadsheet locale: dates and money are written the en_US way, in UTC.
@@ -90,6 +95,7 @@ export function previewCampaign(o: PreviewOptions): PreviewResult {
         .map(([k, n]) => [EXCLUSION_TEXT[k], n]),
     ),
     blocked: plan.blocked,
+    sheet: book.gate,
     emails,
     issues: [...book.issues, ...templates.issues, ...team.issues],
   };

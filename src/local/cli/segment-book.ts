@@ -8,6 +8,7 @@ import type { Segment } from '../../core/segments/segments-tab';
 import { scoreCustomer } from '../../core/risk/scorecard';
 import { rawKeys, readCustomers } from '../../core/sheet/read-customers';
 import { readTableFile } from '../table/table-file';
+import { sheetGate, type SheetGate } from '../../core/campaigns/sheet-gate';
 
 export interface SegmentBook {
   /** A tab's rows (header first), or null when the file has no such tab. */
@@ -16,6 +17,8 @@ export interface SegmentBook {
   segments: Segment[];
   /** Problems in the Impact rules and Segments tabs, with their cells. */
   issues: string[];
+  /** What the customer tab stops (an ambiguous Email column) or leaves out of any campaign. */
+  gate: SheetGate;
 }
 
 export function loadSegmentBook(file: string, today: Date): SegmentBook {
@@ -37,5 +40,11 @@ export function loadSegmentBook(file: string, today: Date): SegmentBook {
     const risk = scoreCustomer(customer, { today, ...(impact ? { segmentImpact: impact } : {}) });
     return { customer, band: risk.band, score: risk.score, ...(impact ? { impact } : {}) };
   });
-  return { tab, records, segments: saved.segments, issues: [...rules.issues, ...saved.issues] };
+  return {
+    tab,
+    records,
+    segments: saved.segments,
+    issues: [...rules.issues, ...saved.issues],
+    gate: sheetGate(read),
+  };
 }

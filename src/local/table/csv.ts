@@ -8,6 +8,7 @@
  * a rectangle and reports the rows that did not match the header. `toCsv` writes RFC 4180 back,
  * quoting only where needed, and can guard against CSV formula injection for files other people open.
  */
+import { FORMULA_START } from '../../core/sheet/literal-text';
 
 export type CsvDelimiter = ',' | ';' | '\t';
 
@@ -193,10 +194,8 @@ export interface ToCsvOptions {
   bom?: boolean;
 }
 
-/** What OWASP says to guard: text starting like a formula (or a command, with tab or CR). */
-const FORMULA_START = /^[=+\-@\t\r]/;
 /** Text that reads as a guarded formula already: one or more apostrophes, then a formula start. */
-const GUARDED = /^'+[=+\-@\t\r]/;
+const GUARDED = new RegExp(`^'+${FORMULA_START.source.slice(1)}`);
 
 /**
  * A text cell under the formula guard: "'" + text when it starts like a formula. Text that already

@@ -15,7 +15,16 @@ import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type * as XlsxModule from 'xlsx';
-import { guardFormula, parseCsvTable, toCsv, type CsvDelimiter, detectDelimiter, csvText } from './csv';
+import { FORMULA_START } from '../../core/sheet/literal-text';
+import {
+  guardFormula,
+  unguardFormula,
+  parseCsvTable,
+  toCsv,
+  type CsvDelimiter,
+  detectDelimiter,
+  csvText,
+} from './csv';
 
 export type TableValue = string | number | boolean | Date;
 
@@ -123,7 +132,7 @@ function convert(text: string): number | boolean | Date | null {
 
 /** Text that a leading apostrophe protects: a formula start, or something that would convert. */
 function needsApostrophe(core: string): boolean {
-  return /^[=+\-@\t\r]/.test(core) || convert(core) !== null;
+  return FORMULA_START.test(core) || convert(core) !== null;
 }
 
 /**
@@ -148,14 +157,13 @@ export function importCell(text: string): TableValue {
 
 /**
  * A value as CSV text that importCell reads back as the same value and type: numbers, booleans and
- * Dates as csvText writes them; text that would read as a number, date or boolean (or that starts
- * with apostrophes and a formula start) behind an apostrophe; with `guardFormulas`, formula-looking
- * text behind an apostrophe too (OWASP's CSV injection guard).
+ * Dates as csvText writes them; text that would read as a number, date or boolean, and text that
+ * starts like a formula (OWASP's CSV injection guard: = + - @ tab CR), behind an apostrophe.
  */
-export function exportCell(value: unknown, guardFormulas = false): string {
+export function exportCell(value: unknown): string {
   if (typeof value !== 'string') return csvText(value);
   if (value === '') return '';
-  if (guardFormulas && guardFormula(value) !== value) return guardFormula(value);
+  if (guardFormula(value) !== value) return guardFormula(value);
   const core = value.replace(/^'+/, '');
   if (core !== value ? needsApostrophe(core) : convert(value) !== null) return `'${value}`;
   return value;
@@ -297,7 +305,7 @@ function xlsxValue(X: typeof XlsxModule, cell: XlsxModule.CellObject, date1904: 
       // getValues hands a formula error over as its text.
       return cell.w ?? '#ERROR!';
     case 's':
-      return v === undefined || v === null ? '' : String(v);
+      return v === undefined || v === null ? '' : unguardFormula(String(v));
     default:
       return '';
   }
@@ -341,13 +349,12 @@ export interface TableSheetInput {
   values: readonly (readonly unknown[])[];
 }
 
+/**
+ * Every text cell written, CSV or XLSX, that starts with =, +, -, @, tab or CR gets an apostrophe
+ * (OWASP's CSV injection guard); reading strips it again. Always on: the sheet holds text from strangers
+ * (an email sender's display name), and an XLSX cell that is inert in Excel runs once exported to CSV.
+ */
 export interface WriteTableOptions {
-  /**
-   * Put an apostrophe before text cells that start with =, +, -, @, tab or CR (OWASP's CSV injection
-   * guard), for CSV files someone will open in Excel or Sheets. Reading strips it again. Default off:
-   * a local sheet is the user's own data. XLSX cells are typed, so the guard does not apply.
-   */
-  guardFormulas?: boolean;
   /** CSV format for new files; an existing CSV keeps its own delimiter, BOM and line ends. */
   csv?: { delimiter?: CsvDelimiter; bom?: boolean; lineEnding?: '\r\n' | '\n' };
 }
@@ -386,9 +393,9 @@ function csvFormatOf(file: string, defaults: WriteTableOptions['csv'] = {}): Csv
   };
 }
 
-function csvTextOf(sheet: TableSheetInput, format: CsvFormat, guard: boolean): string {
+function csvTextOf(sheet: TableSheetInput, format: CsvFormat): string {
   return toCsv(
-    sheet.values.map((r) => r.map((v) => exportCell(v, guard))),
+    sheet.values.map((r) => r.map((v) => exportCell(v))),
     format,
   );
 }
@@ -435,7 +442,7 @@ function xlsxCell(value: unknown): XlsxModule.CellObject | null {
     const midnight = value.getTime() % DAY_MS === 0;
     return { t: 'n', v: dateToSerial(value), z: midnight ? 'yyyy-mm-dd' : 'yyyy-mm-dd hh:mm:ss' };
   }
-  return { t: 's', v: String(value) };
+  return { t: 's', v: guardFormula(String(value)) };
 }
 
 /**
@@ -508,7 +515,6 @@ export function writeTableFile(
   sheets: readonly TableSheetInput[],
   options: WriteTableOptions = {},
 ): void {
-  const guard = options.guardFormulas ?? false;
   if (/\.xlsx$/i.test(file)) {
     writeFileAtomic(file, xlsxBook(sheets));
     return;
@@ -519,7 +525,7 @@ export function writeTableFile(
     // Render every tab before writing any, so a value that cannot be written changes no file.
     const out = sheets.map((s) => {
       const target = existing.get(s.name) ?? folderTabFile(file, s.name);
-      return { target, text: csvTextOf(s, csvFormatOf(target, options.csv), guard) };
+      return { target, text: csvTextOf(s, csvFormatOf(target, options.csv)) };
     });
     for (const o of out) writeFileAtomic(o.target, o.text);
     return;
@@ -533,11 +539,11 @@ export function writeTableFile(
     .filter((s) => s !== main)
     .map((s) => {
       const target = csvTabPath(file, s.name);
-      return { target, text: csvTextOf(s, csvFormatOf(target, options.csv), guard) };
+      return { target, text: csvTextOf(s, csvFormatOf(target, options.csv)) };
     });
   out.push({
     target: file,
-    text: main ? csvTextOf(main, csvFormatOf(file, options.csv), guard) : '',
+    text: main ? csvTextOf(main, csvFormatOf(file, options.csv)) : '',
   });
   for (const o of out) writeFileAtomic(o.target, o.text);
 }

@@ -13,7 +13,13 @@ import { loadSettings, saveSettings } from '../../app/settings-store';
 import { parseAddress } from '../../core/email/address';
 import { createContext } from '../../gas/runtime';
 import type { ActionResponse, Card } from '../../ui/card/types';
-import { checkResponse, invocationOfClick, responseTypeOf, type Invocation } from '../../ui/card/contract';
+import {
+  checkResponse,
+  invocationOfAction,
+  invocationOfClick,
+  responseTypeOf,
+  type Invocation,
+} from '../../ui/card/contract';
 import { createCustomerDraft } from '../../gas/customer-draft';
 import { renderCard } from '../../ui/html/render-card';
 import { CARD_CSS } from '../../ui/html/render-card';
@@ -23,6 +29,7 @@ import { AppsScriptWorld, type SeedMessage } from '../standins';
 import type { SpreadsheetData } from '../standins/spreadsheet';
 import { readTableFile, writeFileAtomic, writeTableFile } from '../table/table-file';
 import { pageHtml } from './page';
+import { MiswiredRequestError } from './http-error';
 import type {
   ActionRequest,
   InboxEntry,
@@ -267,8 +274,8 @@ export class Workbench implements WorkbenchBackend {
     }
   }
 
-  page(): string {
-    return pageHtml({ sheetLabel: this.options.sheetPath, user: this.world.user, cardCss: CARD_CSS });
+  page(token: string): string {
+    return pageHtml({ sheetLabel: this.options.sheetPath, user: this.world.user, cardCss: CARD_CSS, token });
   }
 
   inbox(): InboxEntry[] {
@@ -294,9 +301,9 @@ export class Workbench implements WorkbenchBackend {
     }));
   }
 
-  message(messageId: string): { message: MessageView } & PanelResponse {
+  message(messageId: string): ({ message: MessageView } & PanelResponse) | null {
     const m = this.messages.find((x) => x.id === messageId);
-    if (!m) throw new Error(`No message ${messageId} in the sample inbox`);
+    if (!m) return null;
     const cards = this.run('contextual', (entry) =>
       entry.gmailMessage(gmailEvent({ messageId, threadId: m.threadId })),
     );
@@ -319,13 +326,19 @@ export class Workbench implements WorkbenchBackend {
     return { kind: 'cards', cards: cards.map((c) => this.rendered(c)) };
   }
 
-  action(request: ActionRequest): PanelResponse {
+  action(request: ActionRequest): PanelResponse | null {
+    if (request.messageId && !this.messages.some((m) => m.id === request.messageId)) return null;
     const event = gmailEvent({
       parameters: request.parameters,
       formInputs: request.formInputs,
       ...(request.messageId ? { messageId: request.messageId } : {}),
     });
     // Gmail decides what it accepts by how the button was wired and where its card was shown.
+    const name = request.parameters.action ?? '';
+    // Gmail calls a compose action only from a compose button, and a plain action only from a plain one;
+    // our cards never mix them (the card validator), so a request that does is refused, not run.
+    if ((invocationOfAction(name) === 'composeAction') !== (request.kind === 'compose'))
+      throw new MiswiredRequestError(name, request.kind);
     const invocation = invocationOfClick(request.kind, request.panel ?? 'sidebar');
     return this.run(invocation, (entry, execution) => {
       const response = entry.cardAction(event);

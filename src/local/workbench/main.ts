@@ -23,10 +23,11 @@ export async function startWorkbench(options: ReturnType<typeof parseWorkbenchAr
     }
   }, 60_000);
   scheduler.unref();
-  const server = createWorkbenchServer(backend);
+  const { server, token } = createWorkbenchServer(backend);
   const port = await listen(server, options.port);
   return {
     backend,
+    token,
     url: `http://localhost:${port}/`,
     close: () =>
       new Promise<void>((resolve) => {

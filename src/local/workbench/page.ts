@@ -5,6 +5,8 @@ export interface PageOptions {
   sheetLabel: string;
   user: string;
   cardCss: string;
+  /** The server's per-start secret; the client sends it with every API call. */
+  token: string;
 }
 
 export function pageHtml(options: PageOptions): string {
@@ -13,6 +15,7 @@ export function pageHtml(options: PageOptions): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="churnguard-token" content="${escapeHtml(options.token)}">
 <title>ChurnGuard workbench</title>
 <style>
   * { box-sizing: border-box; }

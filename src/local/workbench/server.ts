@@ -7,6 +7,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { z } from 'zod';
 import { escapeHtml } from '../../ui/html/render-card';
+import { HttpError, MiswiredRequestError } from './http-error';
+import { checkHost, checkStateChange, checkToken, newSessionToken } from './request-guard';
 
 export interface RenderedCard {
   name: string;
@@ -64,12 +66,15 @@ export const ActionRequestSchema = z.object({
 export type ActionRequest = z.input<typeof ActionRequestSchema>;
 
 export interface WorkbenchBackend {
-  page(): string;
+  /** The page, carrying the session token its script sends back. */
+  page(token: string): string;
   inbox(): InboxEntry[];
   homepage(): PanelResponse;
-  message(messageId: string): { message: MessageView } & PanelResponse;
+  /** null when the inbox has no such message. */
+  message(messageId: string): ({ message: MessageView } & PanelResponse) | null;
   compose(to: string[]): PanelResponse;
-  action(request: ActionRequest): PanelResponse;
+  /** null when the request names a message the inbox does not have. */
+  action(request: ActionRequest): PanelResponse | null;
   outbox(): OutboxEntry[];
   outboxFile(file: string): string | null;
   /** Runs the hourly trigger if due, or at once with `now`. */
@@ -86,22 +91,14 @@ export interface TriggerReport {
 }
 
 const CLIENT_JS = path.join(__dirname, 'static', 'client.js');
-
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+const MAX_BODY_BYTES = 1_000_000;
 
 async function readJson(req: http.IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > 1_000_000) throw new HttpError(413, 'request body over 1 MB');
+    if (size > MAX_BODY_BYTES) throw new HttpError(413, 'request body over 1 MB');
     chunks.push(chunk as Buffer);
   }
   const text = Buffer.concat(chunks).toString('utf8');
@@ -119,8 +116,10 @@ function send(res: http.ServerResponse, status: number, type: string, body: stri
     'cache-control': 'no-store',
     // The page runs only its own script; card HTML is data, never code.
     'content-security-policy':
-      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' https: data:",
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' https: data:; frame-ancestors 'none'",
     'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    'referrer-policy': 'no-referrer',
   });
   res.end(body);
 }
@@ -138,13 +137,37 @@ function outboxPage(entries: OutboxEntry[]): string {
 <table><thead><tr><th>Sent</th><th>To</th><th>Subject</th></tr></thead><tbody>${rows}</tbody></table></body></html>`;
 }
 
-export function createWorkbenchServer(backend: WorkbenchBackend): http.Server {
-  return http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const route = `${req.method} ${url.pathname}`;
+/** The request's path, or a 400 when it is not a path at all (`//x`, bad percent-escapes). */
+function pathOf(req: http.IncomingMessage): string {
+  const raw = req.url ?? '/';
+  if (!raw.startsWith('/') || raw.startsWith('//')) throw new HttpError(400, 'malformed request path');
+  try {
+    return decodeURIComponent(new URL(raw, 'http://localhost').pathname);
+  } catch {
+    throw new HttpError(400, 'malformed request path');
+  }
+}
+
+export interface WorkbenchServer {
+  server: http.Server;
+  /** The secret the page carries; tests use it to act as the page. */
+  token: string;
+}
+
+export function createWorkbenchServer(backend: WorkbenchBackend): WorkbenchServer {
+  const token = newSessionToken();
+  const server = http.createServer((req, res) => {
     const json = (value: unknown) => send(res, 200, 'application/json; charset=utf-8', JSON.stringify(value));
     (async () => {
-      if (route === 'GET /') return send(res, 200, 'text/html; charset=utf-8', backend.page());
+      const port = req.socket.localPort ?? 0;
+      checkHost(req.headers.host, port);
+      const pathname = pathOf(req);
+      const route = `${req.method} ${pathname}`;
+      if (pathname.startsWith('/api/')) {
+        if (req.method === 'POST') checkStateChange(req.headers, port, token);
+        else checkToken(req.headers, token);
+      }
+      if (route === 'GET /') return send(res, 200, 'text/html; charset=utf-8', backend.page(token));
       if (route === 'GET /client.js')
         return send(res, 200, 'text/javascript; charset=utf-8', fs.readFileSync(CLIENT_JS, 'utf8'));
       if (route === 'GET /api/inbox') return json({ messages: backend.inbox() });
@@ -152,7 +175,9 @@ export function createWorkbenchServer(backend: WorkbenchBackend): http.Server {
       if (route === 'POST /api/message') {
         const body = z.object({ messageId: z.string().min(1) }).safeParse(await readJson(req));
         if (!body.success) throw new HttpError(400, 'messageId is required');
-        return json(backend.message(body.data.messageId));
+        const opened = backend.message(body.data.messageId);
+        if (!opened) throw new HttpError(404, 'no such message in the inbox');
+        return json(opened);
       }
       if (route === 'POST /api/compose') {
         const body = z.object({ to: z.array(z.string()).default([]) }).safeParse(await readJson(req));
@@ -163,26 +188,44 @@ export function createWorkbenchServer(backend: WorkbenchBackend): http.Server {
         const body = ActionRequestSchema.safeParse(await readJson(req));
         if (!body.success)
           throw new HttpError(400, `bad action request: ${body.error.issues[0]?.message ?? ''}`);
-        return json(backend.action(body.data));
+        let response: PanelResponse | null;
+        try {
+          response = backend.action(body.data);
+        } catch (error) {
+          if (error instanceof MiswiredRequestError) throw new HttpError(400, error.message);
+          throw error;
+        }
+        if (!response) throw new HttpError(404, 'no such message in the inbox');
+        return json(response);
       }
       if (route === 'POST /api/triggers') return json(backend.runTriggers(true));
       if (route === 'GET /outbox')
         return send(res, 200, 'text/html; charset=utf-8', outboxPage(backend.outbox()));
-      if (req.method === 'GET' && url.pathname.startsWith('/outbox/')) {
-        const file = decodeURIComponent(url.pathname.slice('/outbox/'.length));
-        const eml = backend.outboxFile(file);
+      if (req.method === 'GET' && pathname.startsWith('/outbox/')) {
+        const eml = backend.outboxFile(pathname.slice('/outbox/'.length));
         if (eml === null) throw new HttpError(404, 'no such email');
         return send(res, 200, 'text/plain; charset=utf-8', eml);
       }
-      throw new HttpError(404, `no route ${route}`);
+      throw new HttpError(404, 'no such page');
     })().catch((error: unknown) => {
-      const status = error instanceof HttpError ? error.status : 500;
-      const message = error instanceof Error ? error.message : String(error);
-      if (status === 500) console.error(error);
-      send(res, status, 'application/json; charset=utf-8', JSON.stringify({ error: message }));
+      if (res.headersSent) return void res.destroy();
+      if (error instanceof HttpError)
+        return send(
+          res,
+          error.status,
+          'application/json; charset=utf-8',
+          JSON.stringify({ error: error.message }),
+        );
+      // A bug: the details stay in the console; the client learns only that it failed.
+      console.error('ChurnGuard workbench:', error);
+      send(res, 500, 'application/json; charset=utf-8', JSON.stringify({ error: INTERNAL_ERROR }));
     });
   });
+  return { server, token };
 }
+
+/** What the client sees of an unexpected error: no message, no stack, nothing of the machine. */
+export const INTERNAL_ERROR = 'Internal error: see the workbench console';
 
 /** Listens on loopback only: the workbench shows customer data and must not be reachable from the network. */
 export function listen(server: http.Server, port: number): Promise<number> {

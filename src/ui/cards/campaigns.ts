@@ -65,11 +65,36 @@ export interface PreviewState {
   holdoutPercent: number;
   exclusions: { reason: string; count: number }[];
   blocked: { email: string; row: number; reason: string }[];
+  /** Sheet problems that stop every send, and rows no campaign can reach (email cell unusable). */
+  sheet: { blockers: string[]; leftOut: string[] };
   /** The recipient shown, 0-based among those emailed. */
   index: number;
   email?: { to: string; subject: string; textBody: string };
   quotaLeft: number;
   coolDownDays: number;
+}
+
+/** What the sheet stops or leaves out, whatever the segment: shown so nobody is dropped silently. */
+function sheetSections(sheet: PreviewState['sheet']): Section[] {
+  const sections: Section[] = [];
+  if (sheet.blockers.length > 0)
+    sections.push({
+      header: 'Fix the sheet before sending',
+      widgets: sheet.blockers.map((text): Widget => ({ kind: 'textParagraph', text })),
+    });
+  if (sheet.leftOut.length > 0) {
+    const widgets: Widget[] = [
+      {
+        kind: 'textParagraph',
+        text: `${sheet.leftOut.length} row${sheet.leftOut.length === 1 ? '' : 's'} of the sheet cannot be emailed by any campaign until the email cell is fixed; ChurnGuard never guesses an address:`,
+      },
+      ...sheet.leftOut.slice(0, BLOCKED_SHOWN).map((text): Widget => ({ kind: 'textParagraph', text })),
+    ];
+    if (sheet.leftOut.length > BLOCKED_SHOWN)
+      widgets.push({ kind: 'textParagraph', text: `…and ${sheet.leftOut.length - BLOCKED_SHOWN} more.` });
+    sections.push({ header: 'Left out: email cell unusable', collapsible: true, widgets });
+  }
+  return sections;
 }
 
 export function campaignPreviewCard(state: PreviewState): Card {
@@ -122,6 +147,7 @@ export function campaignPreviewCard(state: PreviewState): Card {
       widgets.push({ kind: 'textParagraph', text: `…and ${state.blocked.length - BLOCKED_SHOWN} more.` });
     sections.push({ header: 'Fix before sending', widgets });
   }
+  sections.push(...sheetSections(state.sheet));
   if (state.email) {
     const nav = [];
     if (state.index > 0)
@@ -156,7 +182,7 @@ export function campaignPreviewCard(state: PreviewState): Card {
     });
   }
   const start =
-    state.blocked.length === 0 && state.emailed > 0
+    state.blocked.length === 0 && state.sheet.blockers.length === 0 && state.emailed > 0
       ? [actionButton(`Start sending to ${state.emailed}`, ACTION.startCampaign, params, 'filled')]
       : [];
   sections.push({

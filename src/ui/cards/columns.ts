@@ -45,8 +45,11 @@ function items(row: ColumnRow, headers: readonly string[]): SelectionItem[] {
     text: 'Not in this sheet',
     selected: row.status === 'off',
   };
-  // Apps Script refuses a selection input with more than 100 items.
-  const choices = headers.slice(0, MAX_SELECTION_ITEMS - 2).map((h) => ({
+  // Item values must be unique: a header repeated in the sheet is one choice (mapping is by header
+  // text, and the repeat is reported as a sheet issue), and a header spelled like a reserved value is
+  // left out. Apps Script refuses a selection input with more than 100 items.
+  const distinct = [...new Set(headers)].filter((h) => h !== AUTOMATIC && h !== NOT_IN_SHEET);
+  const choices = distinct.slice(0, MAX_SELECTION_ITEMS - 2).map((h) => ({
     value: h,
     text: h,
     selected: row.status === 'mapped' && row.header === h,

@@ -38,13 +38,18 @@ export function tagsCard(state: {
     sections: [
       {
         widgets: [
-          {
-            kind: 'selectionInput',
-            name: EDIT_FIELDS.tags,
-            label: 'Tags',
-            type: 'checkBox',
-            items: all.map((t) => ({ text: t, value: t, selected: state.current.includes(t) })),
-          },
+          // A selection input needs an item: on a sheet where nobody has a tag yet, only "New tag" shows.
+          ...(all.length
+            ? [
+                {
+                  kind: 'selectionInput' as const,
+                  name: EDIT_FIELDS.tags,
+                  label: 'Tags',
+                  type: 'checkBox' as const,
+                  items: all.map((t) => ({ text: t, value: t, selected: state.current.includes(t) })),
+                },
+              ]
+            : []),
           {
             kind: 'textInput',
             name: EDIT_FIELDS.newTag,

@@ -80,11 +80,14 @@ function portfolioSections(p: PortfolioView): Section[] {
     },
     {
       header: 'MRR at risk by band',
-      widgets: p.bands.map((b): Widget => ({
-        kind: 'decoratedText',
-        topLabel: `${b.band} · ${b.customers} customer${b.customers === 1 ? '' : 's'}`,
-        text: [{ text: b.bar, color: b.colour }, { text: ` ${b.mrrText}` }],
-      })),
+      // A card section must hold a widget: an empty or all-churned sheet says so instead of failing.
+      widgets: p.bands.length
+        ? p.bands.map((b): Widget => ({
+            kind: 'decoratedText',
+            topLabel: `${b.band} · ${b.customers} customer${b.customers === 1 ? '' : 's'}`,
+            text: [{ text: b.bar, color: b.colour }, { text: ` ${b.mrrText}` }],
+          }))
+        : [{ kind: 'textParagraph', text: 'No active customers to band by risk.' }],
     },
   ];
   const list: Widget[] = p.atRisk.map((a): Widget => ({

@@ -180,14 +180,16 @@ describe('header detection', () => {
   it('gives a field to the best of two claimants and reports the other, which stays raw', () => {
     const m = mapColumns(['Email', 'Churned', 'Status']);
     expect(m.columns.status).toBe(2);
-    expect(m.conflicts).toEqual([{ field: 'status', used: 'Status', ignored: 'Churned' }]);
+    expect(m.conflicts).toEqual([
+      { field: 'status', used: 'Status', ignored: 'Churned', usedIndex: 2, ignoredIndex: 1 },
+    ]);
     expect(m.unmapped).toEqual(['Churned']);
 
     const emails = mapColumns(['Contact email', 'Email', 'Email']);
     expect(emails.columns.email).toBe(1);
     expect(emails.conflicts).toEqual([
-      { field: 'email', used: 'Email', ignored: 'Email' },
-      { field: 'email', used: 'Email', ignored: 'Contact email' },
+      { field: 'email', used: 'Email', ignored: 'Email', usedIndex: 1, ignoredIndex: 2 },
+      { field: 'email', used: 'Email', ignored: 'Contact email', usedIndex: 1, ignoredIndex: 0 },
     ]);
   });
 

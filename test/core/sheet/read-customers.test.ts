@@ -338,3 +338,38 @@ describe('columnLetter and formatIssue', () => {
     ).toBe('S!D3 (column D): r');
   });
 });
+
+describe('email cells that would change who gets mail', () => {
+  const read = () =>
+    readCustomers({
+      sheetName: 'Customers',
+      headers: ['Name', 'Email'],
+      rows: [
+        ['John', 'john smith@acme.com'],
+        ['Ana', 'ana@hotel.example\u200b'],
+      ],
+    });
+
+  it('flags a spaced address as an error naming sheet, row, column and what is wrong, and leaves the row out', () => {
+    const { customers, issues } = read();
+    expect(customers.map((c) => c.email)).toEqual(['ana@hotel.example']);
+    expect(customers.some((c) => c.email === 'smith@acme.com')).toBe(false);
+    expect(issues[0]).toMatchObject({
+      sheet: 'Customers',
+      row: 2,
+      column: 'Email',
+      a1: 'B2',
+      severity: 'error',
+    });
+    expect(formatIssue(issues[0]!)).toMatch(
+      /^Customers!B2 \(Email\): not a valid email: 'john smith@acme.com'/,
+    );
+  });
+
+  it('strips a zero-width space from the address and says so', () => {
+    const { customers, issues } = read();
+    expect(customers[0]!.email).toBe('ana@hotel.example');
+    expect(issues[1]).toMatchObject({ row: 3, a1: 'B3', severity: 'warning' });
+    expect(issues[1]!.reason).toContain('invisible characters removed from the address (U+200B)');
+  });
+});

@@ -409,9 +409,40 @@ describe('words', () => {
     expect(parseEmail('carl@shop')).toEqual({ ok: false, reason: "not a valid email: 'carl@shop'" });
     expect(parseEmail('ana @hotel.example')).toEqual({
       ok: false,
-      reason: "not a valid email: 'ana @hotel.example'",
+      reason:
+        "not a valid email: 'ana @hotel.example' has a space in the address; ChurnGuard never guesses which part is meant",
     });
     expect(parseEmail('')).toEqual({ ok: false, reason: 'no email' });
     expect(parseEmail(42)).toEqual({ ok: false, reason: 'not a valid email: 42' });
+  });
+
+  it('never repairs an address by guessing: a cell with a space in it is refused, not cut down', () => {
+    for (const cell of [
+      'john smith@acme.com',
+      'ana@x.example (billing)',
+      'Ana Díaz ana@x.example',
+      'a@x.example;  b c@x.example',
+    ]) {
+      const parsed = parseEmail(cell);
+      expect(parsed.ok).toBe(false);
+      expect(parsed.ok ? '' : parsed.reason).toContain('never guesses');
+    }
+  });
+
+  it('removes only invisible characters, and says which', () => {
+    expect(parseEmail('ana@hotel.example\u200b')).toEqual({
+      ok: true,
+      value: { email: 'ana@hotel.example', others: [], invisible: ['U+200B'] },
+    });
+    expect(parseEmail('\ufeffana@ho\u00adtel.example\u200e')).toEqual({
+      ok: true,
+      value: { email: 'ana@hotel.example', others: [], invisible: ['U+FEFF', 'U+00AD', 'U+200E'] },
+    });
+    expect(parseEmail('\u200b\u200d')).toEqual({
+      ok: false,
+      reason: 'no email: only invisible characters (U+200B, U+200D)',
+    });
+    // A visible non-ASCII look-alike is not invisible: it is a different address, and refused as it is.
+    expect(parseEmail('ana@hotel.example\u00a0x').ok).toBe(false);
   });
 });

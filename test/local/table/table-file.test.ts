@@ -121,16 +121,17 @@ describe('exportCell', () => {
       new Date('2026-11-20T09:30:05.123Z'),
       day('1899-12-30'),
     ];
-    for (const guard of [false, true])
-      for (const v of values) expect([v, importCell(exportCell(v, guard))]).toEqual([v, v]);
+    for (const v of values) expect([v, importCell(exportCell(v))]).toEqual([v, v]);
   });
 
-  it('guards formula-looking text only when asked', () => {
-    expect(exportCell('=HYPERLINK("http://evil.example")')).toBe('=HYPERLINK("http://evil.example")');
-    expect(exportCell('=HYPERLINK("http://evil.example")', true)).toBe(`'=HYPERLINK("http://evil.example")`);
-    expect(exportCell('+1', true)).toBe("'+1");
-    expect(exportCell('@x', true)).toBe("'@x");
-    expect(exportCell(-5, true)).toBe('-5');
+  it('always guards text that starts like a formula: = + - @ tab CR', () => {
+    expect(exportCell('=HYPERLINK("http://evil.example")')).toBe(`'=HYPERLINK("http://evil.example")`);
+    expect(exportCell('+1')).toBe("'+1");
+    expect(exportCell('-x')).toBe("'-x");
+    expect(exportCell('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(exportCell('\t=1+2')).toBe("'\t=1+2");
+    expect(exportCell('\r=1+2')).toBe("'\r=1+2");
+    expect(exportCell(-5)).toBe('-5');
   });
 });
 
@@ -208,11 +209,9 @@ describe('CSV files', () => {
     expect(readTableFile(file).sheets[0]!.values).toEqual(values);
   });
 
-  it('writes new files as RFC 4180 with CRLF, and guards formulas when asked', () => {
+  it('writes new files as RFC 4180 with CRLF, with formulas guarded', () => {
     const file = path.join(tmp(), 'export.csv');
-    writeTableFile(file, [{ name: 'export', values: [['Name'], ['=cmd|"/c calc"!A1'], [-5]] }], {
-      guardFormulas: true,
-    });
+    writeTableFile(file, [{ name: 'export', values: [['Name'], ['=cmd|"/c calc"!A1'], [-5]] }]);
     expect(fs.readFileSync(file, 'utf8')).toBe('Name\r\n"\'=cmd|""/c calc""!A1"\r\n-5\r\n');
     expect(readTableFile(file).sheets[0]!.values).toEqual([['Name'], ['=cmd|"/c calc"!A1'], [-5]]);
   });
@@ -326,7 +325,9 @@ describe('XLSX files', () => {
     expect(ws['C2']).toMatchObject({ t: 'n', v: 99.5 });
     expect(ws['D2']).toMatchObject({ t: 'b', v: true });
     expect(ws['F2']).toBeUndefined();
-    expect(ws['F3']).toMatchObject({ t: 's', v: '=not a formula' });
+    // Inert in Excel as a text cell, but live once someone saves the workbook as CSV: guarded too.
+    expect(ws['F3']).toMatchObject({ t: 's', v: "'=not a formula" });
+    expect(ws['F3']!.f).toBeUndefined();
   });
 
   it('reads a workbook made elsewhere: offset data, formula errors, 1904 dates', () => {

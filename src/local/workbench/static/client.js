@@ -13,11 +13,13 @@
   let openMessageId = null;
   /** Which Gmail surface the cards are in: the compose window takes other responses than the sidebar. */
   let panelMode = 'sidebar';
+  // The server's per-start secret, served in the page; requests without it are refused (CSRF guard).
+  const token = document.querySelector('meta[name="churnguard-token"]').content;
 
   async function api(path, body) {
     const res = await fetch(path, {
       method: body === undefined ? 'GET' : 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'x-churnguard-token': token },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const json = await res.json();
