@@ -25,9 +25,10 @@ describe('LockService stand-in: per-object locks', () => {
     const world = new AppsScriptWorld({ latency: 'none' });
     const a = world.startExecution();
     const lock = a.globals.LockService.getScriptLock();
+    const from = world.clock.nowMs();
     lock.waitLock(100);
     world.clock.advance(250);
     lock.releaseLock();
-    expect(world.locks.holds).toEqual([{ scope: 'script', executionId: a.id, ms: 250 }]);
+    expect(world.locks.holds).toEqual([{ scope: 'script', executionId: a.id, from, ms: 250 }]);
   });
 });

@@ -21,6 +21,8 @@ import type { ServiceEnv } from './world';
 export interface LockHold {
   scope: string;
   executionId: number;
+  /** When the hold began, on the fake clock (ms since the epoch). */
+  from: number;
   ms: number;
 }
 
@@ -47,7 +49,8 @@ export class LockTable {
   release(scope: string, executionId: number): void {
     if (this.holders.get(scope) !== executionId) return;
     this.holders.delete(scope);
-    this.holds.push({ scope, executionId, ms: this.nowMs() - (this.since.get(scope) ?? this.nowMs()) });
+    const from = this.since.get(scope) ?? this.nowMs();
+    this.holds.push({ scope, executionId, from, ms: this.nowMs() - from });
     this.since.delete(scope);
   }
 
