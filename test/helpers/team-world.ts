@@ -20,6 +20,18 @@ export type User = (typeof USERS)[number];
 export const SEGMENT_OF: Record<User, string> = { [ALICE]: 'Hotels', [BOB]: 'Clinics' };
 
 const CODE = readBundle();
+const cardService = createCardService();
+/**
+ * One bundle context per user, loaded once per test file and reused by every world: each call sets
+ * the context's services to its own execution's, and the bundle keeps no state between calls beyond
+ * pure caches (compiled intent rules, folded text), so reuse changes nothing but the load time.
+ */
+const contexts = new Map<string, Record<string, unknown>>();
+const contextOf = (user: string) => {
+  let context = contexts.get(user);
+  if (!context) contexts.set(user, (context = loadBundle({ CardService: cardService }, CODE)));
+  return context;
+};
 
 export function teamWorld(perOwner = 12) {
   const world = new AppsScriptWorld();
@@ -82,13 +94,13 @@ export function teamWorld(perOwner = 12) {
         JSON.stringify({ spreadsheetId: ss.id, watch: { enabled: true, hourUtc: 0 } }),
       );
   }
-  const cardService = createCardService();
-  /** One bundle context per user; each call gets the services of its own execution. */
-  const contexts = new Map<User, Record<string, unknown>>(
-    USERS.map((u) => [u, loadBundle({ CardService: cardService }, CODE)]),
-  );
+  // Watch on: each user's Settings installed their own hourly trigger.
+  for (const user of USERS)
+    world
+      .startExecution({ user })
+      .run((g) => g.ScriptApp.newTrigger('onHourlyTrigger').timeBased().everyHours(1).create());
   const call = (user: User, exec: Execution, name: string, event: unknown) => {
-    const context = contexts.get(user)!;
+    const context = contextOf(user);
     Object.assign(context, exec.globals, { CardService: cardService });
     return callGlobal(context, name, event);
   };
