@@ -218,21 +218,19 @@ export function applyBulkTag(
         if (applied.length > 0) {
           sheet.write([{ row: 2, column, values }]);
           const now = ctx.clock.now();
-          ctx
-            .tabs(p.whole.settings.spreadsheetId!)
-            .append(
-              BULK_LOG_TAB,
-              BULK_LOG_HEADERS,
-              bulkLogRows(
-                {
-                  id: `bulk-${now.getTime().toString(36)}`,
-                  at: now,
-                  by: ctx.session.email(),
-                  column: header,
-                },
-                applied,
-              ),
-            );
+          ctx.tabs(p.whole.settings.spreadsheetId!).append(
+            BULK_LOG_TAB,
+            BULK_LOG_HEADERS,
+            bulkLogRows(
+              {
+                id: `bulk-${now.getTime().toString(36)}`,
+                at: now,
+                by: ctx.session.email(),
+                column: header,
+              },
+              applied,
+            ),
+          );
         }
         return { applied: applied.length, skipped: skipped.length };
       });
