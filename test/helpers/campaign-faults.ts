@@ -6,6 +6,7 @@
  */
 import { settleReview } from '../../src/app/campaigns/control';
 import { runHourly } from '../../src/app/campaigns/run';
+import { startCampaign } from '../../src/app/campaigns/start';
 import { loadCampaign } from '../../src/app/campaigns/meta';
 import type { Execution } from '../../src/local/standins';
 import type { CellValue } from '../../src/local/standins/sheet-values';
@@ -129,6 +130,17 @@ export function tally(w: CampaignWorld) {
   const duplicates = [...counts.values()].reduce((n, c) => n + Math.max(0, c - 1), 0);
   const missed = w.members.filter((m) => !counts.has(m.email)).map((m) => m.email);
   return { counts, duplicates, missed };
+}
+
+/** Starts the campaign with this preview id from a fresh execution, as the Start button does. */
+export function startNow(w: CampaignWorld, id: string, over: Parameters<CampaignWorld['request']>[0] = {}) {
+  return startCampaign(w.contextOf(w.world.startExecution()), w.request({ id, ...over }));
+}
+
+/** Every member got exactly one email. */
+export function expectEveryoneOnce(w: CampaignWorld): void {
+  const { duplicates, missed } = tally(w);
+  expect({ duplicates, missed }).toEqual({ duplicates: 0, missed: [] });
 }
 
 export const campaignState = (w: CampaignWorld, id: string) =>

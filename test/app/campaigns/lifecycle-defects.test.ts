@@ -23,6 +23,8 @@ import {
   survive,
   tabValues,
   tally,
+  expectEveryoneOnce,
+  startNow,
 } from '../../helpers/campaign-faults';
 
 const ID = 'cmp-20261120-0900-life';
@@ -67,7 +69,7 @@ describe('campaign lifecycle', () => {
 
   it('defect 8: "Send it" while a finishing run removes the trigger never leaves a campaign without one', () => {
     const w = campaignWorld(3, { latency: 'none' });
-    startCampaign(w.contextOf(w.world.startExecution()), w.request({ id: ID }));
+    startNow(w, ID);
     // A run dies just before its first send: m0 is left "sending" (it did not go).
     const dying = w.world.startExecution();
     onCall(dying, (method) => {
@@ -102,23 +104,21 @@ describe('campaign lifecycle', () => {
     });
     settleReviews(w, ID); // m1 and m2 were in the same killed batch
     runTriggers(w, 3);
-    const { duplicates, missed } = tally(w);
-    expect({ duplicates, missed }).toEqual({ duplicates: 0, missed: [] });
+    expectEveryoneOnce(w);
   });
 
   it('defect 9: a transient MailApp error is retried with backoff, not made a permanent failure', () => {
     const w = campaignWorld(5, { latency: 'none' });
-    startCampaign(w.contextOf(w.world.startExecution()), w.request({ id: ID }));
+    startNow(w, ID);
     w.world.mail.failNextSend(new AppsScriptError('Service invoked too many times in a short time: email'));
     continueCampaign(w.contextOf(w.world.startExecution()), ID, 'card', w.composer);
-    const { duplicates, missed } = tally(w);
-    expect({ duplicates, missed }).toEqual({ duplicates: 0, missed: [] });
+    expectEveryoneOnce(w);
     expect(w.world.calls.get('Utilities.sleep')).toBe(1);
   });
 
   it('defect 9: still unavailable after the retries: "failed", and "Retry failed" on the card sends it', () => {
     const w = campaignWorld(5, { latency: 'none' });
-    startCampaign(w.contextOf(w.world.startExecution()), w.request({ id: ID }));
+    startNow(w, ID);
     for (let i = 0; i < 3; i++) w.world.mail.failNextSend();
     continueCampaign(w.contextOf(w.world.startExecution()), ID, 'card', w.composer);
     expect(statusOf(w, 'm0@x.example')).toBe('failed');
@@ -130,13 +130,12 @@ describe('campaign lifecycle', () => {
       parseAddonEvent({ commonEventObject: { parameters: { action: 'retryFailed', id: ID } } }),
     );
     runTriggers(w, 2);
-    const { duplicates, missed } = tally(w);
-    expect({ duplicates, missed }).toEqual({ duplicates: 0, missed: [] });
+    expectEveryoneOnce(w);
   });
 
   it('defect 9: an error after MailApp may have sent is "review", not "failed"', () => {
     const w = campaignWorld(5, { latency: 'none' });
-    startCampaign(w.contextOf(w.world.startExecution()), w.request({ id: ID }));
+    startNow(w, ID);
     let thrown = false;
     w.world.mail.onAfterSend = () => {
       if (thrown) return;
@@ -147,13 +146,12 @@ describe('campaign lifecycle', () => {
     w.world.mail.onAfterSend = undefined;
     expect(statusOf(w, 'm0@x.example')).toBe('review');
     expect(tabValues(w).find((r) => r[2] === 'm0@x.example')?.[7]).toMatch(/may have sent/);
-    const { duplicates, missed } = tally(w);
-    expect({ duplicates, missed }).toEqual({ duplicates: 0, missed: [] });
+    expectEveryoneOnce(w);
   });
 
   it('defect 10: the campaign card renders when exactly one recipient failed, with its review buttons', () => {
     const w = campaignWorld(5, { latency: 'none' });
-    startCampaign(w.contextOf(w.world.startExecution()), w.request({ id: ID }));
+    startNow(w, ID);
     w.world.mail.failNextSend(new AppsScriptError('Invalid email: m0@x.example'));
     continueCampaign(w.contextOf(w.world.startExecution()), ID, 'card', w.composer);
     expect(statusOf(w, 'm0@x.example')).toBe('failed');

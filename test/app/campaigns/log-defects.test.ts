@@ -5,7 +5,6 @@
  */
 import { acceptCampaignLog, changeCampaignState } from '../../../src/app/campaigns/control';
 import { continueCampaign } from '../../../src/app/campaigns/run';
-import { startCampaign } from '../../../src/app/campaigns/start';
 import { campaignWorld } from '../../helpers/campaign-world';
 import {
   campaignState,
@@ -16,6 +15,8 @@ import {
   shuffleTab,
   tabValues,
   tally,
+  expectEveryoneOnce,
+  startNow,
 } from '../../helpers/campaign-faults';
 
 const MEMBERS = 40;
@@ -23,7 +24,7 @@ const ID = 'cmp-20261120-0900-log';
 
 function started() {
   const w = campaignWorld(MEMBERS, { latency: 'none' });
-  startCampaign(w.contextOf(w.world.startExecution()), w.request({ id: ID }));
+  startNow(w, ID);
   return w;
 }
 
@@ -42,8 +43,7 @@ describe('a Campaigns tab a person edited', () => {
     setTab(w, values);
     changeCampaignState(w.contextOf(w.world.startExecution()), ID, 'resume');
     runTriggers(w, 24);
-    const { duplicates, missed } = tally(w);
-    expect({ duplicates, missed }).toEqual({ duplicates: 0, missed: [] });
+    expectEveryoneOnce(w);
     expect(campaignState(w, ID)?.state).toBe('done');
   });
 
@@ -68,8 +68,7 @@ describe('a Campaigns tab a person edited', () => {
     setTab(w, values);
     changeCampaignState(w.contextOf(w.world.startExecution()), ID, 'resume');
     runTriggers(w, 24);
-    const { duplicates, missed } = tally(w);
-    expect({ duplicates, missed }).toEqual({ duplicates: 0, missed: [] });
+    expectEveryoneOnce(w);
   });
 
   it('defect 6: a person may accept a deliberate deletion; the campaign notes who and when', () => {

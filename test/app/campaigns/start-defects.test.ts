@@ -16,8 +16,9 @@ import {
   settleReviews,
   survive,
   tabValues,
-  tally,
   Killed,
+  expectEveryoneOnce,
+  startNow,
 } from '../../helpers/campaign-faults';
 
 const MEMBERS = 60;
@@ -33,12 +34,11 @@ describe('Start is one idempotent, locked transaction keyed by the preview id', 
     survive(() => startCampaign(w.contextOf(first), w.request({ id: ID })));
     expect(rowsOf(w)).toBe(MEMBERS);
 
-    const again = startCampaign(w.contextOf(w.world.startExecution()), w.request({ id: ID }));
+    const again = startNow(w, ID);
     expect(again.kind === 'started' || again.kind === 'already').toBe(true);
     expect(rowsOf(w)).toBe(MEMBERS);
     runTriggers(w, 24);
-    const { duplicates, missed } = tally(w);
-    expect({ duplicates, missed }).toEqual({ duplicates: 0, missed: [] });
+    expectEveryoneOnce(w);
     expect(campaignState(w, ID)?.state).toBe('done');
   });
 
@@ -48,8 +48,7 @@ describe('Start is one idempotent, locked transaction keyed by the preview id', 
     killAfterWriteOf(first, MEMBERS);
     survive(() => startCampaign(w.contextOf(first), w.request({ id: ID })));
     runTriggers(w, 24);
-    const { duplicates, missed } = tally(w);
-    expect({ duplicates, missed }).toEqual({ duplicates: 0, missed: [] });
+    expectEveryoneOnce(w);
   });
 
   it('defect 2: two overlapping Starts with one preview id make one campaign', () => {
@@ -62,7 +61,7 @@ describe('Start is one idempotent, locked transaction keyed by the preview id', 
       if (method !== 'Range.setValues' || overlapped) return;
       overlapped = true;
       try {
-        second = startCampaign(w.contextOf(w.world.startExecution()), w.request({ id: ID }));
+        second = startNow(w, ID);
       } catch (error) {
         second = error;
       }
@@ -77,8 +76,7 @@ describe('Start is one idempotent, locked transaction keyed by the preview id', 
     expect(rowsOf(w)).toBe(MEMBERS);
     for (let i = 0; i < 10; i++)
       continueCampaign(w.contextOf(w.world.startExecution()), ID, 'card', w.composer);
-    const { duplicates, missed } = tally(w);
-    expect({ duplicates, missed }).toEqual({ duplicates: 0, missed: [] });
+    expectEveryoneOnce(w);
   });
 
   it('defect 3: killed before the trigger is installed, then pressed again: the rest is still sent', () => {
@@ -90,13 +88,12 @@ describe('Start is one idempotent, locked transaction keyed by the preview id', 
       throw new Killed();
     });
     survive(() => startCampaign(w.contextOf(first), w.request({ id: ID })));
-    startCampaign(w.contextOf(w.world.startExecution()), w.request({ id: ID }));
+    startNow(w, ID);
     expect(
       w.world.triggers.forUser(w.world.user).filter((t) => t.functionName === 'onHourlyTrigger'),
     ).toHaveLength(1);
     runTriggers(w, 24);
-    const { duplicates, missed } = tally(w);
-    expect({ duplicates, missed }).toEqual({ duplicates: 0, missed: [] });
+    expectEveryoneOnce(w);
   });
 
   it('defect 4: killed between creating the tab and writing its header, then pressed again: it runs', () => {
@@ -105,15 +102,14 @@ describe('Start is one idempotent, locked transaction keyed by the preview id', 
     killAfter(first, 'Spreadsheet.insertSheet');
     survive(() => startCampaign(w.contextOf(first), w.request({ id: ID })));
     expect(tabValues(w)).toEqual([]);
-    startCampaign(w.contextOf(w.world.startExecution()), w.request({ id: ID }));
+    startNow(w, ID);
     runTriggers(w, 24);
-    const { duplicates, missed } = tally(w);
-    expect({ duplicates, missed }).toEqual({ duplicates: 0, missed: [] });
+    expectEveryoneOnce(w);
   });
 
   it('defect 4: deleting the tab mid-campaign pauses it with the repair, never "Finished" with 0 sent', () => {
     const w = campaignWorld(MEMBERS, { latency: 'none' });
-    startCampaign(w.contextOf(w.world.startExecution()), w.request({ id: ID }));
+    startNow(w, ID);
     // The first batch went from the card, then the run died.
     const card = w.world.startExecution();
     let sends = 0;
@@ -137,7 +133,6 @@ describe('Start is one idempotent, locked transaction keyed by the preview id', 
     // The batch the killed card run had marked is in review; the person checks the Sent folder.
     expect(settleReviews(w, ID)).toBe(10);
     runTriggers(w, 24);
-    const { duplicates, missed } = tally(w);
-    expect({ duplicates, missed }).toEqual({ duplicates: 0, missed: [] });
+    expectEveryoneOnce(w);
   });
 });
