@@ -105,12 +105,12 @@ export function loadCampaign(store: KeyValueStore, id: string): CampaignMeta | n
 }
 
 export function saveCampaign(store: KeyValueStore, meta: CampaignMeta): void {
-  store.set(key(meta.id), JSON.stringify(CampaignMetaSchema.parse(meta)));
+  const value = JSON.stringify(CampaignMetaSchema.parse(meta));
+  // The index first: an execution killed between the two writes leaves an id without a record (listed
+  // as nothing), never a record the index misses, which the hourly trigger would never continue.
   const ids = readIndex(store);
-  if (!ids.includes(meta.id)) {
-    const next = [meta.id, ...ids];
-    store.set(INDEX_KEY, JSON.stringify(archiveFinished(store, next)));
-  }
+  if (!ids.includes(meta.id)) store.set(INDEX_KEY, JSON.stringify(archiveFinished(store, [meta.id, ...ids])));
+  store.set(key(meta.id), value);
 }
 
 /** Moves the oldest finished campaigns past MAX_LISTED to the archive; returns the ids still listed. */

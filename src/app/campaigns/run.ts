@@ -55,7 +55,7 @@ function runLocked(
   // Read the state inside the lock: a pause or cancel from a card wins over a queued run.
   let meta = loadCampaign(ctx.userStore, id);
   if (!meta) throw new Error(`Campaign ${id} is no longer stored.`);
-  if (meta.state === 'starting') meta = confirmStart(ctx, meta);
+  if (meta.state === 'starting') meta = confirmStart(ctx, meta, 'run');
   if (meta.state !== 'sending' && meta.state !== 'waiting-quota') return { kind: 'idle', meta };
   const verdict = verifyCampaignLog(ctx, meta);
   if (!verdict.ok) {

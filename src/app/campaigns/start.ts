@@ -3,8 +3,8 @@
  *
  *   1. plan the audience (exclusions counted, holdout drawn from the id, blanks found); a member
  *      whose email would have a blank blocks the start;
- *   2. record the campaign as "starting" and install the hourly trigger, before any long work, so a
- *      Start that dies from here on is finished by the next run;
+ *   2. install the hourly trigger and record the campaign as "starting", before any long work, so a
+ *      Start that dies from here on is finished (or closed, saying why) by the next run;
  *   3. append the recipient rows the tab does not have yet (by key: a retry never writes a row twice);
  *   4. confirm: record the count and checksum of the campaign's rows and move it to "sending".
  *
@@ -12,6 +12,7 @@
  * id runs the same steps and completes whatever the first try began; a started campaign is "already".
  */
 import { lastEmailedAt } from '../../core/campaigns/log';
+import { baselineOf } from '../../core/campaigns/log-check';
 import { planAudience, type AudiencePlan, type BlockedMember } from '../../core/campaigns/audience';
 import type { Customer } from '../../core/customers/customer';
 import type { TeamSettings } from '../../core/settings/team-settings';
@@ -104,16 +105,20 @@ function startLocked(ctx: AppContext, request: CampaignRequest, id: string): Sta
     state: 'starting',
     winBack: request.winBack,
     holdoutPercent: request.team.holdoutPercent,
+    // What the rows will be: if this Start dies after writing them, the run that confirms it checks them.
+    logBaseline: baselineOf(plan.entries),
     planned: {
       emailed: plan.emailed,
       holdout: plan.holdout,
       excluded: Object.values(plan.excluded).reduce((a, b) => a + b, 0),
     },
   };
-  if (!existing) saveCampaign(ctx.userStore, meta);
+  // The trigger before the record: a Start killed between the two leaves a trigger that finds nothing
+  // and removes itself, never a "starting" campaign that no trigger will ever finish.
   ctx.triggers.installHourly(HOURLY_HANDLER);
+  if (!existing) saveCampaign(ctx.userStore, meta);
   // A member blocked now (their row lost a field since the first try) is not written: the rest go.
   const blocked = new Set(plan.blocked.map((b) => b.email));
   ctx.campaignLog(request.spreadsheetId).append(plan.entries.filter((e) => !blocked.has(e.email)));
-  return { kind: 'started', meta: confirmStart(ctx, meta), plan };
+  return { kind: 'started', meta: confirmStart(ctx, meta, 'start'), plan };
 }

@@ -11,6 +11,8 @@ import {
   campaignState,
   killAfter,
   killAfterWriteOf,
+  killAtCall,
+  setTab,
   onCall,
   runTriggers,
   settleReviews,
@@ -134,5 +136,50 @@ describe('Start is one idempotent, locked transaction keyed by the preview id', 
     expect(settleReviews(w, ID)).toBe(10);
     runTriggers(w, 24);
     expectEveryoneOnce(w);
+  });
+
+  it('a Start killed after writing the rows, then a row deleted before the hourly run: paused, not dropped', () => {
+    const w = campaignWorld(MEMBERS, { latency: 'none' });
+    const first = w.world.startExecution();
+    killAfterWriteOf(first, MEMBERS);
+    survive(() => startCampaign(w.contextOf(first), w.request({ id: ID })));
+    setTab(
+      w,
+      tabValues(w).filter((r) => r[2] !== 'm7@x.example'),
+    );
+    runTriggers(w, 2);
+    const meta = campaignState(w, ID);
+    expect(meta?.state).toBe('paused');
+    expect(meta?.problem?.what).toMatch(/59 recipient rows for this campaign; it started with 60/);
+    expect(w.world.mail.outbox).toHaveLength(0);
+  });
+
+  it('a Start killed at any one of its calls and never pressed again: sent to all once, or to nobody, said so', () => {
+    const probe = campaignWorld(MEMBERS, { latency: 'none' });
+    const calls = probe.world.calls;
+    startNow(probe, ID);
+    const total = calls.snapshot().total;
+    for (let k = 1; k <= total; k++) {
+      const w = campaignWorld(MEMBERS, { latency: 'none' });
+      survive(() => {
+        const exec = w.world.startExecution();
+        killAtCall(exec, k);
+        return startCampaign(w.contextOf(exec), w.request({ id: ID }));
+      });
+      runTriggers(w, 24);
+      const meta = campaignState(w, ID);
+      const got = w.received();
+      if (got.size === 0) {
+        // Nothing was sent: either nothing was recorded, or the card says the start was interrupted.
+        expect({
+          k,
+          rows: tabValues(w).filter((r) => r[0] === ID).length,
+          note: meta?.note ?? '',
+        }).toMatchObject(meta ? { k, note: expect.stringMatching(/interrupted/) } : { k, rows: 0 });
+      } else {
+        expect({ k, state: meta?.state }).toEqual({ k, state: 'done' });
+        expectEveryoneOnce(w);
+      }
+    }
   });
 });
