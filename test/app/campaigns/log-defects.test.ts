@@ -4,7 +4,9 @@
  * doubtful log); a sort between a run's read and its status write never misplaces a status.
  */
 import { acceptCampaignLog, changeCampaignState } from '../../../src/app/campaigns/control';
+import { buildCampaignCard } from '../../../src/app/campaigns/campaign-card';
 import { continueCampaign } from '../../../src/app/campaigns/run';
+import { validateCard } from '../../../src/ui/card/validate';
 import { campaignWorld } from '../../helpers/campaign-world';
 import {
   campaignState,
@@ -39,6 +41,11 @@ describe('a Campaigns tab a person edited', () => {
     expect(meta?.problem?.kind).toBe('duplicate');
     expect(meta?.problem?.what).toMatch(/Campaigns rows 6 and 42 all hold m4@x\.example/);
     expect(w.world.mail.outbox).toHaveLength(0);
+    // The card says what changed and how to repair it, and offers Resume.
+    const card = buildCampaignCard(w.contextOf(w.world.startExecution()), ID);
+    expect(() => validateCard(card)).not.toThrow();
+    expect(JSON.stringify(card)).toMatch(/How to repair it: .*Delete the extra rows/);
+    expect(JSON.stringify(card)).toMatch(/Resume after the repair/);
     // The person deletes the pasted row and resumes.
     setTab(w, values);
     changeCampaignState(w.contextOf(w.world.startExecution()), ID, 'resume');
