@@ -16,6 +16,7 @@ const gas = gasEntryPoints(() => ({
   MailApp,
   LockService,
   ScriptApp,
+  Utilities,
   CardService,
   console,
 }));

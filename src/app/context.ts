@@ -42,5 +42,6 @@ export interface AppContext {
 
 export interface CampaignLog extends CampaignLogStore {
   readAll(): LogRead;
-  append(entries: readonly LogEntry[]): void;
+  /** Adds the entries not in the tab yet (by key); returns how many it added. */
+  append(entries: readonly LogEntry[]): number;
 }

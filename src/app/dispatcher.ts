@@ -29,14 +29,18 @@ import {
   undoBulkChange,
 } from './segments/handlers';
 import {
+  acceptLogFromCard,
   buildCampaignCard,
   buildCampaignsCard,
-  buildCampaignSetup,
   continueFromCard,
   controlCampaign,
+  retryFromCard,
+  settleFromCard,
+} from './campaigns/campaign-card';
+import {
+  buildCampaignSetup,
   previewCampaign,
   sendTestEmail,
-  settleFromCard,
   startCampaignAction,
   wizardOf,
 } from './campaigns/wizard';
@@ -184,6 +188,8 @@ const ACTIONS: Record<ActionName, ActionSpec> = {
     params: params({ id: campaignId, change: z.enum(['pause', 'resume', 'cancel']) }),
     run: (ctx, p) => controlCampaign(ctx, p.id!, p.change as 'pause' | 'resume' | 'cancel'),
   },
+  [ACTION.retryFailed]: { params: campaignParam, run: (ctx, p) => retryFromCard(ctx, p.id!) },
+  [ACTION.acceptCampaignLog]: { params: campaignParam, run: (ctx, p) => acceptLogFromCard(ctx, p.id!) },
   [ACTION.settleReview]: {
     params: params({
       id: campaignId,

@@ -17,7 +17,8 @@ import { sheetComposer } from './campaigns/composer';
 import { runHourly } from './campaigns/run';
 import { loadSettings } from './settings-store';
 import { invocationOfAction } from '../ui/card/contract';
-import { runDailyScan, SCAN_ERROR_KEY, scanDue } from './watch/scan';
+import { LAST_SCAN_KEY, runDailyScan, SCAN_ERROR_KEY, scanDue } from './watch/scan';
+import { electScanner } from './watch/scanner-election';
 import { reactivationDue, runReactivation } from './watch/reactivation';
 
 export interface AppEntry {
@@ -33,6 +34,8 @@ export interface AppEntry {
 
 export interface HourlyReport {
   scanned: boolean;
+  /** The teammate elected to scan the sheet today, when it was not this user. */
+  scannedBy?: string;
   campaigns: number;
   /** What failed, already logged; the other half of the run still ran. */
   errors: string[];
@@ -78,8 +81,16 @@ export function appEntry(makeContext: () => AppContext, log: ErrorLogger): AppEn
         }
       };
       attempt(() => {
-        const watch = loadSettings(ctx.userStore).settings.watch;
+        const { watch, spreadsheetId } = loadSettings(ctx.userStore).settings;
         if (watch && scanDue(ctx, watch.enabled, watch.hourUtc)) {
+          // Teammates on one sheet: one of them scans today, the others leave it to them.
+          const day = ctx.clock.now().toISOString().slice(0, 10);
+          const ballot = spreadsheetId ? electScanner(ctx, spreadsheetId, day) : { elected: true as const };
+          if (!ballot.elected) {
+            ctx.userStore.set(LAST_SCAN_KEY, day);
+            report.scannedBy = ballot.scanner;
+            return;
+          }
           try {
             runDailyScan(ctx);
             ctx.userStore.delete(SCAN_ERROR_KEY);

@@ -22,18 +22,22 @@ import { scriptAppTriggers } from './triggers';
 import type { LockServiceLike, MailAppLike, ScriptAppLike } from './services';
 
 export interface AppsScriptServices {
-  SpreadsheetApp: SpreadsheetAppOpenLike & SpreadsheetsForCustomers;
+  SpreadsheetApp: SpreadsheetAppOpenLike & SpreadsheetsForCustomers & { flush(): void };
   CacheService: { getUserCache(): RowCache | null };
   PropertiesService: { getUserProperties(): PropertiesLike };
   GmailApp: GmailAppLike;
   Session: { getActiveUser(): { getEmail(): string } };
   MailApp: MailAppLike;
-  LockService: Pick<LockServiceLike, 'getUserLock'>;
+  LockService: Pick<LockServiceLike, 'getUserLock' | 'getScriptLock'>;
   ScriptApp: ScriptAppLike;
+  /** For the mailer's pauses between retries; optional so older callers still build a context. */
+  Utilities?: { sleep(milliseconds: number): void };
 }
 
 export function createContext(services: AppsScriptServices): AppContext {
   const started = Date.now();
+  // One Locks per execution: the shared lock is re-entrant only within the same instance.
+  const locks = lockServiceLocks(services.LockService, () => services.SpreadsheetApp.flush());
   return {
     clock: { now: () => new Date() },
     userStore: propertiesStore(services.PropertiesService.getUserProperties()),
@@ -44,9 +48,9 @@ export function createContext(services: AppsScriptServices): AppContext {
     customerSheet: (id, tab) => sheetsCustomerSheet(services.SpreadsheetApp, userCache(services), id, tab),
     appendOnlyTab: (id, tab, headers) => sheetsAppendOnlyTab(services.SpreadsheetApp, id, tab, headers),
     tabs: (id) => sheetsTabs(services.SpreadsheetApp, id),
-    campaignLog: (id) => sheetsCampaignLog(services.SpreadsheetApp, id),
-    mailer: mailAppMailer(services.MailApp),
-    locks: lockServiceLocks(services.LockService),
+    campaignLog: (id) => sheetsCampaignLog(services.SpreadsheetApp, id, { locks }),
+    mailer: mailAppMailer(services.MailApp, (ms) => services.Utilities?.sleep(ms)),
+    locks,
     triggers: scriptAppTriggers(services.ScriptApp),
     elapsedMs: () => Date.now() - started,
   };

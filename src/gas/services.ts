@@ -91,6 +91,8 @@ export interface SpreadsheetAppLike {
   openById(id: string): SpreadsheetLike;
   openByUrl(url: string): SpreadsheetLike;
   create(name: string): SpreadsheetLike;
+  /** Applies pending changes; called before a lock is released (Lock reference). */
+  flush(): void;
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -38,6 +38,8 @@ export const ACTION = {
   continueCampaign: 'continueCampaign',
   campaignControl: 'campaignControl',
   settleReview: 'settleReview',
+  retryFailed: 'retryFailed',
+  acceptCampaignLog: 'acceptCampaignLog',
   alertStatus: 'alertStatus',
   scanNow: 'scanNow',
   createStarterSheet: 'createStarterSheet',

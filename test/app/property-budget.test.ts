@@ -8,6 +8,9 @@ import { withinBudget } from '../../src/app/watch/replies';
 import { PROPERTY_LIST_BUDGET_BYTES } from '../../src/core/text/byte-budget';
 import { propertiesStore } from '../../src/gas/properties-store';
 import { AppsScriptWorld } from '../../src/local/standins';
+import { AddonHost, clickablesOf } from '../../src/local/standins/addon-host';
+import { readBundle } from '../helpers/bundle-vm';
+import { sampleManifest, sampleWorld } from '../crawl/crawl-world';
 
 function userStore() {
   const world = new AppsScriptWorld({ latency: 'none' });
@@ -49,12 +52,6 @@ describe('campaign replies', () => {
 
 describe('a property write the store refuses', () => {
   it('becomes a card that says which value and why, not "Something went wrong"', () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { sampleWorld, sampleManifest } = require('../crawl/crawl-world');
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { AddonHost, clickablesOf } = require('../../src/local/standins/addon-host');
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { readBundle } = require('../helpers/bundle-vm');
     const w = sampleWorld();
     // Fill the user store to just under its 500 KB: the next settings write cannot fit.
     for (let i = 0; i < 62; i++) w.world.userProperties.put(`other.add-on.${i}`, 'x'.repeat(8 * 1024));
@@ -62,9 +59,7 @@ describe('a property write the store refuses', () => {
     w.world.userProperties.put('other.add-on.last', 'x'.repeat(500 * 1024 - used - 100));
     const host = new AddonHost(w.world, sampleManifest(), readBundle());
     const settings = host.universal('Settings');
-    const save = settings.cards
-      .flatMap(clickablesOf)
-      .find((c: any) => c.parameters.action === 'saveSettings');
+    const save = settings.cards.flatMap(clickablesOf).find((c) => c.parameters.action === 'saveSettings')!;
     const result = host.click(save, settings);
     const text = JSON.stringify(result.cards);
     expect(text).toContain('ChurnGuard could not save');

@@ -67,10 +67,11 @@ describe('Sheets campaign log', () => {
     expect(r).toMatchObject({ sent: 50, stopped: 'done' });
     const writes = world.calls.get('Range.setValues');
     const reads = world.calls.get('Range.getValues');
-    // Per batch of ten: one check of the rows' keys and one write (its outcomes with the next
-    // batch's marks); plus the run's first read and the first batch's marks.
+    // Per batch of ten: one read of the tab under the shared lock (rows found by key just before
+    // the write), one write (its outcomes with the next batch's marks) and one read to check it
+    // landed; plus the run's first read and the first batch's marks.
     expect(writes).toBe(6);
-    expect(reads).toBe(7);
+    expect(reads).toBe(13);
     expect(
       tab()
         .rows.slice(1)

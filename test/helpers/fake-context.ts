@@ -72,11 +72,11 @@ export function fakeContext(options: FakeContextOptions = {}): AppContext & { st
     campaignLog: () => ({
       readAll: () => ({ recipients: [], issues: [], columns: readLog([]).columns }),
       recipients: () => [],
-      append: () => undefined,
+      append: () => 0,
       update: () => undefined,
     }),
     mailer: { send: () => undefined, remainingQuota: () => 100 },
-    locks: { withUserLock: (_ms, work) => work() },
+    locks: { withUserLock: (_ms, work) => work(), withSharedLock: (_ms, work) => work() },
     triggers: { hasHourly: () => false, installHourly: () => undefined, removeAll: () => undefined },
     elapsedMs: () => 0,
     tabs: () => ({

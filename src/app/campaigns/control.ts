@@ -1,15 +1,24 @@
 /**
- * Pause, resume and cancel a campaign, and settle the recipients a crash left in review. Each takes
- * the user's lock, so it never races a run that is sending.
+ * Pause, resume and cancel a campaign; settle the recipients a crash left in review; queue failed
+ * recipients again; accept a Campaigns tab a person changed. Each takes the user's lock, so it never
+ * races a run that is sending, and keeps the hourly trigger before releasing it.
  */
+import { baselineOf } from '../../core/campaigns/log-check';
 import type { RecipientStatus } from '../../core/campaigns/log';
 import type { AppContext } from '../context';
 import { UserFacingError } from '../errors';
 import { loadCampaign, saveCampaign, type CampaignMeta, type CampaignState } from './meta';
-import { keepHourlyTrigger } from './run';
+import { pausedFor, verifyCampaignLog } from './log-guard';
+import { keepHourlyTrigger } from './trigger-upkeep';
 
 function locked<T>(ctx: AppContext, work: () => T): T {
-  const result = ctx.locks.withUserLock(5_000, work);
+  const result = ctx.locks.withUserLock(5_000, () => {
+    try {
+      return work();
+    } finally {
+      keepHourlyTrigger(ctx);
+    }
+  });
   if (result === null)
     throw new UserFacingError(
       'A campaign is sending right now',
@@ -25,7 +34,7 @@ function campaign(ctx: AppContext, id: string): CampaignMeta {
     throw new UserFacingError(
       'Campaign not found',
       `No campaign ${id} is stored for you.`,
-      'It may be older than the 30 campaigns ChurnGuard lists; its rows are still in the Campaigns tab.',
+      'It may have been archived after it finished; its rows are still in the Campaigns tab.',
     );
   return meta;
 }
@@ -33,7 +42,7 @@ function campaign(ctx: AppContext, id: string): CampaignMeta {
 const ALLOWED: Record<'pause' | 'resume' | 'cancel', CampaignState[]> = {
   pause: ['sending', 'waiting-quota'],
   resume: ['paused'],
-  cancel: ['sending', 'waiting-quota', 'paused'],
+  cancel: ['starting', 'sending', 'waiting-quota', 'paused'],
 };
 
 export function changeCampaignState(
@@ -41,7 +50,7 @@ export function changeCampaignState(
   id: string,
   change: 'pause' | 'resume' | 'cancel',
 ): CampaignMeta {
-  const meta = locked(ctx, () => {
+  return locked(ctx, () => {
     const current = campaign(ctx, id);
     if (!ALLOWED[change].includes(current.state))
       throw new UserFacingError(
@@ -49,6 +58,7 @@ export function changeCampaignState(
         `"${current.name}" is ${current.state}.`,
         change === 'resume' ? 'Only a paused campaign can be resumed.' : 'It has already finished.',
       );
+    if (change === 'resume') return resume(ctx, current);
     if (change === 'cancel') {
       // Pending recipients are marked cancelled, so the log says why they never got the email.
       const log = ctx.campaignLog(current.spreadsheetId);
@@ -64,15 +74,53 @@ export function changeCampaignState(
         })),
       );
     }
-    const next: CampaignMeta = {
-      ...current,
-      state: change === 'pause' ? 'paused' : change === 'resume' ? 'sending' : 'cancelled',
-    };
+    const { problem: _cleared, ...rest } = current;
+    const next: CampaignMeta = { ...rest, state: change === 'pause' ? 'paused' : 'cancelled' };
     saveCampaign(ctx.userStore, next);
     return next;
   });
-  keepHourlyTrigger(ctx);
-  return meta;
+}
+
+/** Resuming re-checks the tab: a repair that is not done yet keeps the campaign paused, saying why. */
+function resume(ctx: AppContext, current: CampaignMeta): CampaignMeta {
+  const verdict = verifyCampaignLog(ctx, current);
+  if (!verdict.ok) {
+    saveCampaign(ctx.userStore, pausedFor(current, verdict.problem));
+    throw new UserFacingError(
+      'The Campaigns tab still needs a repair',
+      verdict.problem.what,
+      verdict.problem.repair,
+    );
+  }
+  const { problem: _cleared, ...rest } = verdict.meta;
+  const next: CampaignMeta = { ...rest, state: 'sending' };
+  saveCampaign(ctx.userStore, next);
+  return next;
+}
+
+/**
+ * A person accepts the tab as it is now (rows deleted or edited on purpose): its rows become the
+ * record, the missing recipients are never emailed by this campaign, and sending resumes. Duplicate
+ * rows and a broken header cannot be accepted: they must be repaired.
+ */
+export function acceptCampaignLog(ctx: AppContext, id: string): CampaignMeta {
+  return locked(ctx, () => {
+    const current = campaign(ctx, id);
+    if (current.problem?.kind !== 'missing' && current.problem?.kind !== 'changed')
+      throw new UserFacingError(
+        'Nothing to accept',
+        `"${current.name}" is not waiting for a decision about missing or changed rows.`,
+        'Reopen the campaign; the card shows what it needs.',
+      );
+    const rows = ctx.campaignLog(current.spreadsheetId).recipients(id);
+    const { problem: _cleared, ...rest } = current;
+    const accepted: CampaignMeta = {
+      ...rest,
+      logBaseline: baselineOf(rows),
+      note: `${ctx.session.email()} accepted the Campaigns tab with ${rows.length} rows on ${ctx.clock.now().toISOString().slice(0, 10)}.`,
+    };
+    return resume(ctx, accepted);
+  });
 }
 
 /**
@@ -80,7 +128,7 @@ export function changeCampaignState(
  * should go ("pending", sent by the next run).
  */
 export function settleReview(ctx: AppContext, id: string, email: string, went: boolean): CampaignMeta {
-  const meta = locked(ctx, () => {
+  return locked(ctx, () => {
     const meta = campaign(ctx, id);
     const log = ctx.campaignLog(meta.spreadsheetId);
     const row = log.recipients(id).find((r) => r.email === email.toLowerCase());
@@ -99,13 +147,34 @@ export function settleReview(ctx: AppContext, id: string, email: string, went: b
         at: ctx.clock.now(),
       },
     ]);
-    if (!went && (meta.state === 'done' || meta.state === 'waiting-quota')) {
-      const next: CampaignMeta = { ...meta, state: 'sending' };
-      saveCampaign(ctx.userStore, next);
-      return next;
-    }
-    return meta;
+    return went ? meta : sendAgain(ctx, meta);
   });
-  keepHourlyTrigger(ctx);
-  return meta;
+}
+
+/** Every failed recipient of the campaign goes back to pending for the next run (the card's "Retry failed"). */
+export function retryFailed(ctx: AppContext, id: string): { meta: CampaignMeta; queued: number } {
+  return locked(ctx, () => {
+    const meta = campaign(ctx, id);
+    const log = ctx.campaignLog(meta.spreadsheetId);
+    const at = ctx.clock.now();
+    const failed = log.recipients(id).filter((r) => r.status === 'failed' && r.group === 'emailed');
+    log.update(
+      id,
+      failed.map((r) => ({
+        email: r.email,
+        status: 'pending' as const,
+        detail: `Retry queued by ${ctx.session.email()} after: ${r.detail}`.slice(0, 500),
+        at,
+      })),
+    );
+    return { meta: failed.length > 0 ? sendAgain(ctx, meta) : meta, queued: failed.length };
+  });
+}
+
+/** A finished campaign with recipients queued again is sending again. */
+function sendAgain(ctx: AppContext, meta: CampaignMeta): CampaignMeta {
+  if (meta.state !== 'done' && meta.state !== 'waiting-quota') return meta;
+  const next: CampaignMeta = { ...meta, state: 'sending' };
+  saveCampaign(ctx.userStore, next);
+  return next;
 }

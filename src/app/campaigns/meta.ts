@@ -6,7 +6,25 @@
 import { z } from 'zod';
 import type { KeyValueStore } from '../../ports/key-value-store';
 
-export const CAMPAIGN_STATES = ['sending', 'paused', 'waiting-quota', 'done', 'cancelled'] as const;
+/**
+ * 'starting': Start recorded the campaign and installed the trigger but has not yet confirmed its
+ * recipient rows; a retry of Start, or the next run, finishes it.
+ */
+export const CAMPAIGN_STATES = [
+  'starting',
+  'sending',
+  'paused',
+  'waiting-quota',
+  'done',
+  'cancelled',
+] as const;
+/** States that still have work: never evicted from the list, and they keep the hourly trigger. */
+export const UNFINISHED_STATES: ReadonlySet<CampaignState> = new Set([
+  'starting',
+  'sending',
+  'paused',
+  'waiting-quota',
+]);
 export type CampaignState = (typeof CAMPAIGN_STATES)[number];
 
 export const CampaignMetaSchema = z.object({
@@ -28,14 +46,38 @@ export const CampaignMetaSchema = z.object({
     .object({ at: z.string(), sent: z.number().int(), msPerSend: z.number(), stopped: z.string() })
     .optional(),
   note: z.string().max(500).optional(),
+  /** The count and checksum of the campaign's recipient keys, checked before every run. */
+  logBaseline: z.object({ rows: z.number().int(), checksum: z.string() }).optional(),
+  /** Why the campaign is paused by ChurnGuard: what a person changed in the tab and how to repair it. */
+  problem: z
+    .object({
+      kind: z.enum(['header', 'duplicate', 'missing', 'changed']),
+      what: z.string(),
+      repair: z.string(),
+    })
+    .optional(),
 });
 
 export type CampaignMeta = z.infer<typeof CampaignMetaSchema>;
 
 const INDEX_KEY = 'churnguard.campaigns';
+const ARCHIVE_KEY = 'churnguard.campaigns.archive';
 const key = (id: string) => `churnguard.campaign.${id}`;
-/** Campaigns kept in the index; older ones keep their rows in the tab but leave the card's list. */
-const MAX_LISTED = 30;
+/**
+ * Finished campaigns listed before the oldest are archived. An unfinished campaign is never
+ * archived, however many there are: its record is what lets the trigger finish it.
+ */
+export const MAX_LISTED = 30;
+/** Archived campaigns remembered (name, state, date): about 100 bytes each, under the 9 KB value limit. */
+const MAX_ARCHIVED = 60;
+
+export const ArchivedCampaignSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  state: z.enum(CAMPAIGN_STATES),
+  createdAt: z.string(),
+});
+export type ArchivedCampaign = z.infer<typeof ArchivedCampaignSchema>;
 
 export function listCampaigns(store: KeyValueStore): CampaignMeta[] {
   const ids = readIndex(store);
@@ -63,12 +105,45 @@ export function loadCampaign(store: KeyValueStore, id: string): CampaignMeta | n
 }
 
 export function saveCampaign(store: KeyValueStore, meta: CampaignMeta): void {
-  store.set(key(meta.id), JSON.stringify(CampaignMetaSchema.parse(meta)));
+  const value = JSON.stringify(CampaignMetaSchema.parse(meta));
+  // The index first: an execution killed between the two writes leaves an id without a record (listed
+  // as nothing), never a record the index misses, which the hourly trigger would never continue.
   const ids = readIndex(store);
-  if (!ids.includes(meta.id)) {
-    const next = [meta.id, ...ids];
-    for (const old of next.slice(MAX_LISTED)) store.delete(key(old));
-    store.set(INDEX_KEY, JSON.stringify(next.slice(0, MAX_LISTED)));
+  if (!ids.includes(meta.id)) store.set(INDEX_KEY, JSON.stringify(archiveFinished(store, [meta.id, ...ids])));
+  store.set(key(meta.id), value);
+}
+
+/** Moves the oldest finished campaigns past MAX_LISTED to the archive; returns the ids still listed. */
+function archiveFinished(store: KeyValueStore, ids: string[]): string[] {
+  let excess = ids.length - MAX_LISTED;
+  if (excess <= 0) return ids;
+  const archived: ArchivedCampaign[] = [];
+  const kept: string[] = [];
+  for (const id of [...ids].reverse()) {
+    const meta = loadCampaign(store, id);
+    if (excess > 0 && (!meta || !UNFINISHED_STATES.has(meta.state))) {
+      excess--;
+      if (meta) archived.push({ id, name: meta.name, state: meta.state, createdAt: meta.createdAt });
+      store.delete(key(id));
+      continue;
+    }
+    kept.push(id);
+  }
+  if (archived.length > 0)
+    store.set(
+      ARCHIVE_KEY,
+      JSON.stringify([...archived.reverse(), ...listArchived(store)].slice(0, MAX_ARCHIVED)),
+    );
+  return kept.reverse();
+}
+
+/** Finished campaigns moved out of the list, newest first; their rows stay in the Campaigns tab. */
+export function listArchived(store: KeyValueStore): ArchivedCampaign[] {
+  try {
+    const parsed = z.array(ArchivedCampaignSchema).safeParse(JSON.parse(store.get(ARCHIVE_KEY) ?? '[]'));
+    return parsed.success ? parsed.data : [];
+  } catch {
+    return [];
   }
 }
 
@@ -85,6 +160,7 @@ export function newCampaignId(now: Date, random: () => number = Math.random): st
 export function campaignsToContinue(store: KeyValueStore, now: Date): CampaignMeta[] {
   return listCampaigns(store).filter(
     (c) =>
+      c.state === 'starting' ||
       c.state === 'sending' ||
       (c.state === 'waiting-quota' && (!c.resumeAfter || new Date(c.resumeAfter).getTime() <= now.getTime())),
   );

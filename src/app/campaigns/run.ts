@@ -1,16 +1,18 @@
 /**
  * Running a campaign from a card (about 30 s) or from the hourly trigger (6 min): under the user's
- * lock, with the core runner, then the campaign's state updated and the hourly trigger kept only
- * while some campaign still has work.
+ * lock, the Campaigns tab is checked, the core runner sends, the campaign's state is updated, and
+ * the hourly trigger is kept or removed, all before the lock is released.
  */
 import { runCampaign, type Composed, type RunResult } from '../../core/campaigns/runner';
 import type { LoggedRecipient } from '../../core/campaigns/log';
+import type { LogProblem } from '../../core/campaigns/log-check';
 import type { AppContext } from '../context';
-import { loadSettings } from '../settings-store';
-import { campaignsToContinue, listCampaigns, loadCampaign, saveCampaign, type CampaignMeta } from './meta';
+import { campaignsToContinue, loadCampaign, saveCampaign, type CampaignMeta } from './meta';
+import { confirmStart } from './confirm-start';
+import { pausedFor, verifyCampaignLog } from './log-guard';
+import { keepHourlyTrigger } from './trigger-upkeep';
 
-/** The name of the top-level function the hourly trigger calls (declared in src/index.ts). */
-export const HOURLY_HANDLER = 'onHourlyTrigger';
+export { HOURLY_HANDLER, hasBackgroundWork, keepHourlyTrigger } from './trigger-upkeep';
 
 /** Time a run may use: a card action has about 30 s, a trigger 6 min; both keep a margin for logging. */
 export const BUDGET_MS = { card: 20_000, trigger: 270_000 } as const;
@@ -24,7 +26,9 @@ export type ComposerFactory = (ctx: AppContext, meta: CampaignMeta) => (r: Logge
 export type RunOutcome =
   | { kind: 'ran'; meta: CampaignMeta; result: RunResult }
   | { kind: 'busy' }
-  | { kind: 'idle'; meta: CampaignMeta };
+  | { kind: 'idle'; meta: CampaignMeta }
+  /** The Campaigns tab was changed by a person: paused, nothing sent. */
+  | { kind: 'paused'; meta: CampaignMeta; problem: LogProblem };
 
 export function continueCampaign(
   ctx: AppContext,
@@ -33,61 +37,75 @@ export function continueCampaign(
   composerFor: ComposerFactory,
 ): RunOutcome {
   const outcome = ctx.locks.withUserLock(budget === 'card' ? 2_000 : 10_000, (): RunOutcome => {
-    // Read the state inside the lock: a pause or cancel from a card wins over a queued run.
-    const meta = loadCampaign(ctx.userStore, id);
-    if (!meta) throw new Error(`Campaign ${id} is no longer stored.`);
-    if (meta.state !== 'sending' && meta.state !== 'waiting-quota') return { kind: 'idle', meta };
-    const compose = composerFor(ctx, meta);
-    const started = ctx.elapsedMs();
-    const result = runCampaign(
-      meta.id,
-      {
-        log: ctx.campaignLog(meta.spreadsheetId),
-        send: (e) => ctx.mailer.send(e),
-        remainingQuota: () => ctx.mailer.remainingQuota(),
-        now: () => ctx.clock.now(),
-        elapsedMs: () => ctx.elapsedMs(),
-        compose,
-      },
-      { budgetMs: BUDGET_MS[budget], batchSize: BATCH_SIZE[budget] },
-    );
-    const now = ctx.clock.now();
-    const attempted = result.sent + result.failed;
-    const next: CampaignMeta = {
-      ...meta,
-      state: result.stopped === 'done' ? 'done' : result.stopped === 'quota' ? 'waiting-quota' : 'sending',
-      ...(result.stopped === 'quota'
-        ? { resumeAfter: new Date(now.getTime() + QUOTA_RECHECK_MS).toISOString() }
-        : { resumeAfter: undefined }),
-      lastRun: {
-        at: now.toISOString(),
-        sent: result.sent,
-        msPerSend:
-          attempted > 0
-            ? Math.round((ctx.elapsedMs() - started) / attempted)
-            : (meta.lastRun?.msPerSend ?? 0),
-        stopped: result.stopped,
-      },
-    };
-    saveCampaign(ctx.userStore, next);
-    return { kind: 'ran', meta: next, result };
+    try {
+      return runLocked(ctx, id, budget, composerFor);
+    } finally {
+      keepHourlyTrigger(ctx);
+    }
   });
-  const done = outcome ?? { kind: 'busy' as const };
-  keepHourlyTrigger(ctx);
-  return done;
+  return outcome ?? { kind: 'busy' as const };
 }
 
-/** Some campaign is sending or waiting for tomorrow's quota, or the daily scan is on. */
-export function hasBackgroundWork(ctx: AppContext): boolean {
-  const { settings } = loadSettings(ctx.userStore);
-  if (settings.watch?.enabled || settings.reactivation?.enabled) return true;
-  return listCampaigns(ctx.userStore).some((c) => c.state === 'sending' || c.state === 'waiting-quota');
-}
-
-/** The hourly trigger exists exactly while there is background work. */
-export function keepHourlyTrigger(ctx: AppContext): void {
-  if (hasBackgroundWork(ctx)) ctx.triggers.installHourly(HOURLY_HANDLER);
-  else ctx.triggers.removeAll(HOURLY_HANDLER);
+function runLocked(
+  ctx: AppContext,
+  id: string,
+  budget: keyof typeof BUDGET_MS,
+  composerFor: ComposerFactory,
+): RunOutcome {
+  // Read the state inside the lock: a pause or cancel from a card wins over a queued run.
+  let meta = loadCampaign(ctx.userStore, id);
+  if (!meta) throw new Error(`Campaign ${id} is no longer stored.`);
+  if (meta.state === 'starting') meta = confirmStart(ctx, meta, 'run');
+  if (meta.state !== 'sending' && meta.state !== 'waiting-quota') return { kind: 'idle', meta };
+  const verdict = verifyCampaignLog(ctx, meta);
+  if (!verdict.ok) {
+    const paused = pausedFor(meta, verdict.problem);
+    saveCampaign(ctx.userStore, paused);
+    return { kind: 'paused', meta: paused, problem: verdict.problem };
+  }
+  meta = verdict.meta;
+  const compose = composerFor(ctx, meta);
+  const started = ctx.elapsedMs();
+  const log = ctx.campaignLog(meta.spreadsheetId);
+  let first: LoggedRecipient[] | null = verdict.recipients;
+  const result = runCampaign(
+    meta.id,
+    {
+      // The verified rows serve the runner's first read; a later read goes to the tab.
+      log: {
+        recipients: (campaignId) => {
+          const rows = first ?? log.recipients(campaignId);
+          first = null;
+          return rows;
+        },
+        update: (campaignId, changes) => log.update(campaignId, changes),
+      },
+      send: (e) => ctx.mailer.send(e),
+      remainingQuota: () => ctx.mailer.remainingQuota(),
+      now: () => ctx.clock.now(),
+      elapsedMs: () => ctx.elapsedMs(),
+      compose,
+    },
+    { budgetMs: BUDGET_MS[budget], batchSize: BATCH_SIZE[budget] },
+  );
+  const now = ctx.clock.now();
+  const attempted = result.sent + result.failed;
+  const next: CampaignMeta = {
+    ...meta,
+    state: result.stopped === 'done' ? 'done' : result.stopped === 'quota' ? 'waiting-quota' : 'sending',
+    ...(result.stopped === 'quota'
+      ? { resumeAfter: new Date(now.getTime() + QUOTA_RECHECK_MS).toISOString() }
+      : { resumeAfter: undefined }),
+    lastRun: {
+      at: now.toISOString(),
+      sent: result.sent,
+      msPerSend:
+        attempted > 0 ? Math.round((ctx.elapsedMs() - started) / attempted) : (meta.lastRun?.msPerSend ?? 0),
+      stopped: result.stopped,
+    },
+  };
+  saveCampaign(ctx.userStore, next);
+  return { kind: 'ran', meta: next, result };
 }
 
 /** The hourly trigger: continue every campaign with work, one after another, within the 6 minutes. */
@@ -97,6 +115,7 @@ export function runHourly(ctx: AppContext, composerFor: ComposerFactory): RunOut
     if (ctx.elapsedMs() > BUDGET_MS.trigger) break;
     outcomes.push(continueCampaign(ctx, meta.id, 'trigger', composerFor));
   }
-  keepHourlyTrigger(ctx);
+  // With nothing to continue, the trigger is still checked, under the lock like every other upkeep.
+  if (outcomes.length === 0) ctx.locks.withUserLock(10_000, () => keepHourlyTrigger(ctx));
   return outcomes;
 }

@@ -5,19 +5,12 @@
  */
 import { sheetGate } from '../../core/campaigns/sheet-gate';
 import { EXCLUSION_TEXT, isWinBackTemplate, type ExclusionReason } from '../../core/campaigns/audience';
-import { countStatuses, estimateFinish } from '../../core/campaigns/progress';
 import type { Customer } from '../../core/customers/customer';
 import { MOVE_LABELS, templateForMove } from '../../core/playbooks';
 import { membersOf } from '../../core/segments';
 import { checkAudience, findTemplate, mergeTemplate, type Template } from '../../core/templates';
 import type { ActionResponse, Card } from '../../ui/card/types';
-import {
-  campaignPreviewCard,
-  campaignProgressCard,
-  campaignsCard,
-  campaignSetupCard,
-  CAMPAIGN_FIELDS,
-} from '../../ui/cards/campaigns';
+import { campaignPreviewCard, campaignSetupCard, CAMPAIGN_FIELDS } from '../../ui/cards/campaigns';
 import type { AppContext } from '../context';
 import { UserFacingError } from '../errors';
 import { formValue, type AddonEvent } from '../events';
@@ -25,9 +18,9 @@ import { mergeContextFor, teamConfigFrom, type TeamConfig } from '../retention-r
 import { findSegment, withPortfolio, type Portfolio } from '../segments/portfolio';
 import type { Segment } from '../../core/segments/segments-tab';
 import { sheetComposer } from './composer';
-import { changeCampaignState, settleReview } from './control';
-import { listCampaigns, loadCampaign, newCampaignId, type CampaignMeta } from './meta';
-import { BATCH_SIZE, continueCampaign } from './run';
+import { buildCampaignCard } from './campaign-card';
+import { newCampaignId } from './meta';
+import { continueCampaign } from './run';
 import { planCampaign, startCampaign, type CampaignRequest } from './start';
 
 const PREVIEW_ID = /^cmp-[a-z0-9-]{4,40}$/;
@@ -233,124 +226,6 @@ export function startCampaignAction(ctx: AppContext, w: Wizard): ActionResponse 
     steps: [{ kind: 'popToRoot' }, { kind: 'push', card: buildCampaignCard(ctx, meta.id) }],
     notification:
       started.kind === 'already' ? 'This campaign has already started.' : `"${meta.name}" started.`,
-    stateChanged: true,
-  };
-}
-
-function campaignOf(ctx: AppContext, id: string): CampaignMeta {
-  const meta = loadCampaign(ctx.userStore, id);
-  if (!meta)
-    throw new UserFacingError(
-      'Campaign not found',
-      'This campaign is no longer in your list.',
-      'Open Campaigns again; its rows stay in the Campaigns tab.',
-    );
-  return meta;
-}
-
-const when = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-
-export function buildCampaignCard(ctx: AppContext, id: string): Card {
-  const meta = campaignOf(ctx, id);
-  const recipients = ctx.campaignLog(meta.spreadsheetId).recipients(meta.id);
-  const counts = countStatuses(recipients);
-  const pending = counts.pending + counts.sending;
-  const quotaLeft = ctx.mailer.remainingQuota();
-  const finish =
-    meta.state === 'sending' || meta.state === 'waiting-quota'
-      ? estimateFinish({
-          pending,
-          now: ctx.clock.now(),
-          quotaLeftToday: quotaLeft,
-          // MailApp tells today's remainder, not the daily size: assume the consumer 100 unless more is left.
-          dailyQuota: Math.max(quotaLeft, 100),
-          perRun: Math.max(BATCH_SIZE.trigger, meta.lastRun?.sent ?? 0),
-          runEveryMinutes: 60,
-        })
-      : null;
-  return campaignProgressCard({
-    id: meta.id,
-    name: meta.name,
-    segment: meta.segment,
-    template: meta.template,
-    state: meta.state,
-    counts: {
-      sent: counts.sent,
-      pending,
-      failed: counts.failed,
-      excluded: counts.excluded,
-      holdout: counts.holdout,
-      review: counts.review,
-      cancelled: counts.cancelled,
-    },
-    ...(finish
-      ? {
-          finish: `${when(finish.at)}${finish.quotaDays ? ` (the daily quota spreads it over ${finish.quotaDays + 1} days)` : ''}`,
-        }
-      : {}),
-    ...(meta.state === 'waiting-quota'
-      ? {
-          note: `Today’s email quota is used up. ChurnGuard continues by itself after ${meta.resumeAfter ? when(new Date(meta.resumeAfter)) : 'the quota refills'}.`,
-        }
-      : {}),
-    failures: recipients
-      .filter((r) => r.status === 'failed')
-      .map((r) => ({ email: r.email, detail: r.detail })),
-    review: recipients
-      .filter((r) => r.status === 'review')
-      .map((r) => ({ email: r.email, detail: r.detail })),
-  });
-}
-
-export function buildCampaignsCard(ctx: AppContext): Card {
-  const items = listCampaigns(ctx.userStore)
-    .slice()
-    .reverse()
-    .map((m) => ({
-      id: m.id,
-      name: m.name,
-      state: m.state,
-      line: `${m.template} → ${m.segment} · ${m.planned.emailed} to email · started ${m.createdAt.slice(0, 10)}`,
-    }));
-  return campaignsCard(items);
-}
-
-export function continueFromCard(ctx: AppContext, id: string): ActionResponse {
-  const outcome = continueCampaign(ctx, id, 'card', sheetComposer);
-  const notification =
-    outcome.kind === 'busy'
-      ? 'Another run is sending right now; refresh in a minute.'
-      : outcome.kind === 'idle'
-        ? 'Nothing to send now.'
-        : `Sent ${outcome.result.sent}${outcome.result.failed ? `, ${outcome.result.failed} failed` : ''}.`;
-  return {
-    kind: 'navigate',
-    steps: [{ kind: 'update', card: buildCampaignCard(ctx, id) }],
-    notification,
-    stateChanged: true,
-  };
-}
-
-export function controlCampaign(
-  ctx: AppContext,
-  id: string,
-  change: 'pause' | 'resume' | 'cancel',
-): ActionResponse {
-  const meta = changeCampaignState(ctx, id, change);
-  return {
-    kind: 'navigate',
-    steps: [{ kind: 'update', card: buildCampaignCard(ctx, id) }],
-    notification: `"${meta.name}" ${change === 'pause' ? 'paused' : change === 'resume' ? 'resumed' : 'cancelled'}.`,
-    stateChanged: true,
-  };
-}
-
-export function settleFromCard(ctx: AppContext, id: string, email: string, went: boolean): ActionResponse {
-  settleReview(ctx, id, email, went);
-  return {
-    kind: 'navigate',
-    steps: [{ kind: 'update', card: buildCampaignCard(ctx, id) }],
-    notification: went ? `${email} marked as sent.` : `${email} will be sent by the next run.`,
     stateChanged: true,
   };
 }

@@ -32,6 +32,7 @@ import {
 } from '../../ui/cards/segments';
 import { forgetRawConfig } from '../config';
 import type { AppContext } from '../context';
+import { withSheetLock } from '../shared-lock';
 import { formatMoney } from '../customer-view';
 import { UserFacingError } from '../errors';
 import { formValue, type AddonEvent } from '../events';
@@ -205,25 +206,34 @@ export function applyBulkTag(
       const { plan: planned, tagsIndex, header } = plan(p, segmentName, tag, operation);
       if (planned.changes.length === 0) return { applied: 0, skipped: 0 };
       const sheet = p.whole.sheet;
-      const column =
-        tagsIndex !== undefined ? tagsIndex + 1 : sheet.ensureColumns([TAGS_HEADER], p.whole.all.headers)[0]!;
-      // The column as it is now: a cell someone changed since this read is left alone.
-      const { values, applied, skipped } = applyToColumn(sheet.readColumn(column), planned);
-      if (applied.length > 0) {
-        sheet.write([{ row: 2, column, values }]);
-        const now = ctx.clock.now();
-        ctx
-          .tabs(p.whole.settings.spreadsheetId!)
-          .append(
+      // Read the column, write it and log the change with no teammate's bulk change in between:
+      // the column is written whole, so an interleaved change would be overwritten.
+      return withSheetLock(ctx, () => {
+        const column =
+          tagsIndex !== undefined
+            ? tagsIndex + 1
+            : sheet.ensureColumns([TAGS_HEADER], p.whole.all.headers)[0]!;
+        // The column as it is now: a cell someone changed since this read is left alone.
+        const { values, applied, skipped } = applyToColumn(sheet.readColumn(column), planned);
+        if (applied.length > 0) {
+          sheet.write([{ row: 2, column, values }]);
+          const now = ctx.clock.now();
+          ctx.tabs(p.whole.settings.spreadsheetId!).append(
             BULK_LOG_TAB,
             BULK_LOG_HEADERS,
             bulkLogRows(
-              { id: `bulk-${now.getTime().toString(36)}`, at: now, by: ctx.session.email(), column: header },
+              {
+                id: `bulk-${now.getTime().toString(36)}`,
+                at: now,
+                by: ctx.session.email(),
+                column: header,
+              },
               applied,
             ),
           );
-      }
-      return { applied: applied.length, skipped: skipped.length };
+        }
+        return { applied: applied.length, skipped: skipped.length };
+      });
     }),
   );
   if (!result) throw busy();
@@ -247,50 +257,53 @@ export function undoBulkChange(ctx: AppContext): ActionResponse {
     withPortfolio(ctx, (p) => {
       const id = p.whole.settings.spreadsheetId!;
       const tabs = ctx.tabs(id);
-      const log = tabs.read(BULK_LOG_TAB)?.values ?? null;
-      const change = lastOpenChange(log);
-      if (!change || !log) return 'nothing' as const;
-      const headers = p.whole.all.headers;
-      const tagsIndex = headers.findIndex((h) => String(h ?? '').trim() === change.column);
-      if (tagsIndex < 0)
-        throw new UserFacingError(
-          'Column not found',
-          `The bulk change was made in the "${change.column}" column, which the customer sheet no longer has.`,
-          'Rename the column back, then undo again.',
+      // The Tags column and the Bulk changes tab are read and rewritten whole: no teammate in between.
+      return withSheetLock(ctx, () => {
+        const log = tabs.read(BULK_LOG_TAB)?.values ?? null;
+        const change = lastOpenChange(log);
+        if (!change || !log) return 'nothing' as const;
+        const headers = p.whole.all.headers;
+        const tagsIndex = headers.findIndex((h) => String(h ?? '').trim() === change.column);
+        if (tagsIndex < 0)
+          throw new UserFacingError(
+            'Column not found',
+            `The bulk change was made in the "${change.column}" column, which the customer sheet no longer has.`,
+            'Rename the column back, then undo again.',
+          );
+        const sheet = p.whole.sheet;
+        const emails = sheet.readColumn(emailColumnIndex(headers, p.whole.settings.mapping) + 1);
+        const tags = sheet.readColumn(tagsIndex + 1);
+        const rowOf = new Map<string, number>();
+        emails.forEach((e, i) => {
+          const key = String(e ?? '')
+            .trim()
+            .toLowerCase();
+          if (key && !rowOf.has(key)) rowOf.set(key, i + 2);
+        });
+        const undo = planUndo(change, (email) => {
+          const row = rowOf.get(email);
+          return row === undefined ? undefined : { row, value: String(tags[row - 2] ?? '') };
+        });
+        if (undo.restores.length > 0) {
+          const values = tags.map((v) => [v]);
+          for (const r of undo.restores) values[r.row - 2] = [r.value];
+          sheet.write([{ row: 2, column: tagsIndex + 1, values }]);
+        }
+        const stamp = ctx.clock.now().toISOString().slice(0, 16).replace('T', ' ');
+        const undone = new Set(change.cells.map((c) => c.logRow));
+        tabs.replace(
+          BULK_LOG_TAB,
+          log.map((row, i) =>
+            undone.has(i + 1)
+              ? [
+                  ...BULK_LOG_HEADERS.map((_, c) => row[c] ?? '').slice(0, 8),
+                  `${stamp} by ${ctx.session.email()}`,
+                ]
+              : row,
+          ),
         );
-      const sheet = p.whole.sheet;
-      const emails = sheet.readColumn(emailColumnIndex(headers, p.whole.settings.mapping) + 1);
-      const tags = sheet.readColumn(tagsIndex + 1);
-      const rowOf = new Map<string, number>();
-      emails.forEach((e, i) => {
-        const key = String(e ?? '')
-          .trim()
-          .toLowerCase();
-        if (key && !rowOf.has(key)) rowOf.set(key, i + 2);
+        return undo;
       });
-      const undo = planUndo(change, (email) => {
-        const row = rowOf.get(email);
-        return row === undefined ? undefined : { row, value: String(tags[row - 2] ?? '') };
-      });
-      if (undo.restores.length > 0) {
-        const values = tags.map((v) => [v]);
-        for (const r of undo.restores) values[r.row - 2] = [r.value];
-        sheet.write([{ row: 2, column: tagsIndex + 1, values }]);
-      }
-      const stamp = ctx.clock.now().toISOString().slice(0, 16).replace('T', ' ');
-      const undone = new Set(change.cells.map((c) => c.logRow));
-      tabs.replace(
-        BULK_LOG_TAB,
-        log.map((row, i) =>
-          undone.has(i + 1)
-            ? [
-                ...BULK_LOG_HEADERS.map((_, c) => row[c] ?? '').slice(0, 8),
-                `${stamp} by ${ctx.session.email()}`,
-              ]
-            : row,
-        ),
-      );
-      return undo;
     }),
   );
   if (result === null) throw busy();

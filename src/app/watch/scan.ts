@@ -27,6 +27,7 @@ import { writeScores } from '../handlers/rescore';
 import { wholeSheetScorer } from '../segments/portfolio';
 import { rememberValueLines, storedValueLines } from '../value-lines';
 import { withWholeSheet } from '../whole-sheet';
+import { withSheetLock } from '../shared-lock';
 import { takeEmailSignals } from './email-signals';
 
 export const LAST_SCAN_KEY = 'churnguard.lastScan';
@@ -67,7 +68,6 @@ export function runDailyScan(ctx: AppContext): ScanReport {
     const { result, risks } = writeScores(whole, wholeSheetScorer(ctx, whole));
     const tabs = ctx.tabs(settings.spreadsheetId!);
     const history = readHistory(tabs.read(HISTORY_TAB)?.values);
-    const existing = readAlerts(tabs.read(ALERTS_TAB)?.values ?? []);
     const signals = takeEmailSignals(ctx.userStore);
 
     const events: DangerEvent[] = [];
@@ -93,30 +93,38 @@ export function runDailyScan(ctx: AppContext): ScanReport {
         ...detectEvents({ customer: c, risk, previous: before?.state, today: now, emailSignals: signals }),
       );
     }
-    tabs.replace(HISTORY_TAB, rows);
+    withSheetLock(ctx, () => tabs.replace(HISTORY_TAB, rows));
 
     const lines = storedValueLines(ctx, settings);
-    const alerts = newAlerts(
-      events,
-      new Set(existing.alerts.map((a) => a.key)),
-      (e) => {
-        const c = byEmail.get(e.email)!;
-        const risk = risks.get(c.row)!;
-        const move = nextBestAction({
-          customer: c,
-          impact: c.impact,
-          band: risk.band,
-          ...(e.kind === 'churnEmail' ? { intents: ['cancellation'] as const } : {}),
-          ...(lines ? { lines } : {}),
-          settings: settings.playbooks ?? DEFAULT_PLAYBOOK_SETTINGS,
-          dormantDays: (settings.scorecard ?? DEFAULT_SCORECARD).dormantDays,
-          today: now,
-        });
-        return { customer: c.name ?? c.company ?? c.email, owner: c.owner ?? '', move: move.label };
-      },
-      day,
-    );
-    tabs.append(ALERTS_TAB, [...ALERT_HEADERS], alerts.map(alertRow));
+    const raise = (existingKeys: Set<string>) =>
+      newAlerts(
+        events,
+        existingKeys,
+        (e) => {
+          const c = byEmail.get(e.email)!;
+          const risk = risks.get(c.row)!;
+          const move = nextBestAction({
+            customer: c,
+            impact: c.impact,
+            band: risk.band,
+            ...(e.kind === 'churnEmail' ? { intents: ['cancellation'] as const } : {}),
+            ...(lines ? { lines } : {}),
+            settings: settings.playbooks ?? DEFAULT_PLAYBOOK_SETTINGS,
+            dormantDays: (settings.scorecard ?? DEFAULT_SCORECARD).dormantDays,
+            today: now,
+          });
+          return { customer: c.name ?? c.company ?? c.email, owner: c.owner ?? '', move: move.label };
+        },
+        day,
+      );
+    // Read the raised keys and append the new alerts in one critical section: a teammate's scan
+    // between the two would otherwise raise the same alerts again (and send their digests twice).
+    const alerts = withSheetLock(ctx, () => {
+      const existing = readAlerts(tabs.read(ALERTS_TAB)?.values ?? []);
+      const fresh = raise(new Set(existing.alerts.map((a) => a.key)));
+      tabs.append(ALERTS_TAB, [...ALERT_HEADERS], fresh.map(alertRow));
+      return fresh;
+    });
 
     const problems: string[] = [];
     let sent = 0;

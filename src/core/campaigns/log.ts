@@ -93,7 +93,7 @@ export function readLog(values: readonly unknown[][], tab = CAMPAIGNS_TAB): LogR
     const missing = LOG_HEADERS.filter((h) => !headers.some((x) => sameHeader(x, h)));
     if (values.length === 0) return { recipients: [], issues: [], columns: defaultColumns() };
     throw new Error(
-      `The "${tab}" tab is missing the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}. Rename the header row back, or delete the tab so ChurnGuard creates it again.`,
+      `The "${tab}" tab is missing the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}. Put the header row back (${LOG_HEADERS.join(', ')}, in row 1) with Edit → Undo or by typing it; ChurnGuard sends nothing until it is there. Do not delete the tab: it is the only record of who was emailed.`,
     );
   }
   const recipients: LoggedRecipient[] = [];

@@ -46,11 +46,36 @@ export class QuotaExhausted extends Error {
   }
 }
 
+/** Thrown by `send` when MailApp refused this email before sending it (a bad address, too large). */
+export class SendRejected extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SendRejected';
+  }
+}
+
+/**
+ * Thrown by `send` when MailApp refused the call before sending (rate limit, service unavailable)
+ * and the mailer's own bounded retries with backoff did not get it through.
+ */
+export class SendDeferred extends Error {
+  constructor(
+    message: string,
+    readonly attempts: number,
+  ) {
+    super(message);
+    this.name = 'SendDeferred';
+  }
+}
+
 export type Composed = { ok: true; email: OutgoingEmail } | { ok: false; reason: string };
 
 export interface RunDeps {
   log: CampaignLogStore;
-  /** Sends one email; throws QuotaExhausted at the quota, any other error for a failed send. */
+  /**
+   * Sends one email. Throws QuotaExhausted, SendRejected or SendDeferred when it surely did not go;
+   * any other error means it may have gone, and the recipient is put in review, never failed.
+   */
   send(email: OutgoingEmail): void;
   /** Recipients MailApp may still email today. */
   remainingQuota(): number;
@@ -73,6 +98,8 @@ export type StopReason = 'done' | 'time' | 'quota';
 export interface RunResult {
   sent: number;
   failed: number;
+  /** Sends MailApp answered with an error after which the email may have gone: put in review. */
+  uncertain: number;
   /** Recipients whose outcome a previous run left unknown, marked for review in this run. */
   markedForReview: number;
   /** Pending after this run. */
@@ -83,8 +110,26 @@ export interface RunResult {
 export const REVIEW_NOTE =
   'A run stopped between sending and logging: this email may or may not have gone. Check your Sent folder, then mark it sent or send it again.';
 
+/** The review note for an error MailApp raised after it may have sent. */
+export const mayHaveSentNote = (message: string) =>
+  `MailApp reported an error after it may have sent this email (${message}). Check your Sent folder, then mark it sent or send it again.`;
+
+/** The failure note of a recipient MailApp surely did not email; the card can queue them again. */
+function failedNote(error: SendRejected | SendDeferred): string {
+  return error instanceof SendDeferred
+    ? `MailApp was unavailable (${error.message}); tried ${error.attempts} times. Not sent: press "Retry failed" on the campaign card.`
+    : `Not sent: ${error.message}`;
+}
+
 export function runCampaign(campaignId: string, deps: RunDeps, options: RunOptions): RunResult {
-  const result: RunResult = { sent: 0, failed: 0, markedForReview: 0, pending: 0, stopped: 'done' };
+  const result: RunResult = {
+    sent: 0,
+    failed: 0,
+    uncertain: 0,
+    markedForReview: 0,
+    pending: 0,
+    stopped: 'done',
+  };
   let recipients = deps.log.recipients(campaignId);
 
   const unknown = recipients.filter((r) => r.status === 'sending');
@@ -154,9 +199,20 @@ export function runCampaign(campaignId: string, deps: RunDeps, options: RunOptio
           reverted++;
           continue;
         }
-        const message = error instanceof Error ? error.message : String(error);
-        outcomes.push({ email: r.email, status: 'failed', detail: message, at: deps.now() });
-        result.failed++;
+        if (error instanceof SendRejected || error instanceof SendDeferred) {
+          outcomes.push({ email: r.email, status: 'failed', detail: failedNote(error), at: deps.now() });
+          result.failed++;
+        } else {
+          // It may have gone: sending again could be a duplicate, calling it failed could hide a delivered email.
+          const message = error instanceof Error ? error.message : String(error);
+          outcomes.push({
+            email: r.email,
+            status: 'review',
+            detail: mayHaveSentNote(message),
+            at: deps.now(),
+          });
+          result.uncertain++;
+        }
       }
       sends++;
       msPerSend += (deps.elapsedMs() - started - msPerSend) / sends;

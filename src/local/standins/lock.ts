@@ -6,13 +6,33 @@
  * running; a test that wants the lock freed ends the holder first.) A wait longer than the rest of
  * the execution's budget ends the execution with "Exceeded maximum execution time", as it would in
  * Apps Script. Locks are released when their execution ends.
+ *
+ * A Lock object only knows what it acquired itself, as the Lock reference says
+ * (developers.google.com/apps-script/reference/lock/lock): hasLock() "returns false if the lock was
+ * never acquired [through this object's tryLock/waitLock], timed out, or releaseLock() was called",
+ * and releaseLock() "has no effect if the lock has not been acquired". So a second
+ * getScriptLock() object of the same execution neither reports nor releases the first one's lock.
+ * The table also records how long each lock was held, on the fake clock, so tests can state it.
  */
 import type { LockLike, LockServiceLike } from '../../gas/services';
 import { AppsScriptError, GAS_ERRORS } from './errors';
 import type { ServiceEnv } from './world';
 
+export interface LockHold {
+  scope: string;
+  executionId: number;
+  /** When the hold began, on the fake clock (ms since the epoch). */
+  from: number;
+  ms: number;
+}
+
 export class LockTable {
   private readonly holders = new Map<string, number>();
+  private readonly since = new Map<string, number>();
+  /** Every finished hold, in order: scope, execution and milliseconds held on the fake clock. */
+  readonly holds: LockHold[] = [];
+
+  constructor(private readonly nowMs: () => number = () => 0) {}
 
   holder(scope: string): number | undefined {
     return this.holders.get(scope);
@@ -21,16 +41,21 @@ export class LockTable {
   acquire(scope: string, executionId: number): boolean {
     const h = this.holders.get(scope);
     if (h !== undefined && h !== executionId) return false;
+    if (h === undefined) this.since.set(scope, this.nowMs());
     this.holders.set(scope, executionId);
     return true;
   }
 
   release(scope: string, executionId: number): void {
-    if (this.holders.get(scope) === executionId) this.holders.delete(scope);
+    if (this.holders.get(scope) !== executionId) return;
+    this.holders.delete(scope);
+    const from = this.since.get(scope) ?? this.nowMs();
+    this.holds.push({ scope, executionId, from, ms: this.nowMs() - from });
+    this.since.delete(scope);
   }
 
   releaseAll(executionId: number): void {
-    for (const [scope, h] of [...this.holders]) if (h === executionId) this.holders.delete(scope);
+    for (const [scope, h] of [...this.holders]) if (h === executionId) this.release(scope, h);
   }
 
   /** Scopes currently held, with their execution IDs. */
@@ -40,6 +65,9 @@ export class LockTable {
 }
 
 export class LockStandin implements LockLike {
+  /** Whether this object acquired the lock (and has not released it). */
+  private acquired = false;
+
   constructor(
     private readonly env: ServiceEnv,
     readonly scope: string,
@@ -52,7 +80,7 @@ export class LockStandin implements LockLike {
   /** Waits out the timeout on the clock; true if the lock is then ours. */
   private wait(timeoutInMillis: number): boolean {
     const table = this.env.world.locks;
-    if (table.acquire(this.scope, this.id)) return true;
+    if (table.acquire(this.scope, this.id)) return (this.acquired = true);
     const wait = Math.max(0, Number(timeoutInMillis) || 0);
     const left = this.env.execution.remainingMs();
     if (wait > left) {
@@ -60,7 +88,8 @@ export class LockStandin implements LockLike {
       throw new AppsScriptError(GAS_ERRORS.timeout);
     }
     this.env.world.clock.advance(wait);
-    return table.acquire(this.scope, this.id);
+    this.acquired = table.acquire(this.scope, this.id);
+    return this.acquired;
   }
 
   tryLock(timeoutInMillis: number): boolean {
@@ -75,11 +104,13 @@ export class LockStandin implements LockLike {
 
   hasLock(): boolean {
     this.env.call('Lock.hasLock');
-    return this.env.world.locks.holder(this.scope) === this.id;
+    return this.acquired && this.env.world.locks.holder(this.scope) === this.id;
   }
 
   releaseLock(): void {
     this.env.call('Lock.releaseLock');
+    if (!this.acquired) return;
+    this.acquired = false;
     this.env.world.locks.release(this.scope, this.id);
   }
 }

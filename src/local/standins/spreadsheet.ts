@@ -350,6 +350,11 @@ export class SpreadsheetAppStandin implements SpreadsheetAppLike {
     return new SpreadsheetStandin(this.env, this.env.world.spreadsheets.open(id, this.env.execution.user));
   }
 
+  /** Writes here apply at once, so there is nothing pending; the call is still counted. */
+  flush(): void {
+    this.env.call('SpreadsheetApp.flush');
+  }
+
   openByUrl(url: string): SpreadsheetStandin {
     this.env.call('SpreadsheetApp.openByUrl');
     const id = /\/spreadsheets\/d\/([A-Za-z0-9_-]+)/.exec(String(url))?.[1];

@@ -137,7 +137,7 @@ export class AppsScriptWorld {
   readonly spreadsheets: SpreadsheetState;
   readonly scriptProperties = new PropertyStore();
   readonly scriptCache: CacheStore;
-  readonly locks = new LockTable();
+  readonly locks = new LockTable(() => this.clock.nowMs());
   readonly mail = new MailState();
   readonly gmail = new GmailState();
   readonly triggers: TriggerState;

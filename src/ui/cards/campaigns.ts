@@ -208,7 +208,7 @@ export interface ProgressState {
   name: string;
   segment: string;
   template: string;
-  state: 'sending' | 'paused' | 'waiting-quota' | 'done' | 'cancelled';
+  state: 'starting' | 'sending' | 'paused' | 'waiting-quota' | 'done' | 'cancelled';
   counts: {
     sent: number;
     pending: number;
@@ -222,9 +222,12 @@ export interface ProgressState {
   note?: string;
   failures: { email: string; detail: string }[];
   review: { email: string; detail: string }[];
+  /** Why ChurnGuard paused the campaign: what a person changed in the Campaigns tab and how to repair it. */
+  problem?: { kind: 'header' | 'duplicate' | 'missing' | 'changed'; what: string; repair: string };
 }
 
 const STATE_TEXT: Record<ProgressState['state'], string> = {
+  starting: 'Starting: not finished yet',
   sending: 'Sending',
   paused: 'Paused',
   'waiting-quota': 'Waiting for tomorrow’s email quota',
@@ -269,6 +272,7 @@ export function campaignProgressCard(state: ProgressState): Card {
   buttons.push(actionButton('Refresh', ACTION.openCampaign, id, 'text'));
   widgets.push({ kind: 'buttonSet', buttons });
   const sections: Section[] = [{ header: state.name, widgets }];
+  if (state.problem) sections.push(problemSection(state.problem, id));
   if (state.review.length > 0)
     sections.push({
       header: 'Did these go? Check your Sent folder',
@@ -283,17 +287,38 @@ export function campaignProgressCard(state: ProgressState): Card {
         },
       ]),
     });
-  if (state.failures.length > 0)
-    sections.push(
-      foldedSection(
-        2,
-        state.failures
-          .slice(0, REVIEW_SHOWN)
-          .map((f): Widget => ({ kind: 'decoratedText', topLabel: f.email, text: f.detail, wrapText: true })),
-        'Failed',
-      ),
-    );
+  if (state.failures.length > 0) sections.push(failedSection(state.failures, id));
   return { name: 'campaign', header: { title: 'Campaign', subtitle: state.name }, sections };
+}
+
+/** Failed recipients (surely not emailed), with a button that queues them all again. */
+function failedSection(failures: ProgressState['failures'], id: { id: string }): Section {
+  const widgets: Widget[] = failures
+    .slice(0, REVIEW_SHOWN)
+    .map((f): Widget => ({ kind: 'decoratedText', topLabel: f.email, text: f.detail, wrapText: true }));
+  // The button stays visible: the first widgets shown uncollapsed are the button and one failure.
+  widgets.unshift({
+    kind: 'buttonSet',
+    buttons: [actionButton(`Retry ${failures.length} failed`, ACTION.retryFailed, id, 'text')],
+  });
+  return foldedSection(2, widgets, 'Failed');
+}
+
+function problemSection(problem: NonNullable<ProgressState['problem']>, id: { id: string }): Section {
+  const buttons = [
+    actionButton('Resume after the repair', ACTION.campaignControl, { ...id, change: 'resume' }, 'filled'),
+  ];
+  if (problem.kind === 'missing' || problem.kind === 'changed')
+    buttons.push(actionButton('Continue without them', ACTION.acceptCampaignLog, id, 'text'));
+  return {
+    header: 'Paused: the Campaigns tab needs a repair',
+    widgets: [
+      { kind: 'textParagraph', text: [{ text: 'What changed: ', bold: true }, { text: problem.what }] },
+      { kind: 'textParagraph', text: [{ text: 'How to repair it: ', bold: true }, { text: problem.repair }] },
+      { kind: 'textParagraph', text: 'Nothing is sent until then.' },
+      { kind: 'buttonSet', buttons },
+    ],
+  };
 }
 
 export interface CampaignListItem {
@@ -303,7 +328,7 @@ export interface CampaignListItem {
   line: string;
 }
 
-export function campaignsCard(items: readonly CampaignListItem[]): Card {
+export function campaignsCard(items: readonly CampaignListItem[], archived = 0): Card {
   const widgets: Widget[] = items.map((c) => ({
     kind: 'decoratedText',
     topLabel: STATE_TEXT[c.state],
@@ -316,6 +341,11 @@ export function campaignsCard(items: readonly CampaignListItem[]): Card {
     widgets.push({
       kind: 'textParagraph',
       text: 'No campaigns yet. Open Segments, pick one, and press “Email this segment…”.',
+    });
+  if (archived > 0)
+    widgets.push({
+      kind: 'textParagraph',
+      text: `${archived} older finished campaign${archived > 1 ? 's are' : ' is'} archived; their rows stay in the Campaigns tab.`,
     });
   widgets.push({
     kind: 'buttonSet',

@@ -7,6 +7,7 @@
 import {
   QuotaExhausted,
   REVIEW_NOTE,
+  SendRejected,
   runCampaign,
   type CampaignLogStore,
   type LoggedRecipient,
@@ -116,7 +117,8 @@ function deps(w: World): RunDeps {
     send(email: OutgoingEmail) {
       tick(w);
       if (w.quota <= 0) throw new QuotaExhausted();
-      if (email.to.startsWith('bad')) throw new Error('Invalid email: ' + email.to);
+      // The mailer adapter turns MailApp's refusal of an address into SendRejected (surely not sent).
+      if (email.to.startsWith('bad')) throw new SendRejected('Invalid email: ' + email.to);
       w.quota--;
       w.mailbox.push(email.to);
       w.clockMs += 400;
@@ -176,14 +178,14 @@ describe('runCampaign', () => {
     const w = world(30, 1);
     w.rows[5]!.email = 'bad-5@x';
     const r = runCampaign('c1', deps(w), { budgetMs: 20_000, batchSize: 10 });
-    expect(r).toEqual({ sent: 28, failed: 2, markedForReview: 0, pending: 0, stopped: 'done' });
+    expect(r).toEqual({ sent: 28, failed: 2, uncertain: 0, markedForReview: 0, pending: 0, stopped: 'done' });
     expect(w.rows.find((x) => x.email === 'r13@x.example')).toMatchObject({
       status: 'failed',
       detail: 'Missing {{First name}} for this customer',
     });
     expect(w.rows.find((x) => x.email === 'bad-5@x')).toMatchObject({
       status: 'failed',
-      detail: 'Invalid email: bad-5@x',
+      detail: 'Not sent: Invalid email: bad-5@x',
     });
     expect(new Set(w.mailbox).size).toBe(28);
   });

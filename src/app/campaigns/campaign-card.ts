@@ -1,0 +1,180 @@
+/**
+ * A campaign's card and its buttons: progress with the finish estimate; pause, resume, cancel;
+ * "Send more now"; the recipients to review and the failed ones to retry; and, when ChurnGuard
+ * paused the campaign because a person changed the Campaigns tab, what changed and how to repair it.
+ */
+import type { LoggedRecipient } from '../../core/campaigns/log';
+import { countStatuses, estimateFinish } from '../../core/campaigns/progress';
+import type { ActionResponse, Card } from '../../ui/card/types';
+import { campaignProgressCard, campaignsCard } from '../../ui/cards/campaigns';
+import type { AppContext } from '../context';
+import { UserFacingError } from '../errors';
+import { sheetComposer } from './composer';
+import { acceptCampaignLog, changeCampaignState, retryFailed, settleReview } from './control';
+import { listArchived, listCampaigns, loadCampaign, type CampaignMeta } from './meta';
+import { BATCH_SIZE, continueCampaign } from './run';
+
+function campaignOf(ctx: AppContext, id: string): CampaignMeta {
+  const meta = loadCampaign(ctx.userStore, id);
+  if (!meta)
+    throw new UserFacingError(
+      'Campaign not found',
+      'This campaign is no longer in your list.',
+      'Open Campaigns again; its rows stay in the Campaigns tab.',
+    );
+  return meta;
+}
+
+const when = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+
+export function buildCampaignCard(ctx: AppContext, id: string): Card {
+  const meta = campaignOf(ctx, id);
+  let recipients: LoggedRecipient[] = [];
+  let unreadable: string | undefined;
+  try {
+    recipients = ctx.campaignLog(meta.spreadsheetId).recipients(meta.id);
+  } catch (error) {
+    // A broken header must not hide the card that explains it.
+    unreadable = error instanceof Error ? error.message : String(error);
+  }
+  const problem =
+    meta.problem ??
+    (unreadable
+      ? {
+          kind: 'header' as const,
+          what: unreadable,
+          repair: 'Put the header row back as it was, then press Resume.',
+        }
+      : undefined);
+  const counts = countStatuses(recipients);
+  const pending = counts.pending + counts.sending;
+  const quotaLeft = ctx.mailer.remainingQuota();
+  const finish =
+    meta.state === 'sending' || meta.state === 'waiting-quota'
+      ? estimateFinish({
+          pending,
+          now: ctx.clock.now(),
+          quotaLeftToday: quotaLeft,
+          // MailApp tells today's remainder, not the daily size: assume the consumer 100 unless more is left.
+          dailyQuota: Math.max(quotaLeft, 100),
+          perRun: Math.max(BATCH_SIZE.trigger, meta.lastRun?.sent ?? 0),
+          runEveryMinutes: 60,
+        })
+      : null;
+  return campaignProgressCard({
+    id: meta.id,
+    name: meta.name,
+    segment: meta.segment,
+    template: meta.template,
+    state: meta.state,
+    counts: {
+      sent: counts.sent,
+      pending,
+      failed: counts.failed,
+      excluded: counts.excluded,
+      holdout: counts.holdout,
+      review: counts.review,
+      cancelled: counts.cancelled,
+    },
+    ...(finish
+      ? {
+          finish: `${when(finish.at)}${finish.quotaDays ? ` (the daily quota spreads it over ${finish.quotaDays + 1} days)` : ''}`,
+        }
+      : {}),
+    ...(meta.state === 'waiting-quota'
+      ? {
+          note: `Today’s email quota is used up. ChurnGuard continues by itself after ${meta.resumeAfter ? when(new Date(meta.resumeAfter)) : 'the quota refills'}.`,
+        }
+      : meta.state === 'starting'
+        ? {
+            note: 'The start was interrupted. Press Start again on the same audience check, or wait: the next hourly run finishes it.',
+          }
+        : meta.note
+          ? { note: meta.note }
+          : {}),
+    ...(problem ? { problem } : {}),
+    failures: recipients
+      .filter((r) => r.status === 'failed')
+      .map((r) => ({ email: r.email, detail: r.detail })),
+    review: recipients
+      .filter((r) => r.status === 'review')
+      .map((r) => ({ email: r.email, detail: r.detail })),
+  });
+}
+
+export function buildCampaignsCard(ctx: AppContext): Card {
+  const items = listCampaigns(ctx.userStore)
+    .slice()
+    .reverse()
+    .map((m) => ({
+      id: m.id,
+      name: m.name,
+      state: m.state,
+      line: `${m.template} → ${m.segment} · ${m.planned.emailed} to email · started ${m.createdAt.slice(0, 10)}`,
+    }));
+  return campaignsCard(items, listArchived(ctx.userStore).length);
+}
+
+export function continueFromCard(ctx: AppContext, id: string): ActionResponse {
+  const outcome = continueCampaign(ctx, id, 'card', sheetComposer);
+  const notification =
+    outcome.kind === 'busy'
+      ? 'Another run is sending right now; refresh in a minute.'
+      : outcome.kind === 'idle'
+        ? 'Nothing to send now.'
+        : outcome.kind === 'paused'
+          ? 'Paused: the Campaigns tab needs a repair (see the card).'
+          : `Sent ${outcome.result.sent}${outcome.result.failed ? `, ${outcome.result.failed} failed` : ''}.`;
+  return {
+    kind: 'navigate',
+    steps: [{ kind: 'update', card: buildCampaignCard(ctx, id) }],
+    notification,
+    stateChanged: true,
+  };
+}
+
+export function controlCampaign(
+  ctx: AppContext,
+  id: string,
+  change: 'pause' | 'resume' | 'cancel',
+): ActionResponse {
+  const meta = changeCampaignState(ctx, id, change);
+  return {
+    kind: 'navigate',
+    steps: [{ kind: 'update', card: buildCampaignCard(ctx, id) }],
+    notification: `"${meta.name}" ${change === 'pause' ? 'paused' : change === 'resume' ? 'resumed' : 'cancelled'}.`,
+    stateChanged: true,
+  };
+}
+
+export function settleFromCard(ctx: AppContext, id: string, email: string, went: boolean): ActionResponse {
+  settleReview(ctx, id, email, went);
+  return {
+    kind: 'navigate',
+    steps: [{ kind: 'update', card: buildCampaignCard(ctx, id) }],
+    notification: went ? `${email} marked as sent.` : `${email} will be sent by the next run.`,
+    stateChanged: true,
+  };
+}
+
+export function retryFromCard(ctx: AppContext, id: string): ActionResponse {
+  const { queued } = retryFailed(ctx, id);
+  return {
+    kind: 'navigate',
+    steps: [{ kind: 'update', card: buildCampaignCard(ctx, id) }],
+    notification: queued
+      ? `${queued} queued again; the next run sends them.`
+      : 'No failed recipients to retry.',
+    stateChanged: true,
+  };
+}
+
+export function acceptLogFromCard(ctx: AppContext, id: string): ActionResponse {
+  const meta = acceptCampaignLog(ctx, id);
+  return {
+    kind: 'navigate',
+    steps: [{ kind: 'update', card: buildCampaignCard(ctx, id) }],
+    notification: `"${meta.name}" continues with the rows the tab holds now.`,
+    stateChanged: true,
+  };
+}

@@ -1,0 +1,24 @@
+/**
+ * The hourly trigger exists exactly while there is background work. Callers keep it while they
+ * still hold the user's lock, so a run that just finished the last campaign cannot remove the
+ * trigger after a card action has queued more work ("Send it" on a review) without seeing it.
+ */
+import type { AppContext } from '../context';
+import { loadSettings } from '../settings-store';
+import { listCampaigns, UNFINISHED_STATES } from './meta';
+
+/** The name of the top-level function the hourly trigger calls (declared in src/index.ts). */
+export const HOURLY_HANDLER = 'onHourlyTrigger';
+
+/** Some campaign is starting, sending or waiting for quota, or the daily scan or reactivation is on. */
+export function hasBackgroundWork(ctx: AppContext): boolean {
+  const { settings } = loadSettings(ctx.userStore);
+  if (settings.watch?.enabled || settings.reactivation?.enabled) return true;
+  // A paused campaign waits for a person, not for the trigger.
+  return listCampaigns(ctx.userStore).some((c) => UNFINISHED_STATES.has(c.state) && c.state !== 'paused');
+}
+
+export function keepHourlyTrigger(ctx: AppContext): void {
+  if (hasBackgroundWork(ctx)) ctx.triggers.installHourly(HOURLY_HANDLER);
+  else ctx.triggers.removeAll(HOURLY_HANDLER);
+}
