@@ -134,10 +134,10 @@ export function customerRecord(c: Customer, today: Date): Record<string, unknown
 
 /** The churn probability of a customer under a model learned from `customerTable`, with or without raw columns. */
 export function predictCustomer(model: ChurnModel, c: Customer, today: Date): number {
-  return predictRecord(model, customerRecord(c, today));
+  return predictRecord(model, customerRecord(c, today), today);
 }
 
 /** Which columns push this customer's risk up (+) or down (−) compared with the average customer. */
 export function explainCustomer(model: ChurnModel, c: Customer, today: Date): ColumnContribution[] {
-  return contributions(model, rowFromRecord(model.spec, customerRecord(c, today)));
+  return contributions(model, rowFromRecord(model.spec, customerRecord(c, today)), today);
 }
