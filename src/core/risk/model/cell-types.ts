@@ -42,6 +42,40 @@ export function cellNumber(value: unknown, parse: CellParse, reading: CellReadin
   return n.ok ? n.value : null;
 }
 
+/** A table's rows, as the feature builders read them. */
+export interface Rows {
+  rows: unknown[][];
+}
+
+const parsedColumns = new WeakMap<Rows, Map<string, Float64Array>>();
+
+/**
+ * A column's cells read one way, for every row (NaN where blank or unreadable), parsed once per
+ * table and reading: cross-validation and model selection fit a dozen models on one table, and
+ * parsing a date is far dearer than anything a fit does with it.
+ */
+export function typedColumn(
+  table: Rows,
+  index: number,
+  parse: CellParse,
+  reading: CellReading,
+): Float64Array {
+  let byKey = parsedColumns.get(table);
+  if (!byKey) parsedColumns.set(table, (byKey = new Map()));
+  const key = `${index}|${parse}|${reading.locale}|${reading.asOf.getTime()}`;
+  let column = byKey.get(key);
+  if (!column) {
+    column = new Float64Array(table.rows.length);
+    for (let r = 0; r < column.length; r++)
+      column[r] = cellNumber(table.rows[r]?.[index], parse, reading) ?? NaN;
+    byKey.set(key, column);
+  }
+  return column;
+}
+
+/** Cells a column's type is judged on: enough to tell a date column from a text one, at any size. */
+const TYPE_SAMPLE = 2000;
+
 /** Share of present cells that must read as a type for the column to be that type. */
 export const TYPED_SHARE = 0.9;
 
@@ -49,8 +83,10 @@ export const TYPED_SHARE = 0.9;
  * The way a column's present cells read best: dates first (a date is never a plain number), then
  * numbers and money, then yes/no words; null when none reads TYPED_SHARE of the cells (a category).
  */
-export function inferCellParse(present: readonly unknown[], reading: CellReading): CellParse | null {
-  if (present.length === 0) return null;
+export function inferCellParse(cells: readonly unknown[], reading: CellReading): CellParse | null {
+  if (cells.length === 0) return null;
+  const step = Math.max(1, Math.floor(cells.length / TYPE_SAMPLE));
+  const present = step === 1 ? cells : cells.filter((_, i) => i % step === 0);
   // Stops at the first cell past the share that may fail: a text column costs a few parses, not n.
   const allowedFailures = Math.floor((1 - TYPED_SHARE) * present.length);
   const reads = (parse: CellParse) => {

@@ -13,7 +13,14 @@
  *    empty columns, and columns that give the outcome away (a "churn reason" filled in only for
  *    churned rows), which would look brilliant in training and be useless on live customers.
  */
-import { cellNumber, inferCellParse, isMissingCell, type CellParse, type CellReading } from './cell-types';
+import {
+  cellNumber,
+  inferCellParse,
+  isMissingCell,
+  typedColumn,
+  type CellParse,
+  type CellReading,
+} from './cell-types';
 import { utcDay } from '../../time/calendar';
 
 export interface Table {
@@ -278,8 +285,9 @@ export function buildFeatureSpec(
     }
     const parse = inferCellParse(present, reading);
     if (parse) {
-      const read = (v: unknown) => cellNumber(v, parse, reading);
-      const xs = present.map(read).filter((n): n is number => n !== null);
+      const typed = typedColumn(table, index, parse, reading);
+      const numbers = rowIndexes.map((r) => typed[r] as number);
+      const xs = numbers.filter((n) => !Number.isNaN(n));
       if (looksLikeNumericId(column, xs, values.length)) {
         excluded.push({
           column,
@@ -288,7 +296,7 @@ export function buildFeatureSpec(
         return;
       }
       const missing = xs.length < values.length;
-      const leakAuc = missing ? leak(values.map((v) => (read(v) === null ? 1 : 0))) : null;
+      const leakAuc = missing ? leak(numbers.map((n) => (Number.isNaN(n) ? 1 : 0))) : null;
       if (leakAuc !== null) {
         excluded.push({ column, reason: leakReason('whether it is blank', leakAuc) });
         return;
@@ -346,20 +354,21 @@ function levelOf(levels: readonly string[], v: unknown): number {
   return at >= 0 ? at : levels.length;
 }
 
-/** One row's feature vector under a spec. */
-export function encodeRow(
+/** A numeric column's value in the row being encoded, null when missing. */
+type NumberOf = (c: Extract<ColumnSpec, { kind: 'numeric' }>) => number | null;
+
+function encodeWith(
   spec: FeatureSpec,
   row: readonly unknown[],
+  numberOf: NumberOf,
   out: Float64Array,
-  offset = 0,
-  reading: CellReading = specReading(spec),
+  offset: number,
 ): void {
   let j = offset;
   const terms: number[] = [];
   for (const c of spec.columns) {
-    const v = row[c.index];
     if (c.kind === 'numeric') {
-      const n = cellNumber(v, c.parse ?? 'number', reading);
+      const n = numberOf(c);
       out[j++] = n === null ? 0 : (n - c.mean) / c.sd;
       if (c.log) out[j++] = n === null || n < 0 ? 0 : (Math.log1p(n) - c.log.mean) / c.log.sd;
       if (c.spline) {
@@ -372,17 +381,41 @@ export function encodeRow(
     } else {
       const width = c.levels.length + 2;
       for (let k = 0; k < width; k++) out[j + k] = 0;
-      out[j + levelOf(c.levels, v)] = 1;
+      out[j + levelOf(c.levels, row[c.index])] = 1;
       j += width;
     }
   }
 }
 
+/** One row's feature vector under a spec. */
+export function encodeRow(
+  spec: FeatureSpec,
+  row: readonly unknown[],
+  out: Float64Array,
+  offset = 0,
+  reading: CellReading = specReading(spec),
+): void {
+  encodeWith(spec, row, (c) => cellNumber(row[c.index], c.parse ?? 'number', reading), out, offset);
+}
+
+/** The feature vectors of a table's rows, reading each typed column once (see typedColumn). */
 export function encodeRows(spec: FeatureSpec, table: Table, rowIndexes: readonly number[]): Float64Array {
   const p = spec.names.length;
   const x = new Float64Array(rowIndexes.length * p);
   const reading = specReading(spec);
-  rowIndexes.forEach((r, i) => encodeRow(spec, table.rows[r] ?? [], x, i * p, reading));
+  const typed = new Map(
+    spec.columns.map((c) => [
+      c.index,
+      c.kind === 'numeric' ? typedColumn(table, c.index, c.parse ?? 'number', reading) : null,
+    ]),
+  );
+  rowIndexes.forEach((r, i) => {
+    const numberOf: NumberOf = (c) => {
+      const n = (typed.get(c.index) as Float64Array)[r] as number;
+      return Number.isNaN(n) ? null : n;
+    };
+    encodeWith(spec, table.rows[r] ?? [], numberOf, x, i * p);
+  });
   return x;
 }
 
@@ -390,7 +423,10 @@ export function encodeRows(spec: FeatureSpec, table: Table, rowIndexes: readonly
  * A row laid out for a spec from a record keyed by column name, so a model can score rows from a
  * table whose columns have moved, or a customer read afresh.
  */
-export function rowFromRecord(spec: FeatureSpec, record: Readonly<Record<string, unknown>>): unknown[] {
+export function rowFromRecord(
+  spec: { columns: readonly { column: string; index: number }[] },
+  record: Readonly<Record<string, unknown>>,
+): unknown[] {
   const row: unknown[] = [];
   for (const c of spec.columns) row[c.index] = record[c.column];
   return row;
