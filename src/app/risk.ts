@@ -3,7 +3,8 @@
  * the customer's effective crisis impact, then the learned model or blend the user chose.
  */
 import type { CrisisImpact, Customer } from '../core/customers/customer';
-import { scoreCustomer, type RiskScore } from '../core/risk/scorecard';
+import { scoreSheetOnly, type RiskScore } from '../core/risk/scorecard';
+import { withStatedIntent } from '../core/risk/stated-intent';
 import { DEFAULT_SCORECARD } from '../core/risk/settings';
 import type { EmailIntent } from '../core/risk/signals';
 import type { Settings } from '../core/settings/settings';
@@ -21,13 +22,11 @@ export function riskScorer(
   const today = ctx.clock.now();
   const scorecard = settings.scorecard ?? DEFAULT_SCORECARD;
   const blend = riskModelBlender(ctx, settings);
+  // The sheet's score (scorecard, learned model or blend) first, then what the email states on top
+  // of it, so the email counts the same whichever model scores the sheet (stated-intent.ts).
   return (customer, emailIntent) => {
     const segmentImpact = impactOf?.(customer);
-    const base = scoreCustomer(
-      customer,
-      { today, ...(emailIntent ? { emailIntent } : {}), ...(segmentImpact ? { segmentImpact } : {}) },
-      scorecard,
-    );
-    return blend(customer, base);
+    const sheet = scoreSheetOnly(customer, { today, ...(segmentImpact ? { segmentImpact } : {}) }, scorecard);
+    return withStatedIntent(blend(customer, sheet), emailIntent, scorecard);
   };
 }

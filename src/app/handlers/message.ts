@@ -21,6 +21,8 @@ import { adviseCustomer, DraftProblem, draftFor, loadTeamConfig, mergeContextFor
 import { scoreTrend } from '../watch/trend';
 import { recordEmailSignal } from '../watch/email-signals';
 import { noticeReply } from '../watch/replies';
+import { decodeStatedIntent, encodeStatedIntent, statedIntentOf } from '../stated-intent-param';
+import type { EmailIntent } from '../../core/risk/signals';
 
 /** A card lists at most this many others to pick from; the sheet has the rest. */
 const MAX_ALTERNATIVES = 19;
@@ -81,6 +83,8 @@ export function customerStateFor(
   preferRow?: number,
   /** A message is open, so the next move can offer a reply draft. */
   canReply = false,
+  /** The email's stated intent when no reading is at hand ("Why this score" carries it). */
+  carriedIntent?: EmailIntent,
 ): {
   state: CustomerCardState;
   extra: number;
@@ -95,10 +99,7 @@ export function customerStateFor(
     const customer = match.customers.find((c) => c.row === preferRow) ?? match.customers[0];
     if (!customer) return null;
     const today = ctx.clock.now();
-    const strongest = reading?.strongest;
-    const emailIntent = strongest
-      ? { churnSignal: reading.churnSignal, phrase: strongest.phrase, label: strongest.label }
-      : undefined;
+    const emailIntent = statedIntentOf(reading) ?? carriedIntent;
     const spreadsheetId = opened.settings.spreadsheetId!;
     const { verdict, risk, nextMove } = adviseCustomer(ctx, opened.settings, customer, match.sheet.headers, {
       ...(emailIntent ? { emailIntent } : {}),
@@ -125,6 +126,7 @@ export function customerStateFor(
         risk: { ...view.risk, ...(trend ? { trend } : {}) },
         nextMove,
         emailSays: emailSays(reading),
+        ...(emailIntent ? { statedIntentParam: encodeStatedIntent(emailIntent) } : {}),
       },
       extra: match.customers.length - 1,
       others: match.customers
@@ -220,8 +222,14 @@ function withAlternatives(found: NonNullable<ReturnType<typeof customerStateFor>
     : found.state;
 }
 
-function stateOf(ctx: AppContext, email: string, row?: number, canReply = false): CustomerCardState {
-  const found = customerStateFor(ctx, { email, name: '' }, undefined, row, canReply);
+function stateOf(
+  ctx: AppContext,
+  email: string,
+  row?: number,
+  canReply = false,
+  carriedIntent?: EmailIntent,
+): CustomerCardState {
+  const found = customerStateFor(ctx, { email, name: '' }, undefined, row, canReply, carriedIntent);
   if (!found) throw customerNotFound(email);
   return row === undefined ? found.state : withAlternatives(found);
 }
@@ -231,8 +239,9 @@ export function buildCustomerCard(ctx: AppContext, email: string, row?: number, 
   return customerCard(stateOf(ctx, email, row, Boolean(event?.gmail?.messageId)));
 }
 
-export function buildRiskExplanation(ctx: AppContext, email: string): Card {
-  return riskExplanationCard(stateOf(ctx, email));
+/** "Why this score": with the intent the card's button carried, so it adds up to the card's number. */
+export function buildRiskExplanation(ctx: AppContext, email: string, intentParam?: string): Card {
+  return riskExplanationCard(stateOf(ctx, email, undefined, false, decodeStatedIntent(intentParam)));
 }
 
 /**

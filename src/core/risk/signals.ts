@@ -19,6 +19,8 @@ export interface EmailIntent {
   churnSignal: number;
   phrase: string;
   label?: string;
+  /** An explicit decision to leave (see stated-intent.ts): at least High, and the first reason. */
+  explicit?: boolean;
 }
 
 export interface SignalContext {
