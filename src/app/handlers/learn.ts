@@ -1,25 +1,31 @@
 /**
- * "Learn from history": fits the churn model on the sheet's own churned and retained customers,
- * cross-validates it, and stores it in the user's properties (one value, under the 9 KB limit).
- * With too little history it declines and says why; the scorecard stays in use.
+ * "Learn from history": compares logistic regression, gradient-boosted trees and their blend on
+ * the sheet's own churned and retained customers by cross-validated AUC, fits the one that ranks
+ * them best (preferring the simpler within noise), and stores it in the user's properties (split
+ * into parts when it exceeds one value's 9 KB, see model-store.ts). Settings shows the choice and
+ * why. With too little history it declines and says why; the scorecard stays in use.
  */
 import type { ActionResponse } from '../../ui/card/types';
-import { customerTable, predictCustomer, CHURNED } from '../../core/risk/model/customer-features';
-import { learnModel, parseModel, type ChurnModel } from '../../core/risk/model/model';
+import { customerTable, scoreCustomerLearned, CHURNED } from '../../core/risk/model/customer-features';
+import { parseLearned } from '../../core/risk/model/learned-json';
+import { LEARNER_NAMES, type LearnedModel } from '../../core/risk/model/learner';
+import { learnChurnModel } from '../../core/risk/model/learn-sheet';
 import { withModel, type RiskScore } from '../../core/risk/scorecard';
 import type { Customer } from '../../core/customers/customer';
 import type { Settings } from '../../core/settings/settings';
 import type { KeyValueStore } from '../../ports/key-value-store';
 import type { AppContext } from '../context';
+import { loadModelJson, saveModelJson } from '../model-store';
 import { saveSettings } from '../settings-store';
 import { withWholeSheet } from '../whole-sheet';
 
-export const MODEL_KEY = 'churnguard.model';
+export { MODEL_KEY } from '../model-store';
 
 export function learnFromHistory(ctx: AppContext): ActionResponse {
   const today = ctx.clock.now();
-  return withWholeSheet(ctx, ({ settings, read }) => {
-    const learned = learnModel(customerTable(read.customers, today), CHURNED, { folds: 5 });
+  return withWholeSheet(ctx, ({ settings, read, all }) => {
+    const table = customerTable(read.customers, today, { rawColumns: true, mapping: settings.mapping });
+    const learned = learnChurnModel(table, CHURNED, { folds: 5, asOf: today, locale: all.locale });
     if (!learned.ok) {
       saveSettings(ctx.userStore, {
         ...settings,
@@ -27,41 +33,45 @@ export function learnFromHistory(ctx: AppContext): ActionResponse {
       });
       return { kind: 'notify', notification: `${learned.reason} Scores keep using the scorecard.` };
     }
-    const { cv, json } = learned;
-    ctx.userStore.set(MODEL_KEY, json);
+    const { comparison, json } = learned;
+    saveModelJson(ctx.userStore, json);
     const previous = settings.riskModel;
+    const auc = comparison.auc[comparison.chosen];
     saveSettings(ctx.userStore, {
       ...settings,
       riskModel: {
         kind: previous?.kind && previous.kind !== 'scorecard' ? previous.kind : 'blend',
         blendWeight: previous?.blendWeight ?? 0.5,
-        auc: Math.round(cv.auc * 1000) / 1000,
-        rows: cv.rows,
+        auc: Math.round(auc * 1000) / 1000,
+        rows: comparison.rows,
         fittedAt: today.toISOString(),
+        learner: comparison.chosen,
+        learnerReason: comparison.reason,
+        bytes: learned.bytes,
       },
     });
     return {
       kind: 'notify',
-      notification: `Learned from ${cv.rows} customers: 5-fold cross-validated AUC ${cv.auc.toFixed(2)}. Scores now blend it with the scorecard.`,
+      notification: `Learned from ${comparison.rows} customers: 5-fold cross-validated AUC ${auc.toFixed(2)} with ${LEARNER_NAMES[comparison.chosen]}. Scores now blend it with the scorecard.`,
       stateChanged: true,
     };
   });
 }
 
-export function storedModel(store: KeyValueStore): ChurnModel | null {
-  const json = store.get(MODEL_KEY);
+export function storedModel(store: KeyValueStore): LearnedModel | null {
+  const json = loadModelJson(store);
   if (!json) return null;
   try {
-    return parseModel(json);
+    return parseLearned(json);
   } catch {
     return null;
   }
 }
 
 /**
- * The score the cards show: the scorecard, or the learned model or a blend when the user chose one.
- * The stored model is read and parsed once per call of this function, not once per customer: with
- * 100,000 customers that is one property read instead of 100,000.
+ * The score the cards show: the scorecard, or the learned model or a blend when the user chose one,
+ * with the model's share explained column by column. The stored model is read and parsed once per
+ * call of this function, not once per customer: with 100,000 customers that is one read, not 100,000.
  */
 export function riskModelBlender(
   ctx: AppContext,
@@ -72,7 +82,14 @@ export function riskModelBlender(
   const model = storedModel(ctx.userStore);
   if (!model) return (_customer, risk) => risk;
   const today = ctx.clock.now();
-  const how = { kind: choice.kind, weight: choice.blendWeight, auc: choice.auc };
-  return (customer, risk) =>
-    withModel(risk, predictCustomer(model, customer, today), how, settings.scorecard);
+  const how = {
+    kind: choice.kind,
+    weight: choice.blendWeight,
+    auc: choice.auc,
+    learner: LEARNER_NAMES[model.kind],
+  };
+  return (customer, risk) => {
+    const { probability, explanation } = scoreCustomerLearned(model, customer, today);
+    return withModel(risk, probability, how, settings.scorecard, explanation);
+  };
 }

@@ -22,7 +22,7 @@ import { loadTeamConfig } from '../retention-reply';
 function riskModelState(settings: Settings): NonNullable<SettingsState['riskModel']> {
   const m = settings.riskModel;
   const status = m?.auc
-    ? `Learned from ${m.rows ?? '?'} customers on ${m.fittedAt?.slice(0, 10) ?? '?'}: cross-validated AUC ${m.auc.toFixed(2)} (0.5 is a coin toss, 1.0 perfect).`
+    ? `Learned from ${m.rows ?? '?'} customers on ${m.fittedAt?.slice(0, 10) ?? '?'}: cross-validated AUC ${m.auc.toFixed(2)} (0.5 is a coin toss, 1.0 perfect).${m.learnerReason ? ` ${m.learnerReason}` : ''}`
     : m?.declined
       ? `${m.declined} The scorecard is used until there is enough history.`
       : 'No model learned yet. "Learn from history" fits one on the customers marked churned and active in your sheet.';

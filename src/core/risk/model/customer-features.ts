@@ -14,6 +14,13 @@ import type { Customer } from '../../customers/customer';
 import { mapColumns, type ColumnMapping } from '../../sheet/columns';
 import { rowFromRecord, type Table } from './features';
 import { contributions, predictRecord, type ChurnModel, type ColumnContribution } from './model';
+import {
+  explainLearned,
+  learnedProbability,
+  learnedRow,
+  type Explanation,
+  type LearnedModel,
+} from './learner';
 
 export const CHURNED = 'churned';
 const DAY = 86_400_000;
@@ -140,4 +147,22 @@ export function predictCustomer(model: ChurnModel, c: Customer, today: Date): nu
 /** Which columns push this customer's risk up (+) or down (−) compared with the average customer. */
 export function explainCustomer(model: ChurnModel, c: Customer, today: Date): ColumnContribution[] {
   return contributions(model, rowFromRecord(model.spec, customerRecord(c, today)), today);
+}
+
+/** A customer as a row for any learner (logistic, trees or blend) learned from `customerTable`. */
+export function customerRowFor(model: LearnedModel, c: Customer, today: Date): unknown[] {
+  return learnedRow(model, customerRecord(c, today));
+}
+
+/** The churn probability and its per-column explanation under any learner, as of `today`. */
+export function scoreCustomerLearned(
+  model: LearnedModel,
+  c: Customer,
+  today: Date,
+): { probability: number; explanation: Explanation } {
+  const row = customerRowFor(model, c, today);
+  return {
+    probability: learnedProbability(model, row, today),
+    explanation: explainLearned(model, row, today),
+  };
 }
