@@ -18,6 +18,8 @@ export function riskScorer(
   settings: Settings,
   /** The customer's effective impact (manual override, else impact rules); absent: the row's own. */
   impactOf?: (customer: Customer) => CrisisImpact | undefined,
+  /** The spreadsheet's time zone, so "today" is the sheet's day (time/calendar.ts). */
+  timeZone?: string,
 ): RiskScorer {
   const today = ctx.clock.now();
   const scorecard = settings.scorecard ?? DEFAULT_SCORECARD;
@@ -26,7 +28,8 @@ export function riskScorer(
   // of it, so the email counts the same whichever model scores the sheet (stated-intent.ts).
   return (customer, emailIntent) => {
     const segmentImpact = impactOf?.(customer);
-    const sheet = scoreSheetOnly(customer, { today, ...(segmentImpact ? { segmentImpact } : {}) }, scorecard);
+    const context = { today, ...(timeZone ? { timeZone } : {}), ...(segmentImpact ? { segmentImpact } : {}) };
+    const sheet = scoreSheetOnly(customer, context, scorecard);
     return withStatedIntent(blend(customer, sheet), emailIntent, scorecard);
   };
 }

@@ -25,6 +25,7 @@ export function readAllCustomers(
     rows: all.rows,
     rowNumbers: all.rowNumbers,
     locale: all.locale,
+    timeZone: all.timeZone,
     mapping: settings.mapping,
   });
   return { all, read };

@@ -33,6 +33,7 @@ export function buildComposeCards(ctx: AppContext, event: AddonEvent): Card[] {
         team: { templates },
       } = adviseCustomer(ctx, settings, customer, match.sheet.headers, {
         intents: [],
+        timeZone: match.sheet.timeZone,
         canReply: false,
       });
       const preferred = move.move !== 'none' ? templateForMove(move.move, templates) : undefined;

@@ -105,6 +105,7 @@ export function customerStateFor(
       ...(emailIntent ? { emailIntent } : {}),
       intents: (reading?.intents ?? []).map((i) => i.intent),
       canReply,
+      timeZone: match.sheet.timeZone,
     });
     const trend = scoreTrend(ctx, spreadsheetId, customer.email, risk.score);
     const matchNote =

@@ -13,7 +13,7 @@ import { MOVE_LABELS, type RetentionMove } from './moves';
 import type { PlaybookSettings } from './settings';
 import { customerValue, topShareText, type ValueLines } from './value';
 
-const DAY_MS = 86_400_000;
+import { daysBetween } from '../time/calendar';
 
 export interface PlaybookInput {
   customer: Customer;
@@ -66,9 +66,7 @@ interface Facts {
 
 function factsOf(input: PlaybookInput): Facts {
   const c = input.customer;
-  const idleDays = c.lastActivity
-    ? Math.floor((input.today.getTime() - c.lastActivity.getTime()) / DAY_MS)
-    : undefined;
+  const idleDays = c.lastActivity ? daysBetween(c.lastActivity, input.today) : undefined;
   const usageChange =
     c.activityThisPeriod !== undefined && c.activityLastPeriod !== undefined && c.activityLastPeriod > 0
       ? c.activityThisPeriod / c.activityLastPeriod - 1

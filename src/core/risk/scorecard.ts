@@ -8,6 +8,7 @@ import { DEFAULT_SCORECARD, SIGNALS, weightsOf, type ScorecardSettings, type Sig
 import { SIGNAL_READERS, type EmailIntent, type SignalContext } from './signals';
 import { bandOf, NO_USABLE_DATA, type Contribution, type RiskScore } from './risk-score';
 import { withStatedIntent } from './stated-intent';
+import { calendarDay } from '../time/calendar';
 import { modelLines, type ModelExplanation } from './learned-points';
 
 /**
@@ -15,7 +16,10 @@ import { modelLines, type ModelExplanation } from './learned-points';
  * optionally the crisis impact of the customer's segment (overrides `customer.impact` when given).
  */
 export interface ScoreContext {
+  /** Now, or any instant of the scoring day: days are counted in `timeZone`'s calendar. */
   today: Date;
+  /** The spreadsheet's time zone (default UTC): what "today" is, for every day count. */
+  timeZone?: string;
   emailIntent?: EmailIntent;
   segmentImpact?: CrisisImpact;
 }
@@ -29,7 +33,7 @@ export function scoreCustomer(
 ): RiskScore {
   const weights = weightsOf(settings);
   const ctx: SignalContext = {
-    today: context.today,
+    today: calendarDay(context.today, context.timeZone),
     dormantDays: settings.dormantDays,
     emailIntent: context.emailIntent,
     segmentImpact: context.segmentImpact,

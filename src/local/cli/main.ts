@@ -11,6 +11,7 @@ import { scoreCustomer, topReasons } from '../../core/risk/scorecard';
 import { crossValidate } from '../../core/risk/model/model';
 import { portfolioMetrics, type Metric } from '../../core/metrics/portfolio';
 import { parseFlags, UsageError } from './args';
+import { calendarDay } from '../../core/time/calendar';
 import { loadSegmentBook } from './segment-book';
 import { previewCampaign } from './preview';
 import { MOVE_LABELS } from '../../core/playbooks/moves';
@@ -19,8 +20,9 @@ import { describeQuery, membersOf, statsOf } from '../../core/segments';
 export const USAGE = `Usage: churnguard <command> [options]
 
 Commands:
-  score     --sheet FILE [--today YYYY-MM-DD] [--limit N] [--all] [--json]
+  score     --sheet FILE [--today YYYY-MM-DD] [--time-zone ZONE] [--limit N] [--all] [--json]
             Scores active customers (--all: churned too): risk 0-100, band, top reasons, highest first.
+            Days are counted in ZONE's calendar (the spreadsheet's time zone; default UTC).
   evaluate  --sheet FILE --outcome COLUMN [--folds 5] [--repeats 1] [--exclude COL,COL] [--json]
             Fits the learned churn model and cross-validates it (ROC AUC, log loss, calibration).
   metrics   --sheet FILE [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]
@@ -63,13 +65,16 @@ function score(argv: string[], io: Io): number {
   const { flags } = parseFlags(argv, {
     sheet: 'string',
     today: 'string',
+    'time-zone': 'string',
     limit: 'number',
     all: 'boolean',
     json: 'boolean',
   });
   const sheet = loadSheet(flags.sheet);
-  const today = parseDay(flags.today, 'today') ?? io.now();
-  const read = readCustomers({ sheetName: sheet.name, headers: sheet.headers, rows: sheet.rows });
+  const timeZone = flags['time-zone'];
+  // --today names a calendar day already; the clock's now is turned into the day it is in the zone.
+  const today = parseDay(flags.today, 'today') ?? calendarDay(io.now(), timeZone);
+  const read = readCustomers({ sheetName: sheet.name, headers: sheet.headers, rows: sheet.rows, timeZone });
   const scored = read.customers
     .filter((c) => flags.all || c.status !== 'churned')
     .map((c) => ({ c, r: scoreCustomer(c, { today }) }))

@@ -60,69 +60,66 @@ function resortLog(world: ReturnType<typeof campaignWorld>['world'], ssId: strin
 }
 
 describe('fault injection: kills, a concurrent run and re-sorts', () => {
-  it.each(seeds(40, 1000))(
-    'seed %i: every member exactly once, none lost',
-    (seed) => {
-      const random = rng(seed);
-      const w = campaignWorld(MEMBERS, { latency: 'none' });
-      const started = startCampaign(w.contextOf(w.world.startExecution()), w.request());
-      const id = started.kind === 'started' ? started.meta.id : '';
-      for (let run = 0; run < 30; run++) {
-        const exec = w.world.startExecution();
-        const roll = random();
-        if (roll < 0.5) {
-          const kinds: Kill[] = ['beforeSend', 'afterSend', 'midWrite'];
-          killAt(exec, kinds[Math.floor(random() * 3)]!, 1 + Math.floor(random() * 12), w.world);
-        }
-        let holder: Execution | null = null;
-        if (roll > 0.85) {
-          // Another execution (a second click, the trigger) holds the lock: this run must not send.
-          holder = w.world.startExecution();
-          holder.globals.LockService.getUserLock().tryLock(1000);
-        }
-        const before = w.world.mail.outbox.length;
-        let outcome: string | undefined;
-        try {
-          outcome = continueCampaign(w.contextOf(exec), id, 'card', w.composer).kind;
-        } catch {
-          // Killed: the next run picks up.
-        }
-        if (holder) {
-          expect(outcome).toBe('busy');
-          fired.busy++;
-          expect(w.world.mail.outbox.length).toBe(before);
-          holder.globals.LockService.getUserLock().releaseLock();
-          holder.end();
-        }
-        w.world.mail.onAfterSend = undefined;
-        if (random() < 0.4) {
-          resortLog(w.world, w.ss.id, random);
-          fired.resorted++;
-        }
-        // The manager settles reviews from the Sent folder (the outbox), as the card asks.
-        const ctx = w.contextOf(w.world.startExecution());
-        const log = ctx.campaignLog(w.ss.id).recipients(id);
-        const got = w.received();
-        for (const r of log.filter((x) => x.status === 'review')) {
-          settleReview(ctx, id, r.email, got.has(r.email));
-          fired.reviewed++;
-        }
-        if (
-          ctx
-            .campaignLog(w.ss.id)
-            .recipients(id)
-            .every((r) => r.status === 'sent')
-        )
-          break;
+  it.each(seeds(40, 1000))('seed %i: every member exactly once, none lost', (seed) => {
+    const random = rng(seed);
+    const w = campaignWorld(MEMBERS, { latency: 'none' });
+    const started = startCampaign(w.contextOf(w.world.startExecution()), w.request());
+    const id = started.kind === 'started' ? started.meta.id : '';
+    for (let run = 0; run < 30; run++) {
+      const exec = w.world.startExecution();
+      const roll = random();
+      if (roll < 0.5) {
+        const kinds: Kill[] = ['beforeSend', 'afterSend', 'midWrite'];
+        killAt(exec, kinds[Math.floor(random() * 3)]!, 1 + Math.floor(random() * 12), w.world);
       }
-      const counts = w.received();
-      expect(counts.size).toBe(MEMBERS);
-      expect([...counts.values()].every((n) => n === 1)).toBe(true);
-      const final = w.contextOf(w.world.startExecution()).campaignLog(w.ss.id).recipients(id);
-      expect(final).toHaveLength(MEMBERS);
-      expect(final.every((r) => r.status === 'sent')).toBe(true);
-    },
-  );
+      let holder: Execution | null = null;
+      if (roll > 0.85) {
+        // Another execution (a second click, the trigger) holds the lock: this run must not send.
+        holder = w.world.startExecution();
+        holder.globals.LockService.getUserLock().tryLock(1000);
+      }
+      const before = w.world.mail.outbox.length;
+      let outcome: string | undefined;
+      try {
+        outcome = continueCampaign(w.contextOf(exec), id, 'card', w.composer).kind;
+      } catch {
+        // Killed: the next run picks up.
+      }
+      if (holder) {
+        expect(outcome).toBe('busy');
+        fired.busy++;
+        expect(w.world.mail.outbox.length).toBe(before);
+        holder.globals.LockService.getUserLock().releaseLock();
+        holder.end();
+      }
+      w.world.mail.onAfterSend = undefined;
+      if (random() < 0.4) {
+        resortLog(w.world, w.ss.id, random);
+        fired.resorted++;
+      }
+      // The manager settles reviews from the Sent folder (the outbox), as the card asks.
+      const ctx = w.contextOf(w.world.startExecution());
+      const log = ctx.campaignLog(w.ss.id).recipients(id);
+      const got = w.received();
+      for (const r of log.filter((x) => x.status === 'review')) {
+        settleReview(ctx, id, r.email, got.has(r.email));
+        fired.reviewed++;
+      }
+      if (
+        ctx
+          .campaignLog(w.ss.id)
+          .recipients(id)
+          .every((r) => r.status === 'sent')
+      )
+        break;
+    }
+    const counts = w.received();
+    expect(counts.size).toBe(MEMBERS);
+    expect([...counts.values()].every((n) => n === 1)).toBe(true);
+    const final = w.contextOf(w.world.startExecution()).campaignLog(w.ss.id).recipients(id);
+    expect(final).toHaveLength(MEMBERS);
+    expect(final.every((r) => r.status === 'sent')).toBe(true);
+  });
 
   it('really injected every kind of fault across the seeds', () => {
     expect(fired.beforeSend).toBeGreaterThan(0);
