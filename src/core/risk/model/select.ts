@@ -12,7 +12,7 @@ import { rocAuc } from './metrics';
 import { fitTrees, treeLogit } from './trees/tree-model';
 
 /** A simpler learner within this much mean AUC of the best is chosen instead. */
-export const SIMPLER_WITHIN = 0.003;
+export const SIMPLER_WITHIN = 0.001;
 /** Simplest first. */
 const SIMPLICITY: readonly LearnerKind[] = ['logistic', 'trees', 'blend'];
 
