@@ -17,6 +17,7 @@ import { sheetComposer } from './campaigns/composer';
 import { runHourly } from './campaigns/run';
 import { loadSettings } from './settings-store';
 import { runDailyScan, SCAN_ERROR_KEY, scanDue } from './watch/scan';
+import { runRequestedLearning } from './handlers/learn';
 import { reactivationDue, runReactivation } from './watch/reactivation';
 
 export interface AppEntry {
@@ -74,6 +75,7 @@ export function appEntry(makeContext: () => AppContext, log: ErrorLogger): AppEn
           report.scanned = true;
         }
       });
+      attempt(() => void runRequestedLearning(ctx));
       attempt(() => {
         if (reactivationDue(ctx)) runReactivation(ctx);
       });

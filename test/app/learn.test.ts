@@ -3,7 +3,9 @@ import * as path from 'node:path';
 import { dispatchAction } from '../../src/app/dispatcher';
 import { parseAddonEvent } from '../../src/app/events';
 import { customerStateFor } from '../../src/app/handlers/message';
-import { MODEL_KEY } from '../../src/app/handlers/learn';
+import { MODEL_KEY, runRequestedLearning } from '../../src/app/handlers/learn';
+import { LEARN_REQUEST_KEY } from '../../src/app/learn-request';
+import { hasBackgroundWork } from '../../src/app/campaigns/run';
 import { loadSettings, SETTINGS_KEY } from '../../src/app/settings-store';
 import { createContext } from '../../src/gas/runtime';
 import { AppsScriptWorld } from '../../src/local/standins';
@@ -71,5 +73,15 @@ describe('learn from history', () => {
     // Settings (twice), the model (its manifest and parts), the value lines and the campaign list.
     const parts = JSON.parse(world.userProperties.values.get(MODEL_KEY) ?? '{}').parts ?? 0;
     expect(world.calls.get('Properties.getProperty')).toBeLessThanOrEqual(6 + parts);
+  });
+
+  it('learns in the hourly trigger when a large sheet asked for it, once', () => {
+    const { world, ctx } = contextOn(readTableFile(SAMPLE).sheets[0]!.values);
+    expect(runRequestedLearning(ctx)).toBeNull();
+    world.userProperties.put(LEARN_REQUEST_KEY, '2026-11-20T12:00:00Z');
+    expect(hasBackgroundWork(ctx)).toBe(true);
+    expect(runRequestedLearning(ctx)).toMatch(/^Learned from 400 customers/);
+    expect(world.userProperties.values.has(LEARN_REQUEST_KEY)).toBe(false);
+    expect(loadSettings(ctx.userStore).settings.riskModel?.learnerReason).toMatch(/cross-validated AUC/);
   });
 });

@@ -3,6 +3,7 @@
  * lock, with the core runner, then the campaign's state updated and the hourly trigger kept only
  * while some campaign still has work.
  */
+import { learningRequestedAt } from '../learn-request';
 import { runCampaign, type Composed, type RunResult } from '../../core/campaigns/runner';
 import type { LoggedRecipient } from '../../core/campaigns/log';
 import type { AppContext } from '../context';
@@ -81,6 +82,7 @@ export function continueCampaign(
 export function hasBackgroundWork(ctx: AppContext): boolean {
   const { settings } = loadSettings(ctx.userStore);
   if (settings.watch?.enabled || settings.reactivation?.enabled) return true;
+  if (learningRequestedAt(ctx.userStore) !== null) return true;
   return listCampaigns(ctx.userStore).some((c) => c.state === 'sending' || c.state === 'waiting-quota');
 }
 
