@@ -121,8 +121,12 @@ export const cellOptions = (o: { locale?: string; asOf?: Date }): { locale?: str
   ...(o.asOf ? { asOf: o.asOf } : {}),
 });
 
-/** Fits the model on every row with a known outcome (or `options.rows`). Does not check MIN_HISTORY. */
-export function fitModel(table: Table, outcome: string, options: FitOptions = {}): ChurnModel {
+/** The labelled rows a fit uses and the typed columns learned from them: what every learner starts from. */
+export function labelledSpec(
+  table: Table,
+  outcome: string,
+  options: FitOptions,
+): Labelled & { spec: FeatureSpec } {
   const { rows, y } = labelled(table, outcome, options.rows);
   const spec = buildFeatureSpec(
     table,
@@ -132,6 +136,32 @@ export function fitModel(table: Table, outcome: string, options: FitOptions = {}
     options.maxLevels,
     { locale: options.locale, asOf: options.asOf },
   );
+  return { rows, y, spec };
+}
+
+/** One fold of a cross-validation: the training rows, and the test rows with their outcomes. */
+export function foldSplit(
+  rows: readonly number[],
+  y: ArrayLike<number>,
+  foldOf: ReadonlyMap<number, number>,
+  fold: number,
+): { train: number[]; test: number[]; ys: number[] } {
+  const train: number[] = [];
+  const test: number[] = [];
+  const ys: number[] = [];
+  rows.forEach((r, i) => {
+    if (foldOf.get(r) !== fold) train.push(r);
+    else {
+      test.push(r);
+      ys.push(y[i] as number);
+    }
+  });
+  return { train, test, ys };
+}
+
+/** Fits the model on every row with a known outcome (or `options.rows`). Does not check MIN_HISTORY. */
+export function fitModel(table: Table, outcome: string, options: FitOptions = {}): ChurnModel {
+  const { rows, y, spec } = labelledSpec(table, outcome, options);
   const p = spec.names.length;
   const x = encodeRows(spec, table, rows);
   const lambda =
@@ -384,15 +414,7 @@ export function crossValidate(
   for (let rep = 0; rep < repeats; rep++) {
     const foldOf = stratifiedFolds(rows, y, folds, (options.seed ?? 42) + rep * 7919);
     for (let f = 0; f < folds; f++) {
-      const train = rows.filter((r) => foldOf.get(r) !== f);
-      const test: number[] = [];
-      const ys: number[] = [];
-      rows.forEach((r, i) => {
-        if (foldOf.get(r) === f) {
-          test.push(r);
-          ys.push(y[i] as number);
-        }
-      });
+      const { train, test, ys } = foldSplit(rows, y, foldOf, f);
       const model = fitModel(table, outcome, {
         ...cellOptions(options),
         exclude: options.exclude,

@@ -7,7 +7,7 @@
  */
 import type { Table } from './features';
 import { LEARNER_KINDS, LEARNER_NAMES, type LearnerKind } from './learner';
-import { fitModel, labelled, predict, stratifiedFolds, type FitOptions } from './model';
+import { fitModel, foldSplit, labelled, predict, stratifiedFolds, type FitOptions } from './model';
 import { rocAuc } from './metrics';
 import { fitTrees, treeLogit } from './trees/tree-model';
 
@@ -64,15 +64,7 @@ export function compareLearners(
   const foldOf = stratifiedFolds(rows, y, folds, options.seed ?? 42);
   const aucByFold: Record<LearnerKind, number[]> = { logistic: [], trees: [], blend: [] };
   for (let f = 0; f < folds; f++) {
-    const train = rows.filter((r) => foldOf.get(r) !== f);
-    const test: number[] = [];
-    const ys: number[] = [];
-    rows.forEach((r, i) => {
-      if (foldOf.get(r) === f) {
-        test.push(r);
-        ys.push(y[i] as number);
-      }
-    });
+    const { train, test, ys } = foldSplit(rows, y, foldOf, f);
     const fit = { ...options, rows: train };
     const linear = fitModel(table, outcome, fit);
     const trees = fitTrees(table, outcome, fit);

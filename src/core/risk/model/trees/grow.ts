@@ -21,6 +21,18 @@ export interface Binned {
   edges: readonly (readonly number[])[];
 }
 
+/** The gradient and hessian totals of a node's rows. */
+function gradientSums(rows: Int32Array, grad: Float64Array, hess: Float64Array): { g: number; h: number } {
+  let g = 0;
+  let h = 0;
+  for (let k = 0; k < rows.length; k++) {
+    const i = rows[k] as number;
+    g += grad[i] as number;
+    h += hess[i] as number;
+  }
+  return { g, h };
+}
+
 interface Split {
   feature: number;
   bin: number;
@@ -37,13 +49,7 @@ function bestSplit(
   hess: Float64Array,
   o: GrowOptions,
 ): Split | null {
-  let g = 0;
-  let h = 0;
-  for (let k = 0; k < rows.length; k++) {
-    const i = rows[k] as number;
-    g += grad[i] as number;
-    h += hess[i] as number;
-  }
+  const { g, h } = gradientSums(rows, grad, hess);
   const parentScore = (g * g) / (h + o.l2);
   let best: Split | null = null;
   for (let f = 0; f < binned.bins.length; f++) {
@@ -118,13 +124,7 @@ export function growTree(
 ): Tree {
   const tree: Tree = { feature: [], threshold: [], missingLeft: [], left: [], right: [], value: [] };
   const addNode = (members: Int32Array): number => {
-    let g = 0;
-    let h = 0;
-    for (let k = 0; k < members.length; k++) {
-      const i = members[k] as number;
-      g += grad[i] as number;
-      h += hess[i] as number;
-    }
+    const { g, h } = gradientSums(members, grad, hess);
     tree.feature.push(-1);
     tree.threshold.push(0);
     tree.missingLeft.push(0);

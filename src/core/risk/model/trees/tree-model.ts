@@ -5,9 +5,9 @@
  * the training rows (so a split separates riskier levels from safer ones). Explanations are per
  * column on the log-odds scale and add up exactly: base + Σ contributions = the model's log-odds.
  */
-import { buildFeatureSpec, specReading, type Table } from '../features';
+import { specReading, type Table } from '../features';
 import { cellNumber, isMissingCell, typedColumn, type CellParse, type CellReading } from '../cell-types';
-import { labelled, type ColumnContribution, type FitOptions } from '../model';
+import { labelledSpec, type ColumnContribution, type FitOptions } from '../model';
 import { sigmoid } from '../linalg';
 import { boost, DEFAULT_BOOST, type BoostOptions } from './boost';
 import { attributePath, treeValue, type Tree } from './tree';
@@ -79,18 +79,7 @@ export function fitTrees(
   outcome: string,
   options: FitOptions & { boost?: Partial<BoostOptions> } = {},
 ): TreeModel {
-  const { rows, y } = labelled(table, outcome, options.rows);
-  const spec = buildFeatureSpec(
-    table,
-    rows,
-    new Set([outcome, ...(options.exclude ?? [])]),
-    y,
-    options.maxLevels,
-    {
-      locale: options.locale,
-      asOf: options.asOf,
-    },
-  );
+  const { rows, y, spec } = labelledSpec(table, outcome, options);
   const columns: TreeColumn[] = spec.columns.map((c) =>
     c.kind === 'numeric'
       ? { kind: 'numeric', column: c.column, index: c.index, parse: c.parse ?? 'number' }
