@@ -45,6 +45,7 @@ const BODIES = {
   cancel: 'Hello, please cancel our subscription at the end of the month.',
   switch: 'Добрый день. Руководство приняло решение перейти к другому поставщику.',
   nonRenewal: 'We will not renew our contract next year.',
+  switchEnglish: 'Hi, management decided to switch supplier from January.',
 };
 
 function open(kind: 'scorecard' | 'learned', body: string) {
