@@ -9,7 +9,7 @@ import { DEFAULT_SCORECARD } from '../core/risk/settings';
 import type { EmailIntent } from '../core/risk/signals';
 import type { Settings } from '../core/settings/settings';
 import type { AppContext } from './context';
-import { riskModelBlender } from './handlers/learn';
+import { riskModelBlender } from './learned-scores';
 
 export type RiskScorer = (customer: Customer, emailIntent?: EmailIntent) => RiskScore;
 

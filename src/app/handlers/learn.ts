@@ -6,16 +6,11 @@
  * why. With too little history it declines and says why; the scorecard stays in use.
  */
 import type { ActionResponse } from '../../ui/card/types';
-import { customerTable, scoreCustomerLearned, CHURNED } from '../../core/risk/model/customer-features';
-import { parseLearned } from '../../core/risk/model/learned-json';
-import { LEARNER_NAMES, type LearnedModel } from '../../core/risk/model/learner';
+import { customerTable, CHURNED } from '../../core/risk/model/customer-features';
+import { LEARNER_NAMES } from '../../core/risk/model/learner';
 import { learnChurnModel } from '../../core/risk/model/learn-sheet';
-import { withModel, type RiskScore } from '../../core/risk/scorecard';
-import type { Customer } from '../../core/customers/customer';
-import type { Settings } from '../../core/settings/settings';
-import type { KeyValueStore } from '../../ports/key-value-store';
 import type { AppContext } from '../context';
-import { loadModelJson, saveModelJson } from '../model-store';
+import { saveModelJson } from '../model-store';
 import { saveSettings } from '../settings-store';
 import { withWholeSheet, type WholeSheet } from '../whole-sheet';
 import { keepHourlyTrigger } from '../campaigns/run';
@@ -90,40 +85,4 @@ export function runRequestedLearning(ctx: AppContext): string | null {
   if (learningRequestedAt(ctx.userStore) === null) return null;
   ctx.userStore.delete(LEARN_REQUEST_KEY);
   return withWholeSheet(ctx, (whole) => learnFrom(ctx, whole).message);
-}
-
-export function storedModel(store: KeyValueStore): LearnedModel | null {
-  const json = loadModelJson(store);
-  if (!json) return null;
-  try {
-    return parseLearned(json);
-  } catch {
-    return null;
-  }
-}
-
-/**
- * The score the cards show: the scorecard, or the learned model or a blend when the user chose one,
- * with the model's share explained column by column. The stored model is read and parsed once per
- * call of this function, not once per customer: with 100,000 customers that is one read, not 100,000.
- */
-export function riskModelBlender(
-  ctx: AppContext,
-  settings: Settings,
-): (customer: Customer, risk: RiskScore) => RiskScore {
-  const choice = settings.riskModel;
-  if (!choice || choice.kind === 'scorecard') return (_customer, risk) => risk;
-  const model = storedModel(ctx.userStore);
-  if (!model) return (_customer, risk) => risk;
-  const today = ctx.clock.now();
-  const how = {
-    kind: choice.kind,
-    weight: choice.blendWeight,
-    auc: choice.auc,
-    learner: LEARNER_NAMES[model.kind],
-  };
-  return (customer, risk) => {
-    const { probability, explanation } = scoreCustomerLearned(model, customer, today);
-    return withModel(risk, probability, how, settings.scorecard, explanation);
-  };
 }

@@ -5,8 +5,7 @@ import type { ActionResponse, Card } from '../../ui/card/types';
 import { customerCard, riskExplanationCard, type CustomerCardState } from '../../ui/cards/customer';
 import { messageCard } from '../../ui/cards/message';
 import { parseAddress } from '../../core/email/address';
-import { MappingError } from '../../core/sheet/columns';
-import { SheetAccessError, type CustomerSheet } from '../../ports/customer-sheet';
+import type { CustomerSheet } from '../../ports/customer-sheet';
 import type { AppContext } from '../context';
 import { customerView } from '../customer-view';
 import type { AddonEvent } from '../events';
@@ -27,44 +26,7 @@ import type { EmailIntent } from '../../core/risk/signals';
 /** A card lists at most this many others to pick from; the sheet has the rest. */
 const MAX_ALTERNATIVES = 19;
 
-const SHEET_FIXES: Record<SheetAccessError['problem'], [string, string]> = {
-  'spreadsheet-not-found': [
-    'Customer sheet not found',
-    'It may have been deleted or moved to the trash. Restore it, or connect another sheet in Settings.',
-  ],
-  'no-access': [
-    'No access to the customer sheet',
-    'Ask the sheet’s owner to share it with you (Editor), or connect another sheet in Settings.',
-  ],
-  'tab-not-found': [
-    'Customer tab not found',
-    'Rename the tab back, or pick the tab that lists your customers in Settings.',
-  ],
-  'no-email-column': [
-    'No email column',
-    'Name the column that holds customer emails "Email", or map it in Settings.',
-  ],
-};
-
-/** Runs a sheet operation, turning what the user can fix into a card that says how. */
-export function withSheet<T>(run: () => T): T {
-  try {
-    return run();
-  } catch (error) {
-    if (error instanceof SheetAccessError) {
-      const [title, fix] = SHEET_FIXES[error.problem];
-      throw new UserFacingError(title, error.message, fix);
-    }
-    if (error instanceof MappingError) {
-      throw new UserFacingError(
-        'The customer sheet’s columns changed',
-        error.message,
-        'Fix the header row, or update the column mapping in Settings.',
-      );
-    }
-    throw error;
-  }
-}
+import { withSheet } from '../sheet-errors';
 
 function openSheet(
   ctx: AppContext,
