@@ -4,6 +4,7 @@ import { customerValue } from '../core/playbooks/value';
 import { formatIssue, type CellIssue } from '../core/sheet/read-customers';
 import type { RiskScore } from '../core/risk/scorecard';
 import { SIGNALS } from '../core/risk/settings';
+import { shownReasons } from '../core/risk/shown-points';
 import { spreadsheetUrl } from '../core/settings/spreadsheet-ref';
 import type { SheetLocation } from '../ports/customer-sheet';
 import type { CustomerCardState } from '../ui/cards/customer';
@@ -74,9 +75,7 @@ export function customerView(
     risk: {
       score: risk.score,
       band: risk.band,
-      reasons: risk.contributions
-        .filter((c) => c.points >= 0.5)
-        .map((c) => ({ sentence: c.sentence, points: c.points })),
+      reasons: shownReasons(risk).map((r) => ({ sentence: r.contribution.sentence, points: r.points })),
       basedOn: risk.basedOn.length,
       outOf: SIGNALS.length,
     },

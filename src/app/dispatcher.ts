@@ -89,12 +89,13 @@ const ACTIONS: Record<ActionName, ActionSpec> = {
     run: () => ({ kind: 'navigate', steps: [{ kind: 'push', card: helpCard() }] }),
   },
   [ACTION.explainRisk]: {
-    params: z.object({ email: z.email('email must be an email address') }) as unknown as z.ZodType<
-      Record<string, string>
-    >,
+    params: z.object({
+      email: z.email('email must be an email address'),
+      intent: z.string().max(2000).optional(),
+    }) as unknown as z.ZodType<Record<string, string>>,
     run: (ctx, p) => ({
       kind: 'navigate',
-      steps: [{ kind: 'push', card: buildRiskExplanation(ctx, p.email as string) }],
+      steps: [{ kind: 'push', card: buildRiskExplanation(ctx, p.email as string, p.intent) }],
     }),
   },
   [ACTION.rescoreAll]: { params: noParams, run: (ctx) => rescoreAction(ctx) },

@@ -19,6 +19,7 @@ import { loadSettings } from './settings-store';
 import { invocationOfAction } from '../ui/card/contract';
 import { LAST_SCAN_KEY, runDailyScan, SCAN_ERROR_KEY, scanDue } from './watch/scan';
 import { electScanner } from './watch/scanner-election';
+import { runRequestedLearning } from './handlers/learn';
 import { reactivationDue, runReactivation } from './watch/reactivation';
 
 export interface AppEntry {
@@ -106,6 +107,7 @@ export function appEntry(makeContext: () => AppContext, log: ErrorLogger): AppEn
           report.scanned = true;
         }
       });
+      attempt(() => void runRequestedLearning(ctx));
       attempt(() => {
         if (reactivationDue(ctx)) runReactivation(ctx);
       });

@@ -63,6 +63,7 @@ export function findCustomer(
       rows: rows.rows,
       rowNumbers: rows.rowNumbers,
       locale: rows.locale,
+      timeZone: rows.timeZone,
       mapping,
     });
   let sheetFormat: CustomerMatch['sheet'] = { locale: 'en_US', timeZone: 'UTC', headers: [] };

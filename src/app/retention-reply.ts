@@ -31,6 +31,7 @@ import type { RiskScore } from '../core/risk/scorecard';
 import type { EmailIntent } from '../core/risk/signals';
 import { riskScorer } from './risk';
 import { segmentConfig } from './segments/portfolio';
+import { calendarDay } from '../core/time/calendar';
 
 export interface TeamConfig {
   templates: Template[];
@@ -152,13 +153,24 @@ export function adviseCustomer(
   customer: Customer,
   /** The customer tab's header row, for the impact rules and segment queries. */
   headers: readonly unknown[],
-  options: { emailIntent?: EmailIntent; intents: readonly IntentId[]; canReply: boolean },
+  options: {
+    emailIntent?: EmailIntent;
+    intents: readonly IntentId[];
+    canReply: boolean;
+    /** The spreadsheet's time zone: the day every day count starts from. */
+    timeZone?: string;
+  },
 ): CustomerAdvice {
-  const today = ctx.clock.now();
+  const today = calendarDay(ctx.clock.now(), options.timeZone);
   const spreadsheetId = settings.spreadsheetId!;
   const segments = segmentConfig(ctx, spreadsheetId, headers);
   const verdict = impactOf(customer, segments.rules, { today });
-  const risk = riskScorer(ctx, settings, () => verdict.impact)(customer, options.emailIntent);
+  const risk = riskScorer(
+    ctx,
+    settings,
+    () => verdict.impact,
+    options.timeZone,
+  )(customer, options.emailIntent);
   const team = teamConfigFrom(segments.raw);
   const impact = verdict.impact ? { impact: verdict.impact } : {};
   const playbook = playbookSegmentOf(

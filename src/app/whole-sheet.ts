@@ -4,7 +4,7 @@ import { readCustomers, type CustomerSheetRead } from '../core/sheet/read-custom
 import type { CustomerSheet, SheetRows } from '../ports/customer-sheet';
 import type { AppContext } from './context';
 import { requireConnected } from './connected';
-import { withSheet } from './handlers/message';
+import { withSheet } from './sheet-errors';
 
 export interface WholeSheet {
   settings: Settings;
@@ -25,6 +25,7 @@ export function readAllCustomers(
     rows: all.rows,
     rowNumbers: all.rowNumbers,
     locale: all.locale,
+    timeZone: all.timeZone,
     mapping: settings.mapping,
   });
   return { all, read };

@@ -3,7 +3,9 @@ import * as path from 'node:path';
 import { dispatchAction } from '../../src/app/dispatcher';
 import { parseAddonEvent } from '../../src/app/events';
 import { customerStateFor } from '../../src/app/handlers/message';
-import { MODEL_KEY } from '../../src/app/handlers/learn';
+import { MODEL_KEY, runRequestedLearning } from '../../src/app/handlers/learn';
+import { LEARN_REQUEST_KEY } from '../../src/app/learn-request';
+import { hasBackgroundWork } from '../../src/app/campaigns/run';
 import { loadSettings, SETTINGS_KEY } from '../../src/app/settings-store';
 import { createContext } from '../../src/gas/runtime';
 import { AppsScriptWorld } from '../../src/local/standins';
@@ -28,7 +30,7 @@ describe('learn from history', () => {
     const { world, ctx } = contextOn(readTableFile(SAMPLE).sheets[0]!.values);
     const r = act(ctx, 'learnFromHistory');
     expect(r.kind === 'notify' && r.notification).toMatch(
-      /^Learned from 400 customers: 5-fold cross-validated AUC 0\.\d\d\./,
+      /^Learned from 400 customers: 5-fold cross-validated AUC 0\.\d\d with (logistic regression|gradient-boosted trees|a blend of trees and logistic regression)\./,
     );
     const { settings } = loadSettings(ctx.userStore);
     expect(settings.riskModel).toMatchObject({ kind: 'blend', blendWeight: 0.5, rows: 400 });
@@ -42,8 +44,8 @@ describe('learn from history', () => {
       true,
     );
     const total = found.state.risk.reasons.reduce((s, x) => s + x.points, 0);
-    // Reasons still add up to the score (reasons under half a point are not listed).
-    expect(Math.abs(total - found.state.risk.score!)).toBeLessThan(4);
+    // Whole points per reason, column by column for the model, add up to the card's whole score.
+    expect(total).toBe(Math.round(found.state.risk.score!));
   });
 
   it('declines with the reason when there is too little history, and keeps the scorecard', () => {
@@ -68,7 +70,18 @@ describe('learn from history', () => {
     world.calls.reset();
     const home = act(ctx, 'refreshHome');
     expect(home.kind).toBe('navigate');
-    // Settings (twice), the model, the value lines and the campaign list: a handful for 400 customers.
-    expect(world.calls.get('Properties.getProperty')).toBeLessThanOrEqual(6);
+    // Settings (twice), the model (its manifest and parts), the value lines and the campaign list.
+    const parts = JSON.parse(world.userProperties.values.get(MODEL_KEY) ?? '{}').parts ?? 0;
+    expect(world.calls.get('Properties.getProperty')).toBeLessThanOrEqual(6 + parts);
+  });
+
+  it('learns in the hourly trigger when a large sheet asked for it, once', () => {
+    const { world, ctx } = contextOn(readTableFile(SAMPLE).sheets[0]!.values);
+    expect(runRequestedLearning(ctx)).toBeNull();
+    world.userProperties.put(LEARN_REQUEST_KEY, '2026-11-20T12:00:00Z');
+    expect(hasBackgroundWork(ctx)).toBe(true);
+    expect(runRequestedLearning(ctx)).toMatch(/^Learned from 400 customers/);
+    expect(world.userProperties.values.has(LEARN_REQUEST_KEY)).toBe(false);
+    expect(loadSettings(ctx.userStore).settings.riskModel?.learnerReason).toMatch(/cross-validated AUC/);
   });
 });

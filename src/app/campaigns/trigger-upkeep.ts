@@ -3,6 +3,7 @@
  * still hold the user's lock, so a run that just finished the last campaign cannot remove the
  * trigger after a card action has queued more work ("Send it" on a review) without seeing it.
  */
+import { learningRequestedAt } from '../learn-request';
 import type { AppContext } from '../context';
 import { loadSettings } from '../settings-store';
 import { listCampaigns, UNFINISHED_STATES } from './meta';
@@ -14,6 +15,8 @@ export const HOURLY_HANDLER = 'onHourlyTrigger';
 export function hasBackgroundWork(ctx: AppContext): boolean {
   const { settings } = loadSettings(ctx.userStore);
   if (settings.watch?.enabled || settings.reactivation?.enabled) return true;
+  // A large sheet learns from history in the trigger, not in a card.
+  if (learningRequestedAt(ctx.userStore) !== null) return true;
   // A paused campaign waits for a person, not for the trigger.
   return listCampaigns(ctx.userStore).some((c) => UNFINISHED_STATES.has(c.state) && c.state !== 'paused');
 }

@@ -25,7 +25,7 @@ import type { AppContext } from '../context';
 import { requireConnected } from '../connected';
 import { formValue, type AddonEvent } from '../events';
 import { saveSettings } from '../settings-store';
-import { withSheet } from './message';
+import { withSheet } from '../sheet-errors';
 
 /** Field labels where the default header is an example rather than a name ("Logins this month"). */
 const LABELS: Partial<Record<CustomerField, string>> = {

@@ -12,7 +12,8 @@ import { formValue, type AddonEvent } from '../events';
 import { findCustomer } from '../find-customer';
 import { adviseCustomer } from '../retention-reply';
 import { loadSettings } from '../settings-store';
-import { mergeForCustomer, withSheet } from './message';
+import { mergeForCustomer } from './message';
+import { withSheet } from '../sheet-errors';
 import { parseAddress } from '../../core/email/address';
 
 export function buildComposeCards(ctx: AppContext, event: AddonEvent): Card[] {
@@ -33,6 +34,7 @@ export function buildComposeCards(ctx: AppContext, event: AddonEvent): Card[] {
         team: { templates },
       } = adviseCustomer(ctx, settings, customer, match.sheet.headers, {
         intents: [],
+        timeZone: match.sheet.timeZone,
         canReply: false,
       });
       const preferred = move.move !== 'none' ? templateForMove(move.move, templates) : undefined;

@@ -17,7 +17,8 @@ import type { AppContext } from '../context';
 import { UserFacingError } from '../errors';
 import { formValue, type AddonEvent } from '../events';
 import { loadSettings } from '../settings-store';
-import { buildCustomerCard, customerNotFound, withSheet } from './message';
+import { buildCustomerCard, customerNotFound } from './message';
+import { withSheet } from '../sheet-errors';
 
 export const NOTES_TAB = 'Notes';
 export const NOTES_HEADERS = STARTER_NOTES_HEADERS;

@@ -5,8 +5,7 @@ import type { ActionResponse, Card } from '../../ui/card/types';
 import { customerCard, riskExplanationCard, type CustomerCardState } from '../../ui/cards/customer';
 import { messageCard } from '../../ui/cards/message';
 import { parseAddress } from '../../core/email/address';
-import { MappingError } from '../../core/sheet/columns';
-import { SheetAccessError, type CustomerSheet } from '../../ports/customer-sheet';
+import type { CustomerSheet } from '../../ports/customer-sheet';
 import type { AppContext } from '../context';
 import { customerView } from '../customer-view';
 import type { AddonEvent } from '../events';
@@ -21,48 +20,13 @@ import { adviseCustomer, DraftProblem, draftFor, loadTeamConfig, mergeContextFor
 import { scoreTrend } from '../watch/trend';
 import { recordEmailSignal } from '../watch/email-signals';
 import { noticeReply } from '../watch/replies';
+import { decodeStatedIntent, encodeStatedIntent, statedIntentOf } from '../stated-intent-param';
+import type { EmailIntent } from '../../core/risk/signals';
 
 /** A card lists at most this many others to pick from; the sheet has the rest. */
 const MAX_ALTERNATIVES = 19;
 
-const SHEET_FIXES: Record<SheetAccessError['problem'], [string, string]> = {
-  'spreadsheet-not-found': [
-    'Customer sheet not found',
-    'It may have been deleted or moved to the trash. Restore it, or connect another sheet in Settings.',
-  ],
-  'no-access': [
-    'No access to the customer sheet',
-    'Ask the sheet’s owner to share it with you (Editor), or connect another sheet in Settings.',
-  ],
-  'tab-not-found': [
-    'Customer tab not found',
-    'Rename the tab back, or pick the tab that lists your customers in Settings.',
-  ],
-  'no-email-column': [
-    'No email column',
-    'Name the column that holds customer emails "Email", or map it in Settings.',
-  ],
-};
-
-/** Runs a sheet operation, turning what the user can fix into a card that says how. */
-export function withSheet<T>(run: () => T): T {
-  try {
-    return run();
-  } catch (error) {
-    if (error instanceof SheetAccessError) {
-      const [title, fix] = SHEET_FIXES[error.problem];
-      throw new UserFacingError(title, error.message, fix);
-    }
-    if (error instanceof MappingError) {
-      throw new UserFacingError(
-        'The customer sheet’s columns changed',
-        error.message,
-        'Fix the header row, or update the column mapping in Settings.',
-      );
-    }
-    throw error;
-  }
-}
+import { withSheet } from '../sheet-errors';
 
 function openSheet(
   ctx: AppContext,
@@ -81,6 +45,8 @@ export function customerStateFor(
   preferRow?: number,
   /** A message is open, so the next move can offer a reply draft. */
   canReply = false,
+  /** The email's stated intent when no reading is at hand ("Why this score" carries it). */
+  carriedIntent?: EmailIntent,
 ): {
   state: CustomerCardState;
   extra: number;
@@ -95,15 +61,13 @@ export function customerStateFor(
     const customer = match.customers.find((c) => c.row === preferRow) ?? match.customers[0];
     if (!customer) return null;
     const today = ctx.clock.now();
-    const strongest = reading?.strongest;
-    const emailIntent = strongest
-      ? { churnSignal: reading.churnSignal, phrase: strongest.phrase, label: strongest.label }
-      : undefined;
+    const emailIntent = statedIntentOf(reading) ?? carriedIntent;
     const spreadsheetId = opened.settings.spreadsheetId!;
     const { verdict, risk, nextMove } = adviseCustomer(ctx, opened.settings, customer, match.sheet.headers, {
       ...(emailIntent ? { emailIntent } : {}),
       intents: (reading?.intents ?? []).map((i) => i.intent),
       canReply,
+      timeZone: match.sheet.timeZone,
     });
     const trend = scoreTrend(ctx, spreadsheetId, customer.email, risk.score);
     const matchNote =
@@ -125,6 +89,7 @@ export function customerStateFor(
         risk: { ...view.risk, ...(trend ? { trend } : {}) },
         nextMove,
         emailSays: emailSays(reading),
+        ...(emailIntent ? { statedIntentParam: encodeStatedIntent(emailIntent) } : {}),
       },
       extra: match.customers.length - 1,
       others: match.customers
@@ -220,8 +185,14 @@ function withAlternatives(found: NonNullable<ReturnType<typeof customerStateFor>
     : found.state;
 }
 
-function stateOf(ctx: AppContext, email: string, row?: number, canReply = false): CustomerCardState {
-  const found = customerStateFor(ctx, { email, name: '' }, undefined, row, canReply);
+function stateOf(
+  ctx: AppContext,
+  email: string,
+  row?: number,
+  canReply = false,
+  carriedIntent?: EmailIntent,
+): CustomerCardState {
+  const found = customerStateFor(ctx, { email, name: '' }, undefined, row, canReply, carriedIntent);
   if (!found) throw customerNotFound(email);
   return row === undefined ? found.state : withAlternatives(found);
 }
@@ -231,8 +202,9 @@ export function buildCustomerCard(ctx: AppContext, email: string, row?: number, 
   return customerCard(stateOf(ctx, email, row, Boolean(event?.gmail?.messageId)));
 }
 
-export function buildRiskExplanation(ctx: AppContext, email: string): Card {
-  return riskExplanationCard(stateOf(ctx, email));
+/** "Why this score": with the intent the card's button carried, so it adds up to the card's number. */
+export function buildRiskExplanation(ctx: AppContext, email: string, intentParam?: string): Card {
+  return riskExplanationCard(stateOf(ctx, email, undefined, false, decodeStatedIntent(intentParam)));
 }
 
 /**

@@ -18,14 +18,23 @@ import { keepHourlyTrigger } from '../campaigns/run';
 import { LAST_SCAN_KEY, runDailyScan, SCAN_ERROR_KEY } from '../watch/scan';
 import { lastReactivation } from '../watch/reactivation';
 import { loadTeamConfig } from '../retention-reply';
+import { learningRequestedAt } from '../learn-request';
 
-function riskModelState(settings: Settings): NonNullable<SettingsState['riskModel']> {
+function riskModelState(
+  settings: Settings,
+  requestedAt?: string | null,
+): NonNullable<SettingsState['riskModel']> {
   const m = settings.riskModel;
-  const status = m?.auc
-    ? `Learned from ${m.rows ?? '?'} customers on ${m.fittedAt?.slice(0, 10) ?? '?'}: cross-validated AUC ${m.auc.toFixed(2)} (0.5 is a coin toss, 1.0 perfect).`
-    : m?.declined
-      ? `${m.declined} The scorecard is used until there is enough history.`
-      : 'No model learned yet. "Learn from history" fits one on the customers marked churned and active in your sheet.';
+  const waiting = requestedAt
+    ? ` Learning again in the background (asked ${requestedAt.slice(0, 16).replace('T', ' ')} UTC); this updates within the hour.`
+    : '';
+  const status =
+    (m?.auc
+      ? `Learned from ${m.rows ?? '?'} customers on ${m.fittedAt?.slice(0, 10) ?? '?'}: cross-validated AUC ${m.auc.toFixed(2)} (0.5 is a coin toss, 1.0 perfect).${m.learnerReason ? ` ${m.learnerReason}` : ''}`
+      : m?.declined
+        ? `${m.declined} The scorecard is used until there is enough history.`
+        : 'No model learned yet. "Learn from history" fits one on the customers marked churned and active in your sheet.') +
+    waiting;
   return { kind: m?.kind ?? 'scorecard', status, canLearn: Boolean(settings.spreadsheetId) };
 }
 
@@ -36,7 +45,7 @@ export function buildSettingsCard(ctx: AppContext): Card {
     customerSheet: settings.customerSheet,
     connected: Boolean(settings.spreadsheetId),
     error: problem,
-    riskModel: riskModelState(settings),
+    riskModel: riskModelState(settings, learningRequestedAt(ctx.userStore)),
     watch: watchState(ctx, settings),
     reactivation: reactivationState(ctx, settings),
   });

@@ -71,7 +71,7 @@ export function withPortfolio<T>(ctx: AppContext, use: (p: Portfolio) => T): T {
     const impact = impactResolver(ctx, config.rules);
     // Each customer's impact is worked out once and handed to the scorer, not evaluated twice.
     let current: CrisisImpact | undefined;
-    const score = riskScorer(ctx, whole.settings, () => current);
+    const score = riskScorer(ctx, whole.settings, () => current, whole.all.timeZone);
     const records = whole.read.customers.map((customer): SegmentRecord => {
       current = impact(customer);
       const risk = score(customer);
@@ -84,7 +84,7 @@ export function withPortfolio<T>(ctx: AppContext, use: (p: Portfolio) => T): T {
 /** The scorer for a whole-sheet read, with impact from the rules. */
 export function wholeSheetScorer(ctx: AppContext, whole: WholeSheet): RiskScorer {
   const config = segmentConfig(ctx, whole.settings.spreadsheetId!, whole.all.headers);
-  return riskScorer(ctx, whole.settings, impactResolver(ctx, config.rules));
+  return riskScorer(ctx, whole.settings, impactResolver(ctx, config.rules), whole.all.timeZone);
 }
 
 /** The saved segment a card or action names (ignoring case), or the card that says it is gone. */

@@ -90,7 +90,14 @@ export function runDailyScan(ctx: AppContext): ScanReport {
       };
       rows.push([c.email, encodePoints(points), encodeState(state)]);
       events.push(
-        ...detectEvents({ customer: c, risk, previous: before?.state, today: now, emailSignals: signals }),
+        ...detectEvents({
+          customer: c,
+          risk,
+          previous: before?.state,
+          today: now,
+          timeZone: whole.all.timeZone,
+          emailSignals: signals,
+        }),
       );
     }
     withSheetLock(ctx, () => tabs.replace(HISTORY_TAB, rows));

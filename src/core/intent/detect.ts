@@ -214,6 +214,8 @@ export interface DetectedIntent {
   phrase: string;
   language: Language;
   inSubject: boolean;
+  /** Hedged or conditional ("if prices rise we might cancel"): a worry, not a decision. */
+  hedged: boolean;
 }
 
 export interface IntentReading {
@@ -234,6 +236,7 @@ export function detectIntent(message: { subject?: string; body: string }): Inten
     phrase: h.phrase,
     language: h.language,
     inSubject: h.source === 'subject',
+    hedged: h.hedged,
   }));
   const driving = drivingIntent(result);
   const strongest = driving ? intents[result.intents.indexOf(driving)] : undefined;

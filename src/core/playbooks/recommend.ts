@@ -13,7 +13,7 @@ import { MOVE_LABELS, type RetentionMove } from './moves';
 import type { PlaybookSettings } from './settings';
 import { customerValue, topShareText, type ValueLines } from './value';
 
-const DAY_MS = 86_400_000;
+import { daysBetween } from '../time/calendar';
 
 export interface PlaybookInput {
   customer: Customer;
@@ -66,9 +66,7 @@ interface Facts {
 
 function factsOf(input: PlaybookInput): Facts {
   const c = input.customer;
-  const idleDays = c.lastActivity
-    ? Math.floor((input.today.getTime() - c.lastActivity.getTime()) / DAY_MS)
-    : undefined;
+  const idleDays = c.lastActivity ? daysBetween(c.lastActivity, input.today) : undefined;
   const usageChange =
     c.activityThisPeriod !== undefined && c.activityLastPeriod !== undefined && c.activityLastPeriod > 0
       ? c.activityThisPeriod / c.activityLastPeriod - 1
@@ -104,7 +102,8 @@ export function guardRail(move: RetentionMove, input: PlaybookInput, facts = fac
     case 'installments':
       if (input.impact === 'booming' || input.impact === 'stable')
         return `the crisis does not hurt them (${IMPACT_WORD[input.impact]})`;
-      if (!hurt(input.impact) && !facts.late) return 'no sign they struggle to pay';
+      // Asking for time to pay is itself the sign of struggle; the crisis and value rails still apply.
+      if (!hurt(input.impact) && !facts.late && !asksForTime(input)) return 'no sign they struggle to pay';
       return valueGate('reliefMin', input.settings.reliefTopShare);
     case 'upsell':
       if (hurt(input.impact)) return 'not while the crisis hurts them';
@@ -124,6 +123,8 @@ export function guardRail(move: RetentionMove, input: PlaybookInput, facts = fac
 }
 
 const PAYMENT_INTENTS: readonly IntentId[] = ['paymentDelay'];
+/** The open email asks to postpone a payment or pay in instalments. */
+const asksForTime = (input: PlaybookInput) => (input.intents ?? []).some((i) => PAYMENT_INTENTS.includes(i));
 const LEAVING_INTENTS: readonly IntentId[] = [
   'cancellation',
   'nonRenewal',
@@ -140,9 +141,11 @@ function candidates(input: PlaybookInput, facts: Facts): { move: RetentionMove; 
   const impactText = input.impact ? ` (${IMPACT_WORD[input.impact]})` : '';
   if (input.customer.status === 'churned')
     add('winBack', 'They have left; a win-back offer may bring them back.');
-  if (intents.some((i) => PAYMENT_INTENTS.includes(i))) {
+  if (asksForTime(input)) {
     add('paymentHoliday', 'They ask for time to pay.');
     add('installments', 'They ask for time to pay.');
+    // When the guard rails refuse relief, the request still needs an answer, never "no move needed".
+    add('checkIn', 'They ask for time to pay: call to agree what is possible.');
   }
   if (intents.includes('price')) {
     add('discount', 'They say the price is too high.');

@@ -6,49 +6,25 @@
 import type { CrisisImpact, Customer } from '../customers/customer';
 import { DEFAULT_SCORECARD, SIGNALS, weightsOf, type ScorecardSettings, type SignalId } from './settings';
 import { SIGNAL_READERS, type EmailIntent, type SignalContext } from './signals';
+import { bandOf, NO_USABLE_DATA, type Contribution, type RiskScore } from './risk-score';
+import { withStatedIntent } from './stated-intent';
+import { calendarDay } from '../time/calendar';
+import { modelLines, type ModelExplanation } from './learned-points';
 
 /**
  * What scoring needs besides the customer: the day to measure from, optionally the open email, and
  * optionally the crisis impact of the customer's segment (overrides `customer.impact` when given).
  */
 export interface ScoreContext {
+  /** Now, or any instant of the scoring day: days are counted in `timeZone`'s calendar. */
   today: Date;
+  /** The spreadsheet's time zone (default UTC): what "today" is, for every day count. */
+  timeZone?: string;
   emailIntent?: EmailIntent;
   segmentImpact?: CrisisImpact;
 }
 
-export const NO_USABLE_DATA = 'No usable data';
-
-export type Band = 'Low' | 'Medium' | 'High' | 'Critical' | 'Unknown';
-
-export interface Contribution {
-  signal: SignalId | 'learnedModel';
-  points: number;
-  severity: number;
-  sentence: string;
-}
-
-export interface RiskScore {
-  /** 0-100, undefined when no signal has data. */
-  score?: number;
-  band: Band;
-  /** Signals with data, in SIGNALS order. */
-  basedOn: SignalId[];
-  /** Every signal with data, largest contribution first; points sum to the score. */
-  contributions: Contribution[];
-  churned: boolean;
-  /** Why there is no score ("No usable data"); set only when band is Unknown. */
-  reason?: string;
-}
-
-export function bandOf(score: number | undefined, settings: ScorecardSettings = DEFAULT_SCORECARD): Band {
-  if (score === undefined) return 'Unknown';
-  const t = settings.thresholds;
-  if (score >= t.critical) return 'Critical';
-  if (score >= t.high) return 'High';
-  if (score >= t.medium) return 'Medium';
-  return 'Low';
-}
+export { NO_USABLE_DATA, bandOf, type Band, type Contribution, type RiskScore } from './risk-score';
 
 export function scoreCustomer(
   customer: Customer,
@@ -57,7 +33,7 @@ export function scoreCustomer(
 ): RiskScore {
   const weights = weightsOf(settings);
   const ctx: SignalContext = {
-    today: context.today,
+    today: calendarDay(context.today, context.timeZone),
     dormantDays: settings.dormantDays,
     emailIntent: context.emailIntent,
     segmentImpact: context.segmentImpact,
@@ -65,14 +41,22 @@ export function scoreCustomer(
   const readings: { signal: SignalId; severity: number; sentence: string; weight: number }[] = [];
   for (const signal of SIGNALS) {
     const weight = weights[signal];
-    if (weight <= 0) continue;
+    // The email is not one more weighted signal: it combines with the sheet's score (stated-intent.ts).
+    if (weight <= 0 || signal === 'emailIntent') continue;
     const reading = SIGNAL_READERS[signal](customer, ctx);
     if (reading) readings.push({ signal, weight, ...reading });
   }
   const churned = customer.status === 'churned';
   const totalWeight = readings.reduce((s, r) => s + r.weight, 0);
   if (readings.length === 0 || totalWeight === 0) {
-    return { band: 'Unknown', basedOn: [], contributions: [], churned, reason: NO_USABLE_DATA };
+    const none: RiskScore = {
+      band: 'Unknown',
+      basedOn: [],
+      contributions: [],
+      churned,
+      reason: NO_USABLE_DATA,
+    };
+    return context.emailIntent ? withStatedIntent(none, context.emailIntent, settings) : none;
   }
   const contributions = readings
     .map((r) => ({
@@ -83,13 +67,24 @@ export function scoreCustomer(
     }))
     .sort((a, b) => b.points - a.points || SIGNALS.indexOf(a.signal) - SIGNALS.indexOf(b.signal));
   const score = contributions.reduce((s, c) => s + c.points, 0);
-  return {
+  const sheet: RiskScore = {
     score,
     band: bandOf(score, settings),
     basedOn: readings.map((r) => r.signal),
     contributions,
     churned,
   };
+  return withStatedIntent(sheet, context.emailIntent, settings);
+}
+
+/** The sheet's score alone, without the open email: what a learned model is blended with first. */
+export function scoreSheetOnly(
+  customer: Customer,
+  context: ScoreContext,
+  settings: ScorecardSettings = DEFAULT_SCORECARD,
+): RiskScore {
+  const { emailIntent: _email, ...sheetOnly } = context;
+  return scoreCustomer(customer, sheetOnly, settings);
 }
 
 /** The reasons worth showing first: signals that add points, largest first. */
@@ -125,21 +120,21 @@ export const blend = blendScore;
 
 /**
  * Folds the learned model into a score so the explanation still adds up: the scorecard's points are
- * scaled by its weight and the model's share becomes one more line.
+ * scaled by its weight and the model's share becomes lines of its own (see learned-points.ts): one
+ * line, or with the model's per-column explanation, a typical customer's risk plus the columns that
+ * move this customer's risk up or down.
  */
 export function withModel(
   risk: RiskScore,
   probability: number,
-  options: { kind: 'learned' | 'blend'; weight: number; auc?: number },
+  options: { kind: 'learned' | 'blend'; weight: number; auc?: number; learner?: string },
   settings: ScorecardSettings = DEFAULT_SCORECARD,
+  explanation?: ModelExplanation,
 ): RiskScore {
   const w = options.kind === 'learned' || risk.score === undefined ? 0 : options.weight;
-  const sentence = `Learned from your history: ${Math.round(probability * 100)}% likely to churn${
-    options.auc ? ` (model AUC ${options.auc.toFixed(2)})` : ''
-  }`;
   const contributions = [
     ...risk.contributions.map((c) => ({ ...c, points: c.points * w })),
-    { signal: 'learnedModel' as const, severity: probability, sentence, points: (1 - w) * 100 * probability },
+    ...modelLines(probability, (1 - w) * 100, options, explanation),
   ].sort((a, b) => b.points - a.points);
   const score = blendScore(risk.score, probability, w);
   return { ...risk, score, band: bandOf(score, settings), contributions };

@@ -5,6 +5,7 @@
  */
 import type { CrisisImpact, Customer } from '../customers/customer';
 import type { SignalId } from './settings';
+import { daysBetween, pluralDays } from '../time/calendar';
 
 export interface SignalReading {
   severity: number;
@@ -19,9 +20,12 @@ export interface EmailIntent {
   churnSignal: number;
   phrase: string;
   label?: string;
+  /** An explicit decision to leave (see stated-intent.ts): at least High, and the first reason. */
+  explicit?: boolean;
 }
 
 export interface SignalContext {
+  /** Today's calendar day in the sheet's time zone (UTC midnight of it), see time/calendar.ts. */
   today: Date;
   dormantDays: number;
   /** What the open email says, from the intent detector (0-1), with the phrase that triggered it. */
@@ -33,9 +37,8 @@ export interface SignalContext {
   segmentImpact?: CrisisImpact;
 }
 
-const DAY = 86_400_000;
 const clamp = (x: number) => Math.max(0, Math.min(1, x));
-const days = (from: Date, to: Date) => Math.floor((to.getTime() - from.getTime()) / DAY);
+const days = daysBetween;
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function inactivity(c: Customer, ctx: SignalContext): SignalReading | null {
@@ -46,10 +49,10 @@ function inactivity(c: Customer, ctx: SignalContext): SignalReading | null {
   const severity = clamp((idle - 14) / (ctx.dormantDays * 2 - 14));
   const sentence =
     idle >= ctx.dormantDays
-      ? `Dormant: no activity for ${idle} days`
+      ? `Dormant: no activity for ${pluralDays(idle)}`
       : idle <= 1
         ? 'Active in the last day'
-        : `No activity for ${idle} days`;
+        : `No activity for ${pluralDays(idle)}`;
   return { severity, sentence };
 }
 
@@ -107,15 +110,19 @@ function support(c: Customer): SignalReading | null {
   return { severity: clamp((tickets + 3 * complaints) / 6), sentence: parts.join(', ') };
 }
 
+/** How the card, the CLI and the digest all say a renewal date: "Renewal today", "Renewal in 1 day". */
+export function renewalSentence(daysLeft: number): string {
+  if (daysLeft < 0) return `Renewal date passed ${pluralDays(-daysLeft)} ago`;
+  return daysLeft === 0 ? 'Renewal today' : `Renewal in ${pluralDays(daysLeft)}`;
+}
+
 function renewal(c: Customer, ctx: SignalContext): SignalReading | null {
   if (!c.renewalDate) return null;
   const left = days(ctx.today, c.renewalDate);
-  if (left < 0) return { severity: 1, sentence: `Renewal date passed ${-left} days ago` };
-  if (left > 90) return { severity: 0, sentence: `Renewal in ${left} days` };
-  return {
-    severity: clamp((90 - left) / 80),
-    sentence: left === 0 ? 'Renewal today' : `Renewal in ${left} days`,
-  };
+  const sentence = renewalSentence(left);
+  if (left < 0) return { severity: 1, sentence };
+  if (left > 90) return { severity: 0, sentence };
+  return { severity: clamp((90 - left) / 80), sentence };
 }
 
 function earlyLife(c: Customer, ctx: SignalContext): SignalReading | null {

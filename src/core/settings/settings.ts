@@ -49,6 +49,10 @@ export const SettingsSchema = z
         fittedAt: z.string().optional(),
         /** Why no model could be learned, shown in Settings. */
         declined: z.string().optional(),
+        /** The learner chosen by cross-validated AUC, why, and the stored model's size. */
+        learner: z.enum(['logistic', 'trees', 'blend']).optional(),
+        learnerReason: z.string().optional(),
+        bytes: z.number().int().optional(),
       })
       .optional(),
   })

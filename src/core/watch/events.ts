@@ -8,6 +8,8 @@
 import type { Customer } from '../customers/customer';
 import type { Band, RiskScore } from '../risk/scorecard';
 import type { ScanState } from './history';
+import { renewalSentence } from '../risk/signals';
+import { calendarDay, daysBetween, pluralDays } from '../time/calendar';
 
 export const ALERT_KINDS = [
   'bandUp',
@@ -53,7 +55,6 @@ export interface EmailSignal {
 }
 
 const RANK: Record<Band, number> = { Unknown: -1, Low: 0, Medium: 1, High: 2, Critical: 3 };
-const DAY = 86_400_000;
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 export interface ScanInput {
@@ -61,6 +62,8 @@ export interface ScanInput {
   risk: RiskScore;
   previous?: ScanState;
   today: Date;
+  /** The spreadsheet's time zone: what day "today" is for day counts (default UTC). */
+  timeZone?: string;
   emailSignals?: readonly EmailSignal[];
 }
 
@@ -68,6 +71,7 @@ export function detectEvents(input: ScanInput, settings: WatchSettings = DEFAULT
   const { customer: c, risk, previous, today } = input;
   if (c.status === 'churned') return [];
   const day = isoDay(today);
+  const calendarToday = calendarDay(today, input.timeZone);
   const events: DangerEvent[] = [];
   const add = (kind: AlertKind, id: string, reason: string) =>
     events.push({ key: `${c.email}|${kind}|${id}`, email: c.email, kind, reason });
@@ -87,13 +91,13 @@ export function detectEvents(input: ScanInput, settings: WatchSettings = DEFAULT
       );
   }
   if (c.lastActivity) {
-    const idle = Math.floor((today.getTime() - c.lastActivity.getTime()) / DAY);
+    const idle = daysBetween(c.lastActivity, calendarToday);
     const crossed = [...settings.inactivityDays].sort((a, b) => b - a).find((t) => idle >= t);
     if (crossed !== undefined)
       add(
         'inactive',
         `${crossed}|${isoDay(c.lastActivity)}`,
-        `No activity for ${idle} days (since ${isoDay(c.lastActivity)}).`,
+        `No activity for ${pluralDays(idle)} (since ${isoDay(c.lastActivity)}).`,
       );
   }
   if (previous && (c.overdueInvoices ?? 0) > 0 && (previous.overdueInvoices ?? 0) === 0)
@@ -103,13 +107,13 @@ export function detectEvents(input: ScanInput, settings: WatchSettings = DEFAULT
       `${c.overdueInvoices} invoice${c.overdueInvoices === 1 ? '' : 's'} became overdue.`,
     );
   if (c.renewalDate) {
-    const left = Math.ceil((c.renewalDate.getTime() - today.getTime()) / DAY);
+    const left = daysBetween(calendarToday, c.renewalDate);
     const window = [...settings.renewalDays].sort((a, b) => a - b).find((w) => left >= 0 && left <= w);
     if (window !== undefined)
       add(
         'renewalSoon',
         `${window}|${isoDay(c.renewalDate)}`,
-        `Renewal in ${left} days (${isoDay(c.renewalDate)}).`,
+        `${renewalSentence(left)} (${isoDay(c.renewalDate)}).`,
       );
   }
   if (previous && c.nps !== undefined && c.nps <= 6 && previous.nps !== undefined && previous.nps >= 7)

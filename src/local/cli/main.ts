@@ -10,8 +10,10 @@ import { readTableFile } from '../table/table-file';
 import { readCustomers, formatIssue } from '../../core/sheet/read-customers';
 import { scoreCustomer, topReasons } from '../../core/risk/scorecard';
 import { crossValidate } from '../../core/risk/model/model';
+import { compareLearners } from '../../core/risk/model/select';
 import { portfolioMetrics, type Metric } from '../../core/metrics/portfolio';
 import { parseFlags, UsageError } from './args';
+import { calendarDay } from '../../core/time/calendar';
 import { loadSegmentBook } from './segment-book';
 import { previewCampaign } from './preview';
 import { crawlCommand } from './crawl-command';
@@ -21,10 +23,15 @@ import { describeQuery, membersOf, statsOf } from '../../core/segments';
 export const USAGE = `Usage: churnguard <command> [options]
 
 Commands:
-  score     --sheet FILE [--today YYYY-MM-DD] [--limit N] [--all] [--json]
+  score     --sheet FILE [--today YYYY-MM-DD] [--time-zone ZONE] [--limit N] [--all] [--json]
             Scores active customers (--all: churned too): risk 0-100, band, top reasons, highest first.
-  evaluate  --sheet FILE --outcome COLUMN [--folds 5] [--repeats 1] [--exclude COL,COL] [--json]
-            Fits the learned churn model and cross-validates it (ROC AUC, log loss, calibration).
+            Days are counted in ZONE's calendar (the spreadsheet's time zone; default UTC).
+  evaluate  --sheet FILE --outcome COLUMN [--folds 5] [--repeats 1] [--exclude COL,COL]
+            [--today YYYY-MM-DD] [--locale en_US] [--json]
+            Cross-validates logistic regression (ROC AUC, log loss, calibration), then compares it with
+            gradient-boosted trees and their blend on the same folds and names the learner it would
+            choose. Cells are read as the sheet reader reads them (money, %, yes/no in the locale;
+            dates as days from --today, default today).
   metrics   --sheet FILE [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]
             Churn rate, retention, MRR churn, ARPA, LTV for a period (default: the last full month).
   segments  --sheet FILE [--today YYYY-MM-DD] [--json]
@@ -69,13 +76,16 @@ function score(argv: string[], io: Io): number {
   const { flags } = parseFlags(argv, {
     sheet: 'string',
     today: 'string',
+    'time-zone': 'string',
     limit: 'number',
     all: 'boolean',
     json: 'boolean',
   });
   const sheet = loadSheet(flags.sheet);
-  const today = parseDay(flags.today, 'today') ?? io.now();
-  const read = readCustomers({ sheetName: sheet.name, headers: sheet.headers, rows: sheet.rows });
+  const timeZone = flags['time-zone'];
+  // --today names a calendar day already; the clock's now is turned into the day it is in the zone.
+  const today = parseDay(flags.today, 'today') ?? calendarDay(io.now(), timeZone);
+  const read = readCustomers({ sheetName: sheet.name, headers: sheet.headers, rows: sheet.rows, timeZone });
   const scored = read.customers
     .filter((c) => flags.all || c.status !== 'churned')
     .map((c) => ({ c, r: scoreCustomer(c, { today }) }))
@@ -127,9 +137,13 @@ function evaluate(argv: string[], io: Io): number {
     folds: 'number',
     repeats: 'number',
     exclude: 'string',
+    today: 'string',
+    locale: 'string',
     json: 'boolean',
   });
   if (!flags.outcome) throw new UsageError('--outcome COLUMN is required (the column that says who churned)');
+  const asOf = parseDay(flags.today, 'today') ?? calendarDay(io.now());
+  const cells = { asOf, ...(flags.locale ? { locale: flags.locale } : {}) };
   const folds = flags.folds ?? 5;
   if (!Number.isInteger(folds) || folds < 2)
     throw new UsageError('--folds must be a whole number of 2 or more');
@@ -145,12 +159,11 @@ function evaluate(argv: string[], io: Io): number {
         return { headers: s.headers.map(String), rows: s.rows };
       })();
   const started = Date.now();
-  const cv = crossValidate(table, flags.outcome, {
-    folds,
-    repeats: flags.repeats ?? 1,
-    exclude: flags.exclude ? flags.exclude.split(',').map((s) => s.trim()) : [],
-  });
+  const exclude = flags.exclude ? flags.exclude.split(',').map((s) => s.trim()) : [];
+  const cv = crossValidate(table, flags.outcome, { ...cells, folds, repeats: flags.repeats ?? 1, exclude });
+  const learners = compareLearners(table, flags.outcome, { ...cells, folds, exclude });
   const seconds = (Date.now() - started) / 1000;
+  const r4 = (x: number) => Math.round(x * 10000) / 10000;
   const result = {
     rows: cv.rows,
     features: cv.features,
@@ -167,6 +180,15 @@ function evaluate(argv: string[], io: Io): number {
       count: b.count,
     })),
     excluded: cv.excluded,
+    learners: {
+      auc: {
+        logistic: r4(learners.auc.logistic),
+        trees: r4(learners.auc.trees),
+        blend: r4(learners.auc.blend),
+      },
+      chosen: learners.chosen,
+      reason: learners.reason,
+    },
     seconds,
   };
   if (flags.json) io.out(JSON.stringify(result, null, 2));
@@ -176,6 +198,7 @@ function evaluate(argv: string[], io: Io): number {
     io.out(`log loss ${result.logLoss}, Brier ${result.brier}, calibration error ${result.calibrationError}`);
     if (result.excluded.length)
       io.out(`excluded: ${result.excluded.map((e) => `${e.column} (${e.reason})`).join('; ')}`);
+    io.out(`learner: ${learners.reason}`);
     io.out(`${seconds.toFixed(2)} s`);
   }
   return 0;

@@ -5,6 +5,7 @@
 import { foldedSection } from '../card/fold';
 import type { Card, Section, Span, Widget } from '../card/types';
 import type { RetentionMove } from '../../core/playbooks/moves';
+import { pointsText } from '../../core/risk/shown-points';
 import { ACTION } from '../action-names';
 import { actionButton, linkButton } from './common';
 
@@ -19,7 +20,7 @@ export interface CustomerCardState {
   risk: {
     score?: number;
     band: RiskBand;
-    /** Plain sentences, most important first, with the points each adds. */
+    /** Plain sentences, most important first, with the whole points each adds (they sum to the score). */
     reasons: { sentence: string; points: number }[];
     basedOn: number;
     outOf: number;
@@ -38,6 +39,8 @@ export interface CustomerCardState {
   rowIssues: string[];
   /** What the open email says: detected intents with the words that showed them. */
   emailSays?: EmailSaysItem[];
+  /** The email's stated intent as the "Why this score" button carries it, so Why scores what the card did. */
+  statedIntentParam?: string;
   /** Other customers at the same company domain, to pick from. */
   alternatives?: { email: string; name: string; row?: number; detail?: string }[];
   /** What the alternatives are: people at the same company, or several rows holding one email. */
@@ -162,7 +165,7 @@ export function customerCard(state: CustomerCardState): Card {
     ...reasons.map((r): Widget => ({
       kind: 'decoratedText',
       text: r.sentence,
-      bottomLabel: `+${Math.round(r.points)} points`,
+      bottomLabel: pointsText(r.points),
       wrapText: true,
     })),
   ];
@@ -172,7 +175,12 @@ export function customerCard(state: CustomerCardState): Card {
   if (state.risk.reasons.length > TOP_REASONS || state.risk.reasons.length > 0) {
     riskWidgets.push({
       kind: 'buttonSet',
-      buttons: [actionButton('Why this score', ACTION.explainRisk, { email: state.email })],
+      buttons: [
+        actionButton('Why this score', ACTION.explainRisk, {
+          email: state.email,
+          ...(state.statedIntentParam ? { intent: state.statedIntentParam } : {}),
+        }),
+      ],
     });
   }
 
@@ -253,7 +261,7 @@ export function riskExplanationCard(state: CustomerCardState): Card {
           ...state.risk.reasons.map((r): Widget => ({
             kind: 'decoratedText',
             text: r.sentence,
-            bottomLabel: `+${Math.round(r.points)} points`,
+            bottomLabel: pointsText(r.points),
             wrapText: true,
           })),
           {

@@ -163,7 +163,13 @@ export const EN_RULES: RuleSpec[] = [
     weight: 0.85,
     pattern: `(?:switch~|mov~|migrat~|transition~|chang~|go~|went|port~) (?:over )?to (?:a |an )?${ALT}`,
   },
-  { intent: 'competitor', weight: 0.8, pattern: 'switch~ (?:providers|vendors|suppliers|platforms|tools)' },
+  {
+    intent: 'competitor',
+    weight: 0.8,
+    // "decided to switch supplier", "switch our provider", "switching to another vendor"
+    pattern:
+      'switch~ (?:(?:our|the|to another|to a new|to a different|another|a new|a different) )?(?:providers?|vendors?|suppliers?|platforms?|tools)',
+  },
   {
     intent: 'competitor',
     weight: 0.45,

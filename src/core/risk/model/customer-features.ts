@@ -14,6 +14,13 @@ import type { Customer } from '../../customers/customer';
 import { mapColumns, type ColumnMapping } from '../../sheet/columns';
 import { rowFromRecord, type Table } from './features';
 import { contributions, predictRecord, type ChurnModel, type ColumnContribution } from './model';
+import {
+  explainLearned,
+  learnedProbability,
+  learnedRow,
+  type Explanation,
+  type LearnedModel,
+} from './learner';
 
 export const CHURNED = 'churned';
 const DAY = 86_400_000;
@@ -134,10 +141,28 @@ export function customerRecord(c: Customer, today: Date): Record<string, unknown
 
 /** The churn probability of a customer under a model learned from `customerTable`, with or without raw columns. */
 export function predictCustomer(model: ChurnModel, c: Customer, today: Date): number {
-  return predictRecord(model, customerRecord(c, today));
+  return predictRecord(model, customerRecord(c, today), today);
 }
 
 /** Which columns push this customer's risk up (+) or down (−) compared with the average customer. */
 export function explainCustomer(model: ChurnModel, c: Customer, today: Date): ColumnContribution[] {
-  return contributions(model, rowFromRecord(model.spec, customerRecord(c, today)));
+  return contributions(model, rowFromRecord(model.spec, customerRecord(c, today)), today);
+}
+
+/** A customer as a row for any learner (logistic, trees or blend) learned from `customerTable`. */
+export function customerRowFor(model: LearnedModel, c: Customer, today: Date): unknown[] {
+  return learnedRow(model, customerRecord(c, today));
+}
+
+/** The churn probability and its per-column explanation under any learner, as of `today`. */
+export function scoreCustomerLearned(
+  model: LearnedModel,
+  c: Customer,
+  today: Date,
+): { probability: number; explanation: Explanation } {
+  const row = customerRowFor(model, c, today);
+  return {
+    probability: learnedProbability(model, row, today),
+    explanation: explainLearned(model, row, today),
+  };
 }

@@ -1,5 +1,7 @@
 /**
  * Turns a table's columns into model features, learned from the training rows only:
+ *  - every cell read by the sheet reader's typed parsers (cell-types.ts): money and numbers in the sheet's
+ *    locale, percentages, yes/no words, and dates as days since or until the scoring day;
  *  - numeric columns standardised (missing → the mean, plus a missing indicator); skewed non-negative
  *    ones also as log1p; ones with many distinct values also as a restricted cubic spline (4 knots at
  *    the 5th, 35th, 65th and 95th percentiles, Harrell's default), so a curved effect such as churn
@@ -11,6 +13,16 @@
  *    empty columns, and columns that give the outcome away (a "churn reason" filled in only for
  *    churned rows), which would look brilliant in training and be useless on live customers.
  */
+import {
+  cellNumber,
+  inferCellParse,
+  isMissingCell,
+  typedColumn,
+  type CellParse,
+  type CellReading,
+} from './cell-types';
+import { utcDay } from '../../time/calendar';
+
 export interface Table {
   headers: string[];
   rows: unknown[][];
@@ -27,6 +39,8 @@ export type ColumnSpec =
       kind: 'numeric';
       column: string;
       index: number;
+      /** How cells are read (absent in models saved before issue 18: plain numbers). */
+      parse?: CellParse;
       mean: number;
       sd: number;
       log?: { mean: number; sd: number };
@@ -42,6 +56,9 @@ export interface FeatureSpec {
   /** The source column of each feature, for per-column contributions (derived from columns). */
   sources: string[];
   excluded: { column: string; reason: string }[];
+  /** The sheet's locale and the scoring day (YYYY-MM-DD) cells were read with. */
+  locale?: string;
+  asOf?: string;
 }
 
 export const MAX_LEVELS = 20;
@@ -50,19 +67,14 @@ export const MIN_LEVEL_COUNT = 5;
 /** A column whose values alone rank churned above retained rows this well gives the outcome away. */
 export const LEAK_AUC = 0.99;
 
-export function toNumber(value: unknown): number | null {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  if (typeof value === 'boolean') return value ? 1 : 0;
-  if (value instanceof Date) return value.getTime() / 86_400_000;
-  if (typeof value !== 'string') return null;
-  const t = value.trim().replace(/,/g, '');
-  if (t === '' || !/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t)) return null;
-  return Number(t);
-}
-
-/** Header words that name a row identifier rather than a measurement. */
-const ID_HEADER = /(^|[^a-z])(id|ids|uuid|key|no|number|nr|row)$|^#$/i;
-const CAMEL_ID = /[a-z](ID|Id)$/;
+/** Header words that name a row identifier rather than a measurement, once camelCase is split. */
+const ID_HEADER = /(^|[^a-z])(id|ids|uuid|key|no|number|nr|row|index)$|^#$|^row\b/i;
+const splitCamel = (header: string) => header.trim().replace(/([a-z])([A-Z])/g, '$1 $2');
+/**
+ * A training fold holds a sample of the rows, so a row number there is not a consecutive run; whole
+ * numbers, one per row, filling at least half their range are still a numbering, not a measurement.
+ */
+const NUMBERING_DENSITY = 0.5;
 
 /**
  * A numeric column that identifies rows: whole numbers, one per row, all distinct, and either named
@@ -72,14 +84,14 @@ const CAMEL_ID = /[a-z](ID|Id)$/;
 function looksLikeNumericId(column: string, xs: readonly number[], rows: number): boolean {
   if (xs.length !== rows || rows < 20 || !xs.every(Number.isInteger)) return false;
   if (new Set(xs).size !== rows) return false;
-  if (ID_HEADER.test(column.trim()) || CAMEL_ID.test(column.trim())) return true;
+  if (ID_HEADER.test(splitCamel(column))) return true;
   let min = Infinity;
   let max = -Infinity;
   for (const x of xs) {
     if (x < min) min = x;
     if (x > max) max = x;
   }
-  return max - min + 1 === rows;
+  return rows >= NUMBERING_DENSITY * (max - min + 1);
 }
 
 /** Sentences rather than labels: several words on average, or long. */
@@ -93,7 +105,20 @@ function looksLikeFreeText(texts: readonly string[]): boolean {
   return words / texts.length >= 4 || chars / texts.length >= 40;
 }
 
-const isMissing = (v: unknown) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+const isMissing = isMissingCell;
+
+/** Reads cells in US English as of today's UTC day when the caller gives no sheet locale or day. */
+export function defaultReading(reading?: Partial<CellReading>): CellReading {
+  return { locale: reading?.locale ?? 'en_US', asOf: utcDay(reading?.asOf ?? new Date()) };
+}
+
+/** The reading a spec was learned with, optionally as of another day (a live customer is scored as of today). */
+export function specReading(spec: FeatureSpec, asOf?: Date): CellReading {
+  return {
+    locale: spec.locale ?? 'en_US',
+    asOf: asOf ? utcDay(asOf) : spec.asOf ? new Date(`${spec.asOf}T00:00:00Z`) : utcDay(new Date()),
+  };
+}
 
 const KNOT_QUANTILES = [0.05, 0.35, 0.65, 0.95];
 /** Enough rows and distinct values for a spline to be worth its two extra features. */
@@ -238,7 +263,9 @@ export function buildFeatureSpec(
   exclude: ReadonlySet<string>,
   y?: ArrayLike<number>,
   maxLevels: number = MAX_LEVELS,
+  cells?: Partial<CellReading>,
 ): FeatureSpec {
+  const reading = defaultReading(cells);
   const columns: ColumnSpec[] = [];
   const excluded: FeatureSpec['excluded'] = [];
   const leak = (groups: readonly number[]) => {
@@ -256,10 +283,11 @@ export function buildFeatureSpec(
       excluded.push({ column, reason: 'empty' });
       return;
     }
-    const numbers = present.map(toNumber);
-    const numericShare = numbers.filter((n) => n !== null).length / present.length;
-    if (numericShare >= 0.9) {
-      const xs = numbers.filter((n): n is number => n !== null);
+    const parse = inferCellParse(present, reading);
+    if (parse) {
+      const typed = typedColumn(table, index, parse, reading);
+      const numbers = rowIndexes.map((r) => typed[r] as number);
+      const xs = numbers.filter((n) => !Number.isNaN(n));
       if (looksLikeNumericId(column, xs, values.length)) {
         excluded.push({
           column,
@@ -268,13 +296,13 @@ export function buildFeatureSpec(
         return;
       }
       const missing = xs.length < values.length;
-      const leakAuc = missing ? leak(values.map((v) => (toNumber(v) === null ? 1 : 0))) : null;
+      const leakAuc = missing ? leak(numbers.map((n) => (Number.isNaN(n) ? 1 : 0))) : null;
       if (leakAuc !== null) {
         excluded.push({ column, reason: leakReason('whether it is blank', leakAuc) });
         return;
       }
       const { mean, sd } = meanSd(xs);
-      const spec: ColumnSpec = { kind: 'numeric', column, index, mean, sd, missing };
+      const spec: ColumnSpec = { kind: 'numeric', column, index, parse, mean, sd, missing };
       if (xs.every((x) => x >= 0) && skewness(xs, mean, sd) > 1) spec.log = meanSd(xs.map(Math.log1p));
       const knots = splineKnots(xs);
       if (knots) spec.spline = splineStats(xs, knots);
@@ -310,7 +338,13 @@ export function buildFeatureSpec(
     }
     columns.push({ kind: 'categorical', column, index, levels });
   });
-  return { columns, ...featureNames(columns), excluded };
+  return {
+    columns,
+    ...featureNames(columns),
+    excluded,
+    locale: reading.locale,
+    asOf: reading.asOf.toISOString().slice(0, 10),
+  };
 }
 
 /** A cell's one-hot position: a level's index, then "(other)", then "(missing)". */
@@ -320,14 +354,21 @@ function levelOf(levels: readonly string[], v: unknown): number {
   return at >= 0 ? at : levels.length;
 }
 
-/** One row's feature vector under a spec. */
-export function encodeRow(spec: FeatureSpec, row: readonly unknown[], out: Float64Array, offset = 0): void {
+/** A numeric column's value in the row being encoded, null when missing. */
+type NumberOf = (c: Extract<ColumnSpec, { kind: 'numeric' }>) => number | null;
+
+function encodeWith(
+  spec: FeatureSpec,
+  row: readonly unknown[],
+  numberOf: NumberOf,
+  out: Float64Array,
+  offset: number,
+): void {
   let j = offset;
   const terms: number[] = [];
   for (const c of spec.columns) {
-    const v = row[c.index];
     if (c.kind === 'numeric') {
-      const n = isMissing(v) ? null : toNumber(v);
+      const n = numberOf(c);
       out[j++] = n === null ? 0 : (n - c.mean) / c.sd;
       if (c.log) out[j++] = n === null || n < 0 ? 0 : (Math.log1p(n) - c.log.mean) / c.log.sd;
       if (c.spline) {
@@ -340,16 +381,41 @@ export function encodeRow(spec: FeatureSpec, row: readonly unknown[], out: Float
     } else {
       const width = c.levels.length + 2;
       for (let k = 0; k < width; k++) out[j + k] = 0;
-      out[j + levelOf(c.levels, v)] = 1;
+      out[j + levelOf(c.levels, row[c.index])] = 1;
       j += width;
     }
   }
 }
 
+/** One row's feature vector under a spec. */
+export function encodeRow(
+  spec: FeatureSpec,
+  row: readonly unknown[],
+  out: Float64Array,
+  offset = 0,
+  reading: CellReading = specReading(spec),
+): void {
+  encodeWith(spec, row, (c) => cellNumber(row[c.index], c.parse ?? 'number', reading), out, offset);
+}
+
+/** The feature vectors of a table's rows, reading each typed column once (see typedColumn). */
 export function encodeRows(spec: FeatureSpec, table: Table, rowIndexes: readonly number[]): Float64Array {
   const p = spec.names.length;
   const x = new Float64Array(rowIndexes.length * p);
-  rowIndexes.forEach((r, i) => encodeRow(spec, table.rows[r] ?? [], x, i * p));
+  const reading = specReading(spec);
+  const typed = new Map(
+    spec.columns.map((c) => [
+      c.index,
+      c.kind === 'numeric' ? typedColumn(table, c.index, c.parse ?? 'number', reading) : null,
+    ]),
+  );
+  rowIndexes.forEach((r, i) => {
+    const numberOf: NumberOf = (c) => {
+      const n = (typed.get(c.index) as Float64Array)[r] as number;
+      return Number.isNaN(n) ? null : n;
+    };
+    encodeWith(spec, table.rows[r] ?? [], numberOf, x, i * p);
+  });
   return x;
 }
 
@@ -357,7 +423,10 @@ export function encodeRows(spec: FeatureSpec, table: Table, rowIndexes: readonly
  * A row laid out for a spec from a record keyed by column name, so a model can score rows from a
  * table whose columns have moved, or a customer read afresh.
  */
-export function rowFromRecord(spec: FeatureSpec, record: Readonly<Record<string, unknown>>): unknown[] {
+export function rowFromRecord(
+  spec: { columns: readonly { column: string; index: number }[] },
+  record: Readonly<Record<string, unknown>>,
+): unknown[] {
   const row: unknown[] = [];
   for (const c of spec.columns) row[c.index] = record[c.column];
   return row;

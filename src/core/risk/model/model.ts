@@ -10,6 +10,7 @@ import {
   encodeRows,
   featureNames,
   rowFromRecord,
+  specReading,
   type ColumnSpec,
   type FeatureSpec,
   type Table,
@@ -109,10 +110,23 @@ export interface FitOptions {
   rows?: number[];
   /** Most one-hot levels per categorical column (default MAX_LEVELS, 20). */
   maxLevels?: number;
+  /** The sheet's locale for typed cells (default en_US) and the day dates are counted from (default today). */
+  locale?: string;
+  asOf?: Date;
 }
 
-/** Fits the model on every row with a known outcome (or `options.rows`). Does not check MIN_HISTORY. */
-export function fitModel(table: Table, outcome: string, options: FitOptions = {}): ChurnModel {
+/** The typed-cell options of a fit, passed on to the inner fits of cross-validation. */
+export const cellOptions = (o: { locale?: string; asOf?: Date }): { locale?: string; asOf?: Date } => ({
+  ...(o.locale ? { locale: o.locale } : {}),
+  ...(o.asOf ? { asOf: o.asOf } : {}),
+});
+
+/** The labelled rows a fit uses and the typed columns learned from them: what every learner starts from. */
+export function labelledSpec(
+  table: Table,
+  outcome: string,
+  options: FitOptions,
+): Labelled & { spec: FeatureSpec } {
   const { rows, y } = labelled(table, outcome, options.rows);
   const spec = buildFeatureSpec(
     table,
@@ -120,12 +134,44 @@ export function fitModel(table: Table, outcome: string, options: FitOptions = {}
     new Set([outcome, ...(options.exclude ?? [])]),
     y,
     options.maxLevels,
+    { locale: options.locale, asOf: options.asOf },
   );
+  return { rows, y, spec };
+}
+
+/** One fold of a cross-validation: the training rows, and the test rows with their outcomes. */
+export function foldSplit(
+  rows: readonly number[],
+  y: ArrayLike<number>,
+  foldOf: ReadonlyMap<number, number>,
+  fold: number,
+): { train: number[]; test: number[]; ys: number[] } {
+  const train: number[] = [];
+  const test: number[] = [];
+  const ys: number[] = [];
+  rows.forEach((r, i) => {
+    if (foldOf.get(r) !== fold) train.push(r);
+    else {
+      test.push(r);
+      ys.push(y[i] as number);
+    }
+  });
+  return { train, test, ys };
+}
+
+/** Fits the model on every row with a known outcome (or `options.rows`). Does not check MIN_HISTORY. */
+export function fitModel(table: Table, outcome: string, options: FitOptions = {}): ChurnModel {
+  const { rows, y, spec } = labelledSpec(table, outcome, options);
   const p = spec.names.length;
   const x = encodeRows(spec, table, rows);
   const lambda =
     options.lambda === 'auto'
-      ? chooseLambda(table, outcome, { exclude: options.exclude, rows, maxLevels: options.maxLevels }).lambda
+      ? chooseLambda(table, outcome, {
+          ...cellOptions(options),
+          exclude: options.exclude,
+          rows,
+          maxLevels: options.maxLevels,
+        }).lambda
       : (options.lambda ?? DEFAULT_LAMBDA);
   const fit = fitLogistic(x, y, rows.length, p, lambda);
   // Each feature's mean over the training rows, folded into one centre per source column.
@@ -148,20 +194,27 @@ export function fitModel(table: Table, outcome: string, options: FitOptions = {}
   };
 }
 
-function encode(model: ChurnModel, row: readonly unknown[]): Float64Array {
+function encode(model: ChurnModel, row: readonly unknown[], asOf?: Date): Float64Array {
   const x = new Float64Array(model.spec.names.length);
-  encodeRow(model.spec, row, x);
+  encodeRow(model.spec, row, x, 0, specReading(model.spec, asOf));
   return x;
 }
 
-/** Churn probability of a table row laid out like the training table. */
-export function predict(model: ChurnModel, row: readonly unknown[]): number {
-  return predictRow(model, encode(model, row));
+/**
+ * Churn probability of a table row laid out like the training table; dates in it are counted from
+ * `asOf` (default: the day the model was fitted as of).
+ */
+export function predict(model: ChurnModel, row: readonly unknown[], asOf?: Date): number {
+  return predictRow(model, encode(model, row, asOf));
 }
 
 /** Churn probability of a record keyed by column name (any column order; absent columns read as blank). */
-export function predictRecord(model: ChurnModel, record: Readonly<Record<string, unknown>>): number {
-  return predict(model, rowFromRecord(model.spec, record));
+export function predictRecord(
+  model: ChurnModel,
+  record: Readonly<Record<string, unknown>>,
+  asOf?: Date,
+): number {
+  return predict(model, rowFromRecord(model.spec, record), asOf);
 }
 
 export interface ColumnContribution {
@@ -176,8 +229,8 @@ export interface ColumnContribution {
  * the column's average over the training rows. For a linear model these are exact SHAP values on
  * the log-odds scale: they sum to logit(p) − logit of the average row (`baseLogit`). Largest first.
  */
-export function contributions(model: ChurnModel, row: readonly unknown[]): ColumnContribution[] {
-  const x = encode(model, row);
+export function contributions(model: ChurnModel, row: readonly unknown[], asOf?: Date): ColumnContribution[] {
+  const x = encode(model, row, asOf);
   const byColumn = new Map<string, number>();
   model.weights.forEach((w, j) => {
     const source = model.spec.sources[j] as string;
@@ -229,6 +282,8 @@ export function serialiseModel(model: ChurnModel): string {
     centres: model.centres.map(round6),
     columns: model.spec.columns.map(compactColumn),
     excluded: model.spec.excluded,
+    ...(model.spec.locale ? { locale: model.spec.locale } : {}),
+    ...(model.spec.asOf ? { asOf: model.spec.asOf } : {}),
   });
 }
 
@@ -251,7 +306,13 @@ export function parseModel(json: string): ChurnModel {
   if ((m.version !== 2 && !v1) || !Array.isArray(columns) || !Array.isArray(m.weights)) {
     throw new Error(UNREADABLE);
   }
-  const spec: FeatureSpec = { columns, ...featureNames(columns), excluded: excluded ?? [] };
+  const spec: FeatureSpec = {
+    columns,
+    ...featureNames(columns),
+    excluded: excluded ?? [],
+    ...(typeof m.locale === 'string' ? { locale: m.locale } : {}),
+    ...(typeof m.asOf === 'string' ? { asOf: m.asOf } : {}),
+  };
   const weights = m.weights as number[];
   if (weights.length !== spec.names.length || typeof m.intercept !== 'number') throw new Error(UNREADABLE);
   const centres = Array.isArray(m.centres) ? (m.centres as number[]) : columns.map(() => 0);
@@ -327,6 +388,8 @@ export interface CrossValidationOptions {
   /** Restrict to these table rows (for inner CV). */
   rows?: number[];
   maxLevels?: number;
+  locale?: string;
+  asOf?: Date;
 }
 
 /**
@@ -351,16 +414,9 @@ export function crossValidate(
   for (let rep = 0; rep < repeats; rep++) {
     const foldOf = stratifiedFolds(rows, y, folds, (options.seed ?? 42) + rep * 7919);
     for (let f = 0; f < folds; f++) {
-      const train = rows.filter((r) => foldOf.get(r) !== f);
-      const test: number[] = [];
-      const ys: number[] = [];
-      rows.forEach((r, i) => {
-        if (foldOf.get(r) === f) {
-          test.push(r);
-          ys.push(y[i] as number);
-        }
-      });
+      const { train, test, ys } = foldSplit(rows, y, foldOf, f);
       const model = fitModel(table, outcome, {
+        ...cellOptions(options),
         exclude: options.exclude,
         lambda: options.lambda,
         rows: train,
@@ -404,12 +460,15 @@ export function chooseLambda(
     folds?: number;
     seed?: number;
     maxLevels?: number;
+    locale?: string;
+    asOf?: Date;
   } = {},
 ): { lambda: number; aucByLambda: { lambda: number; auc: number }[] } {
   const grid = options.grid ?? LAMBDA_GRID;
   const aucByLambda = grid.map((lambda) => ({
     lambda,
     auc: crossValidate(table, outcome, {
+      ...cellOptions(options),
       folds: options.folds ?? 3,
       seed: options.seed ?? 17,
       exclude: options.exclude,
