@@ -17,10 +17,13 @@ function headersOf(m: GmailMessageLike): ThreadMessageHeaders {
  */
 export function createCustomerDraft(gmailApp: GmailAppLike, event: unknown, draft: Draft): GmailDraftLike {
   const gmail = (event as { gmail?: { messageId?: string; accessToken?: string } } | null)?.gmail;
-  if (!gmail?.messageId || !gmail.accessToken) throw new Error('A reply draft needs the open message.');
+  const options = draft.htmlBody ? { htmlBody: draft.htmlBody } : {};
+  // No open message (a card opened from the homepage): a new draft to the customer is all that can be
+  // made, and it still answers the compose action with the draft Gmail expects.
+  if (!gmail?.messageId || !gmail.accessToken)
+    return gmailApp.createDraft(draft.to?.[0] ?? '', draft.subject ?? '', draft.textBody, options);
   gmailApp.setCurrentMessageAccessToken(gmail.accessToken);
   const open = gmailApp.getMessageById(gmail.messageId);
-  const options = draft.htmlBody ? { htmlBody: draft.htmlBody } : {};
   const customer = draft.to?.[0];
   if (!customer) return open.createDraftReply(draft.textBody, options);
   const openHeaders = { ...headersOf(open), subject: open.getSubject() };

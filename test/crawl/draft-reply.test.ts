@@ -89,3 +89,27 @@ describe('Insert retention offer (an action in the compose window)', () => {
     expect(bad.cards).toEqual([]);
   });
 });
+
+describe('Draft reply without an open message', () => {
+  it('still answers the compose action with a draft: a new one to the customer', () => {
+    const w = sampleWorld();
+    const host = new AddonHost(w.world, sampleManifest(), readBundle());
+    const result = host.click(
+      {
+        label: 'Draft reply',
+        wiring: 'compose',
+        functionName: 'onCardAction',
+        parameters: {
+          action: 'draftReply',
+          email: 'chloe.turner@bluebird-live.example',
+          template: 'Check-in',
+        },
+        card: { sections: [] },
+      },
+      { surface: 'sidebar' },
+    );
+    expect(result.type).toBe('ComposeActionResponse');
+    const draft = w.world.gmail.drafts.find((d) => d.id === result.draftId)!;
+    expect(draft).toMatchObject({ to: 'chloe.turner@bluebird-live.example', replyToMessageId: '' });
+  });
+});
