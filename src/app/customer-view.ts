@@ -10,6 +10,11 @@ import type { SheetLocation } from '../ports/customer-sheet';
 import type { CustomerCardState } from '../ui/cards/customer';
 import type { ImpactVerdict } from '../core/segments';
 
+/** A risk as the cards show it: a whole number out of 100 and the band ("risk 48 (Medium)"). */
+export function formatRisk(score: number | undefined, band: string): string {
+  return `risk ${score === undefined ? '–' : Math.round(score)} (${band})`;
+}
+
 export function formatMoney(amount: number): string {
   const fixed =
     Math.abs(amount) >= 100 ? Math.round(amount).toString() : amount.toFixed(2).replace(/\.00$/, '');

@@ -55,8 +55,30 @@ export interface CrawlOptions {
 
 const PROBLEM_TITLES_THAT_ARE_BUGS = ['Something went wrong'];
 
+/** A number with four or more decimals in what a card says: nobody reads "risk 45.41497620495725". */
+const UNROUNDED = /\d\.\d{4,}/;
+
+/** Text a card shows the user (not URLs or action parameters). */
+function shownText(card: CardJson): string {
+  const texts: string[] = [card.header?.title ?? '', card.header?.subtitle ?? ''];
+  for (const section of card.sections) {
+    texts.push(section.header ?? '');
+    for (const w of section.widgets) {
+      const d = w.decoratedText;
+      if (d) texts.push(d.text, d.topLabel ?? '', d.bottomLabel ?? '');
+      if (w.textParagraph) texts.push(w.textParagraph.text);
+    }
+  }
+  return texts.join('\n');
+}
+
 /** Why a result is a failure a user would see, or undefined. */
 function problemIn(result: HostResult, start: CrawlStart, world: AppsScriptWorld): string | undefined {
+  for (const card of result.cards) {
+    const unrounded = UNROUNDED.exec(shownText(card));
+    if (unrounded)
+      return `an unrounded number on card "${card.name ?? ''}": …${shownText(card).slice(Math.max(0, unrounded.index - 40), unrounded.index + 20)}…`;
+  }
   for (const card of result.cards) {
     if (card.name !== 'problem') continue;
     const text = JSON.stringify(card.sections);

@@ -6,7 +6,7 @@ import { templateForMove } from '../../core/playbooks';
 import type { ActionResponse, Card } from '../../ui/card/types';
 import { composeCard, COMPOSE_FIELDS } from '../../ui/cards/compose';
 import type { AppContext } from '../context';
-import { formatMoney } from '../customer-view';
+import { formatMoney, formatRisk } from '../customer-view';
 import { UserFacingError } from '../errors';
 import { formValue, type AddonEvent } from '../events';
 import { findCustomer } from '../find-customer';
@@ -48,7 +48,7 @@ export function buildComposeCards(ctx: AppContext, event: AddonEvent): Card[] {
             name: customer.name ?? customer.company ?? '',
             detail: [
               customer.company,
-              `risk ${risk.score ?? '–'} (${risk.band})`,
+              formatRisk(risk.score, risk.band),
               customer.mrr !== undefined ? `${formatMoney(customer.mrr)}/mo` : undefined,
             ]
               .filter(Boolean)

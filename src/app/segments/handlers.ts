@@ -33,7 +33,7 @@ import {
 import { forgetRawConfig } from '../config';
 import type { AppContext } from '../context';
 import { withSheetLock } from '../shared-lock';
-import { formatMoney } from '../customer-view';
+import { formatMoney, formatRisk } from '../customer-view';
 import { UserFacingError } from '../errors';
 import { formValue, type AddonEvent } from '../events';
 import { teamConfigFrom } from '../retention-reply';
@@ -132,7 +132,7 @@ export function buildSegmentCard(ctx: AppContext, name: string): Card {
         name: m.customer.name ?? m.customer.company ?? '',
         detail: [
           m.customer.company,
-          m.score !== undefined ? `risk ${m.score} (${m.band})` : undefined,
+          m.score !== undefined ? formatRisk(m.score, m.band) : undefined,
           m.customer.mrr !== undefined ? `${formatMoney(m.customer.mrr)} MRR` : undefined,
           m.impact,
         ]
