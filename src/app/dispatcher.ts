@@ -78,6 +78,21 @@ const wizardParams = params({
     .optional(),
 });
 
+/**
+ * Work started from Settings (a scan, learning) changes what Settings shows: answer with the card
+ * rebuilt from the state the work produced, and its toast, so it never says "No scan has run yet"
+ * right after a scan.
+ */
+function withFreshSettings(ctx: AppContext, response: ActionResponse): ActionResponse {
+  if (response.kind !== 'notify') return response;
+  return {
+    kind: 'navigate',
+    steps: [{ kind: 'update', card: buildSettingsCard(ctx) }],
+    notification: response.notification,
+    ...(response.stateChanged ? { stateChanged: true } : {}),
+  };
+}
+
 const ACTIONS: Record<ActionName, ActionSpec> = {
   [ACTION.openSettings]: {
     params: noParams,
@@ -99,7 +114,10 @@ const ACTIONS: Record<ActionName, ActionSpec> = {
     }),
   },
   [ACTION.rescoreAll]: { params: noParams, run: (ctx) => rescoreAction(ctx) },
-  [ACTION.learnFromHistory]: { params: noParams, run: (ctx) => learnFromHistory(ctx) },
+  [ACTION.learnFromHistory]: {
+    params: noParams,
+    run: (ctx) => withFreshSettings(ctx, learnFromHistory(ctx)),
+  },
   [ACTION.showCustomer]: {
     params: params({
       email: z.email('email must be an email address'),
@@ -220,7 +238,7 @@ const ACTIONS: Record<ActionName, ActionSpec> = {
     run: (ctx) => ({ kind: 'navigate', steps: [{ kind: 'push', card: buildOutcomesCard(ctx) }] }),
   },
   [ACTION.insertOffer]: { params: emailParam, run: (ctx, p, e) => insertOffer(ctx, p.email!, e) },
-  [ACTION.scanNow]: { params: noParams, run: (ctx) => scanNowAction(ctx) },
+  [ACTION.scanNow]: { params: noParams, run: (ctx) => withFreshSettings(ctx, scanNowAction(ctx)) },
   [ACTION.createStarterSheet]: { params: noParams, run: (ctx) => createStarterSheetAction(ctx) },
   [ACTION.openNote]: { params: emailParam, run: (ctx, p) => openNote(ctx, p.email as string) },
   [ACTION.saveNote]: { params: emailParam, run: (ctx, p, e) => saveNote(ctx, p.email as string, e) },

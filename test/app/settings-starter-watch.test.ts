@@ -68,8 +68,8 @@ describe('daily scan settings', () => {
 
     const scanned = act(w.ctx(), 'scanNow');
     expect(scanned).toMatchObject({
-      kind: 'notify',
-      notification: expect.stringMatching(/^Scanned 1 customers: 0 new alerts/),
+      kind: 'navigate',
+      notification: expect.stringMatching(/^Scanned 1 customer: 0 new alerts/),
     });
     // The first scan sets the baseline that later scans compare against (a crossing needs a before).
     expect(w.ss.sheet('History')!.toValues()).toHaveLength(2);

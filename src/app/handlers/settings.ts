@@ -103,7 +103,7 @@ export function scanNowAction(ctx: AppContext): ActionResponse {
   return {
     kind: 'notify',
     notification:
-      `Scanned ${r.scored} customers: ${r.alerts} new alert${r.alerts === 1 ? '' : 's'}` +
+      `Scanned ${r.scored} customer${r.scored === 1 ? '' : 's'}: ${r.alerts} new alert${r.alerts === 1 ? '' : 's'}` +
       (r.digestsSent ? `, ${r.digestsSent} digest${r.digestsSent === 1 ? '' : 's'} sent` : '') +
       (r.digestProblems.length ? ` (${r.digestProblems.length} digest problems)` : '') +
       '.',
