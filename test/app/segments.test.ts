@@ -44,8 +44,14 @@ describe('segments card', () => {
     expect(
       list.map((x) => (x.kind === 'decoratedText' ? [JSON.stringify(x.text), x.bottomLabel] : [])),
     ).toEqual([
-      [expect.stringContaining('Hurt'), expect.stringMatching(/^2 customers · 1,300 MRR/)],
-      [expect.stringContaining('Growing'), expect.stringMatching(/^2 customers · 380 MRR/)],
+      [
+        expect.stringContaining('Hurt'),
+        expect.stringMatching(/^2 customers · MRR 1,300 · MRR at high risk /),
+      ],
+      [
+        expect.stringContaining('Growing'),
+        expect.stringMatching(/^2 customers · MRR 380 · MRR at high risk /),
+      ],
     ]);
     // Lee's Booming override beats the Hotels rule; churned customers are left out of the mix.
     expect(JSON.stringify(card)).toContain('Severe 1 · Hit 1 · Stable 0 · Booming 2 · Unknown 0');

@@ -115,7 +115,7 @@ run('workbench in Chromium', () => {
     await panel().getByText('Segments', { exact: true }).click();
     await panel().locator('[data-card-name="segments"]').waitFor();
     await expect(panel().textContent()).resolves.toMatch(
-      /Hard hit, worth keeping[\s\S]*\d+ customers · [\d,]+ MRR/,
+      /Hard hit, worth keeping[\s\S]*\d+ customers · MRR [\d,]+ · MRR at high risk [\d,]+/,
     );
     await shoot('segments.png');
     await panel().getByText('Hard hit, worth keeping', { exact: true }).click();

@@ -56,7 +56,7 @@ export function segmentsCard(state: SegmentsListState): Card {
     kind: 'decoratedText',
     topLabel: s.playbook ? `Playbook: ${s.playbook}` : 'No playbook',
     text: [{ text: s.name, bold: true }],
-    bottomLabel: `${s.customers} customer${s.customers === 1 ? '' : 's'} · ${s.mrrText} MRR · ${s.atRiskText} at high risk`,
+    bottomLabel: `${s.customers} customer${s.customers === 1 ? '' : 's'} · MRR ${s.mrrText} · MRR at high risk ${s.atRiskText}`,
     wrapText: true,
     icon: 'MULTIPLE_PEOPLE',
     onClick: { kind: 'action', action: action(ACTION.openSegment, { segment: s.name }) },
