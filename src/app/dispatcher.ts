@@ -255,7 +255,7 @@ const ACTIONS: Record<ActionName, ActionSpec> = {
       email: z.email('email must be an email address'),
       status: z.enum(['churned', 'saved']),
     }),
-    run: (ctx, p) => markStatus(ctx, p.email as string, p.status as 'churned' | 'saved'),
+    run: (ctx, p, e) => markStatus(ctx, p.email as string, p.status as 'churned' | 'saved', e),
   },
   [ACTION.addCustomer]: {
     params: params({ email: z.string().min(3).max(320), name: z.string().max(200).default('') }),

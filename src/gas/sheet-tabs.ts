@@ -74,11 +74,13 @@ export function sheetsTabs(app: SpreadsheetsForTabs, spreadsheetId: string): She
       fit(sheet, top + rect.length - 1, width);
       sheet.getRange(top, 1, rect.length, width).setValues(literalRows(rect));
     },
-    findRows(tab, column, value) {
+    findRows(tab, column, value, newest) {
       const sheet = open().getSheetByName(tab);
       if (!sheet) return [];
       const width = sheet.getLastColumn();
-      return findRows(sheet, column, escapeRegex(value.trim())).map((row) => ({
+      const rows = findRows(sheet, column, escapeRegex(value.trim()));
+      // Each found row is one range read: with `newest`, only the rows the caller will show.
+      return (newest === undefined ? rows : rows.slice(-newest)).map((row) => ({
         row,
         values: sheet.getRange(row, 1, 1, width).getValues()[0] ?? [],
       }));

@@ -22,7 +22,8 @@ export interface SheetTabs {
    * The rows (with their 1-based numbers) whose cell in `column` (1-based) equals `value`, ignoring
    * case; found with a TextFinder, so the cost does not grow with the tab. Empty for a missing tab.
    */
-  findRows(tab: string, column: number, value: string): { row: number; values: unknown[] }[];
+  /** Rows whose `column` holds `value` (top to bottom); with `newest`, only the last that many, read alone. */
+  findRows(tab: string, column: number, value: string, newest?: number): { row: number; values: unknown[] }[];
   /** Writes a block at a 1-based row and column of an existing tab, in one call (a status cell, a row). */
   write(tab: string, row: number, column: number, values: unknown[][]): void;
   /** The tab names, so a caller can say which exist. */

@@ -42,3 +42,47 @@ describe('Settings after the work it started', () => {
     expect(text(after.cards)).not.toContain('No model learned yet');
   });
 });
+
+describe('a customer card rebuilt after an action keeps the email it was opened on', () => {
+  function openLiam() {
+    const w = sampleWorld();
+    const host = new AddonHost(w.world, sampleManifest(), readBundle());
+    const card = host.openMessage('msg-003', 'thread-003');
+    return { host, card };
+  }
+  const button = (r: { cards: Parameters<typeof clickablesOf>[0][] }, action: string) =>
+    r.cards.flatMap(clickablesOf).find((c) => c.parameters.action === action)!;
+  // The score as the card prints it: "<b>44</b></font> / 100".
+  const scoreOf = (r: { cards: unknown[] }) =>
+    /(\d+)(?:<\/?[a-z]+[^>]*>)* \/ 100/.exec(JSON.stringify(r.cards).replace(/\\"/g, '"'))?.[1];
+
+  it('after Save tags: the email’s intent, the same score and Draft reply are still there', () => {
+    const { host, card } = openLiam();
+    expect(text(card.cards)).toContain('What this email says');
+    const tags = host.click(button(card, 'openTags'), card);
+    const saved = host.click(button(tags, 'saveTags'), tags, {
+      ...formInputsOf(tags.cards[0]!),
+      newTag: 'vip',
+    });
+    expect(saved.notification).toMatch(/Tags saved/);
+    expect(text(saved.cards)).toContain('What this email says');
+    expect(button(saved, 'draftReply')).toBeDefined();
+    expect(scoreOf(card)).toMatch(/^\d+$/);
+    expect(scoreOf(saved)).toBe(scoreOf(card));
+  });
+
+  it('after Mark churned and after a note: the card keeps the email, and shows the note with its author', () => {
+    const { host, card } = openLiam();
+    const noteCard = host.click(button(card, 'openNote'), card);
+    const saved = host.click(button(noteCard, 'saveNote'), noteCard, {
+      note: 'Called Liam: wants a cheaper plan.',
+    });
+    expect(text(saved.cards)).toContain('Latest notes');
+    expect(text(saved.cards)).toContain('Called Liam: wants a cheaper plan.');
+    expect(text(saved.cards)).toContain('am@nimbus.example');
+    expect(text(saved.cards)).toContain('What this email says');
+    const churned = host.click(button(saved, 'markStatus'), saved);
+    expect(churned.notification).toMatch(/Marked as/);
+    expect(text(churned.cards)).toContain('What this email says');
+  });
+});

@@ -3,7 +3,7 @@
  * churned / saved, and adding an unknown sender. Every write is batched and goes to the row that holds
  * the customer's email now, found again at write time, since rows move while a card is open.
  */
-import { STARTER_NOTES_HEADERS } from '../../core/settings/starter-spreadsheet';
+import { NOTES_TAB, STARTER_NOTES_HEADERS } from '../../core/settings/starter-spreadsheet';
 import type { ActionResponse } from '../../ui/card/types';
 import { noteCard, tagsCard, EDIT_FIELDS } from '../../ui/cards/customer-edit';
 import { domainOf, isValidEmail, normaliseEmail } from '../../core/email/address';
@@ -17,10 +17,10 @@ import type { AppContext } from '../context';
 import { UserFacingError } from '../errors';
 import { formValue, type AddonEvent } from '../events';
 import { loadSettings } from '../settings-store';
-import { buildCustomerCard, customerNotFound } from './message';
+import { buildCustomerCard, customerCardAfterAction, customerNotFound } from './message';
 import { withSheet } from '../sheet-errors';
 
-export const NOTES_TAB = 'Notes';
+export { NOTES_TAB };
 export const NOTES_HEADERS = STARTER_NOTES_HEADERS;
 const MAX_NOTE = 5000;
 
@@ -111,7 +111,7 @@ export function saveNote(ctx: AppContext, email: string, event: AddonEvent): Act
   );
   return {
     kind: 'navigate',
-    steps: [{ kind: 'pop' }],
+    steps: [{ kind: 'pop' }, { kind: 'update', card: customerCardAfterAction(ctx, email, event) }],
     notification: 'Note saved to the Notes tab',
     stateChanged: true,
   };
@@ -164,7 +164,7 @@ export function saveTags(ctx: AppContext, email: string, event: AddonEvent): Act
   updateCustomer(ctx, email, { tags: tags.join(', '), ...(impactChanged ? { impact } : {}) });
   return {
     kind: 'navigate',
-    steps: [{ kind: 'pop' }, { kind: 'update', card: buildCustomerCard(ctx, email) }],
+    steps: [{ kind: 'pop' }, { kind: 'update', card: customerCardAfterAction(ctx, email, event) }],
     notification:
       (tags.length ? `Tags saved: ${tags.join(', ')}` : 'All tags removed') +
       (impactChanged
@@ -176,7 +176,12 @@ export function saveTags(ctx: AppContext, email: string, event: AddonEvent): Act
   };
 }
 
-export function markStatus(ctx: AppContext, email: string, status: 'churned' | 'saved'): ActionResponse {
+export function markStatus(
+  ctx: AppContext,
+  email: string,
+  status: 'churned' | 'saved',
+  event: AddonEvent,
+): ActionResponse {
   const today = ctx.clock.now();
   const day = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()));
   updateCustomer(
@@ -197,7 +202,7 @@ export function markStatus(ctx: AppContext, email: string, status: 'churned' | '
   );
   return {
     kind: 'navigate',
-    steps: [{ kind: 'update', card: buildCustomerCard(ctx, email) }],
+    steps: [{ kind: 'update', card: customerCardAfterAction(ctx, email, event) }],
     notification: status === 'churned' ? 'Marked as churned, with today’s date' : 'Marked as saved',
     stateChanged: true,
   };

@@ -3,6 +3,7 @@
  */
 import type { ActionResponse, Card } from '../../ui/card/types';
 import { customerCard, riskExplanationCard, type CustomerCardState } from '../../ui/cards/customer';
+import { NOTES_TAB } from '../../core/settings/starter-spreadsheet';
 import { messageCard } from '../../ui/cards/message';
 import { parseAddress } from '../../core/email/address';
 import type { CustomerSheet } from '../../ports/customer-sheet';
@@ -90,6 +91,7 @@ export function customerStateFor(
         nextMove,
         emailSays: emailSays(reading),
         ...(emailIntent ? { statedIntentParam: encodeStatedIntent(emailIntent) } : {}),
+        notes: latestNotes(ctx, spreadsheetId, customer.email),
       },
       extra: match.customers.length - 1,
       others: match.customers
@@ -111,6 +113,37 @@ export function customerStateFor(
       othersKind: match.how === 'domain' ? 'company' : 'duplicateRows',
     };
   });
+}
+
+/** Notes shown on a customer's card: the newest few of the Notes tab, read by one search. */
+const NOTES_SHOWN = 3;
+
+function latestNotes(ctx: AppContext, spreadsheetId: string, email: string): CustomerCardState['notes'] {
+  const [time, who, author, note] = [0, 1, 2, 3];
+  try {
+    return ctx
+      .tabs(spreadsheetId)
+      .findRows(NOTES_TAB, who + 1, email, NOTES_SHOWN)
+      .filter(
+        (r) =>
+          String(r.values[who] ?? '')
+            .trim()
+            .toLowerCase() === email.toLowerCase(),
+      )
+      .map((r) => {
+        const at = r.values[time];
+        const day = at instanceof Date ? at.toISOString().slice(0, 10) : String(at ?? '').slice(0, 10);
+        return {
+          day,
+          author: String(r.values[author] ?? ''),
+          text: String(r.values[note] ?? '').slice(0, 500),
+        };
+      })
+      .reverse();
+  } catch {
+    // Notes are context; a broken Notes tab must not cost the card.
+    return [];
+  }
 }
 
 export function buildMessageCards(ctx: AppContext, event: AddonEvent): Card[] {
@@ -203,6 +236,22 @@ export function buildCustomerCard(ctx: AppContext, email: string, row?: number, 
 }
 
 /** "Why this score": with the intent the card's button carried, so it adds up to the card's number. */
+/**
+ * A customer's card rebuilt after an action (tags, status, a note). When the action came from a card
+ * opened on an email, Gmail's event still names that message: it is read again, so the rebuilt card
+ * keeps "What this email says", the intent in the score and the Draft reply button.
+ */
+export function customerCardAfterAction(ctx: AppContext, email: string, event: AddonEvent): Card {
+  const messageId = event.gmail?.messageId;
+  const token = event.gmail?.accessToken;
+  if (!messageId || !token) return buildCustomerCard(ctx, email);
+  const message = ctx.mailbox.openMessage(messageId, token);
+  const reading = detectIntent({ subject: message.subject, body: message.plainBody });
+  const found = customerStateFor(ctx, { email, name: '' }, reading, undefined, true);
+  if (!found) throw customerNotFound(email);
+  return customerCard(withAlternatives(found));
+}
+
 export function buildRiskExplanation(ctx: AppContext, email: string, intentParam?: string): Card {
   return riskExplanationCard(stateOf(ctx, email, undefined, false, decodeStatedIntent(intentParam)));
 }

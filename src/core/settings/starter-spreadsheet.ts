@@ -34,6 +34,8 @@ export const STARTER_CUSTOMER_HEADERS = [
   'Unsubscribed',
 ] as const;
 
+/** The tab the sidebar's notes are appended to, and shown from. */
+export const NOTES_TAB = 'Notes';
 export const STARTER_NOTES_HEADERS = ['Time', 'Customer email', 'Author', 'Note'];
 
 const DAY = 86_400_000;
@@ -89,7 +91,7 @@ export function starterTabs(today: Date, owner: string): { name: string; values:
     { name: 'Segments', values: DEFAULT_SEGMENTS.map((r) => [...r]) },
     { name: 'Templates', values: DEFAULT_TEMPLATES.map((r) => [...r]) },
     { name: 'Campaigns', values: [[...LOG_HEADERS]] },
-    { name: 'Notes', values: [STARTER_NOTES_HEADERS] },
+    { name: NOTES_TAB, values: [STARTER_NOTES_HEADERS] },
     { name: 'Settings', values: defaultTeamSettingsRows() },
   ];
 }

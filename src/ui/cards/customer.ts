@@ -45,6 +45,8 @@ export interface CustomerCardState {
   alternatives?: { email: string; name: string; row?: number; detail?: string }[];
   /** What the alternatives are: people at the same company, or several rows holding one email. */
   alternativesKind?: 'company' | 'duplicateRows';
+  /** The newest notes about the customer (Notes tab), newest first. */
+  notes?: { day: string; author: string; text: string }[];
 }
 
 export interface NextMoveView {
@@ -200,6 +202,19 @@ export function customerCard(state: CustomerCardState): Card {
     ];
     sections.push(foldedSection(4, widgets, 'Customer'));
   }
+  if (state.notes?.length)
+    sections.push(
+      foldedSection(
+        1,
+        state.notes.map((n): Widget => ({
+          kind: 'decoratedText',
+          topLabel: `${n.author || 'Someone'} · ${n.day}`,
+          text: n.text,
+          wrapText: true,
+        })),
+        'Latest notes',
+      ),
+    );
   if (state.rowIssues.length > 0) {
     const widgets = state.rowIssues.slice(0, 10).map((text): Widget => ({ kind: 'textParagraph', text }));
     sections.push(foldedSection(1, widgets, 'Data problems in this row'));
