@@ -12,3 +12,17 @@ export class UserFacingError extends Error {
     this.name = 'UserFacingError';
   }
 }
+
+/**
+ * A value the user typed or picked that cannot be used: answered with a toast that names the field,
+ * over the card they are filling in, never with a problem card that takes the form away.
+ */
+export class BadInputError extends Error {
+  constructor(
+    readonly field: string,
+    readonly problem: string,
+  ) {
+    super(`${field}: ${problem}`);
+    this.name = 'BadInputError';
+  }
+}

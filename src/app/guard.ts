@@ -6,13 +6,15 @@
 import type { Invocation } from '../ui/card/contract';
 import type { ActionResponse, Card, Draft } from '../ui/card/types';
 import { problemCard, type ProblemState } from '../ui/cards/error';
-import { UserFacingError } from './errors';
+import { BadInputError, UserFacingError } from './errors';
 import { StoreWriteError } from '../ports/key-value-store';
 
 export type ErrorLogger = (error: unknown) => void;
 
 export function describeProblem(error: unknown): ProblemState {
   if (error instanceof UserFacingError) return { title: error.title, detail: error.detail, fix: error.fix };
+  if (error instanceof BadInputError)
+    return { title: `Check ${error.field}`, detail: error.problem, fix: 'Correct it and try again.' };
   if (error instanceof StoreWriteError)
     return {
       title: 'ChurnGuard could not save',
@@ -74,7 +76,10 @@ export function responseOrProblem(
   try {
     return run();
   } catch (error) {
-    if (!(error instanceof UserFacingError)) log(error);
+    // A bad field is a toast over the form in every card (a compose action must still make a draft).
+    if (error instanceof BadInputError && invocation !== 'composeAction')
+      return { kind: 'notify', notification: `${error.field}: ${error.problem}` };
+    if (!(error instanceof UserFacingError) && !(error instanceof BadInputError)) log(error);
     return problemResponse(invocation, describeProblem(error), recipient);
   }
 }

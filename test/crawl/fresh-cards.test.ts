@@ -86,3 +86,23 @@ describe('a customer card rebuilt after an action keeps the email it was opened 
     expect(text(churned.cards)).toContain('What this email says');
   });
 });
+
+describe('bad input is a toast that names the field', () => {
+  it('an empty bulk tag: a toast naming Tag, over the segment card, not a problem card', () => {
+    const w = sampleWorld();
+    const host = new AddonHost(w.world, sampleManifest(), readBundle());
+    const home = host.homepage();
+    const segments = host.click(
+      home.cards.flatMap(clickablesOf).find((c) => c.parameters.action === 'openSegments')!,
+      home,
+    );
+    const open = segments.cards.flatMap(clickablesOf).find((c) => c.parameters.action === 'openSegment')!;
+    const segment = host.click(open, segments);
+    const preview = segment.cards
+      .flatMap(clickablesOf)
+      .find((c) => c.parameters.action === 'previewBulkTag')!;
+    const result = host.click(preview, segment, { ...formInputsOf(preview.card), bulkTag: '' });
+    expect(result.notification).toMatch(/^Tag: /);
+    expect(result.cards).toEqual([]);
+  });
+});

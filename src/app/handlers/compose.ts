@@ -7,7 +7,7 @@ import type { ActionResponse, Card } from '../../ui/card/types';
 import { composeCard, COMPOSE_FIELDS } from '../../ui/cards/compose';
 import type { AppContext } from '../context';
 import { formatMoney, formatRisk } from '../customer-view';
-import { UserFacingError } from '../errors';
+import { BadInputError } from '../errors';
 import { formValue, type AddonEvent } from '../events';
 import { findCustomer } from '../find-customer';
 import { adviseCustomer } from '../retention-reply';
@@ -65,8 +65,7 @@ export function buildComposeCards(ctx: AppContext, event: AddonEvent): Card[] {
 
 export function insertOffer(ctx: AppContext, email: string, event: AddonEvent): ActionResponse {
   const templateName = formValue(event, COMPOSE_FIELDS.template);
-  if (!templateName)
-    throw new UserFacingError('Pick a template', 'No template was chosen.', 'Choose one from the list.');
+  if (!templateName) throw new BadInputError('Template', 'no template was chosen; choose one from the list.');
   const setSubject = (event.form[COMPOSE_FIELDS.subject] ?? []).includes('on');
   const { draft } = mergeForCustomer(ctx, email, templateName, {
     title: 'Cannot insert this offer yet',

@@ -34,7 +34,7 @@ import { forgetRawConfig } from '../config';
 import type { AppContext } from '../context';
 import { withSheetLock } from '../shared-lock';
 import { formatMoney, formatRisk } from '../customer-view';
-import { UserFacingError } from '../errors';
+import { BadInputError, UserFacingError } from '../errors';
 import { formValue, type AddonEvent } from '../events';
 import { teamConfigFrom } from '../retention-reply';
 import { findSegment, withPortfolio, type Portfolio } from './portfolio';
@@ -147,7 +147,7 @@ export function buildSegmentCard(ctx: AppContext, name: string): Card {
 
 function tagFrom(raw: string): string {
   const tag = cleanTag(raw);
-  if (!tag.ok) throw new UserFacingError('Which tag?', tag.message, 'Type one tag, then preview again.');
+  if (!tag.ok) throw new BadInputError('Tag', `${tag.message} Type one tag, then preview again.`);
   return tag.tag;
 }
 
