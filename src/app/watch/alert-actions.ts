@@ -3,7 +3,14 @@
  * one: seen (acknowledged), snooze for a week, done. The status is written to the alert's row in the
  * Alerts tab, found by its key, so the team sees the same state.
  */
-import { activeAlerts, ALERTS_TAB, ALERT_HEADERS, readAlerts, type Alert } from '../../core/watch/alerts';
+import {
+  activeAlerts,
+  ALERTS_TAB,
+  ALERT_HEADERS,
+  byUrgency,
+  readAlerts,
+  type Alert,
+} from '../../core/watch/alerts';
 import { sameHeader } from '../../core/sheet/columns';
 import type { AlertView } from '../../ui/cards/homepage';
 import type { AppContext } from '../context';
@@ -23,16 +30,14 @@ export function alertViews(
   const own = active.filter((a) => a.owner.toLowerCase() === me);
   const shown: Alert[] = own.length > 0 ? own : active;
   return {
-    alerts: [...shown]
-      .sort((a, b) => b.raised.localeCompare(a.raised))
-      .map((a) => ({
-        key: a.key,
-        customer: a.customer || a.email,
-        email: a.email,
-        reason: a.reason,
-        move: a.move,
-        raised: a.raised,
-      })),
+    alerts: [...shown].sort(byUrgency).map((a) => ({
+      key: a.key,
+      customer: a.customer || a.email,
+      email: a.email,
+      reason: a.reason,
+      move: a.move,
+      raised: a.raised,
+    })),
     total: shown.length,
     mine: own.length > 0,
   };

@@ -24,7 +24,8 @@ import {
 import { QuotaExhausted } from '../../core/campaigns/runner';
 import type { AppContext } from '../context';
 import { writeScores } from '../handlers/rescore';
-import { wholeSheetScorer } from '../segments/portfolio';
+import { segmentConfig, wholeSheetScorer } from '../segments/portfolio';
+import { playbookSegmentOf } from '../../core/segments';
 import { rememberValueLines, storedValueLines } from '../value-lines';
 import { withWholeSheet } from '../whole-sheet';
 import { withSheetLock } from '../shared-lock';
@@ -103,6 +104,7 @@ export function runDailyScan(ctx: AppContext): ScanReport {
     withSheetLock(ctx, () => tabs.replace(HISTORY_TAB, rows));
 
     const lines = storedValueLines(ctx, settings);
+    const segments = segmentConfig(ctx, settings.spreadsheetId!, whole.all.headers);
     const raise = (existingKeys: Set<string>) =>
       newAlerts(
         events,
@@ -110,17 +112,28 @@ export function runDailyScan(ctx: AppContext): ScanReport {
         (e) => {
           const c = byEmail.get(e.email)!;
           const risk = risks.get(c.row)!;
+          // The same adviser as the sidebar, with the segment playbook, so an alert and the card agree.
+          const playbook = playbookSegmentOf(
+            { customer: c, band: risk.band, score: risk.score, ...(c.impact ? { impact: c.impact } : {}) },
+            segments.segments,
+            { today: now },
+          );
           const move = nextBestAction({
             customer: c,
             impact: c.impact,
             band: risk.band,
             ...(e.kind === 'churnEmail' ? { intents: ['cancellation'] as const } : {}),
+            ...(playbook?.playbook
+              ? { segmentPlaybook: { segment: playbook.name, move: playbook.playbook } }
+              : {}),
             ...(lines ? { lines } : {}),
             settings: settings.playbooks ?? DEFAULT_PLAYBOOK_SETTINGS,
             dormantDays: (settings.scorecard ?? DEFAULT_SCORECARD).dormantDays,
             today: now,
           });
-          return { customer: c.name ?? c.company ?? c.email, owner: c.owner ?? '', move: move.label };
+          // An alert with nothing to do names no move rather than "No move needed".
+          const suggested = move.move === 'none' ? '' : move.label;
+          return { customer: c.name ?? c.company ?? c.email, owner: c.owner ?? '', move: suggested };
         },
         day,
       );

@@ -123,3 +123,27 @@ export function activeAlerts(alerts: readonly Alert[], today: string): Alert[] {
     (a) => a.status === 'open' || (a.status === 'snoozed' && (a.snoozedUntil ?? '') <= today),
   );
 }
+
+/**
+ * How soon an alert wants a person, most urgent first: a customer who wrote that they are leaving,
+ * then money already late, then a risk that rose, then the slower signals, and a renewal date last
+ * (it is known long before). Unranked kinds from a newer version sort last.
+ */
+const URGENCY: readonly AlertKind[] = [
+  'churnEmail',
+  'paymentOverdue',
+  'bandUp',
+  'scoreJump',
+  'npsDetractor',
+  'inactive',
+  'renewalSoon',
+];
+
+/** Alerts in the order a manager should act on them: urgency, then those with a move, then newest. */
+export function byUrgency(a: Alert, b: Alert): number {
+  const rank = (x: Alert) => {
+    const i = URGENCY.indexOf(x.kind);
+    return i < 0 ? URGENCY.length : i;
+  };
+  return rank(a) - rank(b) || Number(!a.move) - Number(!b.move) || b.raised.localeCompare(a.raised);
+}

@@ -1,3 +1,5 @@
+import { byUrgency } from '../../../src/core/watch/alerts';
+import type { AlertKind } from '../../../src/core/watch/events';
 import type { Customer } from '../../../src/core/customers/customer';
 import type { RiskScore } from '../../../src/core/risk/scorecard';
 import {
@@ -190,7 +192,7 @@ describe('daily digest', () => {
     kind,
     reason: 'Reason.',
     move: 'Check-in call',
-    status: 'open',
+    status: 'open' as Alert['status'],
   });
 
   it('sends each manager only their customers, most urgent first, and escapes customer data', () => {
@@ -247,5 +249,36 @@ describe('campaign uplift', () => {
       false,
     );
     expect(churnUplift({ customers: 10, churned: 1 }, { customers: 0, churned: 0 })).toBeNull();
+  });
+});
+
+describe('byUrgency: the order a manager should act on alerts', () => {
+  const alert = (kind: AlertKind, raised: string, move = 'Check-in call'): Alert => ({
+    key: `${kind}-${raised}`,
+    raised,
+    customer: '',
+    email: `${kind}@x.example`,
+    owner: '',
+    kind,
+    reason: '',
+    move,
+    status: 'open' as Alert['status'],
+  });
+
+  it('puts a stated churn intent first and a renewal reminder without a move last, whatever their dates', () => {
+    const sorted = [
+      alert('renewalSoon', '2026-12-02', ''),
+      alert('renewalSoon', '2026-12-01'),
+      alert('inactive', '2026-12-02'),
+      alert('churnEmail', '2026-11-01'),
+      alert('paymentOverdue', '2026-12-02'),
+    ].sort(byUrgency);
+    expect(sorted.map((a) => `${a.kind}${a.move ? '' : ' (no move)'}`)).toEqual([
+      'churnEmail',
+      'paymentOverdue',
+      'inactive',
+      'renewalSoon',
+      'renewalSoon (no move)',
+    ]);
   });
 });
