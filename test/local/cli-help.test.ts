@@ -88,4 +88,15 @@ describe('churnguard <command> --help', () => {
     },
     60_000,
   );
+
+  it('the README shows each example as the help does', () => {
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    for (const name of NAMES) {
+      const line = commandHelp(name)
+        .split('\n')
+        .find((l) => l.startsWith('  npm run cli -- '))!
+        .trim();
+      expect(readme).toContain(line);
+    }
+  });
 });
