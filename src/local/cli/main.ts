@@ -20,32 +20,6 @@ import { crawlCommand } from './crawl-command';
 import { MOVE_LABELS } from '../../core/playbooks/moves';
 import { describeQuery, membersOf, statsOf } from '../../core/segments';
 
-export const USAGE = `Usage: churnguard <command> [options]
-
-Commands:
-  score     --sheet FILE [--today YYYY-MM-DD] [--time-zone ZONE] [--limit N] [--all] [--json]
-            Scores active customers (--all: churned too): risk 0-100, band, top reasons, highest first.
-            Days are counted in ZONE's calendar (the spreadsheet's time zone; default UTC).
-  evaluate  --sheet FILE --outcome COLUMN [--folds 5] [--repeats 1] [--exclude COL,COL]
-            [--today YYYY-MM-DD] [--locale en_US] [--json]
-            Cross-validates logistic regression (ROC AUC, log loss, calibration), then compares it with
-            gradient-boosted trees and their blend on the same folds and names the learner it would
-            choose. Cells are read as the sheet reader reads them (money, %, yes/no in the locale;
-            dates as days from --today, default today).
-  metrics   --sheet FILE [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]
-            Churn rate, retention, MRR churn, ARPA, LTV for a period (default: the last full month).
-  segments  --sheet FILE [--today YYYY-MM-DD] [--json]
-            Each saved segment's size, MRR and MRR at high risk, with impact from the Impact rules tab.
-  preview   --sheet FILE --segment NAME --template NAME [--limit 3] [--today YYYY-MM-DD] [--json]
-            A campaign's emails rendered without sending: exclusions, holdout, rows with blanks or
-            two Email columns (exit 1).
-  crawl     [--sheet FILE] [--inbox FILE.json] [--user EMAIL] [--max-clicks 40] [--json]
-            Clicks every button of build/Code.js on the stand-ins under Gmail's response contracts
-            (default: the bundled sample); lists what Gmail would reject or show as an error (exit 1).
-
-FILE is a .csv, an .xlsx or a folder of CSV tabs (sample/); the customer tab is "Customers" or the
-first tab; segments and impact rules come from the "Segments" and "Impact rules" tabs.`;
-
 interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
@@ -295,31 +269,209 @@ function preview(argv: string[], io: Io): number {
   return r.blocked.length || r.sheet.blockers.length ? 1 : 0;
 }
 
-const COMMANDS: Record<string, (argv: string[], io: Io) => number> = {
-  score,
-  evaluate,
-  metrics,
-  segments,
-  preview,
-  crawl: crawlCommand,
+/** One command: how it runs, and its help (options with what each means, and an example on sample/). */
+export interface Command {
+  run: (argv: string[], io: Io) => number;
+  /** What it does, one or more lines. */
+  about: string;
+  /** Each option as typed (`--sheet FILE`), with what it means; the parser's options, all of them. */
+  options: [flag: string, meaning: string][];
+  /** Options that must be given (their names without `--`), shown bare in the synopsis. */
+  required: string[];
+  /** Arguments after the command name, run from the repository root on the bundled sample. */
+  example: string[];
+  /** Exit codes besides 0 and 2 (usage error), and what they mean. */
+  exits: string;
+}
+
+const SHEET = ['--sheet FILE', 'the customer sheet: a .csv, an .xlsx or a folder of CSV tabs (sample/)'] as [
+  string,
+  string,
+];
+const JSON_OUT = ['--json', 'print the result as JSON instead of text'] as [string, string];
+
+export const COMMANDS: Record<string, Command> = {
+  score: {
+    run: score,
+    about:
+      'Scores active customers (--all: churned too): risk 0-100, band, top reasons, highest first.\n' +
+      "Days are counted in ZONE's calendar (the spreadsheet's time zone; default UTC).",
+    options: [
+      SHEET,
+      ['--today YYYY-MM-DD', 'the scoring day (default: today in ZONE)'],
+      ['--time-zone ZONE', 'IANA time zone the days are counted in, e.g. Europe/Berlin (default UTC)'],
+      ['--limit N', 'show only the N riskiest customers'],
+      ['--all', 'include churned customers'],
+      JSON_OUT,
+    ],
+    required: ['sheet'],
+    example: ['score', '--sheet', 'sample/customers.csv', '--today', '2026-11-20', '--limit', '10'],
+    exits: '1 the sheet could not be read',
+  },
+  evaluate: {
+    run: evaluate,
+    about:
+      'Cross-validates logistic regression (ROC AUC, log loss, calibration), then compares it with\n' +
+      'gradient-boosted trees and their blend on the same folds and names the learner it would\n' +
+      'choose. Cells are read as the sheet reader reads them (money, %, yes/no in the locale;\n' +
+      'dates as days from --today, default today).',
+    options: [
+      SHEET,
+      ['--outcome COLUMN', 'the column that says who churned (sample: Status, Active or Churned)'],
+      ['--folds N', 'number of stratified folds (default 5, at least 2)'],
+      ['--repeats N', 'repeat the cross-validation N times with other fold splits (default 1)'],
+      ['--exclude COL,COL', 'columns to leave out of the model, e.g. an ID column'],
+      ['--today YYYY-MM-DD', 'the day dates are counted from (default today)'],
+      ['--locale LOCALE', 'how money, numbers and yes/no are written, e.g. de_DE (default en_US)'],
+      JSON_OUT,
+    ],
+    required: ['sheet', 'outcome'],
+    example: ['evaluate', '--sheet', 'sample/customers.csv', '--outcome', 'Status', '--today', '2026-11-20'],
+    exits: '1 the sheet could not be used (unreadable, or too little history to learn from)',
+  },
+  metrics: {
+    run: metrics,
+    about: 'Churn rate, retention, MRR churn, ARPA, LTV for a period (default: the last full month).',
+    options: [
+      SHEET,
+      ['--from YYYY-MM-DD', 'first day of the period (default: first day of the month before --to)'],
+      ['--to YYYY-MM-DD', 'day after the period, exclusive (default: first day of this month)'],
+      JSON_OUT,
+    ],
+    required: ['sheet'],
+    example: ['metrics', '--sheet', 'sample/customers.csv', '--from', '2026-10-01', '--to', '2026-11-01'],
+    exits: '1 the sheet could not be read',
+  },
+  segments: {
+    run: segments,
+    about: "Each saved segment's size, MRR and MRR at high risk, with impact from the Impact rules tab.",
+    options: [
+      ['--sheet FILE', 'a folder of CSV tabs or an .xlsx with Customers, Segments and Impact rules tabs'],
+      ['--today YYYY-MM-DD', 'the scoring day for risk and day counts (default today)'],
+      JSON_OUT,
+    ],
+    required: ['sheet'],
+    example: ['segments', '--sheet', 'sample', '--today', '2026-11-20'],
+    exits: '1 the sheet could not be read',
+  },
+  preview: {
+    run: preview,
+    about:
+      "A campaign's emails rendered without sending: exclusions, holdout, rows with blanks or\n" +
+      'two Email columns (exit 1).',
+    options: [
+      ['--sheet FILE', 'a folder of CSV tabs or an .xlsx with Customers, Segments and Templates tabs'],
+      ['--segment NAME', 'the saved segment to send to (case does not matter)'],
+      ['--template NAME', 'the email template to merge'],
+      ['--limit N', 'how many rendered emails to show (default 3)'],
+      ['--today YYYY-MM-DD', 'the day the campaign would go out (default today)'],
+      JSON_OUT,
+    ],
+    required: ['sheet', 'segment', 'template'],
+    example: [
+      'preview',
+      '--sheet',
+      'sample',
+      '--segment',
+      'Booming, growing',
+      '--template',
+      'Upsell',
+      '--limit',
+      '2',
+      '--today',
+      '2026-11-20',
+    ],
+    exits:
+      '1 a real send would be held back (blank merge fields, two Email columns) or the sheet is unusable',
+  },
+  crawl: {
+    run: crawlCommand,
+    about:
+      "Clicks every button of build/Code.js on the stand-ins under Gmail's response contracts\n" +
+      '(default: the bundled sample); lists what Gmail would reject or show as an error (exit 1).',
+    options: [
+      ['--sheet FILE', 'the spreadsheet to crawl (default: sample/)'],
+      ['--inbox FILE.json', 'the inbox of emails to open (default: sample/inbox.json with the sample)'],
+      ['--user EMAIL', 'the signed-in user (default am@nimbus.example)'],
+      ['--max-clicks N', 'clicks per entry point (default 40)'],
+      JSON_OUT,
+    ],
+    required: [],
+    example: ['crawl', '--max-clicks', '5'],
+    exits: '1 some click failed, or build/Code.js is missing (run npm run build first)',
+  },
 };
+
+const quote = (a: string) => (/^[\w./:=,-]+$/.test(a) ? a : `"${a}"`);
+
+/** `--sheet FILE [--today YYYY-MM-DD] ...`: required options bare, the others in brackets. */
+function synopsis(c: Command): string {
+  return c.options
+    .map(([flag]) => (c.required.includes(flag.slice(2).split(' ')[0] as string) ? flag : `[${flag}]`))
+    .join(' ');
+}
+
+/** The help of one command: `churnguard <name> --help`. */
+export function commandHelp(name: string): string {
+  const c = COMMANDS[name];
+  if (!c) throw new Error(`no command ${name}`);
+  const width = Math.max(...c.options.map(([flag]) => flag.length), '-h, --help'.length);
+  return [
+    `Usage: churnguard ${name} ${synopsis(c)}`,
+    '',
+    c.about,
+    '',
+    'Options:',
+    ...c.options.map(([flag, meaning]) => `  ${flag.padEnd(width)}  ${meaning}`),
+    `  ${'-h, --help'.padEnd(width)}  show this help`,
+    '',
+    'Example (from the repository root, on the bundled sample):',
+    `  npm run cli -- ${c.example.map(quote).join(' ')}`,
+    '',
+    `Exit codes: 0 done, ${c.exits}, 2 usage error.`,
+  ].join('\n');
+}
+
+const indent = (text: string) => text.replace(/^/gm, '            ');
+
+/** The top-level usage, made from COMMANDS so the two never disagree. */
+export const USAGE = `Usage: churnguard <command> [options]
+
+Commands:
+${Object.entries(COMMANDS)
+  .map(([name, c]) => `  ${name.padEnd(9)} ${synopsis(c)}\n${indent(c.about)}`)
+  .join('\n')}
+
+FILE is a .csv, an .xlsx or a folder of CSV tabs (sample/); the customer tab is "Customers" or the
+first tab; segments and impact rules come from the "Segments" and "Impact rules" tabs.
+Run churnguard <command> --help for what each option means and an example.`;
+
+const wantsHelp = (argv: string[]) => argv.some((a) => a === '--help' || a === '-h');
 
 export function runCli(argv: string[], io: Io): number {
   const [command, ...rest] = argv;
-  if (!command || command === '--help' || command === 'help') {
+  if (command === 'help' && rest[0] && COMMANDS[rest[0]]) {
+    io.out(commandHelp(rest[0]));
+    return 0;
+  }
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
     io.out(USAGE);
     return command ? 0 : 2;
   }
-  const run = COMMANDS[command];
+  const run = COMMANDS[command]?.run;
   if (!run) {
     io.err(`Unknown command "${command}".\n\n${USAGE}`);
     return 2;
+  }
+  if (wantsHelp(rest)) {
+    io.out(commandHelp(command));
+    return 0;
   }
   try {
     return run(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.err(`${error.message}\n\n${USAGE}`);
+      io.err(`${error.message}\n\n${commandHelp(command)}`);
       return 2;
     }
     io.err(`churnguard ${command}: ${error instanceof Error ? error.message : String(error)}`);
