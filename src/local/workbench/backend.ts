@@ -27,7 +27,8 @@ import { toEml } from '../eml';
 import { gmailEvent } from '../gmail-events';
 import { AppsScriptWorld, type SeedMessage } from '../standins';
 import type { SpreadsheetData } from '../standins/spreadsheet';
-import { readTableFile, writeFileAtomic, writeTableFile } from '../table/table-file';
+import { readTableFile, writeFileAtomic } from '../table/table-file';
+import { SheetFileSync } from './sheet-sync';
 import { pageHtml } from './page';
 import { MiswiredRequestError } from './http-error';
 import type {
@@ -102,7 +103,7 @@ export class Workbench implements WorkbenchBackend {
   readonly world: AppsScriptWorld;
   readonly spreadsheet: SpreadsheetData;
   private readonly messages: SeedMessage[];
-  private savedVersion: number;
+  private readonly sheetFiles: SheetFileSync;
   private outboxWritten = 0;
   private readonly propertiesFile: string;
   private readonly outboxDir: string;
@@ -117,7 +118,11 @@ export class Workbench implements WorkbenchBackend {
       name: path.basename(options.sheetPath),
       sheets: table.sheets,
     });
-    this.savedVersion = this.spreadsheet.version;
+    this.sheetFiles = new SheetFileSync(
+      options.sheetPath,
+      path.join(options.stateDir, 'conflicts'),
+      this.spreadsheet,
+    );
     this.messages = loadInbox(options.inboxPath);
     this.world.gmail.seed(this.messages);
 
@@ -146,6 +151,7 @@ export class Workbench implements WorkbenchBackend {
    */
   runTriggers(now = false): TriggerReport {
     this.world.clock.set(this.options.now ? this.options.now() : new Date());
+    this.sheetFiles.sync();
     if (now)
       for (const t of this.world.triggers.triggers) t.dueMs = Math.min(t.dueMs, this.world.clock.nowMs());
     const reports: HourlyReport[] = [];
@@ -194,6 +200,8 @@ export class Workbench implements WorkbenchBackend {
     fn: (entry: ReturnType<typeof appEntry>, execution: ReturnType<AppsScriptWorld['startExecution']>) => T,
   ): T {
     this.world.clock.set(this.options.now ? this.options.now() : new Date());
+    // Read back what was edited on disk since the last execution, as Sheets shows a teammate's edit.
+    this.sheetFiles.sync();
     const execution = this.world.startExecution({ kind: 'card' });
     execution.invocation = invocation;
     try {
@@ -208,14 +216,8 @@ export class Workbench implements WorkbenchBackend {
     }
   }
 
+  /** Writes back settings, sent mail and changed tabs; a SheetConflictError comes last, the rest saved. */
   private persist(): void {
-    if (this.spreadsheet.version !== this.savedVersion) {
-      writeTableFile(
-        this.options.sheetPath,
-        this.spreadsheet.sheets.map((s) => ({ name: s.name, values: s.toValues() })),
-      );
-      this.savedVersion = this.spreadsheet.version;
-    }
     writeFileAtomic(this.propertiesFile, JSON.stringify(this.world.userProperties.toObject(), null, 2));
     const outbox = this.world.mail.outbox;
     for (; this.outboxWritten < outbox.length; this.outboxWritten++) {
@@ -238,6 +240,7 @@ export class Workbench implements WorkbenchBackend {
         }),
       );
     }
+    this.sheetFiles.sync();
   }
 
   private rendered(card: Card): RenderedCard {

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { z } from 'zod';
 import { escapeHtml } from '../../ui/html/render-card';
-import { HttpError, MiswiredRequestError } from './http-error';
+import { HttpError, MiswiredRequestError, SheetConflictError } from './http-error';
 import { checkHost, checkStateChange, checkToken, newSessionToken } from './request-guard';
 
 export interface RenderedCard {
@@ -209,6 +209,9 @@ export function createWorkbenchServer(backend: WorkbenchBackend): WorkbenchServe
       throw new HttpError(404, 'no such page');
     })().catch((error: unknown) => {
       if (res.headersSent) return void res.destroy();
+      // The user's own file names, for the user's own page: what to look at, not a detail of the machine.
+      if (error instanceof SheetConflictError)
+        return send(res, 409, 'application/json; charset=utf-8', JSON.stringify({ error: error.message }));
       if (error instanceof HttpError)
         return send(
           res,
