@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { z } from 'zod';
 import { escapeHtml } from '../../ui/html/render-card';
+import { parseEml } from '../eml';
 import { HttpError, MiswiredRequestError, SheetConflictError } from './http-error';
 import { checkHost, checkStateChange, checkToken, newSessionToken } from './request-guard';
 
@@ -137,6 +138,35 @@ function outboxPage(entries: OutboxEntry[]): string {
 <table><thead><tr><th>Sent</th><th>To</th><th>Subject</th></tr></thead><tbody>${rows}</tbody></table></body></html>`;
 }
 
+/**
+ * A sent email as the customer would see it: its headers, the text part, the HTML part in a sandboxed
+ * frame (no scripts, no same-origin access, so customer or template HTML never runs on the workbench),
+ * and its attachments by name. The raw MIME stays one link away.
+ */
+function emailPage(file: string, raw: string): string {
+  const mail = parseEml(raw);
+  const header = (label: string, key: string) =>
+    mail.headers[key] ? `<tr><th>${label}</th><td>${escapeHtml(mail.headers[key])}</td></tr>` : '';
+  const attachments = mail.attachments.length
+    ? `<h2>Attachments</h2><ul>${mail.attachments
+        .map(
+          (a) =>
+            `<li>${escapeHtml(a.filename)} <span class="meta">(${escapeHtml(a.contentType)}, ${a.size} bytes)</span></li>`,
+        )
+        .join('')}</ul>`
+    : '';
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(mail.headers.subject ?? file)} · Outbox</title>
+<style>body{font:14px Roboto,Arial,sans-serif;margin:24px;max-width:900px}th{text-align:left;padding:2px 12px 2px 0;color:#5f6368;font-weight:500}
+pre.text{white-space:pre-wrap;font:14px Roboto,Arial,sans-serif;border:1px solid #e0e0e0;padding:12px;border-radius:8px}
+iframe{width:100%;height:480px;border:1px solid #e0e0e0;border-radius:8px}.meta{color:#5f6368}</style></head>
+<body><p><a href="/outbox">← Outbox</a> · <a href="/outbox/raw/${encodeURIComponent(file)}">Raw .eml</a></p>
+<h1>${escapeHtml(mail.headers.subject ?? '(no subject)')}</h1>
+<table class="headers">${header('From', 'from')}${header('To', 'to')}${header('Cc', 'cc')}${header('Bcc', 'bcc')}${header('Reply-To', 'reply-to')}${header('Subject', 'subject')}${header('Date', 'date')}</table>
+${mail.text !== null ? `<h2>Text</h2><pre class="text">${escapeHtml(mail.text)}</pre>` : ''}
+${mail.html !== null ? `<h2>HTML</h2><iframe sandbox="" title="HTML part" srcdoc="${escapeHtml(mail.html)}"></iframe>` : ''}
+${attachments}</body></html>`;
+}
+
 /** The request's path, or a 400 when it is not a path at all (`//x`, bad percent-escapes). */
 function pathOf(req: http.IncomingMessage): string {
   const raw = req.url ?? '/';
@@ -201,10 +231,16 @@ export function createWorkbenchServer(backend: WorkbenchBackend): WorkbenchServe
       if (route === 'POST /api/triggers') return json(backend.runTriggers(true));
       if (route === 'GET /outbox')
         return send(res, 200, 'text/html; charset=utf-8', outboxPage(backend.outbox()));
-      if (req.method === 'GET' && pathname.startsWith('/outbox/')) {
-        const eml = backend.outboxFile(pathname.slice('/outbox/'.length));
+      if (req.method === 'GET' && pathname.startsWith('/outbox/raw/')) {
+        const eml = backend.outboxFile(pathname.slice('/outbox/raw/'.length));
         if (eml === null) throw new HttpError(404, 'no such email');
         return send(res, 200, 'text/plain; charset=utf-8', eml);
+      }
+      if (req.method === 'GET' && pathname.startsWith('/outbox/')) {
+        const file = pathname.slice('/outbox/'.length);
+        const eml = backend.outboxFile(file);
+        if (eml === null) throw new HttpError(404, 'no such email');
+        return send(res, 200, 'text/html; charset=utf-8', emailPage(file, eml));
       }
       throw new HttpError(404, 'no such page');
     })().catch((error: unknown) => {
