@@ -30,6 +30,7 @@ import type { SpreadsheetData } from '../standins/spreadsheet';
 import { readTableFile, writeFileAtomic } from '../table/table-file';
 import { SheetFileSync } from './sheet-sync';
 import { pageHtml } from './page';
+import { offlineCard } from './offline-links';
 import { MiswiredRequestError } from './http-error';
 import type {
   ActionRequest,
@@ -243,8 +244,11 @@ export class Workbench implements WorkbenchBackend {
     this.sheetFiles.sync();
   }
 
+  /** Where the page is served (main.ts sets it once listening), for the cards' offline links. */
+  origin = 'http://localhost';
+
   private rendered(card: Card): RenderedCard {
-    return { name: card.name ?? '', html: renderCard(card) };
+    return { name: card.name ?? '', html: renderCard(offlineCard(card, this.spreadsheet, this.origin)) };
   }
 
   private panel(response: ActionResponse): PanelResponse {
@@ -364,6 +368,18 @@ export class Workbench implements WorkbenchBackend {
       subject: m.subject,
       sentAt: m.sentAt.toISOString(),
     }));
+  }
+
+  /** A tab of the loaded sheet as it is now (read back from disk if edited there), or null. */
+  sheetTab(name: string): { name: string; values: unknown[][] } | null {
+    this.sheetFiles.sync();
+    const sheet = this.spreadsheet.sheet(name);
+    return sheet ? { name: sheet.name, values: sheet.toValues() } : null;
+  }
+
+  sheetTabs(): string[] {
+    this.sheetFiles.sync();
+    return this.spreadsheet.sheets.map((s) => s.name);
   }
 
   outboxFile(file: string): string | null {

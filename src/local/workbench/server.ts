@@ -78,6 +78,9 @@ export interface WorkbenchBackend {
   action(request: ActionRequest): PanelResponse | null;
   outbox(): OutboxEntry[];
   outboxFile(file: string): string | null;
+  /** The loaded sheet's tabs, and one tab's values, for the offline /sheet pages. */
+  sheetTabs?(): string[];
+  sheetTab?(name: string): { name: string; values: unknown[][] } | null;
   /** Runs the hourly trigger if due, or at once with `now`. */
   runTriggers(now?: boolean): TriggerReport;
 }
@@ -92,6 +95,7 @@ export interface TriggerReport {
 }
 
 const CLIENT_JS = path.join(__dirname, 'static', 'client.js');
+const LOGO_SVG = path.join(__dirname, 'static', 'logo.svg');
 const MAX_BODY_BYTES = 1_000_000;
 
 async function readJson(req: http.IncomingMessage): Promise<unknown> {
@@ -136,6 +140,37 @@ function outboxPage(entries: OutboxEntry[]): string {
 <style>body{font:14px Roboto,Arial,sans-serif;margin:24px}table{border-collapse:collapse}td,th{padding:6px 12px;border-bottom:1px solid #e0e0e0;text-align:left}</style></head>
 <body><p><a href="/">← Workbench</a></p><h1>Outbox</h1><p>${entries.length} email(s) the add-on sent, written as .eml files.</p>
 <table><thead><tr><th>Sent</th><th>To</th><th>Subject</th></tr></thead><tbody>${rows}</tbody></table></body></html>`;
+}
+
+const PAGE_STYLE =
+  'body{font:14px Roboto,Arial,sans-serif;margin:24px}table{border-collapse:collapse}td,th{padding:4px 10px;border:1px solid #e0e0e0;text-align:left;vertical-align:top}th{background:#f1f3f4;font-weight:500}tr:target td{background:#fef7e0}';
+
+function sheetCell(value: unknown): string {
+  if (value instanceof Date) return value.toISOString().replace('T00:00:00.000Z', '');
+  return String(value ?? '');
+}
+
+/** The loaded spreadsheet's tabs, where a card's link to the whole spreadsheet leads offline. */
+function sheetIndexPage(tabs: string[]): string {
+  const items = tabs
+    .map((t) => `<li><a href="/sheet/${encodeURIComponent(t)}">${escapeHtml(t)}</a></li>`)
+    .join('');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sheet · ChurnGuard workbench</title><style>${PAGE_STYLE}</style></head>
+<body><p><a href="/">← Workbench</a></p><h1>Sheet</h1><ul>${items}</ul></body></html>`;
+}
+
+/** One tab as a table, every cell escaped; row N of the sheet is #row-N, as a card's "Open row" links it. */
+function sheetTabPage(tab: { name: string; values: unknown[][] }): string {
+  const [head = [], ...body] = tab.values;
+  const rows = body
+    .map(
+      (r, i) =>
+        `<tr id="row-${i + 2}"><th>${i + 2}</th>${r.map((v) => `<td>${escapeHtml(sheetCell(v))}</td>`).join('')}</tr>`,
+    )
+    .join('');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(tab.name)} · ChurnGuard workbench</title><style>${PAGE_STYLE}</style></head>
+<body><p><a href="/">← Workbench</a> · <a href="/sheet/">All tabs</a></p><h1>${escapeHtml(tab.name)}</h1>
+<table><thead><tr id="row-1"><th>1</th>${head.map((v) => `<th>${escapeHtml(sheetCell(v))}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table></body></html>`;
 }
 
 /**
@@ -200,6 +235,15 @@ export function createWorkbenchServer(backend: WorkbenchBackend): WorkbenchServe
       if (route === 'GET /') return send(res, 200, 'text/html; charset=utf-8', backend.page(token));
       if (route === 'GET /client.js')
         return send(res, 200, 'text/javascript; charset=utf-8', fs.readFileSync(CLIENT_JS, 'utf8'));
+      if (route === 'GET /static/logo.svg')
+        return send(res, 200, 'image/svg+xml', fs.readFileSync(LOGO_SVG, 'utf8'));
+      if (route === 'GET /sheet/' || route === 'GET /sheet')
+        return send(res, 200, 'text/html; charset=utf-8', sheetIndexPage(backend.sheetTabs?.() ?? []));
+      if (req.method === 'GET' && pathname.startsWith('/sheet/')) {
+        const tab = backend.sheetTab?.(pathname.slice('/sheet/'.length)) ?? null;
+        if (!tab) throw new HttpError(404, 'no such tab');
+        return send(res, 200, 'text/html; charset=utf-8', sheetTabPage(tab));
+      }
       if (route === 'GET /api/inbox') return json({ messages: backend.inbox() });
       if (route === 'POST /api/homepage') return json(backend.homepage());
       if (route === 'POST /api/message') {
