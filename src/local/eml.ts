@@ -68,3 +68,116 @@ export function toEml(m: EmlMessage): string {
     ].join('\r\n') + '\r\n'
   );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Reading back: the outbox page shows a sent email as the customer would see it
+// ---------------------------------------------------------------------------------------------
+
+export interface EmlAttachment {
+  filename: string;
+  contentType: string;
+  size: number;
+}
+
+export interface ParsedEml {
+  /** Decoded header values by lower-case name (the first of each). */
+  headers: Record<string, string>;
+  text: string | null;
+  html: string | null;
+  attachments: EmlAttachment[];
+}
+
+/** RFC 2047 encoded words (B and Q, any charset Node knows; UTF-8 is what toEml writes). */
+export function decodeWords(value: string): string {
+  return value
+    .replace(/(\?=)\s+(=\?)/g, '$1$2')
+    .replace(/=\?([^?]+)\?([BbQq])\?([^?]*)\?=/g, (_, charset: string, kind: string, data: string) => {
+      const bytes =
+        kind.toUpperCase() === 'B'
+          ? Buffer.from(data, 'base64')
+          : Buffer.from(
+              data
+                .replace(/_/g, ' ')
+                .replace(/=([0-9A-Fa-f]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))),
+              'latin1',
+            );
+      try {
+        return new TextDecoder(charset.toLowerCase()).decode(bytes);
+      } catch {
+        return bytes.toString('utf8');
+      }
+    });
+}
+
+function splitHead(raw: string): { headers: Record<string, string>; body: string } {
+  const at = raw.search(/\r?\n\r?\n/);
+  const head = at < 0 ? raw : raw.slice(0, at);
+  const body = at < 0 ? '' : raw.slice(at).replace(/^\r?\n\r?\n/, '');
+  const headers: Record<string, string> = {};
+  for (const line of head.replace(/\r?\n[ \t]+/g, ' ').split(/\r?\n/)) {
+    const colon = line.indexOf(':');
+    if (colon <= 0) continue;
+    const name = line.slice(0, colon).trim().toLowerCase();
+    if (!(name in headers)) headers[name] = line.slice(colon + 1).trim();
+  }
+  return { headers, body };
+}
+
+function param(header: string, name: string): string | null {
+  const m = new RegExp(`;\\s*${name}\\*?=(?:"([^"]*)"|([^;\\s]+))`, 'i').exec(header);
+  return m ? (m[1] ?? m[2] ?? null) : null;
+}
+
+function decodeBody(body: string, encoding: string | undefined, charset: string): Buffer | string {
+  const enc = (encoding ?? '7bit').toLowerCase();
+  const bytes =
+    enc === 'base64'
+      ? Buffer.from(body.replace(/\s+/g, ''), 'base64')
+      : enc === 'quoted-printable'
+        ? Buffer.from(
+            body
+              .replace(/=\r?\n/g, '')
+              .replace(/=([0-9A-Fa-f]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))),
+            'latin1',
+          )
+        : Buffer.from(body, 'utf8');
+  try {
+    return new TextDecoder(charset.toLowerCase()).decode(bytes);
+  } catch {
+    return bytes.toString('utf8');
+  }
+}
+
+/** Reads an .eml (what toEml writes, and plain MIME mail in general) into its decoded parts. */
+export function parseEml(raw: string): ParsedEml {
+  const top = splitHead(raw);
+  const out: ParsedEml = { headers: {}, text: null, html: null, attachments: [] };
+  for (const [k, v] of Object.entries(top.headers)) out.headers[k] = decodeWords(v);
+  const visit = (headers: Record<string, string>, body: string, depth: number): void => {
+    const type = headers['content-type'] ?? 'text/plain; charset=us-ascii';
+    const mime = type.split(';')[0]!.trim().toLowerCase();
+    const boundary = param(type, 'boundary');
+    if (mime.startsWith('multipart/') && boundary && depth < 5) {
+      const parts = body.split(`--${boundary}`).slice(1);
+      for (const part of parts) {
+        if (part.startsWith('--')) break;
+        const p = splitHead(part.replace(/^\r?\n/, ''));
+        visit(p.headers, p.body.replace(/\r?\n$/, ''), depth + 1);
+      }
+      return;
+    }
+    const disposition = headers['content-disposition'] ?? '';
+    const filename = param(disposition, 'filename') ?? param(type, 'name');
+    const decoded = decodeBody(body, headers['content-transfer-encoding'], param(type, 'charset') ?? 'utf-8');
+    if (/^attachment/i.test(disposition) || filename || !mime.startsWith('text/')) {
+      out.attachments.push({
+        filename: decodeWords(filename ?? '(unnamed)'),
+        contentType: mime,
+        size: Buffer.byteLength(decoded),
+      });
+    } else if (mime === 'text/html' && out.html === null) out.html = String(decoded);
+    else if (out.text === null) out.text = String(decoded);
+  };
+  visit(top.headers, top.body, 0);
+  return out;
+}

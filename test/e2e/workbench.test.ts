@@ -155,4 +155,36 @@ run('workbench in Chromium', () => {
     await expect(page.locator('#reader [data-msg=from]').textContent()).resolves.toContain('<script>');
     expect(dialogs).toEqual([]);
   }, 30_000);
+  it('shows a segment added to segments.csv by hand, and keeps it through the next save', async () => {
+    const segments = path.join(sheetFile, 'segments.csv');
+    fs.appendFileSync(segments, 'Typed by hand,Status = Active,,Added while the workbench ran\r\n');
+    await page.locator('#home').click();
+    await panel().locator('[data-card-name]').first().waitFor();
+    await panel().getByText('Segments', { exact: true }).click();
+    await panel().locator('[data-card-name="segments"]').waitFor();
+    // The add-on caches the segment list; Refresh re-reads the tab, which the workbench read back from disk.
+    await panel().getByText('Refresh', { exact: true }).click();
+    await panel().getByText('Typed by hand', { exact: true }).waitFor({ timeout: 10_000 });
+    // A save of another tab (a note) must not write segments.csv back from an old copy.
+    await page.locator('#inbox li').first().click();
+    await panel().locator('[data-card-name="customer"]').waitFor();
+    await panel().getByText('Add note', { exact: true }).click();
+    await panel().locator('[data-card-name="note"]').waitFor();
+    await panel().locator('textarea[name="note"], input[name="note"]').fill('Saved after a hand edit');
+    await panel().getByText('Save note', { exact: true }).click();
+    await panel().locator('[data-card-name="customer"]').waitFor();
+    expect(fs.readFileSync(path.join(sheetFile, 'notes.csv'), 'utf8')).toContain('Saved after a hand edit');
+    expect(fs.readFileSync(segments, 'utf8')).toContain('Typed by hand');
+  }, 30_000);
+
+  it('shows a sent email decoded, its HTML part rendered in a sandboxed frame', async () => {
+    const sent = workbench.backend.outbox()[0];
+    expect(sent).toBeDefined();
+    await page.goto(`${workbench.url}outbox/${encodeURIComponent(sent!.file)}`);
+    await expect(page.locator('h1').textContent()).resolves.toBe(sent!.subject);
+    await expect(page.locator('iframe').getAttribute('sandbox')).resolves.toBe('');
+    const frame = page.frames().find((f) => f !== page.mainFrame());
+    await expect(frame?.locator('body').textContent()).resolves.toMatch(/\S/);
+    await page.goto(workbench.url);
+  }, 30_000);
 });

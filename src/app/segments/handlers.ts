@@ -30,7 +30,6 @@ import {
   SEGMENTS_PAGE_SIZE,
   type SegmentSummary,
 } from '../../ui/cards/segments';
-import { forgetRawConfig } from '../config';
 import type { AppContext } from '../context';
 import { withSheetLock } from '../shared-lock';
 import { formatMoney, formatRisk } from '../customer-view';
@@ -85,23 +84,26 @@ function undoText(ctx: AppContext, spreadsheetId: string): string | undefined {
 }
 
 export function buildSegmentsCard(ctx: AppContext, page: number, refresh = false): Card {
-  return withPortfolio(ctx, (p) => {
-    const id = p.whole.settings.spreadsheetId!;
-    if (refresh) forgetRawConfig(ctx, id);
-    const all = segmentSummaries(p);
-    const pages = Math.max(1, Math.ceil(all.length / SEGMENTS_PAGE_SIZE));
-    const current = Math.min(Math.max(0, page), pages - 1);
-    const undo = undoText(ctx, id);
-    return segmentsCard({
-      segments: all.slice(current * SEGMENTS_PAGE_SIZE, (current + 1) * SEGMENTS_PAGE_SIZE),
-      page: current,
-      pages,
-      impactLine: impactLine(p.records),
-      issues: p.config.issues,
-      ...(undo ? { undo } : {}),
-      tabUrl: spreadsheetUrl(id),
-    });
-  });
+  return withPortfolio(
+    ctx,
+    (p) => {
+      const id = p.whole.settings.spreadsheetId!;
+      const all = segmentSummaries(p);
+      const pages = Math.max(1, Math.ceil(all.length / SEGMENTS_PAGE_SIZE));
+      const current = Math.min(Math.max(0, page), pages - 1);
+      const undo = undoText(ctx, id);
+      return segmentsCard({
+        segments: all.slice(current * SEGMENTS_PAGE_SIZE, (current + 1) * SEGMENTS_PAGE_SIZE),
+        page: current,
+        pages,
+        impactLine: impactLine(p.records),
+        issues: p.config.issues,
+        ...(undo ? { undo } : {}),
+        tabUrl: spreadsheetUrl(id),
+      });
+    },
+    refresh,
+  );
 }
 
 export function buildSegmentCard(ctx: AppContext, name: string): Card {

@@ -14,7 +14,7 @@ import {
 } from '../../core/segments';
 import type { Segment } from '../../core/segments/segments-tab';
 import { rawKeys } from '../../core/sheet/read-customers';
-import { loadRawConfig, type RawConfig } from '../config';
+import { forgetRawConfig, loadRawConfig, type RawConfig } from '../config';
 import type { AppContext } from '../context';
 import { riskScorer, type RiskScorer } from '../risk';
 import { withWholeSheet, type WholeSheet } from '../whole-sheet';
@@ -65,8 +65,10 @@ export interface Portfolio {
   today: Date;
 }
 
-export function withPortfolio<T>(ctx: AppContext, use: (p: Portfolio) => T): T {
+/** `fresh`: re-read the Segments and Impact rules tabs instead of the cached copy (the Refresh button). */
+export function withPortfolio<T>(ctx: AppContext, use: (p: Portfolio) => T, fresh = false): T {
   return withWholeSheet(ctx, (whole) => {
+    if (fresh) forgetRawConfig(ctx, whole.settings.spreadsheetId!);
     const config = segmentConfig(ctx, whole.settings.spreadsheetId!, whole.all.headers);
     const impact = impactResolver(ctx, config.rules);
     // Each customer's impact is worked out once and handed to the scorer, not evaluated twice.

@@ -148,6 +148,14 @@ export class SheetData {
     this.extent = null;
   }
 
+  /** Simulates the user replacing the tab's contents by hand (the workbench reloading an edited file). */
+  replaceValues(values: unknown[][]): void {
+    this.rows = values.map((r) => (Array.isArray(r) ? r.map(seedCell) : [seedCell(r)]));
+    this.maxRows = Math.max(this.maxRows, this.rows.length);
+    this.maxColumns = Math.max(this.maxColumns, ...this.rows.map((r) => r.length));
+    this.extent = null;
+  }
+
   /** A plain copy of the used values, for persisting the sheet to a file. */
   toValues(): CellValue[][] {
     const rows = this.lastRow();

@@ -191,7 +191,7 @@ export function csvTabPath(file: string, tab: string): string {
 }
 
 /** The file a folder spreadsheet keeps a tab in: known tabs lower-cased (customers.csv), others as named. */
-function folderTabFile(dir: string, tab: string): string {
+export function folderTabFile(dir: string, tab: string): string {
   const known = KNOWN_TABS.find((t) => t === tab);
   return path.join(dir, `${known ? knownTabFile(known) : safeFileName(tab)}.csv`);
 }
@@ -239,7 +239,7 @@ function readCsvSheet(file: string, name: string): TableSheet {
   return problems.length ? { name, values, problems } : { name, values };
 }
 
-function csvFilesIn(dir: string): string[] {
+export function csvFilesIn(dir: string): string[] {
   return fs
     .readdirSync(dir)
     .filter((f) => /\.csv$/i.test(f) && !f.startsWith('.'))
@@ -357,6 +357,8 @@ export interface TableSheetInput {
 export interface WriteTableOptions {
   /** CSV format for new files; an existing CSV keeps its own delimiter, BOM and line ends. */
   csv?: { delimiter?: CsvDelimiter; bom?: boolean; lineEnding?: '\r\n' | '\n' };
+  /** CSV only: write just these tabs' files, leaving the others' files as they are on disk. */
+  only?: ReadonlySet<string>;
 }
 
 interface CsvFormat {
@@ -525,9 +527,9 @@ export function writeTableFile(
     // Render every tab before writing any, so a value that cannot be written changes no file.
     const out = sheets.map((s) => {
       const target = existing.get(s.name) ?? folderTabFile(file, s.name);
-      return { target, text: csvTextOf(s, csvFormatOf(target, options.csv)) };
+      return { name: s.name, target, text: csvTextOf(s, csvFormatOf(target, options.csv)) };
     });
-    for (const o of out) writeFileAtomic(o.target, o.text);
+    for (const o of out) if (!options.only || options.only.has(o.name)) writeFileAtomic(o.target, o.text);
     return;
   }
   if (!/\.csv$/i.test(file))
@@ -539,11 +541,12 @@ export function writeTableFile(
     .filter((s) => s !== main)
     .map((s) => {
       const target = csvTabPath(file, s.name);
-      return { target, text: csvTextOf(s, csvFormatOf(target, options.csv)) };
+      return { name: s.name, target, text: csvTextOf(s, csvFormatOf(target, options.csv)) };
     });
   out.push({
+    name: main?.name ?? '',
     target: file,
     text: main ? csvTextOf(main, csvFormatOf(file, options.csv)) : '',
   });
-  for (const o of out) writeFileAtomic(o.target, o.text);
+  for (const o of out) if (!options.only || options.only.has(o.name)) writeFileAtomic(o.target, o.text);
 }

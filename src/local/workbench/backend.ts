@@ -27,8 +27,10 @@ import { toEml } from '../eml';
 import { gmailEvent } from '../gmail-events';
 import { AppsScriptWorld, type SeedMessage } from '../standins';
 import type { SpreadsheetData } from '../standins/spreadsheet';
-import { readTableFile, writeFileAtomic, writeTableFile } from '../table/table-file';
+import { readTableFile, writeFileAtomic } from '../table/table-file';
+import { SheetFileSync } from './sheet-sync';
 import { pageHtml } from './page';
+import { offlineCard } from './offline-links';
 import { MiswiredRequestError } from './http-error';
 import type {
   ActionRequest,
@@ -102,7 +104,7 @@ export class Workbench implements WorkbenchBackend {
   readonly world: AppsScriptWorld;
   readonly spreadsheet: SpreadsheetData;
   private readonly messages: SeedMessage[];
-  private savedVersion: number;
+  private readonly sheetFiles: SheetFileSync;
   private outboxWritten = 0;
   private readonly propertiesFile: string;
   private readonly outboxDir: string;
@@ -117,7 +119,11 @@ export class Workbench implements WorkbenchBackend {
       name: path.basename(options.sheetPath),
       sheets: table.sheets,
     });
-    this.savedVersion = this.spreadsheet.version;
+    this.sheetFiles = new SheetFileSync(
+      options.sheetPath,
+      path.join(options.stateDir, 'conflicts'),
+      this.spreadsheet,
+    );
     this.messages = loadInbox(options.inboxPath);
     this.world.gmail.seed(this.messages);
 
@@ -146,6 +152,7 @@ export class Workbench implements WorkbenchBackend {
    */
   runTriggers(now = false): TriggerReport {
     this.world.clock.set(this.options.now ? this.options.now() : new Date());
+    this.sheetFiles.sync();
     if (now)
       for (const t of this.world.triggers.triggers) t.dueMs = Math.min(t.dueMs, this.world.clock.nowMs());
     const reports: HourlyReport[] = [];
@@ -194,6 +201,8 @@ export class Workbench implements WorkbenchBackend {
     fn: (entry: ReturnType<typeof appEntry>, execution: ReturnType<AppsScriptWorld['startExecution']>) => T,
   ): T {
     this.world.clock.set(this.options.now ? this.options.now() : new Date());
+    // Read back what was edited on disk since the last execution, as Sheets shows a teammate's edit.
+    this.sheetFiles.sync();
     const execution = this.world.startExecution({ kind: 'card' });
     execution.invocation = invocation;
     try {
@@ -208,14 +217,8 @@ export class Workbench implements WorkbenchBackend {
     }
   }
 
+  /** Writes back settings, sent mail and changed tabs; a SheetConflictError comes last, the rest saved. */
   private persist(): void {
-    if (this.spreadsheet.version !== this.savedVersion) {
-      writeTableFile(
-        this.options.sheetPath,
-        this.spreadsheet.sheets.map((s) => ({ name: s.name, values: s.toValues() })),
-      );
-      this.savedVersion = this.spreadsheet.version;
-    }
     writeFileAtomic(this.propertiesFile, JSON.stringify(this.world.userProperties.toObject(), null, 2));
     const outbox = this.world.mail.outbox;
     for (; this.outboxWritten < outbox.length; this.outboxWritten++) {
@@ -238,10 +241,14 @@ export class Workbench implements WorkbenchBackend {
         }),
       );
     }
+    this.sheetFiles.sync();
   }
 
+  /** Where the page is served (main.ts sets it once listening), for the cards' offline links. */
+  origin = 'http://localhost';
+
   private rendered(card: Card): RenderedCard {
-    return { name: card.name ?? '', html: renderCard(card) };
+    return { name: card.name ?? '', html: renderCard(offlineCard(card, this.spreadsheet, this.origin)) };
   }
 
   private panel(response: ActionResponse): PanelResponse {
@@ -361,6 +368,18 @@ export class Workbench implements WorkbenchBackend {
       subject: m.subject,
       sentAt: m.sentAt.toISOString(),
     }));
+  }
+
+  /** A tab of the loaded sheet as it is now (read back from disk if edited there), or null. */
+  sheetTab(name: string): { name: string; values: unknown[][] } | null {
+    this.sheetFiles.sync();
+    const sheet = this.spreadsheet.sheet(name);
+    return sheet ? { name: sheet.name, values: sheet.toValues() } : null;
+  }
+
+  sheetTabs(): string[] {
+    this.sheetFiles.sync();
+    return this.spreadsheet.sheets.map((s) => s.name);
   }
 
   outboxFile(file: string): string | null {

@@ -20,3 +20,20 @@ export class MiswiredRequestError extends Error {
     this.name = 'MiswiredRequestError';
   }
 }
+
+/**
+ * A sheet file changed on disk while the workbench changed the same tab in memory. Neither side is
+ * written over: the file keeps what was typed into it, the workbench's version is kept aside.
+ */
+export class SheetConflictError extends Error {
+  constructor(
+    readonly files: readonly string[],
+    readonly keptAside: readonly string[],
+  ) {
+    super(
+      `${files.join(', ')} changed on disk while the workbench changed it too; the file was not ` +
+        `overwritten and now shows your edit. The workbench's version is in ${keptAside.join(', ')}.`,
+    );
+    this.name = 'SheetConflictError';
+  }
+}

@@ -25,6 +25,7 @@ export async function startWorkbench(options: ReturnType<typeof parseWorkbenchAr
   scheduler.unref();
   const { server, token } = createWorkbenchServer(backend);
   const port = await listen(server, options.port);
+  backend.origin = `http://localhost:${port}`;
   return {
     backend,
     token,

@@ -7,7 +7,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { z } from 'zod';
 import { escapeHtml } from '../../ui/html/render-card';
-import { HttpError, MiswiredRequestError } from './http-error';
+import { parseEml } from '../eml';
+import { HttpError, MiswiredRequestError, SheetConflictError } from './http-error';
 import { checkHost, checkStateChange, checkToken, newSessionToken } from './request-guard';
 
 export interface RenderedCard {
@@ -77,6 +78,9 @@ export interface WorkbenchBackend {
   action(request: ActionRequest): PanelResponse | null;
   outbox(): OutboxEntry[];
   outboxFile(file: string): string | null;
+  /** The loaded sheet's tabs, and one tab's values, for the offline /sheet pages. */
+  sheetTabs?(): string[];
+  sheetTab?(name: string): { name: string; values: unknown[][] } | null;
   /** Runs the hourly trigger if due, or at once with `now`. */
   runTriggers(now?: boolean): TriggerReport;
 }
@@ -91,6 +95,7 @@ export interface TriggerReport {
 }
 
 const CLIENT_JS = path.join(__dirname, 'static', 'client.js');
+const LOGO_SVG = path.join(__dirname, 'static', 'logo.svg');
 const MAX_BODY_BYTES = 1_000_000;
 
 async function readJson(req: http.IncomingMessage): Promise<unknown> {
@@ -137,6 +142,66 @@ function outboxPage(entries: OutboxEntry[]): string {
 <table><thead><tr><th>Sent</th><th>To</th><th>Subject</th></tr></thead><tbody>${rows}</tbody></table></body></html>`;
 }
 
+const PAGE_STYLE =
+  'body{font:14px Roboto,Arial,sans-serif;margin:24px}table{border-collapse:collapse}td,th{padding:4px 10px;border:1px solid #e0e0e0;text-align:left;vertical-align:top}th{background:#f1f3f4;font-weight:500}tr:target td{background:#fef7e0}';
+
+function sheetCell(value: unknown): string {
+  if (value instanceof Date) return value.toISOString().replace('T00:00:00.000Z', '');
+  return String(value ?? '');
+}
+
+/** The loaded spreadsheet's tabs, where a card's link to the whole spreadsheet leads offline. */
+function sheetIndexPage(tabs: string[]): string {
+  const items = tabs
+    .map((t) => `<li><a href="/sheet/${encodeURIComponent(t)}">${escapeHtml(t)}</a></li>`)
+    .join('');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sheet · ChurnGuard workbench</title><style>${PAGE_STYLE}</style></head>
+<body><p><a href="/">← Workbench</a></p><h1>Sheet</h1><ul>${items}</ul></body></html>`;
+}
+
+/** One tab as a table, every cell escaped; row N of the sheet is #row-N, as a card's "Open row" links it. */
+function sheetTabPage(tab: { name: string; values: unknown[][] }): string {
+  const [head = [], ...body] = tab.values;
+  const rows = body
+    .map(
+      (r, i) =>
+        `<tr id="row-${i + 2}"><th>${i + 2}</th>${r.map((v) => `<td>${escapeHtml(sheetCell(v))}</td>`).join('')}</tr>`,
+    )
+    .join('');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(tab.name)} · ChurnGuard workbench</title><style>${PAGE_STYLE}</style></head>
+<body><p><a href="/">← Workbench</a> · <a href="/sheet/">All tabs</a></p><h1>${escapeHtml(tab.name)}</h1>
+<table><thead><tr id="row-1"><th>1</th>${head.map((v) => `<th>${escapeHtml(sheetCell(v))}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table></body></html>`;
+}
+
+/**
+ * A sent email as the customer would see it: its headers, the text part, the HTML part in a sandboxed
+ * frame (no scripts, no same-origin access, so customer or template HTML never runs on the workbench),
+ * and its attachments by name. The raw MIME stays one link away.
+ */
+function emailPage(file: string, raw: string): string {
+  const mail = parseEml(raw);
+  const header = (label: string, key: string) =>
+    mail.headers[key] ? `<tr><th>${label}</th><td>${escapeHtml(mail.headers[key])}</td></tr>` : '';
+  const attachments = mail.attachments.length
+    ? `<h2>Attachments</h2><ul>${mail.attachments
+        .map(
+          (a) =>
+            `<li>${escapeHtml(a.filename)} <span class="meta">(${escapeHtml(a.contentType)}, ${a.size} bytes)</span></li>`,
+        )
+        .join('')}</ul>`
+    : '';
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(mail.headers.subject ?? file)} · Outbox</title>
+<style>body{font:14px Roboto,Arial,sans-serif;margin:24px;max-width:900px}th{text-align:left;padding:2px 12px 2px 0;color:#5f6368;font-weight:500}
+pre.text{white-space:pre-wrap;font:14px Roboto,Arial,sans-serif;border:1px solid #e0e0e0;padding:12px;border-radius:8px}
+iframe{width:100%;height:480px;border:1px solid #e0e0e0;border-radius:8px}.meta{color:#5f6368}</style></head>
+<body><p><a href="/outbox">← Outbox</a> · <a href="/outbox/raw/${encodeURIComponent(file)}">Raw .eml</a></p>
+<h1>${escapeHtml(mail.headers.subject ?? '(no subject)')}</h1>
+<table class="headers">${header('From', 'from')}${header('To', 'to')}${header('Cc', 'cc')}${header('Bcc', 'bcc')}${header('Reply-To', 'reply-to')}${header('Subject', 'subject')}${header('Date', 'date')}</table>
+${mail.text !== null ? `<h2>Text</h2><pre class="text">${escapeHtml(mail.text)}</pre>` : ''}
+${mail.html !== null ? `<h2>HTML</h2><iframe sandbox="" title="HTML part" srcdoc="${escapeHtml(mail.html)}"></iframe>` : ''}
+${attachments}</body></html>`;
+}
+
 /** The request's path, or a 400 when it is not a path at all (`//x`, bad percent-escapes). */
 function pathOf(req: http.IncomingMessage): string {
   const raw = req.url ?? '/';
@@ -170,6 +235,15 @@ export function createWorkbenchServer(backend: WorkbenchBackend): WorkbenchServe
       if (route === 'GET /') return send(res, 200, 'text/html; charset=utf-8', backend.page(token));
       if (route === 'GET /client.js')
         return send(res, 200, 'text/javascript; charset=utf-8', fs.readFileSync(CLIENT_JS, 'utf8'));
+      if (route === 'GET /static/logo.svg')
+        return send(res, 200, 'image/svg+xml', fs.readFileSync(LOGO_SVG, 'utf8'));
+      if (route === 'GET /sheet/' || route === 'GET /sheet')
+        return send(res, 200, 'text/html; charset=utf-8', sheetIndexPage(backend.sheetTabs?.() ?? []));
+      if (req.method === 'GET' && pathname.startsWith('/sheet/')) {
+        const tab = backend.sheetTab?.(pathname.slice('/sheet/'.length)) ?? null;
+        if (!tab) throw new HttpError(404, 'no such tab');
+        return send(res, 200, 'text/html; charset=utf-8', sheetTabPage(tab));
+      }
       if (route === 'GET /api/inbox') return json({ messages: backend.inbox() });
       if (route === 'POST /api/homepage') return json(backend.homepage());
       if (route === 'POST /api/message') {
@@ -201,14 +275,23 @@ export function createWorkbenchServer(backend: WorkbenchBackend): WorkbenchServe
       if (route === 'POST /api/triggers') return json(backend.runTriggers(true));
       if (route === 'GET /outbox')
         return send(res, 200, 'text/html; charset=utf-8', outboxPage(backend.outbox()));
-      if (req.method === 'GET' && pathname.startsWith('/outbox/')) {
-        const eml = backend.outboxFile(pathname.slice('/outbox/'.length));
+      if (req.method === 'GET' && pathname.startsWith('/outbox/raw/')) {
+        const eml = backend.outboxFile(pathname.slice('/outbox/raw/'.length));
         if (eml === null) throw new HttpError(404, 'no such email');
         return send(res, 200, 'text/plain; charset=utf-8', eml);
+      }
+      if (req.method === 'GET' && pathname.startsWith('/outbox/')) {
+        const file = pathname.slice('/outbox/'.length);
+        const eml = backend.outboxFile(file);
+        if (eml === null) throw new HttpError(404, 'no such email');
+        return send(res, 200, 'text/html; charset=utf-8', emailPage(file, eml));
       }
       throw new HttpError(404, 'no such page');
     })().catch((error: unknown) => {
       if (res.headersSent) return void res.destroy();
+      // The user's own file names, for the user's own page: what to look at, not a detail of the machine.
+      if (error instanceof SheetConflictError)
+        return send(res, 409, 'application/json; charset=utf-8', JSON.stringify({ error: error.message }));
       if (error instanceof HttpError)
         return send(
           res,
