@@ -7,7 +7,7 @@ import type { ActionResponse, Card } from '../ui/card/types';
 import { helpCard } from '../ui/cards/help';
 import type { AppContext } from './context';
 import { dispatchAction } from './dispatcher';
-import { parseAddonEvent } from './events';
+import { parseAddonEvent, rawActionParameters } from './events';
 import { cardsOrProblem, responseOrProblem, type ErrorLogger } from './guard';
 import { buildHomepage } from './handlers/home';
 import { buildMessageCards } from './handlers/message';
@@ -42,16 +42,6 @@ export interface HourlyReport {
   errors: string[];
 }
 
-/** The action parameters of a raw event, without trusting its shape (it is validated later). */
-function rawParameters(raw: unknown): Record<string, string | undefined> {
-  const params = (raw as { commonEventObject?: { parameters?: unknown } } | null)?.commonEventObject
-    ?.parameters;
-  if (typeof params !== 'object' || params === null) return {};
-  return Object.fromEntries(
-    Object.entries(params).map(([k, v]) => [k, typeof v === 'string' ? v : undefined]),
-  );
-}
-
 export function appEntry(makeContext: () => AppContext, log: ErrorLogger): AppEntry {
   return {
     homepage: () => cardsOrProblem(() => buildHomepage(makeContext()), log),
@@ -62,7 +52,7 @@ export function appEntry(makeContext: () => AppContext, log: ErrorLogger): AppEn
     cardAction: (raw) => {
       // The error answer must have the type the button's wiring expects, so read the action's name
       // from the raw event before anything can fail.
-      const params = rawParameters(raw);
+      const params = rawActionParameters(raw);
       return responseOrProblem(
         () => dispatchAction(makeContext(), parseAddonEvent(raw)),
         log,

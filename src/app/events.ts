@@ -96,3 +96,17 @@ export function parseAddonEvent(raw: unknown): AddonEvent {
 export function formValue(event: AddonEvent, name: string): string {
   return (event.form[name]?.[0] ?? '').trim();
 }
+
+/**
+ * The action parameters of a raw event, read without trusting its shape, before it is validated: the
+ * answer to a broken event must still have the type the button's wiring expects, so the action's name
+ * is needed even when parsing fails.
+ */
+export function rawActionParameters(raw: unknown): Record<string, string | undefined> {
+  const params = (raw as { commonEventObject?: { parameters?: unknown } } | null)?.commonEventObject
+    ?.parameters;
+  if (typeof params !== 'object' || params === null) return {};
+  return Object.fromEntries(
+    Object.entries(params).map(([k, v]) => [k, typeof v === 'string' ? v : undefined]),
+  );
+}

@@ -7,6 +7,7 @@
  */
 import { appEntry } from '../app/entry';
 import { describeProblem, problemResponse } from '../app/guard';
+import { rawActionParameters } from '../app/events';
 import { invocationOfAction } from '../ui/card/contract';
 import type { Card, Draft } from '../ui/card/types';
 import { problemCard } from '../ui/cards/error';
@@ -58,29 +59,22 @@ export function gasEntryPoints(globals: () => GasGlobals): GasEntryPoints {
 
   type Entry = ReturnType<typeof setup>['entry'];
 
+  /** An entry point that shows cards, built into the type its invocation requires (`wrap`). */
+  const showing =
+    (wrap: (cs: CardServiceLike, cards: readonly Card[]) => PrintableLike | PrintableLike[]) =>
+    (pick: (entry: Entry, event: unknown) => Card[]): Handler =>
+    (event) => {
+      const { g, log, entry } = setup();
+      return render(
+        log,
+        () => wrap(g.CardService, pick(entry, event)),
+        (problem) => wrap(g.CardService, [problem]),
+      );
+    };
   /** Triggers (homepage, message, compose): an array of cards. */
-  const cards =
-    (pick: (entry: Entry, event: unknown) => Card[]): Handler =>
-    (event) => {
-      const { g, log, entry } = setup();
-      return render(
-        log,
-        () => buildCards(g.CardService, pick(entry, event)),
-        (problem) => buildCards(g.CardService, [problem]),
-      );
-    };
-
+  const cards = showing(buildCards);
   /** Universal actions (the menu's Settings and Help): a UniversalActionResponse around the cards. */
-  const universal =
-    (pick: (entry: Entry, event: unknown) => Card[]): Handler =>
-    (event) => {
-      const { g, log, entry } = setup();
-      return render(
-        log,
-        () => buildUniversalResponse(g.CardService, pick(entry, event)),
-        (problem) => buildUniversalResponse(g.CardService, [problem]),
-      );
-    };
+  const universal = showing(buildUniversalResponse);
 
   return {
     onHomepage: cards((entry, e) => entry.homepage(e)),
@@ -98,7 +92,7 @@ export function gasEntryPoints(globals: () => GasGlobals): GasEntryPoints {
     },
     onCardAction(event) {
       const { g, log, entry } = setup();
-      const params = parametersOf(event);
+      const params = rawActionParameters(event);
       const invocation = invocationOfAction(params.action ?? '');
       const draft = (d: Draft) => createCustomerDraft(g.GmailApp, event, d);
       try {
@@ -111,11 +105,4 @@ export function gasEntryPoints(globals: () => GasGlobals): GasEntryPoints {
       }
     },
   };
-}
-
-function parametersOf(event: unknown): Record<string, string | undefined> {
-  const p = (event as { commonEventObject?: { parameters?: Record<string, unknown> } } | null)
-    ?.commonEventObject?.parameters;
-  if (!p || typeof p !== 'object') return {};
-  return Object.fromEntries(Object.entries(p).map(([k, v]) => [k, typeof v === 'string' ? v : undefined]));
 }

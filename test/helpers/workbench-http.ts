@@ -21,6 +21,16 @@ export type TestWorkbench = Awaited<ReturnType<typeof startWorkbench>> & {
 /** A sheet for a test workbench: one file, or a folder of CSV tabs (file name → text). */
 export type TestSheet = { file: string; text: string | Buffer } | { folder: Record<string, string> };
 
+/** Copies the bundled sample's CSV tabs (not its inbox) into `dir`/sample, a sheet a test may change. */
+export function copySampleSheet(dir: string): string {
+  const sheetPath = path.join(dir, 'sample');
+  fs.mkdirSync(sheetPath);
+  const sample = path.join(ROOT, 'sample');
+  for (const f of fs.readdirSync(sample).filter((x) => x.endsWith('.csv')))
+    fs.copyFileSync(path.join(sample, f), path.join(sheetPath, f));
+  return sheetPath;
+}
+
 /** A workbench on `sheet` (the sample folder when omitted), listening on a free port. */
 export async function startTestWorkbench(
   sheet?: TestSheet,
@@ -37,11 +47,7 @@ export async function startTestWorkbench(
     for (const [file, text] of Object.entries(sheet.folder))
       fs.writeFileSync(path.join(sheetPath, file), text);
   } else {
-    sheetPath = path.join(dir, 'sample');
-    fs.mkdirSync(sheetPath);
-    const sample = path.join(ROOT, 'sample');
-    for (const f of fs.readdirSync(sample).filter((x) => x.endsWith('.csv')))
-      fs.copyFileSync(path.join(sample, f), path.join(sheetPath, f));
+    sheetPath = copySampleSheet(dir);
   }
   const stateDir = path.join(dir, 'state');
   const workbench = await startWorkbench({ port: 0, sheetPath, inboxPath, stateDir });

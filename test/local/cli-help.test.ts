@@ -1,20 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { COMMANDS, USAGE, commandHelp, runCli } from '../../src/local/cli/main';
+import { COMMANDS, USAGE, commandHelp } from '../../src/local/cli/main';
+import { cli } from '../helpers/cli';
 
 const ROOT = path.resolve(__dirname, '../..');
 const NAMES = Object.keys(COMMANDS);
-
-function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = runCli(argv, {
-    out: (s) => out.push(s),
-    err: (s) => err.push(s),
-    now: () => new Date('2026-11-20T12:00:00Z'),
-  });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 /** The flags a command's parser accepts, from its "Unknown option" message. */
 function parserFlags(name: string): string[] {

@@ -2,20 +2,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { toCsv } from '../../src/local/table/csv';
-import { runCli } from '../../src/local/cli/main';
+import { cli } from '../helpers/cli';
 
 const SAMPLE = path.resolve(__dirname, '../../sample/customers.csv');
-
-function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = runCli(argv, {
-    out: (s) => out.push(s),
-    err: (s) => err.push(s),
-    now: () => new Date('2026-11-20T12:00:00Z'),
-  });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 describe('churnguard CLI', () => {
   it("lists the sample folder's segments with size and MRR, consistent with the customer tab", () => {

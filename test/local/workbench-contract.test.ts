@@ -6,18 +6,14 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Workbench } from '../../src/local/workbench/backend';
+import { copySampleSheet, SAMPLE_INBOX } from '../helpers/workbench-http';
 import { MiswiredRequestError } from '../../src/local/workbench/http-error';
-
-const SAMPLE = path.resolve(__dirname, '../../sample');
 
 function workbench() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cg-contract-'));
-  fs.mkdirSync(path.join(dir, 'sample'));
-  for (const f of fs.readdirSync(SAMPLE).filter((x) => x.endsWith('.csv')))
-    fs.copyFileSync(path.join(SAMPLE, f), path.join(dir, 'sample', f));
   return new Workbench({
-    sheetPath: path.join(dir, 'sample'),
-    inboxPath: path.join(SAMPLE, 'inbox.json'),
+    sheetPath: copySampleSheet(dir),
+    inboxPath: SAMPLE_INBOX,
     stateDir: path.join(dir, 'state'),
     now: () => new Date('2026-11-20T09:00:00Z'),
   });

@@ -8,18 +8,14 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Workbench } from '../../src/local/workbench/backend';
 import { SheetConflictError } from '../../src/local/workbench/http-error';
-
-const SAMPLE = path.resolve(__dirname, '../../sample');
+import { copySampleSheet, SAMPLE_INBOX } from '../helpers/workbench-http';
 
 function workbench() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cg-disk-edits-'));
-  const sheet = path.join(dir, 'sample');
-  fs.mkdirSync(sheet);
-  for (const f of fs.readdirSync(SAMPLE).filter((x) => x.endsWith('.csv')))
-    fs.copyFileSync(path.join(SAMPLE, f), path.join(sheet, f));
+  const sheet = copySampleSheet(dir);
   const wb = new Workbench({
     sheetPath: sheet,
-    inboxPath: path.join(SAMPLE, 'inbox.json'),
+    inboxPath: SAMPLE_INBOX,
     stateDir: path.join(dir, 'state'),
     now: () => new Date('2026-11-20T09:00:00Z'),
   });
