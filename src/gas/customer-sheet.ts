@@ -216,6 +216,25 @@ export function sheetsCustomerSheet(
       );
     },
 
+    lastRow() {
+      return open().sheet.getLastRow();
+    },
+
+    readRows(firstRow, count) {
+      if (!Number.isInteger(firstRow) || firstRow < 2 || !Number.isInteger(count) || count < 0)
+        throw new RangeError(`readRows(${firstRow}, ${count}): rows start at 2 and the count is whole`);
+      const { sheet } = open();
+      const { headers, width } = readHeader(sheet);
+      const last = Math.min(sheet.getLastRow(), firstRow + count - 1);
+      if (width === 0 || last < firstRow) return frame(headers, [], []);
+      const rows = sheet.getRange(firstRow, 1, last - firstRow + 1, width).getValues();
+      return frame(
+        headers,
+        rows,
+        rows.map((_, i) => firstRow + i),
+      );
+    },
+
     findByEmail(email, locate) {
       const { sheet } = open();
       const { headers, width } = readHeader(sheet);

@@ -39,8 +39,19 @@ export interface CellBlock {
 
 export interface CustomerSheet {
   location(): SheetLocation;
-  /** Every row, in one batched read. */
+  /** Every row, in one batched read. Card paths must not call it on a large sheet (see readRows). */
   readAll(): SheetRows;
+  /**
+   * The last row holding content (1 = the header alone, 0 = an empty tab), one metadata call: how far a
+   * chunked job over the tab has to go.
+   */
+  lastRow(): number;
+  /**
+   * Up to `count` rows from 1-based row `firstRow` (at least 2, below the header), with the header row:
+   * two reads whatever the sheet's size, so background jobs walk a 100k-row tab in bounded chunks.
+   * Rows past the end are not returned.
+   */
+  readRows(firstRow: number, count: number): SheetRows;
   /** Only the rows whose email cell equals `email` (case-insensitive); cost does not grow with the sheet. */
   findByEmail(email: string, emailHeader: (headers: unknown[]) => number): SheetRows;
   /** Rows whose email ends with @domain; reads the email column and the matching rows only. */

@@ -326,6 +326,26 @@ describe('Sheets customer sheet (raw rows)', () => {
     expect(world.calls.get('Range.getValues')).toBe(1);
   });
 
+  it('reads a chunk of rows in two getValues calls at any size, stopping at the last row', () => {
+    for (const n of [1_000, 100_000]) {
+      const { world, port } = sheetWith(n);
+      expect(port().lastRow()).toBe(n + 1);
+      world.calls.reset();
+      const chunk = port().readRows(n - 1, 50);
+      expect(chunk.rowNumbers).toEqual([n - 1, n, n + 1]);
+      expect(chunk.rows.map((r) => r[1])).toEqual([
+        `c${n - 2}@co${(n - 2) % 50}.example`,
+        `c${n - 1}@co${(n - 1) % 50}.example`,
+        `c${n}@co${n % 50}.example`,
+      ]);
+      expect(chunk.headers).toEqual(['Name', 'Email', 'MRR']);
+      expect(world.calls.get('Range.getValues')).toBe(2);
+      expect(world.calls.cellsRead).toBe(3 + 3 * 3);
+      expect(port().readRows(n + 2, 10).rows).toEqual([]);
+    }
+    expect(() => sheetWith(1).port().readRows(1, 5)).toThrow(RangeError);
+  });
+
   it('names the problem when the sheet, the tab or the email column is gone', () => {
     const { world, ss, port } = sheetWith(3);
     ss.sheet('Customers')!.name = 'Clients';

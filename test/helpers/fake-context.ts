@@ -59,6 +59,8 @@ export function fakeContext(options: FakeContextOptions = {}): AppContext & { st
           sheetId: 0,
         }),
         readAll: () => empty,
+        lastRow: () => 1,
+        readRows: () => empty,
         findByEmail: () => empty,
         findByDomain: () => empty,
         ensureColumns: (names) => names.map((_, i) => i + 2),
