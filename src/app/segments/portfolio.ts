@@ -13,6 +13,7 @@ import {
   type SegmentRecord,
 } from '../../core/segments';
 import type { Segment } from '../../core/segments/segments-tab';
+import type { Settings } from '../../core/settings/settings';
 import { rawKeys } from '../../core/sheet/read-customers';
 import { forgetRawConfig, loadRawConfig, type RawConfig } from '../config';
 import type { AppContext } from '../context';
@@ -65,20 +66,34 @@ export interface Portfolio {
   today: Date;
 }
 
+/**
+ * Each customer with their effective impact, score and band: for a whole read or for one chunk of a
+ * chunked job (src/app/jobs/sheet-walk.ts), so both see the same records.
+ */
+export function segmentRecords(
+  ctx: AppContext,
+  settings: Settings,
+  config: SegmentConfig,
+  customers: readonly Customer[],
+  timeZone: string,
+): SegmentRecord[] {
+  const impact = impactResolver(ctx, config.rules);
+  // Each customer's impact is worked out once and handed to the scorer, not evaluated twice.
+  let current: CrisisImpact | undefined;
+  const score = riskScorer(ctx, settings, () => current, timeZone);
+  return customers.map((customer): SegmentRecord => {
+    current = impact(customer);
+    const risk = score(customer);
+    return { customer, band: risk.band, score: risk.score, ...(current ? { impact: current } : {}) };
+  });
+}
+
 /** `fresh`: re-read the Segments and Impact rules tabs instead of the cached copy (the Refresh button). */
 export function withPortfolio<T>(ctx: AppContext, use: (p: Portfolio) => T, fresh = false): T {
   return withWholeSheet(ctx, (whole) => {
     if (fresh) forgetRawConfig(ctx, whole.settings.spreadsheetId!);
     const config = segmentConfig(ctx, whole.settings.spreadsheetId!, whole.all.headers);
-    const impact = impactResolver(ctx, config.rules);
-    // Each customer's impact is worked out once and handed to the scorer, not evaluated twice.
-    let current: CrisisImpact | undefined;
-    const score = riskScorer(ctx, whole.settings, () => current, whole.all.timeZone);
-    const records = whole.read.customers.map((customer): SegmentRecord => {
-      current = impact(customer);
-      const risk = score(customer);
-      return { customer, band: risk.band, score: risk.score, ...(current ? { impact: current } : {}) };
-    });
+    const records = segmentRecords(ctx, whole.settings, config, whole.read.customers, whole.all.timeZone);
     return use({ whole, config, records, today: ctx.clock.now() });
   });
 }
