@@ -98,6 +98,36 @@ export function fakeContext(options: FakeContextOptions = {}): AppContext & { st
           .map((values, i) => ({ row: i + 1, values }))
           .slice(1)
           .filter((r) => String(r.values[column - 1] ?? '').toLowerCase() === value.toLowerCase()),
+      findRowNumbers: (tab, column, wanted) => {
+        const set = new Set(wanted.map((v) => v.trim().toLowerCase()));
+        return (tabs.get(tab) ?? []).flatMap((r, i) =>
+          i > 0 &&
+          set.has(
+            String(r[column - 1] ?? '')
+              .trim()
+              .toLowerCase(),
+          )
+            ? [i + 1]
+            : [],
+        );
+      },
+      readBlocks: (tab, blocks) => {
+        const values = tabs.get(tab) ?? [];
+        return blocks.map((b) =>
+          values
+            .slice(b.row - 1, b.row - 1 + b.count)
+            .map((r) =>
+              b.columns === undefined
+                ? r.slice((b.column ?? 1) - 1)
+                : r.slice((b.column ?? 1) - 1, (b.column ?? 1) - 1 + b.columns),
+            ),
+        );
+      },
+      deleteRows: (tab, rows) => {
+        const values = tabs.get(tab);
+        if (!values) throw new Error(`The "${tab}" tab is gone.`);
+        for (const r of [...new Set(rows)].sort((a, b) => b - a)) values.splice(r - 1, 1);
+      },
       write: (tab, row, column, block) => {
         const values = tabs.get(tab);
         if (!values) throw new Error(`The "${tab}" tab is gone.`);

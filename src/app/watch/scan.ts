@@ -7,7 +7,7 @@
 import { DEFAULT_PLAYBOOK_SETTINGS } from '../../core/playbooks/settings';
 import { nextBestAction } from '../../core/playbooks/recommend';
 import { DEFAULT_SCORECARD } from '../../core/risk/settings';
-import { ALERTS_TAB, ALERT_HEADERS, alertRow, newAlerts, readAlerts } from '../../core/watch/alerts';
+import { ALERTS_TAB, ALERT_HEADERS, alertRow, newAlerts } from '../../core/watch/alerts';
 import { buildDigests } from '../../core/watch/digest';
 import { detectEvents, type DangerEvent } from '../../core/watch/events';
 import {
@@ -29,6 +29,7 @@ import { playbookSegmentOf } from '../../core/segments';
 import { rememberValueLines, storedValueLines } from '../value-lines';
 import { withWholeSheet } from '../whole-sheet';
 import { withSheetLock } from '../shared-lock';
+import { raisedAlertKeys } from './alert-rows';
 import { takeEmailSignals } from './email-signals';
 
 export const LAST_SCAN_KEY = 'churnguard.lastScan';
@@ -140,8 +141,7 @@ export function runDailyScan(ctx: AppContext): ScanReport {
     // Read the raised keys and append the new alerts in one critical section: a teammate's scan
     // between the two would otherwise raise the same alerts again (and send their digests twice).
     const alerts = withSheetLock(ctx, () => {
-      const existing = readAlerts(tabs.read(ALERTS_TAB)?.values ?? []);
-      const fresh = raise(new Set(existing.alerts.map((a) => a.key)));
+      const fresh = raise(raisedAlertKeys(tabs));
       tabs.append(ALERTS_TAB, [...ALERT_HEADERS], fresh.map(alertRow));
       return fresh;
     });
