@@ -21,6 +21,7 @@ import { LAST_SCAN_KEY, runDailyScan, SCAN_ERROR_KEY, scanDue } from './watch/sc
 import { electScanner } from './watch/scanner-election';
 import { runRequestedLearning } from './handlers/learn';
 import { reactivationDue, runReactivation } from './watch/reactivation';
+import { runTabUpkeep } from './watch/tab-upkeep';
 
 export interface AppEntry {
   homepage(raw: unknown): Card[];
@@ -105,6 +106,8 @@ export function appEntry(makeContext: () => AppContext, log: ErrorLogger): AppEn
       attempt(() => {
         report.campaigns = runHourly(ctx, sheetComposer).filter((o) => o.kind === 'ran').length;
       });
+      // Last, with the time left: closed alerts to the archive (bounded, resumable steps).
+      attempt(() => void runTabUpkeep(ctx));
       return report;
     },
   };

@@ -6,6 +6,7 @@
 import { learningRequestedAt } from '../learn-request';
 import type { AppContext } from '../context';
 import { loadSettings } from '../settings-store';
+import { tabUpkeepPending } from '../watch/tab-upkeep';
 import { listCampaigns, UNFINISHED_STATES } from './meta';
 
 /** The name of the top-level function the hourly trigger calls (declared in src/index.ts). */
@@ -17,6 +18,8 @@ export function hasBackgroundWork(ctx: AppContext): boolean {
   if (settings.watch?.enabled || settings.reactivation?.enabled) return true;
   // A large sheet learns from history in the trigger, not in a card.
   if (learningRequestedAt(ctx.userStore) !== null) return true;
+  // Tab upkeep (the Alerts archive) that ran out of time in a run: the next run goes on with it.
+  if (tabUpkeepPending(ctx)) return true;
   // A paused campaign waits for a person, not for the trigger.
   return listCampaigns(ctx.userStore).some((c) => UNFINISHED_STATES.has(c.state) && c.state !== 'paused');
 }
