@@ -30,7 +30,7 @@ export function alertValues(a: AlertSpec): unknown[] {
   const email = `${a.key.replace(/[^a-z0-9]/gi, '')}@co.example`;
   return [
     a.key,
-    `'${dayBefore(a.raisedDaysAgo ?? 1)}`,
+    dayBefore(a.raisedDaysAgo ?? 1),
     `Customer ${a.key}`,
     email,
     a.owner ?? ME,
@@ -39,7 +39,7 @@ export function alertValues(a: AlertSpec): unknown[] {
     'Check-in call',
     a.status ?? 'open',
     '',
-    a.closedDaysAgo === undefined ? '' : `'${dayBefore(a.closedDaysAgo)}`,
+    a.closedDaysAgo === undefined ? '' : dayBefore(a.closedDaysAgo),
   ];
 }
 
