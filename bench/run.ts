@@ -5,6 +5,7 @@
  */
 import { bundleBench, firstCardBench } from './bundle.bench';
 import { backgroundBench, cardActionsBench } from './card-actions.bench';
+import { alertsBench, archiveBench } from './alerts.bench';
 import { printTable } from './stats';
 import { fitBench, scoringBench, telcoBench } from './risk.bench';
 import { homepageBench, rescoreBench, sidebarBench } from './sidebar.bench';
@@ -19,6 +20,17 @@ import { fitSizeBench, generatedLearnersBench, learnRunBench, telcoLearnersBench
 type Group = { name: string; run: () => Promise<void> | void };
 
 const groups: Group[] = [
+  {
+    // Issue 16, bounded tabs: the Alerts card paths with few and with 100,000 closed alerts, and the archive.
+    name: 'alerts',
+    run: () => {
+      printTable(
+        'Alerts card paths on the 24-column sample: the alert part alone, and the whole action through Code.js',
+        alertsBench(),
+      );
+      printTable('Archiving 100,000 closed alerts: hourly trigger runs until done', archiveBench());
+    },
+  },
   {
     // Issue 16: every card action on the sample's 24 columns at 1k/10k/100k, then background runs.
     name: 'cards',

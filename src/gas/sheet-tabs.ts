@@ -86,11 +86,11 @@ export function sheetsTabs(app: SpreadsheetsForTabs, spreadsheetId: string): She
         values: sheet.getRange(row, 1, 1, width).getValues()[0] ?? [],
       }));
     },
-    findRowNumbers(tab, column, values) {
+    findRowNumbers(tab, column, values, within) {
       const sheet = open().getSheetByName(tab);
       if (!sheet || values.length === 0) return [];
       const alternatives = values.map((v) => escapeRegex(v.trim())).join('|');
-      return findRows(sheet, column, `\\s*(?:${alternatives})\\s*`);
+      return findRows(sheet, column, `\\s*(?:${alternatives})\\s*`, within);
     },
     readBlocks(tab, blocks) {
       const sheet = open().getSheetByName(tab);
@@ -111,6 +111,9 @@ export function sheetsTabs(app: SpreadsheetsForTabs, spreadsheetId: string): She
       if (!sheet) throw new Error(`The "${tab}" tab is gone.`);
       // Bottom-up: deleting a lower run never moves a higher one.
       for (const run of rowRuns(rows, 0).reverse()) sheet.deleteRows(run.row, run.count);
+    },
+    lastRow(tab) {
+      return open().getSheetByName(tab)?.getLastRow() ?? 0;
     },
     write(tab, row, column, values) {
       const sheet = open().getSheetByName(tab);

@@ -35,9 +35,10 @@ export interface SheetTabs {
   /**
    * The numbers (ascending, below the header) of the rows whose cell in `column` (1-based) is one of
    * `values`, whole cell, ignoring case and surrounding spaces: one TextFinder, no cell returned, so
-   * a bounded caller pays for the matches, not for the tab. Empty for a missing tab.
+   * a bounded caller pays for the matches, not for the tab. `within` searches only those rows (a
+   * window of a long tab, so a step does not get back 100,000 matches). Empty for a missing tab.
    */
-  findRowNumbers(tab: string, column: number, values: readonly string[]): number[];
+  findRowNumbers(tab: string, column: number, values: readonly string[], within?: RowBlock): number[];
   /**
    * Blocks of rows, one read each (the tab's width once for all): a block past the last row is cut
    * short, one wholly past it is empty. `column`/`columns` narrow a block to some columns (default:
@@ -49,6 +50,8 @@ export interface SheetTabs {
    * Callers verify each row's content first (under the shared lock): people sort and delete too.
    */
   deleteRows(tab: string, rows: readonly number[]): void;
+  /** The tab's last row with content (0 for a missing or empty tab). */
+  lastRow(tab: string): number;
   /** Writes a block at a 1-based row and column of an existing tab, in one call (a status cell, a row). */
   write(tab: string, row: number, column: number, values: unknown[][]): void;
   /** The tab names, so a caller can say which exist. */

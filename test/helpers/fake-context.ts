@@ -98,10 +98,12 @@ export function fakeContext(options: FakeContextOptions = {}): AppContext & { st
           .map((values, i) => ({ row: i + 1, values }))
           .slice(1)
           .filter((r) => String(r.values[column - 1] ?? '').toLowerCase() === value.toLowerCase()),
-      findRowNumbers: (tab, column, wanted) => {
+      findRowNumbers: (tab, column, wanted, within) => {
         const set = new Set(wanted.map((v) => v.trim().toLowerCase()));
+        const inside = (row: number) => !within || (row >= within.row && row < within.row + within.count);
         return (tabs.get(tab) ?? []).flatMap((r, i) =>
           i > 0 &&
+          inside(i + 1) &&
           set.has(
             String(r[column - 1] ?? '')
               .trim()
@@ -128,6 +130,7 @@ export function fakeContext(options: FakeContextOptions = {}): AppContext & { st
         if (!values) throw new Error(`The "${tab}" tab is gone.`);
         for (const r of [...new Set(rows)].sort((a, b) => b - a)) values.splice(r - 1, 1);
       },
+      lastRow: (tab) => (tabs.get(tab) ?? []).length,
       write: (tab, row, column, block) => {
         const values = tabs.get(tab);
         if (!values) throw new Error(`The "${tab}" tab is gone.`);

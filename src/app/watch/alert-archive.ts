@@ -27,8 +27,10 @@ import { alertHeader, readAlertRows, READ_GAP_ROWS } from './alert-rows';
  * and the step holds the shared lock for a handful of calls (~1 s), so teammates barely wait.
  */
 export const ARCHIVE_BATCH = 100;
-/** Closed rows a step looks at to find due ones (recently closed ones stay in the tab meanwhile). */
-export const ARCHIVE_LOOK_ROWS = 1_000;
+/** Rows one TextFinder searches for closed alerts; a step searches at most ARCHIVE_WINDOWS of them. */
+export const ARCHIVE_WINDOW_ROWS = 2_000;
+/** 50 windows: 100,000 rows, ~6 s of TextFinder calls, outside the lock. */
+export const ARCHIVE_WINDOWS = 50;
 
 export interface ArchiveStep {
   /** Alerts appended to the archive by this step. */
@@ -97,19 +99,58 @@ function archiveRow(
   });
 }
 
-/** One bounded step, under the shared lock (the alert actions write rows by number under it too). */
-export function archiveAlertsStep(ctx: AppContext, spreadsheetId: string): ArchiveStep {
-  const tabs = ctx.tabs(spreadsheetId);
-  const today = ctx.clock.now().toISOString().slice(0, 10);
-  return withSheetLock(ctx, (): ArchiveStep => {
-    const alertsHeader = tabs.readBlocks(ALERTS_TAB, [{ row: 1, count: 1 }])[0]?.[0] ?? [];
-    const at = alertColumns(alertsHeader);
-    if (at.Key < 0 || at.Status < 0) return { appended: 0, deleted: 0, more: false };
-    const closed = tabs.findRowNumbers(ALERTS_TAB, at.Status + 1, CLOSED_STATUSES);
-    const looked = readAlertRows(tabs, at, closed.slice(0, ARCHIVE_LOOK_ROWS));
-    const due = looked.alerts.filter((a) => archivable(a, today)).slice(0, ARCHIVE_BATCH);
-    if (due.length === 0) return { appended: 0, deleted: 0, more: false };
+/**
+ * Due alerts, searched outside the lock in windows of the tab from the top (the scan appends, so
+ * the oldest are there): one TextFinder per window, so a step never gets back 100,000 matches.
+ */
+function findDue(tabs: SheetTabs, at: ReturnType<typeof alertColumns>, today: string): Alert[] {
+  const last = tabs.lastRow(ALERTS_TAB);
+  const due: Alert[] = [];
+  for (
+    let row = 2, windows = 0;
+    row <= last && windows < ARCHIVE_WINDOWS && due.length < ARCHIVE_BATCH;
+    row += ARCHIVE_WINDOW_ROWS, windows++
+  ) {
+    const closed = tabs.findRowNumbers(ALERTS_TAB, at.Status + 1, CLOSED_STATUSES, {
+      row,
+      count: ARCHIVE_WINDOW_ROWS,
+    });
+    // Read the matches a batch at a time: a window of recently closed alerts yields none due.
+    for (let i = 0; i < closed.length && due.length < ARCHIVE_BATCH; i += ARCHIVE_BATCH) {
+      const found = readAlertRows(tabs, at, closed.slice(i, i + ARCHIVE_BATCH)).alerts;
+      due.push(...found.filter((a) => archivable(a, today)).slice(0, ARCHIVE_BATCH - due.length));
+    }
+  }
+  return due;
+}
 
+const sameCells = (a: readonly unknown[], b: readonly unknown[]) =>
+  a.length === b.length && a.every((v, i) => String(v ?? '') === String(b[i] ?? ''));
+
+/**
+ * One bounded step. The search runs outside the shared lock; under it (the alert actions write rows
+ * by number under it too) the chosen rows are re-read, appended to the archive unless their key is
+ * there, re-read again and deleted only where the row still holds exactly what was archived.
+ */
+export function archiveAlertsStep(
+  ctx: AppContext,
+  spreadsheetId: string,
+  tabs: SheetTabs = ctx.tabs(spreadsheetId),
+): ArchiveStep {
+  const today = ctx.clock.now().toISOString().slice(0, 10);
+  const none: ArchiveStep = { appended: 0, deleted: 0, more: false };
+  const alertsHeader = tabs.readBlocks(ALERTS_TAB, [{ row: 1, count: 1 }])[0]?.[0] ?? [];
+  const at = alertColumns(alertsHeader);
+  if (at.Key < 0 || at.Status < 0) return none;
+  const chosen = findDue(tabs, at, today);
+  if (chosen.length === 0) return none;
+
+  return withSheetLock(ctx, (): ArchiveStep => {
+    const rows = chosen.map((a) => a.row!);
+    // What the rows hold now: a person may have sorted, edited or deleted since the search.
+    const fresh = readAlertRows(tabs, at, rows);
+    const due = fresh.alerts.filter((a) => archivable(a, today));
+    if (due.length === 0) return { ...none, more: true };
     const keys = [...new Set(due.map((a) => a.key))];
     const already = keysInArchive(tabs, keys);
     const header = archiveHeader(tabs, alertsHeader);
@@ -118,21 +159,21 @@ export function archiveAlertsStep(ctx: AppContext, spreadsheetId: string): Archi
     tabs.append(
       ALERTS_ARCHIVE_TAB,
       header,
-      toAppend.map((a) => archiveRow(a, looked.values.get(a.row!) ?? [], alertsHeader, header)),
+      toAppend.map((a) => archiveRow(a, fresh.values.get(a.row!) ?? [], alertsHeader, header)),
     );
-
-    // Delete by content, not by the numbers read above: re-read the rows and keep only those that
-    // still hold a closed alert whose key is now in the archive.
+    // Delete by content, not by number: only rows that still hold exactly what was read above (an
+    // edit since is kept, and archived again in a later step) and whose key the archive now has.
     const archived = new Set([...already, ...toAppend.map((a) => a.key)]);
-    const now = readAlertRows(
-      tabs,
-      at,
-      due.map((a) => a.row!),
-    ).alerts.filter((a) => archived.has(a.key) && archivable(a, today));
-    tabs.deleteRows(
-      ALERTS_TAB,
-      now.map((a) => a.row!),
-    );
-    return { appended: toAppend.length, deleted: now.length, more: true };
+    const now = readAlertRows(tabs, at, rows).values;
+    const deletable = due
+      .filter((a) => archived.has(a.key))
+      .map((a) => a.row!)
+      .filter((row) => {
+        const then = fresh.values.get(row);
+        const current = now.get(row);
+        return then !== undefined && current !== undefined && sameCells(then, current);
+      });
+    tabs.deleteRows(ALERTS_TAB, deletable);
+    return { appended: toAppend.length, deleted: deletable.length, more: true };
   });
 }

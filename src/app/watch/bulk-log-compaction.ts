@@ -14,6 +14,7 @@ import {
   summaryRow,
 } from '../../core/segments/bulk-log-compaction';
 import { BULK_LOG_HEADERS, BULK_LOG_TAB } from '../../core/segments/bulk-tag';
+import type { SheetTabs } from '../../ports/sheet-tabs';
 import type { AppContext } from '../context';
 import { withSheetLock } from '../shared-lock';
 import { READ_GAP_ROWS } from './alert-rows';
@@ -28,8 +29,11 @@ export interface CompactionStep {
   more: boolean;
 }
 
-export function compactBulkLogStep(ctx: AppContext, spreadsheetId: string): CompactionStep {
-  const tabs = ctx.tabs(spreadsheetId);
+export function compactBulkLogStep(
+  ctx: AppContext,
+  spreadsheetId: string,
+  tabs: SheetTabs = ctx.tabs(spreadsheetId),
+): CompactionStep {
   const now = ctx.clock.now();
   const rows = tabs.read(BULK_LOG_TAB)?.values ?? [];
   const id = changeToCompact(rows.slice(1), now);

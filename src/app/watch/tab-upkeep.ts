@@ -33,14 +33,16 @@ export function runTabUpkeep(ctx: AppContext, deadlineMs = TAB_UPKEEP_DEADLINE_M
   const { spreadsheetId } = loadSettings(ctx.userStore).settings;
   const report: TabUpkeepReport = { steps: 0, archivedAlerts: 0, compactedBulkRows: 0, finished: true };
   if (!spreadsheetId) return report;
+  // One adapter for the run: the spreadsheet is opened once, not once a step.
+  const tabs = ctx.tabs(spreadsheetId);
   const jobs: (() => boolean)[] = [
     () => {
-      const step = archiveAlertsStep(ctx, spreadsheetId);
+      const step = archiveAlertsStep(ctx, spreadsheetId, tabs);
       report.archivedAlerts += step.appended;
       return step.more;
     },
     () => {
-      const step = compactBulkLogStep(ctx, spreadsheetId);
+      const step = compactBulkLogStep(ctx, spreadsheetId, tabs);
       report.compactedBulkRows += step.deleted;
       return step.more;
     },
