@@ -204,11 +204,14 @@ describe('campaign wizard', () => {
     expect(early).toContain('1 reply noticed');
     w.world.clock.advance(25 * 24 * HOUR);
     const card = JSON.stringify(cardOf(act(w.ctx(), 'openOutcomes')));
-    const e = (1 / emailed.length) * 100;
-    const hRate = (2 / held.length) * 100;
+    // Words first, with the counts; the interval only in a details row.
     expect(card).toContain(
-      `"topLabel":"30 days","text":"Churn ${e.toFixed(1)}% vs ${hRate.toFixed(1)}% held out`,
+      `"topLabel":"30 days","text":"Churn · Too few to tell: ${emailed.length} emailed, ${held.length} held back, 3 churned`,
     );
+    expect(card).toMatch(
+      /"topLabel":"Details","text":"30 days: Churn [\d.]+% emailed vs [\d.]+% held back: .*95% interval/,
+    );
+    expect(card).not.toContain('CI');
     expect(card).toContain('Payment holiday · 1 campaign');
     expect(JSON.stringify(cardOf(act(w.ctx(), 'homePage', { page: '0' })))).toContain('What works');
   });
