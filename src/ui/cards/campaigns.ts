@@ -7,6 +7,7 @@
 import { foldedSection } from '../card/fold';
 import { ACTION } from '../action-names';
 import type { Card, Section, Widget } from '../card/types';
+import { count } from '../../core/text/format';
 import { action, actionButton } from './common';
 
 export const CAMPAIGN_FIELDS = { name: 'campaignName', template: 'campaignTemplate' } as const;
@@ -65,6 +66,8 @@ export interface PreviewState {
   holdoutPercent: number;
   exclusions: { reason: string; count: number }[];
   blocked: { email: string; row: number; reason: string }[];
+  /** The blocked members' problems grouped by cause, one line each with its rows (merge-problems.ts). */
+  problems: string[];
   /** Sheet problems that stop every send, and rows no campaign can reach (email cell unusable). */
   sheet: { blockers: string[]; leftOut: string[] };
   /** The recipient shown, 0-based among those emailed. */
@@ -127,24 +130,17 @@ export function campaignPreviewCard(state: PreviewState): Card {
       {
         kind: 'textParagraph',
         text: [
-          {
-            text: `${state.blocked.length} customer${state.blocked.length === 1 ? '' : 's'} would get a blank`,
-            bold: true,
-          },
-          {
-            text: ': fill the cells or give the placeholder a fallback ({{First name|there}}), then check again. Nothing is sent until every email is complete.',
-          },
+          { text: `${count(state.blocked.length, 'customer')} would get a blank`, bold: true },
+          { text: '. Nothing is sent until every email is complete; fix these, then check again:' },
         ],
       },
-      ...state.blocked.slice(0, BLOCKED_SHOWN).map((b): Widget => ({
+      ...state.problems.map((text): Widget => ({
         kind: 'decoratedText',
-        topLabel: `Row ${b.row} · ${b.email}`,
-        text: b.reason,
+        text,
         wrapText: true,
+        icon: 'DESCRIPTION',
       })),
     ];
-    if (state.blocked.length > BLOCKED_SHOWN)
-      widgets.push({ kind: 'textParagraph', text: `…and ${state.blocked.length - BLOCKED_SHOWN} more.` });
     sections.push({ header: 'Fix before sending', widgets });
   }
   sections.push(...sheetSections(state.sheet));
