@@ -130,7 +130,9 @@ describe('next best move in the sidebar', () => {
       parseAddonEvent({ commonEventObject: { hostApp: 'GMAIL' }, gmail }),
     );
     const ltv = widgets(card!).find((x) => x.kind === 'decoratedText' && x.topLabel === 'Lifetime value');
-    expect(ltv && ltv.kind === 'decoratedText' && ltv.text).toMatch(/^3,00\d to date \(12 months × 250\)$/);
+    expect(ltv && ltv.kind === 'decoratedText' && ltv.text).toMatch(
+      /^\$3,00\d to date \(12 months × \$250\)$/,
+    );
   });
 
   it('suggests an upsell for a booming customer asking about more seats', () => {

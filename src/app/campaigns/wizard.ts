@@ -11,7 +11,7 @@ import { membersOf } from '../../core/segments';
 import { checkAudience, findTemplate, mergeTemplate, type Template } from '../../core/templates';
 import type { MergeCause } from '../../core/templates/merge';
 import { groupMergeProblems } from '../../core/templates/merge-problems';
-import { count } from '../../core/text/format';
+import { count, formatDays } from '../../core/text/format';
 import type { ActionResponse, Card } from '../../ui/card/types';
 import { campaignPreviewCard, campaignSetupCard, CAMPAIGN_FIELDS } from '../../ui/cards/campaigns';
 import type { AppContext } from '../context';
@@ -172,7 +172,7 @@ export function previewCampaign(ctx: AppContext, w: Wizard, index: number): Card
         .map(([reason, count]) => ({
           reason:
             reason === 'cool-down'
-              ? `${EXCLUSION_TEXT[reason]} (${config.team.coolDownDays} days)`
+              ? `${EXCLUSION_TEXT[reason]} (${formatDays(config.team.coolDownDays)})`
               : EXCLUSION_TEXT[reason],
           count,
         })),

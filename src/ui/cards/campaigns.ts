@@ -26,7 +26,7 @@ export function campaignSetupCard(state: SetupState): Card {
   const widgets: Widget[] = [
     {
       kind: 'textParagraph',
-      text: `${state.members} customer${state.members === 1 ? '' : 's'} in ${state.segment} today. The next step shows exactly who is emailed and who is not, before anything is sent.`,
+      text: `${count(state.members, 'customer')} in ${state.segment} today. The next step shows exactly who is emailed and who is not, before anything is sent.`,
     },
     { kind: 'textInput', name: CAMPAIGN_FIELDS.name, label: 'Campaign name', value: state.defaultName },
     {
@@ -89,7 +89,7 @@ function sheetSections(sheet: PreviewState['sheet']): Section[] {
     const widgets: Widget[] = [
       {
         kind: 'textParagraph',
-        text: `${sheet.leftOut.length} row${sheet.leftOut.length === 1 ? '' : 's'} of the sheet cannot be emailed by any campaign until the email cell is fixed; ChurnGuard never guesses an address:`,
+        text: `${count(sheet.leftOut.length, 'row')} of the sheet cannot be emailed by any campaign until the email cell is fixed; ChurnGuard never guesses an address:`,
       },
       ...sheet.leftOut.slice(0, BLOCKED_SHOWN).map((text): Widget => ({ kind: 'textParagraph', text })),
     ];
@@ -106,7 +106,7 @@ export function campaignPreviewCard(state: PreviewState): Card {
     {
       kind: 'decoratedText',
       topLabel: 'Will be emailed',
-      text: [{ text: `${state.emailed} customers`, bold: true }],
+      text: [{ text: count(state.emailed, 'customer'), bold: true }],
       bottomLabel: `with "${state.template}"${state.emailed > state.quotaLeft ? ` · ${state.quotaLeft} can go today; the rest continue when the daily quota refills` : ''}`,
       wrapText: true,
       icon: 'EMAIL',
