@@ -54,16 +54,14 @@ run('workbench in Chromium', () => {
     await page.exposeFunction('cgCardShown', (name: string, text: string) => {
       cardsSeen.set(`${name}: ${text.slice(0, 80)}`, text);
     });
-    await page.addInitScript(() => {
-      const report = () =>
-        document.querySelectorAll('#panel-cards .cg-card').forEach((el) => {
-          const w = window as unknown as { cgCardShown: (n: string, t: string) => void };
-          void w.cgCardShown((el as HTMLElement).dataset.cardName ?? '', el.textContent ?? '');
-        });
-      document.addEventListener('DOMContentLoaded', () => {
+    // A string, not a function: the test project compiles without the DOM library.
+    await page.addInitScript({
+      content: `document.addEventListener('DOMContentLoaded', () => {
         const panel = document.getElementById('panel-cards');
+        const report = () => panel.querySelectorAll('.cg-card').forEach((el) =>
+          window.cgCardShown(el.dataset.cardName || '', el.textContent || ''));
         if (panel) new MutationObserver(report).observe(panel, { childList: true, subtree: true });
-      });
+      });`,
     });
     await page.goto(workbench.url);
     fs.mkdirSync(RUN_SHOTS, { recursive: true });
