@@ -66,7 +66,7 @@ export function portfolioView(ctx: AppContext, page: number): PortfolioView {
         },
         {
           label: 'MRR at high or critical risk',
-          value: `${formatMoney(atRiskMrr, money)} (${formatPercent(snapshot.mrr ? atRiskMrr / snapshot.mrr : 0, 0)})`,
+          value: `${formatMoney(atRiskMrr, money)} (${formatPercent(snapshot.mrr ? atRiskMrr / snapshot.mrr : 0)})`,
         },
         ...(read.issues.length
           ? [
