@@ -180,6 +180,8 @@ describe('next best move in the sidebar', () => {
           gmail: quiet,
         }),
       ),
-    ).toThrow(/Row 4 has no value for First name/);
+    ).toThrow(
+      /First name is blank for 1 recipient: fill the cells in Customers, row 4, or give \{\{First name\}\} a fallback/,
+    );
   });
 });

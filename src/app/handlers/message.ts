@@ -282,7 +282,13 @@ export function mergeForCustomer(
     try {
       return {
         customer,
-        draft: draftFor(config, templateName, customer, mergeContextFor(ctx, config.team, match.sheet)),
+        draft: draftFor(
+          config,
+          templateName,
+          customer,
+          mergeContextFor(ctx, config.team, match.sheet),
+          settings.customerSheet,
+        ),
       };
     } catch (error) {
       if (error instanceof DraftProblem) throw new UserFacingError(failure.title, error.message, failure.fix);
