@@ -3,7 +3,7 @@
  * segment, its state, and when it may resume. One small user property per campaign (well under
  * the 9 KB limit) plus an index, so listing campaigns never reads the Campaigns tab.
  */
-import { z } from 'zod';
+import * as z from '../../core/zod';
 import type { KeyValueStore } from '../../ports/key-value-store';
 
 /**
@@ -28,34 +28,34 @@ export const UNFINISHED_STATES: ReadonlySet<CampaignState> = new Set([
 export type CampaignState = (typeof CAMPAIGN_STATES)[number];
 
 export const CampaignMetaSchema = z.object({
-  id: z.string().regex(/^cmp-[a-z0-9-]{4,40}$/),
-  name: z.string().min(1).max(120),
-  template: z.string().min(1).max(120),
-  segment: z.string().min(1).max(120),
-  spreadsheetId: z.string().min(20),
+  id: z.string().check(z.regex(/^cmp-[a-z0-9-]{4,40}$/)),
+  name: z.string().check(z.minLength(1), z.maxLength(120)),
+  template: z.string().check(z.minLength(1), z.maxLength(120)),
+  segment: z.string().check(z.minLength(1), z.maxLength(120)),
+  spreadsheetId: z.string().check(z.minLength(20)),
   createdAt: z.string(),
   createdBy: z.string(),
   state: z.enum(CAMPAIGN_STATES),
   /** When the quota pause ends (ISO); the hourly trigger resumes the campaign after it. */
-  resumeAfter: z.string().optional(),
-  winBack: z.boolean().default(false),
-  holdoutPercent: z.number().min(0).max(50),
-  planned: z.object({ emailed: z.number().int(), holdout: z.number().int(), excluded: z.number().int() }),
+  resumeAfter: z.optional(z.string()),
+  winBack: z._default(z.boolean(), false),
+  holdoutPercent: z.number().check(z.gte(0), z.lte(50)),
+  planned: z.object({ emailed: z.int(), holdout: z.int(), excluded: z.int() }),
   /** The last run: when, how many it sent and how long each send took on average. */
-  lastRun: z
-    .object({ at: z.string(), sent: z.number().int(), msPerSend: z.number(), stopped: z.string() })
-    .optional(),
-  note: z.string().max(500).optional(),
+  lastRun: z.optional(
+    z.object({ at: z.string(), sent: z.int(), msPerSend: z.number(), stopped: z.string() }),
+  ),
+  note: z.optional(z.string().check(z.maxLength(500))),
   /** The count and checksum of the campaign's recipient keys, checked before every run. */
-  logBaseline: z.object({ rows: z.number().int(), checksum: z.string() }).optional(),
+  logBaseline: z.optional(z.object({ rows: z.int(), checksum: z.string() })),
   /** Why the campaign is paused by ChurnGuard: what a person changed in the tab and how to repair it. */
-  problem: z
-    .object({
+  problem: z.optional(
+    z.object({
       kind: z.enum(['header', 'duplicate', 'missing', 'changed']),
       what: z.string(),
       repair: z.string(),
-    })
-    .optional(),
+    }),
+  ),
 });
 
 export type CampaignMeta = z.infer<typeof CampaignMetaSchema>;

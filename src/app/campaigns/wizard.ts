@@ -9,6 +9,9 @@ import type { Customer } from '../../core/customers/customer';
 import { MOVE_LABELS, templateForMove } from '../../core/playbooks';
 import { membersOf } from '../../core/segments';
 import { checkAudience, findTemplate, mergeTemplate, type Template } from '../../core/templates';
+import type { MergeCause } from '../../core/templates/merge';
+import { groupMergeProblems } from '../../core/templates/merge-problems';
+import { count, formatDays } from '../../core/text/format';
 import type { ActionResponse, Card } from '../../ui/card/types';
 import { campaignPreviewCard, campaignSetupCard, CAMPAIGN_FIELDS } from '../../ui/cards/campaigns';
 import type { AppContext } from '../context';
@@ -102,7 +105,13 @@ function requestFor(
   ctx: AppContext,
   p: Portfolio,
   w: Wizard,
-): { request: CampaignRequest; template: Template; config: TeamConfig } {
+): {
+  request: CampaignRequest;
+  template: Template;
+  config: TeamConfig;
+  /** Why each unmergeable member fails, by cause, for the grouped lines on the preview. */
+  causes: Map<string, MergeCause[]>;
+} {
   const spreadsheetId = p.whole.settings.spreadsheetId!;
   const {
     segment: { name: segment },
@@ -111,9 +120,9 @@ function requestFor(
   const config = teamConfigFrom(p.config.raw);
   const template = templateNamed(config, w.template);
   const context = mergeContextFor(ctx, config.team, p.whole.all);
-  const unmergeable = new Map(
-    checkAudience(template, members, context).blocked.map((b) => [b.customer.email, b.reason]),
-  );
+  const check = checkAudience(template, members, context).blocked;
+  const unmergeable = new Map(check.map((b) => [b.customer.email, b.reason]));
+  const causes = new Map(check.map((b) => [b.customer.email, b.causes]));
   return {
     request: {
       id: w.id,
@@ -129,14 +138,21 @@ function requestFor(
     },
     template,
     config,
+    causes,
   };
 }
 
 export function previewCampaign(ctx: AppContext, w: Wizard, index: number): Card {
   return withPortfolio(ctx, (p) => {
-    const { request, template, config } = requestFor(ctx, p, w);
+    const { request, template, config, causes } = requestFor(ctx, p, w);
     const plan = planCampaign(ctx, request, w.id);
     const emailed = plan.entries.filter((e) => e.status === 'pending');
+    // Only members the plan would email are blocked; each cause is one line with its rows.
+    const problems = groupMergeProblems({
+      template,
+      customerTab: p.whole.all.sheetName,
+      blocked: plan.blocked.map((b) => ({ row: b.row, causes: causes.get(b.email) ?? [] })),
+    }).map((g) => g.text);
     const at = Math.min(Math.max(0, index), Math.max(0, emailed.length - 1));
     const shown = emailed[at];
     const customer = shown ? request.members.find((m) => m.email === shown.email) : undefined;
@@ -156,11 +172,12 @@ export function previewCampaign(ctx: AppContext, w: Wizard, index: number): Card
         .map(([reason, count]) => ({
           reason:
             reason === 'cool-down'
-              ? `${EXCLUSION_TEXT[reason]} (${config.team.coolDownDays} days)`
+              ? `${EXCLUSION_TEXT[reason]} (${formatDays(config.team.coolDownDays)})`
               : EXCLUSION_TEXT[reason],
           count,
         })),
       blocked: plan.blocked,
+      problems,
       sheet: sheetGate(p.whole.read),
       index: at,
       ...(merged?.ok
@@ -213,7 +230,7 @@ export function startCampaignAction(ctx: AppContext, w: Wizard): ActionResponse 
       steps: [{ kind: 'update', card: previewCampaign(ctx, w, 0) }],
       notification:
         started.kind === 'blocked'
-          ? `Not started: ${started.blocked.length} customers would get a blank. Fix them and start again.`
+          ? `Not started: ${count(started.blocked.length, 'customer')} would get a blank. Fix them and start again.`
           : started.kind === 'sheetBlocked'
             ? 'Not started: the customer sheet has two Email columns. Fix the sheet and start again.'
             : 'Not started: nobody in the audience can be emailed now.',
