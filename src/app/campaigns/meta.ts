@@ -7,10 +7,13 @@ import { z } from 'zod';
 import type { KeyValueStore } from '../../ports/key-value-store';
 
 /**
+ * 'preparing': Start recorded a segment campaign and installed the trigger; its audience is being
+ * written to the Campaigns tab chunk by chunk (the cursor is in `prep`), and nothing is sent yet.
  * 'starting': Start recorded the campaign and installed the trigger but has not yet confirmed its
  * recipient rows; a retry of Start, or the next run, finishes it.
  */
 export const CAMPAIGN_STATES = [
+  'preparing',
   'starting',
   'sending',
   'paused',
@@ -20,12 +23,37 @@ export const CAMPAIGN_STATES = [
 ] as const;
 /** States that still have work: never evicted from the list, and they keep the hourly trigger. */
 export const UNFINISHED_STATES: ReadonlySet<CampaignState> = new Set([
+  'preparing',
   'starting',
   'sending',
   'paused',
   'waiting-quota',
 ]);
 export type CampaignState = (typeof CAMPAIGN_STATES)[number];
+
+/** The customer-tab cursor of src/app/jobs/sheet-walk.ts, as stored. */
+const SheetWalkSchema = z.object({
+  nextRow: z.number().int(),
+  endRow: z.number().int(),
+  chunkRows: z.number().int().min(1),
+  anchor: z.object({ row: z.number().int(), email: z.string() }).optional(),
+});
+
+/**
+ * A segment campaign's audience being written: the walk over the customer tab, what the chunks
+ * walked so far produced (reset when the sheet moved and the walk starts over; rows already in the
+ * tab stay, found by key), and the team settings the audience is planned with, fixed at Start.
+ */
+export const PrepSchema = z.object({
+  walk: SheetWalkSchema,
+  restarts: z.number().int().min(0),
+  members: z.number().int().min(0),
+  emailed: z.number().int().min(0),
+  holdout: z.number().int().min(0),
+  excluded: z.number().int().min(0),
+  coolDownDays: z.number().min(0),
+});
+export type Prep = z.infer<typeof PrepSchema>;
 
 export const CampaignMetaSchema = z.object({
   id: z.string().regex(/^cmp-[a-z0-9-]{4,40}$/),
@@ -48,6 +76,8 @@ export const CampaignMetaSchema = z.object({
   note: z.string().max(500).optional(),
   /** The count and checksum of the campaign's recipient keys, checked before every run. */
   logBaseline: z.object({ rows: z.number().int(), checksum: z.string() }).optional(),
+  /** While 'preparing': the audience cursor and counts. */
+  prep: PrepSchema.optional(),
   /** Why the campaign is paused by ChurnGuard: what a person changed in the tab and how to repair it. */
   problem: z
     .object({
@@ -160,6 +190,7 @@ export function newCampaignId(now: Date, random: () => number = Math.random): st
 export function campaignsToContinue(store: KeyValueStore, now: Date): CampaignMeta[] {
   return listCampaigns(store).filter(
     (c) =>
+      c.state === 'preparing' ||
       c.state === 'starting' ||
       c.state === 'sending' ||
       (c.state === 'waiting-quota' && (!c.resumeAfter || new Date(c.resumeAfter).getTime() <= now.getTime())),
