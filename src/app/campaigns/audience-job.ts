@@ -29,8 +29,12 @@ import { loadSettings } from '../settings-store';
 import { confirmStart } from './confirm-start';
 import { saveCampaign, type CampaignMeta, type Prep } from './meta';
 
-/** Rows collected over chunks before one keyed append: each append reads the tab's keys once. */
-const APPEND_EVERY_ROWS = 5_000;
+/**
+ * Rows collected over chunks before one keyed append and cursor save: each append reads the
+ * Campaigns tab's keys once, which grows with the tab, so a 100k-row walk appends a few times per run
+ * rather than 40; a kill loses at most the chunks since the last append, which the next run re-reads.
+ */
+export const APPEND_EVERY_ROWS = 5_000;
 
 export const NOBODY_NOTE =
   'Nobody in the segment could be put in this campaign (the segment was empty when its audience was written). Nothing was sent.';
@@ -111,7 +115,10 @@ const excludedOf = (plan: AudiencePlan) => Object.values(plan.excluded).reduce((
 function restarted(prep: Prep, sheet: CustomerSheet): Prep {
   return {
     ...prep,
-    walk: startWalk(sheet),
+    // The chunk size chosen at Start is kept (a wider tab since then only gets smaller chunks).
+    walk: (({ chunkRows, ...rest }) => ({ ...rest, chunkRows: Math.min(chunkRows, prep.walk.chunkRows) }))(
+      startWalk(sheet),
+    ),
     restarts: prep.restarts + 1,
     members: 0,
     emailed: 0,
@@ -188,7 +195,7 @@ export function prepareAudience(ctx: AppContext, start: CampaignMeta, untilMs: n
         holdout: prep.holdout + plan.holdout,
         excluded: prep.excluded + excludedOf(plan),
       };
-      if (buffered.length >= APPEND_EVERY_ROWS) flush();
+      if (buffered.length >= prep.appendEvery) flush();
     }
     flush();
   }

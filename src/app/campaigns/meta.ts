@@ -52,6 +52,8 @@ export const PrepSchema = z.object({
   holdout: z.number().int().min(0),
   excluded: z.number().int().min(0),
   coolDownDays: z.number().min(0),
+  /** Rows collected over chunks before one keyed append (each append reads the tab's keys once). */
+  appendEvery: z.number().int().min(1).default(5_000),
 });
 export type Prep = z.infer<typeof PrepSchema>;
 

@@ -21,7 +21,7 @@ import { UserFacingError } from '../errors';
 import { loadCampaign, newCampaignId, saveCampaign, type CampaignMeta } from './meta';
 import { confirmStart } from './confirm-start';
 import { HOURLY_HANDLER, keepHourlyTrigger } from './trigger-upkeep';
-import { prepareAudience } from './audience-job';
+import { APPEND_EVERY_ROWS, prepareAudience } from './audience-job';
 import { CHUNK_CELLS, startWalk } from '../jobs/sheet-walk';
 import type { CustomerSheet } from '../../ports/customer-sheet';
 
@@ -143,6 +143,10 @@ export interface SegmentCampaignRequest {
   team: TeamSettings;
   /** Problems of the sheet's header that stop any send (two Email columns): read from the header alone. */
   sheetBlockers: readonly string[];
+  /** Cells a chunk of the customer tab reads (default CHUNK_CELLS); tests and benches make it small. */
+  chunkCells?: number;
+  /** Rows between keyed appends (default APPEND_EVERY_ROWS); tests make it small. */
+  appendEvery?: number;
 }
 
 export type SegmentStartResult =
@@ -151,11 +155,13 @@ export type SegmentStartResult =
   | { kind: 'already'; meta: CampaignMeta };
 
 /**
- * Start's own step writes the audience only while the whole customer tab fits in this many cells and
- * the Campaigns tab in LOG_ROWS_ON_CARD rows (read once for the cool-down, once for the keyed append):
- * the bundled sample prepares and sends at once, a 100k-row sheet is left to the trigger.
+ * Start's own step writes the audience only while the whole customer tab fits in CARD_STEP_CHUNKS
+ * chunks (120,000 cells) and the Campaigns tab in LOG_ROWS_ON_CARD rows (read once for the cool-down,
+ * once for the keyed append): the bundled sample prepares and sends at once, a 100k-row sheet is left
+ * to the trigger.
  */
-export const CARD_STEP_CELLS = 120_000;
+export const CARD_STEP_CHUNKS = 2;
+export const CARD_STEP_CELLS = CARD_STEP_CHUNKS * CHUNK_CELLS;
 export const LOG_ROWS_ON_CARD = 10_000;
 /** The step stops starting chunks after this much of the card's execution. */
 export const CARD_STEP_UNTIL_MS = 5_000;
@@ -179,7 +185,7 @@ export function startSegmentCampaign(
       return { kind: 'already', meta: existing };
     }
     if (request.sheetBlockers.length > 0) return { kind: 'sheetBlocked', problems: request.sheetBlockers };
-    const walk = startWalk(sheet);
+    const walk = startWalk(sheet, request.chunkCells);
     ctx.triggers.installHourly(HOURLY_HANDLER);
     const meta: CampaignMeta = {
       id: request.id,
@@ -201,12 +207,13 @@ export function startSegmentCampaign(
         holdout: 0,
         excluded: 0,
         coolDownDays: request.team.coolDownDays,
+        appendEvery: request.appendEvery ?? APPEND_EVERY_ROWS,
       },
     };
     saveCampaign(ctx.userStore, meta);
-    const cells = Math.max(0, walk.endRow - 1) * Math.max(1, Math.round(CHUNK_CELLS / walk.chunkRows));
     const small =
-      cells <= CARD_STEP_CELLS && ctx.campaignLog(request.spreadsheetId).rowCount() <= LOG_ROWS_ON_CARD;
+      walk.endRow - 1 <= CARD_STEP_CHUNKS * walk.chunkRows &&
+      ctx.campaignLog(request.spreadsheetId).rowCount() <= LOG_ROWS_ON_CARD;
     return {
       kind: 'started',
       meta: small ? prepareAudience(ctx, meta, CARD_STEP_UNTIL_MS) : meta,
