@@ -14,7 +14,7 @@ import type { AppContext } from '../context';
 import { UserFacingError } from '../errors';
 import { readChunk, startWalk, walkDone, walkProgress } from '../jobs/sheet-walk';
 import { audienceSource, planChunk, type AudienceSource } from './audience-job';
-import { LOG_ROWS_ON_CARD } from './start';
+import { CARD_STEP_CHUNKS, LOG_ROWS_ON_CARD } from './start';
 
 export interface CheckedAudience {
   src: AudienceSource;
@@ -39,7 +39,10 @@ export interface AudienceCheckJob {
   winBack: boolean;
 }
 
-/** Reads chunks from the top until the tab is done or the execution passes `untilMs` (one chunk at least). */
+/**
+ * Reads chunks from the top until the tab is done, CARD_STEP_CHUNKS are read (one on a larger tab),
+ * or the execution passes `untilMs`; one chunk at least.
+ */
 export function checkAudienceBounded(
   ctx: AppContext,
   spreadsheetId: string,
@@ -63,6 +66,10 @@ export function checkAudienceBounded(
   let sheet = { locale: 'en_US', timeZone: 'UTC' };
   let members = 0;
   let walk = startWalk(src.sheet);
+  // A tab of a couple of chunks is checked whole (exact figures); a larger one by its first chunk
+  // only: the time bound alone would not do, since a card's JavaScript time grows with the rows too.
+  const maxChunks = walk.endRow - 1 <= CARD_STEP_CHUNKS * walk.chunkRows ? CARD_STEP_CHUNKS : 1;
+  let chunks = 0;
   const seen = new Set<string>();
   do {
     if (walkDone(walk)) break;
@@ -93,7 +100,8 @@ export function checkAudienceBounded(
       excluded[reason] = (excluded[reason] ?? 0) + n;
     plan.blocked.push(...part.blocked);
     walk = chunk.next;
-  } while (ctx.elapsedMs() < untilMs);
+    chunks++;
+  } while (chunks < maxChunks && ctx.elapsedMs() < untilMs);
   const progress = walkProgress(walk);
   return {
     src,

@@ -21,6 +21,7 @@ import type { Settings } from '../../core/settings/settings';
 import type { TeamSettings } from '../../core/settings/team-settings';
 import { checkAudience, findTemplate, type Template } from '../../core/templates';
 import type { CustomerSheet } from '../../ports/customer-sheet';
+import { emailColumnIndex } from '../../core/sheet/columns';
 import type { AppContext } from '../context';
 import { readChunk, startWalk, walkDone, walkStillValid, type WalkChunk } from '../jobs/sheet-walk';
 import { mergeContextFor, teamConfigFrom } from '../retention-reply';
@@ -109,12 +110,34 @@ export function planChunk(
   return { ...plan, members: members.length };
 }
 
+/** FNV-1a over the Email cells in row order, continuing from `digest` ('' = nothing walked). */
+export function chainDigest(digest: string, cells: readonly unknown[]): string {
+  let h = digest ? parseInt(digest, 16) : 0x811c9dc5;
+  for (const cell of cells) {
+    const text = `${String(cell ?? '')
+      .trim()
+      .toLowerCase()}\n`;
+    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
+/** Whether the rows walked so far still hold the same emails in the same order: one read of the Email column. */
+function walkedPartUnchanged(src: AudienceSource, prep: Prep): boolean {
+  const walked = prep.walk.nextRow - 2;
+  if (walked <= 0) return true;
+  const column = emailColumnIndex(src.sheet.readHeaders(), src.settings.mapping);
+  if (column < 0) return false;
+  return chainDigest('', src.sheet.readColumn(column + 1).slice(0, walked)) === prep.walkedDigest;
+}
+
 const excludedOf = (plan: AudiencePlan) => Object.values(plan.excluded).reduce((a, b) => a + b, 0);
 
 /** A walk from the top again, counts cleared: rows already in the tab stay and are found by key. */
 function restarted(prep: Prep, sheet: CustomerSheet): Prep {
   return {
     ...prep,
+    walkedDigest: '',
     // The chunk size chosen at Start is kept (a wider tab since then only gets smaller chunks).
     walk: (({ chunkRows, ...rest }) => ({ ...rest, chunkRows: Math.min(chunkRows, prep.walk.chunkRows) }))(
       startWalk(sheet),
@@ -156,6 +179,8 @@ export function prepareAudience(ctx: AppContext, start: CampaignMeta, untilMs: n
     // Once per run: every other campaign's sends, for the cool-down.
     const lastEmailed = lastEmailedAt(log.readAll().recipients);
     let buffered: LogEntry[] = [];
+    // A sort between executions that left the anchor row as it was would skip and repeat customers.
+    if (!walkedPartUnchanged(src, prep)) prep = restarted(prep, src.sheet);
     /** The rows first (keyed: a repeat adds nothing), then the cursor that says they are written. */
     const flush = () => {
       if (buffered.length > 0) log.append(buffered);
@@ -186,10 +211,15 @@ export function prepareAudience(ctx: AppContext, start: CampaignMeta, untilMs: n
         return meta;
       }
       const plan = planChunk(ctx, src, job, chunk, lastEmailed);
+      const column = emailColumnIndex(chunk.all.headers, src.settings.mapping);
       buffered.push(...plan.entries);
       prep = {
         ...prep,
         walk: chunk.next,
+        walkedDigest: chainDigest(
+          prep.walkedDigest,
+          chunk.all.rows.map((r) => r[column]),
+        ),
         members: prep.members + plan.members,
         emailed: prep.emailed + plan.emailed,
         holdout: prep.holdout + plan.holdout,

@@ -208,6 +208,7 @@ export function startSegmentCampaign(
         excluded: 0,
         coolDownDays: request.team.coolDownDays,
         appendEvery: request.appendEvery ?? APPEND_EVERY_ROWS,
+        walkedDigest: '',
       },
     };
     saveCampaign(ctx.userStore, meta);
