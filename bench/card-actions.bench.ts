@@ -268,6 +268,14 @@ export function backgroundBench(n = Math.max(...benchSizes())) {
   return [
     backgroundRun(code, n, 'rescore all', byName('rescore all')),
     backgroundRun(code, n, 'scan now', byName('scan now')),
+    ...campaignBackgroundBench(n, code),
+  ];
+}
+
+/** A campaign on the late payers, and one of about 1,500 recipients, each from Start to the last send. */
+export function campaignBackgroundBench(n = Math.max(...benchSizes()), code = loadCode()) {
+  const byName = (name: string) => CARD_ACTIONS.find((a) => a.name === name)!;
+  return [
     backgroundRun(code, n, `campaign "${SEGMENT}"`, byName('start campaign')),
     backgroundRun(code, n, `campaign "${BENCH_SEGMENT[0]}" (~1,500 emailed)`, startBenchCampaign, 48, (w) =>
       addSegment(w, BENCH_SEGMENT),

@@ -10,6 +10,10 @@ import type { AppContext } from '../context';
 import { campaignsToContinue, loadCampaign, saveCampaign, type CampaignMeta } from './meta';
 import { confirmStart } from './confirm-start';
 import { prepareAudience } from './audience-job';
+import { runBulkTagHourly } from '../segments/bulk-tag-job';
+
+/** How much of an hourly run a bulk tag may use before campaigns get theirs. */
+const BULK_TAG_SHARE_MS = 120_000;
 import { pausedFor, verifyCampaignLog } from './log-guard';
 import { keepHourlyTrigger } from './trigger-upkeep';
 
@@ -128,6 +132,8 @@ function runLocked(
 /** The hourly trigger: continue every campaign with work, one after another, within the 6 minutes. */
 export function runHourly(ctx: AppContext, composerFor: ComposerFactory): RunOutcome[] {
   const outcomes: RunOutcome[] = [];
+  // A running bulk tag first, for a bounded share of the run: it holds a person's edit, campaigns wait an hour anyway.
+  runBulkTagHourly(ctx, BULK_TAG_SHARE_MS);
   for (const meta of campaignsToContinue(ctx.userStore, ctx.clock.now())) {
     if (ctx.elapsedMs() > BUDGET_MS.trigger) break;
     outcomes.push(continueCampaign(ctx, meta.id, 'trigger', composerFor));
