@@ -21,9 +21,9 @@ import type { Settings } from '../../core/settings/settings';
 import type { TeamSettings } from '../../core/settings/team-settings';
 import { checkAudience, findTemplate, type Template } from '../../core/templates';
 import type { CustomerSheet } from '../../ports/customer-sheet';
-import { emailColumnIndex } from '../../core/sheet/columns';
 import type { AppContext } from '../context';
 import { readChunk, startWalk, walkDone, walkStillValid, type WalkChunk } from '../jobs/sheet-walk';
+import { digestAfterChunk, walkedRowsUnchanged } from '../jobs/walk-digest';
 import { mergeContextFor, teamConfigFrom } from '../retention-reply';
 import { segmentConfig, segmentRecords, type SegmentConfig } from '../segments/portfolio';
 import { loadSettings } from '../settings-store';
@@ -110,27 +110,6 @@ export function planChunk(
   return { ...plan, members: members.length };
 }
 
-/** FNV-1a over the Email cells in row order, continuing from `digest` ('' = nothing walked). */
-export function chainDigest(digest: string, cells: readonly unknown[]): string {
-  let h = digest ? parseInt(digest, 16) : 0x811c9dc5;
-  for (const cell of cells) {
-    const text = `${String(cell ?? '')
-      .trim()
-      .toLowerCase()}\n`;
-    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
-  }
-  return h.toString(16).padStart(8, '0');
-}
-
-/** Whether the rows walked so far still hold the same emails in the same order: one read of the Email column. */
-function walkedPartUnchanged(src: AudienceSource, prep: Prep): boolean {
-  const walked = prep.walk.nextRow - 2;
-  if (walked <= 0) return true;
-  const column = emailColumnIndex(src.sheet.readHeaders(), src.settings.mapping);
-  if (column < 0) return false;
-  return chainDigest('', src.sheet.readColumn(column + 1).slice(0, walked)) === prep.walkedDigest;
-}
-
 const excludedOf = (plan: AudiencePlan) => Object.values(plan.excluded).reduce((a, b) => a + b, 0);
 
 /** A walk from the top again, counts cleared: rows already in the tab stay and are found by key. */
@@ -180,7 +159,8 @@ export function prepareAudience(ctx: AppContext, start: CampaignMeta, untilMs: n
     const lastEmailed = lastEmailedAt(log.readAll().recipients);
     let buffered: LogEntry[] = [];
     // A sort between executions that left the anchor row as it was would skip and repeat customers.
-    if (!walkedPartUnchanged(src, prep)) prep = restarted(prep, src.sheet);
+    if (!walkedRowsUnchanged(src.sheet, src.settings, prep.walk, prep.walkedDigest))
+      prep = restarted(prep, src.sheet);
     /** The rows first (keyed: a repeat adds nothing), then the cursor that says they are written. */
     const flush = () => {
       if (buffered.length > 0) log.append(buffered);
@@ -211,15 +191,11 @@ export function prepareAudience(ctx: AppContext, start: CampaignMeta, untilMs: n
         return meta;
       }
       const plan = planChunk(ctx, src, job, chunk, lastEmailed);
-      const column = emailColumnIndex(chunk.all.headers, src.settings.mapping);
       buffered.push(...plan.entries);
       prep = {
         ...prep,
         walk: chunk.next,
-        walkedDigest: chainDigest(
-          prep.walkedDigest,
-          chunk.all.rows.map((r) => r[column]),
-        ),
+        walkedDigest: digestAfterChunk(prep.walkedDigest, chunk.all, src.settings),
         members: prep.members + plan.members,
         emailed: prep.emailed + plan.emailed,
         holdout: prep.holdout + plan.holdout,

@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { BULK_LOG_HEADERS, BULK_LOG_TAB, bulkLogRows, membersOf, planBulkTag } from '../../core/segments';
 import type { AppContext } from '../context';
 import { readChunk, startWalk, walkDone, walkProgress, walkStillValid } from '../jobs/sheet-walk';
+import { digestAfterChunk, walkedRowsUnchanged } from '../jobs/walk-digest';
 import { segmentConfig, segmentRecords } from '../segments/portfolio';
 import { loadSettings } from '../settings-store';
 import { withSheetLock } from '../shared-lock';
@@ -39,6 +40,8 @@ export const BulkTagJobSchema = z.object({
     anchor: z.object({ row: z.number().int(), email: z.string() }).optional(),
   }),
   restarts: z.number().int().min(0),
+  /** Digest of the walked rows' Email cells (src/app/jobs/walk-digest.ts), checked once per execution. */
+  walkedDigest: z.string().default(''),
   changed: z.number().int().min(0),
   unchanged: z.number().int().min(0),
   note: z.string().max(500).optional(),
@@ -85,6 +88,7 @@ export function newBulkTagJob(
     state: 'running',
     walk: startWalk(sheet, chunkCells),
     restarts: 0,
+    walkedDigest: '',
     changed: 0,
     unchanged: 0,
   };
@@ -105,6 +109,18 @@ export function continueBulkTag(ctx: AppContext, start: BulkTagJob, untilMs: num
     return job;
   }
   const tabs = ctx.tabs(job.spreadsheetId);
+  const restart = (): BulkTagJob => ({
+    ...job,
+    // Cells already tagged are found unchanged on the second pass: nothing is written twice.
+    walk: { ...startWalk(sheet), chunkRows: job.walk.chunkRows },
+    walkedDigest: '',
+    restarts: job.restarts + 1,
+  });
+  // A sort between executions that left the anchor row in place would skip and repeat customers.
+  if (!walkedRowsUnchanged(sheet, settings, job.walk, job.walkedDigest)) {
+    job = restart();
+    saveBulkTagJob(ctx, job);
+  }
   let first = true;
   while (!walkDone(job.walk) && (first || ctx.elapsedMs() < untilMs)) {
     first = false;
@@ -147,6 +163,7 @@ export function continueBulkTag(ctx: AppContext, start: BulkTagJob, untilMs: num
       return {
         ...current,
         walk: chunk.next,
+        walkedDigest: digestAfterChunk(current.walkedDigest, chunk.all, settings),
         changed: current.changed + plan.changes.length,
         unchanged: current.unchanged + plan.unchanged,
       };
