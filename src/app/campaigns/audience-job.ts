@@ -23,7 +23,6 @@ import { checkAudience, findTemplate, type Template } from '../../core/templates
 import type { CustomerSheet } from '../../ports/customer-sheet';
 import type { AppContext } from '../context';
 import { readChunk, startWalk, walkDone, walkStillValid, type WalkChunk } from '../jobs/sheet-walk';
-import { digestAfterChunk, walkedRowsUnchanged } from '../jobs/walk-digest';
 import { mergeContextFor, teamConfigFrom } from '../retention-reply';
 import { segmentConfig, segmentRecords, type SegmentConfig } from '../segments/portfolio';
 import { loadSettings } from '../settings-store';
@@ -116,7 +115,6 @@ const excludedOf = (plan: AudiencePlan) => Object.values(plan.excluded).reduce((
 function restarted(prep: Prep, sheet: CustomerSheet): Prep {
   return {
     ...prep,
-    walkedDigest: '',
     // The chunk size chosen at Start is kept (a wider tab since then only gets smaller chunks).
     walk: (({ chunkRows, ...rest }) => ({ ...rest, chunkRows: Math.min(chunkRows, prep.walk.chunkRows) }))(
       startWalk(sheet),
@@ -159,8 +157,8 @@ export function prepareAudience(ctx: AppContext, start: CampaignMeta, untilMs: n
     const lastEmailed = lastEmailedAt(log.readAll().recipients);
     let buffered: LogEntry[] = [];
     // A sort between executions that left the anchor row as it was would skip and repeat customers.
-    if (!walkedRowsUnchanged(src.sheet, src.settings, prep.walk, prep.walkedDigest))
-      prep = restarted(prep, src.sheet);
+    // Once per execution (it reads the Email column): a sort since the last run starts the walk over.
+    if (!walkStillValid(src.sheet, src.settings, prep.walk)) prep = restarted(prep, src.sheet);
     /** The rows first (keyed: a repeat adds nothing), then the cursor that says they are written. */
     const flush = () => {
       if (buffered.length > 0) log.append(buffered);
@@ -169,12 +167,6 @@ export function prepareAudience(ctx: AppContext, start: CampaignMeta, untilMs: n
       saveCampaign(ctx.userStore, meta);
     };
     while (!walkDone(prep.walk) && ctx.elapsedMs() < untilMs) {
-      if (!walkStillValid(src.sheet, src.settings, prep.walk)) {
-        // Rows read before the move were members when read: keep them, then walk the sheet as it is now.
-        flush();
-        prep = restarted(prep, src.sheet);
-        continue;
-      }
       const chunk = readChunk(src.sheet, src.settings, prep.walk);
       const blockers = sheetGate(chunk.read).blockers;
       if (blockers.length > 0) {
@@ -195,7 +187,6 @@ export function prepareAudience(ctx: AppContext, start: CampaignMeta, untilMs: n
       prep = {
         ...prep,
         walk: chunk.next,
-        walkedDigest: digestAfterChunk(prep.walkedDigest, chunk.all, src.settings),
         members: prep.members + plan.members,
         emailed: prep.emailed + plan.emailed,
         holdout: prep.holdout + plan.holdout,

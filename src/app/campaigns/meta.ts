@@ -37,6 +37,7 @@ const SheetWalkSchema = z.object({
   endRow: z.number().int(),
   chunkRows: z.number().int().min(1),
   anchor: z.object({ row: z.number().int(), email: z.string() }).optional(),
+  walkedDigest: z.string().optional(),
 });
 
 /**
@@ -54,11 +55,6 @@ export const PrepSchema = z.object({
   coolDownDays: z.number().min(0),
   /** Rows collected over chunks before one keyed append (each append reads the tab's keys once). */
   appendEvery: z.number().int().min(1).default(5_000),
-  /**
-   * A digest of the Email cells of the rows walked so far, in order: checked once per run against the
-   * column, because the walk's anchor alone misses a sort that happens to leave the anchor row as it was.
-   */
-  walkedDigest: z.string().default(''),
 });
 export type Prep = z.infer<typeof PrepSchema>;
 

@@ -208,7 +208,6 @@ export function startSegmentCampaign(
         excluded: 0,
         coolDownDays: request.team.coolDownDays,
         appendEvery: request.appendEvery ?? APPEND_EVERY_ROWS,
-        walkedDigest: '',
       },
     };
     saveCampaign(ctx.userStore, meta);

@@ -14,7 +14,6 @@ import { z } from 'zod';
 import { BULK_LOG_HEADERS, BULK_LOG_TAB, bulkLogRows, membersOf, planBulkTag } from '../../core/segments';
 import type { AppContext } from '../context';
 import { readChunk, startWalk, walkDone, walkProgress, walkStillValid } from '../jobs/sheet-walk';
-import { digestAfterChunk, walkedRowsUnchanged } from '../jobs/walk-digest';
 import { segmentConfig, segmentRecords } from '../segments/portfolio';
 import { loadSettings } from '../settings-store';
 import { withSheetLock } from '../shared-lock';
@@ -38,10 +37,9 @@ export const BulkTagJobSchema = z.object({
     endRow: z.number().int(),
     chunkRows: z.number().int().min(1),
     anchor: z.object({ row: z.number().int(), email: z.string() }).optional(),
+    walkedDigest: z.string().optional(),
   }),
   restarts: z.number().int().min(0),
-  /** Digest of the walked rows' Email cells (src/app/jobs/walk-digest.ts), checked once per execution. */
-  walkedDigest: z.string().default(''),
   changed: z.number().int().min(0),
   unchanged: z.number().int().min(0),
   note: z.string().max(500).optional(),
@@ -88,7 +86,6 @@ export function newBulkTagJob(
     state: 'running',
     walk: startWalk(sheet, chunkCells),
     restarts: 0,
-    walkedDigest: '',
     changed: 0,
     unchanged: 0,
   };
@@ -113,27 +110,16 @@ export function continueBulkTag(ctx: AppContext, start: BulkTagJob, untilMs: num
     ...job,
     // Cells already tagged are found unchanged on the second pass: nothing is written twice.
     walk: { ...startWalk(sheet), chunkRows: job.walk.chunkRows },
-    walkedDigest: '',
     restarts: job.restarts + 1,
   });
-  // A sort between executions that left the anchor row in place would skip and repeat customers.
-  if (!walkedRowsUnchanged(sheet, settings, job.walk, job.walkedDigest)) {
+  // Once per execution (it reads the Email column): a sort since the last run starts the walk over.
+  if (!walkStillValid(sheet, settings, job.walk)) {
     job = restart();
     saveBulkTagJob(ctx, job);
   }
   let first = true;
   while (!walkDone(job.walk) && (first || ctx.elapsedMs() < untilMs)) {
     first = false;
-    if (!walkStillValid(sheet, settings, job.walk)) {
-      // Cells already tagged are found unchanged on the second pass: nothing is written twice.
-      job = {
-        ...job,
-        walk: { ...startWalk(sheet), chunkRows: job.walk.chunkRows },
-        restarts: job.restarts + 1,
-      };
-      saveBulkTagJob(ctx, job);
-      continue;
-    }
     const current = job;
     job = withSheetLock(ctx, () => {
       const chunk = readChunk(sheet, settings, current.walk);
@@ -163,7 +149,6 @@ export function continueBulkTag(ctx: AppContext, start: BulkTagJob, untilMs: num
       return {
         ...current,
         walk: chunk.next,
-        walkedDigest: digestAfterChunk(current.walkedDigest, chunk.all, settings),
         changed: current.changed + plan.changes.length,
         unchanged: current.unchanged + plan.unchanged,
       };
