@@ -10,6 +10,7 @@ import type { AudiencePlan, ExclusionReason } from '../../core/campaigns/audienc
 import { lastEmailedAt } from '../../core/campaigns/log';
 import { sheetGate, type SheetGate } from '../../core/campaigns/sheet-gate';
 import type { Customer } from '../../core/customers/customer';
+import type { MergeCause } from '../../core/templates/merge';
 import type { AppContext } from '../context';
 import { UserFacingError } from '../errors';
 import { readChunk, startWalk, walkDone, walkProgress } from '../jobs/sheet-walk';
@@ -23,8 +24,10 @@ export interface CheckedAudience {
   members: number;
   /** Members by email, for the email preview. */
   customers: Map<string, Customer>;
-  sheet: { locale: string; timeZone: string };
+  sheet: { locale: string; timeZone: string; sheetName: string };
   gate: SheetGate;
+  /** Why each blocked member's email cannot be merged, by cause (for the grouped lines). */
+  causes: Map<string, MergeCause[]>;
   /** Customer rows checked and in all; equal when the figures are exact. */
   checked: { done: number; total: number };
   /** The Campaigns tab was too large for a card, so nobody was excluded for the cool-down here. */
@@ -63,7 +66,8 @@ export function checkAudienceBounded(
   const plan: AudiencePlan = { entries: [], emailed: 0, holdout: 0, excluded, blocked: [] };
   const customers = new Map<string, Customer>();
   const gate: SheetGate = { blockers: [], leftOut: [] };
-  let sheet = { locale: 'en_US', timeZone: 'UTC' };
+  let sheet = { locale: 'en_US', timeZone: 'UTC', sheetName: '' };
+  const causes = new Map<string, MergeCause[]>();
   let members = 0;
   let walk = startWalk(src.sheet);
   // A tab of a couple of chunks is checked whole (exact figures); a larger one by its first chunk
@@ -99,6 +103,7 @@ export function checkAudienceBounded(
     for (const [reason, n] of Object.entries(part.excluded) as [ExclusionReason, number][])
       excluded[reason] = (excluded[reason] ?? 0) + n;
     plan.blocked.push(...part.blocked);
+    for (const [email, c] of part.causes) causes.set(email, c);
     walk = chunk.next;
     chunks++;
   } while (chunks < maxChunks && ctx.elapsedMs() < untilMs);
@@ -110,6 +115,7 @@ export function checkAudienceBounded(
     customers,
     sheet,
     gate,
+    causes,
     checked: walkDone(walk) ? { done: progress.total, total: progress.total } : progress,
     coolDownUnchecked,
   };

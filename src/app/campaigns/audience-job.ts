@@ -20,6 +20,8 @@ import type { Segment } from '../../core/segments/segments-tab';
 import type { Settings } from '../../core/settings/settings';
 import type { TeamSettings } from '../../core/settings/team-settings';
 import { checkAudience, findTemplate, type Template } from '../../core/templates';
+import type { MergeCause } from '../../core/templates/merge';
+import { normaliseEmail } from '../../core/email/address';
 import type { CustomerSheet } from '../../ports/customer-sheet';
 import type { AppContext } from '../context';
 import { readChunk, startWalk, walkDone, walkStillValid, type WalkChunk } from '../jobs/sheet-walk';
@@ -86,14 +88,14 @@ export function planChunk(
   chunk: Pick<WalkChunk, 'all' | 'read'>,
   lastEmailed: ReadonlyMap<string, Date>,
   blanks: 'block' | 'exclude' = 'exclude',
-): AudiencePlan & { members: number } {
+): AudiencePlan & { members: number; causes: Map<string, MergeCause[]> } {
   const today = ctx.clock.now();
   const records = segmentRecords(ctx, src.settings, src.config, chunk.read.customers, chunk.all.timeZone);
   const members = membersOf(src.segment.query, records, { today }).map((r) => r.customer);
   const context = mergeContextFor(ctx, src.team, chunk.all);
-  const unmergeable = new Map(
-    checkAudience(src.template, members, context).blocked.map((b) => [b.customer.email, b.reason]),
-  );
+  const blocked = checkAudience(src.template, members, context).blocked;
+  const unmergeable = new Map(blocked.map((b) => [b.customer.email, b.reason]));
+  const causes = new Map(blocked.map((b) => [normaliseEmail(b.customer.email), b.causes]));
   const plan = planAudience({
     campaignId: job.id,
     campaign: job.name,
@@ -106,7 +108,7 @@ export function planChunk(
     unmergeable,
     blanks,
   });
-  return { ...plan, members: members.length };
+  return { ...plan, members: members.length, causes };
 }
 
 const excludedOf = (plan: AudiencePlan) => Object.values(plan.excluded).reduce((a, b) => a + b, 0);

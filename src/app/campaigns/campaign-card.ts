@@ -3,6 +3,7 @@
  * "Send more now"; the recipients to review and the failed ones to retry; and, when ChurnGuard
  * paused the campaign because a person changed the Campaigns tab, what changed and how to repair it.
  */
+import { formatDays } from '../../core/text/format';
 import type { LoggedRecipient } from '../../core/campaigns/log';
 import { countStatuses, estimateFinish } from '../../core/campaigns/progress';
 import type { ActionResponse, Card } from '../../ui/card/types';
@@ -90,7 +91,7 @@ export function buildCampaignCard(ctx: AppContext, id: string): Card {
       : {}),
     ...(finish
       ? {
-          finish: `${when(finish.at)}${finish.quotaDays ? ` (the daily quota spreads it over ${finish.quotaDays + 1} days)` : ''}`,
+          finish: `${when(finish.at)}${finish.quotaDays ? ` (the daily quota spreads it over ${formatDays(finish.quotaDays + 1)})` : ''}`,
         }
       : {}),
     ...(meta.state === 'waiting-quota'

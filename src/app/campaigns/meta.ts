@@ -3,7 +3,7 @@
  * segment, its state, and when it may resume. One small user property per campaign (well under
  * the 9 KB limit) plus an index, so listing campaigns never reads the Campaigns tab.
  */
-import { z } from 'zod';
+import * as z from '../../core/zod';
 import type { KeyValueStore } from '../../ports/key-value-store';
 
 /**
@@ -33,11 +33,11 @@ export type CampaignState = (typeof CAMPAIGN_STATES)[number];
 
 /** The customer-tab cursor of src/app/jobs/sheet-walk.ts, as stored. */
 const SheetWalkSchema = z.object({
-  nextRow: z.number().int(),
-  endRow: z.number().int(),
-  chunkRows: z.number().int().min(1),
-  anchor: z.object({ row: z.number().int(), email: z.string() }).optional(),
-  walkedDigest: z.string().optional(),
+  nextRow: z.int(),
+  endRow: z.int(),
+  chunkRows: z.int().check(z.gte(1)),
+  anchor: z.optional(z.object({ row: z.int(), email: z.string() })),
+  walkedDigest: z.optional(z.string()),
 });
 
 /**
@@ -47,48 +47,48 @@ const SheetWalkSchema = z.object({
  */
 export const PrepSchema = z.object({
   walk: SheetWalkSchema,
-  restarts: z.number().int().min(0),
-  members: z.number().int().min(0),
-  emailed: z.number().int().min(0),
-  holdout: z.number().int().min(0),
-  excluded: z.number().int().min(0),
-  coolDownDays: z.number().min(0),
+  restarts: z.int().check(z.gte(0)),
+  members: z.int().check(z.gte(0)),
+  emailed: z.int().check(z.gte(0)),
+  holdout: z.int().check(z.gte(0)),
+  excluded: z.int().check(z.gte(0)),
+  coolDownDays: z.number().check(z.gte(0)),
   /** Rows collected over chunks before one keyed append (each append reads the tab's keys once). */
-  appendEvery: z.number().int().min(1).default(5_000),
+  appendEvery: z._default(z.int().check(z.gte(1)), 5_000),
 });
 export type Prep = z.infer<typeof PrepSchema>;
 
 export const CampaignMetaSchema = z.object({
-  id: z.string().regex(/^cmp-[a-z0-9-]{4,40}$/),
-  name: z.string().min(1).max(120),
-  template: z.string().min(1).max(120),
-  segment: z.string().min(1).max(120),
-  spreadsheetId: z.string().min(20),
+  id: z.string().check(z.regex(/^cmp-[a-z0-9-]{4,40}$/)),
+  name: z.string().check(z.minLength(1), z.maxLength(120)),
+  template: z.string().check(z.minLength(1), z.maxLength(120)),
+  segment: z.string().check(z.minLength(1), z.maxLength(120)),
+  spreadsheetId: z.string().check(z.minLength(20)),
   createdAt: z.string(),
   createdBy: z.string(),
   state: z.enum(CAMPAIGN_STATES),
   /** When the quota pause ends (ISO); the hourly trigger resumes the campaign after it. */
-  resumeAfter: z.string().optional(),
-  winBack: z.boolean().default(false),
-  holdoutPercent: z.number().min(0).max(50),
-  planned: z.object({ emailed: z.number().int(), holdout: z.number().int(), excluded: z.number().int() }),
+  resumeAfter: z.optional(z.string()),
+  winBack: z._default(z.boolean(), false),
+  holdoutPercent: z.number().check(z.gte(0), z.lte(50)),
+  planned: z.object({ emailed: z.int(), holdout: z.int(), excluded: z.int() }),
   /** The last run: when, how many it sent and how long each send took on average. */
-  lastRun: z
-    .object({ at: z.string(), sent: z.number().int(), msPerSend: z.number(), stopped: z.string() })
-    .optional(),
-  note: z.string().max(500).optional(),
+  lastRun: z.optional(
+    z.object({ at: z.string(), sent: z.int(), msPerSend: z.number(), stopped: z.string() }),
+  ),
+  note: z.optional(z.string().check(z.maxLength(500))),
   /** The count and checksum of the campaign's recipient keys, checked before every run. */
-  logBaseline: z.object({ rows: z.number().int(), checksum: z.string() }).optional(),
+  logBaseline: z.optional(z.object({ rows: z.int(), checksum: z.string() })),
   /** While 'preparing': the audience cursor and counts. */
-  prep: PrepSchema.optional(),
+  prep: z.optional(PrepSchema),
   /** Why the campaign is paused by ChurnGuard: what a person changed in the tab and how to repair it. */
-  problem: z
-    .object({
+  problem: z.optional(
+    z.object({
       kind: z.enum(['header', 'duplicate', 'missing', 'changed']),
       what: z.string(),
       repair: z.string(),
-    })
-    .optional(),
+    }),
+  ),
 });
 
 export type CampaignMeta = z.infer<typeof CampaignMetaSchema>;

@@ -7,6 +7,8 @@ import { sheetGate } from '../../core/campaigns/sheet-gate';
 import { EXCLUSION_TEXT, isWinBackTemplate, type ExclusionReason } from '../../core/campaigns/audience';
 import { MOVE_LABELS, templateForMove } from '../../core/playbooks';
 import { findTemplate, mergeTemplate, type Template } from '../../core/templates';
+import { groupMergeProblems } from '../../core/templates/merge-problems';
+import { count, formatDays } from '../../core/text/format';
 import type { ActionResponse, Card } from '../../ui/card/types';
 import { campaignPreviewCard, campaignSetupCard, CAMPAIGN_FIELDS } from '../../ui/cards/campaigns';
 import type { AppContext } from '../context';
@@ -159,11 +161,17 @@ export function previewCampaign(ctx: AppContext, w: Wizard, index: number): Card
       .map(([reason, count]) => ({
         reason:
           reason === 'cool-down'
-            ? `${EXCLUSION_TEXT[reason]} (${team.coolDownDays} days)`
+            ? `${EXCLUSION_TEXT[reason]} (${formatDays(team.coolDownDays)})`
             : EXCLUSION_TEXT[reason],
         count,
       })),
     blocked: a.plan.blocked,
+    // Each cause is one line with its rows.
+    problems: groupMergeProblems({
+      template,
+      customerTab: a.sheet.sheetName,
+      blocked: a.plan.blocked.map((b) => ({ row: b.row, causes: a.causes.get(b.email) ?? [] })),
+    }).map((g) => g.text),
     sheet: a.gate,
     index: at,
     ...(merged?.ok
@@ -223,7 +231,7 @@ export function startCampaignAction(ctx: AppContext, w: Wizard): ActionResponse 
     const { audience } = checked(ctx, w);
     if (isExact(audience) && audience.plan.blocked.length > 0)
       return notStarted(
-        `Not started: ${audience.plan.blocked.length} customers would get a blank. Fix them and start again.`,
+        `Not started: ${count(audience.plan.blocked.length, 'customer')} would get a blank. Fix them and start again.`,
       );
     if (isExact(audience) && audience.plan.emailed === 0)
       return notStarted('Not started: nobody in the audience can be emailed now.');

@@ -4,7 +4,8 @@ import { BAND_COLOURS } from '../../ui/cards/customer';
 import { BANDS, portfolioSnapshot, textBar } from '../../core/metrics/at-risk';
 import { portfolioMetrics, type Metric } from '../../core/metrics/portfolio';
 import type { AppContext } from '../context';
-import { formatMoney } from '../customer-view';
+import { count, formatMoney, formatPercent, formatScore } from '../../core/text/format';
+import { sheetMoney } from '../money';
 import { loadSettings } from '../settings-store';
 import { UserFacingError } from '../errors';
 import { withWholeSheet } from '../whole-sheet';
@@ -13,7 +14,7 @@ import { rememberValueLines } from '../value-lines';
 import { alertViews } from '../watch/alert-actions';
 import { computeOutcomes, playbookLines } from '../campaigns/outcomes';
 
-const pct = (m: Metric) => (m.value === null ? 'n/a' : `${(m.value * 100).toFixed(1)}%`);
+const pct = (m: Metric) => (m.value === null ? 'n/a' : formatPercent(m.value));
 
 const TREND_MONTHS = 6;
 
@@ -30,7 +31,7 @@ function churnTrend(customers: Parameters<typeof portfolioMetrics>[0], today: Da
   return months.map((m) => ({
     month: m.start.toLocaleString('en-US', { month: 'short', timeZone: 'UTC' }),
     bar: textBar(worst ? (m.rate ?? 0) / worst : 0, 10),
-    text: m.rate === null ? 'n/a' : `${(m.rate * 100).toFixed(1)}% (${m.lost} lost)`,
+    text: m.rate === null ? 'n/a' : `${formatPercent(m.rate)} (${m.lost} lost)`,
   }));
 }
 
@@ -48,6 +49,7 @@ export function portfolioView(ctx: AppContext, page: number): PortfolioView {
     const month = portfolioMetrics(read.customers, { start, end }, { today });
     const monthName = start.toLocaleString('en-US', { month: 'long', timeZone: 'UTC' });
     const atRiskMrr = snapshot.byBand.Critical.mrr + snapshot.byBand.High.mrr;
+    const money = sheetMoney(ctx, settings.spreadsheetId!, whole.all.locale);
     const pages = Math.max(1, Math.ceil(snapshot.atRisk.length / AT_RISK_PAGE_SIZE));
     const current = Math.min(Math.max(0, page), pages - 1);
     return {
@@ -55,7 +57,7 @@ export function portfolioView(ctx: AppContext, page: number): PortfolioView {
         {
           label: 'Active customers',
           value: `${snapshot.activeCustomers}`,
-          note: `${formatMoney(snapshot.mrr)} MRR`,
+          note: `MRR ${formatMoney(snapshot.mrr, money)}`,
         },
         {
           label: `Churn in ${monthName}`,
@@ -64,13 +66,13 @@ export function portfolioView(ctx: AppContext, page: number): PortfolioView {
         },
         {
           label: 'MRR at high or critical risk',
-          value: `${formatMoney(atRiskMrr)} (${snapshot.mrr ? ((100 * atRiskMrr) / snapshot.mrr).toFixed(0) : 0}%)`,
+          value: `${formatMoney(atRiskMrr, money)} (${formatPercent(snapshot.mrr ? atRiskMrr / snapshot.mrr : 0)})`,
         },
         ...(read.issues.length
           ? [
               {
                 label: 'Sheet',
-                value: `${read.issues.length} cell issues`,
+                value: count(read.issues.length, 'cell issue'),
                 note: 'Shown on each customer’s card',
               },
             ]
@@ -80,7 +82,7 @@ export function portfolioView(ctx: AppContext, page: number): PortfolioView {
         band: b,
         colour: BAND_COLOURS[b],
         customers: snapshot.byBand[b].customers,
-        mrrText: formatMoney(snapshot.byBand[b].mrr),
+        mrrText: formatMoney(snapshot.byBand[b].mrr, money),
         bar: textBar(snapshot.mrr ? snapshot.byBand[b].mrr / snapshot.mrr : 0),
       })),
       atRisk: snapshot.atRisk
@@ -89,7 +91,7 @@ export function portfolioView(ctx: AppContext, page: number): PortfolioView {
           name: a.customer.name || a.customer.company || a.customer.email,
           email: a.customer.email,
           colour: BAND_COLOURS[a.risk.band],
-          detail: `${Math.round(a.risk.score ?? 0)} ${a.risk.band} · ${formatMoney(a.customer.mrr ?? 0)}/mo · ${
+          detail: `${formatScore(a.risk.score)} ${a.risk.band} · ${formatMoney(a.customer.mrr ?? 0, money)}/mo · ${
             a.risk.contributions[0]?.sentence ?? ''
           }`,
         })),

@@ -10,7 +10,7 @@
  * cells again. A kill after the write leaves cells that already have the tag: the rerun finds them
  * unchanged. Either way no cell is tagged twice and undo restores every cell the job changed.
  */
-import { z } from 'zod';
+import * as z from '../../core/zod';
 import { BULK_LOG_HEADERS, BULK_LOG_TAB, bulkLogRows, membersOf, planBulkTag } from '../../core/segments';
 import type { AppContext } from '../context';
 import { readChunk, startWalk, walkDone, walkProgress, walkStillValid } from '../jobs/sheet-walk';
@@ -28,21 +28,21 @@ export const BulkTagJobSchema = z.object({
   operation: z.enum(['add', 'remove']),
   /** The Tags column's header and 1-based position, fixed when the job began. */
   header: z.string(),
-  column: z.number().int().min(1),
+  column: z.int().check(z.gte(1)),
   by: z.string(),
   at: z.string(),
   state: z.enum(['running', 'done', 'failed']),
   walk: z.object({
-    nextRow: z.number().int(),
-    endRow: z.number().int(),
-    chunkRows: z.number().int().min(1),
-    anchor: z.object({ row: z.number().int(), email: z.string() }).optional(),
-    walkedDigest: z.string().optional(),
+    nextRow: z.int(),
+    endRow: z.int(),
+    chunkRows: z.int().check(z.gte(1)),
+    anchor: z.optional(z.object({ row: z.int(), email: z.string() })),
+    walkedDigest: z.optional(z.string()),
   }),
-  restarts: z.number().int().min(0),
-  changed: z.number().int().min(0),
-  unchanged: z.number().int().min(0),
-  note: z.string().max(500).optional(),
+  restarts: z.int().check(z.gte(0)),
+  changed: z.int().check(z.gte(0)),
+  unchanged: z.int().check(z.gte(0)),
+  note: z.optional(z.string().check(z.maxLength(500))),
 });
 export type BulkTagJob = z.infer<typeof BulkTagJobSchema>;
 

@@ -31,7 +31,7 @@ import {
 } from '../../ui/cards/segments';
 import type { AppContext } from '../context';
 import { withSheetLock } from '../shared-lock';
-import { formatMoney, formatRisk } from '../customer-view';
+import { count, formatMoney, formatRisk, type MoneyFormat } from '../../core/text/format';
 import { BadInputError, UserFacingError } from '../errors';
 import { formValue, type AddonEvent } from '../events';
 import { teamConfigFrom } from '../retention-reply';
@@ -76,8 +76,15 @@ function byRiskValue(members: SegmentRecord[]): SegmentRecord[] {
   return [...members].sort((a, b) => weight(b) - weight(a) || (b.score ?? 0) - (a.score ?? 0));
 }
 
+/** The team's currency (Settings tab, already in the portfolio's config) in the sheet's locale. */
+const moneyOf = (p: Portfolio): MoneyFormat => ({
+  currency: teamConfigFrom(p.config.raw).team.currency,
+  locale: p.whole.all.locale,
+});
+
 export function segmentSummaries(p: Portfolio): SegmentSummary[] {
   const ctx = { today: p.today };
+  const money = moneyOf(p);
   return p.config.segments.map((s) => {
     const stats = statsOf(membersOf(s.query, p.records, ctx));
     return {
@@ -86,8 +93,8 @@ export function segmentSummaries(p: Portfolio): SegmentSummary[] {
       query: describeQuery(s.query),
       ...(s.playbook ? { playbook: MOVE_LABELS[s.playbook] } : {}),
       customers: stats.customers,
-      mrrText: formatMoney(stats.mrr),
-      atRiskText: formatMoney(stats.atRiskMrr),
+      mrrText: formatMoney(stats.mrr, money),
+      atRiskText: formatMoney(stats.atRiskMrr, money),
     };
   });
 }
@@ -128,11 +135,12 @@ export function buildSegmentCard(ctx: AppContext, name: string): Card {
     const stats = statsOf(members);
     const templates = teamConfigFrom(p.config.raw).templates;
     const template = segment.playbook ? templateForMove(segment.playbook, templates) : undefined;
+    const money = moneyOf(p);
     return segmentCard({
       name: segment.name,
       description: segment.description,
       query: describeQuery(segment.query),
-      summary: `${stats.customers} customers · ${formatMoney(stats.mrr)} MRR · ${formatMoney(stats.atRiskMrr)} at high or critical risk${stats.withoutMrr ? ` · ${stats.withoutMrr} without MRR` : ''}`,
+      summary: `${count(stats.customers, 'customer')} · MRR ${formatMoney(stats.mrr, money)} · MRR at high or critical risk ${formatMoney(stats.atRiskMrr, money)}${stats.withoutMrr ? ` · ${stats.withoutMrr} without MRR` : ''}`,
       ...(segment.playbook
         ? {
             playbook: {
@@ -150,7 +158,7 @@ export function buildSegmentCard(ctx: AppContext, name: string): Card {
         detail: [
           m.customer.company,
           m.score !== undefined ? formatRisk(m.score, m.band) : undefined,
-          m.customer.mrr !== undefined ? `${formatMoney(m.customer.mrr)} MRR` : undefined,
+          m.customer.mrr !== undefined ? `MRR ${formatMoney(m.customer.mrr, money)}` : undefined,
           m.impact,
         ]
           .filter(Boolean)

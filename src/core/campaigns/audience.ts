@@ -4,6 +4,7 @@
  * back so the campaign's effect on churn can be measured later. Nobody is dropped silently: every
  * member ends up emailed, held out, excluded with a reason, or blocked with the fields to fix.
  */
+import { formatDays } from '../text/format';
 import type { Customer } from '../customers/customer';
 import { isValidEmail, normaliseEmail } from '../email/address';
 import type { LogEntry } from './log';
@@ -133,7 +134,10 @@ export function planAudience(input: AudienceInput): AudiencePlan {
     }
     const last = input.lastEmailed.get(email);
     if (last && input.today.getTime() - last.getTime() < coolDownMs) {
-      exclude('cool-down', ` (${last.toISOString().slice(0, 10)}; cool-down ${input.coolDownDays} days)`);
+      exclude(
+        'cool-down',
+        ` (${last.toISOString().slice(0, 10)}; cool-down ${formatDays(input.coolDownDays)})`,
+      );
       continue;
     }
     if (inHoldout(input.campaignId, email, input.holdoutPercent)) {

@@ -2,7 +2,7 @@
  * Alerts: one per danger-zone event, with the customer's owner, the reason and the suggested move,
  * kept in the Alerts tab so the whole team sees them and so no event is ever raised twice.
  */
-import { z } from 'zod';
+import * as z from '../zod';
 import { sameHeader } from '../sheet/columns';
 import type { AlertKind, DangerEvent } from './events';
 

@@ -7,6 +7,7 @@
 import { foldedSection } from '../card/fold';
 import { ACTION } from '../action-names';
 import type { Card, Section, Widget } from '../card/types';
+import { count } from '../../core/text/format';
 import { action, actionButton } from './common';
 
 export const CAMPAIGN_FIELDS = { name: 'campaignName', template: 'campaignTemplate' } as const;
@@ -28,8 +29,8 @@ export function campaignSetupCard(state: SetupState): Card {
     {
       kind: 'textParagraph',
       text: state.partial
-        ? `At least ${state.members} customer${state.members === 1 ? '' : 's'} in ${state.segment} (in the first ${state.partial.done.toLocaleString('en-US')} of ${state.partial.total.toLocaleString('en-US')} rows). The next step shows who is emailed and who is not in those rows; the whole audience is written after Start, before anything is sent.`
-        : `${state.members} customer${state.members === 1 ? '' : 's'} in ${state.segment} today. The next step shows exactly who is emailed and who is not, before anything is sent.`,
+        ? `At least ${count(state.members, 'customer')} in ${state.segment} (in the first ${state.partial.done.toLocaleString('en-US')} of ${state.partial.total.toLocaleString('en-US')} rows). The next step shows who is emailed and who is not in those rows; the whole audience is written after Start, before anything is sent.`
+        : `${count(state.members, 'customer')} in ${state.segment} today. The next step shows exactly who is emailed and who is not, before anything is sent.`,
     },
     { kind: 'textInput', name: CAMPAIGN_FIELDS.name, label: 'Campaign name', value: state.defaultName },
     {
@@ -69,6 +70,8 @@ export interface PreviewState {
   holdoutPercent: number;
   exclusions: { reason: string; count: number }[];
   blocked: { email: string; row: number; reason: string }[];
+  /** The blocked members' problems grouped by cause, one line each with its rows (merge-problems.ts). */
+  problems: string[];
   /** Sheet problems that stop every send, and rows no campaign can reach (email cell unusable). */
   sheet: { blockers: string[]; leftOut: string[] };
   /** The recipient shown, 0-based among those emailed. */
@@ -95,7 +98,7 @@ function sheetSections(sheet: PreviewState['sheet']): Section[] {
     const widgets: Widget[] = [
       {
         kind: 'textParagraph',
-        text: `${sheet.leftOut.length} row${sheet.leftOut.length === 1 ? '' : 's'} of the sheet cannot be emailed by any campaign until the email cell is fixed; ChurnGuard never guesses an address:`,
+        text: `${count(sheet.leftOut.length, 'row')} of the sheet cannot be emailed by any campaign until the email cell is fixed; ChurnGuard never guesses an address:`,
       },
       ...sheet.leftOut.slice(0, BLOCKED_SHOWN).map((text): Widget => ({ kind: 'textParagraph', text })),
     ];
@@ -112,7 +115,7 @@ export function campaignPreviewCard(state: PreviewState): Card {
     {
       kind: 'decoratedText',
       topLabel: 'Will be emailed',
-      text: [{ text: `${state.emailed} customers`, bold: true }],
+      text: [{ text: count(state.emailed, 'customer'), bold: true }],
       bottomLabel: `with "${state.template}"${state.emailed > state.quotaLeft ? ` · ${state.quotaLeft} can go today; the rest continue when the daily quota refills` : ''}`,
       wrapText: true,
       icon: 'EMAIL',
@@ -151,24 +154,17 @@ export function campaignPreviewCard(state: PreviewState): Card {
       {
         kind: 'textParagraph',
         text: [
-          {
-            text: `${state.blocked.length} customer${state.blocked.length === 1 ? '' : 's'} would get a blank`,
-            bold: true,
-          },
-          {
-            text: ': fill the cells or give the placeholder a fallback ({{First name|there}}), then check again. Nothing is sent until every email is complete.',
-          },
+          { text: `${count(state.blocked.length, 'customer')} would get a blank`, bold: true },
+          { text: '. Nothing is sent until every email is complete; fix these, then check again:' },
         ],
       },
-      ...state.blocked.slice(0, BLOCKED_SHOWN).map((b): Widget => ({
+      ...state.problems.map((text): Widget => ({
         kind: 'decoratedText',
-        topLabel: `Row ${b.row} · ${b.email}`,
-        text: b.reason,
+        text,
         wrapText: true,
+        icon: 'DESCRIPTION',
       })),
     ];
-    if (state.blocked.length > BLOCKED_SHOWN)
-      widgets.push({ kind: 'textParagraph', text: `…and ${state.blocked.length - BLOCKED_SHOWN} more.` });
     sections.push({ header: 'Fix before sending', widgets });
   }
   sections.push(...sheetSections(state.sheet));

@@ -2,6 +2,7 @@
  * Segments: the list (each with size, MRR and MRR at risk), one segment (its members, playbook and
  * bulk tagging), and the bulk-tag preview that must be confirmed before anything is written.
  */
+import { count } from '../../core/text/format';
 import { foldedSection } from '../card/fold';
 import { ACTION } from '../action-names';
 import type { Card, Section, Widget } from '../card/types';
@@ -42,13 +43,7 @@ function issuesSection(issues: readonly string[]): Section[] {
   const widgets: Widget[] = issues.slice(0, ISSUES_SHOWN).map((i) => ({ kind: 'textParagraph', text: i }));
   if (issues.length > ISSUES_SHOWN)
     widgets.push({ kind: 'textParagraph', text: `…and ${issues.length - ISSUES_SHOWN} more.` });
-  return [
-    foldedSection(
-      2,
-      widgets,
-      `${issues.length} problem${issues.length === 1 ? '' : 's'} in the rules and segments`,
-    ),
-  ];
+  return [foldedSection(2, widgets, `${count(issues.length, 'problem')} in the rules and segments`)];
 }
 
 export function segmentsCard(state: SegmentsListState): Card {
@@ -56,7 +51,7 @@ export function segmentsCard(state: SegmentsListState): Card {
     kind: 'decoratedText',
     topLabel: s.playbook ? `Playbook: ${s.playbook}` : 'No playbook',
     text: [{ text: s.name, bold: true }],
-    bottomLabel: `${s.customers} customer${s.customers === 1 ? '' : 's'} · MRR ${s.mrrText} · MRR at high risk ${s.atRiskText}`,
+    bottomLabel: `${count(s.customers, 'customer')} · MRR ${s.mrrText} · MRR at high risk ${s.atRiskText}`,
     wrapText: true,
     icon: 'MULTIPLE_PEOPLE',
     onClick: { kind: 'action', action: action(ACTION.openSegment, { segment: s.name }) },
@@ -186,7 +181,7 @@ export function segmentCard(state: SegmentState): Card {
     });
   return {
     name: 'segment',
-    header: { title: state.name, subtitle: `${state.customers} customers` },
+    header: { title: state.name, subtitle: count(state.customers, 'customer') },
     sections,
   };
 }
@@ -209,7 +204,7 @@ export function bulkTagPreviewCard(state: BulkPreviewState): Card {
       kind: 'textParagraph',
       text: [
         { text: `${verb} “${state.tag}” ${state.operation === 'add' ? 'to' : 'from'} ` },
-        { text: `${n} customer${n === 1 ? '' : 's'}`, bold: true },
+        { text: count(n, 'customer'), bold: true },
         {
           text: ` in ${state.segment}. ${state.unchanged} already ${state.operation === 'add' ? 'have it' : 'do not have it'} and stay as they are.`,
         },
@@ -235,9 +230,7 @@ export function bulkTagPreviewCard(state: BulkPreviewState): Card {
     n > 0 || state.partial
       ? [
           actionButton(
-            state.partial
-              ? `${verb} tag on the whole segment`
-              : `${verb} tag on ${n} row${n === 1 ? '' : 's'}`,
+            state.partial ? `${verb} tag on the whole segment` : `${verb} tag on ${count(n, 'row')}`,
             ACTION.applyBulkTag,
             { segment: state.segment, operation: state.operation, tag: state.tag },
             'filled',
