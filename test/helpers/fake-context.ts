@@ -74,6 +74,7 @@ export function fakeContext(options: FakeContextOptions = {}): AppContext & { st
     campaignLog: () => ({
       readAll: () => ({ recipients: [], issues: [], columns: readLog([]).columns }),
       recipients: () => [],
+      rowCount: () => 0,
       append: () => 0,
       update: () => undefined,
     }),

@@ -8,6 +8,7 @@ import type { AppContext } from '../context';
 import { loadSettings } from '../settings-store';
 import { tabUpkeepPending } from '../watch/tab-upkeep';
 import { listCampaigns, UNFINISHED_STATES } from './meta';
+import { bulkTagRunning } from '../segments/bulk-tag-job';
 
 /** The name of the top-level function the hourly trigger calls (declared in src/index.ts). */
 export const HOURLY_HANDLER = 'onHourlyTrigger';
@@ -20,6 +21,8 @@ export function hasBackgroundWork(ctx: AppContext): boolean {
   if (learningRequestedAt(ctx.userStore) !== null) return true;
   // Tab upkeep (the Alerts archive) that ran out of time in a run: the next run goes on with it.
   if (tabUpkeepPending(ctx)) return true;
+  // A bulk tag of a large segment continues on the trigger.
+  if (bulkTagRunning(ctx)) return true;
   // A paused campaign waits for a person, not for the trigger.
   return listCampaigns(ctx.userStore).some((c) => UNFINISHED_STATES.has(c.state) && c.state !== 'paused');
 }

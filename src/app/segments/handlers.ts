@@ -4,10 +4,8 @@
  */
 import { MOVE_LABELS, templateForMove } from '../../core/playbooks';
 import {
-  applyToColumn,
   BULK_LOG_HEADERS,
   BULK_LOG_TAB,
-  bulkLogRows,
   cleanTag,
   describeQuery,
   lastOpenChange,
@@ -17,6 +15,7 @@ import {
   statsOf,
   type SegmentRecord,
   type TagOperation,
+  type BulkTagPlan,
 } from '../../core/segments';
 import { emailColumnIndex } from '../../core/sheet/columns';
 import { spreadsheetUrl } from '../../core/settings/spreadsheet-ref';
@@ -36,7 +35,23 @@ import { count, formatMoney, formatRisk, type MoneyFormat } from '../../core/tex
 import { BadInputError, UserFacingError } from '../errors';
 import { formValue, type AddonEvent } from '../events';
 import { teamConfigFrom } from '../retention-reply';
-import { findSegment, withPortfolio, type Portfolio } from './portfolio';
+import { findSegment, segmentConfig, segmentRecords, withPortfolio, type Portfolio } from './portfolio';
+import { HOURLY_HANDLER, keepHourlyTrigger } from '../campaigns/trigger-upkeep';
+import { requireConnected } from '../connected';
+import { readChunk, startWalk, walkDone, walkProgress } from '../jobs/sheet-walk';
+import { withSheet } from '../sheet-errors';
+import { readCustomers } from '../../core/sheet/read-customers';
+import {
+  bulkTagProgress,
+  bulkTagRunning,
+  continueBulkTag,
+  loadBulkTagJob,
+  newBulkTagJob,
+  saveBulkTagJob,
+} from './bulk-tag-job';
+
+/** Apply writes a small sheet's tag from the card within this much of the execution. */
+const BULK_CARD_STEP_MS = 5_000;
 
 const TAGS_HEADER = 'Tags';
 const LOCK_WAIT_MS = 5_000;
@@ -161,12 +176,47 @@ function tagFrom(raw: string): string {
   return tag.tag;
 }
 
-function plan(p: Portfolio, segmentName: string, tag: string, operation: TagOperation) {
-  const segment = findSegment(p, segmentName);
-  const members = membersOf(segment.query, p.records, { today: p.today }).map((r) => r.customer);
-  const tagsIndex = p.whole.read.mapping.columns.tags;
-  const header = tagsIndex !== undefined ? String(p.whole.all.headers[tagsIndex] ?? '').trim() : TAGS_HEADER;
-  return { segment, plan: planBulkTag(members, tag, operation, header), tagsIndex, header };
+/** The segment, the Tags column and what a bulk tag would change in the first chunk(s) of the tab. */
+function planPreview(ctx: AppContext, segmentName: string, tag: string, operation: TagOperation) {
+  const { settings, spreadsheetId, sheet } = requireConnected(ctx);
+  const headers = sheet.readHeaders();
+  const config = segmentConfig(ctx, spreadsheetId, headers);
+  const wanted = segmentName.trim().toLowerCase();
+  const segment = config.segments.find((s) => s.name.toLowerCase() === wanted);
+  if (!segment)
+    throw new UserFacingError(
+      'Segment not found',
+      `The Segments tab has no segment named "${segmentName}" (or its query has a problem).`,
+      'Open Segments again to see the current list and any problems in the tab.',
+    );
+  const tagsIndex = readCustomers({ ...sheet.readRows(2, 0), mapping: settings.mapping }).mapping.columns
+    .tags;
+  const header = tagsIndex !== undefined ? String(headers[tagsIndex] ?? '').trim() : TAGS_HEADER;
+  // A card reads the whole of a small tab, or the first chunk of a large one (the rest is done after Apply).
+  let walk = startWalk(sheet);
+  const chunks = walk.endRow - 1 <= 2 * walk.chunkRows ? 2 : 1;
+  const changes: BulkTagPlan['changes'] = [];
+  let unchanged = 0;
+  for (let i = 0; i < chunks && !walkDone(walk); i++) {
+    const chunk = readChunk(sheet, settings, walk);
+    const records = segmentRecords(ctx, settings, config, chunk.read.customers, chunk.all.timeZone);
+    const members = membersOf(segment.query, records, { today: ctx.clock.now() }).map((r) => r.customer);
+    const part = planBulkTag(members, tag, operation, header);
+    changes.push(...part.changes);
+    unchanged += part.unchanged;
+    walk = chunk.next;
+  }
+  const progress = walkProgress(walk);
+  return {
+    segment,
+    plan: { tag, operation, changes, unchanged },
+    tagsIndex,
+    header,
+    headers,
+    spreadsheetId,
+    sheet,
+    partial: walkDone(walk) ? undefined : progress,
+  };
 }
 
 export function previewBulkTag(
@@ -176,24 +226,23 @@ export function previewBulkTag(
   event: AddonEvent,
 ): ActionResponse {
   const tag = tagFrom(formValue(event, BULK_FIELDS.tag));
-  return withPortfolio(ctx, (p) => {
-    const { segment, plan: planned } = plan(p, segmentName, tag, operation);
-    return {
-      kind: 'navigate',
-      steps: [
-        {
-          kind: 'push',
-          card: bulkTagPreviewCard({
-            segment: segment.name,
-            tag,
-            operation,
-            changes: planned.changes,
-            unchanged: planned.unchanged,
-          }),
-        },
-      ],
-    };
-  });
+  const { segment, plan: planned, partial } = withSheet(() => planPreview(ctx, segmentName, tag, operation));
+  return {
+    kind: 'navigate',
+    steps: [
+      {
+        kind: 'push',
+        card: bulkTagPreviewCard({
+          segment: segment.name,
+          tag,
+          operation,
+          changes: planned.changes,
+          unchanged: planned.unchanged,
+          ...(partial ? { partial } : {}),
+        }),
+      },
+    ],
+  };
 }
 
 function busy(): UserFacingError {
@@ -204,6 +253,10 @@ function busy(): UserFacingError {
   );
 }
 
+/**
+ * Apply: the job is recorded (trigger first) and its first chunk(s) done here; a small sheet is done at
+ * once, a large one continues on the hourly trigger (src/app/segments/bulk-tag-job.ts).
+ */
 export function applyBulkTag(
   ctx: AppContext,
   segmentName: string,
@@ -212,41 +265,57 @@ export function applyBulkTag(
 ): ActionResponse {
   const tag = tagFrom(rawTag);
   const result = ctx.locks.withUserLock(LOCK_WAIT_MS, () =>
-    withPortfolio(ctx, (p) => {
-      const { plan: planned, tagsIndex, header } = plan(p, segmentName, tag, operation);
-      if (planned.changes.length === 0) return { applied: 0, skipped: 0 };
-      const sheet = p.whole.sheet;
-      // Read the column, write it and log the change with no teammate's bulk change in between:
-      // the column is written whole, so an interleaved change would be overwritten.
-      return withSheetLock(ctx, () => {
-        const column =
-          tagsIndex !== undefined
-            ? tagsIndex + 1
-            : sheet.ensureColumns([TAGS_HEADER], p.whole.all.headers)[0]!;
-        // The column as it is now: a cell someone changed since this read is left alone.
-        const { values, applied, skipped } = applyToColumn(sheet.readColumn(column), planned);
-        if (applied.length > 0) {
-          sheet.write([{ row: 2, column, values }]);
-          const now = ctx.clock.now();
-          ctx.tabs(p.whole.settings.spreadsheetId!).append(
-            BULK_LOG_TAB,
-            BULK_LOG_HEADERS,
-            bulkLogRows(
-              {
-                id: `bulk-${now.getTime().toString(36)}`,
-                at: now,
-                by: ctx.session.email(),
-                column: header,
-              },
-              applied,
-            ),
-          );
-        }
-        return { applied: applied.length, skipped: skipped.length };
+    withSheet(() => {
+      const running = loadBulkTagJob(ctx);
+      if (running?.state === 'running') {
+        // Apply again on the same change (after "a teammate is writing", or to hurry it) continues it.
+        const same =
+          running.segment.toLowerCase() === segmentName.trim().toLowerCase() &&
+          running.tag === tag &&
+          running.operation === operation;
+        if (!same) return { already: true, job: running };
+        const small = running.walk.endRow - 1 <= 2 * running.walk.chunkRows;
+        const after = continueBulkTag(ctx, running, small ? BULK_CARD_STEP_MS : 0);
+        keepHourlyTrigger(ctx);
+        return { already: false, job: after };
+      }
+      const { settings, spreadsheetId, sheet } = requireConnected(ctx);
+      const headers = sheet.readHeaders();
+      const config = segmentConfig(ctx, spreadsheetId, headers);
+      const wanted = segmentName.trim().toLowerCase();
+      const segment = config.segments.find((s) => s.name.toLowerCase() === wanted);
+      if (!segment)
+        throw new UserFacingError(
+          'Segment not found',
+          `The Segments tab has no segment named "${segmentName}" (or its query has a problem).`,
+          'Open Segments again to see the current list and any problems in the tab.',
+        );
+      const tagsIndex = readCustomers({ ...sheet.readRows(2, 0), mapping: settings.mapping }).mapping.columns
+        .tags;
+      const column =
+        tagsIndex !== undefined
+          ? tagsIndex + 1
+          : withSheetLock(ctx, () => sheet.ensureColumns([TAGS_HEADER], headers)[0]!);
+      const header = tagsIndex !== undefined ? String(headers[tagsIndex] ?? '').trim() : TAGS_HEADER;
+      // The trigger before the job: a card killed between the two leaves a trigger that finds nothing.
+      ctx.triggers.installHourly(HOURLY_HANDLER);
+      const job = newBulkTagJob(ctx, {
+        spreadsheetId,
+        segment: segment.name,
+        tag,
+        operation,
+        header,
+        column,
       });
+      saveBulkTagJob(ctx, job);
+      const small = job.walk.endRow - 1 <= 2 * job.walk.chunkRows;
+      const after = continueBulkTag(ctx, job, small ? BULK_CARD_STEP_MS : 0);
+      keepHourlyTrigger(ctx);
+      return { already: false, job: after };
     }),
   );
   if (!result) throw busy();
+  const { job } = result;
   const verb = operation === 'add' ? 'added to' : 'removed from';
   return {
     kind: 'navigate',
@@ -254,25 +323,32 @@ export function applyBulkTag(
       { kind: 'popToNamed', name: 'segments' },
       { kind: 'update', card: buildSegmentsCard(ctx, 0) },
     ],
-    notification:
-      `Tag “${tag}” ${verb} ${result.applied} customer${result.applied === 1 ? '' : 's'}` +
-      (result.skipped ? `; ${result.skipped} changed in the sheet since the preview were left alone` : '') +
-      '. Undo is on the Segments card.',
+    notification: result.already
+      ? `A bulk change is still running (“${job.tag}” on ${job.segment}: ${bulkTagProgress(job)}). Apply this one when it is done.`
+      : job.state === 'done'
+        ? `Tag “${tag}” ${verb} ${job.changed} customer${job.changed === 1 ? '' : 's'}. Undo is on the Segments card.`
+        : `Tag “${tag}”: ${job.changed} changed so far (${bulkTagProgress(job)}); the rest continues in the background, hourly.`,
     stateChanged: true,
   };
 }
 
 export function undoBulkChange(ctx: AppContext): ActionResponse {
+  if (bulkTagRunning(ctx))
+    throw new UserFacingError(
+      'A bulk change is still running',
+      'ChurnGuard is still tagging this segment in the background.',
+      'Undo it when it has finished (the Segments card says so).',
+    );
   const result = ctx.locks.withUserLock(LOCK_WAIT_MS, () =>
-    withPortfolio(ctx, (p) => {
-      const id = p.whole.settings.spreadsheetId!;
+    withSheet(() => {
+      const { settings, spreadsheetId: id, sheet } = requireConnected(ctx);
       const tabs = ctx.tabs(id);
       // The Tags column and the Bulk changes tab are read and rewritten whole: no teammate in between.
       return withSheetLock(ctx, () => {
         const log = tabs.read(BULK_LOG_TAB)?.values ?? null;
         const change = lastOpenChange(log);
         if (!change || !log) return 'nothing' as const;
-        const headers = p.whole.all.headers;
+        const headers = sheet.readHeaders();
         const tagsIndex = headers.findIndex((h) => String(h ?? '').trim() === change.column);
         if (tagsIndex < 0)
           throw new UserFacingError(
@@ -280,8 +356,7 @@ export function undoBulkChange(ctx: AppContext): ActionResponse {
             `The bulk change was made in the "${change.column}" column, which the customer sheet no longer has.`,
             'Rename the column back, then undo again.',
           );
-        const sheet = p.whole.sheet;
-        const emails = sheet.readColumn(emailColumnIndex(headers, p.whole.settings.mapping) + 1);
+        const emails = sheet.readColumn(emailColumnIndex(headers, settings.mapping) + 1);
         const tags = sheet.readColumn(tagsIndex + 1);
         const rowOf = new Map<string, number>();
         emails.forEach((e, i) => {

@@ -157,8 +157,14 @@ export function planUndo(
 ): UndoPlan {
   const restores: UndoPlan['restores'] = [];
   const conflicts: string[] = [];
+  const done = new Set<string>();
   for (const cell of change.cells) {
+    // A chunked bulk tag logs its intent before writing, and a rerun of a killed chunk logs it again:
+    // each cell is restored once, and one that still holds its "before" (never written) is left as is.
+    if (done.has(cell.email)) continue;
+    done.add(cell.email);
     const now = current(cell.email);
+    if (now && now.value === cell.before && cell.before !== cell.after) continue;
     if (!now) conflicts.push(`${cell.email}: no longer in the sheet`);
     else if (now.value !== cell.after)
       conflicts.push(`${cell.email} (row ${now.row}): tags edited since ('${now.value}'), kept`);

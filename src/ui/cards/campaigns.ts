@@ -17,6 +17,8 @@ export const REVIEW_SHOWN = 8;
 export interface SetupState {
   segment: string;
   members: number;
+  /** Rows checked of all, when the sheet was too large to count whole on a card. */
+  partial?: { done: number; total: number };
   defaultName: string;
   templates: { name: string; selected: boolean }[];
   note?: string;
@@ -26,7 +28,9 @@ export function campaignSetupCard(state: SetupState): Card {
   const widgets: Widget[] = [
     {
       kind: 'textParagraph',
-      text: `${count(state.members, 'customer')} in ${state.segment} today. The next step shows exactly who is emailed and who is not, before anything is sent.`,
+      text: state.partial
+        ? `At least ${count(state.members, 'customer')} in ${state.segment} (in the first ${state.partial.done.toLocaleString('en-US')} of ${state.partial.total.toLocaleString('en-US')} rows). The next step shows who is emailed and who is not in those rows; the whole audience is written after Start, before anything is sent.`
+        : `${count(state.members, 'customer')} in ${state.segment} today. The next step shows exactly who is emailed and who is not, before anything is sent.`,
     },
     { kind: 'textInput', name: CAMPAIGN_FIELDS.name, label: 'Campaign name', value: state.defaultName },
     {
@@ -75,6 +79,11 @@ export interface PreviewState {
   email?: { to: string; subject: string; textBody: string };
   quotaLeft: number;
   coolDownDays: number;
+  /**
+   * The figures cover only the first `done` of `total` customer rows (a sheet too large to check on a
+   * card), or the cool-down was not applied (a Campaigns tab too large to read on a card).
+   */
+  partial?: { done: number; total: number; coolDownUnchecked: boolean };
 }
 
 /** What the sheet stops or leaves out, whatever the segment: shown so nobody is dropped silently. */
@@ -124,6 +133,21 @@ export function campaignPreviewCard(state: PreviewState): Card {
       wrapText: true,
     })),
   ];
+  if (state.partial)
+    summary.push({
+      kind: 'textParagraph',
+      text: [
+        state.partial.done < state.partial.total
+          ? `These figures are for the first ${state.partial.done.toLocaleString('en-US')} of ${state.partial.total.toLocaleString('en-US')} customer rows: the sheet is too large to check whole here.`
+          : '',
+        state.partial.coolDownUnchecked
+          ? 'The cool-down is not applied here (the Campaigns tab is too large to read on a card).'
+          : '',
+        'After Start, ChurnGuard writes the whole audience in the background, with every exclusion (a customer whose email would have a blank is excluded, with the reason), and the campaign card shows the exact counts as they grow. Nothing is sent until every row has been checked; Cancel stops it.',
+      ]
+        .filter(Boolean)
+        .join(' '),
+    });
   const sections: Section[] = [{ header: state.name, widgets: summary }];
   if (state.blocked.length > 0) {
     const widgets: Widget[] = [
@@ -178,8 +202,16 @@ export function campaignPreviewCard(state: PreviewState): Card {
     });
   }
   const start =
-    state.blocked.length === 0 && state.sheet.blockers.length === 0 && state.emailed > 0
-      ? [actionButton(`Start sending to ${state.emailed}`, ACTION.startCampaign, params, 'filled')]
+    // On a partial check, Start is offered whatever the first rows hold: the whole audience is written after it.
+    state.sheet.blockers.length === 0 && (state.partial || (state.blocked.length === 0 && state.emailed > 0))
+      ? [
+          actionButton(
+            state.partial ? 'Start' : `Start sending to ${state.emailed}`,
+            ACTION.startCampaign,
+            params,
+            'filled',
+          ),
+        ]
       : [];
   sections.push({
     widgets: [
@@ -204,7 +236,7 @@ export interface ProgressState {
   name: string;
   segment: string;
   template: string;
-  state: 'starting' | 'sending' | 'paused' | 'waiting-quota' | 'done' | 'cancelled';
+  state: 'preparing' | 'starting' | 'sending' | 'paused' | 'waiting-quota' | 'done' | 'cancelled';
   counts: {
     sent: number;
     pending: number;
@@ -215,6 +247,8 @@ export interface ProgressState {
     cancelled: number;
   };
   finish?: string;
+  /** While the audience is written: customer rows checked so far, and what they gave. */
+  preparing?: { done: number; total: number; emailed: number; holdout: number; excluded: number };
   note?: string;
   failures: { email: string; detail: string }[];
   review: { email: string; detail: string }[];
@@ -223,6 +257,7 @@ export interface ProgressState {
 }
 
 const STATE_TEXT: Record<ProgressState['state'], string> = {
+  preparing: 'Preparing the audience: nothing sent yet',
   starting: 'Starting: not finished yet',
   sending: 'Sending',
   paused: 'Paused',
@@ -252,6 +287,16 @@ export function campaignProgressCard(state: ProgressState): Card {
       wrapText: true,
     },
   ];
+  const p = state.preparing;
+  if (p)
+    widgets.push({
+      kind: 'decoratedText',
+      topLabel: 'Audience',
+      text: `${p.done.toLocaleString('en-US')} / ${p.total.toLocaleString('en-US')} customer rows checked`,
+      bottomLabel: `so far ${p.emailed} to email · ${p.holdout} in the holdout · ${p.excluded} excluded`,
+      wrapText: true,
+      icon: 'PERSON',
+    });
   if (state.finish)
     widgets.push({ kind: 'decoratedText', topLabel: 'Estimated finish', text: state.finish, icon: 'CLOCK' });
   if (state.note) widgets.push({ kind: 'textParagraph', text: state.note });

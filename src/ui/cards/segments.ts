@@ -192,6 +192,8 @@ export interface BulkPreviewState {
   operation: 'add' | 'remove';
   changes: { email: string; before: string; after: string; row: number }[];
   unchanged: number;
+  /** Rows checked of all, when the sheet is too large to check whole on a card. */
+  partial?: { done: number; total: number };
 }
 
 export function bulkTagPreviewCard(state: BulkPreviewState): Card {
@@ -220,13 +222,15 @@ export function bulkTagPreviewCard(state: BulkPreviewState): Card {
     widgets.push({ kind: 'textParagraph', text: `…and ${n - MEMBERS_SHOWN} more rows.` });
   widgets.push({
     kind: 'textParagraph',
-    text: 'One write to the Tags column. Every changed cell is logged in the Bulk changes tab, and Undo on the Segments card puts them back.',
+    text: state.partial
+      ? `These are the changes in the first ${state.partial.done.toLocaleString('en-US')} of ${state.partial.total.toLocaleString('en-US')} rows: the sheet is too large to check whole here. Apply tags the whole segment in the background, a chunk of rows at a time (the Segments card shows how far). Every changed cell is logged in the Bulk changes tab, and Undo on the Segments card puts them back.`
+      : 'Every changed cell is logged in the Bulk changes tab, and Undo on the Segments card puts them back.',
   });
   const buttons =
-    n > 0
+    n > 0 || state.partial
       ? [
           actionButton(
-            `${verb} tag on ${count(n, 'row')}`,
+            state.partial ? `${verb} tag on the whole segment` : `${verb} tag on ${count(n, 'row')}`,
             ACTION.applyBulkTag,
             { segment: state.segment, operation: state.operation, tag: state.tag },
             'filled',
