@@ -35,7 +35,14 @@ import { count, formatMoney, formatRisk, type MoneyFormat } from '../../core/tex
 import { BadInputError, UserFacingError } from '../errors';
 import { formValue, type AddonEvent } from '../events';
 import { teamConfigFrom } from '../retention-reply';
-import { findSegment, segmentConfig, segmentRecords, withPortfolio, type Portfolio } from './portfolio';
+import {
+  findSegment,
+  segmentConfig,
+  segmentNamed,
+  segmentRecords,
+  withPortfolio,
+  type Portfolio,
+} from './portfolio';
 import { HOURLY_HANDLER, keepHourlyTrigger } from '../campaigns/trigger-upkeep';
 import { requireConnected } from '../connected';
 import { readChunk, startWalk, walkDone, walkProgress } from '../jobs/sheet-walk';
@@ -181,14 +188,7 @@ function planPreview(ctx: AppContext, segmentName: string, tag: string, operatio
   const { settings, spreadsheetId, sheet } = requireConnected(ctx);
   const headers = sheet.readHeaders();
   const config = segmentConfig(ctx, spreadsheetId, headers);
-  const wanted = segmentName.trim().toLowerCase();
-  const segment = config.segments.find((s) => s.name.toLowerCase() === wanted);
-  if (!segment)
-    throw new UserFacingError(
-      'Segment not found',
-      `The Segments tab has no segment named "${segmentName}" (or its query has a problem).`,
-      'Open Segments again to see the current list and any problems in the tab.',
-    );
+  const segment = segmentNamed(config, segmentName);
   const tagsIndex = readCustomers({ ...sheet.readRows(2, 0), mapping: settings.mapping }).mapping.columns
     .tags;
   const header = tagsIndex !== undefined ? String(headers[tagsIndex] ?? '').trim() : TAGS_HEADER;
@@ -282,14 +282,7 @@ export function applyBulkTag(
       const { settings, spreadsheetId, sheet } = requireConnected(ctx);
       const headers = sheet.readHeaders();
       const config = segmentConfig(ctx, spreadsheetId, headers);
-      const wanted = segmentName.trim().toLowerCase();
-      const segment = config.segments.find((s) => s.name.toLowerCase() === wanted);
-      if (!segment)
-        throw new UserFacingError(
-          'Segment not found',
-          `The Segments tab has no segment named "${segmentName}" (or its query has a problem).`,
-          'Open Segments again to see the current list and any problems in the tab.',
-        );
+      const segment = segmentNamed(config, segmentName);
       const tagsIndex = readCustomers({ ...sheet.readRows(2, 0), mapping: settings.mapping }).mapping.columns
         .tags;
       const column =
