@@ -74,16 +74,19 @@ export function planCampaign(ctx: AppContext, request: CampaignRequest, id: stri
   });
 }
 
+/** A Start that found the user's lock held: it did nothing, and pressing it again continues the same campaign. */
+function startBusy(): never {
+  throw new UserFacingError(
+    'Another ChurnGuard run is busy',
+    'A campaign batch or a start of yours is still running, so this start waited and did nothing.',
+    'Press Start again in a minute: it continues this same campaign, never a second one.',
+  );
+}
+
 export function startCampaign(ctx: AppContext, request: CampaignRequest): StartResult {
   const id = request.id ?? newCampaignId(ctx.clock.now());
   const result = ctx.locks.withUserLock(START_LOCK_WAIT_MS, () => startLocked(ctx, request, id));
-  if (result === null)
-    throw new UserFacingError(
-      'Another ChurnGuard run is busy',
-      'A campaign batch or a start of yours is still running, so this start waited and did nothing.',
-      'Press Start again in a minute: it continues this same campaign, never a second one.',
-    );
-  return result;
+  return result ?? startBusy();
 }
 
 function startLocked(ctx: AppContext, request: CampaignRequest, id: string): StartResult {
@@ -219,11 +222,5 @@ export function startSegmentCampaign(
       meta: small ? prepareAudience(ctx, meta, CARD_STEP_UNTIL_MS) : meta,
     };
   });
-  if (result === null)
-    throw new UserFacingError(
-      'Another ChurnGuard run is busy',
-      'A campaign batch or a start of yours is still running, so this start waited and did nothing.',
-      'Press Start again in a minute: it continues this same campaign, never a second one.',
-    );
-  return result;
+  return result ?? startBusy();
 }
