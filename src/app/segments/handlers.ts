@@ -183,14 +183,23 @@ function tagFrom(raw: string): string {
   return tag.tag;
 }
 
-/** The segment, the Tags column and what a bulk tag would change in the first chunk(s) of the tab. */
-function planPreview(ctx: AppContext, segmentName: string, tag: string, operation: TagOperation) {
+/** What a bulk tag works on: the connected tab's header, the segment by name and the Tags column's index. */
+function bulkTagTarget(ctx: AppContext, segmentName: string) {
   const { settings, spreadsheetId, sheet } = requireConnected(ctx);
   const headers = sheet.readHeaders();
   const config = segmentConfig(ctx, spreadsheetId, headers);
   const segment = segmentNamed(config, segmentName);
   const tagsIndex = readCustomers({ ...sheet.readRows(2, 0), mapping: settings.mapping }).mapping.columns
     .tags;
+  return { settings, spreadsheetId, sheet, headers, config, segment, tagsIndex };
+}
+
+/** The segment, the Tags column and what a bulk tag would change in the first chunk(s) of the tab. */
+function planPreview(ctx: AppContext, segmentName: string, tag: string, operation: TagOperation) {
+  const { settings, spreadsheetId, sheet, headers, config, segment, tagsIndex } = bulkTagTarget(
+    ctx,
+    segmentName,
+  );
   const header = tagsIndex !== undefined ? String(headers[tagsIndex] ?? '').trim() : TAGS_HEADER;
   // A card reads the whole of a small tab, or the first chunk of a large one (the rest is done after Apply).
   let walk = startWalk(sheet);
@@ -279,12 +288,7 @@ export function applyBulkTag(
         keepHourlyTrigger(ctx);
         return { already: false, job: after };
       }
-      const { settings, spreadsheetId, sheet } = requireConnected(ctx);
-      const headers = sheet.readHeaders();
-      const config = segmentConfig(ctx, spreadsheetId, headers);
-      const segment = segmentNamed(config, segmentName);
-      const tagsIndex = readCustomers({ ...sheet.readRows(2, 0), mapping: settings.mapping }).mapping.columns
-        .tags;
+      const { spreadsheetId, sheet, headers, segment, tagsIndex } = bulkTagTarget(ctx, segmentName);
       const column =
         tagsIndex !== undefined
           ? tagsIndex + 1
