@@ -96,17 +96,20 @@ describe.each(seeds(6, 1_000))('archive killed at random calls, seed %i', (seed)
       exec.end();
 
       // People at work between runs.
+      const randomOpenAlert = () => {
+        const open = w
+          .tab()
+          .slice(1)
+          .filter((row) => row[8] === 'open');
+        return open[Math.floor(random() * open.length)];
+      };
       const r = random();
       if (r < 0.2) {
         fired.sorted++;
         w.rewrite(shuffled(w.tab().slice(1), seed * 31 + attempt));
         if (archiveRows() > 2) w.rewrite(shuffled(w.archive().slice(1), attempt), ALERTS_ARCHIVE_TAB);
       } else if (r < 0.3) {
-        const open = w
-          .tab()
-          .slice(1)
-          .filter((row) => row[8] === 'open');
-        const victim = open[Math.floor(random() * open.length)];
+        const victim = randomOpenAlert();
         if (victim) {
           fired.deleted++;
           deletedByPerson.add(String(victim[0]));
@@ -118,11 +121,7 @@ describe.each(seeds(6, 1_000))('archive killed at random calls, seed %i', (seed)
           );
         }
       } else if (r < 0.4) {
-        const open = w
-          .tab()
-          .slice(1)
-          .filter((row) => row[8] === 'open');
-        const target = open[Math.floor(random() * open.length)];
+        const target = randomOpenAlert();
         if (target) {
           fired.teammateDone++;
           const teammate = w.run(TEAMMATE);
