@@ -21,6 +21,8 @@ import { LAST_SCAN_KEY, runDailyScan, SCAN_ERROR_KEY, scanDue } from './watch/sc
 import { electScanner } from './watch/scanner-election';
 import { runRequestedLearning } from './handlers/learn';
 import { reactivationDue, runReactivation } from './watch/reactivation';
+import { stepJob, type JobProgress } from './jobs/portfolio-job';
+import { keepHourlyTrigger } from './campaigns/trigger-upkeep';
 
 export interface AppEntry {
   homepage(raw: unknown): Card[];
@@ -38,6 +40,8 @@ export interface HourlyReport {
   /** The teammate elected to scan the sheet today, when it was not this user. */
   scannedBy?: string;
   campaigns: number;
+  /** The portfolio job after this run: its progress, 'finished', or 'idle' when there was none. */
+  job?: JobProgress | 'idle' | 'busy' | 'finished';
   /** What failed, already logged; the other half of the run still ran. */
   errors: string[];
 }
@@ -104,6 +108,12 @@ export function appEntry(makeContext: () => AppContext, log: ErrorLogger): AppEn
       // Campaigns run even when the scan failed: a broken rule must not stop a half-sent campaign.
       attempt(() => {
         report.campaigns = runHourly(ctx, sheetComposer).filter((o) => o.kind === 'ran').length;
+      });
+      // The chunked portfolio job (rescore, Refresh) goes on with what the run has left (issue 16).
+      attempt(() => {
+        const step = stepJob(ctx, 'trigger');
+        report.job = step.kind === 'running' ? step.progress : step.kind;
+        if (step.kind === 'finished') ctx.locks.withUserLock(10_000, () => keepHourlyTrigger(ctx));
       });
       return report;
     },

@@ -7,6 +7,7 @@ import { learningRequestedAt } from '../learn-request';
 import type { AppContext } from '../context';
 import { loadSettings } from '../settings-store';
 import { listCampaigns, UNFINISHED_STATES } from './meta';
+import { portfolioJobPending } from '../jobs/portfolio-job';
 
 /** The name of the top-level function the hourly trigger calls (declared in src/index.ts). */
 export const HOURLY_HANDLER = 'onHourlyTrigger';
@@ -17,6 +18,8 @@ export function hasBackgroundWork(ctx: AppContext): boolean {
   if (settings.watch?.enabled || settings.reactivation?.enabled) return true;
   // A large sheet learns from history in the trigger, not in a card.
   if (learningRequestedAt(ctx.userStore) !== null) return true;
+  // A portfolio job (rescore, scan, the snapshot's refresh) not finished by its card step (issue 16).
+  if (portfolioJobPending(ctx)) return true;
   // A paused campaign waits for a person, not for the trigger.
   return listCampaigns(ctx.userStore).some((c) => UNFINISHED_STATES.has(c.state) && c.state !== 'paused');
 }

@@ -14,8 +14,6 @@ import {
   membersOf,
   planBulkTag,
   planUndo,
-  statsOf,
-  type SegmentRecord,
   type TagOperation,
 } from '../../core/segments';
 import { emailColumnIndex } from '../../core/sheet/columns';
@@ -36,43 +34,50 @@ import { formatMoney, formatRisk } from '../customer-view';
 import { BadInputError, UserFacingError } from '../errors';
 import { formValue, type AddonEvent } from '../events';
 import { teamConfigFrom } from '../retention-reply';
-import { findSegment, withPortfolio, type Portfolio } from './portfolio';
+import { findSegment, findSegmentIn, segmentConfig, withPortfolio, type Portfolio } from './portfolio';
+import type { PortfolioSnapshot, SegmentTotals } from '../../core/portfolio/snapshot';
+import type { Segment } from '../../core/segments/segments-tab';
+import { requireConnected } from '../connected';
+import { withSheet } from '../sheet-errors';
+import { currentSnapshot, freshnessLine } from '../portfolio/current';
+import type { JobKind } from '../jobs/portfolio-job';
+import { loadSettings } from '../settings-store';
+import { forgetRawConfig } from '../config';
+import { markSnapshotStale } from '../portfolio/stale';
 
 const TAGS_HEADER = 'Tags';
 const LOCK_WAIT_MS = 5_000;
 
 const IMPACT_ORDER = ['severe', 'hit', 'stable', 'booming'] as const;
 
-function impactLine(records: readonly SegmentRecord[]): string {
-  const counts = new Map<string, number>();
-  for (const r of records) {
-    if (r.customer.status === 'churned') continue;
-    const k = r.impact ?? 'unknown';
-    counts.set(k, (counts.get(k) ?? 0) + 1);
-  }
+/** "Severe 31 · Hit 52 · …": active customers by effective impact, from the snapshot's counts. */
+function impactLine(impacts: Readonly<Record<string, number>>): string {
   return [...IMPACT_ORDER, 'unknown' as const]
-    .map((k) => `${k[0]!.toUpperCase()}${k.slice(1)} ${counts.get(k) ?? 0}`)
+    .map((k) => `${k[0]!.toUpperCase()}${k.slice(1)} ${impacts[k] ?? 0}`)
     .join(' · ');
 }
 
-/** Members, highest revenue at risk first: score × MRR, the order a manager works through them. */
-function byRiskValue(members: SegmentRecord[]): SegmentRecord[] {
-  const weight = (r: SegmentRecord) => (r.score ?? 0) * (r.customer.mrr ?? 0);
-  return [...members].sort((a, b) => weight(b) - weight(a) || (b.score ?? 0) - (a.score ?? 0));
+/** The snapshot's figures for a saved segment, if they were counted with its current query. */
+function totalsOf(snapshot: PortfolioSnapshot | undefined, segment: Segment): SegmentTotals | undefined {
+  const t = snapshot?.segments[segment.name];
+  return t && t.source === segment.source ? t : undefined;
 }
 
-export function segmentSummaries(p: Portfolio): SegmentSummary[] {
-  const ctx = { today: p.today };
-  return p.config.segments.map((s) => {
-    const stats = statsOf(membersOf(s.query, p.records, ctx));
+export function segmentSummaries(
+  segments: readonly Segment[],
+  snapshot?: PortfolioSnapshot,
+): SegmentSummary[] {
+  return segments.map((s) => {
+    const t = totalsOf(snapshot, s);
     return {
       name: s.name,
       description: s.description,
       query: describeQuery(s.query),
       ...(s.playbook ? { playbook: MOVE_LABELS[s.playbook] } : {}),
-      customers: stats.customers,
-      mrrText: formatMoney(stats.mrr),
-      atRiskText: formatMoney(stats.atRiskMrr),
+      customers: t?.customers ?? 0,
+      mrrText: formatMoney(t?.mrr ?? 0),
+      atRiskText: formatMoney(t?.atRiskMrr ?? 0),
+      ...(t ? {} : { notCounted: true }),
     };
   });
 }
@@ -83,67 +88,86 @@ function undoText(ctx: AppContext, spreadsheetId: string): string | undefined {
   return `${last.cells.length} cell${last.cells.length === 1 ? '' : 's'} in ${last.column}, ${last.at.slice(0, 16).replace('T', ' ')} UTC by ${last.by}`;
 }
 
+/**
+ * The saved segments (Segments and Impact rules tabs, from the five-minute cache) and the snapshot:
+ * the header row and the snapshot tab are all a segments card reads of the sheet.
+ */
+function segmentsAndSnapshot(ctx: AppContext, start?: JobKind) {
+  const { settings, sheet, spreadsheetId } = requireConnected(ctx);
+  return withSheet(() => {
+    const config = segmentConfig(ctx, spreadsheetId, sheet.readHeaders());
+    const view = currentSnapshot(ctx, spreadsheetId, start);
+    return { settings, spreadsheetId, config, view, freshness: freshnessLine(view, ctx.clock.now()) };
+  });
+}
+
+/** `refresh`: re-read the Segments and Impact rules tabs and recount every segment (a background job). */
 export function buildSegmentsCard(ctx: AppContext, page: number, refresh = false): Card {
-  return withPortfolio(
-    ctx,
-    (p) => {
-      const id = p.whole.settings.spreadsheetId!;
-      const all = segmentSummaries(p);
-      const pages = Math.max(1, Math.ceil(all.length / SEGMENTS_PAGE_SIZE));
-      const current = Math.min(Math.max(0, page), pages - 1);
-      const undo = undoText(ctx, id);
-      return segmentsCard({
-        segments: all.slice(current * SEGMENTS_PAGE_SIZE, (current + 1) * SEGMENTS_PAGE_SIZE),
-        page: current,
-        pages,
-        impactLine: impactLine(p.records),
-        issues: p.config.issues,
-        ...(undo ? { undo } : {}),
-        tabUrl: spreadsheetUrl(id),
-      });
-    },
-    refresh,
-  );
+  if (refresh) {
+    const { settings } = loadSettings(ctx.userStore);
+    if (settings.spreadsheetId) forgetRawConfig(ctx, settings.spreadsheetId);
+  }
+  const {
+    spreadsheetId: id,
+    config,
+    view,
+    freshness,
+  } = segmentsAndSnapshot(ctx, refresh ? 'rescore' : undefined);
+  const all = segmentSummaries(config.segments, view.snapshot);
+  const pages = Math.max(1, Math.ceil(all.length / SEGMENTS_PAGE_SIZE));
+  const current = Math.min(Math.max(0, page), pages - 1);
+  const undo = undoText(ctx, id);
+  return segmentsCard({
+    segments: all.slice(current * SEGMENTS_PAGE_SIZE, (current + 1) * SEGMENTS_PAGE_SIZE),
+    page: current,
+    pages,
+    impactLine: view.snapshot ? impactLine(view.snapshot.impacts) : 'Not counted yet',
+    issues: config.issues,
+    ...(undo ? { undo } : {}),
+    tabUrl: spreadsheetUrl(id),
+    freshness,
+  });
 }
 
 export function buildSegmentCard(ctx: AppContext, name: string): Card {
-  return withPortfolio(ctx, (p) => {
-    const segment = findSegment(p, name);
-    const members = byRiskValue(membersOf(segment.query, p.records, { today: p.today }));
-    const stats = statsOf(members);
-    const templates = teamConfigFrom(p.config.raw).templates;
-    const template = segment.playbook ? templateForMove(segment.playbook, templates) : undefined;
-    return segmentCard({
-      name: segment.name,
-      description: segment.description,
-      query: describeQuery(segment.query),
-      summary: `${stats.customers} customers · ${formatMoney(stats.mrr)} MRR · ${formatMoney(stats.atRiskMrr)} at high or critical risk${stats.withoutMrr ? ` · ${stats.withoutMrr} without MRR` : ''}`,
-      ...(segment.playbook
-        ? {
-            playbook: {
-              move: MOVE_LABELS[segment.playbook],
-              ...(template ? { template: template.name } : {}),
-              note: template
-                ? `Template "${template.name}". Guard rails still apply per customer in the sidebar and in campaigns.`
-                : `No template for it yet: add a "${MOVE_LABELS[segment.playbook]}" row to the Templates tab.`,
-            },
-          }
-        : {}),
-      members: members.slice(0, MEMBERS_SHOWN).map((m) => ({
-        email: m.customer.email,
-        name: m.customer.name ?? m.customer.company ?? '',
-        detail: [
-          m.customer.company,
-          m.score !== undefined ? formatRisk(m.score, m.band) : undefined,
-          m.customer.mrr !== undefined ? `${formatMoney(m.customer.mrr)} MRR` : undefined,
-          m.impact,
-        ]
-          .filter(Boolean)
-          .join(' · '),
-      })),
-      customers: stats.customers,
-      canCampaign: templates.length > 0,
-    });
+  const { config, view, freshness } = segmentsAndSnapshot(ctx);
+  const segment = findSegmentIn(config.segments, name);
+  const t = totalsOf(view.snapshot, segment);
+  const templates = teamConfigFrom(config.raw).templates;
+  const template = segment.playbook ? templateForMove(segment.playbook, templates) : undefined;
+  return segmentCard({
+    name: segment.name,
+    description: segment.description,
+    query: describeQuery(segment.query),
+    summary: t
+      ? `${t.customers} customers · ${formatMoney(t.mrr)} MRR · ${formatMoney(t.atRiskMrr)} at high or critical risk${t.withoutMrr ? ` · ${t.withoutMrr} without MRR` : ''}`
+      : 'Not counted yet: press Refresh on the Segments card.',
+    ...(segment.playbook
+      ? {
+          playbook: {
+            move: MOVE_LABELS[segment.playbook],
+            ...(template ? { template: template.name } : {}),
+            note: template
+              ? `Template "${template.name}". Guard rails still apply per customer in the sidebar and in campaigns.`
+              : `No template for it yet: add a "${MOVE_LABELS[segment.playbook]}" row to the Templates tab.`,
+          },
+        }
+      : {}),
+    members: (t?.top ?? []).slice(0, MEMBERS_SHOWN).map((m) => ({
+      email: m.email,
+      name: m.name,
+      detail: [
+        m.company,
+        m.score !== undefined ? formatRisk(m.score, m.band) : undefined,
+        m.mrr !== undefined ? `${formatMoney(m.mrr)} MRR` : undefined,
+        m.impact,
+      ]
+        .filter(Boolean)
+        .join(' · '),
+    })),
+    customers: t?.customers ?? 0,
+    freshness,
+    canCampaign: templates.length > 0,
   });
 }
 
@@ -219,6 +243,7 @@ export function applyBulkTag(
         const { values, applied, skipped } = applyToColumn(sheet.readColumn(column), planned);
         if (applied.length > 0) {
           sheet.write([{ row: 2, column, values }]);
+          markSnapshotStale(ctx);
           const now = ctx.clock.now();
           ctx.tabs(p.whole.settings.spreadsheetId!).append(
             BULK_LOG_TAB,
@@ -290,6 +315,7 @@ export function undoBulkChange(ctx: AppContext): ActionResponse {
           const values = tags.map((v) => [v]);
           for (const r of undo.restores) values[r.row - 2] = [r.value];
           sheet.write([{ row: 2, column: tagsIndex + 1, values }]);
+          markSnapshotStale(ctx);
         }
         const stamp = ctx.clock.now().toISOString().slice(0, 16).replace('T', ' ');
         const undone = new Set(change.cells.map((c) => c.logRow));

@@ -106,8 +106,13 @@ export function wholeSheetScorer(ctx: AppContext, whole: WholeSheet): RiskScorer
 
 /** The saved segment a card or action names (ignoring case), or the card that says it is gone. */
 export function findSegment(p: Portfolio, name: string): Segment {
+  return findSegmentIn(p.config.segments, name);
+}
+
+/** The saved segment named (ignoring case) among these, or the card that says it is gone. */
+export function findSegmentIn(segments: readonly Segment[], name: string): Segment {
   const wanted = name.trim().toLowerCase();
-  const segment = p.config.segments.find((s) => s.name.toLowerCase() === wanted);
+  const segment = segments.find((s) => s.name.toLowerCase() === wanted);
   if (!segment)
     throw new UserFacingError(
       'Segment not found',

@@ -34,6 +34,11 @@ export interface HomepageState {
   userEmail: string;
   sheet?: { name: string; url: string; customerSheet: string };
   portfolio?: PortfolioView;
+  /**
+   * The figures' age and the refresh under way ("as of 09:12 UTC · rescoring: 40,000 / 100,000"),
+   * with a Refresh button; shown whenever a sheet is connected, with or without figures yet.
+   */
+  freshness?: string;
   alerts?: { shown: AlertView[]; total: number; mine: boolean };
 }
 
@@ -67,16 +72,30 @@ function alertsSection(a: NonNullable<HomepageState['alerts']>): Section[] {
 
 export const AT_RISK_PAGE_SIZE = 8;
 
-function portfolioSections(p: PortfolioView): Section[] {
+/** The figures' age and the Refresh button that starts a background rescore. */
+function freshnessWidget(freshness: string): Widget {
+  return {
+    kind: 'decoratedText',
+    text: freshness,
+    wrapText: true,
+    icon: 'CLOCK',
+    button: actionButton('Refresh', ACTION.refreshHome, undefined, 'text'),
+  };
+}
+
+function portfolioSections(p: PortfolioView, freshness?: string): Section[] {
   const sections: Section[] = [
     {
       header: 'Portfolio',
-      widgets: p.figures.map((f): Widget => ({
-        kind: 'decoratedText',
-        topLabel: f.label,
-        text: f.value,
-        ...(f.note ? { bottomLabel: f.note } : {}),
-      })),
+      widgets: [
+        ...(freshness ? [freshnessWidget(freshness)] : []),
+        ...p.figures.map((f): Widget => ({
+          kind: 'decoratedText',
+          topLabel: f.label,
+          text: f.value,
+          ...(f.note ? { bottomLabel: f.note } : {}),
+        })),
+      ],
     },
     {
       header: 'MRR at risk by band',
@@ -191,7 +210,11 @@ export function homepageCard(state: HomepageState): Card {
     },
     sections: [
       ...(state.alerts ? alertsSection(state.alerts) : []),
-      ...(state.portfolio ? portfolioSections(state.portfolio) : []),
+      ...(state.portfolio
+        ? portfolioSections(state.portfolio, state.freshness)
+        : state.freshness
+          ? [{ header: 'Portfolio', widgets: [freshnessWidget(state.freshness)] }]
+          : []),
       connection,
       {
         widgets: [

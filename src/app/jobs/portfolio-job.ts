@@ -1,0 +1,312 @@
+/**
+ * The chunked whole-sheet job: rescore (also the homepage's Refresh) and the daily scan. Each chunk
+ * reads a bounded block of rows (sheet-walk.ts), scores it, writes its risk and band cells, folds it
+ * into the portfolio snapshot's partial, and saves cursor + partial. A card runs one short step (so
+ * a small sheet finishes at once); the hourly trigger runs the rest.
+ *
+ * Kills: the commit point is the job's head property, written after the chunk's sheet write and the
+ * partial's pieces. A run killed before it repeats the chunk: its cell writes are idempotent and its
+ * counts were not committed, so nothing is counted twice or skipped. On resume the walk's anchor is
+ * checked; if the sheet was sorted, or rows inserted or deleted, the job starts over from the top.
+ *
+ * One job per user at a time, run under the user lock, so a card step and the trigger never fold the
+ * same chunk twice.
+ */
+import { z } from 'zod';
+import { DEFAULT_PLAYBOOK_SETTINGS } from '../../core/playbooks/settings';
+import {
+  addChunk,
+  emptyPartial,
+  finishSnapshot,
+  type PortfolioPartial,
+  type PortfolioSnapshot,
+} from '../../core/portfolio/snapshot';
+import { planWrites, type CellUpdate } from '../../core/sheet/write-plan';
+import type { SegmentRecord } from '../../core/segments';
+import type { Settings } from '../../core/settings/settings';
+import type { CustomerSheet } from '../../ports/customer-sheet';
+import { listCampaigns } from '../campaigns/meta';
+import { requireConnected } from '../connected';
+import type { AppContext } from '../context';
+import { writeSnapshot } from '../portfolio/snapshot-tab';
+import { riskScorer, type RiskScorer } from '../risk';
+import { impactResolver, segmentConfig, segmentRecords, type SegmentConfig } from '../segments/portfolio';
+import { withSheet } from '../sheet-errors';
+import { storeValueLines } from '../value-lines';
+import {
+  readChunk,
+  startWalk,
+  walkDone,
+  walkProgress,
+  walkStillValid,
+  type SheetWalk,
+  type WalkChunk,
+} from './sheet-walk';
+import { deletePieces, readPieces, writePieces } from './split-value';
+
+export const JOB_KEY = 'churnguard.job.portfolio';
+const PARTIAL_PREFIX = 'churnguard.job.portfolio.partial';
+export const RISK_COLUMNS = ['ChurnGuard risk', 'ChurnGuard band'] as const;
+
+/**
+ * How long a step may run. A card answers well inside Gmail's 30 s: about 5 s of work and at most two
+ * chunks (elapsedMs may not see service latency, so the chunk cap bounds it too). A trigger run has
+ * 6 minutes; this leaves a minute for the campaigns the same run continues.
+ */
+export const STEP_BUDGET = {
+  card: { ms: 5_000, maxChunks: 2 },
+  /** Counted from the execution's start, after the scan and campaigns of the same run. */
+  trigger: { ms: 300_000, maxChunks: Number.POSITIVE_INFINITY },
+} as const;
+
+export type JobKind = 'rescore' | 'scan';
+
+const WalkSchema = z.object({
+  nextRow: z.number().int(),
+  endRow: z.number().int(),
+  chunkRows: z.number().int().positive(),
+  anchor: z.object({ row: z.number().int(), email: z.string() }).optional(),
+});
+
+const JobSchema = z.object({
+  kind: z.enum(['rescore', 'scan']),
+  spreadsheetId: z.string(),
+  startedAt: z.string(),
+  walk: WalkSchema,
+  /** Times the sheet moved under the job and it started over. */
+  restarts: z.number().int(),
+  chunks: z.number().int(),
+  scored: z.number().int(),
+  unscored: z.number().int(),
+  partial: z.object({ gen: z.union([z.literal(0), z.literal(1)]), pieces: z.number().int() }),
+});
+
+export type PortfolioJob = z.infer<typeof JobSchema>;
+
+export interface JobProgress {
+  kind: JobKind;
+  done: number;
+  total: number;
+  startedAt: string;
+}
+
+export type StepOutcome =
+  | { kind: 'idle' }
+  | { kind: 'busy' }
+  | { kind: 'running'; progress: JobProgress }
+  | { kind: 'finished'; job: JobKind; snapshot: PortfolioSnapshot; scored: number; unscored: number };
+
+export function loadJob(ctx: AppContext): PortfolioJob | undefined {
+  const raw = ctx.userStore.get(JOB_KEY);
+  if (!raw) return undefined;
+  try {
+    const parsed = JobSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function jobProgress(job: PortfolioJob): JobProgress {
+  return { kind: job.kind, ...walkProgress(job.walk), startedAt: job.startedAt };
+}
+
+/** Whether a portfolio job waits for the trigger (trigger-upkeep.ts keeps the trigger while it does). */
+export const portfolioJobPending = (ctx: AppContext) => loadJob(ctx) !== undefined;
+
+/** Saves the partial's pieces, then the head naming them: the one write that commits the chunk. */
+function commit(ctx: AppContext, job: PortfolioJob, partial: PortfolioPartial): PortfolioJob {
+  const previous = job.partial;
+  const ref = writePieces(ctx.userStore, PARTIAL_PREFIX, partial, previous);
+  const next = { ...job, partial: ref };
+  ctx.userStore.set(JOB_KEY, JSON.stringify(next));
+  deletePieces(ctx.userStore, PARTIAL_PREFIX, previous);
+  return next;
+}
+
+function freshJob(
+  ctx: AppContext,
+  kind: JobKind,
+  settings: Settings,
+  sheet: CustomerSheet,
+  restarts: number,
+) {
+  const now = ctx.clock.now();
+  const job: PortfolioJob = {
+    kind,
+    spreadsheetId: settings.spreadsheetId!,
+    startedAt: now.toISOString(),
+    walk: startWalk(sheet),
+    restarts,
+    chunks: 0,
+    scored: 0,
+    unscored: 0,
+    partial: { gen: 1, pieces: 0 },
+  };
+  return commit(ctx, job, emptyPartial(now, settings.playbooks ?? DEFAULT_PLAYBOOK_SETTINGS));
+}
+
+function dropJob(ctx: AppContext, job: PortfolioJob | undefined): void {
+  ctx.userStore.delete(JOB_KEY);
+  if (job) deletePieces(ctx.userStore, PARTIAL_PREFIX, job.partial);
+}
+
+/** Whether a walk has read anything yet (so its anchor must be checked on resume). */
+const begun = (walk: SheetWalk) => walk.anchor !== undefined || walk.nextRow > 2;
+
+/**
+ * Starts a job unless one that does the same (or more) is under way: a scan rescores too, so a
+ * rescore asked for during a scan joins it; a scan asked for during a rescore starts over as a scan.
+ */
+export function requestJob(ctx: AppContext, kind: JobKind, options: { restart?: boolean } = {}): void {
+  const { settings, sheet } = requireConnected(ctx);
+  withSheet(() =>
+    ctx.locks.withUserLock(2_000, () => {
+      const running = loadJob(ctx);
+      const covers =
+        running &&
+        running.spreadsheetId === settings.spreadsheetId &&
+        (running.kind === kind || kind === 'rescore') &&
+        // After an edit, a job past the top may have read the edited row before the edit.
+        !(options.restart && begun(running.walk));
+      if (covers) return;
+      dropJob(ctx, running);
+      freshJob(ctx, kind, settings, sheet, 0);
+    }),
+  );
+}
+
+/** Writes each row's risk and band (clearing rows that are not customers, so no stale score survives). */
+function writeChunkScores(
+  sheet: CustomerSheet,
+  chunk: WalkChunk,
+  records: readonly SegmentRecord[],
+  columns: [number, number],
+) {
+  const byRow = new Map(records.map((r) => [r.customer.row, r]));
+  const updates: CellUpdate[] = [];
+  let scored = 0;
+  for (const row of chunk.all.rowNumbers) {
+    const r = byRow.get(row);
+    const has = r?.score !== undefined;
+    if (has) scored++;
+    updates.push({ row, column: columns[0], value: has ? Math.round(r.score!) : '' });
+    updates.push({ row, column: columns[1], value: has ? r.band : '' });
+  }
+  sheet.write(planWrites(updates));
+  return { scored, unscored: chunk.all.rowNumbers.length - scored };
+}
+
+interface ExecutionState {
+  config?: SegmentConfig;
+  columns?: [number, number];
+  outcomeEmails?: ReadonlySet<string>;
+  explain?: RiskScorer;
+}
+
+/** Who the sheet's campaigns emailed or held out: read once per execution, only if there are campaigns. */
+function campaignEmails(ctx: AppContext, spreadsheetId: string): ReadonlySet<string> {
+  if (!listCampaigns(ctx.userStore).some((m) => m.spreadsheetId === spreadsheetId)) return new Set();
+  return new Set(
+    ctx
+      .campaignLog(spreadsheetId)
+      .readAll()
+      .recipients.map((r) => r.email),
+  );
+}
+
+/** One chunk: read, score, write, fold in, commit. Returns the committed job and partial. */
+function runChunk(
+  ctx: AppContext,
+  settings: Settings,
+  sheet: CustomerSheet,
+  job: PortfolioJob,
+  partial: PortfolioPartial,
+  state: ExecutionState,
+): { job: PortfolioJob; partial: PortfolioPartial } {
+  const chunk = readChunk(sheet, settings, job.walk);
+  const config = (state.config ??= segmentConfig(ctx, job.spreadsheetId, chunk.all.headers));
+  const columns = (state.columns ??= sheet.ensureColumns([...RISK_COLUMNS], chunk.all.headers) as [
+    number,
+    number,
+  ]);
+  const records = segmentRecords(ctx, settings, config, chunk.read.customers, chunk.all.timeZone);
+  const counts = writeChunkScores(sheet, chunk, records, columns);
+  // Reads the stored model once per execution, not once per chunk.
+  const score = (state.explain ??= riskScorer(
+    ctx,
+    settings,
+    impactResolver(ctx, config.rules),
+    chunk.all.timeZone,
+  ));
+  const next = addChunk(partial, {
+    records,
+    reasonOf: (r) => score(r.customer).contributions[0]?.sentence ?? '',
+    issues: chunk.read.issues.length,
+    segments: config.segments.map((s) => ({ name: s.name, source: s.source, query: s.query })),
+    outcomeEmails: (state.outcomeEmails ??= campaignEmails(ctx, job.spreadsheetId)),
+  });
+  const committed = commit(
+    ctx,
+    {
+      ...job,
+      walk: chunk.next,
+      chunks: job.chunks + 1,
+      scored: job.scored + counts.scored,
+      unscored: job.unscored + counts.unscored,
+    },
+    next,
+  );
+  return { job: committed, partial: next };
+}
+
+/** Ends the job: the snapshot to the sheet's snapshot tab, the value lines to the user's store. */
+function finish(ctx: AppContext, job: PortfolioJob, partial: PortfolioPartial): StepOutcome {
+  const snapshot = finishSnapshot(partial, ctx.clock.now());
+  writeSnapshot(ctx, job.spreadsheetId, snapshot);
+  storeValueLines(ctx, snapshot.valueLines);
+  dropJob(ctx, job);
+  return { kind: 'finished', job: job.kind, snapshot, scored: job.scored, unscored: job.unscored };
+}
+
+/**
+ * Continues the user's job within the budget: a card step (a few seconds) or a trigger run. Returns
+ * what is left, or the finished snapshot. A job for another sheet than the connected one is dropped.
+ */
+export function stepJob(ctx: AppContext, budget: keyof typeof STEP_BUDGET): StepOutcome {
+  if (!loadJob(ctx)) return { kind: 'idle' };
+  const { settings, sheet } = requireConnected(ctx);
+  const limits = STEP_BUDGET[budget];
+  // A card counts from its step; a trigger from the execution's start (6 minutes in all).
+  const started = budget === 'card' ? ctx.elapsedMs() : 0;
+  const outcome = withSheet(() =>
+    ctx.locks.withUserLock(budget === 'card' ? 1_000 : 10_000, (): StepOutcome => {
+      let job = loadJob(ctx);
+      if (!job) return { kind: 'idle' };
+      if (job.spreadsheetId !== settings.spreadsheetId) {
+        dropJob(ctx, job);
+        return { kind: 'idle' };
+      }
+      let partial = readPieces(ctx.userStore, PARTIAL_PREFIX, job.partial) as PortfolioPartial | undefined;
+      // The sheet moved since the last chunk (or the saved partial is gone): start over from the top.
+      if (!partial || (begun(job.walk) && !walkStillValid(sheet, settings, job.walk))) {
+        job = freshJob(ctx, job.kind, settings, sheet, job.restarts + 1);
+        partial = readPieces(ctx.userStore, PARTIAL_PREFIX, job.partial) as PortfolioPartial;
+      }
+      const state: ExecutionState = {};
+      let chunks = 0;
+      let slowest = 0;
+      while (!walkDone(job.walk)) {
+        const spent = ctx.elapsedMs() - started;
+        if (chunks >= limits.maxChunks || spent + slowest > limits.ms) break;
+        const before = ctx.elapsedMs();
+        ({ job, partial } = runChunk(ctx, settings, sheet, job, partial, state));
+        slowest = Math.max(slowest, ctx.elapsedMs() - before);
+        chunks++;
+      }
+      if (walkDone(job.walk)) return finish(ctx, job, partial);
+      return { kind: 'running', progress: jobProgress(job) };
+    }),
+  );
+  return outcome ?? { kind: 'busy' };
+}
