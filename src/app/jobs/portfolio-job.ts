@@ -130,13 +130,16 @@ function freshJob(
   settings: Settings,
   sheet: CustomerSheet,
   restarts: number,
+  /** Rows a chunk reads; by default from CHUNK_CELLS and the tab's width (tests pass small ones). */
+  chunkRows?: number,
 ) {
   const now = ctx.clock.now();
+  const walk = startWalk(sheet);
   const job: PortfolioJob = {
     kind,
     spreadsheetId: settings.spreadsheetId!,
     startedAt: now.toISOString(),
-    walk: startWalk(sheet),
+    walk: chunkRows ? { ...walk, chunkRows } : walk,
     restarts,
     chunks: 0,
     scored: 0,
@@ -158,7 +161,11 @@ const begun = (walk: SheetWalk) => walk.anchor !== undefined || walk.nextRow > 2
  * Starts a job unless one that does the same (or more) is under way: a scan rescores too, so a
  * rescore asked for during a scan joins it; a scan asked for during a rescore starts over as a scan.
  */
-export function requestJob(ctx: AppContext, kind: JobKind, options: { restart?: boolean } = {}): void {
+export function requestJob(
+  ctx: AppContext,
+  kind: JobKind,
+  options: { restart?: boolean; chunkRows?: number } = {},
+): void {
   const { settings, sheet } = requireConnected(ctx);
   withSheet(() =>
     ctx.locks.withUserLock(2_000, () => {
@@ -171,7 +178,7 @@ export function requestJob(ctx: AppContext, kind: JobKind, options: { restart?: 
         !(options.restart && begun(running.walk));
       if (covers) return;
       dropJob(ctx, running);
-      freshJob(ctx, kind, settings, sheet, 0);
+      freshJob(ctx, kind, settings, sheet, 0, options.chunkRows);
     }),
   );
 }
@@ -290,7 +297,7 @@ export function stepJob(ctx: AppContext, budget: keyof typeof STEP_BUDGET): Step
       let partial = readPieces(ctx.userStore, PARTIAL_PREFIX, job.partial) as PortfolioPartial | undefined;
       // The sheet moved since the last chunk (or the saved partial is gone): start over from the top.
       if (!partial || (begun(job.walk) && !walkStillValid(sheet, settings, job.walk))) {
-        job = freshJob(ctx, job.kind, settings, sheet, job.restarts + 1);
+        job = freshJob(ctx, job.kind, settings, sheet, job.restarts + 1, job.walk.chunkRows);
         partial = readPieces(ctx.userStore, PARTIAL_PREFIX, job.partial) as PortfolioPartial;
       }
       const state: ExecutionState = {};

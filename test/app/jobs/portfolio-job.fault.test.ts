@@ -1,0 +1,75 @@
+/**
+ * Kills the chunked portfolio job at every kind of point, as Apps Script does when an execution runs
+ * out of time: while reading a chunk, at the chunk's sheet write, and at each property write after it
+ * (the partial's pieces, the head that commits them, the clean-up). Every run is retried in a fresh
+ * execution until the job is done; the snapshot and the risk cells must then be exactly those of an
+ * unkilled run: no customer counted twice or skipped, every row's risk written.
+ */
+import { loadJob, requestJob, stepJob } from '../../../src/app/jobs/portfolio-job';
+import { readSnapshot } from '../../../src/app/portfolio/snapshot-tab';
+import { createContext } from '../../../src/gas/runtime';
+import type { Execution } from '../../../src/local/standins';
+import { seeds } from '../../helpers/seeds';
+import { comparable, portfolioWorld, refreshedSnapshot, riskColumns } from '../../helpers/portfolio-world';
+
+const CUSTOMERS = 45;
+const KILL_AT = ['Range.getValues', 'Range.setValues', 'Properties.setProperty', 'Properties.deleteProperty'];
+const fired: Record<string, number> = Object.fromEntries(KILL_AT.map((m) => [m, 0]));
+
+function rng(seed: number) {
+  let s = (seed * 2654435761) >>> 0;
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+}
+
+/** The execution dies at the nth call of `method`: that call and everything after it never happen. */
+function killAt(exec: Execution, method: string, nth: number) {
+  let seen = 0;
+  const original = exec.call.bind(exec);
+  exec.call = (m, cells) => {
+    if (m === method && ++seen === nth) {
+      fired[method]!++;
+      exec.end();
+      throw new Error('Exceeded maximum execution time');
+    }
+    original(m, cells);
+  };
+}
+
+const reference = refreshedSnapshot(portfolioWorld(CUSTOMERS, 3));
+const referenceRisks = riskColumns(
+  (() => {
+    const w = portfolioWorld(CUSTOMERS, 3);
+    refreshedSnapshot(w);
+    return w;
+  })(),
+);
+
+describe('killing the portfolio job between and inside chunks', () => {
+  it.each(seeds(30, 1000))('seed %i: resumes to the unkilled snapshot and risk cells', (seed) => {
+    const random = rng(seed);
+    const w = portfolioWorld(CUSTOMERS, 3);
+    requestJob(w.ctx(), 'rescore', { chunkRows: 3 + Math.floor(random() * 12) });
+    let runs = 0;
+    while (loadJob(w.ctx())) {
+      expect(++runs).toBeLessThan(500);
+      const exec = w.world.startExecution({ kind: 'trigger' });
+      if (random() < 0.7)
+        killAt(exec, KILL_AT[Math.floor(random() * KILL_AT.length)]!, 1 + Math.floor(random() * 8));
+      const ctx = { ...createContext(exec.globals), clock: w.world.clock };
+      try {
+        stepJob(ctx, random() < 0.5 ? 'card' : 'trigger');
+      } catch (error) {
+        expect(String(error)).toMatch(/Exceeded maximum execution time|has ended/);
+      }
+      exec.end();
+    }
+    const snapshot = readSnapshot(w.ctx(), w.ss.id);
+    expect(snapshot?.customers).toBe(CUSTOMERS);
+    expect(comparable(snapshot)).toEqual(comparable(reference));
+    expect(riskColumns(w)).toEqual(referenceRisks);
+  });
+
+  it('really killed at every kind of point', () => {
+    for (const m of KILL_AT) expect(fired[m]).toBeGreaterThan(0);
+  });
+});
