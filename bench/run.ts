@@ -4,6 +4,7 @@
  * Run one group with `npm run bench -- <group>`.
  */
 import { bundleBench, firstCardBench } from './bundle.bench';
+import { backgroundBench, cardActionsBench } from './card-actions.bench';
 import { printTable } from './stats';
 import { fitBench, scoringBench, telcoBench } from './risk.bench';
 import { homepageBench, rescoreBench, sidebarBench } from './sidebar.bench';
@@ -18,6 +19,22 @@ import { fitSizeBench, generatedLearnersBench, learnRunBench, telcoLearnersBench
 type Group = { name: string; run: () => Promise<void> | void };
 
 const groups: Group[] = [
+  {
+    // Issue 16: every card action on the sample's 24 columns at 1k/10k/100k, then background runs.
+    name: 'cards',
+    run: () => {
+      const r = cardActionsBench();
+      printTable(
+        'Card actions on the 24-column sample grown to N customers (modelled service time + JS time; target 10 s)',
+        r.rows,
+      );
+      printTable('Flat in N? largest / smallest size, per action (1.00x = flat)', r.flatness);
+      printTable(
+        'Background at the largest size: one card click, then hourly triggers (6 min each) until a run finds nothing to do',
+        backgroundBench(),
+      );
+    },
+  },
   {
     name: 'bundle',
     run: () => {
