@@ -53,7 +53,7 @@ export function portfolioWorld(n: number, seed = 1) {
   return standInContext(portfolioRows(n, seed), {
     tabs: {
       Segments: [
-        ['Name', 'Query', 'Playbook', 'Description'],
+        ['Segment', 'Query', 'Playbook', 'Description'],
         ['Big', 'MRR >= 499', '', 'Large accounts'],
         ['VIP', 'Tags has vip', '', ''],
       ],

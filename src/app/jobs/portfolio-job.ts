@@ -43,18 +43,27 @@ import {
   type WalkChunk,
 } from './sheet-walk';
 import { deletePieces, readPieces, writePieces } from './split-value';
+import {
+  alertsRowCount,
+  LAST_SCAN_KEY,
+  openScanRun,
+  scanChunk,
+  sendDigests,
+  type ScanRun,
+} from '../watch/scan-chunk';
+import { takeEmailSignals } from '../watch/email-signals';
 
 export const JOB_KEY = 'churnguard.job.portfolio';
 const PARTIAL_PREFIX = 'churnguard.job.portfolio.partial';
 export const RISK_COLUMNS = ['ChurnGuard risk', 'ChurnGuard band'] as const;
 
 /**
- * How long a step may run. A card answers well inside Gmail's 30 s: about 5 s of work and at most two
- * chunks (elapsedMs may not see service latency, so the chunk cap bounds it too). A trigger run has
+ * How long a step may run. A card answers well inside Gmail's 30 s: about 5 s of work and at most one
+ * chunk (elapsedMs may not see service latency, so the chunk cap bounds it too). A trigger run has
  * 6 minutes; this leaves a minute for the campaigns the same run continues.
  */
 export const STEP_BUDGET = {
-  card: { ms: 5_000, maxChunks: 2 },
+  card: { ms: 5_000, maxChunks: 1 },
   /** Counted from the execution's start, after the scan and campaigns of the same run. */
   trigger: { ms: 300_000, maxChunks: Number.POSITIVE_INFINITY },
 } as const;
@@ -78,6 +87,10 @@ const JobSchema = z.object({
   chunks: z.number().int(),
   scored: z.number().int(),
   unscored: z.number().int(),
+  /** A scan's events and new alerts so far, and the Alerts tab's row count when it began (its digests). */
+  events: z.number().int().default(0),
+  alerts: z.number().int().default(0),
+  alertsFrom: z.number().int().default(0),
   partial: z.object({ gen: z.union([z.literal(0), z.literal(1)]), pieces: z.number().int() }),
 });
 
@@ -90,11 +103,27 @@ export interface JobProgress {
   startedAt: string;
 }
 
+export interface ScanSummary {
+  day: string;
+  events: number;
+  alerts: number;
+  digestsSent: number;
+  digestProblems: string[];
+}
+
 export type StepOutcome =
   | { kind: 'idle' }
   | { kind: 'busy' }
   | { kind: 'running'; progress: JobProgress }
-  | { kind: 'finished'; job: JobKind; snapshot: PortfolioSnapshot; scored: number; unscored: number };
+  | {
+      kind: 'finished';
+      job: JobKind;
+      snapshot: PortfolioSnapshot;
+      scored: number;
+      unscored: number;
+      /** For a scan: what it found and sent. */
+      scan?: ScanSummary;
+    };
 
 export function loadJob(ctx: AppContext): PortfolioJob | undefined {
   const raw = ctx.userStore.get(JOB_KEY);
@@ -144,6 +173,9 @@ function freshJob(
     chunks: 0,
     scored: 0,
     unscored: 0,
+    events: 0,
+    alerts: 0,
+    alertsFrom: kind === 'scan' ? alertsRowCount(ctx, settings.spreadsheetId!) : 0,
     partial: { gen: 1, pieces: 0 },
   };
   return commit(ctx, job, emptyPartial(now, settings.playbooks ?? DEFAULT_PLAYBOOK_SETTINGS));
@@ -209,6 +241,7 @@ interface ExecutionState {
   columns?: [number, number];
   outcomeEmails?: ReadonlySet<string>;
   explain?: RiskScorer;
+  scan?: ScanRun;
 }
 
 /** Who the sheet's campaigns emailed or held out: read once per execution, only if there are campaigns. */
@@ -246,6 +279,18 @@ function runChunk(
     impactResolver(ctx, config.rules),
     chunk.all.timeZone,
   ));
+  // The scan's alerts and History rows, after the risk cells and before the commit (scan-chunk.ts).
+  const found =
+    job.kind === 'scan'
+      ? scanChunk(
+          ctx,
+          (state.scan ??= openScanRun(ctx, settings, config.segments)),
+          settings,
+          chunk.read.customers,
+          (c) => score(c),
+          chunk.all.timeZone,
+        )
+      : { events: 0, alerts: 0 };
   const next = addChunk(partial, {
     records,
     reasonOf: (r) => score(r.customer).contributions[0]?.sentence ?? '',
@@ -261,6 +306,8 @@ function runChunk(
       chunks: job.chunks + 1,
       scored: job.scored + counts.scored,
       unscored: job.unscored + counts.unscored,
+      events: job.events + found.events,
+      alerts: job.alerts + found.alerts,
     },
     next,
   );
@@ -268,12 +315,43 @@ function runChunk(
 }
 
 /** Ends the job: the snapshot to the sheet's snapshot tab, the value lines to the user's store. */
-function finish(ctx: AppContext, job: PortfolioJob, partial: PortfolioPartial): StepOutcome {
+function finish(
+  ctx: AppContext,
+  settings: Settings,
+  job: PortfolioJob,
+  partial: PortfolioPartial,
+): StepOutcome {
   const snapshot = finishSnapshot(partial, ctx.clock.now());
   writeSnapshot(ctx, job.spreadsheetId, snapshot);
   storeValueLines(ctx, snapshot.valueLines);
+  const done = {
+    kind: 'finished' as const,
+    job: job.kind,
+    snapshot,
+    scored: job.scored,
+    unscored: job.unscored,
+  };
+  if (job.kind !== 'scan') {
+    dropJob(ctx, job);
+    return done;
+  }
+  // The scan is done before its digests go: a kill while sending loses the rest of the digests (the
+  // alerts stay in the Alerts tab) rather than sending any twice.
+  const day = new Date(job.startedAt).toISOString().slice(0, 10);
+  takeEmailSignals(ctx.userStore);
+  ctx.userStore.set(LAST_SCAN_KEY, day);
   dropJob(ctx, job);
-  return { kind: 'finished', job: job.kind, snapshot, scored: job.scored, unscored: job.unscored };
+  const digests = sendDigests(ctx, settings, day, job.alertsFrom);
+  return {
+    ...done,
+    scan: {
+      day,
+      events: job.events,
+      alerts: job.alerts,
+      digestsSent: digests.sent,
+      digestProblems: digests.problems,
+    },
+  };
 }
 
 /**
@@ -311,7 +389,7 @@ export function stepJob(ctx: AppContext, budget: keyof typeof STEP_BUDGET): Step
         slowest = Math.max(slowest, ctx.elapsedMs() - before);
         chunks++;
       }
-      if (walkDone(job.walk)) return finish(ctx, job, partial);
+      if (walkDone(job.walk)) return finish(ctx, settings, job, partial);
       return { kind: 'running', progress: jobProgress(job) };
     }),
   );

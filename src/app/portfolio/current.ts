@@ -31,28 +31,27 @@ export interface SnapshotView {
  * snapshot starts a rescore by itself. A pending job gets one card step either way.
  */
 export function currentSnapshot(ctx: AppContext, spreadsheetId: string, start?: JobKind): SnapshotView {
-  let snapshot: PortfolioSnapshot | undefined;
   // An edit through ChurnGuard since the snapshot: recount (a small sheet finishes in this step).
   const stale = snapshotStale(ctx);
-  if (start || stale) {
-    requestJob(ctx, start ?? 'rescore', { restart: stale });
+  let snapshot = start || stale ? undefined : readSnapshot(ctx, spreadsheetId);
+  const asked = start ?? (stale || !snapshot ? 'rescore' : undefined);
+  // With a snapshot to show and nothing asked, the card reads only that: the job, if any, goes on
+  // in the hourly trigger, so browsing cards costs the same whatever the sheet's size.
+  if (asked) {
+    requestJob(ctx, asked, { restart: stale });
     if (stale) clearSnapshotStale(ctx);
-  } else {
-    snapshot = readSnapshot(ctx, spreadsheetId);
-    if (!snapshot && !loadJob(ctx)) requestJob(ctx, 'rescore');
+    const step = stepJob(ctx, 'card');
+    if (step.kind === 'finished')
+      return {
+        snapshot: step.snapshot,
+        finished: { job: step.job, scored: step.scored, unscored: step.unscored },
+      };
   }
-  if (!loadJob(ctx)) return snapshot ? { snapshot } : {};
-  const step = stepJob(ctx, 'card');
-  if (step.kind === 'finished')
-    return {
-      snapshot: step.snapshot,
-      finished: { job: step.job, scored: step.scored, unscored: step.unscored },
-    };
   snapshot ??= readSnapshot(ctx, spreadsheetId);
   const job = loadJob(ctx);
   if (!job) return snapshot ? { snapshot } : {};
-  // The rest runs on the hourly trigger; install it now (it stays while a job is pending).
-  keepHourlyTrigger(ctx);
+  // The rest runs on the hourly trigger; make sure it is installed (it stays while a job is pending).
+  if (asked) keepHourlyTrigger(ctx);
   return { ...(snapshot ? { snapshot } : {}), progress: jobProgress(job) };
 }
 

@@ -28,14 +28,14 @@ describe('the chunked portfolio job', () => {
   it('restarts from the top when the sheet is sorted between chunks, counting nobody twice', () => {
     const w = portfolioWorld(60);
     requestJob(w.ctx(), 'rescore', { chunkRows: 10 });
-    expect(stepJob(w.ctx(), 'card')).toMatchObject({ kind: 'running', progress: { done: 20, total: 60 } });
+    expect(stepJob(w.ctx(), 'card')).toMatchObject({ kind: 'running', progress: { done: 10, total: 60 } });
     // A person sorts the tab by MRR, descending.
     const sheet = w.ss.sheet('Customers')!;
     const [header, ...rows] = sheet.toValues();
     rows.sort((a, b) => Number(b[3]) - Number(a[3]) || String(a[0]).localeCompare(String(b[0])));
     [header!, ...rows].forEach((r, i) => r.forEach((v, c) => sheet.put(i + 1, c + 1, v)));
     const next = stepJob(w.ctx(), 'card');
-    expect(next).toMatchObject({ kind: 'running', progress: { done: 20, total: 60 } });
+    expect(next).toMatchObject({ kind: 'running', progress: { done: 10, total: 60 } });
     expect(loadJob(w.ctx())!.restarts).toBe(1);
     runToEnd(w.ctx);
     const after = readSnapshot(w.ctx(), w.ss.id)!;
