@@ -7,6 +7,7 @@
  */
 import { loadJob, requestJob, stepJob } from '../../../src/app/jobs/portfolio-job';
 import { readSnapshot } from '../../../src/app/portfolio/snapshot-tab';
+import { runDailyScan } from '../../../src/app/watch/scan';
 import { createContext } from '../../../src/gas/runtime';
 import type { Execution } from '../../../src/local/standins';
 import { seeds } from '../../helpers/seeds';
@@ -44,6 +45,34 @@ const referenceRisks = riskColumns(
   })(),
 );
 
+/** The History rows by email, and the Alerts keys (sorted, duplicates kept so they would show). */
+function scanTabs(w: ReturnType<typeof portfolioWorld>) {
+  const history = (w.ss.sheet('History')?.toValues() ?? []).slice(1).map((r) => r.map(String));
+  const alerts = (w.ss.sheet('Alerts')?.toValues() ?? []).slice(1).map((r) => String(r[0]));
+  return { history: history.sort((a, b) => a[0]!.localeCompare(b[0]!)), alerts: alerts.sort() };
+}
+
+/** Yesterday's scan, so today's has previous states to raise alerts against. */
+function scannedYesterday() {
+  const w = portfolioWorld(CUSTOMERS, 3);
+  w.world.clock.set('2026-11-19T12:00:00Z');
+  runDailyScan(w.ctx());
+  // Overnight, some customers slip: more overdue invoices and a lower NPS.
+  const sheet = w.ss.sheet('Customers')!;
+  for (let row = 2; row <= CUSTOMERS + 1; row += 3) {
+    sheet.put(row, 9, 3);
+    sheet.put(row, 10, 1);
+  }
+  w.world.clock.set('2026-11-20T12:00:00Z');
+  return w;
+}
+
+const scanReference = (() => {
+  const w = scannedYesterday();
+  runDailyScan(w.ctx());
+  return { snapshot: comparable(readSnapshot(w.ctx(), w.ss.id)), tabs: scanTabs(w), risks: riskColumns(w) };
+})();
+
 describe('killing the portfolio job between and inside chunks', () => {
   it.each(seeds(30, 1000))('seed %i: resumes to the unkilled snapshot and risk cells', (seed) => {
     const random = rng(seed);
@@ -68,6 +97,33 @@ describe('killing the portfolio job between and inside chunks', () => {
     expect(comparable(snapshot)).toEqual(comparable(reference));
     expect(riskColumns(w)).toEqual(referenceRisks);
   });
+
+  it.each(seeds(15, 1000))(
+    'seed %i: a killed scan raises each alert once and writes History once',
+    (seed) => {
+      const random = rng(seed + 7919);
+      const w = scannedYesterday();
+      requestJob(w.ctx(), 'scan', { chunkRows: 3 + Math.floor(random() * 12) });
+      let runs = 0;
+      while (loadJob(w.ctx())) {
+        expect(++runs).toBeLessThan(500);
+        const exec = w.world.startExecution({ kind: 'trigger' });
+        if (random() < 0.7)
+          killAt(exec, KILL_AT[Math.floor(random() * KILL_AT.length)]!, 1 + Math.floor(random() * 10));
+        const ctx = { ...createContext(exec.globals), clock: w.world.clock };
+        try {
+          stepJob(ctx, random() < 0.5 ? 'card' : 'trigger');
+        } catch (error) {
+          expect(String(error)).toMatch(/Exceeded maximum execution time|has ended/);
+        }
+        exec.end();
+      }
+      expect(scanReference.tabs.alerts.length).toBeGreaterThan(0);
+      expect(scanTabs(w)).toEqual(scanReference.tabs);
+      expect(comparable(readSnapshot(w.ctx(), w.ss.id))).toEqual(scanReference.snapshot);
+      expect(riskColumns(w)).toEqual(scanReference.risks);
+    },
+  );
 
   it('really killed at every kind of point', () => {
     for (const m of KILL_AT) expect(fired[m]).toBeGreaterThan(0);
