@@ -75,6 +75,26 @@ describe('walking the customer tab in chunks', () => {
     expect(walkProgress(next)).toEqual({ done: 30, total: 100 });
   });
 
+  it('notices a sort that leaves the anchor row in place but moves rows across the cursor', () => {
+    const t = tabOf(40);
+    const walk = readChunk(t.sheet(), DEFAULT_SETTINGS, startWalk(t.sheet(), 24 * 10)).next;
+    expect(walk.anchor).toEqual({ row: 11, email: 'c9@x.example' });
+    // Swap a walked row (row 3) with an unwalked one (row 30): the anchor row 11 is untouched.
+    const values = t.data().toValues();
+    [values[2], values[29]] = [values[29]!, values[2]!];
+    t.data().replaceValues(values);
+    expect(walkStillValid(t.sheet(), DEFAULT_SETTINGS, walk)).toBe(false);
+  });
+
+  it('reads the Email column once on resume, not the walked rows', () => {
+    const t = tabOf(5_000);
+    let walk = startWalk(t.sheet());
+    walk = readChunk(t.sheet(), DEFAULT_SETTINGS, walk).next;
+    t.world.calls.reset();
+    expect(walkStillValid(t.sheet(), DEFAULT_SETTINGS, walk)).toBe(true);
+    expect(t.world.calls.cellsRead).toBeLessThanOrEqual(5_000 + 2 * 24 + 24);
+  });
+
   it('notices a sort, an inserted row or a deleted row since the last chunk', () => {
     const moved: Array<[string, (t: ReturnType<typeof tabOf>) => void]> = [
       [
