@@ -75,6 +75,7 @@ const WalkSchema = z.object({
   endRow: z.number().int(),
   chunkRows: z.number().int().positive(),
   anchor: z.object({ row: z.number().int(), email: z.string() }).optional(),
+  walkedDigest: z.string().optional(),
 });
 
 const JobSchema = z.object({
