@@ -52,9 +52,15 @@ describe('portfolio cards on the snapshot', () => {
   it('a large refresh: the card says there is no snapshot yet and shows progress, never blocking', () => {
     const w = portfolioWorld(60);
     requestJob(w.ctx(), 'rescore', { chunkRows: 10 }); // as a 100k sheet walks in chunks
+    // Opening a card while the job runs shows its progress and runs nothing itself.
+    w.world.calls.reset();
     const home = buildHomepage(w.ctx());
-    expect(textOf(freshness(home)!)).toBe('No portfolio snapshot yet · rescoring: 10 / 60');
+    expect(textOf(freshness(home)!)).toBe('No portfolio snapshot yet · rescoring: 0 / 60');
     expect(JSON.stringify(home)).not.toContain('Active customers');
+    expect(w.world.calls.cellsRead).toBeLessThan(100);
+    // Refresh runs one chunk of it.
+    const refreshed = cardOf(act(w.ctx(), 'refreshHome'));
+    expect(textOf(freshness(refreshed)!)).toBe('No portfolio snapshot yet · rescoring: 10 / 60');
     // The hourly trigger exists while the job is pending, and finishes it.
     expect(w.world.triggers.triggers.map((t) => t.functionName)).toContain('onHourlyTrigger');
     const report = appEntry(w.ctx, () => undefined).hourly();

@@ -34,7 +34,9 @@ export function currentSnapshot(ctx: AppContext, spreadsheetId: string, start?: 
   // An edit through ChurnGuard since the snapshot: recount (a small sheet finishes in this step).
   const stale = snapshotStale(ctx);
   let snapshot = start || stale ? undefined : readSnapshot(ctx, spreadsheetId);
-  const asked = start ?? (stale || !snapshot ? 'rescore' : undefined);
+  // No snapshot and no job: start one. No snapshot but a job under way: show its progress only, so
+  // every card opened meanwhile does not run a chunk of its own (the trigger and Refresh do).
+  const asked = start ?? (stale || (!snapshot && !loadJob(ctx)) ? 'rescore' : undefined);
   // With a snapshot to show and nothing asked, the card reads only that: the job, if any, goes on
   // in the hourly trigger, so browsing cards costs the same whatever the sheet's size.
   if (asked) {
