@@ -43,14 +43,7 @@ import {
   type WalkChunk,
 } from './sheet-walk';
 import { deletePieces, readPieces, writePieces } from './split-value';
-import {
-  alertsRowCount,
-  LAST_SCAN_KEY,
-  openScanRun,
-  scanChunk,
-  sendDigests,
-  type ScanRun,
-} from '../watch/scan-chunk';
+import { LAST_SCAN_KEY, openScanRun, scanChunk, sendDigests, type ScanRun } from '../watch/scan-chunk';
 import { takeEmailSignals } from '../watch/email-signals';
 
 export const JOB_KEY = 'churnguard.job.portfolio';
@@ -91,7 +84,6 @@ const JobSchema = z.object({
   /** A scan's events and new alerts so far, and the Alerts tab's row count when it began (its digests). */
   events: z.number().int().default(0),
   alerts: z.number().int().default(0),
-  alertsFrom: z.number().int().default(0),
   partial: z.object({ gen: z.union([z.literal(0), z.literal(1)]), pieces: z.number().int() }),
 });
 
@@ -145,9 +137,21 @@ export function jobProgress(job: PortfolioJob): JobProgress {
 export const portfolioJobPending = (ctx: AppContext) => loadJob(ctx) !== undefined;
 
 /** Saves the partial's pieces, then the head naming them: the one write that commits the chunk. */
-function commit(ctx: AppContext, job: PortfolioJob, partial: PortfolioPartial): PortfolioJob {
+/**
+ * What a job keeps besides its head: the snapshot's partial and, for a scan, the keys of the alerts it
+ * raised (its digests mail those and no teammate's), at most MAX_DIGEST_ALERTS (each owner's digest
+ * lists 100 lines at most; every alert is in the Alerts tab).
+ */
+interface Saved {
+  p: PortfolioPartial;
+  r: string[];
+}
+
+export const MAX_DIGEST_ALERTS = 500;
+
+function commit(ctx: AppContext, job: PortfolioJob, saved: Saved): PortfolioJob {
   const previous = job.partial;
-  const ref = writePieces(ctx.userStore, PARTIAL_PREFIX, partial, previous);
+  const ref = writePieces(ctx.userStore, PARTIAL_PREFIX, saved, previous);
   const next = { ...job, partial: ref };
   ctx.userStore.set(JOB_KEY, JSON.stringify(next));
   deletePieces(ctx.userStore, PARTIAL_PREFIX, previous);
@@ -176,10 +180,9 @@ function freshJob(
     unscored: 0,
     events: 0,
     alerts: 0,
-    alertsFrom: kind === 'scan' ? alertsRowCount(ctx, settings.spreadsheetId!) : 0,
     partial: { gen: 1, pieces: 0 },
   };
-  return commit(ctx, job, emptyPartial(now, settings.playbooks ?? DEFAULT_PLAYBOOK_SETTINGS));
+  return commit(ctx, job, { p: emptyPartial(now, settings.playbooks ?? DEFAULT_PLAYBOOK_SETTINGS), r: [] });
 }
 
 function dropJob(ctx: AppContext, job: PortfolioJob | undefined): void {
@@ -262,9 +265,9 @@ function runChunk(
   settings: Settings,
   sheet: CustomerSheet,
   job: PortfolioJob,
-  partial: PortfolioPartial,
+  saved: Saved,
   state: ExecutionState,
-): { job: PortfolioJob; partial: PortfolioPartial } {
+): { job: PortfolioJob; saved: Saved } {
   const chunk = readChunk(sheet, settings, job.walk);
   const config = (state.config ??= segmentConfig(ctx, job.spreadsheetId, chunk.all.headers));
   const columns = (state.columns ??= sheet.ensureColumns([...RISK_COLUMNS], chunk.all.headers) as [
@@ -291,8 +294,8 @@ function runChunk(
           (c) => score(c),
           chunk.all.timeZone,
         )
-      : { events: 0, alerts: 0 };
-  const next = addChunk(partial, {
+      : { events: 0, alerts: 0, keys: [] };
+  const next = addChunk(saved.p, {
     records,
     reasonOf: (r) => score(r.customer).contributions[0]?.sentence ?? '',
     issues: chunk.read.issues.length,
@@ -310,19 +313,14 @@ function runChunk(
       events: job.events + found.events,
       alerts: job.alerts + found.alerts,
     },
-    next,
+    { p: next, r: [...saved.r, ...found.keys].slice(0, MAX_DIGEST_ALERTS) },
   );
-  return { job: committed, partial: next };
+  return { job: committed, saved: { p: next, r: [...saved.r, ...found.keys].slice(0, MAX_DIGEST_ALERTS) } };
 }
 
 /** Ends the job: the snapshot to the sheet's snapshot tab, the value lines to the user's store. */
-function finish(
-  ctx: AppContext,
-  settings: Settings,
-  job: PortfolioJob,
-  partial: PortfolioPartial,
-): StepOutcome {
-  const snapshot = finishSnapshot(partial, ctx.clock.now());
+function finish(ctx: AppContext, settings: Settings, job: PortfolioJob, saved: Saved): StepOutcome {
+  const snapshot = finishSnapshot(saved.p, ctx.clock.now());
   writeSnapshot(ctx, job.spreadsheetId, snapshot);
   storeValueLines(ctx, snapshot.valueLines);
   const done = {
@@ -342,7 +340,7 @@ function finish(
   takeEmailSignals(ctx.userStore);
   ctx.userStore.set(LAST_SCAN_KEY, day);
   dropJob(ctx, job);
-  const digests = sendDigests(ctx, settings, day, job.alertsFrom);
+  const digests = sendDigests(ctx, settings, day, new Set(saved.r));
   return {
     ...done,
     scan: {
@@ -373,11 +371,11 @@ export function stepJob(ctx: AppContext, budget: keyof typeof STEP_BUDGET): Step
         dropJob(ctx, job);
         return { kind: 'idle' };
       }
-      let partial = readPieces(ctx.userStore, PARTIAL_PREFIX, job.partial) as PortfolioPartial | undefined;
+      let saved = readPieces(ctx.userStore, PARTIAL_PREFIX, job.partial) as Saved | undefined;
       // The sheet moved since the last chunk (or the saved partial is gone): start over from the top.
-      if (!partial || (begun(job.walk) && !walkStillValid(sheet, settings, job.walk))) {
+      if (!saved?.p || (begun(job.walk) && !walkStillValid(sheet, settings, job.walk))) {
         job = freshJob(ctx, job.kind, settings, sheet, job.restarts + 1, job.walk.chunkRows);
-        partial = readPieces(ctx.userStore, PARTIAL_PREFIX, job.partial) as PortfolioPartial;
+        saved = readPieces(ctx.userStore, PARTIAL_PREFIX, job.partial) as Saved;
       }
       const state: ExecutionState = {};
       let chunks = 0;
@@ -386,11 +384,11 @@ export function stepJob(ctx: AppContext, budget: keyof typeof STEP_BUDGET): Step
         const spent = ctx.elapsedMs() - started;
         if (chunks >= limits.maxChunks || spent + slowest > limits.ms) break;
         const before = ctx.elapsedMs();
-        ({ job, partial } = runChunk(ctx, settings, sheet, job, partial, state));
+        ({ job, saved } = runChunk(ctx, settings, sheet, job, saved, state));
         slowest = Math.max(slowest, ctx.elapsedMs() - before);
         chunks++;
       }
-      if (walkDone(job.walk)) return finish(ctx, settings, job, partial);
+      if (walkDone(job.walk)) return finish(ctx, settings, job, saved);
       return { kind: 'running', progress: jobProgress(job) };
     }),
   );

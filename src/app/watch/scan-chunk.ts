@@ -167,7 +167,7 @@ export function scanChunk(
   customers: readonly Customer[],
   riskOf: (c: Customer) => RiskScore,
   timeZone: string,
-): { events: number; alerts: number } {
+): { events: number; alerts: number; keys: string[] } {
   const events: { event: DangerEvent; customer: Customer; risk: RiskScore }[] = [];
   const touched: HistoryEntry[] = [];
   const added: HistoryEntry[] = [];
@@ -201,7 +201,7 @@ export function scanChunk(
     run.history.set(c.email, entry);
     (before ? touched : added).push(entry);
   }
-  let raised = 0;
+  let raised: string[] = [];
   if (events.length > 0) {
     const byKey = new Map(events.map((e) => [e.event.key, e]));
     // Read the raised keys and append in one critical section: a teammate's scan in between would
@@ -218,32 +218,25 @@ export function scanChunk(
         run.day,
       );
       if (fresh.length > 0) run.tabs.append(ALERTS_TAB, [...ALERT_HEADERS], fresh.map(alertRow));
-      return fresh.length;
+      return fresh.map((a) => a.key);
     });
   }
   withSheetLock(ctx, () => writeHistory(run, touched, added));
-  return { events: events.length, alerts: raised };
+  return { events: events.length, alerts: raised.length, keys: raised };
 }
 
-/** The Alerts tab's last row now: the scan's digests cover the rows it appends below it. */
-export function alertsRowCount(ctx: AppContext, spreadsheetId: string): number {
-  return ctx.tabs(spreadsheetId).read(ALERTS_TAB)?.values.length ?? 0;
-}
-
-/** Emails each owner a digest of the alerts this scan raised (the Alerts rows below `fromRow`). */
+/** Emails each owner a digest of the alerts this scan raised (by key: a teammate's scan mails its own). */
 export function sendDigests(
   ctx: AppContext,
   settings: Settings,
   day: string,
-  fromRow: number,
+  raised: ReadonlySet<string>,
 ): { sent: number; problems: string[] } {
   const problems: string[] = [];
   let sent = 0;
   if (settings.watch?.digest === false) return { sent, problems };
   const all = readAlerts(ctx.tabs(settings.spreadsheetId!).read(ALERTS_TAB)?.values ?? []).alerts;
-  // The rows this scan appended ("Raised" is not compared: Sheets reads it back as a date in the
-  // sheet's time zone). Two scans of one day each mail only their own alerts.
-  const mine: Alert[] = all.filter((a) => (a.row ?? 0) > fromRow);
+  const mine: Alert[] = all.filter((a) => raised.has(a.key));
   for (const d of buildDigests(mine, ctx.session.email(), day)) {
     try {
       ctx.mailer.send({
