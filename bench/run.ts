@@ -14,11 +14,27 @@ import { intentLearnedBench } from './intent-learned.bench';
 import { campaignEndToEndBench, campaignRunBench } from './campaign.bench';
 import { segmentsBench } from './segments.bench';
 import { scanBench } from './scan.bench';
+import { portfolioBench } from './portfolio.bench';
 import { fitSizeBench, generatedLearnersBench, learnRunBench, telcoLearnersBench } from './learners.bench';
 
 type Group = { name: string; run: () => Promise<void> | void };
 
 const groups: Group[] = [
+  {
+    // Issue 16: the portfolio snapshot's card paths and its chunked job in the background.
+    name: 'portfolio',
+    run: () => {
+      const r = portfolioBench();
+      printTable(
+        'Portfolio cards and jobs, 24 columns (modelled service time + JS time; target 10 s)',
+        r.rows,
+      );
+      printTable(
+        'Rescore and scan in the background: hourly trigger runs until the job is done',
+        r.background,
+      );
+    },
+  },
   {
     // Issue 16: every card action on the sample's 24 columns at 1k/10k/100k, then background runs.
     name: 'cards',
