@@ -7,8 +7,11 @@ import * as path from 'node:path';
 import * as vm from 'node:vm';
 import { timeRuns } from './stats';
 
-export function bundleBench(runs = 30) {
-  const file = path.resolve(__dirname, '../build/Code.js');
+const bundlePath = () =>
+  path.resolve(process.env.CHURNGUARD_BUNDLE ?? path.resolve(__dirname, '../build/Code.js'));
+
+/** `file`: another build to compare (CHURNGUARD_BUNDLE=path for `npm run bench -- bundle`). */
+export function bundleBench(runs = 30, file = bundlePath()) {
   const code = fs.readFileSync(file, 'utf8');
   const script = new vm.Script(code, { filename: 'Code.js' });
   const cold = timeRuns(runs, () => {
@@ -30,11 +33,11 @@ export function bundleBench(runs = 30) {
  * A homepage open end to end in the VM: load Code.js and call onHomepage on the stand-ins, as a fresh
  * Apps Script execution does. Reports wall time and the service calls made.
  */
-export function firstCardBench(runs = 20) {
+export function firstCardBench(runs = 20, file = bundlePath()) {
   // Imported lazily so `npm run bench -- bundle` works even before other groups' modules exist.
   const { AppsScriptWorld, createCardService } =
     require('../src/local/standins') as typeof import('../src/local/standins');
-  const code = fs.readFileSync(path.resolve(__dirname, '../build/Code.js'), 'utf8');
+  const code = fs.readFileSync(file, 'utf8');
   let calls = 0;
   const timing = timeRuns(runs, () => {
     const world = new AppsScriptWorld({ latency: 'none' });

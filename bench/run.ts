@@ -5,6 +5,7 @@
  */
 import { bundleBench, firstCardBench } from './bundle.bench';
 import { backgroundBench, cardActionsBench } from './card-actions.bench';
+import { alertsBench, archiveBench } from './alerts.bench';
 import { printTable } from './stats';
 import { fitBench, scoringBench, telcoBench } from './risk.bench';
 import { homepageBench, rescoreBench, sidebarBench } from './sidebar.bench';
@@ -33,6 +34,17 @@ const groups: Group[] = [
         'Rescore and scan in the background: hourly trigger runs until the job is done',
         r.background,
       );
+    },
+  },
+  {
+    // Issue 16, bounded tabs: the Alerts card paths with few and with 100,000 closed alerts, and the archive.
+    name: 'alerts',
+    run: () => {
+      printTable(
+        'Alerts card paths on the 24-column sample: the alert part alone, and the whole action through Code.js',
+        alertsBench(),
+      );
+      printTable('Archiving 100,000 closed alerts: hourly trigger runs until done', archiveBench());
     },
   },
   {

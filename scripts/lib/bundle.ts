@@ -52,6 +52,14 @@ export async function bundle(entry: string): Promise<BundleResult> {
     charset: 'utf8',
     legalComments: 'none',
     treeShaking: true,
+    // Apps Script parses the whole file on every card click, so it ships minified: whitespace,
+    // shorter syntax and short local names. keepNames sets each function's `name` back to its
+    // source name, and V8 prints that name in stack traces, so an error logged from Apps Script
+    // still reads "at historyShortfall", not "at Mm" (test/bundle/bundle-size.test.ts checks both).
+    minifyWhitespace: true,
+    minifySyntax: true,
+    minifyIdentifiers: true,
+    keepNames: true,
     logLevel: 'silent',
     plugins: [zodEnglishOnly],
   });

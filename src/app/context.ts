@@ -42,6 +42,8 @@ export interface AppContext {
 
 export interface CampaignLog extends CampaignLogStore {
   readAll(): LogRead;
+  /** Data rows in the tab (0 when it is missing), one metadata call: whether a card can afford to read it. */
+  rowCount(): number;
   /** Adds the entries not in the tab yet (by key); returns how many it added. */
   append(entries: readonly LogEntry[]): number;
 }

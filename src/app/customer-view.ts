@@ -9,19 +9,7 @@ import { spreadsheetUrl } from '../core/settings/spreadsheet-ref';
 import type { SheetLocation } from '../ports/customer-sheet';
 import type { CustomerCardState } from '../ui/cards/customer';
 import type { ImpactVerdict } from '../core/segments';
-
-/** A risk as the cards show it: a whole number out of 100 and the band ("risk 48 (Medium)"). */
-export function formatRisk(score: number | undefined, band: string): string {
-  return `risk ${score === undefined ? '–' : Math.round(score)} (${band})`;
-}
-
-export function formatMoney(amount: number): string {
-  const fixed =
-    Math.abs(amount) >= 100 ? Math.round(amount).toString() : amount.toFixed(2).replace(/\.00$/, '');
-  const [whole, fraction] = fixed.replace('-', '').split('.');
-  const grouped = (whole ?? '').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${amount < 0 ? '-' : ''}${grouped}${fraction ? `.${fraction}` : ''}`;
-}
+import { count, formatMoney, type MoneyFormat } from '../core/text/format';
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -35,6 +23,8 @@ export function customerView(
     today: Date;
     /** The effective crisis impact and where it came from; absent: the row's own. */
     impact?: ImpactVerdict;
+    /** The team's currency in the sheet's locale; dollars when unknown. */
+    money?: MoneyFormat;
   },
 ): CustomerCardState {
   const facts: { label: string; value: string }[] = [];
@@ -63,7 +53,7 @@ export function customerView(
   if (ltv !== undefined && customer.mrr !== undefined && customer.mrr > 0)
     facts.push({
       label: 'Lifetime value',
-      value: `${formatMoney(ltv)} to date (${Math.max(1, Math.round(ltv / customer.mrr))} months × ${formatMoney(customer.mrr)})`,
+      value: `${formatMoney(ltv, options.money)} to date (${count(Math.max(1, Math.round(ltv / customer.mrr)), 'month')} × ${formatMoney(customer.mrr, options.money)})`,
     });
   if (customer.status === 'churned') {
     facts.push({
@@ -76,7 +66,7 @@ export function customerView(
     email: customer.email,
     company: customer.company,
     plan: customer.plan,
-    mrrText: customer.mrr !== undefined ? `${formatMoney(customer.mrr)}/mo` : undefined,
+    mrrText: customer.mrr !== undefined ? `${formatMoney(customer.mrr, options.money)}/mo` : undefined,
     risk: {
       score: risk.score,
       band: risk.band,

@@ -4,7 +4,7 @@
  * so adding an action never means adding a global function.
  */
 import { UserFacingError } from './errors';
-import { z } from 'zod';
+import * as z from '../core/zod';
 import { changeAlert, type AlertChange } from './watch/alert-actions';
 import { requireConnected } from './connected';
 import { insertOffer } from './handlers/compose';
@@ -52,30 +52,27 @@ import { openScoring, saveScoring } from './handlers/scoring';
 import { addCustomer, markStatus, openNote, openTags, saveNote, saveTags } from './handlers/customer-actions';
 
 interface ActionSpec {
-  params: z.ZodType<Record<string, string>>;
+  params: z.ZodMiniType<Record<string, string>>;
   run(ctx: AppContext, params: Record<string, string>, event: AddonEvent): ActionResponse;
 }
 
-const noParams = z.object({}).passthrough() as unknown as z.ZodType<Record<string, string>>;
-const params = (shape: z.ZodRawShape) => z.object(shape) as unknown as z.ZodType<Record<string, string>>;
+const noParams = z.looseObject({}) as unknown as z.ZodMiniType<Record<string, string>>;
+const params = (shape: Parameters<typeof z.object>[0]) =>
+  z.object(shape) as unknown as z.ZodMiniType<Record<string, string>>;
 const emailParam = params({ email: z.email('email must be an email address') });
-const pageParam = z
+const pageParam = z.optional(z.string().check(z.regex(/^\d{1,4}$/, 'page must be a page number')));
+const segmentName = z
   .string()
-  .regex(/^\d{1,4}$/, 'page must be a page number')
-  .optional();
-const segmentName = z.string().trim().min(1, 'segment must name a segment').max(100);
+  .check(z.trim(), z.minLength(1, 'segment must name a segment'), z.maxLength(100));
 const segmentParam = params({ segment: segmentName });
-const campaignId = z.string().regex(/^cmp-[a-z0-9-]{4,40}$/, 'id must be a campaign id');
+const campaignId = z.string().check(z.regex(/^cmp-[a-z0-9-]{4,40}$/, 'id must be a campaign id'));
 const campaignParam = params({ id: campaignId });
 const wizardParams = params({
   segment: segmentName,
-  template: z.string().max(120).optional(),
-  name: z.string().max(120).optional(),
-  id: campaignId.optional(),
-  index: z
-    .string()
-    .regex(/^\d{1,6}$/, 'index must be a number')
-    .optional(),
+  template: z.optional(z.string().check(z.maxLength(120))),
+  name: z.optional(z.string().check(z.maxLength(120))),
+  id: z.optional(campaignId),
+  index: z.optional(z.string().check(z.regex(/^\d{1,6}$/, 'index must be a number'))),
 });
 
 /**
@@ -106,8 +103,8 @@ const ACTIONS: Record<ActionName, ActionSpec> = {
   [ACTION.explainRisk]: {
     params: z.object({
       email: z.email('email must be an email address'),
-      intent: z.string().max(2000).optional(),
-    }) as unknown as z.ZodType<Record<string, string>>,
+      intent: z.optional(z.string().check(z.maxLength(2000))),
+    }) as unknown as z.ZodMiniType<Record<string, string>>,
     run: (ctx, p) => ({
       kind: 'navigate',
       steps: [{ kind: 'push', card: buildRiskExplanation(ctx, p.email as string, p.intent) }],
@@ -121,10 +118,7 @@ const ACTIONS: Record<ActionName, ActionSpec> = {
   [ACTION.showCustomer]: {
     params: params({
       email: z.email('email must be an email address'),
-      row: z
-        .string()
-        .regex(/^\d{1,7}$/, 'row must be a row number')
-        .optional(),
+      row: z.optional(z.string().check(z.regex(/^\d{1,7}$/, 'row must be a row number'))),
     }),
     run: (ctx, p, e) => ({
       kind: 'navigate',
@@ -139,13 +133,13 @@ const ACTIONS: Record<ActionName, ActionSpec> = {
   [ACTION.draftReply]: {
     params: params({
       email: z.email('email must be an email address'),
-      template: z.string().trim().min(1, 'template must name a template').max(200),
+      template: z.string().check(z.trim(), z.minLength(1, 'template must name a template'), z.maxLength(200)),
     }),
     run: (ctx, p) => draftReply(ctx, p.email as string, p.template as string),
   },
   [ACTION.goBack]: { params: noParams, run: () => ({ kind: 'navigate', steps: [{ kind: 'pop' }] }) },
   [ACTION.openSegments]: {
-    params: params({ page: pageParam, refresh: z.literal('1').optional() }),
+    params: params({ page: pageParam, refresh: z.optional(z.literal('1')) }),
     run: (ctx, p) => {
       const card = buildSegmentsCard(ctx, Number(p.page ?? 0), p.refresh === '1');
       return { kind: 'navigate', steps: [{ kind: p.page === undefined ? 'push' : 'update', card }] };
@@ -163,7 +157,11 @@ const ACTIONS: Record<ActionName, ActionSpec> = {
     run: (ctx, p, e) => previewBulkTag(ctx, p.segment!, p.operation as 'add' | 'remove', e),
   },
   [ACTION.applyBulkTag]: {
-    params: params({ segment: segmentName, operation: z.enum(['add', 'remove']), tag: z.string().max(60) }),
+    params: params({
+      segment: segmentName,
+      operation: z.enum(['add', 'remove']),
+      tag: z.string().check(z.maxLength(60)),
+    }),
     run: (ctx, p) => applyBulkTag(ctx, p.segment!, p.operation as 'add' | 'remove', p.tag!),
   },
   [ACTION.undoBulkChange]: { params: noParams, run: (ctx) => undoBulkChange(ctx) },
@@ -219,7 +217,7 @@ const ACTIONS: Record<ActionName, ActionSpec> = {
   },
   [ACTION.alertStatus]: {
     params: params({
-      key: z.string().trim().min(1).max(200),
+      key: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
       change: z.enum(['acknowledged', 'snoozed', 'done']),
     }),
     run: (ctx, p) => {
@@ -246,7 +244,7 @@ const ACTIONS: Record<ActionName, ActionSpec> = {
   [ACTION.saveTags]: {
     params: params({
       email: z.email('email must be an email address'),
-      impactWas: z.enum(['', 'Severe', 'Hit', 'Stable', 'Booming']).optional(),
+      impactWas: z.optional(z.enum(['', 'Severe', 'Hit', 'Stable', 'Booming'])),
     }),
     run: (ctx, p, e) => saveTags(ctx, p.email as string, e),
   },
@@ -258,13 +256,16 @@ const ACTIONS: Record<ActionName, ActionSpec> = {
     run: (ctx, p, e) => markStatus(ctx, p.email as string, p.status as 'churned' | 'saved', e),
   },
   [ACTION.addCustomer]: {
-    params: params({ email: z.string().min(3).max(320), name: z.string().max(200).default('') }),
+    params: params({
+      email: z.string().check(z.minLength(3), z.maxLength(320)),
+      name: z._default(z.string().check(z.maxLength(200)), ''),
+    }),
     run: (ctx, p) => addCustomer(ctx, p.email as string, p.name ?? ''),
   },
   [ACTION.homePage]: {
     params: z.object({
-      page: z.string().regex(/^\d{1,4}$/, 'page must be a page number'),
-    }) as unknown as z.ZodType<Record<string, string>>,
+      page: z.string().check(z.regex(/^\d{1,4}$/, 'page must be a page number')),
+    }) as unknown as z.ZodMiniType<Record<string, string>>,
     run: (ctx, p) => ({
       kind: 'navigate',
       steps: [{ kind: 'update', card: buildHomepage(ctx, Number(p.page)) }],

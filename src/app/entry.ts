@@ -23,6 +23,7 @@ import { runRequestedLearning } from './handlers/learn';
 import { reactivationDue, runReactivation } from './watch/reactivation';
 import { loadJob, requestJob, stepJob, type JobProgress } from './jobs/portfolio-job';
 import { keepHourlyTrigger } from './campaigns/trigger-upkeep';
+import { runTabUpkeep } from './watch/tab-upkeep';
 
 export interface AppEntry {
   homepage(raw: unknown): Card[];
@@ -119,6 +120,8 @@ export function appEntry(makeContext: () => AppContext, log: ErrorLogger): AppEn
           throw error;
         }
       });
+      // Last, with the time left: closed alerts to the archive (bounded, resumable steps).
+      attempt(() => void runTabUpkeep(ctx));
       return report;
     },
   };

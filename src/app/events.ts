@@ -3,45 +3,37 @@
  * Reference: https://developers.google.com/workspace/add-ons/concepts/event-objects
  * Only what ChurnGuard reads is required; everything else passes through untouched.
  */
-import { z } from 'zod';
+import * as z from '../core/zod';
 
 const StringInputs = z.object({ value: z.array(z.string()) });
-const FormInput = z
-  .object({
-    stringInputs: StringInputs.optional(),
-    dateInput: z.object({ msSinceEpoch: z.union([z.number(), z.string()]) }).optional(),
-    dateTimeInput: z.object({ msSinceEpoch: z.union([z.number(), z.string()]) }).optional(),
-  })
-  .passthrough();
+const FormInput = z.looseObject({
+  stringInputs: z.optional(StringInputs),
+  dateInput: z.optional(z.object({ msSinceEpoch: z.union([z.number(), z.string()]) })),
+  dateTimeInput: z.optional(z.object({ msSinceEpoch: z.union([z.number(), z.string()]) })),
+});
 
-const CommonEventObject = z
-  .object({
-    hostApp: z.string().optional(),
-    platform: z.string().optional(),
-    userLocale: z.string().optional(),
-    timeZone: z.object({ id: z.string(), offset: z.number() }).partial().optional(),
-    formInputs: z.record(z.string(), FormInput).optional(),
-    parameters: z.record(z.string(), z.string()).optional(),
-  })
-  .passthrough();
+const CommonEventObject = z.looseObject({
+  hostApp: z.optional(z.string()),
+  platform: z.optional(z.string()),
+  userLocale: z.optional(z.string()),
+  timeZone: z.optional(z.partial(z.object({ id: z.string(), offset: z.number() }))),
+  formInputs: z.optional(z.record(z.string(), FormInput)),
+  parameters: z.optional(z.record(z.string(), z.string())),
+});
 
-const GmailEventObject = z
-  .object({
-    messageId: z.string().min(1).optional(),
-    threadId: z.string().optional(),
-    accessToken: z.string().min(1).optional(),
-    toRecipients: z.array(z.string()).optional(),
-    ccRecipients: z.array(z.string()).optional(),
-    bccRecipients: z.array(z.string()).optional(),
-  })
-  .passthrough();
+const GmailEventObject = z.looseObject({
+  messageId: z.optional(z.string().check(z.minLength(1))),
+  threadId: z.optional(z.string()),
+  accessToken: z.optional(z.string().check(z.minLength(1))),
+  toRecipients: z.optional(z.array(z.string())),
+  ccRecipients: z.optional(z.array(z.string())),
+  bccRecipients: z.optional(z.array(z.string())),
+});
 
-export const AddonEventSchema = z
-  .object({
-    commonEventObject: CommonEventObject.optional(),
-    gmail: GmailEventObject.optional(),
-  })
-  .passthrough();
+export const AddonEventSchema = z.looseObject({
+  commonEventObject: z.optional(CommonEventObject),
+  gmail: z.optional(GmailEventObject),
+});
 
 /** The event as handlers see it: flattened, defaulted, typed. */
 export interface AddonEvent {

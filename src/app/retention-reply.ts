@@ -4,6 +4,7 @@
  * that turns it into a reply draft. Config tabs come from the five-minute cache (src/app/config), so
  * a sidebar open adds no service call once the cache is warm.
  */
+import { groupMergeProblems } from '../core/templates/merge-problems';
 import type { CrisisImpact, Customer } from '../core/customers/customer';
 import type { IntentId } from '../core/intent/types';
 import { DEFAULT_PLAYBOOK_SETTINGS } from '../core/playbooks/settings';
@@ -118,24 +119,25 @@ export function draftFor(
   templateName: string,
   customer: Customer,
   context: MergeContext,
+  /** The customer tab's name, for "fill the cells in Customers, row 4". */
+  customerTab = 'the customer tab',
 ): { subject: string; textBody: string; htmlBody: string } {
   const found = findTemplate(config, templateName);
   if (!found.ok) throw new DraftProblem(`${found.reason} Fix the Templates tab, or refresh the card.`);
   const template = found.template;
   const merged = mergeTemplate(template, customer, context);
-  if (!merged.ok) {
-    const fields = merged.missing.map((m) => `${m.field} (${m.placeholder})`);
+  if (!merged.ok)
+    // The same grouped lines as a campaign's audience check: what to fix and where, without the
+    // full list of known fields an unknown one used to add.
     throw new DraftProblem(
-      [
-        fields.length
-          ? `Row ${customer.row} has no value for ${fields.join(', ')}; fill it in or give the placeholder a fallback like {{First name|there}}.`
-          : '',
-        ...merged.problems.map((p) => `Template "${template.name}" (Templates row ${template.row}): ${p}.`),
-      ]
-        .filter(Boolean)
+      groupMergeProblems({
+        template,
+        customerTab,
+        blocked: [{ row: customer.row, causes: merged.causes }],
+      })
+        .map((p) => p.text)
         .join(' '),
     );
-  }
   return { subject: merged.email.subject, textBody: merged.email.textBody, htmlBody: merged.email.htmlBody };
 }
 

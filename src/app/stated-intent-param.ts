@@ -3,16 +3,16 @@
  * so the explanation scores the customer exactly as the card did without reading the message
  * again. Validated on the way back in (zod): an action parameter is input like any other.
  */
-import { z } from 'zod';
+import * as z from '../core/zod';
 import type { IntentReading } from '../core/intent/detect';
 import type { EmailIntent } from '../core/risk/signals';
 import { isChurnDecision } from '../core/risk/stated-intent';
 
 const EmailIntentSchema = z.object({
-  churnSignal: z.number().min(0).max(1),
-  phrase: z.string().max(500),
-  label: z.string().max(200).optional(),
-  explicit: z.boolean().optional(),
+  churnSignal: z.number().check(z.gte(0), z.lte(1)),
+  phrase: z.string().check(z.maxLength(500)),
+  label: z.optional(z.string().check(z.maxLength(200))),
+  explicit: z.optional(z.boolean()),
 });
 
 /**

@@ -19,7 +19,12 @@ export function readAllCustomers(
   settings: Settings,
 ): { all: SheetRows; read: CustomerSheetRead } {
   const all = sheet.readAll();
-  const read = readCustomers({
+  return { all, read: parseSheetRows(all, settings) };
+}
+
+/** Raw rows (the whole tab, or one chunk of it) parsed into customers with the user's column mapping. */
+export function parseSheetRows(all: SheetRows, settings: Pick<Settings, 'mapping'>): CustomerSheetRead {
+  return readCustomers({
     sheetName: all.sheetName,
     headers: all.headers,
     rows: all.rows,
@@ -28,7 +33,6 @@ export function readAllCustomers(
     timeZone: all.timeZone,
     mapping: settings.mapping,
   });
-  return { all, read };
 }
 
 /** Runs `use` on the connected sheet read in full; sheet problems become cards that say how to fix them. */

@@ -27,6 +27,8 @@ import { readLogSnapshot, type LogSnapshot } from './campaign-log-snapshot';
 export interface SheetsCampaignLog extends CampaignLogStore {
   /** Every campaign's rows (one read), for planning (cool-down), progress and the log check. */
   readAll(): LogRead;
+  /** Data rows below the header (0 when the tab is missing): one metadata call, no cells read. */
+  rowCount(): number;
   /**
    * Adds the entries whose key is not in the tab yet, in one write, creating the tab and its header
    * if needed: a retried Start adds nothing twice. Returns how many rows it added.
@@ -100,6 +102,11 @@ export function sheetsCampaignLog(
 
   return {
     readAll,
+
+    rowCount() {
+      const s = openSpreadsheet().getSheetByName(tab);
+      return s ? Math.max(0, s.getLastRow() - 1) : 0;
+    },
 
     recipients(campaignId) {
       return readAll().recipients.filter((r) => r.campaignId === campaignId);

@@ -128,10 +128,18 @@ function readRowsAt(sheet: SheetLike, width: number, rows: readonly number[]): u
 }
 
 /** Rows below the header whose cell in `column` (1-based) matches `pattern` entirely, case-insensitive. */
-export function findRows(sheet: SheetLike, column: number, pattern: string): number[] {
+export function findRows(
+  sheet: SheetLike,
+  column: number,
+  pattern: string,
+  /** Only these rows (cut to the tab's rows below the header). */
+  within?: { row: number; count: number },
+): number[] {
   const lastRow = sheet.getLastRow();
-  if (lastRow < 2) return [];
-  const finder = sheet.getRange(2, column, lastRow - 1, 1).createTextFinder(pattern);
+  const first = Math.max(2, within?.row ?? 2);
+  const last = Math.min(lastRow, within ? within.row + within.count - 1 : lastRow);
+  if (last < first) return [];
+  const finder = sheet.getRange(first, column, last - first + 1, 1).createTextFinder(pattern);
   finder.useRegularExpression(true);
   finder.matchEntireCell(true);
   finder.matchCase(false);

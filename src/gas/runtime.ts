@@ -38,6 +38,7 @@ export function createContext(services: AppsScriptServices): AppContext {
   const started = Date.now();
   // One Locks per execution: the shared lock is re-entrant only within the same instance.
   const locks = lockServiceLocks(services.LockService, () => services.SpreadsheetApp.flush());
+  const spreadsheetApp = openOncePerExecution(services.SpreadsheetApp);
   return {
     clock: { now: () => new Date() },
     userStore: propertiesStore(services.PropertiesService.getUserProperties()),
@@ -45,15 +46,41 @@ export function createContext(services: AppsScriptServices): AppContext {
     session: { email: () => services.Session.getActiveUser().getEmail() },
     mailbox: gmailMailbox(services.GmailApp),
     spreadsheets: spreadsheetDirectory(services.SpreadsheetApp),
-    customerSheet: (id, tab) => sheetsCustomerSheet(services.SpreadsheetApp, userCache(services), id, tab),
-    appendOnlyTab: (id, tab, headers) => sheetsAppendOnlyTab(services.SpreadsheetApp, id, tab, headers),
-    tabs: (id) => sheetsTabs(services.SpreadsheetApp, id),
-    campaignLog: (id) => sheetsCampaignLog(services.SpreadsheetApp, id, { locks }),
+    customerSheet: (id, tab) => sheetsCustomerSheet(spreadsheetApp, userCache(services), id, tab),
+    appendOnlyTab: (id, tab, headers) => sheetsAppendOnlyTab(spreadsheetApp, id, tab, headers),
+    tabs: (id) => sheetsTabs(spreadsheetApp, id),
+    campaignLog: (id) => sheetsCampaignLog(spreadsheetApp, id, { locks }),
     mailer: mailAppMailer(services.MailApp, (ms) => services.Utilities?.sleep(ms)),
     locks,
     triggers: scriptAppTriggers(services.ScriptApp),
     elapsedMs: () => Date.now() - started,
   };
+}
+
+/**
+ * SpreadsheetApp whose openById opens each spreadsheet once per execution (300 ms a call): a campaign
+ * Start touches the customer tab, the Campaigns tab and the config tabs through separate adapters, and
+ * opened it ten times. A Spreadsheet object stays valid for the whole execution; a failed open is not kept.
+ */
+function openOncePerExecution(
+  app: AppsScriptServices['SpreadsheetApp'],
+): AppsScriptServices['SpreadsheetApp'] {
+  const opened = new Map<string, unknown>();
+  return new Proxy(app, {
+    get(target, property, receiver) {
+      if (property !== 'openById') {
+        const value: unknown = Reflect.get(target, property, receiver);
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      }
+      return (id: string) => {
+        const known = opened.get(id);
+        if (known) return known;
+        const spreadsheet: unknown = target.openById(id);
+        opened.set(id, spreadsheet);
+        return spreadsheet;
+      };
+    },
+  });
 }
 
 /** getUserCache can return null outside a user context; fall back to no caching rather than fail. */

@@ -3,6 +3,7 @@
  * because each service call costs far more than the JavaScript around it.
  */
 import { literalRows } from '../core/sheet/literal-text';
+import { rowRuns } from '../core/sheet/row-runs';
 import { SheetAccessError } from '../ports/customer-sheet';
 import { escapeRegex, findRows } from './customer-sheet';
 import type { SheetTabs } from '../ports/sheet-tabs';
@@ -84,6 +85,35 @@ export function sheetsTabs(app: SpreadsheetsForTabs, spreadsheetId: string): She
         row,
         values: sheet.getRange(row, 1, 1, width).getValues()[0] ?? [],
       }));
+    },
+    findRowNumbers(tab, column, values, within) {
+      const sheet = open().getSheetByName(tab);
+      if (!sheet || values.length === 0) return [];
+      const alternatives = values.map((v) => escapeRegex(v.trim())).join('|');
+      return findRows(sheet, column, `\\s*(?:${alternatives})\\s*`, within);
+    },
+    readBlocks(tab, blocks) {
+      const sheet = open().getSheetByName(tab);
+      if (!sheet || blocks.length === 0) return blocks.map(() => []);
+      const lastRow = sheet.getLastRow();
+      const needsWidth = blocks.some((b) => b.columns === undefined);
+      const width = needsWidth ? sheet.getLastColumn() : 0;
+      return blocks.map((b) => {
+        const count = Math.min(b.count, lastRow - b.row + 1);
+        const column = b.column ?? 1;
+        const columns = b.columns ?? width - column + 1;
+        if (count <= 0 || columns <= 0 || b.row < 1) return [];
+        return sheet.getRange(b.row, column, count, columns).getValues();
+      });
+    },
+    deleteRows(tab, rows) {
+      const sheet = open().getSheetByName(tab);
+      if (!sheet) throw new Error(`The "${tab}" tab is gone.`);
+      // Bottom-up: deleting a lower run never moves a higher one.
+      for (const run of rowRuns(rows, 0).reverse()) sheet.deleteRows(run.row, run.count);
+    },
+    lastRow(tab) {
+      return open().getSheetByName(tab)?.getLastRow() ?? 0;
     },
     write(tab, row, column, values) {
       const sheet = open().getSheetByName(tab);

@@ -9,6 +9,7 @@
  */
 import { PROBLEM_DRAFT_PREFIX } from '../app/guard';
 import { parseAddress } from '../core/email/address';
+import { readabilityProblems } from '../core/text/format';
 import {
   AddonHost,
   clickablesOf,
@@ -78,6 +79,8 @@ function problemIn(result: HostResult, start: CrawlStart, world: AppsScriptWorld
     const unrounded = UNROUNDED.exec(shownText(card));
     if (unrounded)
       return `an unrounded number on card "${card.name ?? ''}": …${shownText(card).slice(Math.max(0, unrounded.index - 40), unrounded.index + 20)}…`;
+    const [slip] = readabilityProblems(shownText(card));
+    if (slip) return `a wrong plural on card "${card.name ?? ''}": ${slip}`;
   }
   for (const card of result.cards) {
     if (card.name !== 'problem') continue;

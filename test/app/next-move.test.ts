@@ -130,7 +130,9 @@ describe('next best move in the sidebar', () => {
       parseAddonEvent({ commonEventObject: { hostApp: 'GMAIL' }, gmail }),
     );
     const ltv = widgets(card!).find((x) => x.kind === 'decoratedText' && x.topLabel === 'Lifetime value');
-    expect(ltv && ltv.kind === 'decoratedText' && ltv.text).toMatch(/^3,00\d to date \(12 months × 250\)$/);
+    expect(ltv && ltv.kind === 'decoratedText' && ltv.text).toMatch(
+      /^\$3,00\d to date \(12 months × \$250\)$/,
+    );
   });
 
   it('suggests an upsell for a booming customer asking about more seats', () => {
@@ -178,6 +180,8 @@ describe('next best move in the sidebar', () => {
           gmail: quiet,
         }),
       ),
-    ).toThrow(/Row 4 has no value for First name/);
+    ).toThrow(
+      /First name is blank for 1 recipient: fill the cells in Customers, row 4, or give \{\{First name\}\} a fallback/,
+    );
   });
 });

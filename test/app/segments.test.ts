@@ -21,9 +21,9 @@ const segments = [
   ['Broken', 'MRR >', '', ''],
 ];
 
-function world() {
+function world(tabs: Record<string, unknown[][]> = {}) {
   return standInContext(customers, {
-    tabs: { 'Impact rules': DEFAULT_IMPACT_RULES.map((r) => [...r]), Segments: segments },
+    tabs: { 'Impact rules': DEFAULT_IMPACT_RULES.map((r) => [...r]), Segments: segments, ...tabs },
   });
 }
 
@@ -46,16 +46,30 @@ describe('segments card', () => {
     ).toEqual([
       [
         expect.stringContaining('Hurt'),
-        expect.stringMatching(/^2 customers · MRR 1,300 · MRR at high risk /),
+        expect.stringMatching(/^2 customers · MRR \$1,300 · MRR at high risk \$/),
       ],
       [
         expect.stringContaining('Growing'),
-        expect.stringMatching(/^2 customers · MRR 380 · MRR at high risk /),
+        expect.stringMatching(/^2 customers · MRR \$380 · MRR at high risk \$/),
       ],
     ]);
     // Lee's Booming override beats the Hotels rule; churned customers are left out of the mix.
     expect(JSON.stringify(card)).toContain('Severe 1 · Hit 1 · Stable 0 · Booming 2 · Unknown 0');
     expect(JSON.stringify(card)).toContain("Segments!B4 (Query), character 6: MRR: '>' needs a value");
+  });
+
+  it("writes money in the currency the team set in the sheet's Settings tab", () => {
+    const w = world({
+      Settings: [
+        ['Setting', 'Value'],
+        ['Currency', 'EUR'],
+      ],
+    });
+    const text = JSON.stringify(cardOf(act(w.ctx(), 'openSegments')));
+    expect(text).toContain('MRR €1,300');
+    expect(text).not.toContain('$');
+    const hurt = JSON.stringify(cardOf(act(w.ctx(), 'openSegment', { segment: 'Hurt' })));
+    expect(hurt).toContain('MRR €900');
   });
 
   it('opens a segment with members highest risk × value first, and its playbook', () => {

@@ -191,7 +191,7 @@ describe('build/Code.js in a bare Apps Script-like context', () => {
       expect(card.name).toBe('customer');
       expect(card.header).toMatchObject({
         title: 'Elif Öztürk',
-        subtitle: 'Anatolia Travel · Growth · 1,200/mo',
+        subtitle: 'Anatolia Travel · Growth · $1,200/mo',
       });
       const text = allText(card);
       expect(text).toMatch(/Critical risk|High risk/);

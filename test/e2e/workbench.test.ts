@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startWorkbench } from '../../src/local/workbench/main';
+import { readabilityProblems } from '../../src/core/text/format';
 import { chromiumAvailable, launchChromium } from './browser';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -26,6 +27,8 @@ run('workbench in Chromium', () => {
   let workbench: Awaited<ReturnType<typeof startWorkbench>>;
   const dialogs: string[] = [];
   let sheetFile = '';
+  /** The text of every card the panel showed during the run, for the checks on every card visited. */
+  const cardsSeen = new Map<string, string>();
 
   beforeAll(async () => {
     // Work on a copy of the sample folder (a tab per CSV): the workbench writes changes back.
@@ -46,6 +49,19 @@ run('workbench in Chromium', () => {
     page.on('dialog', (d) => {
       dialogs.push(d.message());
       void d.dismiss();
+    });
+    // Every card the panel shows, as the user saw it, however briefly (a MutationObserver in the page).
+    await page.exposeFunction('cgCardShown', (name: string, text: string) => {
+      cardsSeen.set(`${name}: ${text.slice(0, 80)}`, text);
+    });
+    // A string, not a function: the test project compiles without the DOM library.
+    await page.addInitScript({
+      content: `document.addEventListener('DOMContentLoaded', () => {
+        const panel = document.getElementById('panel-cards');
+        const report = () => panel.querySelectorAll('.cg-card').forEach((el) =>
+          window.cgCardShown(el.dataset.cardName || '', el.textContent || ''));
+        if (panel) new MutationObserver(report).observe(panel, { childList: true, subtree: true });
+      });`,
     });
     await page.goto(workbench.url);
     fs.mkdirSync(RUN_SHOTS, { recursive: true });
@@ -105,6 +121,9 @@ run('workbench in Chromium', () => {
     await panel().getByText('Save note', { exact: true }).click();
     await panel().locator('[data-card-name="customer"]').waitFor();
     await expect(page.locator('#toast').textContent()).resolves.toBe('Note saved to the Notes tab');
+    // The card the save returns shows the note, with who wrote it.
+    const card = panel().locator('[data-card-name="customer"]');
+    await expect(card.textContent()).resolves.toMatch(/Latest notes[\s\S]*Offered a payment holiday/);
     const notes = fs.readFileSync(path.join(sheetFile, 'notes.csv'), 'utf8');
     expect(notes).toContain('Offered a payment holiday');
   }, 30_000);
@@ -115,7 +134,7 @@ run('workbench in Chromium', () => {
     await panel().getByText('Segments', { exact: true }).click();
     await panel().locator('[data-card-name="segments"]').waitFor();
     await expect(panel().textContent()).resolves.toMatch(
-      /Hard hit, worth keeping[\s\S]*\d+ customers · MRR [\d,]+ · MRR at high risk [\d,]+/,
+      /Hard hit, worth keeping[\s\S]*\d+ customers · MRR \$[\d,]+ · MRR at high risk \$[\d,]+/,
     );
     await shoot('segments.png');
     await panel().getByText('Hard hit, worth keeping', { exact: true }).click();
@@ -176,6 +195,76 @@ run('workbench in Chromium', () => {
     expect(fs.readFileSync(path.join(sheetFile, 'notes.csv'), 'utf8')).toContain('Saved after a hand edit');
     expect(fs.readFileSync(segments, 'utf8')).toContain('Typed by hand');
   }, 30_000);
+
+  it('opens a segment with no members and one with two (the fold follows the content)', async () => {
+    fs.appendFileSync(
+      path.join(sheetFile, 'segments.csv'),
+      'Nobody by hand,Email = nobody@nowhere.example,,No one matches\r\n' +
+        '"Two by hand","Email in nurlan.kasymova@almaty-remote.example, liam.turner@bluebird-journeys.example",,Two rows\r\n',
+    );
+    await page.locator('#home').click();
+    await panel().locator('[data-card-name="home"]').waitFor();
+    await panel().getByText('Segments', { exact: true }).click();
+    await panel().locator('[data-card-name="segments"]').waitFor();
+    await panel().getByText('Refresh', { exact: true }).click();
+    await panel().getByText('Two by hand', { exact: true }).waitFor({ timeout: 10_000 });
+    for (const [name, members] of [
+      ['Nobody by hand', '0 customers'],
+      ['Two by hand', '2 customers'],
+    ] as const) {
+      await page.locator('#toast').evaluate((el) => (el.textContent = ''));
+      await panel().getByText(name, { exact: true }).click();
+      const card = panel().locator('[data-card-name="segment"]', { hasText: name });
+      await card.waitFor({ timeout: 10_000 });
+      await expect(card.locator('.cg-header').textContent()).resolves.toContain(members);
+      await expect(page.locator('#toast').textContent()).resolves.not.toMatch(/Error/);
+      if (members === '2 customers')
+        await expect(card.textContent()).resolves.toMatch(/risk \d+ \((Low|Medium|High|Critical)\)/);
+      await page.locator('#panel-back').click();
+      await panel().locator('[data-card-name="segments"]').waitFor();
+    }
+  }, 60_000);
+
+  it("keeps the open email's intent on the card after Save tags", async () => {
+    await page.locator('#inbox li', { hasText: 'Cancel our subscription' }).first().click();
+    const card = panel().locator('[data-card-name="customer"]', { hasText: 'What this email says' });
+    await card.waitFor();
+    const scoreOf = async () => /(\d+) \/ 100/.exec((await card.textContent()) ?? '')?.[1];
+    const before = await scoreOf();
+    expect(before).toBeDefined();
+    await panel().getByText('Edit tags', { exact: true }).click();
+    await panel().locator('[data-card-name="tags"]').waitFor();
+    await panel().getByText('Save tags', { exact: true }).click();
+    await card.waitFor();
+    await expect(panel().locator('[data-card-name="tags"]').count()).resolves.toBe(0);
+    await expect(card.textContent()).resolves.toContain('Draft reply');
+    await expect(scoreOf()).resolves.toBe(before);
+  }, 30_000);
+
+  it('shows the scan on the Settings card right after Scan now', async () => {
+    await page.locator('#home').click();
+    await panel().locator('[data-card-name="home"]').waitFor();
+    await panel().getByText('Settings', { exact: true }).click();
+    const settings = panel().locator('[data-card-name="settings"]');
+    await settings.waitFor();
+    await expect(settings.textContent()).resolves.toContain('No scan has run yet.');
+    await panel().getByText('Scan now', { exact: true }).click();
+    await page.locator('#toast', { hasText: /Scanned \d+ customers/ }).waitFor({ timeout: 30_000 });
+    await expect(settings.textContent()).resolves.toMatch(/Last scan: /);
+    await expect(settings.textContent()).resolves.not.toContain('No scan has run yet.');
+  }, 60_000);
+
+  it('shows risk as a whole number and counts in the right number on every card visited', () => {
+    // The cards of every test above, as the panel showed them.
+    expect(cardsSeen.size).toBeGreaterThan(8);
+    const texts = [...cardsSeen.values()];
+    expect(texts.some((t) => /risk \d+ \(/.test(t))).toBe(true);
+    for (const text of texts) {
+      expect(text).not.toMatch(/\d\.\d{4,}/);
+      expect(text).not.toMatch(/risk \d+\.\d/i);
+      expect(readabilityProblems(text)).toEqual([]);
+    }
+  });
 
   it('shows a sent email decoded, its HTML part rendered in a sandboxed frame', async () => {
     const sent = workbench.backend.outbox()[0];

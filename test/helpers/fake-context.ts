@@ -74,6 +74,7 @@ export function fakeContext(options: FakeContextOptions = {}): AppContext & { st
     campaignLog: () => ({
       readAll: () => ({ recipients: [], issues: [], columns: readLog([]).columns }),
       recipients: () => [],
+      rowCount: () => 0,
       append: () => 0,
       update: () => undefined,
     }),
@@ -98,6 +99,39 @@ export function fakeContext(options: FakeContextOptions = {}): AppContext & { st
           .map((values, i) => ({ row: i + 1, values }))
           .slice(1)
           .filter((r) => String(r.values[column - 1] ?? '').toLowerCase() === value.toLowerCase()),
+      findRowNumbers: (tab, column, wanted, within) => {
+        const set = new Set(wanted.map((v) => v.trim().toLowerCase()));
+        const inside = (row: number) => !within || (row >= within.row && row < within.row + within.count);
+        return (tabs.get(tab) ?? []).flatMap((r, i) =>
+          i > 0 &&
+          inside(i + 1) &&
+          set.has(
+            String(r[column - 1] ?? '')
+              .trim()
+              .toLowerCase(),
+          )
+            ? [i + 1]
+            : [],
+        );
+      },
+      readBlocks: (tab, blocks) => {
+        const values = tabs.get(tab) ?? [];
+        return blocks.map((b) =>
+          values
+            .slice(b.row - 1, b.row - 1 + b.count)
+            .map((r) =>
+              b.columns === undefined
+                ? r.slice((b.column ?? 1) - 1)
+                : r.slice((b.column ?? 1) - 1, (b.column ?? 1) - 1 + b.columns),
+            ),
+        );
+      },
+      deleteRows: (tab, rows) => {
+        const values = tabs.get(tab);
+        if (!values) throw new Error(`The "${tab}" tab is gone.`);
+        for (const r of [...new Set(rows)].sort((a, b) => b - a)) values.splice(r - 1, 1);
+      },
+      lastRow: (tab) => (tabs.get(tab) ?? []).length,
       write: (tab, row, column, block) => {
         const values = tabs.get(tab);
         if (!values) throw new Error(`The "${tab}" tab is gone.`);

@@ -19,7 +19,9 @@ describe('churnguard CLI', () => {
     expect(churned).toMatchObject({ customers: 66, playbook: 'Win-back' });
     expect(json.segments.find((s) => s.segment === 'Booming, growing')!.customers).toBeGreaterThan(0);
     const text = cli('segments', '--sheet', path.dirname(SAMPLE));
-    expect(text.out).toMatch(/Recently churned\s+66 customers\s+[\d,]+ MRR/);
+    expect(text.out).toMatch(
+      /Recently churned\s+66 customers\s+MRR\s+\$[\d,]+\s+MRR at high risk\s+\$[\d,]+/,
+    );
   });
 
   it('previews a campaign without sending: counts, exclusions and merged emails', () => {
@@ -75,7 +77,8 @@ describe('churnguard CLI', () => {
     const r = cli('preview', '--sheet', dir, '--segment', 'Booming, growing', '--template', 'Needs a plan');
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/would get a blank/);
-    expect(r.out).toMatch(/row \d+ \S+@\S+: no value for Plan/);
+    expect(r.out).toMatch(/Plan is blank for \d+ recipients?: fill the cells in Customers, rows? \d+/);
+    expect(r.out.match(/Plan is blank/g)).toHaveLength(1);
     const unknown = cli('preview', '--sheet', dir, '--segment', 'Nope', '--template', 'Needs a plan');
     expect(unknown.code).toBe(1);
     expect(unknown.err).toContain('No segment named "Nope". Segments: Hard hit, worth keeping');

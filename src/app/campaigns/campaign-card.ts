@@ -3,6 +3,7 @@
  * "Send more now"; the recipients to review and the failed ones to retry; and, when ChurnGuard
  * paused the campaign because a person changed the Campaigns tab, what changed and how to repair it.
  */
+import { formatDays } from '../../core/text/format';
 import type { LoggedRecipient } from '../../core/campaigns/log';
 import { countStatuses, estimateFinish } from '../../core/campaigns/progress';
 import type { ActionResponse, Card } from '../../ui/card/types';
@@ -13,6 +14,7 @@ import { sheetComposer } from './composer';
 import { acceptCampaignLog, changeCampaignState, retryFailed, settleReview } from './control';
 import { listArchived, listCampaigns, loadCampaign, type CampaignMeta } from './meta';
 import { BATCH_SIZE, continueCampaign } from './run';
+import { walkProgress } from '../jobs/sheet-walk';
 
 function campaignOf(ctx: AppContext, id: string): CampaignMeta {
   const meta = loadCampaign(ctx.userStore, id);
@@ -32,7 +34,8 @@ export function buildCampaignCard(ctx: AppContext, id: string): Card {
   let recipients: LoggedRecipient[] = [];
   let unreadable: string | undefined;
   try {
-    recipients = ctx.campaignLog(meta.spreadsheetId).recipients(meta.id);
+    // A campaign still preparing is shown from its record: nothing is sent yet, and its rows may be 100k.
+    if (meta.state !== 'preparing') recipients = ctx.campaignLog(meta.spreadsheetId).recipients(meta.id);
   } catch (error) {
     // A broken header must not hide the card that explains it.
     unreadable = error instanceof Error ? error.message : String(error);
@@ -76,22 +79,38 @@ export function buildCampaignCard(ctx: AppContext, id: string): Card {
       review: counts.review,
       cancelled: counts.cancelled,
     },
+    ...(meta.state === 'preparing' && meta.prep
+      ? {
+          preparing: {
+            ...walkProgress(meta.prep.walk),
+            emailed: meta.prep.emailed,
+            holdout: meta.prep.holdout,
+            excluded: meta.prep.excluded,
+          },
+        }
+      : {}),
     ...(finish
       ? {
-          finish: `${when(finish.at)}${finish.quotaDays ? ` (the daily quota spreads it over ${finish.quotaDays + 1} days)` : ''}`,
+          finish: `${when(finish.at)}${finish.quotaDays ? ` (the daily quota spreads it over ${formatDays(finish.quotaDays + 1)})` : ''}`,
         }
       : {}),
     ...(meta.state === 'waiting-quota'
       ? {
           note: `Today’s email quota is used up. ChurnGuard continues by itself after ${meta.resumeAfter ? when(new Date(meta.resumeAfter)) : 'the quota refills'}.`,
         }
-      : meta.state === 'starting'
+      : meta.state === 'preparing'
         ? {
-            note: 'The start was interrupted. Press Start again on the same audience check, or wait: the next hourly run finishes it.',
+            note:
+              meta.note ??
+              'ChurnGuard is writing this campaign’s recipients to the Campaigns tab a chunk at a time, in the background (hourly). Sending starts by itself when every customer row has been checked; Cancel stops it before anything is sent.',
           }
-        : meta.note
-          ? { note: meta.note }
-          : {}),
+        : meta.state === 'starting'
+          ? {
+              note: 'The start was interrupted. Press Start again on the same audience check, or wait: the next hourly run finishes it.',
+            }
+          : meta.note
+            ? { note: meta.note }
+            : {}),
     ...(problem ? { problem } : {}),
     failures: recipients
       .filter((r) => r.status === 'failed')
@@ -110,7 +129,7 @@ export function buildCampaignsCard(ctx: AppContext): Card {
       id: m.id,
       name: m.name,
       state: m.state,
-      line: `${m.template} → ${m.segment} · ${m.planned.emailed} to email · started ${m.createdAt.slice(0, 10)}`,
+      line: `${m.template} → ${m.segment} · ${m.prep ? `${m.prep.emailed} to email so far` : `${m.planned.emailed} to email`} · started ${m.createdAt.slice(0, 10)}`,
     }));
   return campaignsCard(items, listArchived(ctx.userStore).length);
 }
@@ -122,9 +141,11 @@ export function continueFromCard(ctx: AppContext, id: string): ActionResponse {
       ? 'Another run is sending right now; refresh in a minute.'
       : outcome.kind === 'idle'
         ? 'Nothing to send now.'
-        : outcome.kind === 'paused'
-          ? 'Paused: the Campaigns tab needs a repair (see the card).'
-          : `Sent ${outcome.result.sent}${outcome.result.failed ? `, ${outcome.result.failed} failed` : ''}.`;
+        : outcome.kind === 'preparing'
+          ? 'Still writing the audience; sending starts when it is done.'
+          : outcome.kind === 'paused'
+            ? 'Paused: the Campaigns tab needs a repair (see the card).'
+            : `Sent ${outcome.result.sent}${outcome.result.failed ? `, ${outcome.result.failed} failed` : ''}.`;
   return {
     kind: 'navigate',
     steps: [{ kind: 'update', card: buildCampaignCard(ctx, id) }],

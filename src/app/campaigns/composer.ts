@@ -1,35 +1,71 @@
 /**
  * The real composer: each recipient's email merged from the campaign's template and their current
- * row. The sheet and the templates are read once per run, on the first recipient, so a run with
- * nothing to send reads nothing. A recipient who left the sheet, or whose row now has a blank the
- * template needs, fails with that reason (in the Campaigns tab) rather than getting a broken email.
+ * row. A run reads the customer tab's Email column once (100k cells, not 2.4M) to learn where each
+ * address is, then only the rows it sends to, one small read each, next to a send that takes far
+ * longer. Nothing is captured at Start: the email says what the row says when it goes, as before.
+ * A run with nothing to send reads nothing. A recipient who left the sheet, or whose row now has a
+ * blank the template needs, fails with that reason (in the Campaigns tab) rather than getting a
+ * broken email.
  */
 import type { Customer } from '../../core/customers/customer';
 import type { Composed } from '../../core/campaigns/runner';
+import { normaliseEmail } from '../../core/email/address';
+import { emailColumnIndex } from '../../core/sheet/columns';
+import { parseEmail } from '../../core/sheet/values';
+import { readCustomers } from '../../core/sheet/read-customers';
+import type { Settings } from '../../core/settings/settings';
 import { findTemplate, mergeTemplate } from '../../core/templates';
-import { readAllCustomers } from '../whole-sheet';
+import type { CustomerSheet } from '../../ports/customer-sheet';
 import type { AppContext } from '../context';
 import { loadSettings } from '../settings-store';
 import { loadTeamConfig, mergeContextFor } from '../retention-reply';
 import type { ComposerFactory } from './run';
+
+/** Where each address sits now: one read of the Email column. */
+function rowsByEmail(sheet: CustomerSheet, settings: Settings): Map<string, number> {
+  const column = emailColumnIndex(sheet.readHeaders(), settings.mapping);
+  const rows = new Map<string, number>();
+  if (column < 0) return rows;
+  sheet.readColumn(column + 1).forEach((cell, i) => {
+    const parsed = parseEmail(cell);
+    if (!parsed.ok) return;
+    const email = normaliseEmail(parsed.value.email);
+    if (!rows.has(email)) rows.set(email, i + 2);
+  });
+  return rows;
+}
+
+/** The customer on `row` if it still holds `email` (a sort since the column read moves rows), else a search. */
+function customerAt(
+  sheet: CustomerSheet,
+  settings: Settings,
+  row: number | undefined,
+  email: string,
+): { customer: Customer; sheet: { locale: string; timeZone: string } } | null {
+  const parse = (rows: ReturnType<CustomerSheet['readRows']>) => {
+    const read = readCustomers({ ...rows, mapping: settings.mapping });
+    const customer = read.customers.find((c) => normaliseEmail(c.email) === email);
+    return customer ? { customer, sheet: rows } : null;
+  };
+  const atRow = row !== undefined ? parse(sheet.readRows(row, 1)) : null;
+  return atRow ?? parse(sheet.findByEmail(email, (h) => emailColumnIndex(h, settings.mapping)));
+}
 
 export const sheetComposer: ComposerFactory = (ctx: AppContext, meta) => {
   let compose: ((email: string) => Composed) | null = null;
   const load = (): ((email: string) => Composed) => {
     const { settings } = loadSettings(ctx.userStore);
     const sheet = ctx.customerSheet(meta.spreadsheetId, settings.customerSheet);
-    const { all, read } = readAllCustomers(sheet, settings);
-    const byEmail = new Map<string, Customer>();
-    for (const c of read.customers) if (!byEmail.has(c.email)) byEmail.set(c.email, c);
+    const where = rowsByEmail(sheet, settings);
     const config = loadTeamConfig(ctx, meta.spreadsheetId);
     const found = findTemplate(config, meta.template);
-    const context = mergeContextFor(ctx, config.team, all);
     return (email) => {
       if (!found.ok) return { ok: false, reason: found.reason };
-      const template = found.template;
-      const customer = byEmail.get(email);
-      if (!customer) return { ok: false, reason: 'No longer in the customer sheet' };
-      const merged = mergeTemplate(template, customer, context);
+      const wanted = normaliseEmail(email);
+      const at = where.has(wanted) ? customerAt(sheet, settings, where.get(wanted), wanted) : null;
+      if (!at) return { ok: false, reason: 'No longer in the customer sheet' };
+      const { customer } = at;
+      const merged = mergeTemplate(found.template, customer, mergeContextFor(ctx, config.team, at.sheet));
       if (!merged.ok)
         return {
           ok: false,

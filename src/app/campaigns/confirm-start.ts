@@ -14,11 +14,17 @@ import { keepHourlyTrigger } from './trigger-upkeep';
 export const START_INTERRUPTED_NOTE =
   'The start was interrupted before any recipient was written to the Campaigns tab, so nothing was sent. Start it again from the segment.';
 
-export function confirmStart(ctx: AppContext, meta: CampaignMeta, by: 'start' | 'run'): CampaignMeta {
+/** `emptyNote`: why a campaign with no rows is closed (by default: its Start was interrupted). */
+export function confirmStart(
+  ctx: AppContext,
+  meta: CampaignMeta,
+  by: 'start' | 'run',
+  emptyNote = START_INTERRUPTED_NOTE,
+): CampaignMeta {
   const rows = ctx.campaignLog(meta.spreadsheetId).recipients(meta.id);
   const next: CampaignMeta =
     rows.length === 0
-      ? { ...meta, state: 'cancelled', note: START_INTERRUPTED_NOTE }
+      ? { ...meta, state: 'cancelled', note: emptyNote }
       : {
           ...meta,
           state: 'sending',

@@ -42,7 +42,7 @@ function campaign(ctx: AppContext, id: string): CampaignMeta {
 const ALLOWED: Record<'pause' | 'resume' | 'cancel', CampaignState[]> = {
   pause: ['sending', 'waiting-quota'],
   resume: ['paused'],
-  cancel: ['starting', 'sending', 'waiting-quota', 'paused'],
+  cancel: ['preparing', 'starting', 'sending', 'waiting-quota', 'paused'],
 };
 
 export function changeCampaignState(
@@ -74,7 +74,8 @@ export function changeCampaignState(
         })),
       );
     }
-    const { problem: _cleared, ...rest } = current;
+    // A cancelled preparation drops its cursor: no run writes more of its audience.
+    const { problem: _cleared, prep: _stopped, ...rest } = current;
     const next: CampaignMeta = { ...rest, state: change === 'pause' ? 'paused' : 'cancelled' };
     saveCampaign(ctx.userStore, next);
     return next;

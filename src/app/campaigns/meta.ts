@@ -3,14 +3,17 @@
  * segment, its state, and when it may resume. One small user property per campaign (well under
  * the 9 KB limit) plus an index, so listing campaigns never reads the Campaigns tab.
  */
-import { z } from 'zod';
+import * as z from '../../core/zod';
 import type { KeyValueStore } from '../../ports/key-value-store';
 
 /**
+ * 'preparing': Start recorded a segment campaign and installed the trigger; its audience is being
+ * written to the Campaigns tab chunk by chunk (the cursor is in `prep`), and nothing is sent yet.
  * 'starting': Start recorded the campaign and installed the trigger but has not yet confirmed its
  * recipient rows; a retry of Start, or the next run, finishes it.
  */
 export const CAMPAIGN_STATES = [
+  'preparing',
   'starting',
   'sending',
   'paused',
@@ -20,6 +23,7 @@ export const CAMPAIGN_STATES = [
 ] as const;
 /** States that still have work: never evicted from the list, and they keep the hourly trigger. */
 export const UNFINISHED_STATES: ReadonlySet<CampaignState> = new Set([
+  'preparing',
   'starting',
   'sending',
   'paused',
@@ -27,35 +31,64 @@ export const UNFINISHED_STATES: ReadonlySet<CampaignState> = new Set([
 ]);
 export type CampaignState = (typeof CAMPAIGN_STATES)[number];
 
+/** The customer-tab cursor of src/app/jobs/sheet-walk.ts, as stored. */
+const SheetWalkSchema = z.object({
+  nextRow: z.int(),
+  endRow: z.int(),
+  chunkRows: z.int().check(z.gte(1)),
+  anchor: z.optional(z.object({ row: z.int(), email: z.string() })),
+  walkedDigest: z.optional(z.string()),
+});
+
+/**
+ * A segment campaign's audience being written: the walk over the customer tab, what the chunks
+ * walked so far produced (reset when the sheet moved and the walk starts over; rows already in the
+ * tab stay, found by key), and the team settings the audience is planned with, fixed at Start.
+ */
+export const PrepSchema = z.object({
+  walk: SheetWalkSchema,
+  restarts: z.int().check(z.gte(0)),
+  members: z.int().check(z.gte(0)),
+  emailed: z.int().check(z.gte(0)),
+  holdout: z.int().check(z.gte(0)),
+  excluded: z.int().check(z.gte(0)),
+  coolDownDays: z.number().check(z.gte(0)),
+  /** Rows collected over chunks before one keyed append (each append reads the tab's keys once). */
+  appendEvery: z._default(z.int().check(z.gte(1)), 5_000),
+});
+export type Prep = z.infer<typeof PrepSchema>;
+
 export const CampaignMetaSchema = z.object({
-  id: z.string().regex(/^cmp-[a-z0-9-]{4,40}$/),
-  name: z.string().min(1).max(120),
-  template: z.string().min(1).max(120),
-  segment: z.string().min(1).max(120),
-  spreadsheetId: z.string().min(20),
+  id: z.string().check(z.regex(/^cmp-[a-z0-9-]{4,40}$/)),
+  name: z.string().check(z.minLength(1), z.maxLength(120)),
+  template: z.string().check(z.minLength(1), z.maxLength(120)),
+  segment: z.string().check(z.minLength(1), z.maxLength(120)),
+  spreadsheetId: z.string().check(z.minLength(20)),
   createdAt: z.string(),
   createdBy: z.string(),
   state: z.enum(CAMPAIGN_STATES),
   /** When the quota pause ends (ISO); the hourly trigger resumes the campaign after it. */
-  resumeAfter: z.string().optional(),
-  winBack: z.boolean().default(false),
-  holdoutPercent: z.number().min(0).max(50),
-  planned: z.object({ emailed: z.number().int(), holdout: z.number().int(), excluded: z.number().int() }),
+  resumeAfter: z.optional(z.string()),
+  winBack: z._default(z.boolean(), false),
+  holdoutPercent: z.number().check(z.gte(0), z.lte(50)),
+  planned: z.object({ emailed: z.int(), holdout: z.int(), excluded: z.int() }),
   /** The last run: when, how many it sent and how long each send took on average. */
-  lastRun: z
-    .object({ at: z.string(), sent: z.number().int(), msPerSend: z.number(), stopped: z.string() })
-    .optional(),
-  note: z.string().max(500).optional(),
+  lastRun: z.optional(
+    z.object({ at: z.string(), sent: z.int(), msPerSend: z.number(), stopped: z.string() }),
+  ),
+  note: z.optional(z.string().check(z.maxLength(500))),
   /** The count and checksum of the campaign's recipient keys, checked before every run. */
-  logBaseline: z.object({ rows: z.number().int(), checksum: z.string() }).optional(),
+  logBaseline: z.optional(z.object({ rows: z.int(), checksum: z.string() })),
+  /** While 'preparing': the audience cursor and counts. */
+  prep: z.optional(PrepSchema),
   /** Why the campaign is paused by ChurnGuard: what a person changed in the tab and how to repair it. */
-  problem: z
-    .object({
+  problem: z.optional(
+    z.object({
       kind: z.enum(['header', 'duplicate', 'missing', 'changed']),
       what: z.string(),
       repair: z.string(),
-    })
-    .optional(),
+    }),
+  ),
 });
 
 export type CampaignMeta = z.infer<typeof CampaignMetaSchema>;
@@ -160,6 +193,7 @@ export function newCampaignId(now: Date, random: () => number = Math.random): st
 export function campaignsToContinue(store: KeyValueStore, now: Date): CampaignMeta[] {
   return listCampaigns(store).filter(
     (c) =>
+      c.state === 'preparing' ||
       c.state === 'starting' ||
       c.state === 'sending' ||
       (c.state === 'waiting-quota' && (!c.resumeAfter || new Date(c.resumeAfter).getTime() <= now.getTime())),

@@ -9,8 +9,10 @@ import {
   outcomesByPlaybook,
   type CampaignOutcome,
   type PlaybookOutcome,
+  type WindowOutcome,
 } from '../../core/watch/outcomes';
-import type { Uplift } from '../../core/watch/uplift';
+import { NEXT_STEP, upliftInWords } from '../../core/watch/uplift-words';
+import { count, formatDays } from '../../core/text/format';
 import type { Card } from '../../ui/card/types';
 import { outcomesCard, type OutcomeLine } from '../../ui/cards/outcomes';
 import type { AppContext } from '../context';
@@ -55,27 +57,47 @@ export function computeOutcomes(
   };
 }
 
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-const pts = (x: number) => `${x > 0 ? '+' : x < 0 ? '−' : ''}${Math.abs(x * 100).toFixed(1)}`;
-
-/** "4.0% vs 20.0% held out (−16.0 pts, 95% CI −32.1 to −3.2)". */
-export function upliftText(u: Uplift | null, noun: string): string {
-  if (!u) return `${noun}: no holdout to compare with`;
-  return `${noun} ${pct(u.emailedRate)} vs ${pct(u.holdoutRate)} held out (${pts(u.difference)} pts, 95% CI ${pts(u.low)} to ${pts(u.high)})`;
+/** A playbook's pooled churn in words, with what to do next and the interval behind "details". */
+export function playbookLines(playbooks: readonly PlaybookOutcome[]): OutcomeLine[] {
+  return playbooks.map((p) => {
+    const churn = upliftInWords({
+      measure: 'churn',
+      emailed: p.emailed,
+      holdout: p.holdout,
+      uplift: p.churn,
+      complete: true,
+    });
+    return {
+      title: `${p.playbook} · ${count(p.campaigns, 'campaign')}`,
+      text: churn.headline,
+      verdict: NEXT_STEP[churn.verdict],
+      details: [churn.details],
+    };
+  });
 }
 
-export function playbookLines(playbooks: readonly PlaybookOutcome[]): OutcomeLine[] {
-  return playbooks.map((p) => ({
-    title: `${p.playbook} · ${p.campaigns} campaign${p.campaigns === 1 ? '' : 's'}`,
-    text: upliftText(p.churn, 'Churn'),
-    verdict: !p.churn
-      ? 'No holdout'
-      : p.churn.significant
-        ? p.churn.difference < 0
-          ? 'Retains customers'
-          : 'Churn went up'
-        : 'No clear effect yet',
-  }));
+/** One window of a campaign: churn in words, being active again beneath it, both intervals in details. */
+function windowLine(w: WindowOutcome, day: number): OutcomeLine {
+  const churn = upliftInWords({
+    measure: 'churn',
+    emailed: { customers: w.emailed.customers, churned: w.emailed.churned },
+    holdout: { customers: w.holdout.customers, churned: w.holdout.churned },
+    uplift: w.churn,
+    complete: w.complete,
+  });
+  const active = upliftInWords({
+    measure: 'reactivation',
+    emailed: { customers: w.emailed.customers, churned: w.emailed.reactivated },
+    holdout: { customers: w.holdout.customers, churned: w.holdout.reactivated },
+    uplift: w.reactivation,
+    complete: w.complete,
+  });
+  return {
+    title: w.complete ? formatDays(w.days) : `${formatDays(w.days)}, so far (day ${day})`,
+    text: `Churn · ${churn.headline}`,
+    verdict: `Active again · ${active.headline}`,
+    details: [`${formatDays(w.days)}: ${churn.details}`, `${formatDays(w.days)}: ${active.details}`],
+  };
 }
 
 export function buildOutcomesCard(ctx: AppContext): Card {
@@ -89,14 +111,10 @@ export function buildOutcomesCard(ctx: AppContext): Card {
         .slice(0, SHOWN)
         .map(({ meta, outcome }) => ({
           name: meta.name,
-          summary: `${meta.template} → ${meta.segment} · ${outcome.emailed} emailed · ${outcome.holdout} held out · ${outcome.replies} repl${outcome.replies === 1 ? 'y' : 'ies'} noticed`,
-          windows: outcome.windows.map((w) => ({
-            title: w.complete
-              ? `${w.days} days`
-              : `${w.days} days, so far (day ${Math.max(0, Math.floor((today - outcome.start.getTime()) / 86_400_000))})`,
-            text: upliftText(w.churn, 'Churn'),
-            verdict: upliftText(w.reactivation, 'Active again'),
-          })),
+          summary: `${meta.template} → ${meta.segment} · ${outcome.emailed} emailed · ${outcome.holdout} held back · ${count(outcome.replies, 'reply')} noticed`,
+          windows: outcome.windows.map((w) =>
+            windowLine(w, Math.max(0, Math.floor((today - outcome.start.getTime()) / 86_400_000))),
+          ),
         })),
     });
   });

@@ -21,6 +21,9 @@ import { UserFacingError } from '../errors';
 import { loadCampaign, newCampaignId, saveCampaign, type CampaignMeta } from './meta';
 import { confirmStart } from './confirm-start';
 import { HOURLY_HANDLER, keepHourlyTrigger } from './trigger-upkeep';
+import { APPEND_EVERY_ROWS, prepareAudience } from './audience-job';
+import { CHUNK_CELLS, startWalk } from '../jobs/sheet-walk';
+import type { CustomerSheet } from '../../ports/customer-sheet';
 
 export interface CampaignRequest {
   name: string;
@@ -71,16 +74,19 @@ export function planCampaign(ctx: AppContext, request: CampaignRequest, id: stri
   });
 }
 
+/** A Start that found the user's lock held: it did nothing, and pressing it again continues the same campaign. */
+function startBusy(): never {
+  throw new UserFacingError(
+    'Another ChurnGuard run is busy',
+    'A campaign batch or a start of yours is still running, so this start waited and did nothing.',
+    'Press Start again in a minute: it continues this same campaign, never a second one.',
+  );
+}
+
 export function startCampaign(ctx: AppContext, request: CampaignRequest): StartResult {
   const id = request.id ?? newCampaignId(ctx.clock.now());
   const result = ctx.locks.withUserLock(START_LOCK_WAIT_MS, () => startLocked(ctx, request, id));
-  if (result === null)
-    throw new UserFacingError(
-      'Another ChurnGuard run is busy',
-      'A campaign batch or a start of yours is still running, so this start waited and did nothing.',
-      'Press Start again in a minute: it continues this same campaign, never a second one.',
-    );
-  return result;
+  return result ?? startBusy();
 }
 
 function startLocked(ctx: AppContext, request: CampaignRequest, id: string): StartResult {
@@ -127,4 +133,94 @@ function startLocked(ctx: AppContext, request: CampaignRequest, id: string): Sta
   const blocked = new Set(plan.blocked.map((b) => b.email));
   ctx.campaignLog(request.spreadsheetId).append(plan.entries.filter((e) => !blocked.has(e.email)));
   return { kind: 'started', meta: confirmStart(ctx, meta, 'start'), plan };
+}
+
+/** A campaign on a saved segment: its audience is written after Start, chunk by chunk. */
+export interface SegmentCampaignRequest {
+  id: string;
+  name: string;
+  template: string;
+  segment: string;
+  spreadsheetId: string;
+  winBack: boolean;
+  team: TeamSettings;
+  /** Problems of the sheet's header that stop any send (two Email columns): read from the header alone. */
+  sheetBlockers: readonly string[];
+  /** Cells a chunk of the customer tab reads (default CHUNK_CELLS); tests and benches make it small. */
+  chunkCells?: number;
+  /** Rows between keyed appends (default APPEND_EVERY_ROWS); tests make it small. */
+  appendEvery?: number;
+}
+
+export type SegmentStartResult =
+  | { kind: 'started'; meta: CampaignMeta }
+  | { kind: 'sheetBlocked'; problems: readonly string[] }
+  | { kind: 'already'; meta: CampaignMeta };
+
+/**
+ * Start's own step writes the audience only while the whole customer tab fits in CARD_STEP_CHUNKS
+ * chunks (120,000 cells) and the Campaigns tab in LOG_ROWS_ON_CARD rows (read once for the cool-down,
+ * once for the keyed append): the bundled sample prepares and sends at once, a 100k-row sheet is left
+ * to the trigger.
+ */
+export const CARD_STEP_CHUNKS = 2;
+export const CARD_STEP_CELLS = CARD_STEP_CHUNKS * CHUNK_CELLS;
+export const LOG_ROWS_ON_CARD = 10_000;
+/** The step stops starting chunks after this much of the card's execution. */
+export const CARD_STEP_UNTIL_MS = 5_000;
+
+/**
+ * Starting a segment campaign, in constant time whatever the sheet's size: the hourly trigger first,
+ * then the campaign record ("preparing", with its cursor at the top of the customer tab and the team
+ * settings it plans with), then at most one bounded step of the audience. A Start killed anywhere
+ * leaves either nothing (no record: the trigger finds nothing and removes itself) or a "preparing"
+ * campaign that the next run continues. Pressing Start again with the same id finds it.
+ */
+export function startSegmentCampaign(
+  ctx: AppContext,
+  request: SegmentCampaignRequest,
+  sheet: CustomerSheet,
+): SegmentStartResult {
+  const result = ctx.locks.withUserLock(START_LOCK_WAIT_MS, (): SegmentStartResult => {
+    const existing = loadCampaign(ctx.userStore, request.id);
+    if (existing) {
+      keepHourlyTrigger(ctx);
+      return { kind: 'already', meta: existing };
+    }
+    if (request.sheetBlockers.length > 0) return { kind: 'sheetBlocked', problems: request.sheetBlockers };
+    const walk = startWalk(sheet, request.chunkCells);
+    ctx.triggers.installHourly(HOURLY_HANDLER);
+    const meta: CampaignMeta = {
+      id: request.id,
+      name: request.name,
+      template: request.template,
+      segment: request.segment,
+      spreadsheetId: request.spreadsheetId,
+      createdAt: ctx.clock.now().toISOString(),
+      createdBy: ctx.session.email(),
+      state: 'preparing',
+      winBack: request.winBack,
+      holdoutPercent: request.team.holdoutPercent,
+      planned: { emailed: 0, holdout: 0, excluded: 0 },
+      prep: {
+        walk,
+        restarts: 0,
+        members: 0,
+        emailed: 0,
+        holdout: 0,
+        excluded: 0,
+        coolDownDays: request.team.coolDownDays,
+        appendEvery: request.appendEvery ?? APPEND_EVERY_ROWS,
+      },
+    };
+    saveCampaign(ctx.userStore, meta);
+    const small =
+      walk.endRow - 1 <= CARD_STEP_CHUNKS * walk.chunkRows &&
+      ctx.campaignLog(request.spreadsheetId).rowCount() <= LOG_ROWS_ON_CARD;
+    return {
+      kind: 'started',
+      meta: small ? prepareAudience(ctx, meta, CARD_STEP_UNTIL_MS) : meta,
+    };
+  });
+  return result ?? startBusy();
 }

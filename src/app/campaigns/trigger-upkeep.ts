@@ -6,7 +6,9 @@
 import { learningRequestedAt } from '../learn-request';
 import type { AppContext } from '../context';
 import { loadSettings } from '../settings-store';
+import { tabUpkeepPending } from '../watch/tab-upkeep';
 import { listCampaigns, UNFINISHED_STATES } from './meta';
+import { bulkTagRunning } from '../segments/bulk-tag-job';
 import { portfolioJobPending } from '../jobs/portfolio-job';
 
 /** The name of the top-level function the hourly trigger calls (declared in src/index.ts). */
@@ -18,6 +20,10 @@ export function hasBackgroundWork(ctx: AppContext): boolean {
   if (settings.watch?.enabled || settings.reactivation?.enabled) return true;
   // A large sheet learns from history in the trigger, not in a card.
   if (learningRequestedAt(ctx.userStore) !== null) return true;
+  // Tab upkeep (the Alerts archive) that ran out of time in a run: the next run goes on with it.
+  if (tabUpkeepPending(ctx)) return true;
+  // A bulk tag of a large segment continues on the trigger.
+  if (bulkTagRunning(ctx)) return true;
   // A portfolio job (rescore, scan, the snapshot's refresh) not finished by its card step (issue 16).
   if (portfolioJobPending(ctx)) return true;
   // A paused campaign waits for a person, not for the trigger.

@@ -5,30 +5,28 @@
  */
 import { sheetGate } from '../../core/campaigns/sheet-gate';
 import { EXCLUSION_TEXT, isWinBackTemplate, type ExclusionReason } from '../../core/campaigns/audience';
-import type { Customer } from '../../core/customers/customer';
 import { MOVE_LABELS, templateForMove } from '../../core/playbooks';
-import { membersOf } from '../../core/segments';
-import { checkAudience, findTemplate, mergeTemplate, type Template } from '../../core/templates';
+import { findTemplate, mergeTemplate, type Template } from '../../core/templates';
+import { groupMergeProblems } from '../../core/templates/merge-problems';
+import { count, formatDays } from '../../core/text/format';
 import type { ActionResponse, Card } from '../../ui/card/types';
 import { campaignPreviewCard, campaignSetupCard, CAMPAIGN_FIELDS } from '../../ui/cards/campaigns';
 import type { AppContext } from '../context';
 import { UserFacingError } from '../errors';
 import { formValue, type AddonEvent } from '../events';
-import { mergeContextFor, teamConfigFrom, type TeamConfig } from '../retention-reply';
-import { findSegment, withPortfolio, type Portfolio } from '../segments/portfolio';
-import type { Segment } from '../../core/segments/segments-tab';
+import { loadTeamConfig, mergeContextFor, type TeamConfig } from '../retention-reply';
+import { requireConnected } from '../connected';
+import { withSheet } from '../sheet-errors';
+import { readCustomers } from '../../core/sheet/read-customers';
 import { sheetComposer } from './composer';
 import { buildCampaignCard } from './campaign-card';
-import { newCampaignId } from './meta';
+import { loadCampaign, newCampaignId } from './meta';
 import { continueCampaign } from './run';
-import { planCampaign, startCampaign, type CampaignRequest } from './start';
+import { CARD_STEP_CELLS, CARD_STEP_UNTIL_MS, startSegmentCampaign } from './start';
+import { audienceSource } from './audience-job';
+import { checkAudienceBounded, isExact, type CheckedAudience } from './audience-check';
 
 const PREVIEW_ID = /^cmp-[a-z0-9-]{4,40}$/;
-
-function segmentMembers(p: Portfolio, name: string): { segment: Segment; members: Customer[] } {
-  const segment = findSegment(p, name);
-  return { segment, members: membersOf(segment.query, p.records, { today: p.today }).map((r) => r.customer) };
-}
 
 function templateNamed(config: TeamConfig, name: string): Template {
   const found = findTemplate(config, name);
@@ -42,31 +40,44 @@ function templateNamed(config: TeamConfig, name: string): Template {
 }
 
 export function buildCampaignSetup(ctx: AppContext, segmentName: string): Card {
-  return withPortfolio(ctx, (p) => {
-    const {
-      segment: { name: segment, playbook },
-      members,
-    } = segmentMembers(p, segmentName);
-    const config = teamConfigFrom(p.config.raw);
-    if (config.templates.length === 0)
-      throw new UserFacingError(
-        'No templates',
-        'The Templates tab has no templates to send.',
-        'Add a row with a Name, Subject and Body to the Templates tab.',
-      );
-    const preferred = playbook ? templateForMove(playbook, config.templates) : undefined;
-    const chosen = preferred ?? config.templates[0]!;
-    return campaignSetupCard({
-      segment,
-      members: members.length,
-      defaultName: `${segment} · ${ctx.clock.now().toISOString().slice(0, 10)}`,
-      templates: config.templates.map((t) => ({ name: t.name, selected: t === chosen })),
-      ...(preferred && playbook
-        ? {
-            note: `"${preferred.name}" carries this segment’s playbook (${MOVE_LABELS[playbook]}).`,
-          }
-        : {}),
-    });
+  const { spreadsheetId } = requireConnected(ctx);
+  const config = loadTeamConfig(ctx, spreadsheetId);
+  if (config.templates.length === 0)
+    throw new UserFacingError(
+      'No templates',
+      'The Templates tab has no templates to send.',
+      'Add a row with a Name, Subject and Body to the Templates tab.',
+    );
+  const segmentConfigured = audienceSource(ctx, spreadsheetId, segmentName, config.templates[0]!.name);
+  if ('problem' in segmentConfigured)
+    throw new UserFacingError(
+      'Segment not found',
+      segmentConfigured.problem,
+      'Open Segments again to see the current list and any problems in the tab.',
+    );
+  const { name: segment, playbook } = segmentConfigured.segment;
+  const preferred = playbook ? templateForMove(playbook, config.templates) : undefined;
+  const chosen = preferred ?? config.templates[0]!;
+  // Counted from the top of the sheet for a few seconds: exact on a small sheet, "at least" on a large one.
+  const checked = withSheet(() =>
+    checkAudienceBounded(
+      ctx,
+      spreadsheetId,
+      { id: newCampaignId(ctx.clock.now()), name: segment, segment, template: chosen.name, winBack: false },
+      CARD_STEP_UNTIL_MS,
+    ),
+  );
+  return campaignSetupCard({
+    segment,
+    members: checked.members,
+    ...(checked.checked.done < checked.checked.total ? { partial: checked.checked } : {}),
+    defaultName: `${segment} · ${ctx.clock.now().toISOString().slice(0, 10)}`,
+    templates: config.templates.map((t) => ({ name: t.name, selected: t === chosen })),
+    ...(preferred && playbook
+      ? {
+          note: `"${preferred.name}" carries this segment’s playbook (${MOVE_LABELS[playbook]}).`,
+        }
+      : {}),
   });
 }
 
@@ -98,134 +109,166 @@ export function wizardOf(
   return { segment: params.segment ?? '', template, name, id };
 }
 
-function requestFor(
+function checked(
   ctx: AppContext,
-  p: Portfolio,
   w: Wizard,
-): { request: CampaignRequest; template: Template; config: TeamConfig } {
-  const spreadsheetId = p.whole.settings.spreadsheetId!;
-  const {
-    segment: { name: segment },
-    members,
-  } = segmentMembers(p, w.segment);
-  const config = teamConfigFrom(p.config.raw);
-  const template = templateNamed(config, w.template);
-  const context = mergeContextFor(ctx, config.team, p.whole.all);
-  const unmergeable = new Map(
-    checkAudience(template, members, context).blocked.map((b) => [b.customer.email, b.reason]),
-  );
-  return {
-    request: {
-      id: w.id,
-      name: w.name,
-      template: template.name,
-      segment,
+): { audience: CheckedAudience; template: Template; spreadsheetId: string } {
+  const { spreadsheetId } = requireConnected(ctx);
+  const template = templateNamed(loadTeamConfig(ctx, spreadsheetId), w.template);
+  const audience = withSheet(() =>
+    checkAudienceBounded(
+      ctx,
       spreadsheetId,
-      members,
-      winBack: isWinBackTemplate(template.name),
-      unmergeable,
-      sheetBlockers: sheetGate(p.whole.read).blockers,
-      team: config.team,
-    },
-    template,
-    config,
-  };
+      {
+        id: w.id,
+        name: w.name,
+        segment: w.segment,
+        template: template.name,
+        winBack: isWinBackTemplate(template.name),
+      },
+      CARD_STEP_UNTIL_MS,
+    ),
+  );
+  return { audience, template, spreadsheetId };
+}
+
+/** The merged email of the `index`-th recipient to be emailed among the rows checked. */
+function mergedAt(ctx: AppContext, a: CheckedAudience, template: Template, index: number) {
+  const emailed = a.plan.entries.filter((e) => e.status === 'pending');
+  const at = Math.min(Math.max(0, index), Math.max(0, emailed.length - 1));
+  const shown = emailed[at];
+  const customer = shown ? a.customers.get(shown.email) : undefined;
+  const merged = customer
+    ? mergeTemplate(template, customer, mergeContextFor(ctx, a.src.team, a.sheet))
+    : undefined;
+  return { at, customer, merged };
 }
 
 export function previewCampaign(ctx: AppContext, w: Wizard, index: number): Card {
-  return withPortfolio(ctx, (p) => {
-    const { request, template, config } = requestFor(ctx, p, w);
-    const plan = planCampaign(ctx, request, w.id);
-    const emailed = plan.entries.filter((e) => e.status === 'pending');
-    const at = Math.min(Math.max(0, index), Math.max(0, emailed.length - 1));
-    const shown = emailed[at];
-    const customer = shown ? request.members.find((m) => m.email === shown.email) : undefined;
-    const merged = customer
-      ? mergeTemplate(template, customer, mergeContextFor(ctx, config.team, p.whole.all))
-      : undefined;
-    return campaignPreviewCard({
-      id: w.id,
-      segment: request.segment,
-      name: w.name,
-      template: template.name,
-      emailed: plan.emailed,
-      holdout: plan.holdout,
-      holdoutPercent: config.team.holdoutPercent,
-      exclusions: (Object.entries(plan.excluded) as [ExclusionReason, number][])
-        .filter(([, n]) => n > 0)
-        .map(([reason, count]) => ({
-          reason:
-            reason === 'cool-down'
-              ? `${EXCLUSION_TEXT[reason]} (${config.team.coolDownDays} days)`
-              : EXCLUSION_TEXT[reason],
-          count,
-        })),
-      blocked: plan.blocked,
-      sheet: sheetGate(p.whole.read),
-      index: at,
-      ...(merged?.ok
-        ? { email: { to: merged.email.to, subject: merged.email.subject, textBody: merged.email.textBody } }
-        : {}),
-      quotaLeft: ctx.mailer.remainingQuota(),
-      coolDownDays: config.team.coolDownDays,
-    });
+  const { audience: a, template } = checked(ctx, w);
+  const { at, merged } = mergedAt(ctx, a, template, index);
+  const team = a.src.team;
+  return campaignPreviewCard({
+    id: w.id,
+    segment: a.src.segment.name,
+    name: w.name,
+    template: template.name,
+    emailed: a.plan.emailed,
+    holdout: a.plan.holdout,
+    holdoutPercent: team.holdoutPercent,
+    exclusions: (Object.entries(a.plan.excluded) as [ExclusionReason, number][])
+      .filter(([, n]) => n > 0)
+      .map(([reason, count]) => ({
+        reason:
+          reason === 'cool-down'
+            ? `${EXCLUSION_TEXT[reason]} (${formatDays(team.coolDownDays)})`
+            : EXCLUSION_TEXT[reason],
+        count,
+      })),
+    blocked: a.plan.blocked,
+    // Each cause is one line with its rows.
+    problems: groupMergeProblems({
+      template,
+      customerTab: a.sheet.sheetName,
+      blocked: a.plan.blocked.map((b) => ({ row: b.row, causes: a.causes.get(b.email) ?? [] })),
+    }).map((g) => g.text),
+    sheet: a.gate,
+    index: at,
+    ...(merged?.ok
+      ? { email: { to: merged.email.to, subject: merged.email.subject, textBody: merged.email.textBody } }
+      : {}),
+    quotaLeft: ctx.mailer.remainingQuota(),
+    coolDownDays: team.coolDownDays,
+    ...(isExact(a) ? {} : { partial: { ...a.checked, coolDownUnchecked: a.coolDownUnchecked } }),
   });
 }
 
 export function sendTestEmail(ctx: AppContext, w: Wizard, index: number): ActionResponse {
   const me = ctx.session.email();
-  const sent = withPortfolio(ctx, (p) => {
-    const { request, template, config } = requestFor(ctx, p, w);
-    const plan = planCampaign(ctx, request, w.id);
-    const shown =
-      plan.entries.filter((e) => e.status === 'pending')[index] ??
-      plan.entries.find((e) => e.status === 'pending');
-    const customer = shown && request.members.find((m) => m.email === shown.email);
-    if (!customer)
-      throw new UserFacingError(
-        'Nobody to preview',
-        'No one in this audience would be emailed.',
-        'Check the audience first.',
-      );
-    const merged = mergeTemplate(template, customer, mergeContextFor(ctx, config.team, p.whole.all));
-    if (!merged.ok)
-      throw new UserFacingError(
-        'This email has a blank',
-        'The template cannot be filled for this customer.',
-        'Fix the rows listed on the card first.',
-      );
-    ctx.mailer.send({
-      ...merged.email,
-      to: me,
-      subject: `[Test] ${merged.email.subject}`,
-      ...(config.team.senderName ? { name: config.team.senderName } : {}),
-    });
-    return customer.email;
+  const { audience: a, template } = checked(ctx, w);
+  const { customer, merged } = mergedAt(ctx, a, template, index);
+  if (!customer || !merged)
+    throw new UserFacingError(
+      'Nobody to preview',
+      'No one in this audience would be emailed.',
+      'Check the audience first.',
+    );
+  if (!merged.ok)
+    throw new UserFacingError(
+      'This email has a blank',
+      'The template cannot be filled for this customer.',
+      'Fix the rows listed on the card first.',
+    );
+  ctx.mailer.send({
+    ...merged.email,
+    to: me,
+    subject: `[Test] ${merged.email.subject}`,
+    ...(a.src.team.senderName ? { name: a.src.team.senderName } : {}),
   });
-  return { kind: 'notify', notification: `Test email (as ${sent} would get it) sent to ${me}.` };
+  return { kind: 'notify', notification: `Test email (as ${customer.email} would get it) sent to ${me}.` };
 }
 
+/**
+ * Start: on a sheet small enough to check whole on the card, the same checks as before (a blank or
+ * an empty audience does not start); then the campaign is recorded and its audience written in the
+ * background (all of it at once on a small sheet, which then sends its first batch from the card).
+ */
 export function startCampaignAction(ctx: AppContext, w: Wizard): ActionResponse {
-  const started = withPortfolio(ctx, (p) => startCampaign(ctx, requestFor(ctx, p, w).request));
-  if (started.kind === 'blocked' || started.kind === 'empty' || started.kind === 'sheetBlocked')
-    return {
-      kind: 'navigate',
-      steps: [{ kind: 'update', card: previewCampaign(ctx, w, 0) }],
-      notification:
-        started.kind === 'blocked'
-          ? `Not started: ${started.blocked.length} customers would get a blank. Fix them and start again.`
-          : started.kind === 'sheetBlocked'
-            ? 'Not started: the customer sheet has two Email columns. Fix the sheet and start again.'
-            : 'Not started: nobody in the audience can be emailed now.',
-    };
+  const { spreadsheetId, sheet, settings } = requireConnected(ctx);
+  const template = templateNamed(loadTeamConfig(ctx, spreadsheetId), w.template);
+  const team = loadTeamConfig(ctx, spreadsheetId).team;
+  const header = withSheet(() => sheet.readRows(2, 0));
+  const blockers = sheetGate(readCustomers({ ...header, mapping: settings.mapping })).blockers;
+  const small =
+    Math.max(0, sheet.lastRow() - 1) * Math.max(1, header.headers.length) <= CARD_STEP_CELLS &&
+    blockers.length === 0;
+  const notStarted = (notification: string): ActionResponse => ({
+    kind: 'navigate',
+    steps: [{ kind: 'update', card: previewCampaign(ctx, w, 0) }],
+    notification,
+  });
+  if (small && !loadCampaign(ctx.userStore, w.id)) {
+    const { audience } = checked(ctx, w);
+    if (isExact(audience) && audience.plan.blocked.length > 0)
+      return notStarted(
+        `Not started: ${count(audience.plan.blocked.length, 'customer')} would get a blank. Fix them and start again.`,
+      );
+    if (isExact(audience) && audience.plan.emailed === 0)
+      return notStarted('Not started: nobody in the audience can be emailed now.');
+  }
+  const started = withSheet(() =>
+    startSegmentCampaign(
+      ctx,
+      {
+        id: w.id,
+        name: w.name,
+        template: template.name,
+        segment: w.segment,
+        spreadsheetId,
+        winBack: isWinBackTemplate(template.name),
+        team,
+        sheetBlockers: blockers,
+      },
+      sheet,
+    ),
+  );
+  if (started.kind === 'sheetBlocked')
+    return notStarted(
+      'Not started: the customer sheet has two Email columns. Fix the sheet and start again.',
+    );
   const meta = started.meta;
-  // The first batch goes now, from the card; the hourly trigger sends the rest.
-  if (started.kind === 'started') continueCampaign(ctx, meta.id, 'card', sheetComposer);
+  // A small sheet's audience is written already: the first batch goes now, the hourly trigger sends the rest.
+  if (started.kind === 'started' && meta.state === 'sending')
+    continueCampaign(ctx, meta.id, 'start', sheetComposer);
   return {
     kind: 'navigate',
     steps: [{ kind: 'popToRoot' }, { kind: 'push', card: buildCampaignCard(ctx, meta.id) }],
     notification:
-      started.kind === 'already' ? 'This campaign has already started.' : `"${meta.name}" started.`,
+      started.kind === 'already'
+        ? 'This campaign has already started.'
+        : meta.state === 'preparing'
+          ? `"${meta.name}" started: its audience is being written in the background, then it sends.`
+          : `"${meta.name}" started.`,
     stateChanged: true,
   };
 }

@@ -6,7 +6,7 @@ import { templateForMove } from '../../core/playbooks';
 import type { ActionResponse, Card } from '../../ui/card/types';
 import { composeCard, COMPOSE_FIELDS } from '../../ui/cards/compose';
 import type { AppContext } from '../context';
-import { formatMoney, formatRisk } from '../customer-view';
+import { formatMoney, formatRisk } from '../../core/text/format';
 import { BadInputError } from '../errors';
 import { formValue, type AddonEvent } from '../events';
 import { findCustomer } from '../find-customer';
@@ -31,7 +31,7 @@ export function buildComposeCards(ctx: AppContext, event: AddonEvent): Card[] {
       const {
         risk,
         nextMove: move,
-        team: { templates },
+        team: { templates, team },
       } = adviseCustomer(ctx, settings, customer, match.sheet.headers, {
         intents: [],
         timeZone: match.sheet.timeZone,
@@ -49,7 +49,9 @@ export function buildComposeCards(ctx: AppContext, event: AddonEvent): Card[] {
             detail: [
               customer.company,
               formatRisk(risk.score, risk.band),
-              customer.mrr !== undefined ? `${formatMoney(customer.mrr)}/mo` : undefined,
+              customer.mrr !== undefined
+                ? `${formatMoney(customer.mrr, { currency: team.currency, locale: match.sheet.locale })}/mo`
+                : undefined,
             ]
               .filter(Boolean)
               .join(' · '),

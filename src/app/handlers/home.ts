@@ -4,7 +4,8 @@ import { BAND_COLOURS } from '../../ui/cards/customer';
 import { textBar } from '../../core/metrics/at-risk';
 import { BANDS, monthRates, type PortfolioSnapshot } from '../../core/portfolio/snapshot';
 import type { AppContext } from '../context';
-import { formatMoney } from '../customer-view';
+import { count, formatMoney, formatNumber, formatPercent, formatScore } from '../../core/text/format';
+import { sheetMoney } from '../money';
 import { loadSettings } from '../settings-store';
 import { UserFacingError } from '../errors';
 import { alertViews } from '../watch/alert-actions';
@@ -13,7 +14,7 @@ import { currentSnapshot, freshnessLine } from '../portfolio/current';
 import type { JobKind } from '../jobs/portfolio-job';
 import { snapshotCustomers } from '../portfolio/outcome-customers';
 
-const pct = (value: number | null) => (value === null ? 'n/a' : `${(value * 100).toFixed(1)}%`);
+const pct = (value: number | null) => (value === null ? 'n/a' : formatPercent(value));
 
 /** Customer churn in each of the snapshot's six full months, as bars scaled to the worst month. */
 function churnTrend(snapshot: PortfolioSnapshot) {
@@ -27,7 +28,7 @@ function churnTrend(snapshot: PortfolioSnapshot) {
   return months.map((m) => ({
     month: m.start.toLocaleString('en-US', { month: 'short', timeZone: 'UTC' }),
     bar: textBar(worst ? (m.rate ?? 0) / worst : 0, 10),
-    text: m.rate === null ? 'n/a' : `${(m.rate * 100).toFixed(1)}% (${m.lost} lost)`,
+    text: m.rate === null ? 'n/a' : `${formatPercent(m.rate)} (${m.lost} lost)`,
   }));
 }
 
@@ -44,27 +45,28 @@ export function portfolioView(ctx: AppContext, snapshot: PortfolioSnapshot, page
   const pages = Math.max(1, Math.ceil(listed.length / AT_RISK_PAGE_SIZE));
   const current = Math.min(Math.max(0, page), pages - 1);
   const { settings } = loadSettings(ctx.userStore);
+  const money = sheetMoney(ctx, settings.spreadsheetId!, snapshot.locale ?? 'en_US');
   return {
     figures: [
       {
         label: 'Active customers',
-        value: `${snapshot.active}`,
-        note: `${formatMoney(snapshot.mrr)} MRR`,
+        value: formatNumber(snapshot.active),
+        note: `MRR ${formatMoney(snapshot.mrr, money)}`,
       },
       {
         label: `Churn in ${monthName}`,
         value: `${pct(rates.churnRate)} of customers · ${pct(rates.grossMrrChurn)} of MRR`,
-        note: `${month.lostCustomers} lost, ${month.newCustomers} new`,
+        note: `${formatNumber(month.lostCustomers)} lost, ${formatNumber(month.newCustomers)} new`,
       },
       {
         label: 'MRR at high or critical risk',
-        value: `${formatMoney(atRiskMrr)} (${snapshot.mrr ? ((100 * atRiskMrr) / snapshot.mrr).toFixed(0) : 0}%)`,
+        value: `${formatMoney(atRiskMrr, money)} (${formatPercent(snapshot.mrr ? atRiskMrr / snapshot.mrr : 0)})`,
       },
       ...(snapshot.issues
         ? [
             {
               label: 'Sheet',
-              value: `${snapshot.issues} cell issues`,
+              value: count(snapshot.issues, 'cell issue'),
               note: 'Shown on each customer’s card',
             },
           ]
@@ -74,14 +76,14 @@ export function portfolioView(ctx: AppContext, snapshot: PortfolioSnapshot, page
       band: b,
       colour: BAND_COLOURS[b],
       customers: snapshot.byBand[b].customers,
-      mrrText: formatMoney(snapshot.byBand[b].mrr),
+      mrrText: formatMoney(snapshot.byBand[b].mrr, money),
       bar: textBar(snapshot.mrr ? snapshot.byBand[b].mrr / snapshot.mrr : 0),
     })),
     atRisk: listed.slice(current * AT_RISK_PAGE_SIZE, (current + 1) * AT_RISK_PAGE_SIZE).map((a) => ({
       name: a.name,
       email: a.email,
       colour: BAND_COLOURS[a.band],
-      detail: `${Math.round(a.score)} ${a.band} · ${formatMoney(a.mrr)}/mo · ${a.reason}`,
+      detail: `${formatScore(a.score)} ${a.band} · ${formatMoney(a.mrr, money)}/mo · ${a.reason}`,
     })),
     page: current,
     pages,

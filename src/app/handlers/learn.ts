@@ -5,6 +5,7 @@
  * into parts when it exceeds one value's 9 KB, see model-store.ts). Settings shows the choice and
  * why. With too little history it declines and says why; the scorecard stays in use.
  */
+import { count } from '../../core/text/format';
 import type { ActionResponse } from '../../ui/card/types';
 import { customerTable, CHURNED } from '../../core/risk/model/customer-features';
 import { LEARNER_NAMES } from '../../core/risk/model/learner';
@@ -55,7 +56,7 @@ function learnFrom(
   });
   return {
     learned: true,
-    message: `Learned from ${comparison.rows} customers: 5-fold cross-validated AUC ${auc.toFixed(2)} with ${LEARNER_NAMES[comparison.chosen]}. Scores now blend it with the scorecard.`,
+    message: `Learned from ${count(comparison.rows, 'customer')}: 5-fold cross-validated AUC ${auc.toFixed(2)} with ${LEARNER_NAMES[comparison.chosen]}. Scores now blend it with the scorecard.`,
   };
 }
 
@@ -72,7 +73,7 @@ export function learnFromHistory(ctx: AppContext): ActionResponse {
       keepHourlyTrigger(ctx);
       return {
         kind: 'notify',
-        notification: `${known} customers: learning runs in the background within the hour (a few minutes); Settings shows the result.`,
+        notification: `${count(known, 'customer')}: learning runs in the background within the hour (a few minutes); Settings shows the result.`,
       };
     }
     const { learned, message } = learnFrom(ctx, whole);

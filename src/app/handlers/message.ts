@@ -64,12 +64,18 @@ export function customerStateFor(
     const today = ctx.clock.now();
     const emailIntent = statedIntentOf(reading) ?? carriedIntent;
     const spreadsheetId = opened.settings.spreadsheetId!;
-    const { verdict, risk, nextMove } = adviseCustomer(ctx, opened.settings, customer, match.sheet.headers, {
-      ...(emailIntent ? { emailIntent } : {}),
-      intents: (reading?.intents ?? []).map((i) => i.intent),
-      canReply,
-      timeZone: match.sheet.timeZone,
-    });
+    const { verdict, risk, nextMove, team } = adviseCustomer(
+      ctx,
+      opened.settings,
+      customer,
+      match.sheet.headers,
+      {
+        ...(emailIntent ? { emailIntent } : {}),
+        intents: (reading?.intents ?? []).map((i) => i.intent),
+        canReply,
+        timeZone: match.sheet.timeZone,
+      },
+    );
     const trend = scoreTrend(ctx, spreadsheetId, customer.email, risk.score);
     const matchNote =
       match.how === 'domain'
@@ -83,6 +89,7 @@ export function customerStateFor(
       matchNote,
       today,
       impact: verdict,
+      money: { currency: team.team.currency, locale: match.sheet.locale },
     });
     return {
       state: {
@@ -275,7 +282,13 @@ export function mergeForCustomer(
     try {
       return {
         customer,
-        draft: draftFor(config, templateName, customer, mergeContextFor(ctx, config.team, match.sheet)),
+        draft: draftFor(
+          config,
+          templateName,
+          customer,
+          mergeContextFor(ctx, config.team, match.sheet),
+          settings.customerSheet,
+        ),
       };
     } catch (error) {
       if (error instanceof DraftProblem) throw new UserFacingError(failure.title, error.message, failure.fix);

@@ -2,6 +2,7 @@
  * Scores every customer and writes risk and band back to the sheet, so managers can sort and filter
  * by risk there: one batched read and one batched write, whatever the sheet's size.
  */
+import { count } from '../../core/text/format';
 import type { ActionResponse } from '../../ui/card/types';
 import { planWrites, type CellUpdate } from '../../core/sheet/write-plan';
 import type { AppContext } from '../context';
@@ -70,15 +71,14 @@ export function rescoreAction(ctx: AppContext): ActionResponse {
       notification: `Scoring in the background (${view.progress ? progressText(view.progress) : 'queued'}); the homepage shows the progress.`,
     };
   const r = { ...view.finished, issues: view.snapshot?.issues ?? 0 };
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const extra = [
-    r.unscored ? `${plural(r.unscored, 'row')} without a score` : '',
-    r.issues ? plural(r.issues, 'cell issue') : '',
+    r.unscored ? `${count(r.unscored, 'row')} without a score` : '',
+    r.issues ? count(r.issues, 'cell issue') : '',
   ]
     .filter(Boolean)
     .join(', ');
   return {
     kind: 'notify',
-    notification: `Scored ${r.scored} customers into the "${RISK_COLUMNS[0]}" column${extra ? ` (${extra})` : ''}.`,
+    notification: `Scored ${count(r.scored, 'customer')} into the "${RISK_COLUMNS[0]}" column${extra ? ` (${extra})` : ''}.`,
   };
 }

@@ -1,4 +1,5 @@
 import type { ActionResponse, Card } from '../../ui/card/types';
+import { count } from '../../core/text/format';
 import {
   REACTIVATION_DAYS,
   SETTINGS_FIELDS,
@@ -32,7 +33,7 @@ function riskModelState(
     : '';
   const status =
     (m?.auc
-      ? `Learned from ${m.rows ?? '?'} customers on ${m.fittedAt?.slice(0, 10) ?? '?'}: cross-validated AUC ${m.auc.toFixed(2)} (0.5 is a coin toss, 1.0 perfect).${m.learnerReason ? ` ${m.learnerReason}` : ''}`
+      ? `Learned from ${m.rows === undefined ? '? customers' : count(m.rows, 'customer')} on ${m.fittedAt?.slice(0, 10) ?? '?'}: cross-validated AUC ${m.auc.toFixed(2)} (0.5 is a coin toss, 1.0 perfect).${m.learnerReason ? ` ${m.learnerReason}` : ''}`
       : m?.declined
         ? `${m.declined} The scorecard is used until there is enough history.`
         : 'No model learned yet. "Learn from history" fits one on the customers marked churned and active in your sheet.') +
@@ -98,7 +99,6 @@ function watchFrom(event: AddonEvent, current: Settings): NonNullable<Settings['
   };
 }
 
-/** Runs the daily scan at once, from Settings. */
 /**
  * Scan now: starts the chunked scan and, when the sheet fits one chunk, runs it here and says what it
  * found. A larger sheet answers at once with its progress; the hourly trigger runs the rest (the
@@ -115,9 +115,9 @@ export function scanNowAction(ctx: AppContext): ActionResponse {
     return {
       kind: 'notify',
       notification:
-        `Scanned ${r.scored} customer${r.scored === 1 ? '' : 's'}: ${r.alerts} new alert${r.alerts === 1 ? '' : 's'}` +
-        (r.digestsSent ? `, ${r.digestsSent} digest${r.digestsSent === 1 ? '' : 's'} sent` : '') +
-        (r.digestProblems.length ? ` (${r.digestProblems.length} digest problems)` : '') +
+        `Scanned ${count(r.scored, 'customer')}: ${count(r.alerts, 'new alert')}` +
+        (r.digestsSent ? `, ${count(r.digestsSent, 'digest')} sent` : '') +
+        (r.digestProblems.length ? ` (${count(r.digestProblems.length, 'digest problem')})` : '') +
         '.',
       stateChanged: true,
     };

@@ -12,7 +12,7 @@
  * One job per user at a time, run under the user lock, so a card step and the trigger never fold the
  * same chunk twice.
  */
-import { z } from 'zod';
+import * as z from '../../core/zod';
 import { DEFAULT_PLAYBOOK_SETTINGS } from '../../core/playbooks/settings';
 import {
   addChunk,
@@ -53,22 +53,25 @@ export const RISK_COLUMNS = ['ChurnGuard risk', 'ChurnGuard band'] as const;
 /**
  * How long a step may run. A card answers well inside Gmail's 30 s: about 5 s of work and at most one
  * chunk (elapsedMs may not see service latency, so the chunk cap bounds it too). A trigger run has
- * 6 minutes; this leaves a minute for the campaigns the same run continues.
+ * 6 minutes: bulk tag and campaigns come first (they stop by 270 s), then this job until 285 s, then
+ * the tab upkeep until 300 s, so none of them starves the one after it. The trigger always runs at
+ * least one chunk (a few seconds), so campaigns that use their whole share hour after hour cannot
+ * stall a rescore or a scan forever.
  */
 export const STEP_BUDGET = {
-  card: { ms: 5_000, maxChunks: 1 },
+  card: { ms: 5_000, minChunks: 0, maxChunks: 1 },
   /** Counted from the execution's start, after the scan and campaigns of the same run. */
-  trigger: { ms: 300_000, maxChunks: Number.POSITIVE_INFINITY },
+  trigger: { ms: 285_000, minChunks: 1, maxChunks: Number.POSITIVE_INFINITY },
 } as const;
 
 export type JobKind = 'rescore' | 'scan';
 
 const WalkSchema = z.object({
-  nextRow: z.number().int(),
-  endRow: z.number().int(),
-  chunkRows: z.number().int().positive(),
-  anchor: z.object({ row: z.number().int(), email: z.string() }).optional(),
-  walkedDigest: z.string().optional(),
+  nextRow: z.int(),
+  endRow: z.int(),
+  chunkRows: z.int().check(z.gte(1)),
+  anchor: z.optional(z.object({ row: z.int(), email: z.string() })),
+  walkedDigest: z.optional(z.string()),
 });
 
 const JobSchema = z.object({
@@ -77,14 +80,16 @@ const JobSchema = z.object({
   startedAt: z.string(),
   walk: WalkSchema,
   /** Times the sheet moved under the job and it started over. */
-  restarts: z.number().int(),
-  chunks: z.number().int(),
-  scored: z.number().int(),
-  unscored: z.number().int(),
+  restarts: z.int(),
+  chunks: z.int(),
+  scored: z.int(),
+  unscored: z.int(),
   /** A scan's events and new alerts so far, and the Alerts tab's row count when it began (its digests). */
-  events: z.number().int().default(0),
-  alerts: z.number().int().default(0),
-  partial: z.object({ gen: z.union([z.literal(0), z.literal(1)]), pieces: z.number().int() }),
+  events: z._default(z.int(), 0),
+  alerts: z._default(z.int(), 0),
+  partial: z.object({ gen: z.union([z.literal(0), z.literal(1)]), pieces: z.int() }),
+  /** The spreadsheet's locale (from the last chunk read), so the cards write money as the sheet does. */
+  locale: z.optional(z.string()),
 });
 
 export type PortfolioJob = z.infer<typeof JobSchema>;
@@ -312,6 +317,7 @@ function runChunk(
       unscored: job.unscored + counts.unscored,
       events: job.events + found.events,
       alerts: job.alerts + found.alerts,
+      locale: chunk.all.locale,
     },
     { p: next, r: [...saved.r, ...found.keys].slice(0, MAX_DIGEST_ALERTS) },
   );
@@ -320,7 +326,10 @@ function runChunk(
 
 /** Ends the job: the snapshot to the sheet's snapshot tab, the value lines to the user's store. */
 function finish(ctx: AppContext, settings: Settings, job: PortfolioJob, saved: Saved): StepOutcome {
-  const snapshot = finishSnapshot(saved.p, ctx.clock.now());
+  const snapshot = {
+    ...finishSnapshot(saved.p, ctx.clock.now()),
+    ...(job.locale ? { locale: job.locale } : {}),
+  };
   writeSnapshot(ctx, job.spreadsheetId, snapshot);
   storeValueLines(ctx, snapshot.valueLines);
   const done = {
@@ -382,7 +391,7 @@ export function stepJob(ctx: AppContext, budget: keyof typeof STEP_BUDGET): Step
       let slowest = 0;
       while (!walkDone(job.walk)) {
         const spent = ctx.elapsedMs() - started;
-        if (chunks >= limits.maxChunks || spent + slowest > limits.ms) break;
+        if (chunks >= limits.maxChunks || (chunks >= limits.minChunks && spent + slowest > limits.ms)) break;
         const before = ctx.elapsedMs();
         ({ job, saved } = runChunk(ctx, settings, sheet, job, saved, state));
         slowest = Math.max(slowest, ctx.elapsedMs() - before);

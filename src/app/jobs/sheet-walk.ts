@@ -15,7 +15,8 @@
 import type { Settings } from '../../core/settings/settings';
 import { emailColumnIndex } from '../../core/sheet/columns';
 import { parseEmail } from '../../core/sheet/values';
-import { readCustomers, type CustomerSheetRead } from '../../core/sheet/read-customers';
+import type { CustomerSheetRead } from '../../core/sheet/read-customers';
+import { parseSheetRows } from '../whole-sheet';
 import type { CustomerSheet, SheetRows } from '../../ports/customer-sheet';
 
 /** A JSON-safe cursor: where the next chunk starts and what the finished part of the tab looked like. */
@@ -97,15 +98,7 @@ export function walkStillValid(sheet: CustomerSheet, settings: Settings, walk: S
 export function readChunk(sheet: CustomerSheet, settings: Settings, walk: SheetWalk): WalkChunk {
   const count = Math.min(walk.chunkRows, walk.endRow - walk.nextRow + 1);
   const all = sheet.readRows(walk.nextRow, Math.max(0, count));
-  const read = readCustomers({
-    sheetName: all.sheetName,
-    headers: all.headers,
-    rows: all.rows,
-    rowNumbers: all.rowNumbers,
-    locale: all.locale,
-    timeZone: all.timeZone,
-    mapping: settings.mapping,
-  });
+  const read = parseSheetRows(all, settings);
   const last = all.rowNumbers.length - 1;
   const column = emailColumnIndex(all.headers, settings.mapping);
   const next: SheetWalk = {

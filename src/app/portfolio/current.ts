@@ -5,6 +5,7 @@
  * so a small sheet is fresh at once and a large one keeps going on the hourly trigger.
  */
 import type { PortfolioSnapshot } from '../../core/portfolio/snapshot';
+import { formatNumber } from '../../core/text/format';
 import { keepHourlyTrigger } from '../campaigns/trigger-upkeep';
 import type { AppContext } from '../context';
 import {
@@ -57,11 +58,9 @@ export function currentSnapshot(ctx: AppContext, spreadsheetId: string, start?: 
   return { ...(snapshot ? { snapshot } : {}), progress: jobProgress(job) };
 }
 
-const fmt = (n: number) => n.toLocaleString('en-US');
-
 /** "rescoring: 40,000 / 100,000" or "scanning: …". */
 export function progressText(p: JobProgress): string {
-  return `${p.kind === 'scan' ? 'scanning' : 'rescoring'}: ${fmt(p.done)} / ${fmt(p.total)}`;
+  return `${p.kind === 'scan' ? 'scanning' : 'rescoring'}: ${formatNumber(p.done)} / ${formatNumber(p.total)}`;
 }
 
 /** "as of 09:12 UTC" today, "as of 30 Nov 09:12 UTC" another day. */

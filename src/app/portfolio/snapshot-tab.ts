@@ -7,7 +7,7 @@
  * People may edit, sort or delete this tab like any other: anything that does not parse back into a
  * snapshot of this version reads as "no snapshot", and the card starts a refresh instead of failing.
  */
-import { z } from 'zod';
+import * as z from '../../core/zod';
 import { SNAPSHOT_VERSION, type PortfolioSnapshot } from '../../core/portfolio/snapshot';
 import { ValueLinesSchema } from '../../core/playbooks/value';
 import type { AppContext } from '../context';
@@ -25,17 +25,18 @@ const member = z.object({
   row: z.number(),
   email: z.string(),
   name: z.string(),
-  company: z.string().optional(),
+  company: z.optional(z.string()),
   band,
-  score: z.number().optional(),
-  mrr: z.number().optional(),
-  impact: z.string().optional(),
+  score: z.optional(z.number()),
+  mrr: z.optional(z.number()),
+  impact: z.optional(z.string()),
   weight: z.number(),
 });
 const SnapshotSchema = z.object({
   v: z.literal(SNAPSHOT_VERSION),
   today: z.string(),
   asOf: z.string(),
+  locale: z.optional(z.string()),
   customers: z.number(),
   active: z.number(),
   mrr: z.number(),
@@ -82,8 +83,8 @@ const SnapshotSchema = z.object({
     z.tuple([
       z.number(),
       z.union([z.literal(0), z.literal(1)]),
-      z.number().nullable(),
-      z.number().nullable(),
+      z.nullable(z.number()),
+      z.nullable(z.number()),
     ]),
   ),
   valueLines: ValueLinesSchema,

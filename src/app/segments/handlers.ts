@@ -4,10 +4,8 @@
  */
 import { MOVE_LABELS, templateForMove } from '../../core/playbooks';
 import {
-  applyToColumn,
   BULK_LOG_HEADERS,
   BULK_LOG_TAB,
-  bulkLogRows,
   cleanTag,
   describeQuery,
   lastOpenChange,
@@ -15,6 +13,7 @@ import {
   planBulkTag,
   planUndo,
   type TagOperation,
+  type BulkTagPlan,
 } from '../../core/segments';
 import { emailColumnIndex } from '../../core/sheet/columns';
 import { spreadsheetUrl } from '../../core/settings/spreadsheet-ref';
@@ -30,20 +29,35 @@ import {
 } from '../../ui/cards/segments';
 import type { AppContext } from '../context';
 import { withSheetLock } from '../shared-lock';
-import { formatMoney, formatRisk } from '../customer-view';
+import { count, formatMoney, formatNumber, formatRisk, type MoneyFormat } from '../../core/text/format';
 import { BadInputError, UserFacingError } from '../errors';
 import { formValue, type AddonEvent } from '../events';
 import { teamConfigFrom } from '../retention-reply';
-import { findSegment, findSegmentIn, segmentConfig, withPortfolio, type Portfolio } from './portfolio';
+import { segmentConfig, segmentNamed, segmentRecords } from './portfolio';
 import type { PortfolioSnapshot, SegmentTotals } from '../../core/portfolio/snapshot';
 import type { Segment } from '../../core/segments/segments-tab';
-import { requireConnected } from '../connected';
-import { withSheet } from '../sheet-errors';
 import { currentSnapshot, freshnessLine } from '../portfolio/current';
 import type { JobKind } from '../jobs/portfolio-job';
 import { loadSettings } from '../settings-store';
 import { forgetRawConfig } from '../config';
 import { markSnapshotStale } from '../portfolio/stale';
+import { sheetMoney } from '../money';
+import { HOURLY_HANDLER, keepHourlyTrigger } from '../campaigns/trigger-upkeep';
+import { requireConnected } from '../connected';
+import { readChunk, startWalk, walkDone, walkProgress } from '../jobs/sheet-walk';
+import { withSheet } from '../sheet-errors';
+import { readCustomers } from '../../core/sheet/read-customers';
+import {
+  bulkTagProgress,
+  bulkTagRunning,
+  continueBulkTag,
+  loadBulkTagJob,
+  newBulkTagJob,
+  saveBulkTagJob,
+} from './bulk-tag-job';
+
+/** Apply writes a small sheet's tag from the card within this much of the execution. */
+const BULK_CARD_STEP_MS = 5_000;
 
 const TAGS_HEADER = 'Tags';
 const LOCK_WAIT_MS = 5_000;
@@ -53,7 +67,7 @@ const IMPACT_ORDER = ['severe', 'hit', 'stable', 'booming'] as const;
 /** "Severe 31 · Hit 52 · …": active customers by effective impact, from the snapshot's counts. */
 function impactLine(impacts: Readonly<Record<string, number>>): string {
   return [...IMPACT_ORDER, 'unknown' as const]
-    .map((k) => `${k[0]!.toUpperCase()}${k.slice(1)} ${impacts[k] ?? 0}`)
+    .map((k) => `${k[0]!.toUpperCase()}${k.slice(1)} ${formatNumber(impacts[k] ?? 0)}`)
     .join(' · ');
 }
 
@@ -65,7 +79,8 @@ function totalsOf(snapshot: PortfolioSnapshot | undefined, segment: Segment): Se
 
 export function segmentSummaries(
   segments: readonly Segment[],
-  snapshot?: PortfolioSnapshot,
+  snapshot: PortfolioSnapshot | undefined,
+  money: MoneyFormat,
 ): SegmentSummary[] {
   return segments.map((s) => {
     const t = totalsOf(snapshot, s);
@@ -75,8 +90,8 @@ export function segmentSummaries(
       query: describeQuery(s.query),
       ...(s.playbook ? { playbook: MOVE_LABELS[s.playbook] } : {}),
       customers: t?.customers ?? 0,
-      mrrText: formatMoney(t?.mrr ?? 0),
-      atRiskText: formatMoney(t?.atRiskMrr ?? 0),
+      mrrText: formatMoney(t?.mrr ?? 0, money),
+      atRiskText: formatMoney(t?.atRiskMrr ?? 0, money),
       ...(t ? {} : { notCounted: true }),
     };
   });
@@ -85,7 +100,7 @@ export function segmentSummaries(
 function undoText(ctx: AppContext, spreadsheetId: string): string | undefined {
   const last = lastOpenChange(ctx.tabs(spreadsheetId).read(BULK_LOG_TAB)?.values ?? null);
   if (!last) return undefined;
-  return `${last.cells.length} cell${last.cells.length === 1 ? '' : 's'} in ${last.column}, ${last.at.slice(0, 16).replace('T', ' ')} UTC by ${last.by}`;
+  return `${count(last.cells.length, 'cell')} in ${last.column}, ${last.at.slice(0, 16).replace('T', ' ')} UTC by ${last.by}`;
 }
 
 /**
@@ -97,7 +112,9 @@ function segmentsAndSnapshot(ctx: AppContext, start?: JobKind) {
   return withSheet(() => {
     const config = segmentConfig(ctx, spreadsheetId, sheet.readHeaders());
     const view = currentSnapshot(ctx, spreadsheetId, start);
-    return { settings, spreadsheetId, config, view, freshness: freshnessLine(view, ctx.clock.now()) };
+    // The team's currency (Settings tab, from the same cache) in the sheet's locale the snapshot kept.
+    const money = sheetMoney(ctx, spreadsheetId, view.snapshot?.locale ?? 'en_US');
+    return { settings, spreadsheetId, config, view, money, freshness: freshnessLine(view, ctx.clock.now()) };
   });
 }
 
@@ -111,9 +128,10 @@ export function buildSegmentsCard(ctx: AppContext, page: number, refresh = false
     spreadsheetId: id,
     config,
     view,
+    money,
     freshness,
   } = segmentsAndSnapshot(ctx, refresh ? 'rescore' : undefined);
-  const all = segmentSummaries(config.segments, view.snapshot);
+  const all = segmentSummaries(config.segments, view.snapshot, money);
   const pages = Math.max(1, Math.ceil(all.length / SEGMENTS_PAGE_SIZE));
   const current = Math.min(Math.max(0, page), pages - 1);
   const undo = undoText(ctx, id);
@@ -130,8 +148,8 @@ export function buildSegmentsCard(ctx: AppContext, page: number, refresh = false
 }
 
 export function buildSegmentCard(ctx: AppContext, name: string): Card {
-  const { config, view, freshness } = segmentsAndSnapshot(ctx);
-  const segment = findSegmentIn(config.segments, name);
+  const { config, view, money, freshness } = segmentsAndSnapshot(ctx);
+  const segment = segmentNamed(config, name);
   const t = totalsOf(view.snapshot, segment);
   const templates = teamConfigFrom(config.raw).templates;
   const template = segment.playbook ? templateForMove(segment.playbook, templates) : undefined;
@@ -140,7 +158,7 @@ export function buildSegmentCard(ctx: AppContext, name: string): Card {
     description: segment.description,
     query: describeQuery(segment.query),
     summary: t
-      ? `${t.customers} customers · ${formatMoney(t.mrr)} MRR · ${formatMoney(t.atRiskMrr)} at high or critical risk${t.withoutMrr ? ` · ${t.withoutMrr} without MRR` : ''}`
+      ? `${count(t.customers, 'customer')} · MRR ${formatMoney(t.mrr, money)} · MRR at high or critical risk ${formatMoney(t.atRiskMrr, money)}${t.withoutMrr ? ` · ${formatNumber(t.withoutMrr)} without MRR` : ''}`
       : 'Not counted yet: press Refresh on the Segments card.',
     ...(segment.playbook
       ? {
@@ -159,7 +177,7 @@ export function buildSegmentCard(ctx: AppContext, name: string): Card {
       detail: [
         m.company,
         m.score !== undefined ? formatRisk(m.score, m.band) : undefined,
-        m.mrr !== undefined ? `${formatMoney(m.mrr)} MRR` : undefined,
+        m.mrr !== undefined ? `MRR ${formatMoney(m.mrr, money)}` : undefined,
         m.impact,
       ]
         .filter(Boolean)
@@ -177,12 +195,49 @@ function tagFrom(raw: string): string {
   return tag.tag;
 }
 
-function plan(p: Portfolio, segmentName: string, tag: string, operation: TagOperation) {
-  const segment = findSegment(p, segmentName);
-  const members = membersOf(segment.query, p.records, { today: p.today }).map((r) => r.customer);
-  const tagsIndex = p.whole.read.mapping.columns.tags;
-  const header = tagsIndex !== undefined ? String(p.whole.all.headers[tagsIndex] ?? '').trim() : TAGS_HEADER;
-  return { segment, plan: planBulkTag(members, tag, operation, header), tagsIndex, header };
+/** What a bulk tag works on: the connected tab's header, the segment by name and the Tags column's index. */
+function bulkTagTarget(ctx: AppContext, segmentName: string) {
+  const { settings, spreadsheetId, sheet } = requireConnected(ctx);
+  const headers = sheet.readHeaders();
+  const config = segmentConfig(ctx, spreadsheetId, headers);
+  const segment = segmentNamed(config, segmentName);
+  const tagsIndex = readCustomers({ ...sheet.readRows(2, 0), mapping: settings.mapping }).mapping.columns
+    .tags;
+  return { settings, spreadsheetId, sheet, headers, config, segment, tagsIndex };
+}
+
+/** The segment, the Tags column and what a bulk tag would change in the first chunk(s) of the tab. */
+function planPreview(ctx: AppContext, segmentName: string, tag: string, operation: TagOperation) {
+  const { settings, spreadsheetId, sheet, headers, config, segment, tagsIndex } = bulkTagTarget(
+    ctx,
+    segmentName,
+  );
+  const header = tagsIndex !== undefined ? String(headers[tagsIndex] ?? '').trim() : TAGS_HEADER;
+  // A card reads the whole of a small tab, or the first chunk of a large one (the rest is done after Apply).
+  let walk = startWalk(sheet);
+  const chunks = walk.endRow - 1 <= 2 * walk.chunkRows ? 2 : 1;
+  const changes: BulkTagPlan['changes'] = [];
+  let unchanged = 0;
+  for (let i = 0; i < chunks && !walkDone(walk); i++) {
+    const chunk = readChunk(sheet, settings, walk);
+    const records = segmentRecords(ctx, settings, config, chunk.read.customers, chunk.all.timeZone);
+    const members = membersOf(segment.query, records, { today: ctx.clock.now() }).map((r) => r.customer);
+    const part = planBulkTag(members, tag, operation, header);
+    changes.push(...part.changes);
+    unchanged += part.unchanged;
+    walk = chunk.next;
+  }
+  const progress = walkProgress(walk);
+  return {
+    segment,
+    plan: { tag, operation, changes, unchanged },
+    tagsIndex,
+    header,
+    headers,
+    spreadsheetId,
+    sheet,
+    partial: walkDone(walk) ? undefined : progress,
+  };
 }
 
 export function previewBulkTag(
@@ -192,24 +247,23 @@ export function previewBulkTag(
   event: AddonEvent,
 ): ActionResponse {
   const tag = tagFrom(formValue(event, BULK_FIELDS.tag));
-  return withPortfolio(ctx, (p) => {
-    const { segment, plan: planned } = plan(p, segmentName, tag, operation);
-    return {
-      kind: 'navigate',
-      steps: [
-        {
-          kind: 'push',
-          card: bulkTagPreviewCard({
-            segment: segment.name,
-            tag,
-            operation,
-            changes: planned.changes,
-            unchanged: planned.unchanged,
-          }),
-        },
-      ],
-    };
-  });
+  const { segment, plan: planned, partial } = withSheet(() => planPreview(ctx, segmentName, tag, operation));
+  return {
+    kind: 'navigate',
+    steps: [
+      {
+        kind: 'push',
+        card: bulkTagPreviewCard({
+          segment: segment.name,
+          tag,
+          operation,
+          changes: planned.changes,
+          unchanged: planned.unchanged,
+          ...(partial ? { partial } : {}),
+        }),
+      },
+    ],
+  };
 }
 
 function busy(): UserFacingError {
@@ -220,6 +274,10 @@ function busy(): UserFacingError {
   );
 }
 
+/**
+ * Apply: the job is recorded (trigger first) and its first chunk(s) done here; a small sheet is done at
+ * once, a large one continues on the hourly trigger (src/app/segments/bulk-tag-job.ts).
+ */
 export function applyBulkTag(
   ctx: AppContext,
   segmentName: string,
@@ -228,42 +286,45 @@ export function applyBulkTag(
 ): ActionResponse {
   const tag = tagFrom(rawTag);
   const result = ctx.locks.withUserLock(LOCK_WAIT_MS, () =>
-    withPortfolio(ctx, (p) => {
-      const { plan: planned, tagsIndex, header } = plan(p, segmentName, tag, operation);
-      if (planned.changes.length === 0) return { applied: 0, skipped: 0 };
-      const sheet = p.whole.sheet;
-      // Read the column, write it and log the change with no teammate's bulk change in between:
-      // the column is written whole, so an interleaved change would be overwritten.
-      return withSheetLock(ctx, () => {
-        const column =
-          tagsIndex !== undefined
-            ? tagsIndex + 1
-            : sheet.ensureColumns([TAGS_HEADER], p.whole.all.headers)[0]!;
-        // The column as it is now: a cell someone changed since this read is left alone.
-        const { values, applied, skipped } = applyToColumn(sheet.readColumn(column), planned);
-        if (applied.length > 0) {
-          sheet.write([{ row: 2, column, values }]);
-          markSnapshotStale(ctx);
-          const now = ctx.clock.now();
-          ctx.tabs(p.whole.settings.spreadsheetId!).append(
-            BULK_LOG_TAB,
-            BULK_LOG_HEADERS,
-            bulkLogRows(
-              {
-                id: `bulk-${now.getTime().toString(36)}`,
-                at: now,
-                by: ctx.session.email(),
-                column: header,
-              },
-              applied,
-            ),
-          );
-        }
-        return { applied: applied.length, skipped: skipped.length };
+    withSheet(() => {
+      const running = loadBulkTagJob(ctx);
+      if (running?.state === 'running') {
+        // Apply again on the same change (after "a teammate is writing", or to hurry it) continues it.
+        const same =
+          running.segment.toLowerCase() === segmentName.trim().toLowerCase() &&
+          running.tag === tag &&
+          running.operation === operation;
+        if (!same) return { already: true, job: running };
+        const small = running.walk.endRow - 1 <= 2 * running.walk.chunkRows;
+        const after = continueBulkTag(ctx, running, small ? BULK_CARD_STEP_MS : 0);
+        keepHourlyTrigger(ctx);
+        return { already: false, job: after };
+      }
+      const { spreadsheetId, sheet, headers, segment, tagsIndex } = bulkTagTarget(ctx, segmentName);
+      const column =
+        tagsIndex !== undefined
+          ? tagsIndex + 1
+          : withSheetLock(ctx, () => sheet.ensureColumns([TAGS_HEADER], headers)[0]!);
+      const header = tagsIndex !== undefined ? String(headers[tagsIndex] ?? '').trim() : TAGS_HEADER;
+      // The trigger before the job: a card killed between the two leaves a trigger that finds nothing.
+      ctx.triggers.installHourly(HOURLY_HANDLER);
+      const job = newBulkTagJob(ctx, {
+        spreadsheetId,
+        segment: segment.name,
+        tag,
+        operation,
+        header,
+        column,
       });
+      saveBulkTagJob(ctx, job);
+      const small = job.walk.endRow - 1 <= 2 * job.walk.chunkRows;
+      const after = continueBulkTag(ctx, job, small ? BULK_CARD_STEP_MS : 0);
+      keepHourlyTrigger(ctx);
+      return { already: false, job: after };
     }),
   );
   if (!result) throw busy();
+  const { job } = result;
   const verb = operation === 'add' ? 'added to' : 'removed from';
   return {
     kind: 'navigate',
@@ -271,25 +332,32 @@ export function applyBulkTag(
       { kind: 'popToNamed', name: 'segments' },
       { kind: 'update', card: buildSegmentsCard(ctx, 0) },
     ],
-    notification:
-      `Tag “${tag}” ${verb} ${result.applied} customer${result.applied === 1 ? '' : 's'}` +
-      (result.skipped ? `; ${result.skipped} changed in the sheet since the preview were left alone` : '') +
-      '. Undo is on the Segments card.',
+    notification: result.already
+      ? `A bulk change is still running (“${job.tag}” on ${job.segment}: ${bulkTagProgress(job)}). Apply this one when it is done.`
+      : job.state === 'done'
+        ? `Tag “${tag}” ${verb} ${job.changed} customer${job.changed === 1 ? '' : 's'}. Undo is on the Segments card.`
+        : `Tag “${tag}”: ${job.changed} changed so far (${bulkTagProgress(job)}); the rest continues in the background, hourly.`,
     stateChanged: true,
   };
 }
 
 export function undoBulkChange(ctx: AppContext): ActionResponse {
+  if (bulkTagRunning(ctx))
+    throw new UserFacingError(
+      'A bulk change is still running',
+      'ChurnGuard is still tagging this segment in the background.',
+      'Undo it when it has finished (the Segments card says so).',
+    );
   const result = ctx.locks.withUserLock(LOCK_WAIT_MS, () =>
-    withPortfolio(ctx, (p) => {
-      const id = p.whole.settings.spreadsheetId!;
+    withSheet(() => {
+      const { settings, spreadsheetId: id, sheet } = requireConnected(ctx);
       const tabs = ctx.tabs(id);
       // The Tags column and the Bulk changes tab are read and rewritten whole: no teammate in between.
       return withSheetLock(ctx, () => {
         const log = tabs.read(BULK_LOG_TAB)?.values ?? null;
         const change = lastOpenChange(log);
         if (!change || !log) return 'nothing' as const;
-        const headers = p.whole.all.headers;
+        const headers = sheet.readHeaders();
         const tagsIndex = headers.findIndex((h) => String(h ?? '').trim() === change.column);
         if (tagsIndex < 0)
           throw new UserFacingError(
@@ -297,8 +365,7 @@ export function undoBulkChange(ctx: AppContext): ActionResponse {
             `The bulk change was made in the "${change.column}" column, which the customer sheet no longer has.`,
             'Rename the column back, then undo again.',
           );
-        const sheet = p.whole.sheet;
-        const emails = sheet.readColumn(emailColumnIndex(headers, p.whole.settings.mapping) + 1);
+        const emails = sheet.readColumn(emailColumnIndex(headers, settings.mapping) + 1);
         const tags = sheet.readColumn(tagsIndex + 1);
         const rowOf = new Map<string, number>();
         emails.forEach((e, i) => {

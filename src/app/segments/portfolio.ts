@@ -105,14 +105,9 @@ export function wholeSheetScorer(ctx: AppContext, whole: WholeSheet): RiskScorer
 }
 
 /** The saved segment a card or action names (ignoring case), or the card that says it is gone. */
-export function findSegment(p: Portfolio, name: string): Segment {
-  return findSegmentIn(p.config.segments, name);
-}
-
-/** The saved segment named (ignoring case) among these, or the card that says it is gone. */
-export function findSegmentIn(segments: readonly Segment[], name: string): Segment {
+export function segmentNamed(config: Pick<SegmentConfig, 'segments'>, name: string): Segment {
   const wanted = name.trim().toLowerCase();
-  const segment = segments.find((s) => s.name.toLowerCase() === wanted);
+  const segment = config.segments.find((s) => s.name.toLowerCase() === wanted);
   if (!segment)
     throw new UserFacingError(
       'Segment not found',
@@ -120,4 +115,9 @@ export function findSegmentIn(segments: readonly Segment[], name: string): Segme
       'Open Segments again to see the current list and any problems in the tab.',
     );
   return segment;
+}
+
+/** The saved segment a card or action names, from a whole-sheet portfolio. */
+export function findSegment(p: Portfolio, name: string): Segment {
+  return segmentNamed(p.config, name);
 }

@@ -4,7 +4,7 @@
  * that fit in 8 KB of JSON (phrases in Cyrillic take twice the bytes of Latin ones), each once per
  * message. A busy week between scans drops the oldest, never fails the sidebar.
  */
-import { z } from 'zod';
+import * as z from '../../core/zod';
 import type { EmailSignal } from '../../core/watch/events';
 import type { KeyValueStore } from '../../ports/key-value-store';
 import { newestWithin, PROPERTY_LIST_BUDGET_BYTES } from '../../core/text/byte-budget';

@@ -5,7 +5,7 @@
  * whose email would have a blank is left out and listed, so the others are not held up.
  */
 import { sheetGate } from '../../core/campaigns/sheet-gate';
-import { z } from 'zod';
+import * as z from '../../core/zod';
 import { AUTO_REACTIVATION_NAME, reactivationAudience } from '../../core/campaigns/reactivation';
 import { checkAudience, findTemplate } from '../../core/templates';
 import type { AppContext } from '../context';
@@ -18,12 +18,12 @@ export const LAST_REACTIVATION_KEY = 'churnguard.lastReactivation';
 
 const ReportSchema = z.object({
   day: z.string(),
-  campaignId: z.string().optional(),
+  campaignId: z.optional(z.string()),
   emailed: z.number(),
   holdout: z.number(),
   alreadyContacted: z.number(),
   skipped: z.array(z.object({ email: z.string(), row: z.number(), reason: z.string() })),
-  problem: z.string().optional(),
+  problem: z.optional(z.string()),
 });
 export type ReactivationReport = z.infer<typeof ReportSchema>;
 

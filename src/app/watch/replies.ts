@@ -4,7 +4,7 @@
  * Only messages the manager opens are seen (ChurnGuard never reads the mailbox on its own), so the
  * figure is a floor. Kept in a small user property, per campaign, each address once.
  */
-import { z } from 'zod';
+import * as z from '../../core/zod';
 import { CAMPAIGNS_TAB, LOG_HEADERS } from '../../core/campaigns/log';
 import type { AppContext } from '../context';
 import { listCampaigns } from '../campaigns/meta';

@@ -48,6 +48,7 @@ import type { AppContext } from '../context';
 import { withSheetLock } from '../shared-lock';
 import { storedValueLines } from '../value-lines';
 import { readEmailSignals } from './email-signals';
+import { raisedAlertKeys } from './alert-rows';
 
 export const LAST_SCAN_KEY = 'churnguard.lastScan';
 
@@ -205,12 +206,13 @@ export function scanChunk(
   if (events.length > 0) {
     const byKey = new Map(events.map((e) => [e.event.key, e]));
     // Read the raised keys and append in one critical section: a teammate's scan in between would
-    // otherwise raise the same alerts again.
+    // otherwise raise the same alerts again (and send their digests twice).
     raised = withSheetLock(ctx, () => {
-      const existing = readAlerts(run.tabs.read(ALERTS_TAB)?.values ?? []);
+      // Every key ever raised: the Alerts tab's Key column and its archive's (main's bounded tabs), one
+      // column each, so an event whose alert was archived is not raised again.
       const fresh = newAlerts(
         events.map((e) => e.event),
-        new Set(existing.alerts.map((a) => a.key)),
+        raisedAlertKeys(run.tabs),
         (e) => {
           const found = byKey.get(e.key)!;
           return alertDetails(run, settings, found.customer, found.risk, e);

@@ -4,12 +4,19 @@
  * back so the campaign's effect on churn can be measured later. Nobody is dropped silently: every
  * member ends up emailed, held out, excluded with a reason, or blocked with the fields to fix.
  */
+import { formatDays } from '../text/format';
 import type { Customer } from '../customers/customer';
 import { isValidEmail, normaliseEmail } from '../email/address';
 import type { LogEntry } from './log';
 
 export type ExclusionReason =
-  'unsubscribed' | 'churned' | 'not churned' | 'invalid address' | 'duplicate address' | 'cool-down';
+  | 'unsubscribed'
+  | 'churned'
+  | 'not churned'
+  | 'invalid address'
+  | 'duplicate address'
+  | 'cool-down'
+  | 'blank';
 
 export const EXCLUSION_TEXT: Record<ExclusionReason, string> = {
   unsubscribed: 'Unsubscribed',
@@ -18,6 +25,7 @@ export const EXCLUSION_TEXT: Record<ExclusionReason, string> = {
   'invalid address': 'Invalid email address',
   'duplicate address': 'Same address as another member',
   'cool-down': 'Emailed by another campaign recently',
+  blank: 'Their email would have a blank',
 };
 
 /** A template named as a win-back ("Win-back", "win back offer") goes to customers who left, and only to them. */
@@ -39,6 +47,12 @@ export interface AudienceInput {
   today: Date;
   /** Members whose email cannot be merged (missing fields), with why: they block the send. */
   unmergeable?: ReadonlyMap<string, string>;
+  /**
+   * 'block' (default): an unmergeable member blocks the start, for a plan made before Start.
+   * 'exclude': they are excluded with the reason, for an audience written chunk by chunk after Start,
+   * where a blank found at row 80,000 cannot stop the rows already written.
+   */
+  blanks?: 'block' | 'exclude';
 }
 
 export interface BlockedMember {
@@ -120,7 +134,10 @@ export function planAudience(input: AudienceInput): AudiencePlan {
     }
     const last = input.lastEmailed.get(email);
     if (last && input.today.getTime() - last.getTime() < coolDownMs) {
-      exclude('cool-down', ` (${last.toISOString().slice(0, 10)}; cool-down ${input.coolDownDays} days)`);
+      exclude(
+        'cool-down',
+        ` (${last.toISOString().slice(0, 10)}; cool-down ${formatDays(input.coolDownDays)})`,
+      );
       continue;
     }
     if (inHoldout(input.campaignId, email, input.holdoutPercent)) {
@@ -136,6 +153,10 @@ export function planAudience(input: AudienceInput): AudiencePlan {
       continue;
     }
     const problem = input.unmergeable?.get(email);
+    if (problem && input.blanks === 'exclude') {
+      exclude('blank', ` (row ${c.row}): ${problem}`);
+      continue;
+    }
     if (problem) blocked.push({ email, row: c.row, reason: problem });
     emailed++;
     entries.push({ ...base, email, name, group: 'emailed', status: 'pending', detail: '' });

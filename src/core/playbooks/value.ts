@@ -4,7 +4,7 @@
  * a 100,000-customer one. Computed over a whole-sheet read and stored, so the sidebar (which reads
  * one row) can apply it without reading the sheet.
  */
-import { z } from 'zod';
+import * as z from '../zod';
 import type { Customer } from '../customers/customer';
 import type { PlaybookSettings } from './settings';
 
@@ -32,7 +32,7 @@ export const ValueLinesSchema = z.object({
   discountTopShare: z.number(),
   reliefTopShare: z.number(),
   /** Active customers with a value the lines were computed from. */
-  customers: z.number().int(),
+  customers: z.int(),
   computedAt: z.string(),
 });
 

@@ -108,6 +108,8 @@ export type OutcomeCustomer = [number, 0 | 1, number | null, number | null];
 export interface PortfolioSnapshot extends Omit<PortfolioPartial, 'value'> {
   asOf: string;
   valueLines: ValueLines;
+  /** The spreadsheet's locale, for writing money as the sheet does (the app adds it; older snapshots lack it). */
+  locale?: string;
 }
 
 export interface ChunkInput {

@@ -4,6 +4,7 @@
  * score of 7); the lines whose rounding lost the most are given the missing points (largest
  * remainder), so "Why this score" always sums to the card's number. Lines that round to 0 are left out.
  */
+import { count } from '../text/format';
 import type { Contribution, RiskScore } from './risk-score';
 
 export interface ShownReason {
@@ -31,5 +32,5 @@ export function shownReasons(risk: RiskScore): ShownReason[] {
 /** "+3 points", "−2 points", "+1 point". */
 export function pointsText(points: number): string {
   const n = Math.abs(points);
-  return `${points < 0 ? '−' : '+'}${n} point${n === 1 ? '' : 's'}`;
+  return `${points < 0 ? '−' : '+'}${count(n, 'point')}`;
 }

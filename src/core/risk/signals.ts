@@ -3,6 +3,7 @@
  * severity from 0 (fine) to 1 (alarming) with a sentence a manager can read, or null when the sheet
  * has no data for it, so missing data is left out rather than read as good news.
  */
+import { count, formatDays } from '../text/format';
 import type { CrisisImpact, Customer } from '../customers/customer';
 import type { SignalId } from './settings';
 import { daysBetween, pluralDays } from '../time/calendar';
@@ -39,7 +40,7 @@ export interface SignalContext {
 
 const clamp = (x: number) => Math.max(0, Math.min(1, x));
 const days = daysBetween;
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const plural = count;
 
 function inactivity(c: Customer, ctx: SignalContext): SignalReading | null {
   if (!c.lastActivity) return null;
@@ -79,7 +80,7 @@ function payments(c: Customer): SignalReading | null {
   const severity = clamp(Math.max(invoices / 3, late / 60));
   const parts = [
     invoices > 0 ? `${plural(invoices, 'invoice')} overdue` : '',
-    late > 0 ? `${late} days late` : '',
+    late > 0 ? `${formatDays(late)} late` : '',
   ].filter(Boolean);
   return { severity, sentence: parts.join(', ') };
 }
@@ -128,14 +129,16 @@ function renewal(c: Customer, ctx: SignalContext): SignalReading | null {
 function earlyLife(c: Customer, ctx: SignalContext): SignalReading | null {
   const months = c.startDate ? days(c.startDate, ctx.today) / 30.44 : c.tenureMonths;
   if (months === undefined) return null;
-  if (months >= 6) return { severity: 0, sentence: `Customer for ${Math.floor(months)} months` };
+  if (months >= 6) return { severity: 0, sentence: `Customer for ${count(Math.floor(months), 'month')}` };
   // The first 90 days carry the highest churn hazard; it fades out by month six.
   const severity = months <= 3 ? 1 : clamp((6 - months) / 3);
   const weeks = Math.max(1, Math.round(months * 4.35));
   return {
     severity,
     sentence:
-      months < 2 ? `Customer for ${plural(weeks, 'week')}` : `Customer for ${Math.floor(months)} months`,
+      months < 2
+        ? `Customer for ${plural(weeks, 'week')}`
+        : `Customer for ${count(Math.floor(months), 'month')}`,
   };
 }
 

@@ -8,6 +8,7 @@
 import type { Customer } from '../customers/customer';
 import { parseTags } from '../sheet/values';
 import { foldText } from './fold';
+import { isSummaryRow } from './bulk-log-compaction';
 
 export const BULK_LOG_TAB = 'Bulk changes';
 export const BULK_LOG_HEADERS = ['Change', 'At', 'By', 'Row', 'Email', 'Column', 'Before', 'After', 'Undone'];
@@ -120,10 +121,13 @@ export interface LoggedChange {
 /** The most recent change not yet undone, or null. */
 export function lastOpenChange(values: readonly unknown[][] | null): LoggedChange | null {
   if (!values || values.length < 2) return null;
+  // A change the trigger began compacting (its summary row exists) is past undoing, even while some
+  // of its cell rows are still there.
+  const compacted = new Set(values.slice(1).flatMap((r) => (isSummaryRow(r) ? [cellText(r[0])] : [])));
   let last: LoggedChange | null = null;
   values.slice(1).forEach((r, i) => {
     const id = cellText(r[0]);
-    if (!id || cellText(r[8]).trim()) return;
+    if (!id || cellText(r[8]).trim() || compacted.has(id)) return;
     if (!last || last.id !== id) {
       const at = r[1] instanceof Date ? r[1].toISOString() : cellText(r[1]);
       last = { id, at, by: cellText(r[2]), column: cellText(r[5]), cells: [] };
@@ -153,8 +157,14 @@ export function planUndo(
 ): UndoPlan {
   const restores: UndoPlan['restores'] = [];
   const conflicts: string[] = [];
+  const done = new Set<string>();
   for (const cell of change.cells) {
+    // A chunked bulk tag logs its intent before writing, and a rerun of a killed chunk logs it again:
+    // each cell is restored once, and one that still holds its "before" (never written) is left as is.
+    if (done.has(cell.email)) continue;
+    done.add(cell.email);
     const now = current(cell.email);
+    if (now && now.value === cell.before && cell.before !== cell.after) continue;
     if (!now) conflicts.push(`${cell.email}: no longer in the sheet`);
     else if (now.value !== cell.after)
       conflicts.push(`${cell.email} (row ${now.row}): tags edited since ('${now.value}'), kept`);

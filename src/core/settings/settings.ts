@@ -4,59 +4,57 @@
  * Later capabilities add their own sections; unknown keys are kept, not dropped, so an older
  * build never erases what a newer one saved.
  */
-import { z } from 'zod';
+import * as z from '../zod';
 import { ColumnMappingSchema } from '../sheet/columns';
 import { ScorecardSettingsSchema } from '../risk/settings';
 import { PlaybookSettingsSchema } from '../playbooks/settings';
 
-export const SettingsSchema = z
-  .object({
-    /** The Google Sheet holding the customers; unset until the user connects one. */
-    spreadsheetId: z.string().min(20).optional(),
-    /** The tab with one row per customer. */
-    customerSheet: z.string().min(1).default('Customers'),
-    /** Columns the user mapped by hand (field → header); the rest are recognised by name. */
-    mapping: ColumnMappingSchema.optional(),
-    /** Score weights, band thresholds and the dormancy line; defaults when unset. */
-    scorecard: ScorecardSettingsSchema.optional(),
-    /** Guard rails for offers: who is valuable enough for a discount or payment relief. */
-    playbooks: PlaybookSettingsSchema.optional(),
-    /** The daily scan (re-score, history, alerts) and the owners' digest email; off until turned on. */
-    watch: z
-      .object({
-        enabled: z.boolean().default(false),
-        digest: z.boolean().default(true),
-        /** The scan runs with the first hourly trigger at or after this UTC hour. */
-        hourUtc: z.number().int().min(0).max(23).default(5),
-      })
-      .optional(),
-    /** Automatic reactivation emails to customers who went quiet; off until the manager turns it on. */
-    reactivation: z
-      .object({
-        enabled: z.boolean().default(false),
-        days: z.number().int().min(90).max(180).default(120),
-        template: z.string().trim().min(1).max(120).default('Reactivation'),
-      })
-      .optional(),
-    /** Which score the card shows: the scorecard, the learned model, or a blend of both. */
-    riskModel: z
-      .object({
-        kind: z.enum(['scorecard', 'learned', 'blend']).default('scorecard'),
-        blendWeight: z.number().min(0).max(1).default(0.5),
-        /** Cross-validated AUC and size of the history the stored model was learned from. */
-        auc: z.number().min(0).max(1).optional(),
-        rows: z.number().int().optional(),
-        fittedAt: z.string().optional(),
-        /** Why no model could be learned, shown in Settings. */
-        declined: z.string().optional(),
-        /** The learner chosen by cross-validated AUC, why, and the stored model's size. */
-        learner: z.enum(['logistic', 'trees', 'blend']).optional(),
-        learnerReason: z.string().optional(),
-        bytes: z.number().int().optional(),
-      })
-      .optional(),
-  })
-  .passthrough();
+export const SettingsSchema = z.looseObject({
+  /** The Google Sheet holding the customers; unset until the user connects one. */
+  spreadsheetId: z.optional(z.string().check(z.minLength(20))),
+  /** The tab with one row per customer. */
+  customerSheet: z._default(z.string().check(z.minLength(1)), 'Customers'),
+  /** Columns the user mapped by hand (field → header); the rest are recognised by name. */
+  mapping: z.optional(ColumnMappingSchema),
+  /** Score weights, band thresholds and the dormancy line; defaults when unset. */
+  scorecard: z.optional(ScorecardSettingsSchema),
+  /** Guard rails for offers: who is valuable enough for a discount or payment relief. */
+  playbooks: z.optional(PlaybookSettingsSchema),
+  /** The daily scan (re-score, history, alerts) and the owners' digest email; off until turned on. */
+  watch: z.optional(
+    z.object({
+      enabled: z._default(z.boolean(), false),
+      digest: z._default(z.boolean(), true),
+      /** The scan runs with the first hourly trigger at or after this UTC hour. */
+      hourUtc: z._default(z.int().check(z.gte(0), z.lte(23)), 5),
+    }),
+  ),
+  /** Automatic reactivation emails to customers who went quiet; off until the manager turns it on. */
+  reactivation: z.optional(
+    z.object({
+      enabled: z._default(z.boolean(), false),
+      days: z._default(z.int().check(z.gte(90), z.lte(180)), 120),
+      template: z._default(z.string().check(z.trim(), z.minLength(1), z.maxLength(120)), 'Reactivation'),
+    }),
+  ),
+  /** Which score the card shows: the scorecard, the learned model, or a blend of both. */
+  riskModel: z.optional(
+    z.object({
+      kind: z._default(z.enum(['scorecard', 'learned', 'blend']), 'scorecard'),
+      blendWeight: z._default(z.number().check(z.gte(0), z.lte(1)), 0.5),
+      /** Cross-validated AUC and size of the history the stored model was learned from. */
+      auc: z.optional(z.number().check(z.gte(0), z.lte(1))),
+      rows: z.optional(z.int()),
+      fittedAt: z.optional(z.string()),
+      /** Why no model could be learned, shown in Settings. */
+      declined: z.optional(z.string()),
+      /** The learner chosen by cross-validated AUC, why, and the stored model's size. */
+      learner: z.optional(z.enum(['logistic', 'trees', 'blend'])),
+      learnerReason: z.optional(z.string()),
+      bytes: z.optional(z.int()),
+    }),
+  ),
+});
 
 export type Settings = z.infer<typeof SettingsSchema>;
 

@@ -4,7 +4,7 @@
  * rows a person can edit. Personal choices (which sheet, weights) stay in the add-on's Settings.
  * Unknown settings and bad values are reported with their cell; the defaults fill in for them.
  */
-import { z } from 'zod';
+import * as z from '../zod';
 import { normaliseHeader } from '../sheet/columns';
 
 export const TEAM_SETTINGS_TAB = 'Settings';
@@ -12,8 +12,7 @@ export const TEAM_SETTINGS_HEADERS = ['Setting', 'Value', 'Meaning'];
 
 const percent = z.coerce
   .number({ error: 'must be a percent from 0 to 50' })
-  .min(0, 'must be a percent from 0 to 50')
-  .max(50, 'must be a percent from 0 to 50');
+  .check(z.gte(0, 'must be a percent from 0 to 50'), z.lte(50, 'must be a percent from 0 to 50'));
 
 /** Each setting: its label in the tab, schema, default and the sentence shown beside it. */
 const SPECS = {
@@ -21,21 +20,23 @@ const SPECS = {
     label: 'Currency',
     schema: z
       .string()
-      .trim()
-      .toUpperCase()
-      .regex(/^[A-Z]{3}$/, 'must be a three-letter currency code such as USD, EUR or KZT'),
+      .check(
+        z.trim(),
+        z.toUpperCase(),
+        z.regex(/^[A-Z]{3}$/, 'must be a three-letter currency code such as USD, EUR or KZT'),
+      ),
     fallback: 'USD',
     meaning: 'ISO code used by {{MRR|currency}} and other money merge fields.',
   },
   senderName: {
     label: 'Sender name',
-    schema: z.string().trim().max(100, 'must be at most 100 characters'),
+    schema: z.string().check(z.trim(), z.maxLength(100, 'must be at most 100 characters')),
     fallback: '',
     meaning: 'Shown as the From name of campaign emails; empty uses your Google account name.',
   },
   companyName: {
     label: 'Our company',
-    schema: z.string().trim().max(100, 'must be at most 100 characters'),
+    schema: z.string().check(z.trim(), z.maxLength(100, 'must be at most 100 characters')),
     fallback: '',
     meaning: 'Your company, for the {{Our company}} merge field in templates.',
   },
@@ -43,9 +44,11 @@ const SPECS = {
     label: 'Cool-down days',
     schema: z.coerce
       .number({ error: 'must be a whole number of days from 0 to 365' })
-      .int('must be a whole number of days from 0 to 365')
-      .min(0, 'must be a whole number of days from 0 to 365')
-      .max(365, 'must be a whole number of days from 0 to 365'),
+      .check(
+        z.int('must be a whole number of days from 0 to 365'),
+        z.gte(0, 'must be a whole number of days from 0 to 365'),
+        z.lte(365, 'must be a whole number of days from 0 to 365'),
+      ),
     fallback: 14,
     meaning: 'A customer emailed by one campaign is left out of others for this many days.',
   },

@@ -5,7 +5,7 @@
  * use (HEADER_SYNONYMS below). The user's explicit mapping always wins; what is not recognised stays
  * available as a raw column.
  */
-import { z } from 'zod';
+import * as z from '../zod';
 
 export const CUSTOMER_FIELDS = [
   'email',
@@ -448,34 +448,39 @@ const didYouMean = (name: string) => {
  * names are the camelCase keys of CUSTOMER_FIELDS.
  */
 export const ColumnMappingSchema = z
-  .record(z.string().trim().min(1, 'a column mapping needs a header'), z.string().trim().min(1).nullable())
-  .superRefine((mapping, ctx) => {
-    const claimed = new Map<string, string>();
-    for (const [key, value] of Object.entries(mapping)) {
-      let field: string;
-      if (isCustomerField(key)) field = key;
-      else if (value !== null && isCustomerField(value)) field = value;
-      else {
-        ctx.addIssue({
-          code: 'custom',
-          path: [key],
-          message:
-            value === null
-              ? `unknown field "${key}"${didYouMean(key)}; fields are ${fieldList}`
-              : `neither "${key}" nor "${value}" is a ChurnGuard field${didYouMean(value) || didYouMean(key)}; fields are ${fieldList}`,
-        });
-        continue;
+  .record(
+    z.string().check(z.trim(), z.minLength(1, 'a column mapping needs a header')),
+    z.nullable(z.string().check(z.trim(), z.minLength(1))),
+  )
+  .check(
+    z.superRefine((mapping, ctx) => {
+      const claimed = new Map<string, string>();
+      for (const [key, value] of Object.entries(mapping)) {
+        let field: string;
+        if (isCustomerField(key)) field = key;
+        else if (value !== null && isCustomerField(value)) field = value;
+        else {
+          ctx.addIssue({
+            code: 'custom',
+            path: [key],
+            message:
+              value === null
+                ? `unknown field "${key}"${didYouMean(key)}; fields are ${fieldList}`
+                : `neither "${key}" nor "${value}" is a ChurnGuard field${didYouMean(value) || didYouMean(key)}; fields are ${fieldList}`,
+          });
+          continue;
+        }
+        const other = claimed.get(field);
+        if (other !== undefined)
+          ctx.addIssue({
+            code: 'custom',
+            path: [key],
+            message: `field "${field}" is mapped twice ("${other}" and "${key}")`,
+          });
+        claimed.set(field, key);
       }
-      const other = claimed.get(field);
-      if (other !== undefined)
-        ctx.addIssue({
-          code: 'custom',
-          path: [key],
-          message: `field "${field}" is mapped twice ("${other}" and "${key}")`,
-        });
-      claimed.set(field, key);
-    }
-  });
+    }),
+  );
 export type ColumnMapping = z.infer<typeof ColumnMappingSchema>;
 
 export class MappingError extends Error {

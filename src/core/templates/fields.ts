@@ -56,7 +56,9 @@ export const BUILT_IN_FIELDS = [
   'Today',
 ];
 
-export type FieldResolution = { ok: true; get: Getter } | { ok: false; message: string };
+export type FieldResolution =
+  | { ok: true; get: Getter }
+  | { ok: false; message: string; /** The closest known field, when one is close. */ suggestion?: string };
 
 /** Edit distance, for "did you mean". */
 function distance(a: string, b: string): number {
@@ -91,7 +93,11 @@ export function resolveField(name: string, headers: readonly string[]): FieldRes
     .map((k) => ({ k, d: distance(normaliseHeader(k), normaliseHeader(name)) }))
     .sort((a, b) => a.d - b.d)[0];
   const hint = closest && closest.d <= 2 ? ` (did you mean "${closest.k}"?)` : '';
-  return { ok: false, message: `unknown field "${name}"${hint}; fields are ${known.join(', ')}` };
+  return {
+    ok: false,
+    message: `unknown field "${name}"${hint}; fields are ${known.join(', ')}`,
+    ...(hint ? { suggestion: closest!.k } : {}),
+  };
 }
 
 function blankToUndefined(v: unknown): unknown {

@@ -55,8 +55,19 @@ export interface MissingField {
   placeholder: string;
 }
 
+/**
+ * Why a merge failed, by cause, so a card can group a whole audience's failures ("Company is blank
+ * for 12 recipients") instead of repeating the same sentence for every row.
+ */
+export type MergeCause =
+  | { kind: 'blank'; field: string; placeholder: string }
+  | { kind: 'unknown-field'; field: string; placeholder: string; suggestion?: string }
+  | { kind: 'bad-email'; email: string }
+  | { kind: 'template'; message: string };
+
 export type MergeResult =
-  { ok: true; email: MergedEmail } | { ok: false; missing: MissingField[]; problems: string[] };
+  | { ok: true; email: MergedEmail }
+  | { ok: false; missing: MissingField[]; problems: string[]; causes: MergeCause[] };
 
 /** Subjects are one line: "Re: x\r\nBcc: y" must not become a second header. */
 export const MAX_SUBJECT = 250;
@@ -104,7 +115,16 @@ export function checkTemplate(t: Template, headers: readonly string[]): string[]
 
 function valueOf(p: Placeholder, c: Customer, headers: readonly string[], ctx: MergeContext, offer?: string) {
   const r = resolveField(p.field, headers);
-  if (!r.ok) return { problem: `${p.raw}: ${r.message}` };
+  if (!r.ok)
+    return {
+      problem: `${p.raw}: ${r.message}`,
+      cause: {
+        kind: 'unknown-field' as const,
+        field: p.field,
+        placeholder: p.raw,
+        ...(r.suggestion !== undefined ? { suggestion: r.suggestion } : {}),
+      },
+    };
   const raw = r.get(c, { ...ctx, ...(offer !== undefined ? { offer } : {}) });
   let text = p.formatters.length === 0 ? toText(raw, ctx) : '';
   if (p.formatters.length > 0 && raw !== undefined && raw !== null && toText(raw, ctx) !== '') {
@@ -122,10 +142,12 @@ export function mergeTemplate(t: Template, c: Customer, ctx: MergeContext): Merg
   try {
     compiled = compile(t);
   } catch (e) {
-    return { ok: false, missing: [], problems: [e instanceof Error ? e.message : String(e)] };
+    const message = e instanceof Error ? e.message : String(e);
+    return { ok: false, missing: [], problems: [message], causes: [{ kind: 'template', message }] };
   }
   const missing: MissingField[] = [];
   const problems: string[] = [];
+  const unknown: Extract<MergeCause, { kind: 'unknown-field' }>[] = [];
   if (!isValidEmail(c.email)) problems.push(`invalid email address '${c.email}'`);
   const values: string[] = [];
   const fill = (parts: Part[]) =>
@@ -133,16 +155,25 @@ export function mergeTemplate(t: Template, c: Customer, ctx: MergeContext): Merg
       .map((p) => {
         if (p.kind === 'text') return p.text;
         const v = valueOf(p, c, headers, ctx, t.offer);
-        if ('problem' in v) problems.push(v.problem!);
-        else if ('missing' in v) missing.push({ field: p.field, placeholder: p.raw });
+        if ('problem' in v) {
+          problems.push(v.problem!);
+          unknown.push(v.cause!);
+        } else if ('missing' in v) missing.push({ field: p.field, placeholder: p.raw });
         values.push('text' in v ? (v.text ?? '') : '');
         return SENTINEL(values.length - 1);
       })
       .join('');
   const subjectTokens = fill(compiled.subject);
   const bodyTokens = fill(compiled.body);
-  if (missing.length > 0 || problems.length > 0)
-    return { ok: false, missing: dedupe(missing), problems: [...new Set(problems)] };
+  if (missing.length > 0 || problems.length > 0) {
+    const blanks = dedupe(missing);
+    const causes: MergeCause[] = [
+      ...(isValidEmail(c.email) ? [] : [{ kind: 'bad-email' as const, email: c.email }]),
+      ...unknown.filter((u, k) => unknown.findIndex((o) => o.placeholder === u.placeholder) === k),
+      ...blanks.map((m): MergeCause => ({ kind: 'blank', field: m.field, placeholder: m.placeholder })),
+    ];
+    return { ok: false, missing: blanks, problems: [...new Set(problems)], causes };
+  }
   const put = (s: string, encode: (v: string) => string) =>
     s.replace(SENTINEL_RE, (_m, i: string) => encode(values[Number(i)]!));
   const rendered = renderBody(bodyTokens, (url) => put(url, encodeURIComponent));
@@ -171,6 +202,8 @@ export interface AudienceCheck {
     missing: string[];
     /** "no value for Company ({{Company}})", the words cards, logs and the CLI show. */
     reason: string;
+    /** The same, by cause, for grouping a whole audience (merge-problems.ts). */
+    causes: MergeCause[];
   }[];
 }
 
@@ -191,6 +224,7 @@ export function checkAudience(t: Template, customers: readonly Customer[], ctx: 
         reason: [...r.missing.map((m) => `no value for ${m.field} (${m.placeholder})`), ...r.problems].join(
           '; ',
         ),
+        causes: r.causes,
       });
   }
   return { ready, merged, blocked };

@@ -3,7 +3,7 @@
  * do not stop the good ones; templates live in the user's sheet, so no Gmail scope is needed to
  * keep them.
  */
-import { z } from 'zod';
+import * as z from '../zod';
 import { columnLetter } from '../sheet/read-customers';
 import { sameHeader } from '../sheet/columns';
 import { parseParts, PlaceholderError } from './placeholders';
@@ -14,11 +14,17 @@ export const TEMPLATE_HEADERS = ['Name', 'Subject', 'Body', 'Segment', 'Offer'] 
 type Column = (typeof TEMPLATE_HEADERS)[number];
 
 const RowSchema = z.object({
-  name: z.string().trim().min(1, 'empty name').max(120, 'name longer than 120 characters'),
-  subject: z.string().trim().min(1, 'empty subject').max(250, 'subject longer than 250 characters'),
-  body: z.string().trim().min(1, 'empty body').max(20_000, 'body longer than 20,000 characters'),
-  segment: z.string().trim().optional(),
-  offer: z.string().trim().optional(),
+  name: z
+    .string()
+    .check(z.trim(), z.minLength(1, 'empty name'), z.maxLength(120, 'name longer than 120 characters')),
+  subject: z
+    .string()
+    .check(z.trim(), z.minLength(1, 'empty subject'), z.maxLength(250, 'subject longer than 250 characters')),
+  body: z
+    .string()
+    .check(z.trim(), z.minLength(1, 'empty body'), z.maxLength(20_000, 'body longer than 20,000 characters')),
+  segment: z.optional(z.string().check(z.trim())),
+  offer: z.optional(z.string().check(z.trim())),
 });
 
 /** A template whose subject or body cannot be parsed: found by name, so the user learns why it fails. */

@@ -5,6 +5,7 @@
  * are counted between the two days, never between instants. Counting instants made a renewal dated
  * today "passed 1 days ago" in the afternoon on the card and "in 0 days" in the digest (issue 18).
  */
+import { formatDays } from '../text/format';
 import { wallClockDate } from '../sheet/values';
 
 const DAY_MS = 86_400_000;
@@ -24,7 +25,7 @@ export function daysBetween(from: Date, to: Date): number {
 }
 
 /** "1 day", "3 days", "0 days". */
-export const pluralDays = (n: number): string => `${n} day${Math.abs(n) === 1 ? '' : 's'}`;
+export const pluralDays = (n: number): string => formatDays(n);
 
 /** A date relative to today in words: "today", "tomorrow", "in 3 days", "yesterday", "5 days ago". */
 export function relativeDay(days: number): string {

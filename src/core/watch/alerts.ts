@@ -2,7 +2,7 @@
  * Alerts: one per danger-zone event, with the customer's owner, the reason and the suggested move,
  * kept in the Alerts tab so the whole team sees them and so no event is ever raised twice.
  */
-import { z } from 'zod';
+import * as z from '../zod';
 import { sameHeader } from '../sheet/columns';
 import type { AlertKind, DangerEvent } from './events';
 
@@ -18,10 +18,20 @@ export const ALERT_HEADERS = [
   'Suggested move',
   'Status',
   'Snoozed until',
+  // When a person marked it seen or done: the archive moves it out of the Alerts tab so long after.
+  'Closed',
 ] as const;
+export type AlertHeader = (typeof ALERT_HEADERS)[number];
+
+/** Closed alerts move here on the hourly trigger; the scan still counts their keys as raised. */
+export const ALERTS_ARCHIVE_TAB = 'Alerts archive';
 
 export const ALERT_STATUSES = ['open', 'acknowledged', 'snoozed', 'done'] as const;
 export type AlertStatus = (typeof ALERT_STATUSES)[number];
+/** Statuses the homepage may show (a snoozed one once its snooze ends): found by a TextFinder. */
+export const SHOWABLE_STATUSES: readonly AlertStatus[] = ['open', 'snoozed'];
+/** Statuses that close an alert: the archive moves such rows out of the Alerts tab. */
+export const CLOSED_STATUSES: readonly AlertStatus[] = ['acknowledged', 'done'];
 
 export interface Alert {
   key: string;
@@ -34,33 +44,37 @@ export interface Alert {
   move: string;
   status: AlertStatus;
   snoozedUntil?: string;
+  /** UTC day a person closed it (seen or done); older tabs have no such column. */
+  closed?: string;
   /** 1-based row in the tab when read from it. */
   row?: number;
 }
 
 const StatusSchema = z.enum(ALERT_STATUSES);
 
-export function readAlerts(values: readonly unknown[][]): { alerts: Alert[]; issues: string[] } {
-  const headers = values[0] ?? [];
-  const col = (h: string) => headers.findIndex((x) => sameHeader(x, h));
-  const at = Object.fromEntries(ALERT_HEADERS.map((h) => [h, col(h)])) as Record<
-    (typeof ALERT_HEADERS)[number],
-    number
-  >;
-  const alerts: Alert[] = [];
-  const issues: string[] = [];
-  values.slice(1).forEach((r, i) => {
-    const cell = (h: (typeof ALERT_HEADERS)[number]) => {
-      const v = at[h] >= 0 ? r[at[h]] : '';
-      // Sheets reads a written "2026-11-20" back as a date.
-      return v instanceof Date ? v.toISOString().slice(0, 10) : String(v ?? '').trim();
-    };
-    const key = cell('Key');
-    if (!key) return;
-    const status = StatusSchema.safeParse(cell('Status').toLowerCase() || 'open');
-    if (!status.success)
-      issues.push(`${ALERTS_TAB}!row ${i + 2} (Status): unknown status '${cell('Status')}'`);
-    alerts.push({
+/** Where each known header sits in a header row (-1 when missing): people move columns. */
+export function alertColumns(header: readonly unknown[]): Record<AlertHeader, number> {
+  return Object.fromEntries(
+    ALERT_HEADERS.map((h) => [h, header.findIndex((x) => sameHeader(x, h))]),
+  ) as Record<AlertHeader, number>;
+}
+
+/** One row of the Alerts tab as an alert (null for a row with no key), and what is wrong with it. */
+export function alertFromRow(
+  r: readonly unknown[],
+  at: Record<AlertHeader, number>,
+  row: number,
+): { alert: Alert | null; issue?: string } {
+  const cell = (h: AlertHeader) => {
+    const v = at[h] >= 0 ? r[at[h]] : '';
+    // Sheets reads a written "2026-11-20" back as a date.
+    return v instanceof Date ? v.toISOString().slice(0, 10) : String(v ?? '').trim();
+  };
+  const key = cell('Key');
+  if (!key) return { alert: null };
+  const status = StatusSchema.safeParse(cell('Status').toLowerCase() || 'open');
+  return {
+    alert: {
       key,
       raised: cell('Raised'),
       customer: cell('Customer'),
@@ -71,10 +85,39 @@ export function readAlerts(values: readonly unknown[][]): { alerts: Alert[]; iss
       move: cell('Suggested move'),
       status: status.success ? status.data : 'open',
       ...(cell('Snoozed until') ? { snoozedUntil: cell('Snoozed until') } : {}),
-      row: i + 2,
-    });
+      ...(cell('Closed') ? { closed: cell('Closed') } : {}),
+      row,
+    },
+    ...(status.success
+      ? {}
+      : { issue: `${ALERTS_TAB}!row ${row} (Status): unknown status '${cell('Status')}'` }),
+  };
+}
+
+export function readAlerts(values: readonly unknown[][]): { alerts: Alert[]; issues: string[] } {
+  const at = alertColumns(values[0] ?? []);
+  const alerts: Alert[] = [];
+  const issues: string[] = [];
+  values.slice(1).forEach((r, i) => {
+    const { alert, issue } = alertFromRow(r, at, i + 2);
+    if (alert) alerts.push(alert);
+    if (issue) issues.push(issue);
   });
   return { alerts, issues };
+}
+
+/** Days a closed alert stays in the Alerts tab, so the team still sees what was just handled. */
+export const ARCHIVE_AFTER_DAYS = 14;
+
+/**
+ * Whether the archive may move this alert: closed (seen or done), and closed at least `days` ago —
+ * by its Closed day, or by the day it was raised where a tab has no Closed column or cell.
+ */
+export function archivable(a: Alert, today: string, days = ARCHIVE_AFTER_DAYS): boolean {
+  if (!CLOSED_STATUSES.includes(a.status)) return false;
+  const since = /^\d{4}-\d{2}-\d{2}/.exec(a.closed || a.raised)?.[0];
+  if (!since) return false;
+  return Date.parse(`${today}T00:00:00Z`) - Date.parse(`${since}T00:00:00Z`) >= days * 86_400_000;
 }
 
 export function alertRow(a: Alert): unknown[] {
@@ -89,6 +132,7 @@ export function alertRow(a: Alert): unknown[] {
     a.move,
     a.status,
     a.snoozedUntil ?? '',
+    a.closed ?? '',
   ];
 }
 

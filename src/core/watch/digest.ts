@@ -2,6 +2,7 @@
  * The daily digest: one email per account manager listing only their customers' new alerts, and
  * nothing at all for a manager with none. Customer data is escaped in the HTML part.
  */
+import { count, formatNumber } from '../text/format';
 import type { Alert } from './alerts';
 
 export interface Digest {
@@ -49,7 +50,7 @@ export function buildDigests(alerts: readonly Alert[], fallbackOwner: string, da
       );
       const shown = sorted.slice(0, DIGEST_LINES);
       const more = sorted.length - shown.length;
-      const moreText = more > 0 ? `…and ${more} more in the Alerts tab.` : '';
+      const moreText = more > 0 ? `…and ${formatNumber(more)} more in the Alerts tab.` : '';
       const lines = shown.map((a) => `- ${a.customer || a.email}: ${a.reason} Suggested: ${a.move}.`);
       if (moreText) lines.push(moreText);
       const items = shown
@@ -59,12 +60,13 @@ export function buildDigests(alerts: readonly Alert[], fallbackOwner: string, da
         )
         .join('');
       const tail = moreText ? `<p>${moreText}</p>` : '';
-      const count = `${sorted.length} customer alert${sorted.length === 1 ? '' : 's'}`;
+      const alerts = count(sorted.length, 'customer alert');
+      const need = sorted.length === 1 ? 'needs' : 'need';
       return {
         owner,
-        subject: `ChurnGuard: ${count} for ${day}`,
-        textBody: `${count} need your attention today:\n\n${lines.join('\n')}\n\nOpen ChurnGuard in Gmail to acknowledge, snooze or close them.`,
-        htmlBody: `<p>${count} need your attention today:</p><ul>${items}</ul>${tail}<p>Open ChurnGuard in Gmail to acknowledge, snooze or close them.</p>`,
+        subject: `ChurnGuard: ${alerts} for ${day}`,
+        textBody: `${alerts} ${need} your attention today:\n\n${lines.join('\n')}\n\nOpen ChurnGuard in Gmail to acknowledge, snooze or close them.`,
+        htmlBody: `<p>${alerts} ${need} your attention today:</p><ul>${items}</ul>${tail}<p>Open ChurnGuard in Gmail to acknowledge, snooze or close them.</p>`,
         alerts: sorted,
       };
     });

@@ -5,6 +5,7 @@
  * payment becoming overdue, NPS falling to detractor) need the previous scan's state; the first
  * scan only records it.
  */
+import { count, formatScore } from '../text/format';
 import type { Customer } from '../customers/customer';
 import type { Band, RiskScore } from '../risk/scorecard';
 import type { ScanState } from './history';
@@ -81,13 +82,13 @@ export function detectEvents(input: ScanInput, settings: WatchSettings = DEFAULT
       add(
         'bandUp',
         `${risk.band}|${day}`,
-        `Risk rose from ${previous.band} to ${risk.band} (${Math.round(risk.score)}).`,
+        `Risk rose from ${previous.band} to ${risk.band} (${formatScore(risk.score)}).`,
       );
     else if (previous.score !== undefined && risk.score - previous.score >= settings.jumpPoints)
       add(
         'scoreJump',
         day,
-        `Risk jumped ${Math.round(risk.score - previous.score)} points since ${previous.day} (now ${Math.round(risk.score)}).`,
+        `Risk jumped ${count(Math.round(risk.score - previous.score), 'point')} since ${previous.day} (now ${formatScore(risk.score)}).`,
       );
   }
   if (c.lastActivity) {
@@ -101,11 +102,7 @@ export function detectEvents(input: ScanInput, settings: WatchSettings = DEFAULT
       );
   }
   if (previous && (c.overdueInvoices ?? 0) > 0 && (previous.overdueInvoices ?? 0) === 0)
-    add(
-      'paymentOverdue',
-      day,
-      `${c.overdueInvoices} invoice${c.overdueInvoices === 1 ? '' : 's'} became overdue.`,
-    );
+    add('paymentOverdue', day, `${count(c.overdueInvoices!, 'invoice')} became overdue.`);
   if (c.renewalDate) {
     const left = daysBetween(calendarToday, c.renewalDate);
     const window = [...settings.renewalDays].sort((a, b) => a - b).find((w) => left >= 0 && left <= w);

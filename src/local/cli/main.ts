@@ -16,6 +16,15 @@ import { parseFlags, UsageError } from './args';
 import { calendarDay } from '../../core/time/calendar';
 import { loadSegmentBook } from './segment-book';
 import { previewCampaign } from './preview';
+import {
+  count,
+  DEFAULT_MONEY,
+  formatMoney,
+  formatPercent,
+  formatScore,
+  type MoneyFormat,
+} from '../../core/text/format';
+import { readTeamSettings, TEAM_SETTINGS_TAB } from '../../core/settings/team-settings';
 import { crawlCommand } from './crawl-command';
 import { MOVE_LABELS } from '../../core/playbooks/moves';
 import { describeQuery, membersOf, statsOf } from '../../core/segments';
@@ -43,8 +52,23 @@ function parseDay(text: string | undefined, flag: string): Date | undefined {
   return d;
 }
 
-const show = (m: Metric, pct = false) =>
-  m.value === null ? m.reason : pct ? `${(m.value * 100).toFixed(1)}%` : m.value.toFixed(2);
+const show = (m: Metric, as: 'percent' | MoneyFormat) =>
+  m.value === null ? m.reason : as === 'percent' ? formatPercent(m.value) : formatMoney(m.value, as);
+
+/**
+ * The team's currency from the file's Settings tab (a folder or workbook has one; a lone CSV does
+ * not, and gets the default). A file has no spreadsheet locale, so figures are written the en_US way.
+ */
+function moneyOf(file: string): MoneyFormat {
+  try {
+    const settings = readTableFile(file).sheets.find(
+      (s) => s.name.toLowerCase() === TEAM_SETTINGS_TAB.toLowerCase(),
+    );
+    return { currency: readTeamSettings(settings?.values ?? null).settings.currency, locale: 'en_US' };
+  } catch {
+    return DEFAULT_MONEY;
+  }
+}
 
 function score(argv: string[], io: Io): number {
   const { flags } = parseFlags(argv, {
@@ -91,7 +115,7 @@ function score(argv: string[], io: Io): number {
     );
   } else {
     for (const { c, r } of limited) {
-      const risk = r.score === undefined ? '  n/a' : r.score.toFixed(0).padStart(5);
+      const risk = r.score === undefined ? '  n/a' : formatScore(r.score).padStart(5);
       io.out(
         `${risk}  ${r.band.padEnd(8)}  ${c.email}  ${topReasons(r)
           .map((x) => x.sentence)
@@ -196,9 +220,12 @@ function metrics(argv: string[], io: Io): number {
       `customers: ${m.customersAtStart} at start, ${m.newCustomers} new, ${m.lostCustomers} lost, ${m.customersAtEnd} at end`,
     );
     io.out(
-      `churn rate ${show(m.churnRate, true)}, retention ${show(m.retentionRate, true)}, gross MRR churn ${show(m.grossMrrChurn, true)}`,
+      `churn rate ${show(m.churnRate, 'percent')}, retention ${show(m.retentionRate, 'percent')}, gross MRR churn ${show(m.grossMrrChurn, 'percent')}`,
     );
-    io.out(`ARPA ${show(m.arpa)}, LTV ${show(m.ltv)}, revenue lost (12 months) ${show(m.revenueLost)}`);
+    const money = moneyOf(flags.sheet!);
+    io.out(
+      `ARPA ${show(m.arpa, money)}, LTV ${show(m.ltv, money)}, revenue lost (12 months) ${show(m.revenueLost, money)}`,
+    );
   }
   return 0;
 }
@@ -219,10 +246,10 @@ function segments(argv: string[], io: Io): number {
   if (flags.json)
     io.out(JSON.stringify({ today: today.toISOString().slice(0, 10), segments: rows, issues }, null, 2));
   else {
-    const money = (n: number) => Math.round(n).toLocaleString('en-US');
+    const money = moneyOf(flags.sheet);
     for (const r of rows)
       io.out(
-        `${r.segment.padEnd(28)} ${String(r.customers).padStart(6)} customers  ${money(r.mrr).padStart(10)} MRR  ${money(r.atRiskMrr).padStart(9)} at high risk  ${r.playbook ?? '-'}`,
+        `${r.segment.padEnd(28)} ${count(r.customers, 'customer').padStart(15)}  MRR ${formatMoney(r.mrr, money).padStart(10)}  MRR at high risk ${formatMoney(r.atRiskMrr, money).padStart(9)}  ${r.playbook ?? '-'}`,
       );
     for (const i of issues) io.err(`warning: ${i}`);
   }
@@ -255,8 +282,10 @@ function preview(argv: string[], io: Io): number {
     );
     for (const [reason, n] of Object.entries(r.excluded)) io.out(`  left out: ${n} · ${reason}`);
     if (r.blocked.length) {
-      io.out(`${r.blocked.length} would get a blank; a real send waits until they are fixed:`);
-      for (const b of r.blocked.slice(0, 20)) io.out(`  row ${b.row} ${b.email}: ${b.reason}`);
+      io.out(
+        `${count(r.blocked.length, 'customer')} would get a blank; a real send waits until they are fixed:`,
+      );
+      for (const problem of r.problems) io.out(`  ${problem}`);
     }
     for (const problem of r.sheet.blockers) io.out(`not sendable: ${problem}`);
     if (r.sheet.leftOut.length) {

@@ -12,6 +12,7 @@ import {
 } from '../../core/campaigns/audience';
 import { CAMPAIGNS_TAB, lastEmailedAt, readLog } from '../../core/campaigns/log';
 import { membersOf } from '../../core/segments';
+import { groupMergeProblems } from '../../core/templates/merge-problems';
 import { readTeamSettings, TEAM_SETTINGS_TAB } from '../../core/settings/team-settings';
 import {
   checkAudience,
@@ -39,6 +40,8 @@ export interface PreviewResult {
   holdout: number;
   excluded: Partial<Record<string, number>>;
   blocked: { row: number; email: string; reason: string }[];
+  /** The blocked rows' problems grouped by cause, one line each (what to fix, where, which rows). */
+  problems: string[];
   /** Sheet problems that stop any send, and rows no campaign can reach. */
   sheet: SheetGate;
   emails: MergedEmail[];
@@ -65,6 +68,7 @@ export function previewCampaign(o: PreviewOptions): PreviewResult {
   const context = teamMergeContext(team.settings, { locale: 'en_US', timeZone: 'UTC' }, o.today);
   const { merged, blocked } = checkAudience(template, members, context);
   const unmergeable = new Map(blocked.map((b) => [b.customer.email, b.reason]));
+  const causes = new Map(blocked.map((b) => [b.customer.email, b.causes]));
   const log = book.tab(CAMPAIGNS_TAB);
   const lastEmailed = lastEmailedAt(log ? readLog(log).recipients : []);
   const plan = planAudience({
@@ -95,6 +99,11 @@ export function previewCampaign(o: PreviewOptions): PreviewResult {
         .map(([k, n]) => [EXCLUSION_TEXT[k], n]),
     ),
     blocked: plan.blocked,
+    problems: groupMergeProblems({
+      template,
+      customerTab: book.customerTab,
+      blocked: plan.blocked.map((b) => ({ row: b.row, causes: causes.get(b.email) ?? [] })),
+    }).map((g) => g.text),
     sheet: book.gate,
     emails,
     issues: [...book.issues, ...templates.issues, ...team.issues],

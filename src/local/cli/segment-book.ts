@@ -17,6 +17,8 @@ export interface SegmentBook {
   segments: Segment[];
   /** Problems in the Impact rules and Segments tabs, with their cells. */
   issues: string[];
+  /** The customer tab's name, for messages that say where to fix a cell. */
+  customerTab: string;
   /** What the customer tab stops (an ambiguous Email column) or leaves out of any campaign. */
   gate: SheetGate;
 }
@@ -42,6 +44,7 @@ export function loadSegmentBook(file: string, today: Date): SegmentBook {
   });
   return {
     tab,
+    customerTab: customers.name,
     records,
     segments: saved.segments,
     issues: [...rules.issues, ...saved.issues],

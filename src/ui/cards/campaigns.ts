@@ -7,6 +7,7 @@
 import { foldedSection } from '../card/fold';
 import { ACTION } from '../action-names';
 import type { Card, Section, Widget } from '../card/types';
+import { count } from '../../core/text/format';
 import { action, actionButton } from './common';
 
 export const CAMPAIGN_FIELDS = { name: 'campaignName', template: 'campaignTemplate' } as const;
@@ -16,6 +17,8 @@ export const REVIEW_SHOWN = 8;
 export interface SetupState {
   segment: string;
   members: number;
+  /** Rows checked of all, when the sheet was too large to count whole on a card. */
+  partial?: { done: number; total: number };
   defaultName: string;
   templates: { name: string; selected: boolean }[];
   note?: string;
@@ -25,7 +28,9 @@ export function campaignSetupCard(state: SetupState): Card {
   const widgets: Widget[] = [
     {
       kind: 'textParagraph',
-      text: `${state.members} customer${state.members === 1 ? '' : 's'} in ${state.segment} today. The next step shows exactly who is emailed and who is not, before anything is sent.`,
+      text: state.partial
+        ? `At least ${count(state.members, 'customer')} in ${state.segment} (in the first ${state.partial.done.toLocaleString('en-US')} of ${state.partial.total.toLocaleString('en-US')} rows). The next step shows who is emailed and who is not in those rows; the whole audience is written after Start, before anything is sent.`
+        : `${count(state.members, 'customer')} in ${state.segment} today. The next step shows exactly who is emailed and who is not, before anything is sent.`,
     },
     { kind: 'textInput', name: CAMPAIGN_FIELDS.name, label: 'Campaign name', value: state.defaultName },
     {
@@ -65,6 +70,8 @@ export interface PreviewState {
   holdoutPercent: number;
   exclusions: { reason: string; count: number }[];
   blocked: { email: string; row: number; reason: string }[];
+  /** The blocked members' problems grouped by cause, one line each with its rows (merge-problems.ts). */
+  problems: string[];
   /** Sheet problems that stop every send, and rows no campaign can reach (email cell unusable). */
   sheet: { blockers: string[]; leftOut: string[] };
   /** The recipient shown, 0-based among those emailed. */
@@ -72,6 +79,11 @@ export interface PreviewState {
   email?: { to: string; subject: string; textBody: string };
   quotaLeft: number;
   coolDownDays: number;
+  /**
+   * The figures cover only the first `done` of `total` customer rows (a sheet too large to check on a
+   * card), or the cool-down was not applied (a Campaigns tab too large to read on a card).
+   */
+  partial?: { done: number; total: number; coolDownUnchecked: boolean };
 }
 
 /** What the sheet stops or leaves out, whatever the segment: shown so nobody is dropped silently. */
@@ -86,7 +98,7 @@ function sheetSections(sheet: PreviewState['sheet']): Section[] {
     const widgets: Widget[] = [
       {
         kind: 'textParagraph',
-        text: `${sheet.leftOut.length} row${sheet.leftOut.length === 1 ? '' : 's'} of the sheet cannot be emailed by any campaign until the email cell is fixed; ChurnGuard never guesses an address:`,
+        text: `${count(sheet.leftOut.length, 'row')} of the sheet cannot be emailed by any campaign until the email cell is fixed; ChurnGuard never guesses an address:`,
       },
       ...sheet.leftOut.slice(0, BLOCKED_SHOWN).map((text): Widget => ({ kind: 'textParagraph', text })),
     ];
@@ -103,7 +115,7 @@ export function campaignPreviewCard(state: PreviewState): Card {
     {
       kind: 'decoratedText',
       topLabel: 'Will be emailed',
-      text: [{ text: `${state.emailed} customers`, bold: true }],
+      text: [{ text: count(state.emailed, 'customer'), bold: true }],
       bottomLabel: `with "${state.template}"${state.emailed > state.quotaLeft ? ` · ${state.quotaLeft} can go today; the rest continue when the daily quota refills` : ''}`,
       wrapText: true,
       icon: 'EMAIL',
@@ -121,30 +133,38 @@ export function campaignPreviewCard(state: PreviewState): Card {
       wrapText: true,
     })),
   ];
+  if (state.partial)
+    summary.push({
+      kind: 'textParagraph',
+      text: [
+        state.partial.done < state.partial.total
+          ? `These figures are for the first ${state.partial.done.toLocaleString('en-US')} of ${state.partial.total.toLocaleString('en-US')} customer rows: the sheet is too large to check whole here.`
+          : '',
+        state.partial.coolDownUnchecked
+          ? 'The cool-down is not applied here (the Campaigns tab is too large to read on a card).'
+          : '',
+        'After Start, ChurnGuard writes the whole audience in the background, with every exclusion (a customer whose email would have a blank is excluded, with the reason), and the campaign card shows the exact counts as they grow. Nothing is sent until every row has been checked; Cancel stops it.',
+      ]
+        .filter(Boolean)
+        .join(' '),
+    });
   const sections: Section[] = [{ header: state.name, widgets: summary }];
   if (state.blocked.length > 0) {
     const widgets: Widget[] = [
       {
         kind: 'textParagraph',
         text: [
-          {
-            text: `${state.blocked.length} customer${state.blocked.length === 1 ? '' : 's'} would get a blank`,
-            bold: true,
-          },
-          {
-            text: ': fill the cells or give the placeholder a fallback ({{First name|there}}), then check again. Nothing is sent until every email is complete.',
-          },
+          { text: `${count(state.blocked.length, 'customer')} would get a blank`, bold: true },
+          { text: '. Nothing is sent until every email is complete; fix these, then check again:' },
         ],
       },
-      ...state.blocked.slice(0, BLOCKED_SHOWN).map((b): Widget => ({
+      ...state.problems.map((text): Widget => ({
         kind: 'decoratedText',
-        topLabel: `Row ${b.row} · ${b.email}`,
-        text: b.reason,
+        text,
         wrapText: true,
+        icon: 'DESCRIPTION',
       })),
     ];
-    if (state.blocked.length > BLOCKED_SHOWN)
-      widgets.push({ kind: 'textParagraph', text: `…and ${state.blocked.length - BLOCKED_SHOWN} more.` });
     sections.push({ header: 'Fix before sending', widgets });
   }
   sections.push(...sheetSections(state.sheet));
@@ -182,8 +202,16 @@ export function campaignPreviewCard(state: PreviewState): Card {
     });
   }
   const start =
-    state.blocked.length === 0 && state.sheet.blockers.length === 0 && state.emailed > 0
-      ? [actionButton(`Start sending to ${state.emailed}`, ACTION.startCampaign, params, 'filled')]
+    // On a partial check, Start is offered whatever the first rows hold: the whole audience is written after it.
+    state.sheet.blockers.length === 0 && (state.partial || (state.blocked.length === 0 && state.emailed > 0))
+      ? [
+          actionButton(
+            state.partial ? 'Start' : `Start sending to ${state.emailed}`,
+            ACTION.startCampaign,
+            params,
+            'filled',
+          ),
+        ]
       : [];
   sections.push({
     widgets: [
@@ -208,7 +236,7 @@ export interface ProgressState {
   name: string;
   segment: string;
   template: string;
-  state: 'starting' | 'sending' | 'paused' | 'waiting-quota' | 'done' | 'cancelled';
+  state: 'preparing' | 'starting' | 'sending' | 'paused' | 'waiting-quota' | 'done' | 'cancelled';
   counts: {
     sent: number;
     pending: number;
@@ -219,6 +247,8 @@ export interface ProgressState {
     cancelled: number;
   };
   finish?: string;
+  /** While the audience is written: customer rows checked so far, and what they gave. */
+  preparing?: { done: number; total: number; emailed: number; holdout: number; excluded: number };
   note?: string;
   failures: { email: string; detail: string }[];
   review: { email: string; detail: string }[];
@@ -227,6 +257,7 @@ export interface ProgressState {
 }
 
 const STATE_TEXT: Record<ProgressState['state'], string> = {
+  preparing: 'Preparing the audience: nothing sent yet',
   starting: 'Starting: not finished yet',
   sending: 'Sending',
   paused: 'Paused',
@@ -256,6 +287,16 @@ export function campaignProgressCard(state: ProgressState): Card {
       wrapText: true,
     },
   ];
+  const p = state.preparing;
+  if (p)
+    widgets.push({
+      kind: 'decoratedText',
+      topLabel: 'Audience',
+      text: `${p.done.toLocaleString('en-US')} / ${p.total.toLocaleString('en-US')} customer rows checked`,
+      bottomLabel: `so far ${p.emailed} to email · ${p.holdout} in the holdout · ${p.excluded} excluded`,
+      wrapText: true,
+      icon: 'PERSON',
+    });
   if (state.finish)
     widgets.push({ kind: 'decoratedText', topLabel: 'Estimated finish', text: state.finish, icon: 'CLOCK' });
   if (state.note) widgets.push({ kind: 'textParagraph', text: state.note });

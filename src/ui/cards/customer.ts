@@ -6,6 +6,7 @@ import { foldedSection } from '../card/fold';
 import type { Card, Section, Span, Widget } from '../card/types';
 import type { RetentionMove } from '../../core/playbooks/moves';
 import { pointsText } from '../../core/risk/shown-points';
+import { count, formatScore } from '../../core/text/format';
 import { ACTION } from '../action-names';
 import { actionButton, linkButton } from './common';
 
@@ -100,7 +101,7 @@ function riskSpans(state: CustomerCardState): Span[] {
   const { score, band } = state.risk;
   if (score === undefined) return [{ text: 'Not enough data to score', color: BAND_COLOURS.Unknown }];
   return [
-    { text: `${Math.round(score)}`, bold: true, color: BAND_COLOURS[band] },
+    { text: formatScore(score), bold: true, color: BAND_COLOURS[band] },
     { text: ' / 100 · ' },
     { text: `${band} risk`, bold: true, color: BAND_COLOURS[band] },
   ];
@@ -109,7 +110,7 @@ function riskSpans(state: CustomerCardState): Span[] {
 function trendText(trend: CustomerCardState['risk']['trend']): string {
   if (!trend) return '';
   if (trend.change === 0) return ` · unchanged since ${trend.since}`;
-  return ` · ${trend.change > 0 ? '▲ up' : '▼ down'} ${Math.abs(trend.change)} since ${trend.since}`;
+  return ` · ${trend.change > 0 ? '▲ up' : '▼ down'} ${count(Math.abs(Math.round(trend.change)), 'point')} since ${trend.since}`;
 }
 
 /** "Next best move": the recommendation, its reasons, and the button that drafts the reply. */
@@ -268,7 +269,7 @@ export function riskExplanationCard(state: CustomerCardState): Card {
   return {
     name: 'risk-explanation',
     header: {
-      title: `Why ${state.name || state.email} scores ${state.risk.score === undefined ? 'n/a' : Math.round(state.risk.score)}`,
+      title: `Why ${state.name || state.email} scores ${state.risk.score === undefined ? 'n/a' : formatScore(state.risk.score)}`,
     },
     sections: [
       {

@@ -3,6 +3,7 @@
  * MRR, last month's churn, MRR at risk by band) and who to call first, paged; or, before a sheet is
  * connected, how to start.
  */
+import { count } from '../../core/text/format';
 import { foldedSection } from '../card/fold';
 import type { Card, Section, Widget } from '../card/types';
 import { ACTION } from '../action-names';
@@ -103,7 +104,7 @@ function portfolioSections(p: PortfolioView, freshness?: string): Section[] {
       widgets: p.bands.length
         ? p.bands.map((b): Widget => ({
             kind: 'decoratedText',
-            topLabel: `${b.band} · ${b.customers} customer${b.customers === 1 ? '' : 's'}`,
+            topLabel: `${b.band} · ${count(b.customers, 'customer')}`,
             text: [{ text: b.bar, color: b.colour }, { text: ` ${b.mrrText}` }],
           }))
         : [{ kind: 'textParagraph', text: 'No active customers to band by risk.' }],

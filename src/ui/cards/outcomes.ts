@@ -8,12 +8,24 @@ export interface OutcomeLine {
   title: string;
   text: string;
   verdict: string;
+  /** The intervals and method behind the words, folded under "Show more". */
+  details?: string[];
 }
 
 export interface OutcomesState {
   playbooks: OutcomeLine[];
   campaigns: { name: string; summary: string; windows: OutcomeLine[] }[];
 }
+
+const detailRows = (lines: readonly OutcomeLine[]): Widget[] =>
+  lines
+    .flatMap((l) => l.details ?? [])
+    .map((text): Widget => ({
+      kind: 'decoratedText',
+      topLabel: 'Details',
+      text,
+      wrapText: true,
+    }));
 
 const line = (l: OutcomeLine): Widget => ({
   kind: 'decoratedText',
@@ -24,22 +36,31 @@ const line = (l: OutcomeLine): Widget => ({
 });
 
 export function outcomesCard(state: OutcomesState): Card {
+  // The words stay in sight; the intervals behind them fold under "Show more".
   const sections: Section[] = [
-    {
-      header: 'Which playbooks retain customers',
-      widgets: state.playbooks.length
-        ? state.playbooks.map(line)
-        : [
+    state.playbooks.length
+      ? foldedSection(
+          state.playbooks.length,
+          [...state.playbooks.map(line), ...detailRows(state.playbooks)],
+          'Which playbooks retain customers',
+        )
+      : {
+          header: 'Which playbooks retain customers',
+          widgets: [
             {
               kind: 'textParagraph',
               text: 'No campaign has reached 30 days yet. Outcomes compare the emailed customers with the holdout group, so keep a holdout in the Settings tab.',
             },
           ],
-    },
+        },
   ];
   for (const c of state.campaigns)
     sections.push(
-      foldedSection(2, [{ kind: 'textParagraph', text: c.summary }, ...c.windows.map(line)], c.name),
+      foldedSection(
+        1 + c.windows.length,
+        [{ kind: 'textParagraph', text: c.summary }, ...c.windows.map(line), ...detailRows(c.windows)],
+        c.name,
+      ),
     );
   sections.push({
     widgets: [{ kind: 'buttonSet', buttons: [actionButton('Campaigns', ACTION.openCampaigns)] }],

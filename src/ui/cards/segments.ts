@@ -2,6 +2,7 @@
  * Segments: the list (each with size, MRR and MRR at risk), one segment (its members, playbook and
  * bulk tagging), and the bulk-tag preview that must be confirmed before anything is written.
  */
+import { count } from '../../core/text/format';
 import { foldedSection } from '../card/fold';
 import { ACTION } from '../action-names';
 import type { Card, Section, Widget } from '../card/types';
@@ -46,13 +47,7 @@ function issuesSection(issues: readonly string[]): Section[] {
   const widgets: Widget[] = issues.slice(0, ISSUES_SHOWN).map((i) => ({ kind: 'textParagraph', text: i }));
   if (issues.length > ISSUES_SHOWN)
     widgets.push({ kind: 'textParagraph', text: `…and ${issues.length - ISSUES_SHOWN} more.` });
-  return [
-    foldedSection(
-      2,
-      widgets,
-      `${issues.length} problem${issues.length === 1 ? '' : 's'} in the rules and segments`,
-    ),
-  ];
+  return [foldedSection(2, widgets, `${count(issues.length, 'problem')} in the rules and segments`)];
 }
 
 /** The figures' age: segments and their members come from the portfolio snapshot, not a live read. */
@@ -67,7 +62,7 @@ export function segmentsCard(state: SegmentsListState): Card {
     text: [{ text: s.name, bold: true }],
     bottomLabel: s.notCounted
       ? 'Not counted yet: press Refresh'
-      : `${s.customers} customer${s.customers === 1 ? '' : 's'} · MRR ${s.mrrText} · MRR at high risk ${s.atRiskText}`,
+      : `${count(s.customers, 'customer')} · MRR ${s.mrrText} · MRR at high risk ${s.atRiskText}`,
     wrapText: true,
     icon: 'MULTIPLE_PEOPLE',
     onClick: { kind: 'action', action: action(ACTION.openSegment, { segment: s.name }) },
@@ -201,7 +196,7 @@ export function segmentCard(state: SegmentState): Card {
     });
   return {
     name: 'segment',
-    header: { title: state.name, subtitle: `${state.customers} customers` },
+    header: { title: state.name, subtitle: count(state.customers, 'customer') },
     sections,
   };
 }
@@ -212,6 +207,8 @@ export interface BulkPreviewState {
   operation: 'add' | 'remove';
   changes: { email: string; before: string; after: string; row: number }[];
   unchanged: number;
+  /** Rows checked of all, when the sheet is too large to check whole on a card. */
+  partial?: { done: number; total: number };
 }
 
 export function bulkTagPreviewCard(state: BulkPreviewState): Card {
@@ -222,7 +219,7 @@ export function bulkTagPreviewCard(state: BulkPreviewState): Card {
       kind: 'textParagraph',
       text: [
         { text: `${verb} “${state.tag}” ${state.operation === 'add' ? 'to' : 'from'} ` },
-        { text: `${n} customer${n === 1 ? '' : 's'}`, bold: true },
+        { text: count(n, 'customer'), bold: true },
         {
           text: ` in ${state.segment}. ${state.unchanged} already ${state.operation === 'add' ? 'have it' : 'do not have it'} and stay as they are.`,
         },
@@ -240,13 +237,15 @@ export function bulkTagPreviewCard(state: BulkPreviewState): Card {
     widgets.push({ kind: 'textParagraph', text: `…and ${n - MEMBERS_SHOWN} more rows.` });
   widgets.push({
     kind: 'textParagraph',
-    text: 'One write to the Tags column. Every changed cell is logged in the Bulk changes tab, and Undo on the Segments card puts them back.',
+    text: state.partial
+      ? `These are the changes in the first ${state.partial.done.toLocaleString('en-US')} of ${state.partial.total.toLocaleString('en-US')} rows: the sheet is too large to check whole here. Apply tags the whole segment in the background, a chunk of rows at a time (the Segments card shows how far). Every changed cell is logged in the Bulk changes tab, and Undo on the Segments card puts them back.`
+      : 'Every changed cell is logged in the Bulk changes tab, and Undo on the Segments card puts them back.',
   });
   const buttons =
-    n > 0
+    n > 0 || state.partial
       ? [
           actionButton(
-            `${verb} tag on ${n} row${n === 1 ? '' : 's'}`,
+            state.partial ? `${verb} tag on the whole segment` : `${verb} tag on ${count(n, 'row')}`,
             ACTION.applyBulkTag,
             { segment: state.segment, operation: state.operation, tag: state.tag },
             'filled',

@@ -1,4 +1,5 @@
 import type { Card, Section, Widget } from '../card/types';
+import { formatDays } from '../../core/text/format';
 import { ACTION } from '../action-names';
 import { actionButton } from './common';
 
@@ -165,7 +166,7 @@ export function settingsCard(state: SettingsState): Card {
           label: 'Quiet for',
           type: 'dropdown',
           items: REACTIVATION_DAYS.map((d) => ({
-            text: `${d} days`,
+            text: formatDays(d),
             value: String(d),
             selected: d === re.days,
           })),

@@ -56,6 +56,7 @@ describe('planAudience', () => {
       'invalid address': 1,
       'duplicate address': 1,
       'cool-down': 1,
+      blank: 0,
     });
     expect(p.entries.map((e) => [e.email, e.status, e.detail])).toEqual([
       ['a@x.example', 'pending', ''],
@@ -102,6 +103,20 @@ describe('planAudience', () => {
       unmergeable: new Map([['a@x.example', 'no value for {{First name}}']]),
     });
     expect(p.blocked).toEqual([{ email: 'a@x.example', row: 9, reason: 'no value for {{First name}}' }]);
+  });
+
+  it('excludes them with the reason instead when the audience is written after Start (blanks: exclude)', () => {
+    const p = plan([c('a@x.example', { row: 9 }), c('b@x.example', { row: 10 })], {
+      unmergeable: new Map([['a@x.example', 'no value for {{First name}}']]),
+      blanks: 'exclude',
+    });
+    expect(p.blocked).toEqual([]);
+    expect(p.excluded.blank).toBe(1);
+    expect(p.emailed).toBe(1);
+    expect(p.entries.map((e) => [e.email, e.status, e.detail])).toEqual([
+      ['a@x.example', 'excluded', 'Their email would have a blank (row 9): no value for {{First name}}'],
+      ['b@x.example', 'pending', ''],
+    ]);
   });
 });
 

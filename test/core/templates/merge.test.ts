@@ -131,6 +131,10 @@ describe('mergeTemplate', () => {
         { field: 'Plan', placeholder: '{{Plan}}' },
       ],
       problems: [],
+      causes: [
+        { kind: 'blank', field: 'First name', placeholder: '{{First name}}' },
+        { kind: 'blank', field: 'Plan', placeholder: '{{Plan}}' },
+      ],
     });
   });
 

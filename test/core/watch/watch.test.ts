@@ -214,6 +214,11 @@ describe('daily digest', () => {
     expect(digests[1]!.htmlBody).toContain('&lt;script&gt;x&lt;/script&gt;');
     expect(digests[1]!.htmlBody).not.toContain('<script>');
     expect(digests[0]!.subject).toBe('ChurnGuard: 2 customer alerts for 2026-11-20');
+    expect(digests[0]!.textBody).toMatch(/^2 customer alerts need your attention today:/);
+    // One alert reads in the singular, in the subject and the body.
+    expect(digests[1]!.subject).toBe('ChurnGuard: 1 customer alert for 2026-11-20');
+    expect(digests[1]!.textBody).toMatch(/^1 customer alert needs your attention today:/);
+    expect(digests[1]!.htmlBody).toContain('<p>1 customer alert needs your attention today:</p>');
     expect(buildDigests([], 'lead@nimbus.example', '2026-11-20')).toEqual([]);
   });
 

@@ -5,7 +5,7 @@
  * damaged or foreign value is refused with one sentence rather than half-parsed. A logistic model
  * saved before trees existed reads as a logistic learner.
  */
-import { z } from 'zod';
+import * as z from '../../zod';
 import type { LearnedModel } from './learner';
 import { parseModel, serialiseModel } from './model';
 import type { Tree } from './trees/tree';
@@ -33,13 +33,13 @@ const TreeModelSchema = z.object({
       z.object({
         kind: z.literal('numeric'),
         column: z.string(),
-        index: z.number().int(),
+        index: z.int(),
         parse: z.enum(['number', 'date', 'boolean']),
       }),
       z.object({
         kind: z.literal('categorical'),
         column: z.string(),
-        index: z.number().int(),
+        index: z.int(),
         order: z.array(z.string()),
       }),
     ]),
@@ -54,8 +54,8 @@ const TreeModelSchema = z.object({
 const StoredSchema = z.object({
   version: z.literal(3),
   kind: z.enum(['logistic', 'trees', 'blend']),
-  logistic: z.unknown().optional(),
-  trees: TreeModelSchema.optional(),
+  logistic: z.optional(z.unknown()),
+  trees: z.optional(TreeModelSchema),
 });
 
 export function serialiseLearned(model: LearnedModel): string {

@@ -1,0 +1,58 @@
+/**
+ * Apps Script parses the whole of Code.js on every card click, so its size is behaviour: a guard
+ * against it creeping back over the budget (zod classic, an unminified build, a big new table).
+ * Minified, it must still name real functions in stack traces, or a logged error is unreadable.
+ */
+import { SETTINGS_KEY } from '../../src/app/settings-store';
+import { gmailEvent } from '../../src/local/gmail-events';
+import { AppsScriptWorld, createCardService } from '../../src/local/standins';
+import { callGlobal, loadBundle, readBundle } from '../helpers/bundle-vm';
+
+/**
+ * 420 KiB measured after zod/mini and minification (was 1,015 KiB); see the README's Bundle section.
+ * Issue 16's bounded tabs and chunked campaign jobs added ~20 KB minified. The issue's 400 KB target is
+ * NOT met yet (see the README's Bundle section); this cap stops further growth while it is worked on.
+ * The portfolio snapshot (its core, the chunked rescore/scan job, the snapshot tab) added ~12 KB:
+ * 459,503 bytes measured after merging it; flagged for the bundle work.
+ */
+export const MAX_BUNDLE_BYTES = 462_000;
+
+describe('build/Code.js size and stack traces', () => {
+  it(`stays under ${MAX_BUNDLE_BYTES.toLocaleString('en')} bytes`, () => {
+    expect(Buffer.byteLength(readBundle(), 'utf8')).toBeLessThanOrEqual(MAX_BUNDLE_BYTES);
+  });
+
+  it('names the real functions in the stack trace of an error thrown inside the bundle', () => {
+    const world = new AppsScriptWorld({ latency: 'none' });
+    const ss = world.spreadsheets.create({
+      name: 'Customers',
+      sheets: [{ name: 'Customers', values: [['Email'], ['a@b.example']] }],
+    });
+    world.userProperties.put(SETTINGS_KEY, JSON.stringify({ spreadsheetId: ss.id }));
+    const { globals } = world.startExecution({ kind: 'card' });
+    // A tab object missing its methods: the bundle's own code throws a TypeError the guard logs.
+    const SpreadsheetApp = {
+      ...globals.SpreadsheetApp,
+      openById: (id: string) => {
+        const real = globals.SpreadsheetApp.openById(id);
+        return new Proxy(real, {
+          get: (target, prop, receiver) =>
+            prop === 'getSheetByName' ? () => ({}) : (Reflect.get(target, prop, receiver) as unknown),
+        });
+      },
+    };
+    const logged: unknown[][] = [];
+    const context = loadBundle({
+      ...globals,
+      SpreadsheetApp,
+      CardService: createCardService(),
+      console: { error: (...data: unknown[]) => logged.push(data), log: () => undefined },
+    });
+    callGlobal(context, 'onCardAction', gmailEvent({ parameters: { action: 'openSegments' } }));
+    const stack = logged.map((entry) => entry.map(String).join(' ')).join('\n');
+    expect(stack).toContain('TypeError');
+    // dispatchAction (src/app/dispatcher.ts) is on every button's path; minified it would be 2 letters.
+    expect(stack).toMatch(/at dispatchAction \(Code\.js:/);
+    expect(stack).toMatch(/at buildSegmentsCard \(Code\.js:/);
+  });
+});
