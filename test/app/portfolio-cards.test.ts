@@ -114,4 +114,25 @@ describe('portfolio cards on the snapshot', () => {
       widgets(one).filter((x) => x.kind === 'decoratedText' && x.onClick?.kind === 'action').length,
     ).toBeGreaterThan(0);
   });
+
+  it('the outcomes card counts from the snapshot: flat in N, and says when there is none yet', () => {
+    const cellsFor = (n: number) => {
+      const w = portfolioWorld(n);
+      buildHomepage(w.ctx()); // the snapshot, as any earlier card leaves it
+      w.world.calls.reset();
+      const card = cardOf(act(w.ctx(), 'openOutcomes'));
+      expect(textOf(freshness(card)!)).toBe('as of 12:00 UTC');
+      return w.world.calls.cellsRead;
+    };
+    const small = cellsFor(20);
+    expect(cellsFor(400)).toBe(small);
+    expect(small).toBeLessThan(100);
+    // No snapshot while a large refresh runs: the card says so and runs nothing itself.
+    const w = portfolioWorld(60);
+    requestJob(w.ctx(), 'rescore', { chunkRows: 10 });
+    w.world.calls.reset();
+    const card = cardOf(act(w.ctx(), 'openOutcomes'));
+    expect(textOf(freshness(card)!)).toBe('No portfolio snapshot yet · rescoring: 0 / 60');
+    expect(w.world.calls.cellsRead).toBeLessThan(100);
+  });
 });

@@ -8,6 +8,7 @@ import { foldedSection } from '../card/fold';
 import type { Card, Section, Widget } from '../card/types';
 import { ACTION } from '../action-names';
 import { BRAND_LOGO, actionButton, linkButton } from './common';
+import { freshnessWidget } from './freshness';
 
 export interface PortfolioView {
   figures: { label: string; value: string; note?: string }[];
@@ -74,22 +75,15 @@ function alertsSection(a: NonNullable<HomepageState['alerts']>): Section[] {
 export const AT_RISK_PAGE_SIZE = 8;
 
 /** The figures' age and the Refresh button that starts a background rescore. */
-function freshnessWidget(freshness: string): Widget {
-  return {
-    kind: 'decoratedText',
-    text: freshness,
-    wrapText: true,
-    icon: 'CLOCK',
-    button: actionButton('Refresh', ACTION.refreshHome, undefined, 'text'),
-  };
-}
+const refreshedFreshness = (freshness: string): Widget =>
+  freshnessWidget(freshness, actionButton('Refresh', ACTION.refreshHome, undefined, 'text'));
 
 function portfolioSections(p: PortfolioView, freshness?: string): Section[] {
   const sections: Section[] = [
     {
       header: 'Portfolio',
       widgets: [
-        ...(freshness ? [freshnessWidget(freshness)] : []),
+        ...(freshness ? [refreshedFreshness(freshness)] : []),
         ...p.figures.map((f): Widget => ({
           kind: 'decoratedText',
           topLabel: f.label,
@@ -214,7 +208,7 @@ export function homepageCard(state: HomepageState): Card {
       ...(state.portfolio
         ? portfolioSections(state.portfolio, state.freshness)
         : state.freshness
-          ? [{ header: 'Portfolio', widgets: [freshnessWidget(state.freshness)] }]
+          ? [{ header: 'Portfolio', widgets: [refreshedFreshness(state.freshness)] }]
           : []),
       connection,
       {

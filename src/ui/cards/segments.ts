@@ -7,6 +7,7 @@ import { foldedSection } from '../card/fold';
 import { ACTION } from '../action-names';
 import type { Card, Section, Widget } from '../card/types';
 import { action, actionButton } from './common';
+import { freshnessWidget } from './freshness';
 
 export const SEGMENTS_PAGE_SIZE = 15;
 export const MEMBERS_SHOWN = 10;
@@ -52,7 +53,7 @@ function issuesSection(issues: readonly string[]): Section[] {
 
 /** The figures' age: segments and their members come from the portfolio snapshot, not a live read. */
 function freshnessSection(freshness: string): Section {
-  return { widgets: [{ kind: 'decoratedText', text: freshness, wrapText: true, icon: 'CLOCK' }] };
+  return { widgets: [freshnessWidget(freshness)] };
 }
 
 export function segmentsCard(state: SegmentsListState): Card {
