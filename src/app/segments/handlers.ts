@@ -198,11 +198,12 @@ function tagFrom(raw: string): string {
 /** What a bulk tag works on: the connected tab's header, the segment by name and the Tags column's index. */
 function bulkTagTarget(ctx: AppContext, segmentName: string) {
   const { settings, spreadsheetId, sheet } = requireConnected(ctx);
-  const headers = sheet.readHeaders();
+  // The header row once: no data rows, but enough for the column mapping to find the Tags column.
+  const top = sheet.readRows(2, 0);
+  const headers = top.headers;
   const config = segmentConfig(ctx, spreadsheetId, headers);
   const segment = segmentNamed(config, segmentName);
-  const tagsIndex = readCustomers({ ...sheet.readRows(2, 0), mapping: settings.mapping }).mapping.columns
-    .tags;
+  const tagsIndex = readCustomers({ ...top, mapping: settings.mapping }).mapping.columns.tags;
   return { settings, spreadsheetId, sheet, headers, config, segment, tagsIndex };
 }
 

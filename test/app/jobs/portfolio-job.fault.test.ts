@@ -73,25 +73,33 @@ const scanReference = (() => {
   return { snapshot: comparable(readSnapshot(w.ctx(), w.ss.id)), tabs: scanTabs(w), risks: riskColumns(w) };
 })();
 
+/**
+ * Steps the job in executions until it is gone; 70% of them are killed at a random kind of call after
+ * 1..maxCalls of it, and each steps with a card's or a trigger's budget at random.
+ */
+function runKilledUntilDone(w: ReturnType<typeof portfolioWorld>, random: () => number, maxCalls: number) {
+  let runs = 0;
+  while (loadJob(w.ctx())) {
+    expect(++runs).toBeLessThan(500);
+    const exec = w.world.startExecution({ kind: 'trigger' });
+    if (random() < 0.7)
+      killAt(exec, KILL_AT[Math.floor(random() * KILL_AT.length)]!, 1 + Math.floor(random() * maxCalls));
+    const ctx = { ...createContext(exec.globals), clock: w.world.clock };
+    try {
+      stepJob(ctx, random() < 0.5 ? 'card' : 'trigger');
+    } catch (error) {
+      expect(String(error)).toMatch(/Exceeded maximum execution time|has ended/);
+    }
+    exec.end();
+  }
+}
+
 describe('killing the portfolio job between and inside chunks', () => {
   it.each(seeds(30, 1000))('seed %i: resumes to the unkilled snapshot and risk cells', (seed) => {
     const random = rng(seed);
     const w = portfolioWorld(CUSTOMERS, 3);
     requestJob(w.ctx(), 'rescore', { chunkRows: 3 + Math.floor(random() * 12) });
-    let runs = 0;
-    while (loadJob(w.ctx())) {
-      expect(++runs).toBeLessThan(500);
-      const exec = w.world.startExecution({ kind: 'trigger' });
-      if (random() < 0.7)
-        killAt(exec, KILL_AT[Math.floor(random() * KILL_AT.length)]!, 1 + Math.floor(random() * 8));
-      const ctx = { ...createContext(exec.globals), clock: w.world.clock };
-      try {
-        stepJob(ctx, random() < 0.5 ? 'card' : 'trigger');
-      } catch (error) {
-        expect(String(error)).toMatch(/Exceeded maximum execution time|has ended/);
-      }
-      exec.end();
-    }
+    runKilledUntilDone(w, random, 8);
     const snapshot = readSnapshot(w.ctx(), w.ss.id);
     expect(snapshot?.customers).toBe(CUSTOMERS);
     expect(comparable(snapshot)).toEqual(comparable(reference));
@@ -104,20 +112,7 @@ describe('killing the portfolio job between and inside chunks', () => {
       const random = rng(seed + 7919);
       const w = scannedYesterday();
       requestJob(w.ctx(), 'scan', { chunkRows: 3 + Math.floor(random() * 12) });
-      let runs = 0;
-      while (loadJob(w.ctx())) {
-        expect(++runs).toBeLessThan(500);
-        const exec = w.world.startExecution({ kind: 'trigger' });
-        if (random() < 0.7)
-          killAt(exec, KILL_AT[Math.floor(random() * KILL_AT.length)]!, 1 + Math.floor(random() * 10));
-        const ctx = { ...createContext(exec.globals), clock: w.world.clock };
-        try {
-          stepJob(ctx, random() < 0.5 ? 'card' : 'trigger');
-        } catch (error) {
-          expect(String(error)).toMatch(/Exceeded maximum execution time|has ended/);
-        }
-        exec.end();
-      }
+      runKilledUntilDone(w, random, 10);
       expect(scanReference.tabs.alerts.length).toBeGreaterThan(0);
       expect(scanTabs(w)).toEqual(scanReference.tabs);
       expect(comparable(readSnapshot(w.ctx(), w.ss.id))).toEqual(scanReference.snapshot);
