@@ -13,6 +13,7 @@
  * same chunk twice.
  */
 import * as z from '../../core/zod';
+import { SheetWalkSchema } from './walk-schema';
 import { DEFAULT_PLAYBOOK_SETTINGS } from '../../core/playbooks/settings';
 import {
   addChunk,
@@ -66,19 +67,11 @@ export const STEP_BUDGET = {
 
 export type JobKind = 'rescore' | 'scan';
 
-const WalkSchema = z.object({
-  nextRow: z.int(),
-  endRow: z.int(),
-  chunkRows: z.int().check(z.gte(1)),
-  anchor: z.optional(z.object({ row: z.int(), email: z.string() })),
-  walkedDigest: z.optional(z.string()),
-});
-
 const JobSchema = z.object({
   kind: z.enum(['rescore', 'scan']),
   spreadsheetId: z.string(),
   startedAt: z.string(),
-  walk: WalkSchema,
+  walk: SheetWalkSchema,
   /** Times the sheet moved under the job and it started over. */
   restarts: z.int(),
   chunks: z.int(),

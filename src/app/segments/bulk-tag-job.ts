@@ -11,6 +11,7 @@
  * unchanged. Either way no cell is tagged twice and undo restores every cell the job changed.
  */
 import * as z from '../../core/zod';
+import { SheetWalkSchema } from '../jobs/walk-schema';
 import { BULK_LOG_HEADERS, BULK_LOG_TAB, bulkLogRows, membersOf, planBulkTag } from '../../core/segments';
 import type { AppContext } from '../context';
 import { readChunk, startWalk, walkDone, walkProgress, walkStillValid } from '../jobs/sheet-walk';
@@ -33,13 +34,7 @@ export const BulkTagJobSchema = z.object({
   by: z.string(),
   at: z.string(),
   state: z.enum(['running', 'done', 'failed']),
-  walk: z.object({
-    nextRow: z.int(),
-    endRow: z.int(),
-    chunkRows: z.int().check(z.gte(1)),
-    anchor: z.optional(z.object({ row: z.int(), email: z.string() })),
-    walkedDigest: z.optional(z.string()),
-  }),
+  walk: SheetWalkSchema,
   restarts: z.int().check(z.gte(0)),
   changed: z.int().check(z.gte(0)),
   unchanged: z.int().check(z.gte(0)),
