@@ -65,6 +65,9 @@ export const STEP_BUDGET = {
   trigger: { ms: 285_000, minChunks: 1, maxChunks: Number.POSITIVE_INFINITY },
 } as const;
 
+/** A card resumes a begun job only on a sheet of at most this many chunks (see stepJob). */
+const CARD_RESUME_CHUNKS = 4;
+
 export type JobKind = 'rescore' | 'scan';
 
 const JobSchema = z.object({
@@ -373,6 +376,15 @@ export function stepJob(ctx: AppContext, budget: keyof typeof STEP_BUDGET): Step
         dropJob(ctx, job);
         return { kind: 'idle' };
       }
+      // Resuming checks the walk (walkStillValid), which reads the whole Email column: 100,000 cells on
+      // a 100k sheet, more than a card can add to its chunk. A card resumes only a small sheet's walk
+      // and otherwise shows the progress; the trigger checks once per run.
+      if (
+        budget === 'card' &&
+        begun(job.walk) &&
+        job.walk.endRow - 1 > CARD_RESUME_CHUNKS * job.walk.chunkRows
+      )
+        return { kind: 'running', progress: jobProgress(job) };
       let saved = readPieces(ctx.userStore, PARTIAL_PREFIX, job.partial) as Saved | undefined;
       // The sheet moved since the last chunk (or the saved partial is gone): start over from the top.
       if (!saved?.p || (begun(job.walk) && !walkStillValid(sheet, settings, job.walk))) {
