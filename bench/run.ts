@@ -15,11 +15,27 @@ import { intentLearnedBench } from './intent-learned.bench';
 import { campaignEndToEndBench, campaignRunBench } from './campaign.bench';
 import { segmentsBench } from './segments.bench';
 import { scanBench } from './scan.bench';
+import { portfolioBench } from './portfolio.bench';
 import { fitSizeBench, generatedLearnersBench, learnRunBench, telcoLearnersBench } from './learners.bench';
 
 type Group = { name: string; run: () => Promise<void> | void };
 
 const groups: Group[] = [
+  {
+    // Issue 16: the portfolio snapshot's card paths and its chunked job in the background.
+    name: 'portfolio',
+    run: () => {
+      const r = portfolioBench();
+      printTable(
+        'Portfolio cards and jobs, 24 columns (modelled service time + JS time; target 10 s)',
+        r.rows,
+      );
+      printTable(
+        'Rescore and scan in the background: hourly trigger runs until the job is done',
+        r.background,
+      );
+    },
+  },
   {
     // Issue 16, bounded tabs: the Alerts card paths with few and with 100,000 closed alerts, and the archive.
     name: 'alerts',

@@ -277,7 +277,8 @@ const ACTIONS: Record<ActionName, ActionSpec> = {
   [ACTION.saveScoring]: { params: noParams, run: (ctx, _p, e) => saveScoring(ctx, e) },
   [ACTION.refreshHome]: {
     params: noParams,
-    run: (ctx) => ({ kind: 'navigate', steps: [{ kind: 'update', card: buildHomepage(ctx) }] }),
+    // Refresh recounts the portfolio: a background rescore, with one step run here.
+    run: (ctx) => ({ kind: 'navigate', steps: [{ kind: 'update', card: buildHomepage(ctx, 0, 'rescore') }] }),
   },
 };
 

@@ -17,10 +17,12 @@ import { sheetComposer } from './campaigns/composer';
 import { runHourly } from './campaigns/run';
 import { loadSettings } from './settings-store';
 import { invocationOfAction } from '../ui/card/contract';
-import { LAST_SCAN_KEY, runDailyScan, SCAN_ERROR_KEY, scanDue } from './watch/scan';
+import { LAST_SCAN_KEY, SCAN_ERROR_KEY, scanDue } from './watch/scan';
 import { electScanner } from './watch/scanner-election';
 import { runRequestedLearning } from './handlers/learn';
 import { reactivationDue, runReactivation } from './watch/reactivation';
+import { loadJob, requestJob, stepJob, type JobProgress } from './jobs/portfolio-job';
+import { keepHourlyTrigger } from './campaigns/trigger-upkeep';
 import { runTabUpkeep } from './watch/tab-upkeep';
 
 export interface AppEntry {
@@ -39,6 +41,8 @@ export interface HourlyReport {
   /** The teammate elected to scan the sheet today, when it was not this user. */
   scannedBy?: string;
   campaigns: number;
+  /** The portfolio job after this run: its progress, 'finished', or 'idle' when there was none. */
+  job?: JobProgress | 'idle' | 'busy' | 'finished';
   /** What failed, already logged; the other half of the run still ran. */
   errors: string[];
 }
@@ -83,18 +87,8 @@ export function appEntry(makeContext: () => AppContext, log: ErrorLogger): AppEn
             report.scannedBy = ballot.scanner;
             return;
           }
-          try {
-            runDailyScan(ctx);
-            ctx.userStore.delete(SCAN_ERROR_KEY);
-          } catch (error) {
-            // Nobody watches a trigger's log: Settings shows the failure until a scan succeeds.
-            const at = ctx.clock.now().toISOString().slice(0, 16).replace('T', ' ');
-            ctx.userStore.set(
-              SCAN_ERROR_KEY,
-              `${at} UTC: ${error instanceof Error ? error.message : String(error)}`.slice(0, 500),
-            );
-            throw error;
-          }
+          // The scan is a chunked job: started here, run by the job step below (and the next runs).
+          requestJob(ctx, 'scan');
           report.scanned = true;
         }
       });
@@ -105,6 +99,26 @@ export function appEntry(makeContext: () => AppContext, log: ErrorLogger): AppEn
       // Campaigns run even when the scan failed: a broken rule must not stop a half-sent campaign.
       attempt(() => {
         report.campaigns = runHourly(ctx, sheetComposer).filter((o) => o.kind === 'ran').length;
+      });
+      // The chunked portfolio job (rescore, Refresh) goes on with what the run has left (issue 16).
+      attempt(() => {
+        const scanning = loadJob(ctx)?.kind === 'scan';
+        try {
+          const step = stepJob(ctx, 'trigger');
+          report.job = step.kind === 'running' ? step.progress : step.kind;
+          if (step.kind === 'finished') ctx.locks.withUserLock(10_000, () => keepHourlyTrigger(ctx));
+          if (step.kind === 'finished' && scanning) ctx.userStore.delete(SCAN_ERROR_KEY);
+        } catch (error) {
+          // Nobody watches a trigger's log: Settings shows the scan's failure until a scan succeeds.
+          if (scanning) {
+            const at = ctx.clock.now().toISOString().slice(0, 16).replace('T', ' ');
+            ctx.userStore.set(
+              SCAN_ERROR_KEY,
+              `${at} UTC: ${error instanceof Error ? error.message : String(error)}`.slice(0, 500),
+            );
+          }
+          throw error;
+        }
       });
       // Last, with the time left: closed alerts to the archive (bounded, resumable steps).
       attempt(() => void runTabUpkeep(ctx));

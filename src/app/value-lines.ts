@@ -1,6 +1,6 @@
 /**
  * The value lines (who is in the top 20% by MRR, …) need every customer, which only whole-sheet
- * reads see (homepage, rescore, segments). They store the lines in the user's properties, a few
+ * work sees (the chunked portfolio job, the daily scan). They store the lines in the user's properties, a few
  * hundred bytes, so the sidebar, which reads one row, can apply the guard rails without reading more.
  */
 import type { Customer } from '../core/customers/customer';
@@ -16,14 +16,30 @@ export function rememberValueLines(
   settings: Settings,
   customers: readonly Customer[],
 ): ValueLines {
-  const lines = valueLines(customers, settings.playbooks ?? DEFAULT_PLAYBOOK_SETTINGS, ctx.clock.now());
-  const before = storedValueLines(ctx, settings);
-  // Properties writes have a daily quota: write only when a line moved.
-  const same =
-    before &&
-    before.discountMin === lines.discountMin &&
-    before.reliefMin === lines.reliefMin &&
-    before.customers === lines.customers;
+  return storeValueLines(
+    ctx,
+    valueLines(customers, settings.playbooks ?? DEFAULT_PLAYBOOK_SETTINGS, ctx.clock.now()),
+  );
+}
+
+/** Stores lines computed elsewhere (the chunked portfolio job computes them from a sketch). */
+export function storeValueLines(ctx: AppContext, lines: ValueLines): ValueLines {
+  const before = ctx.userStore.get(VALUE_LINES_KEY);
+  let same: boolean;
+  try {
+    const b = before ? ValueLinesSchema.parse(JSON.parse(before)) : undefined;
+    // Properties writes have a daily quota: write only when a line (or what it was computed with) moved.
+    same =
+      !!b &&
+      b.basis === lines.basis &&
+      b.discountTopShare === lines.discountTopShare &&
+      b.reliefTopShare === lines.reliefTopShare &&
+      b.discountMin === lines.discountMin &&
+      b.reliefMin === lines.reliefMin &&
+      b.customers === lines.customers;
+  } catch {
+    same = false;
+  }
   if (!same) ctx.userStore.set(VALUE_LINES_KEY, JSON.stringify(lines));
   return lines;
 }

@@ -125,6 +125,10 @@ describe('campaign wizard', () => {
     expect(JSON.stringify(done)).toContain(`${emailed} sent`);
     // Nothing left to do: the trigger removed itself.
     expect(w.world.triggers.triggers).toHaveLength(0);
+    // Pause on a card shown before it finished: the campaign as it is now, not a problem card.
+    const late = act(w.ctx(), 'campaignControl', { id: start.id!, change: 'pause' });
+    expect(late.kind === 'navigate' && late.notification).toMatch(/has already finished\.$/);
+    expect(JSON.stringify(cardOf(late))).toContain('Finished');
   });
 
   it('blocks the start while any member would get a blank, and lists the rows', () => {
@@ -203,6 +207,12 @@ describe('campaign wizard', () => {
     expect(early).toContain('30 days, so far (day 10)');
     expect(early).toContain('1 reply noticed');
     w.world.clock.advance(25 * 24 * HOUR);
+    // The churns were typed into the sheet, not made through ChurnGuard: the outcomes card counts from
+    // the portfolio snapshot and says how old it is, until Refresh recounts (a small sheet at once).
+    const stale = JSON.stringify(cardOf(act(w.ctx(), 'openOutcomes')));
+    expect(stale).toContain('0 churned');
+    expect(stale).toMatch(/"text":"as of \d+ \w+ \d\d:\d\d UTC","wrapText":true,"icon":"CLOCK"/);
+    act(w.ctx(), 'refreshHome');
     const card = JSON.stringify(cardOf(act(w.ctx(), 'openOutcomes')));
     // Words first, with the counts; the interval only in a details row.
     expect(card).toContain(

@@ -22,8 +22,11 @@ function contextOn(values: unknown[][]) {
   return { world, ctx };
 }
 
-const act = (ctx: Parameters<typeof dispatchAction>[0], action: string) =>
-  dispatchAction(ctx, parseAddonEvent({ commonEventObject: { parameters: { action } } }));
+const act = (
+  ctx: Parameters<typeof dispatchAction>[0],
+  action: string,
+  params: Record<string, string> = {},
+) => dispatchAction(ctx, parseAddonEvent({ commonEventObject: { parameters: { action, ...params } } }));
 
 describe('learn from history', () => {
   it('fits, stores and blends the model on the sample sheet', () => {
@@ -68,12 +71,20 @@ describe('learn from history', () => {
   it('reads the stored model once per card, not once per customer', () => {
     const { world, ctx } = contextOn(readTableFile(SAMPLE).sheets[0]!.values);
     act(ctx, 'learnFromHistory');
-    world.calls.reset();
-    const home = act(ctx, 'refreshHome');
-    expect(home.kind).toBe('navigate');
-    // Settings (twice), the model (its manifest and parts), the value lines and the campaign list.
     const parts = JSON.parse(world.userProperties.values.get(MODEL_KEY) ?? '{}').parts ?? 0;
-    expect(world.calls.get('Properties.getProperty')).toBeLessThanOrEqual(6 + parts);
+    world.calls.reset();
+    // Refresh rescores the sheet (one chunk for the sample): the model is read for the chunk's records
+    // and once more to explain the call-first list, not once per customer.
+    expect(act(ctx, 'refreshHome').kind).toBe('navigate');
+    const refresh = world.calls.get('Properties.getProperty');
+    world.calls.reset();
+    expect(act(ctx, 'homePage', { page: '0' }).kind).toBe('navigate');
+    const page = world.calls.get('Properties.getProperty');
+    // The homepage itself reads the snapshot, not the model: settings, the job, the stale mark,
+    // the campaign list and replies.
+    expect(page).toBeLessThanOrEqual(8);
+    // The job: settings, its head and partial pieces (twice: before and after the lock), the model twice.
+    expect(refresh).toBeLessThanOrEqual(16 + 2 * (1 + parts));
   });
 
   it('learns in the hourly trigger when a large sheet asked for it, once', () => {

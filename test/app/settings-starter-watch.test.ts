@@ -29,6 +29,8 @@ describe('starter spreadsheet', () => {
       'Campaigns',
       'Notes',
       'Settings',
+      // Written by the homepage's first portfolio refresh.
+      'ChurnGuard snapshot',
     ]);
     expect(ss.sheet('Customers')!.toValues()).toHaveLength(4);
     const segments = JSON.stringify(cardOf(act(w.ctx(), 'openSegments')));

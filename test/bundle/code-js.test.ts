@@ -284,7 +284,7 @@ describe('build/Code.js in a bare Apps Script-like context', () => {
       expect(allText(pushed)).toContain('Industry hit hard by the crisis');
     });
 
-    it('scores every customer into the sheet with one read and one write', () => {
+    it('scores every customer into the sheet in bounded reads and one block write', () => {
       const { context, json, world, sheet } = connected();
       const act = () =>
         json<ActionResponseJson>(
@@ -299,9 +299,11 @@ describe('build/Code.js in a bare Apps Script-like context', () => {
       expect(values[2]!.slice(-2)).toEqual(['', '']); // no data to score
       expect(typeof values[1]![10]).toBe('number');
       world.calls.reset();
-      act(); // second run: headers exist, so exactly one read and one write
-      expect(world.calls.get('Range.getValues')).toBe(1);
-      expect(world.calls.get('Range.setValues')).toBe(1);
+      act(); // second run: headers exist, so the rows are written in one block
+      // The chunked job: the walk's header read, then the chunk's headers and rows; one write for
+      // the risk and band cells and one for the snapshot tab.
+      expect(world.calls.get('Range.getValues')).toBe(3);
+      expect(world.calls.get('Range.setValues')).toBe(2);
       expect(sheet.sheet('Customers')!.toValues()[0]).toHaveLength(12);
     });
 

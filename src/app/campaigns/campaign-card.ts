@@ -159,6 +159,16 @@ export function controlCampaign(
   id: string,
   change: 'pause' | 'resume' | 'cancel',
 ): ActionResponse {
+  // A card shown before the campaign finished (its last batch, the trigger, "Send more now" on another
+  // card): Pause or Cancel has nothing left to stop, so show the campaign as it is now, not a problem.
+  const before = loadCampaign(ctx.userStore, id);
+  if (before && change !== 'resume' && (before.state === 'done' || before.state === 'cancelled'))
+    return {
+      kind: 'navigate',
+      steps: [{ kind: 'update', card: buildCampaignCard(ctx, id) }],
+      notification: `"${before.name}" has already ${before.state === 'done' ? 'finished' : 'been cancelled'}.`,
+      stateChanged: true,
+    };
   const meta = changeCampaignState(ctx, id, change);
   return {
     kind: 'navigate',

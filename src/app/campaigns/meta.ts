@@ -4,6 +4,7 @@
  * the 9 KB limit) plus an index, so listing campaigns never reads the Campaigns tab.
  */
 import * as z from '../../core/zod';
+import { SheetWalkSchema } from '../jobs/walk-schema';
 import type { KeyValueStore } from '../../ports/key-value-store';
 
 /**
@@ -30,15 +31,6 @@ export const UNFINISHED_STATES: ReadonlySet<CampaignState> = new Set([
   'waiting-quota',
 ]);
 export type CampaignState = (typeof CAMPAIGN_STATES)[number];
-
-/** The customer-tab cursor of src/app/jobs/sheet-walk.ts, as stored. */
-const SheetWalkSchema = z.object({
-  nextRow: z.int(),
-  endRow: z.int(),
-  chunkRows: z.int().check(z.gte(1)),
-  anchor: z.optional(z.object({ row: z.int(), email: z.string() })),
-  walkedDigest: z.optional(z.string()),
-});
 
 /**
  * A segment campaign's audience being written: the walk over the customer tab, what the chunks

@@ -1,7 +1,8 @@
 /**
  * Campaign outcomes for the cards: each campaign's emailed vs holdout churn and reactivation at
  * 30/60/90 days, and the playbooks pooled. Reads the Campaigns tab once; the customers come from the
- * caller's whole-sheet read (the homepage has one already).
+ * portfolio snapshot (src/app/portfolio/outcome-customers.ts), which keeps what an outcome needs of
+ * each campaign recipient.
  */
 import type { Customer } from '../../core/customers/customer';
 import {
@@ -16,7 +17,10 @@ import { count, formatDays } from '../../core/text/format';
 import type { Card } from '../../ui/card/types';
 import { outcomesCard, type OutcomeLine } from '../../ui/cards/outcomes';
 import type { AppContext } from '../context';
-import { withWholeSheet } from '../whole-sheet';
+import { requireConnected } from '../connected';
+import { withSheet } from '../sheet-errors';
+import { currentSnapshot, freshnessLine } from '../portfolio/current';
+import { snapshotCustomers } from '../portfolio/outcome-customers';
 import { readReplies } from '../watch/replies';
 import { listCampaigns, type CampaignMeta } from './meta';
 
@@ -100,22 +104,30 @@ function windowLine(w: WindowOutcome, day: number): OutcomeLine {
   };
 }
 
+/**
+ * The outcomes card reads the portfolio snapshot's outcome fields of campaign recipients, never the
+ * customer tab, so it costs the same at 1k and 100k customers. Without a snapshot it shows the
+ * campaigns without their windows, says so, and starts one (like the other portfolio cards).
+ */
 export function buildOutcomesCard(ctx: AppContext): Card {
-  return withWholeSheet(ctx, (whole) => {
-    const o = computeOutcomes(ctx, whole.settings.spreadsheetId!, whole.read.customers);
-    const today = ctx.clock.now().getTime();
-    return outcomesCard({
-      playbooks: playbookLines(o.playbooks),
-      campaigns: [...o.campaigns]
-        .reverse()
-        .slice(0, SHOWN)
-        .map(({ meta, outcome }) => ({
-          name: meta.name,
-          summary: `${meta.template} → ${meta.segment} · ${outcome.emailed} emailed · ${outcome.holdout} held back · ${count(outcome.replies, 'reply')} noticed`,
-          windows: outcome.windows.map((w) =>
-            windowLine(w, Math.max(0, Math.floor((today - outcome.start.getTime()) / 86_400_000))),
-          ),
-        })),
-    });
+  const { spreadsheetId } = requireConnected(ctx);
+  const view = withSheet(() => currentSnapshot(ctx, spreadsheetId));
+  const o = computeOutcomes(ctx, spreadsheetId, view.snapshot ? snapshotCustomers(view.snapshot) : []);
+  const today = ctx.clock.now().getTime();
+  return outcomesCard({
+    playbooks: view.snapshot ? playbookLines(o.playbooks) : [],
+    campaigns: [...o.campaigns]
+      .reverse()
+      .slice(0, SHOWN)
+      .map(({ meta, outcome }) => ({
+        name: meta.name,
+        summary: `${meta.template} → ${meta.segment} · ${outcome.emailed} emailed · ${outcome.holdout} held back · ${count(outcome.replies, 'reply')} noticed`,
+        windows: view.snapshot
+          ? outcome.windows.map((w) =>
+              windowLine(w, Math.max(0, Math.floor((today - outcome.start.getTime()) / 86_400_000))),
+            )
+          : [],
+      })),
+    freshness: freshnessLine(view, ctx.clock.now()),
   });
 }

@@ -107,16 +107,7 @@ function startLocked(ctx: AppContext, request: CampaignRequest, id: string): Sta
     if (plan.emailed === 0) return { kind: 'empty', plan };
   }
   const meta: CampaignMeta = existing ?? {
-    id,
-    name: request.name,
-    template: request.template,
-    segment: request.segment,
-    spreadsheetId: request.spreadsheetId,
-    createdAt: ctx.clock.now().toISOString(),
-    createdBy: ctx.session.email(),
-    state: 'starting',
-    winBack: request.winBack,
-    holdoutPercent: request.team.holdoutPercent,
+    ...campaignRecord(ctx, request, id, 'starting'),
     // What the rows will be: if this Start dies after writing them, the run that confirms it checks them.
     logBaseline: baselineOf(plan.entries),
     planned: {
@@ -136,6 +127,27 @@ function startLocked(ctx: AppContext, request: CampaignRequest, id: string): Sta
 }
 
 /** A campaign on a saved segment: its audience is written after Start, chunk by chunk. */
+/** What every new campaign records the same way, whichever Start made it (member list or segment). */
+function campaignRecord(
+  ctx: AppContext,
+  request: Pick<CampaignRequest, 'name' | 'template' | 'segment' | 'spreadsheetId' | 'winBack' | 'team'>,
+  id: string,
+  state: 'starting' | 'preparing',
+) {
+  return {
+    id,
+    name: request.name,
+    template: request.template,
+    segment: request.segment,
+    spreadsheetId: request.spreadsheetId,
+    createdAt: ctx.clock.now().toISOString(),
+    createdBy: ctx.session.email(),
+    state,
+    winBack: request.winBack,
+    holdoutPercent: request.team.holdoutPercent,
+  };
+}
+
 export interface SegmentCampaignRequest {
   id: string;
   name: string;
@@ -191,16 +203,7 @@ export function startSegmentCampaign(
     const walk = startWalk(sheet, request.chunkCells);
     ctx.triggers.installHourly(HOURLY_HANDLER);
     const meta: CampaignMeta = {
-      id: request.id,
-      name: request.name,
-      template: request.template,
-      segment: request.segment,
-      spreadsheetId: request.spreadsheetId,
-      createdAt: ctx.clock.now().toISOString(),
-      createdBy: ctx.session.email(),
-      state: 'preparing',
-      winBack: request.winBack,
-      holdoutPercent: request.team.holdoutPercent,
+      ...campaignRecord(ctx, request, request.id, 'preparing'),
       planned: { emailed: 0, holdout: 0, excluded: 0 },
       prep: {
         walk,

@@ -3,6 +3,7 @@
  * churned / saved, and adding an unknown sender. Every write is batched and goes to the row that holds
  * the customer's email now, found again at write time, since rows move while a card is open.
  */
+import { markSnapshotStale } from '../portfolio/stale';
 import { NOTES_TAB, STARTER_NOTES_HEADERS } from '../../core/settings/starter-spreadsheet';
 import type { ActionResponse } from '../../ui/card/types';
 import { noteCard, tagsCard, EDIT_FIELDS } from '../../ui/cards/customer-edit';
@@ -80,6 +81,7 @@ export function updateCustomer(
       },
     );
     sheet.write(planWrites(updates));
+    markSnapshotStale(ctx);
     const customer = readCustomers({
       sheetName: found.sheetName,
       headers: found.headers,
@@ -244,6 +246,7 @@ export function addCustomer(ctx: AppContext, email: string, name: string): Actio
       ),
     );
     sheet.appendRow(row);
+    markSnapshotStale(ctx);
     return {
       kind: 'navigate',
       steps: [{ kind: 'update', card: buildCustomerCard(ctx, address) }],

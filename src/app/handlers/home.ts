@@ -1,31 +1,28 @@
 import type { Card } from '../../ui/card/types';
 import { AT_RISK_PAGE_SIZE, homepageCard, type PortfolioView } from '../../ui/cards/homepage';
 import { BAND_COLOURS } from '../../ui/cards/customer';
-import { BANDS, portfolioSnapshot, textBar } from '../../core/metrics/at-risk';
-import { portfolioMetrics, type Metric } from '../../core/metrics/portfolio';
+import { textBar } from '../../core/metrics/at-risk';
+import { BANDS, monthRates, type PortfolioSnapshot } from '../../core/portfolio/snapshot';
 import type { AppContext } from '../context';
-import { count, formatMoney, formatPercent, formatScore } from '../../core/text/format';
+import { count, formatMoney, formatNumber, formatPercent, formatScore } from '../../core/text/format';
 import { sheetMoney } from '../money';
 import { loadSettings } from '../settings-store';
 import { UserFacingError } from '../errors';
-import { withWholeSheet } from '../whole-sheet';
-import { wholeSheetScorer } from '../segments/portfolio';
-import { rememberValueLines } from '../value-lines';
 import { alertViews } from '../watch/alert-actions';
 import { computeOutcomes, playbookLines } from '../campaigns/outcomes';
+import { currentSnapshot, freshnessLine } from '../portfolio/current';
+import type { JobKind } from '../jobs/portfolio-job';
+import { snapshotCustomers } from '../portfolio/outcome-customers';
 
-const pct = (m: Metric) => (m.value === null ? 'n/a' : formatPercent(m.value));
+const pct = (value: number | null) => (value === null ? 'n/a' : formatPercent(value));
 
-const TREND_MONTHS = 6;
-
-/** Customer churn in each of the last six full months, as bars scaled to the worst month. */
-function churnTrend(customers: Parameters<typeof portfolioMetrics>[0], today: Date) {
-  const months = Array.from({ length: TREND_MONTHS }, (_, k) => {
-    const end = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - k, 1));
-    const start = new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth() - 1, 1));
-    const m = portfolioMetrics(customers, { start, end }, { today });
-    return { start, rate: m.churnRate.value, lost: m.lostCustomers };
-  }).reverse();
+/** Customer churn in each of the snapshot's six full months, as bars scaled to the worst month. */
+function churnTrend(snapshot: PortfolioSnapshot) {
+  const months = snapshot.months.map((m) => ({
+    start: new Date(m.start),
+    rate: monthRates(m).churnRate,
+    lost: m.lostCustomers,
+  }));
   const worst = Math.max(...months.map((m) => m.rate ?? 0));
   if (worst === 0) return [];
   return months.map((m) => ({
@@ -35,76 +32,71 @@ function churnTrend(customers: Parameters<typeof portfolioMetrics>[0], today: Da
   }));
 }
 
-/** Scores the whole sheet (one batched read) into the portfolio view; `page` pages the at-risk list. */
-export function portfolioView(ctx: AppContext, page: number): PortfolioView {
-  return withWholeSheet(ctx, (whole) => {
-    const { settings, read } = whole;
-    const today = ctx.clock.now();
-    rememberValueLines(ctx, settings, read.customers);
-    const score = wholeSheetScorer(ctx, whole);
-    const risks = read.customers.map((c) => score(c));
-    const snapshot = portfolioSnapshot(read.customers, risks);
-    const end = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 1));
-    const start = new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth() - 1, 1));
-    const month = portfolioMetrics(read.customers, { start, end }, { today });
-    const monthName = start.toLocaleString('en-US', { month: 'long', timeZone: 'UTC' });
-    const atRiskMrr = snapshot.byBand.Critical.mrr + snapshot.byBand.High.mrr;
-    const money = sheetMoney(ctx, settings.spreadsheetId!, whole.all.locale);
-    const pages = Math.max(1, Math.ceil(snapshot.atRisk.length / AT_RISK_PAGE_SIZE));
-    const current = Math.min(Math.max(0, page), pages - 1);
-    return {
-      figures: [
-        {
-          label: 'Active customers',
-          value: `${snapshot.activeCustomers}`,
-          note: `MRR ${formatMoney(snapshot.mrr, money)}`,
-        },
-        {
-          label: `Churn in ${monthName}`,
-          value: `${pct(month.churnRate)} of customers · ${pct(month.grossMrrChurn)} of MRR`,
-          note: `${month.lostCustomers} lost, ${month.newCustomers} new`,
-        },
-        {
-          label: 'MRR at high or critical risk',
-          value: `${formatMoney(atRiskMrr, money)} (${formatPercent(snapshot.mrr ? atRiskMrr / snapshot.mrr : 0)})`,
-        },
-        ...(read.issues.length
-          ? [
-              {
-                label: 'Sheet',
-                value: count(read.issues.length, 'cell issue'),
-                note: 'Shown on each customer’s card',
-              },
-            ]
-          : []),
-      ],
-      bands: BANDS.filter((b) => snapshot.byBand[b].customers > 0).map((b) => ({
-        band: b,
-        colour: BAND_COLOURS[b],
-        customers: snapshot.byBand[b].customers,
-        mrrText: formatMoney(snapshot.byBand[b].mrr, money),
-        bar: textBar(snapshot.mrr ? snapshot.byBand[b].mrr / snapshot.mrr : 0),
-      })),
-      atRisk: snapshot.atRisk
-        .slice(current * AT_RISK_PAGE_SIZE, (current + 1) * AT_RISK_PAGE_SIZE)
-        .map((a) => ({
-          name: a.customer.name || a.customer.company || a.customer.email,
-          email: a.customer.email,
-          colour: BAND_COLOURS[a.risk.band],
-          detail: `${formatScore(a.risk.score)} ${a.risk.band} · ${formatMoney(a.customer.mrr ?? 0, money)}/mo · ${
-            a.risk.contributions[0]?.sentence ?? ''
-          }`,
-        })),
-      page: current,
-      pages,
-      totalAtRisk: snapshot.atRisk.length,
-      churnTrend: churnTrend(read.customers, today),
-      whatWorks: playbookLines(computeOutcomes(ctx, settings.spreadsheetId!, read.customers).playbooks),
-    };
-  });
+/**
+ * The portfolio view from the stored snapshot (never the whole sheet); `page` pages the call-first
+ * list, which keeps its first CALL_FIRST_KEPT entries.
+ */
+export function portfolioView(ctx: AppContext, snapshot: PortfolioSnapshot, page: number): PortfolioView {
+  const month = snapshot.months[snapshot.months.length - 1]!;
+  const rates = monthRates(month);
+  const monthName = new Date(month.start).toLocaleString('en-US', { month: 'long', timeZone: 'UTC' });
+  const atRiskMrr = snapshot.byBand.Critical.mrr + snapshot.byBand.High.mrr;
+  const listed = snapshot.callFirst;
+  const pages = Math.max(1, Math.ceil(listed.length / AT_RISK_PAGE_SIZE));
+  const current = Math.min(Math.max(0, page), pages - 1);
+  const { settings } = loadSettings(ctx.userStore);
+  const money = sheetMoney(ctx, settings.spreadsheetId!, snapshot.locale ?? 'en_US');
+  return {
+    figures: [
+      {
+        label: 'Active customers',
+        value: formatNumber(snapshot.active),
+        note: `MRR ${formatMoney(snapshot.mrr, money)}`,
+      },
+      {
+        label: `Churn in ${monthName}`,
+        value: `${pct(rates.churnRate)} of customers · ${pct(rates.grossMrrChurn)} of MRR`,
+        note: `${formatNumber(month.lostCustomers)} lost, ${formatNumber(month.newCustomers)} new`,
+      },
+      {
+        label: 'MRR at high or critical risk',
+        value: `${formatMoney(atRiskMrr, money)} (${formatPercent(snapshot.mrr ? atRiskMrr / snapshot.mrr : 0)})`,
+      },
+      ...(snapshot.issues
+        ? [
+            {
+              label: 'Sheet',
+              value: count(snapshot.issues, 'cell issue'),
+              note: 'Shown on each customer’s card',
+            },
+          ]
+        : []),
+    ],
+    bands: BANDS.filter((b) => snapshot.byBand[b].customers > 0).map((b) => ({
+      band: b,
+      colour: BAND_COLOURS[b],
+      customers: snapshot.byBand[b].customers,
+      mrrText: formatMoney(snapshot.byBand[b].mrr, money),
+      bar: textBar(snapshot.mrr ? snapshot.byBand[b].mrr / snapshot.mrr : 0),
+    })),
+    atRisk: listed.slice(current * AT_RISK_PAGE_SIZE, (current + 1) * AT_RISK_PAGE_SIZE).map((a) => ({
+      name: a.name,
+      email: a.email,
+      colour: BAND_COLOURS[a.band],
+      detail: `${formatScore(a.score)} ${a.band} · ${formatMoney(a.mrr, money)}/mo · ${a.reason}`,
+    })),
+    page: current,
+    pages,
+    totalAtRisk: snapshot.atRiskCount,
+    churnTrend: churnTrend(snapshot),
+    whatWorks: playbookLines(
+      computeOutcomes(ctx, settings.spreadsheetId!, snapshotCustomers(snapshot)).playbooks,
+    ),
+  };
 }
 
-export function buildHomepage(ctx: AppContext, page = 0): Card {
+/** `start`: a job the user asked for (Refresh, Rescore all, Scan now) before the card is built. */
+export function buildHomepage(ctx: AppContext, page = 0, start?: JobKind): Card {
   const { settings } = loadSettings(ctx.userStore);
   if (!settings.spreadsheetId) return homepageCard({ userEmail: ctx.session.email() });
   const opened = ctx.spreadsheets.open(settings.spreadsheetId);
@@ -117,14 +109,16 @@ export function buildHomepage(ctx: AppContext, page = 0): Card {
         : 'Ask the sheet’s owner to share it with you (Editor), or connect another sheet in Settings.',
     );
   }
+  const view = currentSnapshot(ctx, settings.spreadsheetId, start);
   return homepageCard({
     userEmail: ctx.session.email(),
+    freshness: freshnessLine(view, ctx.clock.now()),
     sheet: {
       name: opened.spreadsheet.name,
       url: opened.spreadsheet.url,
       customerSheet: settings.customerSheet,
     },
-    portfolio: portfolioView(ctx, page),
+    ...(view.snapshot ? { portfolio: portfolioView(ctx, view.snapshot, page) } : {}),
     alerts: ((a) => ({ shown: a.alerts, total: a.total, mine: a.mine }))(
       alertViews(ctx, settings.spreadsheetId),
     ),

@@ -6,26 +6,20 @@ import { count } from '../../core/text/format';
 import type { ActionResponse } from '../../ui/card/types';
 import { planWrites, type CellUpdate } from '../../core/sheet/write-plan';
 import type { AppContext } from '../context';
-import { withWholeSheet, type WholeSheet } from '../whole-sheet';
+import type { WholeSheet } from '../whole-sheet';
 import type { RiskScorer } from '../risk';
-import { wholeSheetScorer } from '../segments/portfolio';
 import type { RiskScore } from '../../core/risk/scorecard';
-import { rememberValueLines } from '../value-lines';
+import { RISK_COLUMNS } from '../jobs/portfolio-job';
+import { currentSnapshot, progressText } from '../portfolio/current';
+import { requireConnected } from '../connected';
 
-export const RISK_COLUMNS = ['ChurnGuard risk', 'ChurnGuard band'] as const;
+export { RISK_COLUMNS };
 
 export interface RescoreResult {
   scored: number;
   unscored: number;
   issues: number;
   writes: number;
-}
-
-export function rescoreAll(ctx: AppContext): RescoreResult {
-  return withWholeSheet(ctx, (whole) => {
-    rememberValueLines(ctx, whole.settings, whole.read.customers);
-    return writeScores(whole, wholeSheetScorer(ctx, whole)).result;
-  });
 }
 
 /**
@@ -63,8 +57,20 @@ export function writeScores(
   };
 }
 
+/**
+ * "Score all customers": starts the chunked rescore and runs one card step of it. A small sheet is
+ * done at once and says what it wrote; a large one answers with its progress and goes on in the
+ * hourly trigger (the homepage shows "rescoring: 40,000 / 100,000" meanwhile).
+ */
 export function rescoreAction(ctx: AppContext): ActionResponse {
-  const r = rescoreAll(ctx);
+  const { spreadsheetId } = requireConnected(ctx);
+  const view = currentSnapshot(ctx, spreadsheetId, 'rescore');
+  if (!view.finished)
+    return {
+      kind: 'notify',
+      notification: `Scoring in the background (${view.progress ? progressText(view.progress) : 'queued'}); the homepage shows the progress.`,
+    };
+  const r = { ...view.finished, issues: view.snapshot?.issues ?? 0 };
   const extra = [
     r.unscored ? `${count(r.unscored, 'row')} without a score` : '',
     r.issues ? count(r.issues, 'cell issue') : '',

@@ -16,7 +16,9 @@ import { starterTabs } from '../../core/settings/starter-spreadsheet';
 import { forgetRawConfig } from '../config';
 import { requireConnected } from '../connected';
 import { keepHourlyTrigger } from '../campaigns/run';
-import { LAST_SCAN_KEY, runDailyScan, SCAN_ERROR_KEY } from '../watch/scan';
+import { LAST_SCAN_KEY, SCAN_ERROR_KEY } from '../watch/scan';
+import { jobProgress, loadJob, requestJob, stepJob } from '../jobs/portfolio-job';
+import { progressText } from '../portfolio/current';
 import { lastReactivation } from '../watch/reactivation';
 import { loadTeamConfig } from '../retention-reply';
 import { learningRequestedAt } from '../learn-request';
@@ -97,17 +99,34 @@ function watchFrom(event: AddonEvent, current: Settings): NonNullable<Settings['
   };
 }
 
-/** Runs the daily scan at once, from Settings. */
+/**
+ * Scan now: starts the chunked scan and, when the sheet fits one chunk, runs it here and says what it
+ * found. A larger sheet answers at once with its progress; the hourly trigger runs the rest (the
+ * first chunk of each run reads the History tab, too much for a card on a large sheet).
+ */
 export function scanNowAction(ctx: AppContext): ActionResponse {
   requireConnected(ctx);
-  const r = runDailyScan(ctx);
+  requestJob(ctx, 'scan');
+  const job = loadJob(ctx);
+  const small = job !== undefined && job.walk.endRow - job.walk.nextRow + 1 <= job.walk.chunkRows;
+  const step = small ? stepJob(ctx, 'card') : undefined;
+  if (step?.kind === 'finished' && step.scan) {
+    const r = { ...step.scan, scored: step.scored };
+    return {
+      kind: 'notify',
+      notification:
+        `Scanned ${count(r.scored, 'customer')}: ${count(r.alerts, 'new alert')}` +
+        (r.digestsSent ? `, ${count(r.digestsSent, 'digest')} sent` : '') +
+        (r.digestProblems.length ? ` (${count(r.digestProblems.length, 'digest problem')})` : '') +
+        '.',
+      stateChanged: true,
+    };
+  }
+  ctx.locks.withUserLock(2_000, () => keepHourlyTrigger(ctx));
+  const pending = loadJob(ctx);
   return {
     kind: 'notify',
-    notification:
-      `Scanned ${count(r.scored, 'customer')}: ${count(r.alerts, 'new alert')}` +
-      (r.digestsSent ? `, ${count(r.digestsSent, 'digest')} sent` : '') +
-      (r.digestProblems.length ? ` (${r.digestProblems.length} digest problems)` : '') +
-      '.',
+    notification: `Scanning in the background (${pending ? progressText(jobProgress(pending)) : 'queued'}); alerts and digests follow when it is done.`,
     stateChanged: true,
   };
 }

@@ -11,12 +11,14 @@
  * unchanged. Either way no cell is tagged twice and undo restores every cell the job changed.
  */
 import * as z from '../../core/zod';
+import { SheetWalkSchema } from '../jobs/walk-schema';
 import { BULK_LOG_HEADERS, BULK_LOG_TAB, bulkLogRows, membersOf, planBulkTag } from '../../core/segments';
 import type { AppContext } from '../context';
 import { readChunk, startWalk, walkDone, walkProgress, walkStillValid } from '../jobs/sheet-walk';
 import { segmentConfig, segmentRecords } from '../segments/portfolio';
 import { loadSettings } from '../settings-store';
 import { withSheetLock } from '../shared-lock';
+import { markSnapshotStale } from '../portfolio/stale';
 
 const JOB_KEY = 'churnguard.bulkTag.job';
 
@@ -32,13 +34,7 @@ export const BulkTagJobSchema = z.object({
   by: z.string(),
   at: z.string(),
   state: z.enum(['running', 'done', 'failed']),
-  walk: z.object({
-    nextRow: z.int(),
-    endRow: z.int(),
-    chunkRows: z.int().check(z.gte(1)),
-    anchor: z.optional(z.object({ row: z.int(), email: z.string() })),
-    walkedDigest: z.optional(z.string()),
-  }),
+  walk: SheetWalkSchema,
   restarts: z.int().check(z.gte(0)),
   changed: z.int().check(z.gte(0)),
   unchanged: z.int().check(z.gte(0)),
@@ -158,6 +154,8 @@ export function continueBulkTag(ctx: AppContext, start: BulkTagJob, untilMs: num
   if (walkDone(job.walk)) {
     job = { ...job, state: 'done' };
     saveBulkTagJob(ctx, job);
+    // The Tags column changed: the portfolio snapshot's segment sizes are recounted by the next card.
+    if (job.changed > 0) markSnapshotStale(ctx);
   }
   return job;
 }

@@ -12,8 +12,6 @@ import {
   membersOf,
   planBulkTag,
   planUndo,
-  statsOf,
-  type SegmentRecord,
   type TagOperation,
   type BulkTagPlan,
 } from '../../core/segments';
@@ -31,18 +29,19 @@ import {
 } from '../../ui/cards/segments';
 import type { AppContext } from '../context';
 import { withSheetLock } from '../shared-lock';
-import { count, formatMoney, formatRisk, type MoneyFormat } from '../../core/text/format';
+import { count, formatMoney, formatNumber, formatRisk, type MoneyFormat } from '../../core/text/format';
 import { BadInputError, UserFacingError } from '../errors';
 import { formValue, type AddonEvent } from '../events';
 import { teamConfigFrom } from '../retention-reply';
-import {
-  findSegment,
-  segmentConfig,
-  segmentNamed,
-  segmentRecords,
-  withPortfolio,
-  type Portfolio,
-} from './portfolio';
+import { segmentConfig, segmentNamed, segmentRecords } from './portfolio';
+import type { PortfolioSnapshot, SegmentTotals } from '../../core/portfolio/snapshot';
+import type { Segment } from '../../core/segments/segments-tab';
+import { currentSnapshot, freshnessLine } from '../portfolio/current';
+import type { JobKind } from '../jobs/portfolio-job';
+import { loadSettings } from '../settings-store';
+import { forgetRawConfig } from '../config';
+import { markSnapshotStale } from '../portfolio/stale';
+import { sheetMoney } from '../money';
 import { HOURLY_HANDLER, keepHourlyTrigger } from '../campaigns/trigger-upkeep';
 import { requireConnected } from '../connected';
 import { readChunk, startWalk, walkDone, walkProgress } from '../jobs/sheet-walk';
@@ -65,43 +64,35 @@ const LOCK_WAIT_MS = 5_000;
 
 const IMPACT_ORDER = ['severe', 'hit', 'stable', 'booming'] as const;
 
-function impactLine(records: readonly SegmentRecord[]): string {
-  const counts = new Map<string, number>();
-  for (const r of records) {
-    if (r.customer.status === 'churned') continue;
-    const k = r.impact ?? 'unknown';
-    counts.set(k, (counts.get(k) ?? 0) + 1);
-  }
+/** "Severe 31 · Hit 52 · …": active customers by effective impact, from the snapshot's counts. */
+function impactLine(impacts: Readonly<Record<string, number>>): string {
   return [...IMPACT_ORDER, 'unknown' as const]
-    .map((k) => `${k[0]!.toUpperCase()}${k.slice(1)} ${counts.get(k) ?? 0}`)
+    .map((k) => `${k[0]!.toUpperCase()}${k.slice(1)} ${formatNumber(impacts[k] ?? 0)}`)
     .join(' · ');
 }
 
-/** Members, highest revenue at risk first: score × MRR, the order a manager works through them. */
-function byRiskValue(members: SegmentRecord[]): SegmentRecord[] {
-  const weight = (r: SegmentRecord) => (r.score ?? 0) * (r.customer.mrr ?? 0);
-  return [...members].sort((a, b) => weight(b) - weight(a) || (b.score ?? 0) - (a.score ?? 0));
+/** The snapshot's figures for a saved segment, if they were counted with its current query. */
+function totalsOf(snapshot: PortfolioSnapshot | undefined, segment: Segment): SegmentTotals | undefined {
+  const t = snapshot?.segments[segment.name];
+  return t && t.source === segment.source ? t : undefined;
 }
 
-/** The team's currency (Settings tab, already in the portfolio's config) in the sheet's locale. */
-const moneyOf = (p: Portfolio): MoneyFormat => ({
-  currency: teamConfigFrom(p.config.raw).team.currency,
-  locale: p.whole.all.locale,
-});
-
-export function segmentSummaries(p: Portfolio): SegmentSummary[] {
-  const ctx = { today: p.today };
-  const money = moneyOf(p);
-  return p.config.segments.map((s) => {
-    const stats = statsOf(membersOf(s.query, p.records, ctx));
+export function segmentSummaries(
+  segments: readonly Segment[],
+  snapshot: PortfolioSnapshot | undefined,
+  money: MoneyFormat,
+): SegmentSummary[] {
+  return segments.map((s) => {
+    const t = totalsOf(snapshot, s);
     return {
       name: s.name,
       description: s.description,
       query: describeQuery(s.query),
       ...(s.playbook ? { playbook: MOVE_LABELS[s.playbook] } : {}),
-      customers: stats.customers,
-      mrrText: formatMoney(stats.mrr, money),
-      atRiskText: formatMoney(stats.atRiskMrr, money),
+      customers: t?.customers ?? 0,
+      mrrText: formatMoney(t?.mrr ?? 0, money),
+      atRiskText: formatMoney(t?.atRiskMrr ?? 0, money),
+      ...(t ? {} : { notCounted: true }),
     };
   });
 }
@@ -109,71 +100,92 @@ export function segmentSummaries(p: Portfolio): SegmentSummary[] {
 function undoText(ctx: AppContext, spreadsheetId: string): string | undefined {
   const last = lastOpenChange(ctx.tabs(spreadsheetId).read(BULK_LOG_TAB)?.values ?? null);
   if (!last) return undefined;
-  return `${last.cells.length} cell${last.cells.length === 1 ? '' : 's'} in ${last.column}, ${last.at.slice(0, 16).replace('T', ' ')} UTC by ${last.by}`;
+  return `${count(last.cells.length, 'cell')} in ${last.column}, ${last.at.slice(0, 16).replace('T', ' ')} UTC by ${last.by}`;
 }
 
+/**
+ * The saved segments (Segments and Impact rules tabs, from the five-minute cache) and the snapshot:
+ * the header row and the snapshot tab are all a segments card reads of the sheet.
+ */
+function segmentsAndSnapshot(ctx: AppContext, start?: JobKind) {
+  const { settings, sheet, spreadsheetId } = requireConnected(ctx);
+  return withSheet(() => {
+    const config = segmentConfig(ctx, spreadsheetId, sheet.readHeaders());
+    const view = currentSnapshot(ctx, spreadsheetId, start);
+    // The team's currency (Settings tab, from the same cache) in the sheet's locale the snapshot kept.
+    const money = sheetMoney(ctx, spreadsheetId, view.snapshot?.locale ?? 'en_US');
+    return { settings, spreadsheetId, config, view, money, freshness: freshnessLine(view, ctx.clock.now()) };
+  });
+}
+
+/** `refresh`: re-read the Segments and Impact rules tabs and recount every segment (a background job). */
 export function buildSegmentsCard(ctx: AppContext, page: number, refresh = false): Card {
-  return withPortfolio(
-    ctx,
-    (p) => {
-      const id = p.whole.settings.spreadsheetId!;
-      const all = segmentSummaries(p);
-      const pages = Math.max(1, Math.ceil(all.length / SEGMENTS_PAGE_SIZE));
-      const current = Math.min(Math.max(0, page), pages - 1);
-      const undo = undoText(ctx, id);
-      return segmentsCard({
-        segments: all.slice(current * SEGMENTS_PAGE_SIZE, (current + 1) * SEGMENTS_PAGE_SIZE),
-        page: current,
-        pages,
-        impactLine: impactLine(p.records),
-        issues: p.config.issues,
-        ...(undo ? { undo } : {}),
-        tabUrl: spreadsheetUrl(id),
-      });
-    },
-    refresh,
-  );
+  if (refresh) {
+    const { settings } = loadSettings(ctx.userStore);
+    if (settings.spreadsheetId) forgetRawConfig(ctx, settings.spreadsheetId);
+  }
+  const {
+    spreadsheetId: id,
+    config,
+    view,
+    money,
+    freshness,
+  } = segmentsAndSnapshot(ctx, refresh ? 'rescore' : undefined);
+  const all = segmentSummaries(config.segments, view.snapshot, money);
+  const pages = Math.max(1, Math.ceil(all.length / SEGMENTS_PAGE_SIZE));
+  const current = Math.min(Math.max(0, page), pages - 1);
+  const undo = undoText(ctx, id);
+  return segmentsCard({
+    segments: all.slice(current * SEGMENTS_PAGE_SIZE, (current + 1) * SEGMENTS_PAGE_SIZE),
+    page: current,
+    pages,
+    impactLine: view.snapshot ? impactLine(view.snapshot.impacts) : 'Not counted yet',
+    issues: config.issues,
+    ...(undo ? { undo } : {}),
+    tabUrl: spreadsheetUrl(id),
+    freshness,
+  });
 }
 
 export function buildSegmentCard(ctx: AppContext, name: string): Card {
-  return withPortfolio(ctx, (p) => {
-    const segment = findSegment(p, name);
-    const members = byRiskValue(membersOf(segment.query, p.records, { today: p.today }));
-    const stats = statsOf(members);
-    const templates = teamConfigFrom(p.config.raw).templates;
-    const template = segment.playbook ? templateForMove(segment.playbook, templates) : undefined;
-    const money = moneyOf(p);
-    return segmentCard({
-      name: segment.name,
-      description: segment.description,
-      query: describeQuery(segment.query),
-      summary: `${count(stats.customers, 'customer')} · MRR ${formatMoney(stats.mrr, money)} · MRR at high or critical risk ${formatMoney(stats.atRiskMrr, money)}${stats.withoutMrr ? ` · ${stats.withoutMrr} without MRR` : ''}`,
-      ...(segment.playbook
-        ? {
-            playbook: {
-              move: MOVE_LABELS[segment.playbook],
-              ...(template ? { template: template.name } : {}),
-              note: template
-                ? `Template "${template.name}". Guard rails still apply per customer in the sidebar and in campaigns.`
-                : `No template for it yet: add a "${MOVE_LABELS[segment.playbook]}" row to the Templates tab.`,
-            },
-          }
-        : {}),
-      members: members.slice(0, MEMBERS_SHOWN).map((m) => ({
-        email: m.customer.email,
-        name: m.customer.name ?? m.customer.company ?? '',
-        detail: [
-          m.customer.company,
-          m.score !== undefined ? formatRisk(m.score, m.band) : undefined,
-          m.customer.mrr !== undefined ? `MRR ${formatMoney(m.customer.mrr, money)}` : undefined,
-          m.impact,
-        ]
-          .filter(Boolean)
-          .join(' · '),
-      })),
-      customers: stats.customers,
-      canCampaign: templates.length > 0,
-    });
+  const { config, view, money, freshness } = segmentsAndSnapshot(ctx);
+  const segment = segmentNamed(config, name);
+  const t = totalsOf(view.snapshot, segment);
+  const templates = teamConfigFrom(config.raw).templates;
+  const template = segment.playbook ? templateForMove(segment.playbook, templates) : undefined;
+  return segmentCard({
+    name: segment.name,
+    description: segment.description,
+    query: describeQuery(segment.query),
+    summary: t
+      ? `${count(t.customers, 'customer')} · MRR ${formatMoney(t.mrr, money)} · MRR at high or critical risk ${formatMoney(t.atRiskMrr, money)}${t.withoutMrr ? ` · ${formatNumber(t.withoutMrr)} without MRR` : ''}`
+      : 'Not counted yet: press Refresh on the Segments card.',
+    ...(segment.playbook
+      ? {
+          playbook: {
+            move: MOVE_LABELS[segment.playbook],
+            ...(template ? { template: template.name } : {}),
+            note: template
+              ? `Template "${template.name}". Guard rails still apply per customer in the sidebar and in campaigns.`
+              : `No template for it yet: add a "${MOVE_LABELS[segment.playbook]}" row to the Templates tab.`,
+          },
+        }
+      : {}),
+    members: (t?.top ?? []).slice(0, MEMBERS_SHOWN).map((m) => ({
+      email: m.email,
+      name: m.name,
+      detail: [
+        m.company,
+        m.score !== undefined ? formatRisk(m.score, m.band) : undefined,
+        m.mrr !== undefined ? `MRR ${formatMoney(m.mrr, money)}` : undefined,
+        m.impact,
+      ]
+        .filter(Boolean)
+        .join(' · '),
+    })),
+    customers: t?.customers ?? 0,
+    freshness,
+    canCampaign: templates.length > 0,
   });
 }
 
@@ -186,11 +198,12 @@ function tagFrom(raw: string): string {
 /** What a bulk tag works on: the connected tab's header, the segment by name and the Tags column's index. */
 function bulkTagTarget(ctx: AppContext, segmentName: string) {
   const { settings, spreadsheetId, sheet } = requireConnected(ctx);
-  const headers = sheet.readHeaders();
+  // The header row once: no data rows, but enough for the column mapping to find the Tags column.
+  const top = sheet.readRows(2, 0);
+  const headers = top.headers;
   const config = segmentConfig(ctx, spreadsheetId, headers);
   const segment = segmentNamed(config, segmentName);
-  const tagsIndex = readCustomers({ ...sheet.readRows(2, 0), mapping: settings.mapping }).mapping.columns
-    .tags;
+  const tagsIndex = readCustomers({ ...top, mapping: settings.mapping }).mapping.columns.tags;
   return { settings, spreadsheetId, sheet, headers, config, segment, tagsIndex };
 }
 
@@ -370,6 +383,7 @@ export function undoBulkChange(ctx: AppContext): ActionResponse {
           const values = tags.map((v) => [v]);
           for (const r of undo.restores) values[r.row - 2] = [r.value];
           sheet.write([{ row: 2, column: tagsIndex + 1, values }]);
+          markSnapshotStale(ctx);
         }
         const stamp = ctx.clock.now().toISOString().slice(0, 16).replace('T', ' ');
         const undone = new Set(change.cells.map((c) => c.logRow));

@@ -8,6 +8,7 @@ import { foldedSection } from '../card/fold';
 import type { Card, Section, Widget } from '../card/types';
 import { ACTION } from '../action-names';
 import { BRAND_LOGO, actionButton, linkButton } from './common';
+import { freshnessWidget } from './freshness';
 
 export interface PortfolioView {
   figures: { label: string; value: string; note?: string }[];
@@ -35,6 +36,11 @@ export interface HomepageState {
   userEmail: string;
   sheet?: { name: string; url: string; customerSheet: string };
   portfolio?: PortfolioView;
+  /**
+   * The figures' age and the refresh under way ("as of 09:12 UTC · rescoring: 40,000 / 100,000"),
+   * with a Refresh button; shown whenever a sheet is connected, with or without figures yet.
+   */
+  freshness?: string;
   alerts?: { shown: AlertView[]; total: number; mine: boolean };
 }
 
@@ -68,16 +74,23 @@ function alertsSection(a: NonNullable<HomepageState['alerts']>): Section[] {
 
 export const AT_RISK_PAGE_SIZE = 8;
 
-function portfolioSections(p: PortfolioView): Section[] {
+/** The figures' age and the Refresh button that starts a background rescore. */
+const refreshedFreshness = (freshness: string): Widget =>
+  freshnessWidget(freshness, actionButton('Refresh', ACTION.refreshHome, undefined, 'text'));
+
+function portfolioSections(p: PortfolioView, freshness?: string): Section[] {
   const sections: Section[] = [
     {
       header: 'Portfolio',
-      widgets: p.figures.map((f): Widget => ({
-        kind: 'decoratedText',
-        topLabel: f.label,
-        text: f.value,
-        ...(f.note ? { bottomLabel: f.note } : {}),
-      })),
+      widgets: [
+        ...(freshness ? [refreshedFreshness(freshness)] : []),
+        ...p.figures.map((f): Widget => ({
+          kind: 'decoratedText',
+          topLabel: f.label,
+          text: f.value,
+          ...(f.note ? { bottomLabel: f.note } : {}),
+        })),
+      ],
     },
     {
       header: 'MRR at risk by band',
@@ -192,7 +205,11 @@ export function homepageCard(state: HomepageState): Card {
     },
     sections: [
       ...(state.alerts ? alertsSection(state.alerts) : []),
-      ...(state.portfolio ? portfolioSections(state.portfolio) : []),
+      ...(state.portfolio
+        ? portfolioSections(state.portfolio, state.freshness)
+        : state.freshness
+          ? [{ header: 'Portfolio', widgets: [refreshedFreshness(state.freshness)] }]
+          : []),
       connection,
       {
         widgets: [

@@ -3,6 +3,7 @@ import { foldedSection } from '../card/fold';
 import { ACTION } from '../action-names';
 import type { Card, Section, Widget } from '../card/types';
 import { actionButton } from './common';
+import { freshnessWidget } from './freshness';
 
 export interface OutcomeLine {
   title: string;
@@ -15,6 +16,8 @@ export interface OutcomeLine {
 export interface OutcomesState {
   playbooks: OutcomeLine[];
   campaigns: { name: string; summary: string; windows: OutcomeLine[] }[];
+  /** The snapshot's age the outcomes were counted from ("as of 09:12 UTC"), or that there is none yet. */
+  freshness?: string;
 }
 
 const detailRows = (lines: readonly OutcomeLine[]): Widget[] =>
@@ -63,7 +66,10 @@ export function outcomesCard(state: OutcomesState): Card {
       ),
     );
   sections.push({
-    widgets: [{ kind: 'buttonSet', buttons: [actionButton('Campaigns', ACTION.openCampaigns)] }],
+    widgets: [
+      ...(state.freshness ? [freshnessWidget(state.freshness)] : []),
+      { kind: 'buttonSet', buttons: [actionButton('Campaigns', ACTION.openCampaigns)] },
+    ],
   });
   return {
     name: 'outcomes',

@@ -7,6 +7,7 @@ import { foldedSection } from '../card/fold';
 import { ACTION } from '../action-names';
 import type { Card, Section, Widget } from '../card/types';
 import { action, actionButton } from './common';
+import { freshnessWidget } from './freshness';
 
 export const SEGMENTS_PAGE_SIZE = 15;
 export const MEMBERS_SHOWN = 10;
@@ -20,6 +21,8 @@ export interface SegmentSummary {
   customers: number;
   mrrText: string;
   atRiskText: string;
+  /** The figures are from before the segment was added or its query changed: none shown until a refresh. */
+  notCounted?: boolean;
 }
 
 export interface SegmentsListState {
@@ -34,6 +37,8 @@ export interface SegmentsListState {
   undo?: string;
   /** The spreadsheet's Segments tab, to edit queries. */
   tabUrl?: string;
+  /** The figures' age and any refresh under way ("as of 09:12 UTC · rescoring: 2,500 / 10,000"). */
+  freshness?: string;
 }
 
 const ISSUES_SHOWN = 8;
@@ -46,12 +51,19 @@ function issuesSection(issues: readonly string[]): Section[] {
   return [foldedSection(2, widgets, `${count(issues.length, 'problem')} in the rules and segments`)];
 }
 
+/** The figures' age: segments and their members come from the portfolio snapshot, not a live read. */
+function freshnessSection(freshness: string): Section {
+  return { widgets: [freshnessWidget(freshness)] };
+}
+
 export function segmentsCard(state: SegmentsListState): Card {
   const list: Widget[] = state.segments.map((s) => ({
     kind: 'decoratedText',
     topLabel: s.playbook ? `Playbook: ${s.playbook}` : 'No playbook',
     text: [{ text: s.name, bold: true }],
-    bottomLabel: `${count(s.customers, 'customer')} · MRR ${s.mrrText} · MRR at high risk ${s.atRiskText}`,
+    bottomLabel: s.notCounted
+      ? 'Not counted yet: press Refresh'
+      : `${count(s.customers, 'customer')} · MRR ${s.mrrText} · MRR at high risk ${s.atRiskText}`,
     wrapText: true,
     icon: 'MULTIPLE_PEOPLE',
     onClick: { kind: 'action', action: action(ACTION.openSegment, { segment: s.name }) },
@@ -62,6 +74,7 @@ export function segmentsCard(state: SegmentsListState): Card {
       text: 'No segments yet. Add rows to the Segments tab: a name and a query such as "Impact = Severe AND MRR >= 500".',
     });
   const sections: Section[] = [
+    ...(state.freshness ? [freshnessSection(state.freshness)] : []),
     { header: 'Crisis impact', widgets: [{ kind: 'textParagraph', text: state.impactLine }] },
     { header: 'Segments', widgets: list },
   ];
@@ -114,6 +127,8 @@ export interface SegmentState {
   playbook?: { move: string; template?: string; note: string };
   members: MemberView[];
   customers: number;
+  /** The figures' age and any refresh under way. */
+  freshness?: string;
   /** A campaign can be started (a template exists for the playbook, or any template). */
   canCampaign: boolean;
 }
@@ -147,6 +162,7 @@ export function segmentCard(state: SegmentState): Card {
       text: `Showing the ${state.members.length} with the most revenue at risk of ${state.customers}.`,
     });
   const sections: Section[] = [
+    ...(state.freshness ? [freshnessSection(state.freshness)] : []),
     { widgets: about },
     foldedSection(4, members, 'Highest risk × value first'),
     {

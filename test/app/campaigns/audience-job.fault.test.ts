@@ -11,14 +11,12 @@ import { runHourly } from '../../../src/app/campaigns/run';
 import { startSegmentCampaign } from '../../../src/app/campaigns/start';
 import { sheetComposer } from '../../../src/app/campaigns/composer';
 import { settleReview } from '../../../src/app/campaigns/control';
-import type { AppContext } from '../../../src/app/context';
-import { SETTINGS_KEY } from '../../../src/app/settings-store';
 import { DEFAULT_TEAM_SETTINGS } from '../../../src/core/settings/team-settings';
 import { DEFAULT_TEMPLATES } from '../../../src/core/templates';
-import { createContext } from '../../../src/gas/runtime';
-import { AppsScriptWorld, type Execution } from '../../../src/local/standins';
+import type { Execution } from '../../../src/local/standins';
 import { killAtCall, rng, survive } from '../../helpers/campaign-faults';
 import { seeds } from '../../helpers/seeds';
+import { hotelSegmentWorld } from '../../helpers/hotel-segment-world';
 
 const HOUR = 3_600_000;
 const ID = 'cmp-20261120-0900-aud';
@@ -40,36 +38,9 @@ function customers(n: number): unknown[][] {
 }
 
 function world(n: number) {
-  const world = new AppsScriptWorld({ latency: 'none' });
-  world.clock.set('2026-11-20T09:00:00Z');
-  const ss = world.spreadsheets.create({
-    name: 'Customers',
-    sheets: [
-      { name: 'Customers', values: customers(n) },
-      {
-        name: 'Impact rules',
-        values: [
-          ['Rule name', 'Column', 'Operator', 'Value', 'Impact'],
-          ['Hotels', 'Industry', 'contains', 'hotel', 'Hit'],
-        ],
-      },
-      {
-        name: 'Segments',
-        values: [
-          ['Segment', 'Query', 'Playbook'],
-          ['Hurt hotels', 'Impact = Hit', 'Payment holiday'],
-        ],
-      },
-      { name: 'Templates', values: DEFAULT_TEMPLATES.map((r) => [...r]) },
-    ],
-  });
-  world.userProperties.put(SETTINGS_KEY, JSON.stringify({ spreadsheetId: ss.id }));
-  const contextOf = (e: Execution): AppContext => ({
-    ...createContext(e.globals),
-    clock: { now: () => world.clock.now() },
-    elapsedMs: () => e.elapsedMs(),
-  });
-  return { world, ss, contextOf };
+  return hotelSegmentWorld(customers(n), [
+    { name: 'Templates', values: DEFAULT_TEMPLATES.map((r) => [...r]) },
+  ]);
 }
 
 type World = ReturnType<typeof world>;

@@ -4,7 +4,6 @@
  * is saved), with people sorting the customer tab between executions. It must end with every member
  * tagged exactly once and nobody else touched, and Undo must then put back every cell it changed.
  */
-import type { AppContext } from '../../../src/app/context';
 import {
   continueBulkTag,
   loadBulkTagJob,
@@ -12,11 +11,9 @@ import {
   saveBulkTagJob,
 } from '../../../src/app/segments/bulk-tag-job';
 import { undoBulkChange } from '../../../src/app/segments/handlers';
-import { SETTINGS_KEY } from '../../../src/app/settings-store';
-import { createContext } from '../../../src/gas/runtime';
-import { AppsScriptWorld, type Execution } from '../../../src/local/standins';
 import { killAtCall, rng, survive } from '../../helpers/campaign-faults';
 import { seeds } from '../../helpers/seeds';
+import { hotelSegmentWorld } from '../../helpers/hotel-segment-world';
 
 const HEADER = ['Email', 'Name', 'Company', 'Industry', 'MRR', 'Status', 'Tags'];
 const TAG = 'relief';
@@ -38,37 +35,9 @@ function customers(n: number): unknown[][] {
 }
 
 function world(n: number) {
-  const world = new AppsScriptWorld({ latency: 'none' });
-  world.clock.set('2026-11-20T09:00:00Z');
   const values = customers(n);
-  const ss = world.spreadsheets.create({
-    name: 'Customers',
-    sheets: [
-      { name: 'Customers', values },
-      {
-        name: 'Impact rules',
-        values: [
-          ['Rule name', 'Column', 'Operator', 'Value', 'Impact'],
-          ['Hotels', 'Industry', 'contains', 'hotel', 'Hit'],
-        ],
-      },
-      {
-        name: 'Segments',
-        values: [
-          ['Segment', 'Query', 'Playbook'],
-          ['Hurt hotels', 'Impact = Hit', 'Payment holiday'],
-        ],
-      },
-    ],
-  });
-  world.userProperties.put(SETTINGS_KEY, JSON.stringify({ spreadsheetId: ss.id }));
-  const contextOf = (e: Execution): AppContext => ({
-    ...createContext(e.globals),
-    clock: { now: () => world.clock.now() },
-    elapsedMs: () => e.elapsedMs(),
-  });
   const before = new Map(values.slice(1).map((r) => [String(r[0]), String(r[6])]));
-  return { world, ss, contextOf, before };
+  return { ...hotelSegmentWorld(values), before };
 }
 
 type World = ReturnType<typeof world>;
