@@ -67,11 +67,13 @@ describe('Sheets campaign log', () => {
     expect(r).toMatchObject({ sent: 50, stopped: 'done' });
     const writes = world.calls.get('Range.setValues');
     const reads = world.calls.get('Range.getValues');
-    // Per batch of ten: one read of the tab under the shared lock (rows found by key just before
-    // the write), one write (its outcomes with the next batch's marks) and one read to check it
-    // landed; plus the run's first read and the first batch's marks.
+    // Per batch of ten, under the shared lock: the header and the batch's rows (found by Email with a
+    // TextFinder, never the whole tab), one write (its outcomes with the next batch's marks) and one
+    // read of those rows to check it landed; plus the run's first read (header and the campaign's
+    // rows, found by Campaign ID) and the first batch's marks.
     expect(writes).toBe(6);
-    expect(reads).toBe(13);
+    expect(reads).toBe(2 + 6 * 3);
+    expect(world.calls.get('TextFinder.findAll')).toBe(1 + 6 * 2);
     expect(
       tab()
         .rows.slice(1)
