@@ -44,6 +44,8 @@ export interface CampaignArchiveRun {
   scanRow: number;
   /** Campaign ids found live (or already dealt with) in this run. */
   judged: Set<string>;
+  /** Campaigns a window showed as possibly ended, still to look up. */
+  candidates: string[];
   /** The ended campaign being moved. */
   moving: string | null;
   /** The newest Updated a campaign may have to be archived. */
@@ -52,7 +54,13 @@ export interface CampaignArchiveRun {
 
 export function campaignArchiveRun(now: Date, coolDownDays: number): CampaignArchiveRun {
   const days = Math.max(ARCHIVE_CAMPAIGNS_AFTER_DAYS, coolDownDays);
-  return { scanRow: 2, judged: new Set(), moving: null, cutoff: new Date(now.getTime() - days * DAY_MS) };
+  return {
+    scanRow: 2,
+    judged: new Set(),
+    candidates: [],
+    moving: null,
+    cutoff: new Date(now.getTime() - days * DAY_MS),
+  };
 }
 
 export interface CampaignArchiveStep {
@@ -120,24 +128,31 @@ function nextEnded(tabs: SheetTabs, at: Columns, run: CampaignArchiveRun): strin
   const width = Math.max(at['Campaign ID'], at.Status, at.Updated) - first + 1;
   const shifted: Columns = { ...at };
   for (const k of ['Campaign ID', 'Status', 'Updated'] as const) shifted[k] = at[k] - first;
+  const lookUp = (): string | null => {
+    while (run.candidates.length > 0) {
+      const id = run.candidates.shift()!;
+      if (run.judged.has(id)) continue;
+      run.judged.add(id);
+      if (campaignEnded(tabs, at, id, cutoff)) return id;
+    }
+    return null;
+  };
+  const queued = lookUp();
+  if (queued) return queued;
   for (let w = 0; w < SCAN_WINDOWS_PER_STEP && run.scanRow <= last; w++) {
     const block =
       tabs.readBlocks(CAMPAIGNS_TAB, [
         { row: run.scanRow, count: SCAN_WINDOW_ROWS, column: first + 1, columns: width },
       ])[0] ?? [];
     run.scanRow += SCAN_WINDOW_ROWS;
-    const candidates: string[] = [];
     for (const r of block) {
       const id = idOf(r, shifted);
       if (!id || run.judged.has(id)) continue;
       if (!rowEnded(r, shifted, cutoff)) run.judged.add(id);
-      else if (!candidates.includes(id)) candidates.push(id);
+      else if (!run.candidates.includes(id)) run.candidates.push(id);
     }
-    for (const id of candidates) {
-      if (run.judged.has(id)) continue;
-      run.judged.add(id);
-      if (campaignEnded(tabs, at, id, cutoff)) return id;
-    }
+    const found = lookUp();
+    if (found) return found;
   }
   return null;
 }
@@ -240,7 +255,8 @@ export function archiveCampaignsStep(
   if (!at) return none;
   if (!run.moving) {
     run.moving = nextEnded(tabs, at, run);
-    if (!run.moving) return { ...none, more: run.scanRow <= tabs.lastRow(CAMPAIGNS_TAB) };
+    if (!run.moving)
+      return { ...none, more: run.candidates.length > 0 || run.scanRow <= tabs.lastRow(CAMPAIGNS_TAB) };
   }
   const moved = moveBatch(ctx, tabs, liveHeader, at, run.moving, run.cutoff.getTime());
   // A batch that moved nothing means the campaign is done (or a row is kept for a person's edit).
