@@ -50,9 +50,16 @@ export interface CampaignArchiveRun {
   moving: string | null;
   /** The newest Updated a campaign may have to be archived. */
   cutoff: Date;
+  /** Rows moved per step and rows per scan window (tests use small ones to cross many steps). */
+  batch: number;
+  windowRows: number;
 }
 
-export function campaignArchiveRun(now: Date, coolDownDays: number): CampaignArchiveRun {
+export function campaignArchiveRun(
+  now: Date,
+  coolDownDays: number,
+  sizes: { batch?: number; windowRows?: number } = {},
+): CampaignArchiveRun {
   const days = Math.max(ARCHIVE_CAMPAIGNS_AFTER_DAYS, coolDownDays);
   return {
     scanRow: 2,
@@ -60,6 +67,8 @@ export function campaignArchiveRun(now: Date, coolDownDays: number): CampaignArc
     candidates: [],
     moving: null,
     cutoff: new Date(now.getTime() - days * DAY_MS),
+    batch: sizes.batch ?? CAMPAIGN_ARCHIVE_BATCH,
+    windowRows: sizes.windowRows ?? SCAN_WINDOW_ROWS,
   };
 }
 
@@ -142,9 +151,9 @@ function nextEnded(tabs: SheetTabs, at: Columns, run: CampaignArchiveRun): strin
   for (let w = 0; w < SCAN_WINDOWS_PER_STEP && run.scanRow <= last; w++) {
     const block =
       tabs.readBlocks(CAMPAIGNS_TAB, [
-        { row: run.scanRow, count: SCAN_WINDOW_ROWS, column: first + 1, columns: width },
+        { row: run.scanRow, count: run.windowRows, column: first + 1, columns: width },
       ])[0] ?? [];
-    run.scanRow += SCAN_WINDOW_ROWS;
+    run.scanRow += run.windowRows;
     for (const r of block) {
       const id = idOf(r, shifted);
       if (!id || run.judged.has(id)) continue;
@@ -203,13 +212,12 @@ function moveBatch(
   liveHeader: readonly unknown[],
   at: Columns,
   id: string,
-  cutoff: number,
+  run: CampaignArchiveRun,
 ): { appended: number; deleted: number } {
+  const cutoff = run.cutoff.getTime();
   return withSheetLock(ctx, () => {
     // Found again under the lock: a person may have sorted, edited or deleted since the scan.
-    const found = tabs
-      .findRowNumbers(CAMPAIGNS_TAB, at['Campaign ID'] + 1, [id])
-      .slice(0, CAMPAIGN_ARCHIVE_BATCH);
+    const found = tabs.findRowNumbers(CAMPAIGNS_TAB, at['Campaign ID'] + 1, [id]).slice(0, run.batch);
     const fresh = readRows(tabs, CAMPAIGNS_TAB, found);
     const due = [...fresh].filter(([, r]) => idOf(r, at) === id && rowEnded(r, at, cutoff));
     if (due.length === 0) return { appended: 0, deleted: 0 };
@@ -258,7 +266,7 @@ export function archiveCampaignsStep(
     if (!run.moving)
       return { ...none, more: run.candidates.length > 0 || run.scanRow <= tabs.lastRow(CAMPAIGNS_TAB) };
   }
-  const moved = moveBatch(ctx, tabs, liveHeader, at, run.moving, run.cutoff.getTime());
+  const moved = moveBatch(ctx, tabs, liveHeader, at, run.moving, run);
   // A batch that moved nothing means the campaign is done (or a row is kept for a person's edit).
   if (moved.deleted === 0 && moved.appended === 0) run.moving = null;
   return { ...moved, more: true };
