@@ -216,8 +216,11 @@ function writeChanges(s: SheetLike, tab: string, campaignId: string, changes: re
   }
   const locate = locatorFor(s, campaignId, changes);
   const before = readLogSnapshot(s, tab, locate);
-  /** What each row was written with for one of our recipients: a row another key holds now was overwritten. */
-  const wroteFor = new Map<number, StatusCells>();
+  /**
+   * What each row of the last round was written with for one of our recipients: read back holding
+   * another key, that row was overwritten (a sort moved it under the write).
+   */
+  let wroteFor = new Map<number, StatusCells>();
   const flagged = new Set<number>();
   let snap = before;
   for (let round = 0; round < MAX_ROUNDS; round++) {
@@ -231,7 +234,7 @@ function writeChanges(s: SheetLike, tab: string, campaignId: string, changes: re
     if (round > 0) writes.push(...restoresOf(snap, before, intended, wroteFor, flagged, changes[0]!.at));
     if (writes.length === 0 && recreate.length === 0) return;
     writeStatuses(s, snap, writes);
-    for (const w of writes) if (!flagged.has(w.row)) wroteFor.set(w.row, w.values);
+    wroteFor = new Map(writes.filter((w) => !flagged.has(w.row)).map((w) => [w.row, w.values]));
     // A recipient whose row was deleted gets a new one rather than vanishing from the log.
     if (recreate.length > 0)
       appendRows(

@@ -247,6 +247,8 @@ function moveBatch(
       .filter(([row, r]) => seen.has(emailOf(r)) && now.has(row) && sameCells(r, now.get(row)!))
       .map(([row]) => row);
     tabs.deleteRows(CAMPAIGNS_TAB, deletable);
+    // Rows below a deleted one move up: the scan goes on from the same row, not past unseen ones.
+    run.scanRow -= deletable.filter((row) => row < run.scanRow).length;
     return { appended: toAppend.length, deleted: deletable.length };
   });
 }
