@@ -79,6 +79,31 @@ export function readRowsAt(s: SheetLike, rows: readonly number[]): { row: number
   return out;
 }
 
+/**
+ * The keys these rows hold, reading only the columns from Campaign ID to Email (an append needs the
+ * keys, not the statuses: 3 cells a row instead of 8 in the shipped layout).
+ */
+export function keysAt(s: SheetLike, columns: LogColumns, rows: readonly number[]): Set<string> {
+  const first = Math.min(columns['Campaign ID'], columns.Email);
+  const width = Math.max(columns['Campaign ID'], columns.Email) - first + 1;
+  const last = s.getLastRow();
+  const wanted = new Set(rows);
+  const keys = new Set<string>();
+  for (const run of rowRuns(rows, LOG_READ_GAP_ROWS)) {
+    const count = Math.min(run.count, last - run.row + 1);
+    if (count <= 0 || run.row < 2) continue;
+    s.getRange(run.row, first + 1, count, width)
+      .getValues()
+      .forEach((r, i) => {
+        if (!wanted.has(run.row + i)) return;
+        const id = String(r[columns['Campaign ID'] - first] ?? '').trim();
+        const email = normaliseEmail(String(r[columns.Email - first] ?? ''));
+        if (id || email) keys.add(recipientKey(id, email));
+      });
+  }
+  return keys;
+}
+
 /** The rows of these campaigns, parsed (issues name only their rows); empty for a tab without rows. */
 export function readCampaignRows(s: SheetLike, tab: string, ids: readonly string[]): LogRead | null {
   const columns = logHeader(s, tab);

@@ -29,6 +29,7 @@ import type { SheetLike, SpreadsheetAppLike } from './services';
 import {
   campaignRows,
   emailRows,
+  keysAt,
   EMAILS_PER_FINDER,
   logHeader,
   readCampaignRows,
@@ -170,15 +171,15 @@ export function sheetsCampaignLog(
         const s = writableTab();
         // Keys are per campaign: only the appended campaigns' rows are read, not the whole tab.
         const ids = [...new Set(entries.map((e) => e.campaignId))];
-        const snap = readLogSnapshot(s, tab, (columns) => campaignRows(s, columns, ids));
-        const seen = new Set(snap.rowsByKey.keys());
+        const columns = logHeader(s, tab)!;
+        const seen = keysAt(s, columns, campaignRows(s, columns, ids));
         const fresh = entries.filter((e) => {
           const key = recipientKey(e.campaignId, e.email);
           if (seen.has(key)) return false;
           seen.add(key);
           return true;
         });
-        if (fresh.length > 0) appendRows(s, snap, fresh);
+        if (fresh.length > 0) appendRows(s, columns, fresh);
         return fresh.length;
       });
     },
@@ -239,7 +240,7 @@ function writeChanges(s: SheetLike, tab: string, campaignId: string, changes: re
     if (recreate.length > 0)
       appendRows(
         s,
-        snap,
+        snap.columns,
         recreate.map((c) => recreatedEntry(campaignId, c)),
       );
     snap = readLogSnapshot(s, tab, locate, [...wroteFor.keys()], before.columns);
@@ -320,11 +321,11 @@ function recreatedEntry(campaignId: string, c: StatusChange): LogEntry {
 }
 
 /** Appends entries below the last row, each value in its header's column, growing the tab first. */
-function appendRows(s: SheetLike, snap: LogSnapshot, entries: readonly LogEntry[]): void {
-  const width = Math.max(...Object.values(snap.columns)) + 1;
+function appendRows(s: SheetLike, columns: LogSnapshot['columns'], entries: readonly LogEntry[]): void {
+  const width = Math.max(...Object.values(columns)) + 1;
   const rows = entries.map((e) => {
     const row: unknown[] = new Array<unknown>(width).fill('');
-    const put = (column: (typeof LOG_HEADERS)[number], value: unknown) => (row[snap.columns[column]] = value);
+    const put = (column: (typeof LOG_HEADERS)[number], value: unknown) => (row[columns[column]] = value);
     put('Campaign ID', e.campaignId);
     put('Campaign', e.campaign);
     put('Email', e.email);
