@@ -127,16 +127,22 @@ function campaignEnded(tabs: SheetTabs, at: Columns, id: string, cutoff: number)
 }
 
 /**
- * The next ended campaign, scanning windows of three columns from the run's scan row: a campaign
+ * The next ended campaign, scanning windows of three columns (Campaign ID, Status, Updated) from the run's scan row: a campaign
  * with any live or recent row in a window is ruled out without a lookup.
  */
 function nextEnded(tabs: SheetTabs, at: Columns, run: CampaignArchiveRun): string | null {
   const last = tabs.lastRow(CAMPAIGNS_TAB);
   const cutoff = run.cutoff.getTime();
-  const first = Math.min(at['Campaign ID'], at.Status, at.Updated);
-  const width = Math.max(at['Campaign ID'], at.Status, at.Updated) - first + 1;
-  const shifted: Columns = { ...at };
-  for (const k of ['Campaign ID', 'Status', 'Updated'] as const) shifted[k] = at[k] - first;
+  // Two narrow reads a window: the Campaign ID column, and Status to Updated (next to each other in
+  // the shipped layout), so a row costs 3 cells, not the 7 between Campaign ID and Updated.
+  const statusFirst = Math.min(at.Status, at.Updated);
+  const statusWidth = Math.max(at.Status, at.Updated) - statusFirst + 1;
+  const shifted: Columns = {
+    ...at,
+    'Campaign ID': 0,
+    Status: 1 + at.Status - statusFirst,
+    Updated: 1 + at.Updated - statusFirst,
+  };
   const lookUp = (): string | null => {
     while (run.candidates.length > 0) {
       const id = run.candidates.shift()!;
@@ -149,12 +155,13 @@ function nextEnded(tabs: SheetTabs, at: Columns, run: CampaignArchiveRun): strin
   const queued = lookUp();
   if (queued) return queued;
   for (let w = 0; w < SCAN_WINDOWS_PER_STEP && run.scanRow <= last; w++) {
-    const block =
-      tabs.readBlocks(CAMPAIGNS_TAB, [
-        { row: run.scanRow, count: run.windowRows, column: first + 1, columns: width },
-      ])[0] ?? [];
+    const [ids = [], statuses = []] = tabs.readBlocks(CAMPAIGNS_TAB, [
+      { row: run.scanRow, count: run.windowRows, column: at['Campaign ID'] + 1, columns: 1 },
+      { row: run.scanRow, count: run.windowRows, column: statusFirst + 1, columns: statusWidth },
+    ]);
     run.scanRow += run.windowRows;
-    for (const r of block) {
+    for (let i = 0; i < ids.length; i++) {
+      const r = [ids[i]?.[0], ...(statuses[i] ?? [])];
       const id = idOf(r, shifted);
       if (!id || run.judged.has(id)) continue;
       if (!rowEnded(r, shifted, cutoff)) run.judged.add(id);

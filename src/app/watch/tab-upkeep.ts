@@ -14,6 +14,8 @@ import { compactBulkLogStep } from './bulk-log-compaction';
 
 /** Set while a run stopped with steps left; the trigger keeps running until one finishes. */
 export const TAB_UPKEEP_PENDING_KEY = 'churnguard.tabUpkeepPending';
+/** The day the Campaigns archive last went through the whole tab. */
+export const CAMPAIGN_ARCHIVE_DAY_KEY = 'churnguard.campaignArchiveDay';
 /**
  * Stop starting steps after this much of the run (a step takes ~1-3 s; a triggered run has 6 min
  * and the scan and campaigns come first in it).
@@ -63,11 +65,16 @@ export function runTabUpkeep(ctx: AppContext, deadlineMs = TAB_UPKEEP_DEADLINE_M
     },
     () => {
       // The cool-down reads only the Campaigns tab, so a longer cool-down keeps rows there longer.
+      // Campaigns end by the day (30 days after their last update): one pass over the tab a day is
+      // enough, so the other hourly runs do not read its three columns again.
+      const today = ctx.clock.now().toISOString().slice(0, 10);
+      if (ctx.userStore.get(CAMPAIGN_ARCHIVE_DAY_KEY) === today) return false;
       // A Settings tab that cannot be read leaves the Campaigns tab alone this run: its cool-down is unknown.
       campaigns ??= campaignArchiveRun(ctx.clock.now(), coolDownDays(ctx, spreadsheetId));
       if (!Number.isFinite(campaigns.cutoff.getTime())) return false;
       const step = archiveCampaignsStep(ctx, tabs, campaigns);
       report.archivedCampaignRows += step.deleted;
+      if (!step.more) ctx.userStore.set(CAMPAIGN_ARCHIVE_DAY_KEY, today);
       return step.more;
     },
     () => {
