@@ -234,8 +234,8 @@ function writeChanges(s: SheetLike, tab: string, campaignId: string, changes: re
     }
     if (round > 0) writes.push(...restoresOf(snap, before, intended, wroteFor, flagged, changes[0]!.at));
     if (writes.length === 0 && recreate.length === 0) return;
-    writeStatuses(s, snap, writes);
-    wroteFor = new Map(writes.filter((w) => !flagged.has(w.row)).map((w) => [w.row, w.values]));
+    const written = writeStatuses(s, snap, writes);
+    wroteFor = new Map(written.filter((w) => !flagged.has(w.row)).map((w) => [w.row, w.values]));
     // A recipient whose row was deleted gets a new one rather than vanishing from the log.
     if (recreate.length > 0)
       appendRows(
@@ -344,10 +344,17 @@ function appendRows(s: SheetLike, columns: LogSnapshot['columns'], entries: read
 }
 
 /** Status, Updated and Detail of each row, in as few setValues as the rows' order allows. */
-function writeStatuses(s: SheetLike, snap: LogSnapshot, rows: { row: number; values: StatusCells }[]): void {
-  if (rows.length === 0) return;
+function writeStatuses(
+  s: SheetLike,
+  snap: LogSnapshot,
+  rows: { row: number; values: StatusCells }[],
+): { row: number; values: StatusCells }[] {
+  if (rows.length === 0) return [];
   const cols = snap.columns;
-  const sorted = [...rows].sort((a, b) => a.row - b.row);
+  const sorted = withFillers(
+    [...rows].sort((a, b) => a.row - b.row),
+    snap,
+  );
   const order = [cols.Status, cols.Updated, cols.Detail];
   const adjacent = order[1] === order[0]! + 1 && order[2] === order[0]! + 2;
   let runStart = 0;
@@ -364,4 +371,30 @@ function writeStatuses(s: SheetLike, snap: LogSnapshot, rows: { row: number; val
     }
     runStart = i;
   }
+  return sorted;
+}
+
+/** Rows between two writes written again with what they hold (read moments ago), up to this many. */
+const FILL_GAP_ROWS = 50;
+
+/**
+ * Joins nearby writes into one range by writing the rows between them back with what they were read
+ * holding: a Cancel of 1,200 recipients scattered among sent rows is a few setValues, not hundreds.
+ * Only rows this write read are filled; the read-back check covers them like any other write.
+ */
+function withFillers(
+  sorted: { row: number; values: StatusCells }[],
+  snap: LogSnapshot,
+): { row: number; values: StatusCells }[] {
+  const out: { row: number; values: StatusCells }[] = [];
+  for (const w of sorted) {
+    const prev = out[out.length - 1];
+    if (prev && w.row - prev.row > 1 && w.row - prev.row - 1 <= FILL_GAP_ROWS) {
+      const gap = Array.from({ length: w.row - prev.row - 1 }, (_, i) => prev.row + 1 + i);
+      if (gap.every((row) => snap.keyAt.has(row)))
+        for (const row of gap) out.push({ row, values: snap.statusAt(row) });
+    }
+    out.push(w);
+  }
+  return out;
 }
