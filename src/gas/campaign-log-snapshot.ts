@@ -47,10 +47,27 @@ export function logHeader(s: SheetLike, tab: string): LogColumns | null {
   return columns;
 }
 
+/**
+ * A tab this small is read whole instead of searched: one read of ≤ 8,000 cells costs about what a
+ * TextFinder does, and a small sheet's Start sends more in its few seconds. Beyond it the cost stays
+ * flat: at most these rows, or what the TextFinder finds.
+ */
+export const READ_WHOLE_UP_TO_ROWS = 1_000;
+
+/** Every data row of a small tab, or null for a tab worth searching. */
+function smallTab(s: SheetLike): number[] | null {
+  const last = s.getLastRow();
+  return last - 1 <= READ_WHOLE_UP_TO_ROWS
+    ? Array.from({ length: Math.max(0, last - 1) }, (_, i) => i + 2)
+    : null;
+}
+
 /** The data rows whose Campaign ID cell is one of `ids` (whole cell, any case): one TextFinder. */
 export function campaignRows(s: SheetLike, columns: LogColumns, ids: readonly string[]): number[] {
   const wanted = ids.map((id) => id.trim()).filter(Boolean);
   if (wanted.length === 0) return [];
+  const all = smallTab(s);
+  if (all) return all;
   return findRows(s, columns['Campaign ID'] + 1, `\\s*(?:${wanted.map(escapeRegex).join('|')})\\s*`);
 }
 
@@ -58,6 +75,8 @@ export function campaignRows(s: SheetLike, columns: LogColumns, ids: readonly st
 export function emailRows(s: SheetLike, columns: LogColumns, emails: readonly string[]): number[] {
   const wanted = [...new Set(emails.map(normaliseEmail))].filter(Boolean);
   if (wanted.length === 0) return [];
+  const all = smallTab(s);
+  if (all) return all;
   return findRows(s, columns.Email + 1, `\\s*(?:${wanted.map(escapeRegex).join('|')})\\s*`);
 }
 

@@ -68,13 +68,14 @@ describe('Sheets campaign log', () => {
     expect(r).toMatchObject({ sent: 50, stopped: 'done' });
     const writes = world.calls.get('Range.setValues');
     const reads = world.calls.get('Range.getValues');
-    // Per batch of ten, under the shared lock: the header and the batch's rows (found by Email with a
-    // TextFinder, never the whole tab), one write (its outcomes with the next batch's marks) and one
+    // Per batch of ten, under the shared lock: the header and the batch's rows, one write (its outcomes with the next batch's marks) and one
     // read of those rows to check it landed; plus the run's first read (header and the campaign's
     // rows, found by Campaign ID) and the first batch's marks.
     expect(writes).toBe(6);
     expect(reads).toBe(2 + 6 * 3);
-    expect(world.calls.get('TextFinder.findAll')).toBe(1 + 6 * 2);
+    // A tab of at most READ_WHOLE_UP_TO_ROWS rows is read whole rather than searched (as cheap as a
+    // TextFinder); the crowded tab below and log-bounded.test.ts take the TextFinder path.
+    expect(world.calls.get('TextFinder.findAll')).toBe(0);
     expect(
       tab()
         .rows.slice(1)
@@ -124,10 +125,14 @@ describe('Sheets campaign log', () => {
 });
 
 describe('Sheets campaign log among other campaigns, sorted by a person', () => {
-  /** cmp-1's 30 pending recipients among another campaign's rows, half already sent, half pending. */
+  const OTHER = 1_200;
+  /**
+   * cmp-1's 30 pending recipients among another campaign's 1,200 rows, half already sent, half
+   * pending: more than READ_WHOLE_UP_TO_ROWS, so writes find their rows with a TextFinder.
+   */
   function crowded(seed: number) {
     const { world, ss, log, tab } = setup(30);
-    const other = Array.from({ length: 120 }, (_, i) => [
+    const other = Array.from({ length: OTHER }, (_, i) => [
       'cmp-0',
       'Earlier',
       `o${i}@x.example`,
@@ -137,7 +142,7 @@ describe('Sheets campaign log among other campaigns, sorted by a person', () => 
       TODAY,
       '',
     ]);
-    tab().rows = [...tab().rows, ...other];
+    tab().replaceValues([...tab().rows, ...other]);
     let s = seed;
     const shuffle = () => {
       const rows = tab().rows.slice(1);
@@ -146,7 +151,7 @@ describe('Sheets campaign log among other campaigns, sorted by a person', () => 
         const j = s % (i + 1);
         [rows[i], rows[j]] = [rows[j]!, rows[i]!];
       }
-      tab().rows = [tab().rows[0]!, ...rows];
+      tab().replaceValues([tab().rows[0]!, ...rows]);
     };
     return { world, ss, log, tab, shuffle };
   }
@@ -160,9 +165,9 @@ describe('Sheets campaign log among other campaigns, sorted by a person', () => 
       runCampaign('cmp-1', deps(log, sent, shuffle), { budgetMs: 20_000, batchSize: 5 });
       expect(sent.sort()).toEqual(Array.from({ length: 30 }, (_, i) => `m${i}@x.example`).sort());
       for (let i = 0; i < 30; i++) expect(statusOf(tab().rows, `m${i}@x.example`)).toBe('sent');
-      for (let i = 0; i < 120; i++)
+      for (let i = 0; i < OTHER; i++)
         expect(statusOf(tab().rows, `o${i}@x.example`)).toBe(i % 2 ? 'sent' : 'pending');
-      expect(tab().rows).toHaveLength(151);
+      expect(tab().rows).toHaveLength(1 + 30 + OTHER);
     },
   );
 
@@ -202,7 +207,7 @@ describe('Sheets campaign log among other campaigns, sorted by a person', () => 
         else expect(row[5]).toBe(sent.includes(email) ? 'sent' : 'pending');
       }
       const stillPending: string[] = [];
-      for (let i = 0; i < 120; i++) {
+      for (let i = 0; i < OTHER; i++) {
         const row = rows.find((r) => r[2] === `o${i}@x.example`)!;
         if (row[5] === 'review') expect(row[7]).toBe(OVERWRITTEN_NOTE);
         else expect(row[5]).toBe(i % 2 ? 'sent' : 'pending');
@@ -216,7 +221,7 @@ describe('Sheets campaign log among other campaigns, sorted by a person', () => 
         batchSize: 10,
       });
       expect([...later].sort()).toEqual(stillPending.sort());
-      expect(tab().rows).toHaveLength(151);
+      expect(tab().rows).toHaveLength(1 + 30 + OTHER);
     },
   );
 });
