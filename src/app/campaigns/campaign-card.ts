@@ -166,6 +166,16 @@ export function controlCampaign(
   id: string,
   change: 'pause' | 'resume' | 'cancel',
 ): ActionResponse {
+  // A card left open while the hourly run (or "Send more now") finished the campaign: Pause or Cancel
+  // has nothing left to stop, so the card is brought up to date instead of showing an error.
+  const before = loadCampaign(ctx.userStore, id);
+  if (before && change !== 'resume' && (before.state === 'done' || before.state === 'cancelled'))
+    return {
+      kind: 'navigate',
+      steps: [{ kind: 'update', card: buildCampaignCard(ctx, id) }],
+      notification: `"${before.name}" has already ${before.state === 'done' ? 'finished' : 'been cancelled'}.`,
+      stateChanged: true,
+    };
   const meta = changeCampaignState(ctx, id, change);
   return {
     kind: 'navigate',
