@@ -31,7 +31,7 @@ export function benchSizes(defaults = [1_000, 10_000, 100_000]): number[] {
   return sizes;
 }
 
-const loadCode = () => fs.readFileSync(path.resolve(__dirname, '../build/Code.js'), 'utf8');
+export const loadCode = () => fs.readFileSync(path.resolve(__dirname, '../build/Code.js'), 'utf8');
 
 interface Action {
   name: string;
@@ -303,9 +303,9 @@ export function campaignBackgroundBench(n = Math.max(...benchSizes()), code = lo
  * churned, unsubscribed and held out): a day's Workspace quota, so the runs measure writing the
  * audience over the whole 100k-row tab and sending, not waiting for the quota.
  */
-const BENCH_SEGMENT = ['Enterprise accounts', 'Plan = Enterprise', 'Installments'] as const;
+export const BENCH_SEGMENT = ['Enterprise accounts', 'Plan = Enterprise', 'Installments'] as const;
 
-const startBenchCampaign: Action = {
+export const startBenchCampaign: Action = {
   name: 'start campaign (~1,500)',
   fn: 'onCardAction',
   event: () =>
@@ -318,7 +318,7 @@ const startBenchCampaign: Action = {
 };
 
 /** A row added to the Segments tab, as a manager would type it. */
-function addSegment(w: SampleWorld, row: readonly string[]): void {
+export function addSegment(w: SampleWorld, row: readonly string[]): void {
   const tab = w.world.spreadsheets.get(w.spreadsheetId)!.sheet('Segments')!;
   const at = tab.lastRow() + 1;
   row.forEach((v, c) => tab.put(at, c + 1, v));

@@ -13,6 +13,7 @@ import { intentBench } from './intent.bench';
 import { intentQualityBench } from './intent-quality.bench';
 import { intentLearnedBench } from './intent-learned.bench';
 import { campaignEndToEndBench, campaignRunBench } from './campaign.bench';
+import { campaignLogBench } from './campaign-log.bench';
 import { segmentsBench } from './segments.bench';
 import { scanBench } from './scan.bench';
 import { portfolioBench } from './portfolio.bench';
@@ -60,6 +61,10 @@ const groups: Group[] = [
       printTable(
         'Background at the largest size: one card click, then hourly triggers (6 min each) until a run finds nothing to do',
         backgroundBench(),
+      );
+      printTable(
+        'Campaigns tab on card paths and a send run: a sending ~1,500-recipient campaign, with 0 or 200,000 rows of other campaigns',
+        campaignLogBench(),
       );
     },
   },

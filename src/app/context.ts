@@ -14,7 +14,7 @@ import type { Mailer } from '../ports/mailer';
 import type { Locks } from '../ports/locks';
 import type { Triggers } from '../ports/triggers';
 import type { CampaignLogStore } from '../core/campaigns/runner';
-import type { LogEntry, LogRead } from '../core/campaigns/log';
+import type { LogEntry, LoggedRecipient, LogRead } from '../core/campaigns/log';
 
 export interface AppContext {
   clock: Clock;
@@ -41,7 +41,14 @@ export interface AppContext {
 }
 
 export interface CampaignLog extends CampaignLogStore {
+  /** The whole tab: background runs only (the audience job's cool-down, reactivation). */
   readAll(): LogRead;
+  /** One campaign's rows, found by Campaign ID: what card paths and a run's log check read. */
+  readCampaign(campaignId: string): LogRead;
+  /** These campaigns' rows, from the archive for a campaign with none left in the tab (cards, outcomes). */
+  recipientsWithArchive(campaignIds: readonly string[]): LoggedRecipient[];
+  /** Archived rows of campaigns whose name starts with `prefix` (background: reactivation's history). */
+  archivedNamed(prefix: string): LoggedRecipient[];
   /** Data rows in the tab (0 when it is missing), one metadata call: whether a card can afford to read it. */
   rowCount(): number;
   /** Adds the entries not in the tab yet (by key); returns how many it added. */

@@ -32,10 +32,12 @@ describe('archiving closed alerts', () => {
       [...alertValues({ key: 'legacy', status: 'acknowledged', raisedDaysAgo: 30 }).slice(0, 10), ''],
     ]);
     const report = runTabUpkeep(w.run(undefined, 'trigger').ctx);
-    // Three steps of alerts and one that finds none left, then one bulk-changes step with nothing due.
+    // Three steps of alerts and one that finds none left, then one step each of the Campaigns archive
+    // and bulk changes with nothing due.
     expect(report).toEqual({
-      steps: Math.ceil(251 / ARCHIVE_BATCH) + 2,
+      steps: Math.ceil(251 / ARCHIVE_BATCH) + 3,
       archivedAlerts: 251,
+      archivedCampaignRows: 0,
       compactedBulkRows: 0,
       finished: true,
     });
@@ -47,8 +49,9 @@ describe('archiving closed alerts', () => {
     expect(row.slice(6, 11)).toEqual(['Reason for old-3', 'Check-in call', 'done', '', '2026-11-03']);
     // Nothing left: the next run is one step of each job, finding nothing.
     expect(runTabUpkeep(w.run(undefined, 'trigger').ctx)).toEqual({
-      steps: 2,
+      steps: 3,
       archivedAlerts: 0,
+      archivedCampaignRows: 0,
       compactedBulkRows: 0,
       finished: true,
     });
@@ -73,7 +76,13 @@ describe('archiving closed alerts', () => {
   it('stops when the run is out of time and keeps the trigger until a later run finishes', () => {
     const w = alertsWorld(Array.from({ length: 150 }, (_, i) => old(i)));
     const first = runTabUpkeep(w.run(undefined, 'trigger').ctx, -1);
-    expect(first).toEqual({ steps: 0, archivedAlerts: 0, compactedBulkRows: 0, finished: false });
+    expect(first).toEqual({
+      steps: 0,
+      archivedAlerts: 0,
+      archivedCampaignRows: 0,
+      compactedBulkRows: 0,
+      finished: false,
+    });
     expect(w.world.account('am@nimbus.example').properties.get(TAB_UPKEEP_PENDING_KEY)).not.toBeNull();
     expect(hasBackgroundWork(w.run().ctx)).toBe(true);
     expect(runTabUpkeep(w.run(undefined, 'trigger').ctx).finished).toBe(true);

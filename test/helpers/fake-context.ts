@@ -73,6 +73,9 @@ export function fakeContext(options: FakeContextOptions = {}): AppContext & { st
     appendOnlyTab: () => ({ appendRow: () => undefined }),
     campaignLog: () => ({
       readAll: () => ({ recipients: [], issues: [], columns: readLog([]).columns }),
+      readCampaign: () => ({ recipients: [], issues: [], columns: readLog([]).columns }),
+      recipientsWithArchive: () => [],
+      archivedNamed: () => [],
       recipients: () => [],
       rowCount: () => 0,
       append: () => 0,

@@ -27,6 +27,9 @@ function campaignOf(ctx: AppContext, id: string): CampaignMeta {
   return meta;
 }
 
+/** States whose rows the hourly trigger may have moved to the Campaigns archive. */
+const FINISHED: ReadonlySet<CampaignMeta['state']> = new Set(['done', 'cancelled']);
+
 const when = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
 export function buildCampaignCard(ctx: AppContext, id: string): Card {
@@ -35,7 +38,11 @@ export function buildCampaignCard(ctx: AppContext, id: string): Card {
   let unreadable: string | undefined;
   try {
     // A campaign still preparing is shown from its record: nothing is sent yet, and its rows may be 100k.
-    if (meta.state !== 'preparing') recipients = ctx.campaignLog(meta.spreadsheetId).recipients(meta.id);
+    // Only this campaign's rows are read (found by Campaign ID); a finished one's may be archived.
+    if (meta.state !== 'preparing') {
+      const log = ctx.campaignLog(meta.spreadsheetId);
+      recipients = FINISHED.has(meta.state) ? log.recipientsWithArchive([meta.id]) : log.recipients(meta.id);
+    }
   } catch (error) {
     // A broken header must not hide the card that explains it.
     unreadable = error instanceof Error ? error.message : String(error);

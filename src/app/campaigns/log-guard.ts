@@ -13,7 +13,8 @@ export type LogVerdict =
 export function verifyCampaignLog(ctx: AppContext, meta: CampaignMeta): LogVerdict {
   let read;
   try {
-    read = ctx.campaignLog(meta.spreadsheetId).readAll();
+    // The campaign's own rows, found by Campaign ID: the check costs what the campaign holds.
+    read = ctx.campaignLog(meta.spreadsheetId).readCampaign(meta.id);
   } catch (error) {
     return {
       ok: false,

@@ -1,8 +1,8 @@
 /**
  * Campaign outcomes for the cards: each campaign's emailed vs holdout churn and reactivation at
- * 30/60/90 days, and the playbooks pooled. Reads the Campaigns tab once; the customers come from the
- * portfolio snapshot (src/app/portfolio/outcome-customers.ts), which keeps what an outcome needs of
- * each campaign recipient.
+ * 30/60/90 days, and the playbooks pooled. Reads only these campaigns' rows (Campaigns tab, then its
+ * archive); the customers come from the portfolio snapshot (src/app/portfolio/outcome-customers.ts),
+ * which keeps what an outcome needs of each campaign recipient.
  */
 import type { Customer } from '../../core/customers/customer';
 import {
@@ -39,7 +39,8 @@ export function computeOutcomes(
 ): Outcomes {
   const metas = listCampaigns(ctx.userStore).filter((m) => m.spreadsheetId === spreadsheetId);
   if (metas.length === 0) return { campaigns: [], playbooks: [] };
-  const recipients = ctx.campaignLog(spreadsheetId).readAll().recipients;
+  // Only these campaigns' rows (one TextFinder), from the archive for those the trigger moved there.
+  const recipients = ctx.campaignLog(spreadsheetId).recipientsWithArchive(metas.map((m) => m.id));
   const byEmail = new Map<string, Customer>();
   for (const c of customers) if (!byEmail.has(c.email)) byEmail.set(c.email, c);
   const replies = readReplies(ctx);

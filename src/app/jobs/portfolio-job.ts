@@ -249,14 +249,20 @@ interface ExecutionState {
   scan?: ScanRun;
 }
 
-/** Who the sheet's campaigns emailed or held out: read once per execution, only if there are campaigns. */
+/**
+ * Who the sheet's campaigns emailed or held out: read once per execution, only if there are campaigns.
+ * Includes campaigns the hourly run moved to the Campaigns archive, whose outcomes the card still shows.
+ */
 function campaignEmails(ctx: AppContext, spreadsheetId: string): ReadonlySet<string> {
-  if (!listCampaigns(ctx.userStore).some((m) => m.spreadsheetId === spreadsheetId)) return new Set();
+  const ids = listCampaigns(ctx.userStore)
+    .filter((m) => m.spreadsheetId === spreadsheetId)
+    .map((m) => m.id);
+  if (ids.length === 0) return new Set();
   return new Set(
     ctx
       .campaignLog(spreadsheetId)
-      .readAll()
-      .recipients.map((r) => r.email),
+      .recipientsWithArchive(ids)
+      .map((r) => r.email),
   );
 }
 

@@ -21,6 +21,7 @@ import type { SheetTabs } from '../../ports/sheet-tabs';
 import type { AppContext } from '../context';
 import { withSheetLock } from '../shared-lock';
 import { alertHeader, readAlertRows, READ_GAP_ROWS } from './alert-rows';
+import { archiveHeader } from './archive-header';
 
 /**
  * Alerts moved per step: their keys make one TextFinder pattern on the archive (~100 × 60 characters)
@@ -59,24 +60,6 @@ function keysInArchive(tabs: SheetTabs, keys: readonly string[]): Set<string> {
       if (wanted.has(key)) found.add(key);
     }
   return found;
-}
-
-/**
- * The archive's header: the shipped columns, then any column people added to the Alerts tab (a
- * "Notes" column travels with its alert). Creates the tab, or adds a missing column at its end.
- */
-function archiveHeader(tabs: SheetTabs, alertsHeader: readonly unknown[]): string[] {
-  const existing = (tabs.readBlocks(ALERTS_ARCHIVE_TAB, [{ row: 1, count: 1 }])[0]?.[0] ?? []).map((h) =>
-    String(h ?? '').trim(),
-  );
-  const base = existing.some(Boolean) ? existing : [...ALERT_HEADERS];
-  const extras = alertsHeader
-    .map((h) => String(h ?? '').trim())
-    .filter((h) => h && !base.some((b) => sameHeader(b, h)));
-  const header = [...base, ...extras];
-  if (!existing.some(Boolean)) tabs.append(ALERTS_ARCHIVE_TAB, header, []);
-  else if (extras.length > 0) tabs.write(ALERTS_ARCHIVE_TAB, 1, base.length + 1, [extras]);
-  return header;
 }
 
 /** An alert's row laid out under the archive's header: shipped columns by name, added ones copied. */
@@ -153,7 +136,7 @@ export function archiveAlertsStep(
     if (due.length === 0) return { ...none, more: true };
     const keys = [...new Set(due.map((a) => a.key))];
     const already = keysInArchive(tabs, keys);
-    const header = archiveHeader(tabs, alertsHeader);
+    const header = archiveHeader(tabs, ALERTS_ARCHIVE_TAB, ALERT_HEADERS, alertsHeader);
     const seen = new Set(already);
     const toAppend = due.filter((a) => !seen.has(a.key) && seen.add(a.key));
     tabs.append(

@@ -55,7 +55,9 @@ export function runReactivation(ctx: AppContext): ReactivationReport {
     const found = findTemplate(config, settings.template);
     if (!found.ok) return { ...base, problem: `${found.reason} Nothing was sent.` };
     const template = found.template;
-    const log = ctx.campaignLog(spreadsheetId).readAll().recipients;
+    const campaigns = ctx.campaignLog(spreadsheetId);
+    // A quiet spell outlasts the archive's 30 days: earlier automatic reactivations are read there too.
+    const log = [...campaigns.readAll().recipients, ...campaigns.archivedNamed(AUTO_REACTIVATION_NAME)];
     const audience = reactivationAudience(whole.read.customers, log, settings.days, today);
     const context = mergeContextFor(ctx, config.team, whole.all);
     const { ready, blocked } = checkAudience(template, audience.members, context);

@@ -9,6 +9,11 @@ import { normaliseEmail } from '../email/address';
 import { sameHeader } from '../sheet/columns';
 
 export const CAMPAIGNS_TAB = 'Campaigns';
+/**
+ * Where the hourly trigger moves the rows of campaigns that ended long ago, so the Campaigns tab
+ * stays small; outcomes ("what works") and a finished campaign's card still read them here.
+ */
+export const CAMPAIGNS_ARCHIVE_TAB = 'Campaigns archive';
 
 export const RECIPIENT_STATUSES = [
   'pending',
@@ -41,7 +46,7 @@ export const LOG_HEADERS = [
   'Updated',
   'Detail',
 ] as const;
-type LogColumn = (typeof LOG_HEADERS)[number];
+export type LogColumn = (typeof LOG_HEADERS)[number];
 
 export interface LogEntry {
   campaignId: string;
@@ -73,7 +78,8 @@ export interface LogRead {
   columns: Record<LogColumn, number>;
 }
 
-function columnsOf(headers: readonly unknown[]): Record<LogColumn, number> | null {
+/** Where each log column is in a header row, or null when one is missing. */
+export function logColumns(headers: readonly unknown[]): Record<LogColumn, number> | null {
   const out = {} as Record<LogColumn, number>;
   for (const h of LOG_HEADERS) {
     const i = headers.findIndex((x) => sameHeader(x, h));
@@ -88,18 +94,38 @@ const letter = (i: number) => String.fromCharCode(65 + (i % 26));
 /** Parses the tab (header first). Rows of other campaigns are kept: the caller filters. */
 export function readLog(values: readonly unknown[][], tab = CAMPAIGNS_TAB): LogRead {
   const headers = values[0] ?? [];
-  const columns = columnsOf(headers);
+  const columns = logColumns(headers);
   if (!columns) {
-    const missing = LOG_HEADERS.filter((h) => !headers.some((x) => sameHeader(x, h)));
     if (values.length === 0) return { recipients: [], issues: [], columns: defaultColumns() };
-    throw new Error(
-      `The "${tab}" tab is missing the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}. Put the header row back (${LOG_HEADERS.join(', ')}, in row 1) with Edit → Undo or by typing it; ChurnGuard sends nothing until it is there. Do not delete the tab: it is the only record of who was emailed.`,
-    );
+    throw headerError(headers, tab);
   }
+  return readLogRows(
+    columns,
+    values.slice(1).map((values, i) => ({ row: i + 2, values })),
+    tab,
+  );
+}
+
+/** The missing-header error of a tab whose header row lacks a log column. */
+export function headerError(headers: readonly unknown[], tab = CAMPAIGNS_TAB): Error {
+  const missing = LOG_HEADERS.filter((h) => !headers.some((x) => sameHeader(x, h)));
+  return new Error(
+    `The "${tab}" tab is missing the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}. Put the header row back (${LOG_HEADERS.join(', ')}, in row 1) with Edit → Undo or by typing it; ChurnGuard sends nothing until it is there. Do not delete the tab: it is the only record of who was emailed.`,
+  );
+}
+
+/**
+ * Parses some rows of the tab (each with its 1-based sheet row), under a header already checked: a
+ * card reads one campaign's rows, found by TextFinder, instead of the whole tab.
+ */
+export function readLogRows(
+  columns: Record<LogColumn, number>,
+  rows: readonly { row: number; values: readonly unknown[] }[],
+  tab = CAMPAIGNS_TAB,
+): LogRead {
   const recipients: LoggedRecipient[] = [];
   const issues: string[] = [];
-  values.slice(1).forEach((r, i) => {
-    const row = i + 2;
+  rows.forEach(({ row, values: r }) => {
     const get = (c: LogColumn) => r[columns[c]];
     const campaignId = String(get('Campaign ID') ?? '').trim();
     const email = normaliseEmail(String(get('Email') ?? ''));
@@ -134,7 +160,7 @@ export function readLog(values: readonly unknown[][], tab = CAMPAIGNS_TAB): LogR
   return { recipients, issues, columns };
 }
 
-function defaultColumns(): Record<LogColumn, number> {
+export function defaultColumns(): Record<LogColumn, number> {
   return Object.fromEntries(LOG_HEADERS.map((h, i) => [h, i])) as Record<LogColumn, number>;
 }
 

@@ -152,7 +152,8 @@ export class SheetData {
   replaceValues(values: unknown[][]): void {
     this.rows = values.map((r) => (Array.isArray(r) ? r.map(seedCell) : [seedCell(r)]));
     this.maxRows = Math.max(this.maxRows, this.rows.length);
-    this.maxColumns = Math.max(this.maxColumns, ...this.rows.map((r) => r.length));
+    // A loop, not Math.max(...rows): a spread of 200,000 rows overflows the call stack.
+    for (const r of this.rows) this.maxColumns = Math.max(this.maxColumns, r.length);
     this.extent = null;
   }
 
