@@ -7,7 +7,10 @@
  * The list of names is read from the bundle itself, never written down twice.
  */
 import * as esbuild from 'esbuild';
+import * as path from 'node:path';
 import * as vm from 'node:vm';
+import { ruleSpecs } from '../../src/core/intent/rules/specs';
+import { pack } from '../../src/core/text/pack';
 
 export const NAMESPACE = '__ChurnGuard';
 
@@ -28,6 +31,29 @@ const zodEnglishOnly: esbuild.Plugin = {
       contents: `export { default as en } from ${JSON.stringify(require.resolve('zod/v4/locales/en.js'))};`,
       loader: 'js',
       resolveDir: process.cwd(),
+    }));
+  },
+};
+
+/**
+ * The intent rules' specs (~100 KB of regex text, a quarter of the bundle) ship packed: the module
+ * src/core/intent/rules/specs.ts is replaced by one that unpacks the same table, as JSON, on first
+ * use. test/core/intent/packed-rules.test.ts proves the packed table compiles to the same rules.
+ */
+export function packedRuleSpecsSource(): string {
+  const unpackPath = path.resolve(__dirname, '../../src/core/text/pack.ts');
+  return (
+    `import { unpack } from ${JSON.stringify(unpackPath)};\n` +
+    `export function ruleSpecs() {\n  return JSON.parse(unpack(${JSON.stringify(pack(JSON.stringify(ruleSpecs())))}));\n}\n`
+  );
+}
+
+const packedIntentRules: esbuild.Plugin = {
+  name: 'packed-intent-rules',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]src[\\/]core[\\/]intent[\\/]rules[\\/]specs\.ts$/ }, () => ({
+      contents: packedRuleSpecsSource(),
+      loader: 'js',
     }));
   },
 };
@@ -61,7 +87,7 @@ export async function bundle(entry: string): Promise<BundleResult> {
     minifyIdentifiers: true,
     keepNames: true,
     logLevel: 'silent',
-    plugins: [zodEnglishOnly],
+    plugins: [zodEnglishOnly, packedIntentRules],
   });
   const [out] = result.outputFiles;
   if (!out) throw new Error('esbuild produced no output');
