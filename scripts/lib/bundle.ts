@@ -10,7 +10,7 @@ import * as esbuild from 'esbuild';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 import { ruleSpecs } from '../../src/core/intent/rules/specs';
-import { pack } from '../../src/core/text/pack';
+import { pack } from './pack';
 
 export const NAMESPACE = '__ChurnGuard';
 
