@@ -3,7 +3,7 @@
  * not in timed tests (tests assert behaviour; a slow CI machine must not fail them).
  * Run one group with `npm run bench -- <group>`.
  */
-import { bundleBench, firstCardBench } from './bundle.bench';
+import { bundleBench, bundleCompositionBench, firstCardBench, intentTableBench } from './bundle.bench';
 import { backgroundBench, cardActionsBench } from './card-actions.bench';
 import { alertsBench, archiveBench } from './alerts.bench';
 import { printTable } from './stats';
@@ -49,9 +49,16 @@ const groups: Group[] = [
   },
   {
     name: 'bundle',
-    run: () => {
+    run: async () => {
       const r = bundleBench();
       printTable('Bundle: build/Code.js size and cold load in a fresh VM context (median of runs)', [r]);
+      const composition = await bundleCompositionBench();
+      printTable('What the bundle is made of: minified bytes by package or src/ folder', composition.groups);
+      printTable('… and by file', composition.files);
+      printTable(
+        'Intent rules, packed: what the first email read of an execution pays to unpack them (fresh context per run)',
+        [intentTableBench()],
+      );
       printTable('First card: load Code.js + onHomepage on the stand-ins (no sheet connected)', [
         firstCardBench(),
       ]);

@@ -62,6 +62,8 @@ export interface BundleResult {
   code: string;
   globals: string[];
   bytes: number;
+  /** Minified bytes each source file or package file contributes (esbuild's metafile). */
+  inputBytes: Record<string, number>;
 }
 
 export async function bundle(entry: string): Promise<BundleResult> {
@@ -87,6 +89,7 @@ export async function bundle(entry: string): Promise<BundleResult> {
     minifyIdentifiers: true,
     keepNames: true,
     logLevel: 'silent',
+    metafile: true,
     plugins: [zodEnglishOnly, packedIntentRules],
   });
   const [out] = result.outputFiles;
@@ -102,7 +105,13 @@ export async function bundle(entry: string): Promise<BundleResult> {
     `\n// Top-level functions Apps Script calls by name (manifest triggers, the action dispatcher, time triggers).\n` +
     stubs +
     '\n';
-  return { code, globals, bytes: Buffer.byteLength(code, 'utf8') };
+  const inputBytes: Record<string, number> = {};
+  for (const output of Object.values(result.metafile.outputs)) {
+    for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+      inputBytes[input] = (inputBytes[input] ?? 0) + bytesInOutput;
+    }
+  }
+  return { code, globals, bytes: Buffer.byteLength(code, 'utf8'), inputBytes };
 }
 
 /**

@@ -2,7 +2,8 @@
  * Raw DEFLATE decoding (RFC 1951), for the tables the bundle ships packed (./pack.ts). Apps Script
  * has Utilities.ungzip, but core code may not touch services, and a service call per execution would
  * cost more than decoding ~25 KB here. Written after the RFC's own description (canonical Huffman
- * codes decoded bit by bit, as zlib's reference decoder "puff" does): small rather than fast.
+ * codes, as zlib's reference decoder "puff" decodes them, plus a look-up table for the short codes
+ * that are most of the data).
  */
 
 const LENGTH_BASE = [
@@ -20,10 +21,18 @@ const DISTANCE_EXTRA = [
 /** The order in which a dynamic block lists the code-length code's lengths (RFC 1951, 3.2.7). */
 const CODE_LENGTH_ORDER = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15];
 
-/** A canonical Huffman code: how many codes of each bit length, and the symbols in code order. */
+/** Codes up to this many bits are decoded with one table look-up; longer ones bit by bit. */
+const FAST_BITS = 9;
+
+/**
+ * A canonical Huffman code: how many codes of each bit length, the symbols in code order, and a
+ * table from the next FAST_BITS input bits (least significant first, as DEFLATE stores codes
+ * reversed) to `symbol << 4 | length`, 0 where the code is longer.
+ */
 interface Huffman {
   counts: number[];
   symbols: number[];
+  fast: Int32Array;
 }
 
 function huffman(lengths: readonly number[]): Huffman {
@@ -36,7 +45,23 @@ function huffman(lengths: readonly number[]): Huffman {
   lengths.forEach((length, symbol) => {
     if (length !== 0) symbols[offsets[length]!++] = symbol;
   });
-  return { counts, symbols };
+  // The first code of each length (RFC 1951, 3.2.2), then each symbol's code in symbol order.
+  const nextCode = [0, 0];
+  for (let length = 1, code = 0; length < 15; length++) {
+    code = (code + counts[length]!) << 1;
+    nextCode.push(code);
+  }
+  const fast = new Int32Array(1 << FAST_BITS);
+  lengths.forEach((length, symbol) => {
+    if (length === 0 || length > FAST_BITS) return;
+    const code = nextCode[length]!++;
+    let reversed = 0;
+    for (let i = 0; i < length; i++) reversed |= ((code >> i) & 1) << (length - 1 - i);
+    for (let fill = reversed; fill < 1 << FAST_BITS; fill += 1 << length) {
+      fast[fill] = (symbol << 4) | length;
+    }
+  });
+  return { counts, symbols, fast };
 }
 
 export function inflateRaw(input: Uint8Array, outputLength: number): Uint8Array {
@@ -59,6 +84,17 @@ export function inflateRaw(input: Uint8Array, outputLength: number): Uint8Array 
   };
 
   const decode = (code: Huffman): number => {
+    // Top up to FAST_BITS bits where the input allows; past its end the look-up sees zeros.
+    while (bitCount < FAST_BITS && position < input.length) {
+      bitBuffer |= input[position++]! << bitCount;
+      bitCount += 8;
+    }
+    const entry = code.fast[bitBuffer & ((1 << FAST_BITS) - 1)]!;
+    if (entry !== 0 && (entry & 15) <= bitCount) {
+      bitBuffer >>>= entry & 15;
+      bitCount -= entry & 15;
+      return entry >> 4;
+    }
     let bitsSoFar = 0;
     let first = 0;
     let index = 0;
