@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import * as vm from 'node:vm';
 import * as esbuild from 'esbuild';
 import { bundle, packedRuleSpecsSource } from '../scripts/lib/bundle';
-import { timeRuns } from './stats';
+import { median, round, timeRuns } from './stats';
 
 const bundlePath = () =>
   path.resolve(process.env.CHURNGUARD_BUNDLE ?? path.resolve(__dirname, '../build/Code.js'));
@@ -103,4 +103,50 @@ export function intentTableBench(runs = 20) {
     firstUnpackMinMs: unpacked.minMs,
     runs,
   };
+}
+
+/**
+ * A sidebar open on an email that says "cancel": the first email read of an execution, so it pays
+ * for compiling the intent rules (and, packed, for unpacking them). Wall time of the call alone, in a
+ * fresh VM each run; `saysCancel` checks the card did read the intent.
+ */
+export function emailOpenBench(runs = 15, file = bundlePath()) {
+  // Imported lazily, as in firstCardBench.
+  const { measuredCall } = require('./sidebar.bench') as typeof import('./sidebar.bench');
+  const { AppsScriptWorld } = require('../src/local/standins') as typeof import('../src/local/standins');
+  const { gmailEvent } = require('../src/local/gmail-events') as typeof import('../src/local/gmail-events');
+  const { SETTINGS_KEY } = require('../src/app/settings-store') as typeof import('../src/app/settings-store');
+  const code = fs.readFileSync(file, 'utf8');
+  const world = new AppsScriptWorld({ latency: 'none' });
+  const ss = world.spreadsheets.create({
+    name: 'Bench',
+    sheets: [
+      {
+        name: 'Customers',
+        values: [
+          ['Email', 'Name', 'MRR'],
+          ['ann@co.example', 'Ann', 300],
+        ],
+      },
+    ],
+  });
+  world.userProperties.put(SETTINGS_KEY, JSON.stringify({ spreadsheetId: ss.id }));
+  world.gmail.seed([
+    {
+      id: 'm',
+      from: 'Ann <ann@co.example>',
+      to: 'am@nimbus.example',
+      subject: 'Our plan',
+      date: '2026-11-20',
+      plainBody: 'Hello, we would like to cancel our subscription at the end of the month. Regards, Ann',
+    },
+  ]);
+  let saysCancel = false;
+  const callMs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const { value, wallMs } = measuredCall(world, code, 'onGmailMessage', gmailEvent({ messageId: 'm' }));
+    callMs.push(wallMs);
+    saysCancel = /cancel/i.test(JSON.stringify(value));
+  }
+  return { callMedianMs: round(median(callMs)), callMinMs: round(Math.min(...callMs)), saysCancel, runs };
 }

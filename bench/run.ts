@@ -3,7 +3,13 @@
  * not in timed tests (tests assert behaviour; a slow CI machine must not fail them).
  * Run one group with `npm run bench -- <group>`.
  */
-import { bundleBench, bundleCompositionBench, firstCardBench, intentTableBench } from './bundle.bench';
+import {
+  bundleBench,
+  bundleCompositionBench,
+  emailOpenBench,
+  firstCardBench,
+  intentTableBench,
+} from './bundle.bench';
 import { backgroundBench, cardActionsBench } from './card-actions.bench';
 import { alertsBench, archiveBench } from './alerts.bench';
 import { printTable } from './stats';
@@ -58,6 +64,10 @@ const groups: Group[] = [
       printTable(
         'Intent rules, packed: what the first email read of an execution pays to unpack them (fresh context per run)',
         [intentTableBench()],
+      );
+      printTable(
+        'Sidebar open on an email that says "cancel" (first email read of an execution: the call alone)',
+        [emailOpenBench()],
       );
       printTable('First card: load Code.js + onHomepage on the stand-ins (no sheet connected)', [
         firstCardBench(),

@@ -161,8 +161,10 @@ export function inflateRaw(input: Uint8Array, outputLength: number): Uint8Array 
       const length = LENGTH_BASE[symbol - 257]! + bits(LENGTH_EXTRA[symbol - 257]!);
       const distanceSymbol = decode(distances);
       const distance = DISTANCE_BASE[distanceSymbol]! + bits(DISTANCE_EXTRA[distanceSymbol]!);
-      // A repeat may overlap the bytes it creates, so copy one byte at a time.
-      for (let i = 0; i < length; i++, written++) out[written] = out[written - distance]!;
+      // A repeat that overlaps the bytes it creates ("abab…" from "ab") is copied byte by byte.
+      if (distance >= length) out.copyWithin(written, written - distance, written - distance + length);
+      else for (let i = 0; i < length; i++) out[written + i] = out[written + i - distance]!;
+      written += length;
     }
   }
   if (written !== outputLength) throw new Error('inflate: the packed data is not the expected length');

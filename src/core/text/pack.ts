@@ -36,33 +36,18 @@ function base85Bytes(packed: string): Uint8Array {
   return bytes;
 }
 
-/** UTF-8 to a string by hand: Apps Script has no TextDecoder, and Buffer is Node's. */
+/**
+ * UTF-8 to a string: the bytes as Latin-1 characters (String.fromCharCode over chunks, native), then
+ * escape() writes each byte above 0x7f as %XX and decodeURIComponent reads those as UTF-8. Apps
+ * Script has no TextDecoder, and a loop over ~100 KB of bytes in JavaScript took several times longer
+ * in a fresh execution than these two native calls.
+ */
 function utf8Text(bytes: Uint8Array): string {
-  const units = new Uint16Array(bytes.length);
-  let n = 0;
-  for (let i = 0; i < bytes.length;) {
-    const b = bytes[i++]!;
-    let code: number;
-    if (b < 0x80) code = b;
-    else if (b < 0xe0) code = ((b & 0x1f) << 6) | (bytes[i++]! & 0x3f);
-    else if (b < 0xf0) code = ((b & 0x0f) << 12) | ((bytes[i++]! & 0x3f) << 6) | (bytes[i++]! & 0x3f);
-    else {
-      code =
-        ((b & 0x07) << 18) |
-        ((bytes[i++]! & 0x3f) << 12) |
-        ((bytes[i++]! & 0x3f) << 6) |
-        (bytes[i++]! & 0x3f);
-      code -= 0x10000;
-      units[n++] = 0xd800 + (code >> 10);
-      code = 0xdc00 + (code & 0x3ff);
-    }
-    units[n++] = code;
-  }
   const parts: string[] = [];
-  for (let k = 0; k < n; k += 8192) {
-    parts.push(String.fromCharCode(...units.subarray(k, Math.min(n, k + 8192))));
+  for (let k = 0; k < bytes.length; k += 8192) {
+    parts.push(String.fromCharCode.apply(null, bytes.subarray(k, k + 8192) as unknown as number[]));
   }
-  return parts.join('');
+  return decodeURIComponent(escape(parts.join('')));
 }
 
 export function unpack(packed: string): string {
