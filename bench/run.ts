@@ -3,7 +3,13 @@
  * not in timed tests (tests assert behaviour; a slow CI machine must not fail them).
  * Run one group with `npm run bench -- <group>`.
  */
-import { bundleBench, firstCardBench } from './bundle.bench';
+import {
+  bundleBench,
+  bundleCompositionBench,
+  emailOpenBench,
+  firstCardBench,
+  intentTableBench,
+} from './bundle.bench';
 import { backgroundBench, cardActionsBench } from './card-actions.bench';
 import { alertsBench, archiveBench } from './alerts.bench';
 import { printTable } from './stats';
@@ -70,9 +76,20 @@ const groups: Group[] = [
   },
   {
     name: 'bundle',
-    run: () => {
+    run: async () => {
       const r = bundleBench();
       printTable('Bundle: build/Code.js size and cold load in a fresh VM context (median of runs)', [r]);
+      const composition = await bundleCompositionBench();
+      printTable('What the bundle is made of: minified bytes by package or src/ folder', composition.groups);
+      printTable('… and by file', composition.files);
+      printTable(
+        'Intent rules, packed: what the first email read of an execution pays to unpack them (fresh context per run)',
+        [intentTableBench()],
+      );
+      printTable(
+        'Sidebar open on an email that says "cancel" (first email read of an execution: the call alone)',
+        [emailOpenBench()],
+      );
       printTable('First card: load Code.js + onHomepage on the stand-ins (no sheet connected)', [
         firstCardBench(),
       ]);

@@ -7,7 +7,10 @@
  * The list of names is read from the bundle itself, never written down twice.
  */
 import * as esbuild from 'esbuild';
+import * as path from 'node:path';
 import * as vm from 'node:vm';
+import { ruleSpecs } from '../../src/core/intent/rules/specs';
+import { pack } from './pack';
 
 export const NAMESPACE = '__ChurnGuard';
 
@@ -32,10 +35,35 @@ const zodEnglishOnly: esbuild.Plugin = {
   },
 };
 
+/**
+ * The intent rules' specs (~100 KB of regex text, a quarter of the bundle) ship packed: the module
+ * src/core/intent/rules/specs.ts is replaced by one that unpacks the same table, as JSON, on first
+ * use. test/core/intent/packed-rules.test.ts proves the packed table compiles to the same rules.
+ */
+export function packedRuleSpecsSource(): string {
+  const unpackPath = path.resolve(__dirname, '../../src/core/text/pack.ts');
+  return (
+    `import { unpack } from ${JSON.stringify(unpackPath)};\n` +
+    `export function ruleSpecs() {\n  return JSON.parse(unpack(${JSON.stringify(pack(JSON.stringify(ruleSpecs())))}));\n}\n`
+  );
+}
+
+const packedIntentRules: esbuild.Plugin = {
+  name: 'packed-intent-rules',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]src[\\/]core[\\/]intent[\\/]rules[\\/]specs\.ts$/ }, () => ({
+      contents: packedRuleSpecsSource(),
+      loader: 'js',
+    }));
+  },
+};
+
 export interface BundleResult {
   code: string;
   globals: string[];
   bytes: number;
+  /** Minified bytes each source file or package file contributes (esbuild's metafile). */
+  inputBytes: Record<string, number>;
 }
 
 export async function bundle(entry: string): Promise<BundleResult> {
@@ -61,7 +89,8 @@ export async function bundle(entry: string): Promise<BundleResult> {
     minifyIdentifiers: true,
     keepNames: true,
     logLevel: 'silent',
-    plugins: [zodEnglishOnly],
+    metafile: true,
+    plugins: [zodEnglishOnly, packedIntentRules],
   });
   const [out] = result.outputFiles;
   if (!out) throw new Error('esbuild produced no output');
@@ -76,7 +105,13 @@ export async function bundle(entry: string): Promise<BundleResult> {
     `\n// Top-level functions Apps Script calls by name (manifest triggers, the action dispatcher, time triggers).\n` +
     stubs +
     '\n';
-  return { code, globals, bytes: Buffer.byteLength(code, 'utf8') };
+  const inputBytes: Record<string, number> = {};
+  for (const output of Object.values(result.metafile.outputs)) {
+    for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+      inputBytes[input] = (inputBytes[input] ?? 0) + bytesInOutput;
+    }
+  }
+  return { code, globals, bytes: Buffer.byteLength(code, 'utf8'), inputBytes };
 }
 
 /**

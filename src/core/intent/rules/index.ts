@@ -4,11 +4,7 @@
  */
 import type { Language } from '../types';
 import { compileCues, compileRules, type Cues, type Rule } from './compile';
-import { EN_CUES, EN_RULES } from './en';
-import { KK_CUES, KK_RULES } from './kk';
-import { NO_CUES, NO_RULES } from './no';
-import { RU_CUES, RU_RULES } from './ru';
-import { TR_CUES, TR_RULES } from './tr';
+import { ruleSpecs } from './specs';
 
 export interface RuleSet {
   rules: Rule[];
@@ -19,20 +15,21 @@ let compiled: RuleSet | null = null;
 
 export function ruleSet(): RuleSet {
   if (!compiled) {
+    const specs = ruleSpecs();
     compiled = {
       rules: [
-        ...compileRules('en', EN_RULES),
-        ...compileRules('ru', RU_RULES),
-        ...compileRules('kk', KK_RULES),
-        ...compileRules('tr', TR_RULES),
-        ...compileRules('no', NO_RULES),
+        ...compileRules('en', specs.en.rules),
+        ...compileRules('ru', specs.ru.rules),
+        ...compileRules('kk', specs.kk.rules),
+        ...compileRules('tr', specs.tr.rules),
+        ...compileRules('no', specs.no.rules),
       ],
       cues: {
-        en: compileCues(EN_CUES),
-        ru: compileCues(RU_CUES),
-        kk: compileCues(KK_CUES),
-        tr: compileCues(TR_CUES),
-        no: compileCues(NO_CUES),
+        en: compileCues(specs.en.cues),
+        ru: compileCues(specs.ru.cues),
+        kk: compileCues(specs.kk.cues),
+        tr: compileCues(specs.tr.cues),
+        no: compileCues(specs.no.cues),
       },
     };
   }
