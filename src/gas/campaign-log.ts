@@ -124,7 +124,7 @@ export function sheetsCampaignLog(
           seen.add(key);
           return true;
         });
-        if (fresh.length > 0) appendRows(s, snap, fresh);
+        if (fresh.length > 0) appendRows(s, withTemplateColumn(s, snap, fresh), fresh);
         return fresh.length;
       });
     },
@@ -221,12 +221,25 @@ function recreatedEntry(campaignId: string, c: StatusChange): LogEntry {
   };
 }
 
+/**
+ * A tab made before the optional Template column gets its header, after the last column, the first
+ * time a row needs it (a recipient a guard rail gave the alternative template); until then it stays as it was.
+ */
+function withTemplateColumn(s: SheetLike, snap: LogSnapshot, entries: readonly LogEntry[]): LogSnapshot {
+  if (snap.columns.Template >= 0 || !entries.some((e) => e.template)) return snap;
+  const at = Math.max(s.getLastColumn(), Math.max(...Object.values(snap.columns)) + 1);
+  s.getRange(1, at + 1, 1, 1).setValues(literalRows([['Template']]));
+  return { ...snap, columns: { ...snap.columns, Template: at } };
+}
+
 /** Appends entries below the last row, each value in its header's column, growing the tab first. */
 function appendRows(s: SheetLike, snap: LogSnapshot, entries: readonly LogEntry[]): void {
   const width = Math.max(...Object.values(snap.columns)) + 1;
   const rows = entries.map((e) => {
     const row: unknown[] = new Array<unknown>(width).fill('');
-    const put = (column: (typeof LOG_HEADERS)[number], value: unknown) => (row[snap.columns[column]] = value);
+    const put = (column: (typeof LOG_HEADERS)[number], value: unknown) => {
+      if (snap.columns[column] >= 0) row[snap.columns[column]] = value;
+    };
     put('Campaign ID', e.campaignId);
     put('Campaign', e.campaign);
     put('Email', e.email);
@@ -235,6 +248,7 @@ function appendRows(s: SheetLike, snap: LogSnapshot, entries: readonly LogEntry[
     put('Status', e.status);
     put('Updated', e.updated ?? '');
     put('Detail', e.detail);
+    put('Template', e.template ?? '');
     return row;
   });
   const start = Math.max(s.getLastRow(), 1) + 1;
