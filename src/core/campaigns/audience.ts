@@ -104,6 +104,14 @@ export function guardRailWords(counts: GuardRailCounts): string[] {
 const DAY_MS = 86_400_000;
 
 const HELD_BACK = 'Held back to measure the campaign';
+
+/** Recipients to be emailed the alternative, by template (those held back or excluded get nothing). */
+function alternativesOf(entries: readonly LogEntry[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const e of entries)
+    if (e.status === 'pending' && e.template) out[e.template] = (out[e.template] ?? 0) + 1;
+  return out;
+}
 const insteadDetail = (e: LogEntry) =>
   e.template ? `Gets “${e.template}” instead (the offer’s guard rail refused them)` : '';
 
@@ -140,7 +148,17 @@ export function withExactHoldout(
       ? e
       : { ...e, group: 'emailed' as const, status: 'pending' as const, detail: insteadDetail(e) };
   });
-  return { plan: { ...plan, entries, emailed, holdout, blocked }, cut };
+  return {
+    plan: {
+      ...plan,
+      entries,
+      emailed,
+      holdout,
+      blocked,
+      guardRails: { ...plan.guardRails, alternative: alternativesOf(entries) },
+    },
+    cut,
+  };
 }
 
 /** Kept for callers that test one member: held back under the nominal cut (see holdout.ts). */
@@ -214,7 +232,6 @@ export function planAudience(input: AudienceInput): AudiencePlan {
     }
     const entry: LogEntry = { ...base, email, name, group: 'emailed', status: 'pending', detail: '' };
     if (verdict.kind === 'alternative') {
-      guardRails.alternative[verdict.template] = (guardRails.alternative[verdict.template] ?? 0) + 1;
       entry.template = verdict.template;
       entry.detail = `Gets “${verdict.template}” instead: ${verdict.refusal.why}`;
     }
@@ -250,5 +267,6 @@ export function planAudience(input: AudienceInput): AudiencePlan {
     if (problem) blocked.push({ email: entry.email, row, reason: problem });
     emailed++;
   }
+  guardRails.alternative = alternativesOf(entries);
   return { entries, emailed, holdout, excluded, blocked, guardRails };
 }
