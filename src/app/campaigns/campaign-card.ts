@@ -159,6 +159,15 @@ export function controlCampaign(
   id: string,
   change: 'pause' | 'resume' | 'cancel',
 ): ActionResponse {
+  // A card shown while the campaign was sending can outlive it (its last batch went from "Send more
+  // now" or the trigger): the fresh card says it finished instead of a problem card.
+  const before = loadCampaign(ctx.userStore, id);
+  if (before && (before.state === 'done' || before.state === 'cancelled') && change !== 'resume')
+    return {
+      kind: 'navigate',
+      steps: [{ kind: 'update', card: buildCampaignCard(ctx, id) }],
+      notification: `"${before.name}" has already ${before.state === 'done' ? 'finished' : 'been cancelled'}: nothing to ${change}.`,
+    };
   const meta = changeCampaignState(ctx, id, change);
   return {
     kind: 'navigate',
