@@ -73,6 +73,7 @@ const wizardParams = params({
   name: z.optional(z.string().check(z.maxLength(120))),
   id: z.optional(campaignId),
   index: z.optional(z.string().check(z.regex(/^\d{1,6}$/, 'index must be a number'))),
+  holdout: z.optional(z.enum(['off'])),
 });
 
 /**
@@ -178,7 +179,8 @@ const ACTIONS: Record<ActionName, ActionSpec> = {
       kind: 'navigate',
       steps: [
         {
-          kind: p.id ? 'update' : 'push',
+          // The setup card's button names no campaign (the name is in its form): the first check is pushed.
+          kind: p.name ? 'update' : 'push',
           card: previewCampaign(ctx, wizardOf(ctx, p, e), Number(p.index ?? 0)),
         },
       ],

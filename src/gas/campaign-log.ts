@@ -179,7 +179,7 @@ export function sheetsCampaignLog(
           seen.add(key);
           return true;
         });
-        if (fresh.length > 0) appendRows(s, columns, fresh);
+        if (fresh.length > 0) appendRows(s, withTemplateColumn(s, columns, fresh), fresh);
         return fresh.length;
       });
     },
@@ -320,12 +320,29 @@ function recreatedEntry(campaignId: string, c: StatusChange): LogEntry {
   };
 }
 
+/**
+ * A tab made before the optional Template column gets its header, after the last column, the first
+ * time a row needs it (a recipient a guard rail gave the alternative template); until then it stays as it was.
+ */
+function withTemplateColumn(
+  s: SheetLike,
+  columns: LogSnapshot['columns'],
+  entries: readonly LogEntry[],
+): LogSnapshot['columns'] {
+  if (columns.Template >= 0 || !entries.some((e) => e.template)) return columns;
+  const at = Math.max(s.getLastColumn(), Math.max(...Object.values(columns)) + 1);
+  s.getRange(1, at + 1, 1, 1).setValues(literalRows([['Template']]));
+  return { ...columns, Template: at };
+}
+
 /** Appends entries below the last row, each value in its header's column, growing the tab first. */
 function appendRows(s: SheetLike, columns: LogSnapshot['columns'], entries: readonly LogEntry[]): void {
   const width = Math.max(...Object.values(columns)) + 1;
   const rows = entries.map((e) => {
     const row: unknown[] = new Array<unknown>(width).fill('');
-    const put = (column: (typeof LOG_HEADERS)[number], value: unknown) => (row[columns[column]] = value);
+    const put = (column: (typeof LOG_HEADERS)[number], value: unknown) => {
+      if (columns[column] >= 0) row[columns[column]] = value;
+    };
     put('Campaign ID', e.campaignId);
     put('Campaign', e.campaign);
     put('Email', e.email);
@@ -334,6 +351,7 @@ function appendRows(s: SheetLike, columns: LogSnapshot['columns'], entries: read
     put('Status', e.status);
     put('Updated', e.updated ?? '');
     put('Detail', e.detail);
+    put('Template', e.template ?? '');
     return row;
   });
   const start = Math.max(s.getLastRow(), 1) + 1;

@@ -6,7 +6,7 @@
  * written after Start, in the background, and the campaign card shows it growing before anything is
  * sent. The Campaigns tab is read for the cool-down only while it is small enough for a card.
  */
-import type { AudiencePlan, ExclusionReason } from '../../core/campaigns/audience';
+import { withExactHoldout, type AudiencePlan, type ExclusionReason } from '../../core/campaigns/audience';
 import { lastEmailedAt } from '../../core/campaigns/log';
 import { sheetGate, type SheetGate } from '../../core/campaigns/sheet-gate';
 import type { Customer } from '../../core/customers/customer';
@@ -32,6 +32,10 @@ export interface CheckedAudience {
   checked: { done: number; total: number };
   /** The Campaigns tab was too large for a card, so nobody was excluded for the cool-down here. */
   coolDownUnchecked: boolean;
+  /** The holdout share this check used (the team's, or 0 when the wizard turned the holdout off). */
+  holdoutPercent: number;
+  /** The exact holdout cut, when every row was checked: Start fixes it for the campaign. */
+  holdoutCut?: string;
 }
 
 export interface AudienceCheckJob {
@@ -40,6 +44,8 @@ export interface AudienceCheckJob {
   segment: string;
   template: string;
   winBack: boolean;
+  /** The wizard's "no holdout" choice: 0 instead of the team's share. */
+  holdoutPercent?: number;
 }
 
 /**
@@ -63,7 +69,16 @@ export function checkAudienceBounded(
   const coolDownUnchecked = log.rowCount() > LOG_ROWS_ON_CARD;
   const lastEmailed = coolDownUnchecked ? new Map<string, Date>() : lastEmailedAt(log.readAll().recipients);
   const excluded = {} as Record<ExclusionReason, number>;
-  const plan: AudiencePlan = { entries: [], emailed: 0, holdout: 0, excluded, blocked: [] };
+  let plan: AudiencePlan = {
+    entries: [],
+    emailed: 0,
+    holdout: 0,
+    excluded,
+    blocked: [],
+    guardRails: { excluded: {}, alternative: {} },
+  };
+  const holdoutPercent = job.holdoutPercent ?? src.team.holdoutPercent;
+  const blanks = new Map<string, { row: number; reason: string }>();
   const customers = new Map<string, Customer>();
   const gate: SheetGate = { blockers: [], leftOut: [] };
   let sheet = { locale: 'en_US', timeZone: 'UTC', sheetName: '' };
@@ -85,7 +100,7 @@ export function checkAudienceBounded(
     const part = planChunk(
       ctx,
       src,
-      { ...job, holdoutPercent: src.team.holdoutPercent, coolDownDays: src.team.coolDownDays },
+      { ...job, holdoutPercent, coolDownDays: src.team.coolDownDays },
       chunk,
       lastEmailed,
       'block',
@@ -103,11 +118,19 @@ export function checkAudienceBounded(
     for (const [reason, n] of Object.entries(part.excluded) as [ExclusionReason, number][])
       excluded[reason] = (excluded[reason] ?? 0) + n;
     plan.blocked.push(...part.blocked);
+    for (const [email, b] of part.blanks) blanks.set(email, b);
+    for (const kind of ['excluded', 'alternative'] as const)
+      for (const [words, n] of Object.entries(part.guardRails[kind]))
+        plan.guardRails[kind][words] = (plan.guardRails[kind][words] ?? 0) + n;
     for (const [email, c] of part.causes) causes.set(email, c);
     walk = chunk.next;
     chunks++;
   } while (chunks < maxChunks && ctx.elapsedMs() < untilMs);
   const progress = walkProgress(walk);
+  // Every row seen: the holdout is drawn exactly over the whole audience, and Start keeps that cut.
+  let holdoutCut: string | undefined;
+  if (walkDone(walk) && !coolDownUnchecked)
+    ({ plan, cut: holdoutCut } = withExactHoldout(plan, job.id, holdoutPercent, blanks));
   return {
     src,
     plan,
@@ -118,6 +141,8 @@ export function checkAudienceBounded(
     causes,
     checked: walkDone(walk) ? { done: progress.total, total: progress.total } : progress,
     coolDownUnchecked,
+    holdoutPercent,
+    ...(holdoutCut !== undefined ? { holdoutCut } : {}),
   };
 }
 

@@ -13,13 +13,17 @@
  * rows are counted and checksummed (confirmStart) and it moves to "sending".
  */
 import { planAudience, type AudiencePlan } from '../../core/campaigns/audience';
+import { nominalCut } from '../../core/campaigns/holdout';
 import { lastEmailedAt, type LogEntry } from '../../core/campaigns/log';
 import { sheetGate } from '../../core/campaigns/sheet-gate';
 import { membersOf } from '../../core/segments';
 import type { Segment } from '../../core/segments/segments-tab';
 import type { Settings } from '../../core/settings/settings';
 import type { TeamSettings } from '../../core/settings/team-settings';
-import { checkAudience, findTemplate, type Template } from '../../core/templates';
+import { findTemplate, type Template } from '../../core/templates';
+import type { ValueLines } from '../../core/playbooks';
+import { storedValueLines } from '../value-lines';
+import { audienceGuard, blanksFor } from './audience-guard';
 import type { MergeCause } from '../../core/templates/merge';
 import { normaliseEmail } from '../../core/email/address';
 import type { CustomerSheet } from '../../ports/customer-sheet';
@@ -48,7 +52,11 @@ export interface AudienceSource {
   config: SegmentConfig;
   segment: Segment;
   template: Template;
+  /** Every template, for the guard rail's alternative. */
+  templates: readonly Template[];
   team: TeamSettings;
+  /** Value lines stored by the last whole-sheet read (one property read per run), for the guard rails. */
+  lines?: ValueLines;
 }
 
 export function audienceSource(
@@ -69,7 +77,17 @@ export function audienceSource(
   const team = teamConfigFrom(config.raw);
   const found = findTemplate(team, templateName);
   if (!found.ok) return { problem: `The template "${templateName}" cannot be used: ${found.reason}` };
-  return { settings, sheet, config, segment, template: found.template, team: team.team };
+  const lines = storedValueLines(ctx, settings);
+  return {
+    settings,
+    sheet,
+    config,
+    segment,
+    template: found.template,
+    templates: team.templates,
+    team: team.team,
+    ...(lines ? { lines } : {}),
+  };
 }
 
 export interface AudienceJob {
@@ -77,6 +95,8 @@ export interface AudienceJob {
   name: string;
   winBack: boolean;
   holdoutPercent: number;
+  /** The holdout cut fixed for the campaign (src/core/campaigns/holdout.ts); nominal when absent. */
+  holdoutCut?: string;
   coolDownDays: number;
 }
 
@@ -88,14 +108,32 @@ export function planChunk(
   chunk: Pick<WalkChunk, 'all' | 'read'>,
   lastEmailed: ReadonlyMap<string, Date>,
   blanks: 'block' | 'exclude' = 'exclude',
-): AudiencePlan & { members: number; causes: Map<string, MergeCause[]> } {
+): AudiencePlan & {
+  members: number;
+  causes: Map<string, MergeCause[]>;
+  /** Every member whose email would have a blank (held back or not), with row and why. */
+  blanks: Map<string, { row: number; reason: string }>;
+} {
   const today = ctx.clock.now();
   const records = segmentRecords(ctx, src.settings, src.config, chunk.read.customers, chunk.all.timeZone);
   const members = membersOf(src.segment.query, records, { today }).map((r) => r.customer);
   const context = mergeContextFor(ctx, src.team, chunk.all);
-  const blocked = checkAudience(src.template, members, context).blocked;
+  const guard = audienceGuard(
+    {
+      settings: src.settings,
+      templates: src.templates,
+      template: src.template.name,
+      today,
+      ...(src.lines ? { lines: src.lines } : {}),
+    },
+    records,
+  );
+  const blocked = blanksFor(src.template, src.templates, members, guard, context);
   const unmergeable = new Map(blocked.map((b) => [b.customer.email, b.reason]));
   const causes = new Map(blocked.map((b) => [normaliseEmail(b.customer.email), b.causes]));
+  const blanksByEmail = new Map(
+    blocked.map((b) => [normaliseEmail(b.customer.email), { row: b.customer.row, reason: b.reason }]),
+  );
   const plan = planAudience({
     campaignId: job.id,
     campaign: job.name,
@@ -104,11 +142,14 @@ export function planChunk(
     lastEmailed,
     coolDownDays: job.coolDownDays,
     holdoutPercent: job.holdoutPercent,
+    // A chunk never sees the whole audience: every chunk tests its members against one cut.
+    holdoutCut: job.holdoutCut ?? nominalCut(job.holdoutPercent),
     today,
     unmergeable,
     blanks,
+    ...(guard ? { guard } : {}),
   });
-  return { ...plan, members: members.length, causes };
+  return { ...plan, members: members.length, causes, blanks: blanksByEmail };
 }
 
 const excludedOf = (plan: AudiencePlan) => Object.values(plan.excluded).reduce((a, b) => a + b, 0);
@@ -153,6 +194,7 @@ export function prepareAudience(ctx: AppContext, start: CampaignMeta, untilMs: n
       name: meta.name,
       winBack: meta.winBack,
       holdoutPercent: meta.holdoutPercent,
+      ...(meta.holdoutCut !== undefined ? { holdoutCut: meta.holdoutCut } : {}),
       coolDownDays: prep.coolDownDays,
     };
     // Once per run: every other campaign's sends, for the cool-down.

@@ -52,14 +52,22 @@ function customerAt(
 }
 
 export const sheetComposer: ComposerFactory = (ctx: AppContext, meta) => {
-  let compose: ((email: string) => Composed) | null = null;
-  const load = (): ((email: string) => Composed) => {
+  let compose: ((email: string, template?: string) => Composed) | null = null;
+  const load = (): ((email: string, template?: string) => Composed) => {
     const { settings } = loadSettings(ctx.userStore);
     const sheet = ctx.customerSheet(meta.spreadsheetId, settings.customerSheet);
     const where = rowsByEmail(sheet, settings);
     const config = loadTeamConfig(ctx, meta.spreadsheetId);
     const found = findTemplate(config, meta.template);
-    return (email) => {
+    // A recipient a guard rail moved to the playbook's alternative gets that template (the log's Template column).
+    const others = new Map<string, ReturnType<typeof findTemplate>>();
+    const templateFor = (name?: string) => {
+      if (!name || name === meta.template) return found;
+      if (!others.has(name)) others.set(name, findTemplate(config, name));
+      return others.get(name)!;
+    };
+    return (email, templateName) => {
+      const found = templateFor(templateName);
       if (!found.ok) return { ok: false, reason: found.reason };
       const wanted = normaliseEmail(email);
       const at = where.has(wanted) ? customerAt(sheet, settings, where.get(wanted), wanted) : null;
@@ -82,6 +90,6 @@ export const sheetComposer: ComposerFactory = (ctx: AppContext, meta) => {
   };
   return (recipient) => {
     compose ??= load();
-    return compose(recipient.email);
+    return compose(recipient.email, recipient.template);
   };
 };

@@ -63,6 +63,11 @@ export const CampaignMetaSchema = z.object({
   resumeAfter: z.optional(z.string()),
   winBack: z._default(z.boolean(), false),
   holdoutPercent: z.number().check(z.gte(0), z.lte(50)),
+  /**
+   * The holdout cut computed over the whole audience by the check before Start (exact: round(share ×
+   * eligible)); absent for a sheet too large to check whole, whose chunks use the nominal cut.
+   */
+  holdoutCut: z.optional(z.string().check(z.maxLength(400))),
   planned: z.object({ emailed: z.int(), holdout: z.int(), excluded: z.int() }),
   /** The last run: when, how many it sent and how long each send took on average. */
   lastRun: z.optional(

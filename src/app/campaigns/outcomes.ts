@@ -122,7 +122,7 @@ export function buildOutcomesCard(ctx: AppContext): Card {
       .slice(0, SHOWN)
       .map(({ meta, outcome }) => ({
         name: meta.name,
-        summary: `${meta.template} → ${meta.segment} · ${outcome.emailed} emailed · ${outcome.holdout} held back · ${count(outcome.replies, 'reply')} noticed`,
+        summary: `${meta.template} → ${meta.segment} · ${outcome.emailed} emailed · ${meta.holdoutPercent === 0 ? 'no holdout (turned off at the audience check)' : `${outcome.holdout} held back`} · ${count(outcome.replies, 'reply')} noticed`,
         windows: view.snapshot
           ? outcome.windows.map((w) =>
               windowLine(w, Math.max(0, Math.floor((today - outcome.start.getTime()) / 86_400_000))),

@@ -13,7 +13,12 @@
  */
 import { lastEmailedAt } from '../../core/campaigns/log';
 import { baselineOf } from '../../core/campaigns/log-check';
-import { planAudience, type AudiencePlan, type BlockedMember } from '../../core/campaigns/audience';
+import {
+  planAudience,
+  type AudienceInput,
+  type AudiencePlan,
+  type BlockedMember,
+} from '../../core/campaigns/audience';
 import type { Customer } from '../../core/customers/customer';
 import type { TeamSettings } from '../../core/settings/team-settings';
 import type { AppContext } from '../context';
@@ -38,6 +43,8 @@ export interface CampaignRequest {
   /** Problems of the sheet that stop any send (see core/campaigns/sheet-gate): required, so no caller forgets. */
   sheetBlockers: readonly string[];
   team: TeamSettings;
+  /** The offer's guard rail per member (src/app/campaigns/audience-guard.ts). */
+  guard?: AudienceInput['guard'];
   /**
    * The id the preview planned with (same holdout draw). Starting twice with one id (a double click,
    * a retried request) completes or finds the campaign instead of starting a second one.
@@ -71,6 +78,7 @@ export function planCampaign(ctx: AppContext, request: CampaignRequest, id: stri
     holdoutPercent: request.team.holdoutPercent,
     today: ctx.clock.now(),
     unmergeable: request.unmergeable,
+    ...(request.guard ? { guard: request.guard } : {}),
   });
 }
 
@@ -126,7 +134,6 @@ function startLocked(ctx: AppContext, request: CampaignRequest, id: string): Sta
   return { kind: 'started', meta: confirmStart(ctx, meta, 'start'), plan };
 }
 
-/** A campaign on a saved segment: its audience is written after Start, chunk by chunk. */
 /** What every new campaign records the same way, whichever Start made it (member list or segment). */
 function campaignRecord(
   ctx: AppContext,
@@ -148,6 +155,7 @@ function campaignRecord(
   };
 }
 
+/** A campaign on a saved segment: its audience is written after Start, chunk by chunk. */
 export interface SegmentCampaignRequest {
   id: string;
   name: string;
@@ -162,6 +170,8 @@ export interface SegmentCampaignRequest {
   chunkCells?: number;
   /** Rows between keyed appends (default APPEND_EVERY_ROWS); tests make it small. */
   appendEvery?: number;
+  /** The exact holdout cut from the check of the whole audience (src/core/campaigns/holdout.ts), if it had one. */
+  holdoutCut?: string;
 }
 
 export type SegmentStartResult =
@@ -204,6 +214,7 @@ export function startSegmentCampaign(
     ctx.triggers.installHourly(HOURLY_HANDLER);
     const meta: CampaignMeta = {
       ...campaignRecord(ctx, request, request.id, 'preparing'),
+      ...(request.holdoutCut !== undefined ? { holdoutCut: request.holdoutCut } : {}),
       planned: { emailed: 0, holdout: 0, excluded: 0 },
       prep: {
         walk,

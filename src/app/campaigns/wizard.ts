@@ -4,7 +4,12 @@
  * the hourly trigger), follow progress, pause / resume / cancel, and settle recipients in review.
  */
 import { sheetGate } from '../../core/campaigns/sheet-gate';
-import { EXCLUSION_TEXT, isWinBackTemplate, type ExclusionReason } from '../../core/campaigns/audience';
+import {
+  EXCLUSION_TEXT,
+  guardRailWords,
+  isWinBackTemplate,
+  type ExclusionReason,
+} from '../../core/campaigns/audience';
 import { MOVE_LABELS, templateForMove } from '../../core/playbooks';
 import { findTemplate, mergeTemplate, type Template } from '../../core/templates';
 import { groupMergeProblems } from '../../core/templates/merge-problems';
@@ -59,15 +64,19 @@ export function buildCampaignSetup(ctx: AppContext, segmentName: string): Card {
   const preferred = playbook ? templateForMove(playbook, config.templates) : undefined;
   const chosen = preferred ?? config.templates[0]!;
   // Counted from the top of the sheet for a few seconds: exact on a small sheet, "at least" on a large one.
+  // The campaign's id from here on: every check and the Start draw the holdout with it, so the
+  // group shown at the first check is the group the campaign keeps.
+  const id = newCampaignId(ctx.clock.now());
   const checked = withSheet(() =>
     checkAudienceBounded(
       ctx,
       spreadsheetId,
-      { id: newCampaignId(ctx.clock.now()), name: segment, segment, template: chosen.name, winBack: false },
+      { id, name: segment, segment, template: chosen.name, winBack: false },
       CARD_STEP_UNTIL_MS,
     ),
   );
   return campaignSetupCard({
+    id,
     segment,
     members: checked.members,
     ...(checked.checked.done < checked.checked.total ? { partial: checked.checked } : {}),
@@ -85,8 +94,10 @@ interface Wizard {
   segment: string;
   template: string;
   name: string;
-  /** Kept from the first preview, so the holdout drawn there is the one the campaign uses. */
+  /** Chosen by the setup card and kept, so the holdout drawn at the first check is the one the campaign uses. */
   id: string;
+  /** The user turned the holdout off (too small to measure): everyone is emailed. */
+  holdoutOff: boolean;
 }
 
 /** The wizard's choices: the form on the first step, the parameters after that. */
@@ -106,7 +117,7 @@ export function wizardOf(
       'Type a short name, e.g. "Relief November".',
     );
   const id = params.id && PREVIEW_ID.test(params.id) ? params.id : newCampaignId(ctx.clock.now());
-  return { segment: params.segment ?? '', template, name, id };
+  return { segment: params.segment ?? '', template, name, id, holdoutOff: params.holdout === 'off' };
 }
 
 function checked(
@@ -125,6 +136,7 @@ function checked(
         segment: w.segment,
         template: template.name,
         winBack: isWinBackTemplate(template.name),
+        ...(w.holdoutOff ? { holdoutPercent: 0 } : {}),
       },
       CARD_STEP_UNTIL_MS,
     ),
@@ -138,15 +150,17 @@ function mergedAt(ctx: AppContext, a: CheckedAudience, template: Template, index
   const at = Math.min(Math.max(0, index), Math.max(0, emailed.length - 1));
   const shown = emailed[at];
   const customer = shown ? a.customers.get(shown.email) : undefined;
+  // A recipient the guard rail moved to the playbook's alternative is shown (and tested) with it.
+  const theirs = (shown?.template && a.src.templates.find((t) => t.name === shown.template)) || template;
   const merged = customer
-    ? mergeTemplate(template, customer, mergeContextFor(ctx, a.src.team, a.sheet))
+    ? mergeTemplate(theirs, customer, mergeContextFor(ctx, a.src.team, a.sheet))
     : undefined;
-  return { at, customer, merged };
+  return { at, customer, merged, template: theirs };
 }
 
 export function previewCampaign(ctx: AppContext, w: Wizard, index: number): Card {
   const { audience: a, template } = checked(ctx, w);
-  const { at, merged } = mergedAt(ctx, a, template, index);
+  const { at, merged, template: theirs } = mergedAt(ctx, a, template, index);
   const team = a.src.team;
   return campaignPreviewCard({
     id: w.id,
@@ -155,9 +169,13 @@ export function previewCampaign(ctx: AppContext, w: Wizard, index: number): Card
     template: template.name,
     emailed: a.plan.emailed,
     holdout: a.plan.holdout,
-    holdoutPercent: team.holdoutPercent,
+    holdoutPercent: a.holdoutPercent,
+    holdoutOff: w.holdoutOff,
+    holdoutExact: a.holdoutCut !== undefined,
+    guardRails: guardRailWords(a.plan.guardRails),
     exclusions: (Object.entries(a.plan.excluded) as [ExclusionReason, number][])
-      .filter(([, n]) => n > 0)
+      // Guard-rail refusals are counted by rule, in words, on their own line (guardRails).
+      .filter(([reason, n]) => n > 0 && reason !== 'guard rail')
       .map(([reason, count]) => ({
         reason:
           reason === 'cool-down'
@@ -175,7 +193,14 @@ export function previewCampaign(ctx: AppContext, w: Wizard, index: number): Card
     sheet: a.gate,
     index: at,
     ...(merged?.ok
-      ? { email: { to: merged.email.to, subject: merged.email.subject, textBody: merged.email.textBody } }
+      ? {
+          email: {
+            to: merged.email.to,
+            subject: merged.email.subject,
+            textBody: merged.email.textBody,
+            ...(theirs !== template ? { template: theirs.name } : {}),
+          },
+        }
       : {}),
     quotaLeft: ctx.mailer.remainingQuota(),
     coolDownDays: team.coolDownDays,
@@ -216,7 +241,8 @@ export function sendTestEmail(ctx: AppContext, w: Wizard, index: number): Action
 export function startCampaignAction(ctx: AppContext, w: Wizard): ActionResponse {
   const { spreadsheetId, sheet, settings } = requireConnected(ctx);
   const template = templateNamed(loadTeamConfig(ctx, spreadsheetId), w.template);
-  const team = loadTeamConfig(ctx, spreadsheetId).team;
+  const teamSettings = loadTeamConfig(ctx, spreadsheetId).team;
+  const team = w.holdoutOff ? { ...teamSettings, holdoutPercent: 0 } : teamSettings;
   const header = withSheet(() => sheet.readRows(2, 0));
   const blockers = sheetGate(readCustomers({ ...header, mapping: settings.mapping })).blockers;
   const small =
@@ -227,8 +253,10 @@ export function startCampaignAction(ctx: AppContext, w: Wizard): ActionResponse 
     steps: [{ kind: 'update', card: previewCampaign(ctx, w, 0) }],
     notification,
   });
+  let holdoutCut: string | undefined;
   if (small && !loadCampaign(ctx.userStore, w.id)) {
     const { audience } = checked(ctx, w);
+    holdoutCut = audience.holdoutCut;
     if (isExact(audience) && audience.plan.blocked.length > 0)
       return notStarted(
         `Not started: ${count(audience.plan.blocked.length, 'customer')} would get a blank. Fix them and start again.`,
@@ -248,6 +276,7 @@ export function startCampaignAction(ctx: AppContext, w: Wizard): ActionResponse 
         winBack: isWinBackTemplate(template.name),
         team,
         sheetBlockers: blockers,
+        ...(holdoutCut !== undefined ? { holdoutCut } : {}),
       },
       sheet,
     ),

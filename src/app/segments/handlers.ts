@@ -166,7 +166,7 @@ export function buildSegmentCard(ctx: AppContext, name: string): Card {
             move: MOVE_LABELS[segment.playbook],
             ...(template ? { template: template.name } : {}),
             note: template
-              ? `Template "${template.name}". Guard rails still apply per customer in the sidebar and in campaigns.`
+              ? `Template "${template.name}". Guard rails still apply per customer, in the sidebar and in campaigns: the audience check counts who the rail refuses and why.`
               : `No template for it yet: add a "${MOVE_LABELS[segment.playbook]}" row to the Templates tab.`,
           },
         }

@@ -7,7 +7,10 @@
 import { sheetGate } from '../../core/campaigns/sheet-gate';
 import * as z from '../../core/zod';
 import { AUTO_REACTIVATION_NAME, reactivationAudience } from '../../core/campaigns/reactivation';
-import { checkAudience, findTemplate } from '../../core/templates';
+import { findTemplate } from '../../core/templates';
+import { audienceGuard, blanksFor } from '../campaigns/audience-guard';
+import { segmentConfig, segmentRecords } from '../segments/portfolio';
+import { rememberValueLines } from '../value-lines';
 import type { AppContext } from '../context';
 import { startCampaign } from '../campaigns/start';
 import { loadTeamConfig, mergeContextFor } from '../retention-reply';
@@ -60,7 +63,26 @@ export function runReactivation(ctx: AppContext): ReactivationReport {
     const log = [...campaigns.readAll().recipients, ...campaigns.archivedNamed(AUTO_REACTIVATION_NAME)];
     const audience = reactivationAudience(whole.read.customers, log, settings.days, today);
     const context = mergeContextFor(ctx, config.team, whole.all);
-    const { ready, blocked } = checkAudience(template, audience.members, context);
+    // The same guard rail as the sidebar and segment campaigns; this run read the whole sheet, so its lines are fresh.
+    const guard = audienceGuard(
+      {
+        settings: whole.settings,
+        templates: config.templates,
+        template: template.name,
+        lines: rememberValueLines(ctx, whole.settings, whole.read.customers),
+        today,
+      },
+      segmentRecords(
+        ctx,
+        whole.settings,
+        segmentConfig(ctx, spreadsheetId, whole.all.headers),
+        audience.members,
+        whole.all.timeZone,
+      ),
+    );
+    const blocked = blanksFor(template, config.templates, audience.members, guard, context);
+    const blockedSet = new Set(blocked.map((b) => b.customer));
+    const ready = audience.members.filter((c) => !blockedSet.has(c));
     const skipped = blocked.map((b) => ({ email: b.customer.email, row: b.customer.row, reason: b.reason }));
     const result = { ...base, alreadyContacted: audience.alreadyContacted, skipped: skipped.slice(0, 20) };
     if (ready.length === 0) return result;
@@ -74,6 +96,7 @@ export function runReactivation(ctx: AppContext): ReactivationReport {
       unmergeable: new Map(),
       sheetBlockers: sheetGate(whole.read).blockers,
       team: config.team,
+      ...(guard ? { guard } : {}),
     });
     if (started.kind === 'started')
       return {

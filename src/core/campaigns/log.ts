@@ -45,8 +45,14 @@ export const LOG_HEADERS = [
   'Status',
   'Updated',
   'Detail',
+  'Template',
 ] as const;
 export type LogColumn = (typeof LOG_HEADERS)[number];
+/**
+ * Columns added after the tab was in use: a tab without them still reads (their index is -1) and the
+ * first append that needs one adds its header (src/gas/campaign-log.ts).
+ */
+export const OPTIONAL_LOG_HEADERS: ReadonlySet<LogColumn> = new Set<LogColumn>(['Template']);
 
 export interface LogEntry {
   campaignId: string;
@@ -59,6 +65,8 @@ export interface LogEntry {
   updated?: Date;
   /** Why: the exclusion reason, the error, or the review note. */
   detail: string;
+  /** The template this recipient gets when not the campaign's (a guard rail gave them the alternative). */
+  template?: string;
 }
 
 /** A recipient's row as the tab holds it now. */
@@ -83,7 +91,7 @@ export function logColumns(headers: readonly unknown[]): Record<LogColumn, numbe
   const out = {} as Record<LogColumn, number>;
   for (const h of LOG_HEADERS) {
     const i = headers.findIndex((x) => sameHeader(x, h));
-    if (i < 0) return null;
+    if (i < 0 && !OPTIONAL_LOG_HEADERS.has(h)) return null;
     out[h] = i;
   }
   return out;
@@ -108,7 +116,9 @@ export function readLog(values: readonly unknown[][], tab = CAMPAIGNS_TAB): LogR
 
 /** The missing-header error of a tab whose header row lacks a log column. */
 export function headerError(headers: readonly unknown[], tab = CAMPAIGNS_TAB): Error {
-  const missing = LOG_HEADERS.filter((h) => !headers.some((x) => sameHeader(x, h)));
+  const missing = LOG_HEADERS.filter(
+    (h) => !OPTIONAL_LOG_HEADERS.has(h) && !headers.some((x) => sameHeader(x, h)),
+  );
   return new Error(
     `The "${tab}" tab is missing the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}. Put the header row back (${LOG_HEADERS.join(', ')}, in row 1) with Edit → Undo or by typing it; ChurnGuard sends nothing until it is there. Do not delete the tab: it is the only record of who was emailed.`,
   );
@@ -126,7 +136,7 @@ export function readLogRows(
   const recipients: LoggedRecipient[] = [];
   const issues: string[] = [];
   rows.forEach(({ row, values: r }) => {
-    const get = (c: LogColumn) => r[columns[c]];
+    const get = (c: LogColumn) => (columns[c] < 0 ? undefined : r[columns[c]]);
     const campaignId = String(get('Campaign ID') ?? '').trim();
     const email = normaliseEmail(String(get('Email') ?? ''));
     if (!campaignId && !email) return;
@@ -155,6 +165,7 @@ export function readLogRows(
       status,
       ...(updated instanceof Date ? { updated } : updated ? { updated: new Date(String(updated)) } : {}),
       detail: String(get('Detail') ?? ''),
+      ...((t) => (t ? { template: t } : {}))(String(get('Template') ?? '').trim()),
     });
   });
   return { recipients, issues, columns };
@@ -166,7 +177,17 @@ export function defaultColumns(): Record<LogColumn, number> {
 
 /** A new row for the tab, in LOG_HEADERS order. */
 export function logRow(e: LogEntry): unknown[] {
-  return [e.campaignId, e.campaign, e.email, e.name, e.group, e.status, e.updated ?? '', e.detail];
+  return [
+    e.campaignId,
+    e.campaign,
+    e.email,
+    e.name,
+    e.group,
+    e.status,
+    e.updated ?? '',
+    e.detail,
+    e.template ?? '',
+  ];
 }
 
 /** When each address was last sent a campaign email, over every campaign in the log (for the cool-down). */

@@ -80,3 +80,14 @@ export function templateForMove<T extends { name: string }>(
   }
   return undefined;
 }
+
+/**
+ * The move a template serves: the one `templateForMove` picks it for, so a campaign's offer follows
+ * the same naming as the sidebar's. Undefined for a template no move uses (it has no guard rail).
+ */
+export function moveOfTemplate<T extends { name: string }>(
+  templateName: string,
+  templates: readonly T[],
+): RetentionMove | undefined {
+  return MOVES.find((m) => m !== 'none' && templateForMove(m, templates)?.name === templateName);
+}

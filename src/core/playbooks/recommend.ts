@@ -6,31 +6,13 @@
  * customer the crisis helps or whose value does not justify it, no relief for the unhurt, no upsell
  * to a customer who is struggling.
  */
-import type { CrisisImpact, Customer } from '../customers/customer';
+import type { CrisisImpact } from '../customers/customer';
 import type { IntentId } from '../intent/types';
-import type { Band } from '../risk/scorecard';
+import { asksForTime, factsOf, hurt, refusalOf, type Facts, type PlaybookInput } from './guard-rail';
 import { MOVE_LABELS, type RetentionMove } from './moves';
-import type { PlaybookSettings } from './settings';
-import { customerValue, topShareText, type ValueLines } from './value';
+import { topShareText } from './value';
 
-import { daysBetween } from '../time/calendar';
-
-export interface PlaybookInput {
-  customer: Customer;
-  /** Effective crisis impact (manual override, else impact rules). */
-  impact?: CrisisImpact;
-  band: Band;
-  /** Intents found in the open email, strongest first (empty outside the sidebar). */
-  intents?: readonly IntentId[];
-  /** The playbook of the first segment the customer belongs to that names one. */
-  segmentPlaybook?: { segment: string; move: RetentionMove };
-  /** Value lines from the last whole-sheet read; without them value-gated moves are refused. */
-  lines?: ValueLines;
-  settings: PlaybookSettings;
-  /** Days without activity after which a customer is dormant (the scorecard's setting). */
-  dormantDays: number;
-  today: Date;
-}
+export type { PlaybookInput } from './guard-rail';
 
 export interface Refusal {
   move: RetentionMove;
@@ -54,77 +36,12 @@ const IMPACT_WORD: Record<CrisisImpact, string> = {
   stable: 'Stable',
   booming: 'Booming',
 };
-const hurt = (impact?: CrisisImpact) => impact === 'severe' || impact === 'hit';
 
-interface Facts {
-  value?: number;
-  basis: string;
-  idleDays?: number;
-  usageChange?: number;
-  late: boolean;
-}
-
-function factsOf(input: PlaybookInput): Facts {
-  const c = input.customer;
-  const idleDays = c.lastActivity ? daysBetween(c.lastActivity, input.today) : undefined;
-  const usageChange =
-    c.activityThisPeriod !== undefined && c.activityLastPeriod !== undefined && c.activityLastPeriod > 0
-      ? c.activityThisPeriod / c.activityLastPeriod - 1
-      : undefined;
-  return {
-    value: customerValue(c, input.settings.valueBasis, input.today),
-    basis: input.settings.valueBasis === 'mrr' ? 'MRR' : 'revenue to date',
-    idleDays,
-    usageChange,
-    late: (c.overdueInvoices ?? 0) > 0 || (c.daysLate ?? 0) > 0,
-  };
-}
-
-/** Why a guard rail refuses `move` for this customer, or null when the move is allowed. */
+/** Why a guard rail refuses `move` for this customer, or null when the move is allowed (see guard-rail.ts). */
 export function guardRail(move: RetentionMove, input: PlaybookInput, facts = factsOf(input)): string | null {
-  const churned = input.customer.status === 'churned';
-  if (churned && move !== 'winBack' && move !== 'none') return 'the customer has already left';
-  const valueGate = (min: 'discountMin' | 'reliefMin', share: number): string | null => {
-    if (facts.value === undefined)
-      return `their ${facts.basis} is not in the sheet, so value cannot justify it`;
-    if (!input.lines) return 'value lines are not known yet (open the homepage once to compute them)';
-    if (input.lines.customers === 0)
-      return `no active customer has ${facts.basis === 'MRR' ? 'an' : 'a'} ${facts.basis} to compare with`;
-    if (facts.value < input.lines[min])
-      return `${facts.basis} ${number.format(facts.value)} is below the ${topShareText(share)} line (${number.format(input.lines[min])})`;
-    return null;
-  };
-  switch (move) {
-    case 'discount':
-      if (input.impact === 'booming') return 'never a discount for a customer the crisis helps';
-      return valueGate('discountMin', input.settings.discountTopShare);
-    case 'paymentHoliday':
-    case 'installments':
-      if (input.impact === 'booming' || input.impact === 'stable')
-        return `the crisis does not hurt them (${IMPACT_WORD[input.impact]})`;
-      // Asking for time to pay is itself the sign of struggle; the crisis and value rails still apply.
-      if (!hurt(input.impact) && !facts.late && !asksForTime(input)) return 'no sign they struggle to pay';
-      return valueGate('reliefMin', input.settings.reliefTopShare);
-    case 'upsell':
-      if (hurt(input.impact)) return 'not while the crisis hurts them';
-      if (input.band === 'High' || input.band === 'Critical')
-        return `not at ${input.band.toLowerCase()} risk`;
-      return null;
-    case 'reactivation':
-      if (facts.idleDays === undefined || facts.idleDays < input.dormantDays)
-        return `active within the last ${input.dormantDays} days`;
-      return null;
-    case 'winBack':
-      return churned ? null : 'the customer has not left';
-    case 'checkIn':
-    case 'none':
-      return null;
-  }
+  return refusalOf(move, input, facts)?.why ?? null;
 }
 
-const PAYMENT_INTENTS: readonly IntentId[] = ['paymentDelay'];
-/** The open email asks to postpone a payment or pay in instalments. */
-const asksForTime = (input: PlaybookInput) => (input.intents ?? []).some((i) => PAYMENT_INTENTS.includes(i));
 const LEAVING_INTENTS: readonly IntentId[] = [
   'cancellation',
   'nonRenewal',

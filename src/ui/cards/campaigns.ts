@@ -8,6 +8,7 @@ import { foldedSection } from '../card/fold';
 import { ACTION } from '../action-names';
 import type { Card, Section, Widget } from '../card/types';
 import { count } from '../../core/text/format';
+import { holdoutWords, MIN_MEASURABLE_HOLDOUT } from '../../core/campaigns/holdout';
 import { action, actionButton } from './common';
 
 export const CAMPAIGN_FIELDS = { name: 'campaignName', template: 'campaignTemplate' } as const;
@@ -15,6 +16,8 @@ export const BLOCKED_SHOWN = 10;
 export const REVIEW_SHOWN = 8;
 
 export interface SetupState {
+  /** The campaign's id, fixed here: every audience check and the Start draw the same holdout with it. */
+  id: string;
   segment: string;
   members: number;
   /** Rows checked of all, when the sheet was too large to count whole on a card. */
@@ -48,7 +51,7 @@ export function campaignSetupCard(state: SetupState): Card {
       actionButton(
         'Check audience',
         ACTION.previewCampaign,
-        { segment: state.segment, index: '0' },
+        { segment: state.segment, index: '0', id: state.id },
         'filled',
       ),
     ],
@@ -68,6 +71,12 @@ export interface PreviewState {
   emailed: number;
   holdout: number;
   holdoutPercent: number;
+  /** The user turned the holdout off for this campaign. */
+  holdoutOff: boolean;
+  /** The holdout was drawn over the whole audience (exactly round(share × eligible)). */
+  holdoutExact: boolean;
+  /** Guard-rail outcomes in words ("12 below the value line for a payment holiday"). */
+  guardRails: string[];
   exclusions: { reason: string; count: number }[];
   blocked: { email: string; row: number; reason: string }[];
   /** The blocked members' problems grouped by cause, one line each with its rows (merge-problems.ts). */
@@ -76,7 +85,8 @@ export interface PreviewState {
   sheet: { blockers: string[]; leftOut: string[] };
   /** The recipient shown, 0-based among those emailed. */
   index: number;
-  email?: { to: string; subject: string; textBody: string };
+  /** `template`: set when this recipient gets the playbook's alternative instead of the campaign's template. */
+  email?: { to: string; subject: string; textBody: string; template?: string };
   quotaLeft: number;
   coolDownDays: number;
   /**
@@ -109,8 +119,65 @@ function sheetSections(sheet: PreviewState['sheet']): Section[] {
   return sections;
 }
 
+/** The holdout in exact counts and share, and the way out when it is too small to measure anything. */
+function holdoutWidgets(state: PreviewState, params: Record<string, string>): Widget[] {
+  const { holdout: _on, ...withHoldout } = params;
+  if (state.holdoutOff)
+    return [
+      {
+        kind: 'decoratedText',
+        topLabel: 'Holdout: off',
+        text: 'Everyone is emailed; the outcomes card will say this campaign has no holdout to compare with.',
+        wrapText: true,
+      },
+      {
+        kind: 'buttonSet',
+        buttons: [
+          actionButton('Keep a holdout', ACTION.previewCampaign, { ...withHoldout, index: '0' }, 'text'),
+        ],
+      },
+    ];
+  const total = state.holdout + state.emailed;
+  const widgets: Widget[] = [
+    {
+      kind: 'decoratedText',
+      topLabel: `Holdout (${state.holdoutPercent}%)`,
+      text: `${holdoutWords(state.holdout, total)}: not emailed, to measure the campaign’s effect`,
+      bottomLabel: state.holdoutExact
+        ? 'The same customers are held back at every check and after Start.'
+        : 'Drawn per customer by a fixed hash; the exact count shows once the whole audience is written.',
+      wrapText: true,
+    },
+  ];
+  if (state.holdoutPercent > 0 && !state.partial && state.holdout < MIN_MEASURABLE_HOLDOUT)
+    widgets.push(
+      {
+        kind: 'textParagraph',
+        text: `This holdout is too small to measure anything: the outcomes card needs at least ${MIN_MEASURABLE_HOLDOUT} customers held back to tell a difference, so holding back ${count(state.holdout, 'customer')} only keeps them from the email.`,
+      },
+      {
+        kind: 'buttonSet',
+        buttons: [
+          actionButton(
+            'Send to everyone (no holdout)',
+            ACTION.previewCampaign,
+            { ...params, holdout: 'off', index: '0' },
+            'text',
+          ),
+        ],
+      },
+    );
+  return widgets;
+}
+
 export function campaignPreviewCard(state: PreviewState): Card {
-  const params = { segment: state.segment, template: state.template, name: state.name, id: state.id };
+  const params: Record<string, string> = {
+    segment: state.segment,
+    template: state.template,
+    name: state.name,
+    id: state.id,
+    ...(state.holdoutOff ? { holdout: 'off' } : {}),
+  };
   const summary: Widget[] = [
     {
       kind: 'decoratedText',
@@ -120,12 +187,17 @@ export function campaignPreviewCard(state: PreviewState): Card {
       wrapText: true,
       icon: 'EMAIL',
     },
-    {
-      kind: 'decoratedText',
-      topLabel: `Holdout (${state.holdoutPercent}%)`,
-      text: `${state.holdout} not emailed, to measure the campaign’s effect`,
-      wrapText: true,
-    },
+    ...holdoutWidgets(state, params),
+    ...(state.guardRails.length > 0
+      ? [
+          {
+            kind: 'decoratedText',
+            topLabel: 'Guard rails, per customer',
+            text: state.guardRails.join('; '),
+            wrapText: true,
+          } satisfies Widget,
+        ]
+      : []),
     ...state.exclusions.map((e): Widget => ({
       kind: 'decoratedText',
       topLabel: 'Left out',
@@ -194,7 +266,15 @@ export function campaignPreviewCard(state: PreviewState): Card {
     sections.push({
       header: `Preview ${state.index + 1} of ${state.emailed}`,
       widgets: [
-        { kind: 'decoratedText', topLabel: 'To', text: state.email.to },
+        {
+          kind: 'decoratedText',
+          topLabel: 'To',
+          text: state.email.to,
+          ...(state.email.template
+            ? { bottomLabel: `Gets “${state.email.template}”: the offer’s guard rail refused them` }
+            : {}),
+          wrapText: true,
+        },
         { kind: 'decoratedText', topLabel: 'Subject', text: state.email.subject, wrapText: true },
         { kind: 'textParagraph', text: state.email.textBody },
         { kind: 'buttonSet', buttons: nav },

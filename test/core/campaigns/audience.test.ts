@@ -50,6 +50,7 @@ describe('planAudience', () => {
     );
     expect(p.emailed).toBe(2);
     expect(p.excluded).toEqual({
+      'guard rail': 0,
       unsubscribed: 1,
       churned: 1,
       'not churned': 0,
