@@ -226,7 +226,10 @@ function appendRows(s: SheetLike, snap: LogSnapshot, entries: readonly LogEntry[
   const width = Math.max(...Object.values(snap.columns)) + 1;
   const rows = entries.map((e) => {
     const row: unknown[] = new Array<unknown>(width).fill('');
-    const put = (column: (typeof LOG_HEADERS)[number], value: unknown) => (row[snap.columns[column]] = value);
+    const put = (column: (typeof LOG_HEADERS)[number], value: unknown) => {
+      // An optional column the tab does not have (an older tab) is left out, not forced in.
+      if (snap.columns[column] >= 0) row[snap.columns[column]] = value;
+    };
     put('Campaign ID', e.campaignId);
     put('Campaign', e.campaign);
     put('Email', e.email);
@@ -235,6 +238,7 @@ function appendRows(s: SheetLike, snap: LogSnapshot, entries: readonly LogEntry[
     put('Status', e.status);
     put('Updated', e.updated ?? '');
     put('Detail', e.detail);
+    put('Language', e.language ?? '');
     return row;
   });
   const start = Math.max(s.getLastRow(), 1) + 1;

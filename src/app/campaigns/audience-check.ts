@@ -12,6 +12,7 @@ import { sheetGate, type SheetGate } from '../../core/campaigns/sheet-gate';
 import type { Customer } from '../../core/customers/customer';
 import type { MergeCause } from '../../core/templates/merge';
 import type { AppContext } from '../context';
+import { emptyTally, mergeTallies, type LanguageTally } from '../../core/templates/variants';
 import { UserFacingError } from '../errors';
 import { readChunk, startWalk, walkDone, walkProgress } from '../jobs/sheet-walk';
 import { audienceSource, planChunk, type AudienceSource } from './audience-job';
@@ -32,6 +33,8 @@ export interface CheckedAudience {
   checked: { done: number; total: number };
   /** The Campaigns tab was too large for a card, so nobody was excluded for the cool-down here. */
   coolDownUnchecked: boolean;
+  /** Which language variant the emailed recipients get, and the fallbacks to the default language. */
+  languages: LanguageTally;
 }
 
 export interface AudienceCheckJob {
@@ -69,6 +72,7 @@ export function checkAudienceBounded(
   let sheet = { locale: 'en_US', timeZone: 'UTC', sheetName: '' };
   const causes = new Map<string, MergeCause[]>();
   let members = 0;
+  const languages = emptyTally();
   let walk = startWalk(src.sheet);
   // A tab of a couple of chunks is checked whole (exact figures); a larger one by its first chunk
   // only: the time bound alone would not do, since a card's JavaScript time grows with the rows too.
@@ -103,6 +107,7 @@ export function checkAudienceBounded(
     for (const [reason, n] of Object.entries(part.excluded) as [ExclusionReason, number][])
       excluded[reason] = (excluded[reason] ?? 0) + n;
     plan.blocked.push(...part.blocked);
+    mergeTallies(languages, part.languages);
     for (const [email, c] of part.causes) causes.set(email, c);
     walk = chunk.next;
     chunks++;
@@ -118,6 +123,7 @@ export function checkAudienceBounded(
     causes,
     checked: walkDone(walk) ? { done: progress.total, total: progress.total } : progress,
     coolDownUnchecked,
+    languages,
   };
 }
 

@@ -20,6 +20,9 @@ import type { Segment } from '../../core/segments/segments-tab';
 import type { Settings } from '../../core/settings/settings';
 import type { TeamSettings } from '../../core/settings/team-settings';
 import { checkAudience, findTemplate, type Template } from '../../core/templates';
+import { countChoice, emptyTally, type LanguageTally } from '../../core/templates/variants';
+import type { Customer } from '../../core/customers/customer';
+import { variantPicker, type VariantPicker } from './variant-picker';
 import type { MergeCause } from '../../core/templates/merge';
 import { normaliseEmail } from '../../core/email/address';
 import type { CustomerSheet } from '../../ports/customer-sheet';
@@ -49,6 +52,8 @@ export interface AudienceSource {
   segment: Segment;
   template: Template;
   team: TeamSettings;
+  /** Each recipient's language variant of the template (variant-picker.ts). */
+  variantOf: VariantPicker;
 }
 
 export function audienceSource(
@@ -69,7 +74,15 @@ export function audienceSource(
   const team = teamConfigFrom(config.raw);
   const found = findTemplate(team, templateName);
   if (!found.ok) return { problem: `The template "${templateName}" cannot be used: ${found.reason}` };
-  return { settings, sheet, config, segment, template: found.template, team: team.team };
+  return {
+    settings,
+    sheet,
+    config,
+    segment,
+    template: found.template,
+    team: team.team,
+    variantOf: variantPicker(ctx, spreadsheetId, found.template, team.team.defaultLanguage),
+  };
 }
 
 export interface AudienceJob {
@@ -88,12 +101,15 @@ export function planChunk(
   chunk: Pick<WalkChunk, 'all' | 'read'>,
   lastEmailed: ReadonlyMap<string, Date>,
   blanks: 'block' | 'exclude' = 'exclude',
-): AudiencePlan & { members: number; causes: Map<string, MergeCause[]> } {
+): AudiencePlan & { members: number; causes: Map<string, MergeCause[]>; languages: LanguageTally } {
   const today = ctx.clock.now();
   const records = segmentRecords(ctx, src.settings, src.config, chunk.read.customers, chunk.all.timeZone);
   const members = membersOf(src.segment.query, records, { today }).map((r) => r.customer);
   const context = mergeContextFor(ctx, src.team, chunk.all);
-  const blocked = checkAudience(src.template, members, context).blocked;
+  // Each member's variant, merged as it will be sent: a blank in the Kazakh text blocks like any other.
+  const choices = new Map(members.map((c) => [normaliseEmail(c.email), src.variantOf(c)]));
+  const variant = (c: Customer) => choices.get(normaliseEmail(c.email))?.template ?? src.template;
+  const blocked = checkAudience(src.template, members, context, variant).blocked;
   const unmergeable = new Map(blocked.map((b) => [b.customer.email, b.reason]));
   const causes = new Map(blocked.map((b) => [normaliseEmail(b.customer.email), b.causes]));
   const plan = planAudience({
@@ -108,7 +124,14 @@ export function planChunk(
     unmergeable,
     blanks,
   });
-  return { ...plan, members: members.length, causes };
+  const languages = emptyTally();
+  const entries = plan.entries.map((e) => {
+    const choice = e.status === 'pending' ? choices.get(e.email) : undefined;
+    if (!choice) return e;
+    countChoice(languages, choice);
+    return { ...e, language: choice.language };
+  });
+  return { ...plan, entries, members: members.length, causes, languages };
 }
 
 const excludedOf = (plan: AudiencePlan) => Object.values(plan.excluded).reduce((a, b) => a + b, 0);

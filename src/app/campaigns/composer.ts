@@ -20,6 +20,9 @@ import type { AppContext } from '../context';
 import { loadSettings } from '../settings-store';
 import { loadTeamConfig, mergeContextFor } from '../retention-reply';
 import type { ComposerFactory } from './run';
+import { parseLanguage } from '../../core/templates/languages';
+import { chooseVariant } from '../../core/templates/variants';
+import { variantPicker } from './variant-picker';
 
 /** Where each address sits now: one read of the Email column. */
 function rowsByEmail(sheet: CustomerSheet, settings: Settings): Map<string, number> {
@@ -52,20 +55,28 @@ function customerAt(
 }
 
 export const sheetComposer: ComposerFactory = (ctx: AppContext, meta) => {
-  let compose: ((email: string) => Composed) | null = null;
-  const load = (): ((email: string) => Composed) => {
+  let compose: ((email: string, language?: string) => Composed) | null = null;
+  const load = (): ((email: string, language?: string) => Composed) => {
     const { settings } = loadSettings(ctx.userStore);
     const sheet = ctx.customerSheet(meta.spreadsheetId, settings.customerSheet);
     const where = rowsByEmail(sheet, settings);
     const config = loadTeamConfig(ctx, meta.spreadsheetId);
     const found = findTemplate(config, meta.template);
-    return (email) => {
+    const pick = found.ok
+      ? variantPicker(ctx, meta.spreadsheetId, found.template, config.team.defaultLanguage)
+      : undefined;
+    return (email, language) => {
       if (!found.ok) return { ok: false, reason: found.reason };
       const wanted = normaliseEmail(email);
       const at = where.has(wanted) ? customerAt(sheet, settings, where.get(wanted), wanted) : null;
       if (!at) return { ok: false, reason: 'No longer in the customer sheet' };
       const { customer } = at;
-      const merged = mergeTemplate(found.template, customer, mergeContextFor(ctx, config.team, at.sheet));
+      // The variant chosen at audience time (the log's Language), else chosen now (an older tab).
+      const recorded = parseLanguage(language);
+      const variant = recorded
+        ? chooseVariant(found.template, recorded, config.team.defaultLanguage).template
+        : pick!(customer).template;
+      const merged = mergeTemplate(variant, customer, mergeContextFor(ctx, config.team, at.sheet));
       if (!merged.ok)
         return {
           ok: false,
@@ -82,6 +93,6 @@ export const sheetComposer: ComposerFactory = (ctx: AppContext, meta) => {
   };
   return (recipient) => {
     compose ??= load();
-    return compose(recipient.email);
+    return compose(recipient.email, recipient.language);
   };
 };

@@ -24,7 +24,15 @@ import { loadCampaign, newCampaignId } from './meta';
 import { continueCampaign } from './run';
 import { CARD_STEP_CELLS, CARD_STEP_UNTIL_MS, startSegmentCampaign } from './start';
 import { audienceSource } from './audience-job';
+import { languageName } from '../../core/templates/languages';
+import { fallbackLines, variantsLine, type VariantChoice } from '../../core/templates/variants';
 import { checkAudienceBounded, isExact, type CheckedAudience } from './audience-check';
+
+/** "Kazakh" or "English (no variant in Kazakh)": the variant one recipient gets, and why. */
+function variantLabel(choice: VariantChoice): string {
+  const name = languageName(choice.language);
+  return choice.fallback && choice.wanted ? `${name} (no variant in ${languageName(choice.wanted)})` : name;
+}
 
 const PREVIEW_ID = /^cmp-[a-z0-9-]{4,40}$/;
 
@@ -138,15 +146,18 @@ function mergedAt(ctx: AppContext, a: CheckedAudience, template: Template, index
   const at = Math.min(Math.max(0, index), Math.max(0, emailed.length - 1));
   const shown = emailed[at];
   const customer = shown ? a.customers.get(shown.email) : undefined;
-  const merged = customer
-    ? mergeTemplate(template, customer, mergeContextFor(ctx, a.src.team, a.sheet))
-    : undefined;
-  return { at, customer, merged };
+  // The recipient's own language variant, as the audience check chose it and the send will use it.
+  const choice = customer ? a.src.variantOf(customer) : undefined;
+  const merged =
+    customer && choice
+      ? mergeTemplate(choice.template, customer, mergeContextFor(ctx, a.src.team, a.sheet))
+      : undefined;
+  return { at, customer, merged, choice };
 }
 
 export function previewCampaign(ctx: AppContext, w: Wizard, index: number): Card {
   const { audience: a, template } = checked(ctx, w);
-  const { at, merged } = mergedAt(ctx, a, template, index);
+  const { at, merged, choice } = mergedAt(ctx, a, template, index);
   const team = a.src.team;
   return campaignPreviewCard({
     id: w.id,
@@ -175,8 +186,16 @@ export function previewCampaign(ctx: AppContext, w: Wizard, index: number): Card
     sheet: a.gate,
     index: at,
     ...(merged?.ok
-      ? { email: { to: merged.email.to, subject: merged.email.subject, textBody: merged.email.textBody } }
+      ? {
+          email: {
+            to: merged.email.to,
+            subject: merged.email.subject,
+            textBody: merged.email.textBody,
+            ...(choice ? { variant: variantLabel(choice) } : {}),
+          },
+        }
       : {}),
+    languages: [variantsLine(a.languages), ...fallbackLines(a.languages)].filter(Boolean),
     quotaLeft: ctx.mailer.remainingQuota(),
     coolDownDays: team.coolDownDays,
     ...(isExact(a) ? {} : { partial: { ...a.checked, coolDownUnchecked: a.coolDownUnchecked } }),

@@ -40,8 +40,15 @@ export const LOG_HEADERS = [
   'Status',
   'Updated',
   'Detail',
+  'Language',
 ] as const;
 type LogColumn = (typeof LOG_HEADERS)[number];
+
+/**
+ * Columns added after the log shipped: a tab without them still reads (their index is -1) and its
+ * rows are written without them; a new tab gets them. Always at the end of LOG_HEADERS.
+ */
+export const OPTIONAL_LOG_HEADERS: ReadonlySet<LogColumn> = new Set<LogColumn>(['Language']);
 
 export interface LogEntry {
   campaignId: string;
@@ -54,6 +61,8 @@ export interface LogEntry {
   updated?: Date;
   /** Why: the exclusion reason, the error, or the review note. */
   detail: string;
+  /** The template variant's language the recipient gets (chosen at audience time), e.g. "kk". */
+  language?: string;
 }
 
 /** A recipient's row as the tab holds it now. */
@@ -77,7 +86,7 @@ function columnsOf(headers: readonly unknown[]): Record<LogColumn, number> | nul
   const out = {} as Record<LogColumn, number>;
   for (const h of LOG_HEADERS) {
     const i = headers.findIndex((x) => sameHeader(x, h));
-    if (i < 0) return null;
+    if (i < 0 && !OPTIONAL_LOG_HEADERS.has(h)) return null;
     out[h] = i;
   }
   return out;
@@ -90,7 +99,9 @@ export function readLog(values: readonly unknown[][], tab = CAMPAIGNS_TAB): LogR
   const headers = values[0] ?? [];
   const columns = columnsOf(headers);
   if (!columns) {
-    const missing = LOG_HEADERS.filter((h) => !headers.some((x) => sameHeader(x, h)));
+    const missing = LOG_HEADERS.filter(
+      (h) => !OPTIONAL_LOG_HEADERS.has(h) && !headers.some((x) => sameHeader(x, h)),
+    );
     if (values.length === 0) return { recipients: [], issues: [], columns: defaultColumns() };
     throw new Error(
       `The "${tab}" tab is missing the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}. Put the header row back (${LOG_HEADERS.join(', ')}, in row 1) with Edit → Undo or by typing it; ChurnGuard sends nothing until it is there. Do not delete the tab: it is the only record of who was emailed.`,
@@ -100,7 +111,7 @@ export function readLog(values: readonly unknown[][], tab = CAMPAIGNS_TAB): LogR
   const issues: string[] = [];
   values.slice(1).forEach((r, i) => {
     const row = i + 2;
-    const get = (c: LogColumn) => r[columns[c]];
+    const get = (c: LogColumn) => (columns[c] < 0 ? undefined : r[columns[c]]);
     const campaignId = String(get('Campaign ID') ?? '').trim();
     const email = normaliseEmail(String(get('Email') ?? ''));
     if (!campaignId && !email) return;
@@ -129,6 +140,7 @@ export function readLog(values: readonly unknown[][], tab = CAMPAIGNS_TAB): LogR
       status,
       ...(updated instanceof Date ? { updated } : updated ? { updated: new Date(String(updated)) } : {}),
       detail: String(get('Detail') ?? ''),
+      ...(String(get('Language') ?? '').trim() ? { language: String(get('Language')).trim() } : {}),
     });
   });
   return { recipients, issues, columns };
@@ -140,7 +152,17 @@ function defaultColumns(): Record<LogColumn, number> {
 
 /** A new row for the tab, in LOG_HEADERS order. */
 export function logRow(e: LogEntry): unknown[] {
-  return [e.campaignId, e.campaign, e.email, e.name, e.group, e.status, e.updated ?? '', e.detail];
+  return [
+    e.campaignId,
+    e.campaign,
+    e.email,
+    e.name,
+    e.group,
+    e.status,
+    e.updated ?? '',
+    e.detail,
+    e.language ?? '',
+  ];
 }
 
 /** When each address was last sent a campaign email, over every campaign in the log (for the cool-down). */

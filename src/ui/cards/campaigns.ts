@@ -76,7 +76,10 @@ export interface PreviewState {
   sheet: { blockers: string[]; leftOut: string[] };
   /** The recipient shown, 0-based among those emailed. */
   index: number;
-  email?: { to: string; subject: string; textBody: string };
+  /** `variant`: the language of the text this recipient gets ("Kazakh", "English (no variant in Kazakh)"). */
+  email?: { to: string; subject: string; textBody: string; variant?: string };
+  /** The variants in use and every fallback to the default language ("7 get English: no variant in Kazakh"). */
+  languages?: string[];
   quotaLeft: number;
   coolDownDays: number;
   /**
@@ -130,6 +133,12 @@ export function campaignPreviewCard(state: PreviewState): Card {
       kind: 'decoratedText',
       topLabel: 'Left out',
       text: `${e.count} · ${e.reason}`,
+      wrapText: true,
+    })),
+    ...(state.languages ?? []).map((text, i): Widget => ({
+      kind: 'decoratedText',
+      topLabel: i === 0 ? 'Languages' : 'Fallback',
+      text,
       wrapText: true,
     })),
   ];
@@ -195,6 +204,9 @@ export function campaignPreviewCard(state: PreviewState): Card {
       header: `Preview ${state.index + 1} of ${state.emailed}`,
       widgets: [
         { kind: 'decoratedText', topLabel: 'To', text: state.email.to },
+        ...(state.email.variant
+          ? [{ kind: 'decoratedText', topLabel: 'Language', text: state.email.variant } as Widget]
+          : []),
         { kind: 'decoratedText', topLabel: 'Subject', text: state.email.subject, wrapText: true },
         { kind: 'textParagraph', text: state.email.textBody },
         { kind: 'buttonSet', buttons: nav },
