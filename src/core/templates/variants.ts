@@ -106,10 +106,10 @@ export function fallbackLines(tally: LanguageTally): string[] {
     });
 }
 
-/** "Kazakh 3 · English 12", the variants in use, largest first. */
+/** "English 12 · Kazakh 3", the variants in use, largest first (ties by name, so the card is stable). */
 export function variantsLine(tally: LanguageTally): string {
   return (Object.entries(tally.byLanguage) as [LanguageCode, number][])
-    .sort((a, b) => b[1] - a[1])
+    .sort((a, b) => b[1] - a[1] || languageName(a[0]).localeCompare(languageName(b[0]), 'en'))
     .map(([l, n]) => `${languageName(l)} ${n}`)
     .join(' · ');
 }
