@@ -161,6 +161,32 @@ describe('a reply that fits what the customer said', () => {
     expect(draft.textBody).toBe('Hi Bea, before you decide: 30% off for 6 months.');
   });
 
+  it('a button that names a discount the guard rails refuse drafts no discount', () => {
+    const w = world();
+    const opened = open(
+      w,
+      'Chloe Turner <chloe@bluebird.example>',
+      'Cancel',
+      'We want to cancel our subscription.',
+    );
+    const event = {
+      commonEventObject: {
+        hostApp: 'GMAIL',
+        parameters: {
+          action: 'draftReply',
+          email: 'chloe@bluebird.example',
+          template: 'Save offer',
+          offer: 'Discount',
+        },
+      },
+      gmail: opened.gmail,
+    };
+    const response = dispatchAction(w.ctx(), parseAddonEvent(event));
+    expect(response.kind === 'draftReply' && response.draft.textBody).toBe(
+      'Hi Chloe, before you decide: a free review of your plan.',
+    );
+  });
+
   it('answers in the language of the email: a Kazakh non-renewal gets the Kazakh save offer', () => {
     const w = world();
     const opened = open(

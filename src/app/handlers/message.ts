@@ -330,10 +330,12 @@ export function draftReply(
   const messageId = event?.gmail?.messageId;
   const token = event?.gmail?.accessToken;
   const message = messageId && token ? ctx.mailbox.openMessage(messageId, token) : undefined;
-  // The language of the customer's own words (quotes and signatures left out, as for the card).
-  const open = message
-    ? { language: detectIntent({ subject: message.subject, body: message.plainBody }).language }
-    : undefined;
+  // A price cut in the reply only if the guard rails allow it now (the same check as the card's,
+  // nextMoveView in retention-reply.ts), not because a button said so when the card was drawn.
+  const reading = message ? detectIntent({ subject: message.subject, body: message.plainBody }) : undefined;
+  const allowedOffer =
+    offerFrom &&
+    customerStateFor(ctx, { email, name: '' }, reading, undefined, true)?.state.nextMove?.offerFrom;
   const { customer, draft } = mergeForCustomer(
     ctx,
     email,
@@ -342,8 +344,8 @@ export function draftReply(
       title: 'Cannot draft this reply yet',
       fix: 'Fix the sheet, then press the button again.',
     },
-    open,
-    offerFrom,
+    reading ? { language: reading.language } : undefined,
+    allowedOffer === offerFrom ? offerFrom : undefined,
   );
   const { language: _language, ...body } = draft;
   return {
