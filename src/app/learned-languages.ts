@@ -14,17 +14,17 @@ import { normaliseEmail } from '../core/email/address';
 import type { DetectedLanguage } from '../core/intent/types';
 import { newestWithin, PROPERTY_LIST_BUDGET_BYTES } from '../core/text/byte-budget';
 import { parseLanguage, type LanguageCode } from '../core/templates/languages';
-import * as z from '../core/zod';
 import type { KeyValueStore } from '../ports/key-value-store';
 
 export const learnedLanguagesKey = (spreadsheetId: string) => `churnguard.languages.${spreadsheetId}`;
 
-const PairsSchema = z.array(z.tuple([z.string(), z.string()]));
-
+/** The stored pairs; anything else in the value (hand-edited, truncated) reads as nothing learned. */
 function readPairs(store: KeyValueStore, spreadsheetId: string): [string, string][] {
   try {
-    const parsed = PairsSchema.safeParse(JSON.parse(store.get(learnedLanguagesKey(spreadsheetId)) ?? '[]'));
-    return parsed.success ? parsed.data : [];
+    const parsed: unknown = JSON.parse(store.get(learnedLanguagesKey(spreadsheetId)) ?? '[]');
+    const pair = (p: unknown): p is [string, string] =>
+      Array.isArray(p) && p.length === 2 && typeof p[0] === 'string' && typeof p[1] === 'string';
+    return Array.isArray(parsed) ? parsed.filter(pair) : [];
   } catch {
     // A hand-edited or truncated value loses what was learned, never the sidebar.
     return [];

@@ -73,8 +73,7 @@ const SPECS = {
       z.transform((v) => parseLanguage(v) as LanguageCode),
     ),
     fallback: 'en' as LanguageCode,
-    meaning:
-      'The language of templates without a Language, and what a customer gets when their language has no variant.',
+    meaning: 'The language of templates without a Language, and the fallback.',
   },
 } as const;
 

@@ -81,18 +81,16 @@ export function formatValue(v: unknown, f: Formatter, ctx: FormatContext): strin
             );
       }
       case 'upper':
-        return toText(v, ctx).normalize('NFC').toLocaleUpperCase(caseLocale).normalize('NFC');
+        return toText(v, ctx).toLocaleUpperCase(caseLocale);
       case 'lower':
-        return toText(v, ctx).normalize('NFC').toLocaleLowerCase(caseLocale).normalize('NFC');
+        return toText(v, ctx).toLocaleLowerCase(caseLocale);
       case 'title':
         return toText(v, ctx)
-          .normalize('NFC')
           .toLocaleLowerCase(caseLocale)
           .replace(
             /(^|[\s-])(\p{L})/gu,
             (_m, sep: string, ch: string) => sep + ch.toLocaleUpperCase(caseLocale),
-          )
-          .normalize('NFC');
+          );
       case 'first word':
         return toText(v, ctx).split(/\s+/)[0] ?? '';
     }

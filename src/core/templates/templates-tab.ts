@@ -206,22 +206,6 @@ export const DEFAULT_TEMPLATES: readonly (readonly string[])[] = padRows([
     'Churned',
     'we will waive the first two months',
   ],
-  // The replies to a customer who says they are leaving (src/core/playbooks/reply-template.ts): no price
-  // cut of their own; {{Offer}} is the discount only when the guard rails allow one.
-  [
-    'Save offer',
-    'Before you decide',
-    'Hi {{First name|there}},\n\nThank you for telling us, and I am sorry to read that {{Company}} is thinking of leaving. Before you decide, I would like to make it right: **{{Offer|a free review of your plan with me this week, so you only pay for what you use}}**.\n\nCould we find 15 minutes in the next few days?\n\n{{Sender name|Customer Success}}',
-    'Leaving',
-    '',
-  ],
-  [
-    'Competitor comparison',
-    'How we compare',
-    'Hi {{First name|there}},\n\nThank you for letting us know that {{Company}} is looking at other providers. Before you switch, let me send you a side-by-side comparison for your {{Plan|current}} plan: the price for the same seats, what moving your data and training your team would cost, and the features you use today.\n\nShall I send it over, or walk you through it in 15 minutes?\n\n{{Sender name|Customer Success}}',
-    'Leaving',
-    '',
-  ],
 ]);
 
 /** Rows as wide as the header (a Sheets range is rectangular); the Language cells start empty. */

@@ -19,8 +19,6 @@ export type LanguageSource = 'column' | 'email' | 'none';
 export interface CustomerLanguage {
   language?: LanguageCode;
   source: LanguageSource;
-  /** The Language cell could not be read ("'Kazak' is not a language…"): the email or default is used. */
-  unreadable?: string;
 }
 
 /** The header of the customer tab's Language column, if it has one. */
@@ -35,10 +33,9 @@ export function customerLanguage(
   const cell = header === undefined ? '' : String(customer.raw[header] ?? '').trim();
   const fromCell = cell ? parseLanguage(cell) : null;
   if (fromCell) return { language: fromCell, source: 'column' };
+  // An unreadable cell ("Kazak") counts as empty: the email's language or the default is used.
   const fromEmail = learned(customer.email);
-  const unreadable = cell ? { unreadable: cell } : {};
-  if (fromEmail) return { language: fromEmail, source: 'email', ...unreadable };
-  return { source: 'none', ...unreadable };
+  return fromEmail ? { language: fromEmail, source: 'email' } : { source: 'none' };
 }
 
 export interface VariantChoice {
