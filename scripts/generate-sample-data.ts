@@ -22,6 +22,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { toCsv } from '../src/local/table/csv';
 import { DEFAULT_SEGMENTS } from '../src/core/segments/segments-tab';
+import { TEMPLATE_VARIANTS } from './sample-template-variants';
 import { DEFAULT_IMPACT_RULES } from '../src/core/segments/impact-rules';
 import { STARTER_CUSTOMER_HEADERS } from '../src/core/settings/starter-spreadsheet';
 import { EMAIL_TEXTS, replyHeader, type EmailText, type Intent, type Lang } from './sample-data/inbox-texts';
@@ -869,7 +870,7 @@ export function generateInbox(customers: SampleCustomer[], seed = 7): InboxMessa
 // Templates and segments
 // ---------------------------------------------------------------------------------------------
 
-export const TEMPLATE_HEADERS = ['Name', 'Subject', 'Body', 'Segment', 'Offer'];
+export const TEMPLATE_HEADERS = ['Name', 'Subject', 'Body', 'Segment', 'Offer', 'Language'];
 export const TEMPLATES: string[][] = [
   [
     'Payment holiday',
@@ -927,6 +928,11 @@ const TEAM_SETTINGS: string[][] = [
   ['Our company', 'Nimbus Ops', 'For the {{Our company}} merge field.'],
   ['Cool-down days', '14', 'A customer emailed by one campaign is left out of others for this many days.'],
   ['Holdout %', '10', 'Share of each campaign audience not emailed, to measure the effect.'],
+  [
+    'Default language',
+    'en',
+    'Templates without a Language are in it; a customer whose language has no variant gets it.',
+  ],
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -1007,8 +1013,9 @@ retail, manufacturing, education, finance and real estate are stable.
 ${table.join('\n')}
 
 - \`templates.csv\`: retention templates (payment holiday, installments, discount, upsell,
-  reactivation, check-in) with merge fields such as \`{{First name|there}}\`, \`{{Company}}\`,
-  \`{{MRR|currency}}\`.
+  reactivation, check-in, save offer, competitor comparison) with merge fields such as
+  \`{{First name|there}}\`, \`{{Company}}\`, \`{{MRR|currency}}\`; the offers and replies also in
+  Russian, Kazakh and Turkish (one row per language, the Language column).
 - \`impact-rules.csv\`: crisis-impact rules by industry keyword; the first match wins, and a
   hand-typed "Crisis impact" cell overrides them.
 - \`segments.csv\`: saved segments (a query each, such as \`Impact in Severe, Hit AND Band in
@@ -1046,7 +1053,7 @@ export function generateSample(): Sample {
     files: {
       'customers.csv': toCsv([[...HEADERS], ...rows]),
       'inbox.json': JSON.stringify(inbox, null, 2) + '\n',
-      'templates.csv': toCsv([TEMPLATE_HEADERS, ...TEMPLATES]),
+      'templates.csv': toCsv([TEMPLATE_HEADERS, ...TEMPLATES.map((r) => [...r, '']), ...TEMPLATE_VARIANTS]),
       'impact-rules.csv': toCsv([IMPACT_RULE_HEADERS, ...IMPACT_RULES]),
       'segments.csv': toCsv(DEFAULT_SEGMENTS.map((r) => [...r])),
       'settings.csv': toCsv(TEAM_SETTINGS),

@@ -135,8 +135,9 @@ const ACTIONS: Record<ActionName, ActionSpec> = {
     params: params({
       email: z.email('email must be an email address'),
       template: z.string().check(z.trim(), z.minLength(1, 'template must name a template'), z.maxLength(200)),
+      offer: z.optional(z.string().check(z.trim(), z.maxLength(200))),
     }),
-    run: (ctx, p) => draftReply(ctx, p.email as string, p.template as string),
+    run: (ctx, p, e) => draftReply(ctx, p.email as string, p.template as string, e, p.offer),
   },
   [ACTION.goBack]: { params: noParams, run: () => ({ kind: 'navigate', steps: [{ kind: 'pop' }] }) },
   [ACTION.openSegments]: {

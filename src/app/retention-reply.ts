@@ -8,7 +8,10 @@ import { groupMergeProblems } from '../core/templates/merge-problems';
 import type { CrisisImpact, Customer } from '../core/customers/customer';
 import type { IntentId } from '../core/intent/types';
 import { DEFAULT_PLAYBOOK_SETTINGS } from '../core/playbooks/settings';
-import { nextBestAction, templateForMove } from '../core/playbooks';
+import { nextBestAction } from '../core/playbooks';
+import { replyTemplateFor } from '../core/playbooks/reply-template';
+import { chooseVariant } from '../core/templates/variants';
+import type { LanguageCode } from '../core/templates/languages';
 import { MOVE_LABELS } from '../core/playbooks/moves';
 import type { Band } from '../core/risk/scorecard';
 import { DEFAULT_SCORECARD } from '../core/risk/settings';
@@ -94,13 +97,15 @@ export function nextMoveView(
     dormantDays: (settings.scorecard ?? DEFAULT_SCORECARD).dormantDays,
     today: ctx.clock.now(),
   });
-  const template = rec.move === 'none' ? undefined : templateForMove(rec.move, templates);
+  // The guard rails decided the move above; the email's intents choose the words (reply-template.ts).
+  const reply = replyTemplateFor(rec.move, input.intents, templates);
   return {
     move: rec.move,
     label: rec.label,
     reasons: rec.reasons,
     refused: rec.refused.map((r) => `${MOVE_LABELS[r.move]}: ${r.why}`),
-    ...(template ? { template: template.name } : {}),
+    ...(reply ? { template: reply.template.name } : {}),
+    ...(reply?.offerFrom ? { offerFrom: reply.offerFrom.name } : {}),
     canReply: input.canReply,
   };
 }
@@ -113,6 +118,14 @@ export class DraftProblem extends Error {
   }
 }
 
+/** How a reply is worded beyond its template: whose offer, and in which language. */
+export interface DraftOptions {
+  /** The template whose Offer fills {{Offer}} (the discount the guard rails allowed). */
+  offerFrom?: string;
+  /** The customer's language (the email's first); the team's default language when unknown. */
+  language?: LanguageCode;
+}
+
 /** Merges the named template for the customer, or throws a DraftProblem naming what to fix. */
 export function draftFor(
   config: TeamConfig,
@@ -121,10 +134,17 @@ export function draftFor(
   context: MergeContext,
   /** The customer tab's name, for "fill the cells in Customers, row 4". */
   customerTab = 'the customer tab',
-): { subject: string; textBody: string; htmlBody: string } {
+  options: DraftOptions = {},
+): { subject: string; textBody: string; htmlBody: string; language: LanguageCode } {
   const found = findTemplate(config, templateName);
   if (!found.ok) throw new DraftProblem(`${found.reason} Fix the Templates tab, or refresh the card.`);
-  const template = found.template;
+  const variant = chooseVariant(found.template, options.language, config.team.defaultLanguage);
+  // The offer in the same language as the reply: the offer template's own variant for the customer.
+  const offerTemplate = options.offerFrom ? findTemplate(config, options.offerFrom) : undefined;
+  const offer = offerTemplate?.ok
+    ? chooseVariant(offerTemplate.template, variant.language, config.team.defaultLanguage).template.offer
+    : undefined;
+  const template = offer ? { ...variant.template, offer } : variant.template;
   const merged = mergeTemplate(template, customer, context);
   if (!merged.ok)
     // The same grouped lines as a campaign's audience check: what to fix and where, without the
@@ -138,7 +158,12 @@ export function draftFor(
         .map((p) => p.text)
         .join(' '),
     );
-  return { subject: merged.email.subject, textBody: merged.email.textBody, htmlBody: merged.email.htmlBody };
+  return {
+    subject: merged.email.subject,
+    textBody: merged.email.textBody,
+    htmlBody: merged.email.htmlBody,
+    language: variant.language,
+  };
 }
 
 /** What the sidebar and the compose window show for one customer: impact, score and the next move. */

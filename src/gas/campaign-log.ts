@@ -179,7 +179,7 @@ export function sheetsCampaignLog(
           seen.add(key);
           return true;
         });
-        if (fresh.length > 0) appendRows(s, withTemplateColumn(s, columns, fresh), fresh);
+        if (fresh.length > 0) appendRows(s, withOptionalColumns(s, columns, fresh), fresh);
         return fresh.length;
       });
     },
@@ -321,18 +321,22 @@ function recreatedEntry(campaignId: string, c: StatusChange): LogEntry {
 }
 
 /**
- * A tab made before the optional Template column gets its header, after the last column, the first
- * time a row needs it (a recipient a guard rail gave the alternative template); until then it stays as it was.
+ * A tab made before an optional column (Template, Language) gets its header, after the last column,
+ * the first time an appended row has a value for it; until then the tab stays as it was.
  */
-function withTemplateColumn(
+function withOptionalColumns(
   s: SheetLike,
   columns: LogSnapshot['columns'],
   entries: readonly LogEntry[],
 ): LogSnapshot['columns'] {
-  if (columns.Template >= 0 || !entries.some((e) => e.template)) return columns;
+  const needed = (['Template', 'Language'] as const).filter(
+    (c) => columns[c] < 0 && entries.some((e) => (c === 'Template' ? e.template : e.language)),
+  );
+  if (needed.length === 0) return columns;
   const at = Math.max(s.getLastColumn(), Math.max(...Object.values(columns)) + 1);
-  s.getRange(1, at + 1, 1, 1).setValues(literalRows([['Template']]));
-  return { ...columns, Template: at };
+  s.getRange(1, at + 1, 1, needed.length).setValues(literalRows([needed]));
+  const added = Object.fromEntries(needed.map((c, i) => [c, at + i]));
+  return { ...columns, ...added };
 }
 
 /** Appends entries below the last row, each value in its header's column, growing the tab first. */
@@ -341,6 +345,7 @@ function appendRows(s: SheetLike, columns: LogSnapshot['columns'], entries: read
   const rows = entries.map((e) => {
     const row: unknown[] = new Array<unknown>(width).fill('');
     const put = (column: (typeof LOG_HEADERS)[number], value: unknown) => {
+      // An optional column the tab does not have (an older tab, no row needing it yet) is left out.
       if (columns[column] >= 0) row[columns[column]] = value;
     };
     put('Campaign ID', e.campaignId);
@@ -352,6 +357,7 @@ function appendRows(s: SheetLike, columns: LogSnapshot['columns'], entries: read
     put('Updated', e.updated ?? '');
     put('Detail', e.detail);
     put('Template', e.template ?? '');
+    put('Language', e.language ?? '');
     return row;
   });
   const start = Math.max(s.getLastRow(), 1) + 1;

@@ -17,11 +17,14 @@ function headersOf(m: GmailMessageLike): ThreadMessageHeaders {
  */
 export function createCustomerDraft(gmailApp: GmailAppLike, event: unknown, draft: Draft): GmailDraftLike {
   const gmail = (event as { gmail?: { messageId?: string; accessToken?: string } } | null)?.gmail;
-  const options = draft.htmlBody ? { htmlBody: draft.htmlBody } : {};
+  const html = draft.htmlBody ? { htmlBody: draft.htmlBody } : {};
+  // A reply keeps the thread's "Re: <subject>" the handler wrote (createDraftReply's `subject` option);
+  // a new draft takes its subject as an argument instead.
+  const options = draft.subject ? { ...html, subject: draft.subject } : html;
   // No open message (a card opened from the homepage): a new draft to the customer is all that can be
   // made, and it still answers the compose action with the draft Gmail expects.
   if (!gmail?.messageId || !gmail.accessToken)
-    return gmailApp.createDraft(draft.to?.[0] ?? '', draft.subject ?? '', draft.textBody, options);
+    return gmailApp.createDraft(draft.to?.[0] ?? '', draft.subject ?? '', draft.textBody, html);
   gmailApp.setCurrentMessageAccessToken(gmail.accessToken);
   const open = gmailApp.getMessageById(gmail.messageId);
   const customer = draft.to?.[0];
@@ -35,5 +38,5 @@ export function createCustomerDraft(gmailApp: GmailAppLike, event: unknown, draf
     const anchor = thread.find((m) => m.getId() === inThread.messageId) ?? open;
     return anchor.createDraftReply(draft.textBody, options);
   }
-  return gmailApp.createDraft(inThread.to, inThread.subject, draft.textBody, options);
+  return gmailApp.createDraft(inThread.to, inThread.subject, draft.textBody, html);
 }

@@ -108,7 +108,8 @@ describe('next best move in the sidebar', () => {
     expect(response.kind).toBe('draftReply');
     if (response.kind !== 'draftReply') return;
     expect(response.draft.to).toEqual(['ola@fjord-hotels.example']);
-    expect(response.draft.subject).toBe('A payment holiday for Fjord Hotels');
+    // A reply in the thread: "Re: <the customer's subject>", not the template's own subject (issue 20).
+    expect(response.draft.subject).toBe('Re: Invoice');
     expect(response.draft.textBody).toMatch(/^Hi Ola,/);
     expect(response.draft.textBody).toMatch(/Sofia Am/);
     expect(response.draft.htmlBody).toContain('<b>pause your $900 monthly payment');

@@ -286,15 +286,20 @@ describe('the other tabs: templates, impact rules, segments, settings', () => {
 
   it('has the retention templates, with merge fields and fallbacks', () => {
     const [head, ...templates] = tabs.find((t) => t.name === 'Templates')!.values;
-    expect(head).toEqual(['Name', 'Subject', 'Body', 'Segment', 'Offer']);
-    expect(templates.map((t) => t[0])).toEqual([
+    expect(head).toEqual(['Name', 'Subject', 'Body', 'Segment', 'Offer', 'Language']);
+    expect([...new Set(templates.map((t) => t[0]))]).toEqual([
       'Payment holiday',
       'Installments',
       'Discount',
       'Upsell',
       'Reactivation',
       'Check-in',
+      'Save offer',
+      'Competitor comparison',
     ]);
+    // The main offers and the replies in Russian, Kazakh and Turkish too (issue 20).
+    for (const name of ['Payment holiday', 'Installments', 'Discount', 'Save offer', 'Competitor comparison'])
+      expect(templates.filter((t) => t[0] === name).map((t) => t[5])).toEqual(['', 'ru', 'kk', 'tr']);
     const bodies = templates.map((t) => String(t[2])).join('\n');
     for (const field of ['{{First name|there}}', '{{Company}}', '{{MRR|currency}}']) expect(bodies).toContain(field);
   });

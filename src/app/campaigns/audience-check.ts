@@ -12,9 +12,10 @@ import { sheetGate, type SheetGate } from '../../core/campaigns/sheet-gate';
 import type { Customer } from '../../core/customers/customer';
 import type { MergeCause } from '../../core/templates/merge';
 import type { AppContext } from '../context';
+import type { LanguageTally, VariantChoice } from '../../core/templates/variants';
 import { UserFacingError } from '../errors';
 import { readChunk, startWalk, walkDone, walkProgress } from '../jobs/sheet-walk';
-import { audienceSource, planChunk, type AudienceSource } from './audience-job';
+import { audienceSource, planChunk, withLanguages, type AudienceSource } from './audience-job';
 import { CARD_STEP_CHUNKS, LOG_ROWS_ON_CARD } from './start';
 
 export interface CheckedAudience {
@@ -36,6 +37,8 @@ export interface CheckedAudience {
   holdoutPercent: number;
   /** The exact holdout cut, when every row was checked: Start fixes it for the campaign. */
   holdoutCut?: string;
+  /** Which language variant the emailed recipients get, and the fallbacks to the default language. */
+  languages: LanguageTally;
 }
 
 export interface AudienceCheckJob {
@@ -84,6 +87,7 @@ export function checkAudienceBounded(
   let sheet = { locale: 'en_US', timeZone: 'UTC', sheetName: '' };
   const causes = new Map<string, MergeCause[]>();
   let members = 0;
+  const choices = new Map<string, VariantChoice>();
   let walk = startWalk(src.sheet);
   // A tab of a couple of chunks is checked whole (exact figures); a larger one by its first chunk
   // only: the time bound alone would not do, since a card's JavaScript time grows with the rows too.
@@ -122,6 +126,7 @@ export function checkAudienceBounded(
     for (const kind of ['excluded', 'alternative'] as const)
       for (const [words, n] of Object.entries(part.guardRails[kind]))
         plan.guardRails[kind][words] = (plan.guardRails[kind][words] ?? 0) + n;
+    for (const [email, choice] of part.choices) if (!choices.has(email)) choices.set(email, choice);
     for (const [email, c] of part.causes) causes.set(email, c);
     walk = chunk.next;
     chunks++;
@@ -131,6 +136,9 @@ export function checkAudienceBounded(
   let holdoutCut: string | undefined;
   if (walkDone(walk) && !coolDownUnchecked)
     ({ plan, cut: holdoutCut } = withExactHoldout(plan, job.id, holdoutPercent, blanks));
+  // Languages are counted on the final plan: the exact holdout moves recipients in and out of it.
+  const { entries, languages } = withLanguages(plan.entries, choices);
+  plan = { ...plan, entries };
   return {
     src,
     plan,
@@ -143,6 +151,7 @@ export function checkAudienceBounded(
     coolDownUnchecked,
     holdoutPercent,
     ...(holdoutCut !== undefined ? { holdoutCut } : {}),
+    languages,
   };
 }
 

@@ -77,8 +77,9 @@ export function audienceGuard(
 }
 
 /**
- * Members whose email would have a blank, each checked against the template they would get (the
- * alternative's for a member the rail moved to it), as checkAudience's blocked list.
+ * Members whose email would have a blank, each checked against the text they would get: the
+ * alternative's for a member the rail moved to it, in their language variant when `variantOf` is
+ * given, as checkAudience's blocked list.
  */
 export function blanksFor(
   template: Template,
@@ -86,17 +87,20 @@ export function blanksFor(
   members: readonly Customer[],
   guard: AudienceGuard | undefined,
   context: MergeContext,
+  variantOf?: (customer: Customer, template: Template) => { template: Template },
 ): ReturnType<typeof checkAudience>['blocked'] {
-  if (!guard) return checkAudience(template, members, context).blocked;
   const byTemplate = new Map<Template, Customer[]>();
   for (const c of members) {
-    const v = guard.check(c);
-    if (v.kind === 'excluded') continue;
+    const v = guard?.check(c);
+    if (v?.kind === 'excluded') continue;
     const t =
-      v.kind === 'alternative' ? (templates.find((x) => x.name === v.template) ?? template) : template;
+      v?.kind === 'alternative' ? (templates.find((x) => x.name === v.template) ?? template) : template;
     const group = byTemplate.get(t);
     if (group) group.push(c);
     else byTemplate.set(t, [c]);
   }
-  return [...byTemplate].flatMap(([t, group]) => checkAudience(t, group, context).blocked);
+  return [...byTemplate].flatMap(
+    ([t, group]) =>
+      checkAudience(t, group, context, variantOf ? (c) => variantOf(c, t).template : undefined).blocked,
+  );
 }

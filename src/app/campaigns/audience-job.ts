@@ -24,6 +24,8 @@ import { findTemplate, type Template } from '../../core/templates';
 import type { ValueLines } from '../../core/playbooks';
 import { storedValueLines } from '../value-lines';
 import { audienceGuard, blanksFor } from './audience-guard';
+import { countChoice, emptyTally, type LanguageTally, type VariantChoice } from '../../core/templates/variants';
+import { variantPicker, type VariantPicker } from './variant-picker';
 import type { MergeCause } from '../../core/templates/merge';
 import { normaliseEmail } from '../../core/email/address';
 import type { CustomerSheet } from '../../ports/customer-sheet';
@@ -57,6 +59,8 @@ export interface AudienceSource {
   team: TeamSettings;
   /** Value lines stored by the last whole-sheet read (one property read per run), for the guard rails. */
   lines?: ValueLines;
+  /** Each recipient's language variant of the template (variant-picker.ts). */
+  variantOf: VariantPicker;
 }
 
 export function audienceSource(
@@ -87,6 +91,7 @@ export function audienceSource(
     templates: team.templates,
     team: team.team,
     ...(lines ? { lines } : {}),
+    variantOf: variantPicker(ctx, spreadsheetId, team.team.defaultLanguage),
   };
 }
 
@@ -113,6 +118,9 @@ export function planChunk(
   causes: Map<string, MergeCause[]>;
   /** Every member whose email would have a blank (held back or not), with row and why. */
   blanks: Map<string, { row: number; reason: string }>;
+  /** The language variant of every recipient planned (emailed or held out), by email. */
+  choices: Map<string, VariantChoice>;
+  languages: LanguageTally;
 } {
   const today = ctx.clock.now();
   const records = segmentRecords(ctx, src.settings, src.config, chunk.read.customers, chunk.all.timeZone);
@@ -128,7 +136,9 @@ export function planChunk(
     },
     records,
   );
-  const blocked = blanksFor(src.template, src.templates, members, guard, context);
+  // Each member merged as they will be sent (their template, in their language): a blank in the
+  // Kazakh text of the alternative blocks like any other.
+  const blocked = blanksFor(src.template, src.templates, members, guard, context, src.variantOf);
   const unmergeable = new Map(blocked.map((b) => [b.customer.email, b.reason]));
   const causes = new Map(blocked.map((b) => [normaliseEmail(b.customer.email), b.causes]));
   const blanksByEmail = new Map(
@@ -149,7 +159,36 @@ export function planChunk(
     blanks,
     ...(guard ? { guard } : {}),
   });
-  return { ...plan, members: members.length, causes, blanks: blanksByEmail };
+  const byEmail = new Map(members.map((c) => [normaliseEmail(c.email), c]));
+  const templateNamed = (name?: string) =>
+    (name !== undefined && src.templates.find((t) => t.name === name)) || src.template;
+  const choices = new Map<string, VariantChoice>();
+  for (const e of plan.entries) {
+    const c = byEmail.get(e.email);
+    if (c && (e.status === 'pending' || e.status === 'holdout'))
+      choices.set(e.email, src.variantOf(c, templateNamed(e.template)));
+  }
+  const { entries, languages } = withLanguages(plan.entries, choices);
+  return { ...plan, entries, members: members.length, causes, blanks: blanksByEmail, choices, languages };
+}
+
+/**
+ * Each emailed entry's Language (the variant it will be sent in), counted for the audience check.
+ * Run again after the exact holdout moves recipients between emailed and held out.
+ */
+export function withLanguages(
+  planned: readonly LogEntry[],
+  choices: ReadonlyMap<string, VariantChoice>,
+): { entries: LogEntry[]; languages: LanguageTally } {
+  const languages = emptyTally();
+  const entries = planned.map((e) => {
+    const choice = e.status === 'pending' ? choices.get(e.email) : undefined;
+    const { language: _dropped, ...rest } = e;
+    if (!choice) return rest;
+    countChoice(languages, choice);
+    return { ...rest, language: choice.language };
+  });
+  return { entries, languages };
 }
 
 const excludedOf = (plan: AudiencePlan) => Object.values(plan.excluded).reduce((a, b) => a + b, 0);

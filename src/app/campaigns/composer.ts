@@ -20,6 +20,9 @@ import type { AppContext } from '../context';
 import { loadSettings } from '../settings-store';
 import { loadTeamConfig, mergeContextFor } from '../retention-reply';
 import type { ComposerFactory } from './run';
+import { parseLanguage } from '../../core/templates/languages';
+import { chooseVariant } from '../../core/templates/variants';
+import { variantPicker } from './variant-picker';
 
 /** Where each address sits now: one read of the Email column. */
 function rowsByEmail(sheet: CustomerSheet, settings: Settings): Map<string, number> {
@@ -52,8 +55,8 @@ function customerAt(
 }
 
 export const sheetComposer: ComposerFactory = (ctx: AppContext, meta) => {
-  let compose: ((email: string, template?: string) => Composed) | null = null;
-  const load = (): ((email: string, template?: string) => Composed) => {
+  let compose: ((email: string, template?: string, language?: string) => Composed) | null = null;
+  const load = (): ((email: string, template?: string, language?: string) => Composed) => {
     const { settings } = loadSettings(ctx.userStore);
     const sheet = ctx.customerSheet(meta.spreadsheetId, settings.customerSheet);
     const where = rowsByEmail(sheet, settings);
@@ -66,14 +69,20 @@ export const sheetComposer: ComposerFactory = (ctx: AppContext, meta) => {
       if (!others.has(name)) others.set(name, findTemplate(config, name));
       return others.get(name)!;
     };
-    return (email, templateName) => {
+    const pick = variantPicker(ctx, meta.spreadsheetId, config.team.defaultLanguage);
+    return (email, templateName, language) => {
       const found = templateFor(templateName);
       if (!found.ok) return { ok: false, reason: found.reason };
       const wanted = normaliseEmail(email);
       const at = where.has(wanted) ? customerAt(sheet, settings, where.get(wanted), wanted) : null;
       if (!at) return { ok: false, reason: 'No longer in the customer sheet' };
       const { customer } = at;
-      const merged = mergeTemplate(found.template, customer, mergeContextFor(ctx, config.team, at.sheet));
+      // The variant chosen at audience time (the log's Language), else chosen now (an older tab).
+      const recorded = parseLanguage(language);
+      const variant = recorded
+        ? chooseVariant(found.template, recorded, config.team.defaultLanguage).template
+        : pick(customer, found.template).template;
+      const merged = mergeTemplate(variant, customer, mergeContextFor(ctx, config.team, at.sheet));
       if (!merged.ok)
         return {
           ok: false,
@@ -90,6 +99,6 @@ export const sheetComposer: ComposerFactory = (ctx: AppContext, meta) => {
   };
   return (recipient) => {
     compose ??= load();
-    return compose(recipient.email, recipient.template);
+    return compose(recipient.email, recipient.template, recipient.language);
   };
 };

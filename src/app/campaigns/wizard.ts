@@ -29,7 +29,15 @@ import { loadCampaign, newCampaignId } from './meta';
 import { continueCampaign } from './run';
 import { CARD_STEP_CELLS, CARD_STEP_UNTIL_MS, startSegmentCampaign } from './start';
 import { audienceSource } from './audience-job';
+import { languageName } from '../../core/templates/languages';
+import { fallbackLines, variantsLine, type VariantChoice } from '../../core/templates/variants';
 import { checkAudienceBounded, isExact, type CheckedAudience } from './audience-check';
+
+/** "Kazakh" or "English (no variant in Kazakh)": the variant one recipient gets, and why. */
+function variantLabel(choice: VariantChoice): string {
+  const name = languageName(choice.language);
+  return choice.fallback && choice.wanted ? `${name} (no variant in ${languageName(choice.wanted)})` : name;
+}
 
 const PREVIEW_ID = /^cmp-[a-z0-9-]{4,40}$/;
 
@@ -150,17 +158,20 @@ function mergedAt(ctx: AppContext, a: CheckedAudience, template: Template, index
   const at = Math.min(Math.max(0, index), Math.max(0, emailed.length - 1));
   const shown = emailed[at];
   const customer = shown ? a.customers.get(shown.email) : undefined;
-  // A recipient the guard rail moved to the playbook's alternative is shown (and tested) with it.
+  // A recipient the guard rail moved to the playbook's alternative is shown (and tested) with it, in
+  // their own language variant, as the audience check chose it and the send will use it.
   const theirs = (shown?.template && a.src.templates.find((t) => t.name === shown.template)) || template;
-  const merged = customer
-    ? mergeTemplate(theirs, customer, mergeContextFor(ctx, a.src.team, a.sheet))
-    : undefined;
-  return { at, customer, merged, template: theirs };
+  const choice = customer ? a.src.variantOf(customer, theirs) : undefined;
+  const merged =
+    customer && choice
+      ? mergeTemplate(choice.template, customer, mergeContextFor(ctx, a.src.team, a.sheet))
+      : undefined;
+  return { at, customer, merged, template: theirs, choice };
 }
 
 export function previewCampaign(ctx: AppContext, w: Wizard, index: number): Card {
   const { audience: a, template } = checked(ctx, w);
-  const { at, merged, template: theirs } = mergedAt(ctx, a, template, index);
+  const { at, merged, template: theirs, choice } = mergedAt(ctx, a, template, index);
   const team = a.src.team;
   return campaignPreviewCard({
     id: w.id,
@@ -199,9 +210,11 @@ export function previewCampaign(ctx: AppContext, w: Wizard, index: number): Card
             subject: merged.email.subject,
             textBody: merged.email.textBody,
             ...(theirs !== template ? { template: theirs.name } : {}),
+            ...(choice ? { variant: variantLabel(choice) } : {}),
           },
         }
       : {}),
+    languages: [variantsLine(a.languages), ...fallbackLines(a.languages)].filter(Boolean),
     quotaLeft: ctx.mailer.remainingQuota(),
     coolDownDays: team.coolDownDays,
     ...(isExact(a) ? {} : { partial: { ...a.checked, coolDownUnchecked: a.coolDownUnchecked } }),

@@ -23,6 +23,11 @@ import { recordEmailSignal } from '../watch/email-signals';
 import { noticeReply } from '../watch/replies';
 import { decodeStatedIntent, encodeStatedIntent, statedIntentOf } from '../stated-intent-param';
 import type { EmailIntent } from '../../core/risk/signals';
+import type { DetectedLanguage } from '../../core/intent/types';
+import { replySubject } from '../../core/email/reply-plan';
+import { parseLanguage } from '../../core/templates/languages';
+import { customerLanguage } from '../../core/templates/variants';
+import { learnedLanguages, learnLanguage } from '../learned-languages';
 
 /** A card lists at most this many others to pick from; the sheet has the rest. */
 const MAX_ALTERNATIVES = 19;
@@ -183,6 +188,12 @@ export function buildMessageCards(ctx: AppContext, event: AddonEvent): Card[] {
     const sender = parseAddress(message.from)?.email;
     if (sender === found.state.email && settings.spreadsheetId) {
       try {
+        // The customer's own words: what language a campaign to them should use (learned-languages.ts).
+        learnLanguage(ctx.userStore, settings.spreadsheetId, sender, reading.language);
+      } catch {
+        // Learning a language is a by-product; a full property store must not cost the card.
+      }
+      try {
         noticeReply(ctx, settings.spreadsheetId, sender, message.date);
       } catch {
         // Counting a reply is a by-product; the card matters more than the tally.
@@ -272,6 +283,9 @@ export function mergeForCustomer(
   email: string,
   templateName: string,
   failure: { title: string; fix: string },
+  /** The open email, when there is one: its language comes first. */
+  open?: { language: DetectedLanguage },
+  offerFrom?: string,
 ): { customer: Customer; draft: ReturnType<typeof draftFor> } {
   const { settings, sheet, spreadsheetId } = requireConnected(ctx);
   return withSheet(() => {
@@ -279,6 +293,9 @@ export function mergeForCustomer(
     const customer = match.customers[0];
     if (!customer) throw customerNotFound(email);
     const config = loadTeamConfig(ctx, spreadsheetId);
+    const language =
+      parseLanguage(open?.language) ??
+      customerLanguage(customer, learnedLanguages(ctx.userStore, spreadsheetId)).language;
     try {
       return {
         customer,
@@ -288,6 +305,7 @@ export function mergeForCustomer(
           customer,
           mergeContextFor(ctx, config.team, match.sheet),
           settings.customerSheet,
+          { ...(language ? { language } : {}), ...(offerFrom ? { offerFrom } : {}) },
         ),
       };
     } catch (error) {
@@ -297,11 +315,41 @@ export function mergeForCustomer(
   });
 }
 
-/** The compose action behind "Draft reply": the named template merged for the customer. */
-export function draftReply(ctx: AppContext, email: string, templateName: string): ActionResponse {
-  const { customer, draft } = mergeForCustomer(ctx, email, templateName, {
-    title: 'Cannot draft this reply yet',
-    fix: 'Fix the sheet, then press the button again.',
-  });
-  return { kind: 'draftReply', draft: { ...draft, to: [customer.email] } };
+/**
+ * The compose action behind "Draft reply": the named template merged for the customer, in the language
+ * of the email it answers (else the customer's), under "Re: <that email's subject>" so it stays in the
+ * thread (src/gas/customer-draft.ts makes the Gmail draft).
+ */
+export function draftReply(
+  ctx: AppContext,
+  email: string,
+  templateName: string,
+  event?: AddonEvent,
+  offerFrom?: string,
+): ActionResponse {
+  const messageId = event?.gmail?.messageId;
+  const token = event?.gmail?.accessToken;
+  const message = messageId && token ? ctx.mailbox.openMessage(messageId, token) : undefined;
+  // A price cut in the reply only if the guard rails allow it now (the same check as the card's,
+  // nextMoveView in retention-reply.ts), not because a button said so when the card was drawn.
+  const reading = message ? detectIntent({ subject: message.subject, body: message.plainBody }) : undefined;
+  const allowedOffer =
+    offerFrom &&
+    customerStateFor(ctx, { email, name: '' }, reading, undefined, true)?.state.nextMove?.offerFrom;
+  const { customer, draft } = mergeForCustomer(
+    ctx,
+    email,
+    templateName,
+    {
+      title: 'Cannot draft this reply yet',
+      fix: 'Fix the sheet, then press the button again.',
+    },
+    reading ? { language: reading.language } : undefined,
+    allowedOffer === offerFrom ? offerFrom : undefined,
+  );
+  const { language: _language, ...body } = draft;
+  return {
+    kind: 'draftReply',
+    draft: { ...body, ...(message ? { subject: replySubject(message.subject) } : {}), to: [customer.email] },
+  };
 }

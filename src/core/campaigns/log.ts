@@ -46,13 +46,15 @@ export const LOG_HEADERS = [
   'Updated',
   'Detail',
   'Template',
+  'Language',
 ] as const;
 export type LogColumn = (typeof LOG_HEADERS)[number];
 /**
- * Columns added after the tab was in use: a tab without them still reads (their index is -1) and the
- * first append that needs one adds its header (src/gas/campaign-log.ts).
+ * Columns added after the tab was in use, always at the end of LOG_HEADERS: a tab without them still
+ * reads (their index is -1), a new tab gets them, and an older tab gets one's header the first time an
+ * appended row has a value for it (src/gas/campaign-log.ts).
  */
-export const OPTIONAL_LOG_HEADERS: ReadonlySet<LogColumn> = new Set<LogColumn>(['Template']);
+export const OPTIONAL_LOG_HEADERS: ReadonlySet<LogColumn> = new Set<LogColumn>(['Template', 'Language']);
 
 export interface LogEntry {
   campaignId: string;
@@ -67,6 +69,8 @@ export interface LogEntry {
   detail: string;
   /** The template this recipient gets when not the campaign's (a guard rail gave them the alternative). */
   template?: string;
+  /** The template variant's language the recipient gets (chosen at audience time), e.g. "kk". */
+  language?: string;
 }
 
 /** A recipient's row as the tab holds it now. */
@@ -166,6 +170,7 @@ export function readLogRows(
       ...(updated instanceof Date ? { updated } : updated ? { updated: new Date(String(updated)) } : {}),
       detail: String(get('Detail') ?? ''),
       ...((t) => (t ? { template: t } : {}))(String(get('Template') ?? '').trim()),
+      ...(String(get('Language') ?? '').trim() ? { language: String(get('Language')).trim() } : {}),
     });
   });
   return { recipients, issues, columns };
@@ -187,6 +192,7 @@ export function logRow(e: LogEntry): unknown[] {
     e.updated ?? '',
     e.detail,
     e.template ?? '',
+    e.language ?? '',
   ];
 }
 

@@ -6,6 +6,7 @@
  */
 import * as z from '../zod';
 import { normaliseHeader } from '../sheet/columns';
+import { LANGUAGE_CODES, parseLanguage, type LanguageCode } from '../templates/languages';
 
 export const TEAM_SETTINGS_TAB = 'Settings';
 export const TEAM_SETTINGS_HEADERS = ['Setting', 'Value', 'Meaning'];
@@ -58,6 +59,22 @@ const SPECS = {
     fallback: 10,
     meaning: 'Share of each campaign audience not emailed, so the campaign’s effect can be measured.',
   },
+  defaultLanguage: {
+    label: 'Default language',
+    schema: z.pipe(
+      z
+        .string()
+        .check(
+          z.refine(
+            (v) => parseLanguage(v) !== null,
+            `must be a language code (${LANGUAGE_CODES.join(', ')})`,
+          ),
+        ),
+      z.transform((v) => parseLanguage(v) as LanguageCode),
+    ),
+    fallback: 'en' as LanguageCode,
+    meaning: 'The language of templates without a Language, and the fallback.',
+  },
 } as const;
 
 export type TeamSettingKey = keyof typeof SPECS;
@@ -67,6 +84,7 @@ export interface TeamSettings {
   companyName: string;
   coolDownDays: number;
   holdoutPercent: number;
+  defaultLanguage: LanguageCode;
 }
 
 export const DEFAULT_TEAM_SETTINGS: TeamSettings = {
@@ -75,6 +93,7 @@ export const DEFAULT_TEAM_SETTINGS: TeamSettings = {
   companyName: SPECS.companyName.fallback,
   coolDownDays: SPECS.coolDownDays.fallback,
   holdoutPercent: SPECS.holdoutPercent.fallback,
+  defaultLanguage: SPECS.defaultLanguage.fallback,
 };
 
 const KEYS = Object.keys(SPECS) as TeamSettingKey[];

@@ -11,6 +11,12 @@ export interface FormatContext {
   timeZone: string;
   /** ISO code, "USD". */
   currency: string;
+  /**
+   * The language the text is written in ("tr"), for upper/lower/title: case mapping is language
+   * specific (Turkish and Kazakh "i" upper-cases to "İ", "I" lower-cases to "ı"), so a Turkish variant
+   * must not case names the English way. Absent: the spreadsheet's locale.
+   */
+  caseLocale?: string;
 }
 
 const bcp47 = (locale: string) => locale.replace('_', '-');
@@ -39,6 +45,7 @@ export function toText(v: unknown, ctx: FormatContext): string {
 
 export function formatValue(v: unknown, f: Formatter, ctx: FormatContext): string {
   const locale = bcp47(ctx.locale);
+  const caseLocale = ctx.caseLocale ?? locale;
   try {
     switch (f) {
       case 'date':
@@ -74,13 +81,16 @@ export function formatValue(v: unknown, f: Formatter, ctx: FormatContext): strin
             );
       }
       case 'upper':
-        return toText(v, ctx).toLocaleUpperCase(locale);
+        return toText(v, ctx).toLocaleUpperCase(caseLocale);
       case 'lower':
-        return toText(v, ctx).toLocaleLowerCase(locale);
+        return toText(v, ctx).toLocaleLowerCase(caseLocale);
       case 'title':
         return toText(v, ctx)
-          .toLocaleLowerCase(locale)
-          .replace(/(^|[\s-])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toLocaleUpperCase(locale));
+          .toLocaleLowerCase(caseLocale)
+          .replace(
+            /(^|[\s-])(\p{L})/gu,
+            (_m, sep: string, ch: string) => sep + ch.toLocaleUpperCase(caseLocale),
+          );
       case 'first word':
         return toText(v, ctx).split(/\s+/)[0] ?? '';
     }

@@ -5,6 +5,7 @@
  * unicode and emoji pass untouched.
  */
 import { oneLine } from '../email/header-text';
+import type { LanguageCode } from './languages';
 import type { TeamSettings } from '../settings/team-settings';
 import type { Customer } from '../customers/customer';
 import { isValidEmail } from '../email/address';
@@ -23,6 +24,13 @@ export interface Template {
   offer?: string;
   /** 1-based row in the Templates tab. */
   row: number;
+  /** The variant's language (Templates tab, Language column); absent for the default variant. */
+  language?: LanguageCode;
+  /**
+   * Every row under this template's name, this one included, when the tab has language variants
+   * (src/core/templates/variants.ts picks one per customer). Absent: the template has one text.
+   */
+  variants?: readonly Template[];
 }
 
 export type MergeContext = FormatContext & Omit<FieldContext, 'offer'>;
@@ -136,7 +144,9 @@ function valueOf(p: Placeholder, c: Customer, headers: readonly string[], ctx: M
   return { text };
 }
 
-export function mergeTemplate(t: Template, c: Customer, ctx: MergeContext): MergeResult {
+export function mergeTemplate(t: Template, c: Customer, base: MergeContext): MergeResult {
+  // A language variant cases names its own way ({{First name|upper}} of "Ali" is "ALİ" in Turkish).
+  const ctx: MergeContext = t.language ? { ...base, caseLocale: t.language } : base;
   const headers = Object.keys(c.raw);
   let compiled: Compiled;
   try {
@@ -208,12 +218,18 @@ export interface AudienceCheck {
 }
 
 /** Every recipient merged up front: the ones that would get a blank are listed with their fields. */
-export function checkAudience(t: Template, customers: readonly Customer[], ctx: MergeContext): AudienceCheck {
+export function checkAudience(
+  t: Template,
+  customers: readonly Customer[],
+  ctx: MergeContext,
+  /** Each customer's language variant of `t` (variants.ts); `t` itself when absent. */
+  variantOf: (c: Customer) => Template = () => t,
+): AudienceCheck {
   const ready: Customer[] = [];
   const merged = new Map<string, MergedEmail>();
   const blocked: AudienceCheck['blocked'] = [];
   for (const c of customers) {
-    const r = mergeTemplate(t, c, ctx);
+    const r = mergeTemplate(variantOf(c), c, ctx);
     if (r.ok) {
       ready.push(c);
       merged.set(c.email, r.email);

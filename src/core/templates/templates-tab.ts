@@ -1,5 +1,8 @@
 /**
- * The Templates tab: Name, Subject, Body, Segment, Offer. Bad rows are reported with their cell and
+ * The Templates tab: Name, Subject, Body, Segment, Offer, and an optional Language. Several rows may
+ * share one Name, one per language (a row without a Language is the default variant); the first row of
+ * a name (the default one when there is one) stands for the template everywhere a name is listed, and
+ * carries all its rows as `variants`. Bad rows are reported with their cell and
  * do not stop the good ones; templates live in the user's sheet, so no Gmail scope is needed to
  * keep them.
  */
@@ -8,9 +11,10 @@ import { columnLetter } from '../sheet/read-customers';
 import { sameHeader } from '../sheet/columns';
 import { parseParts, PlaceholderError } from './placeholders';
 import type { Template } from './merge';
+import { languageName, parseLanguage, unknownLanguageMessage, type LanguageCode } from './languages';
 
 export const TEMPLATES_TAB = 'Templates';
-export const TEMPLATE_HEADERS = ['Name', 'Subject', 'Body', 'Segment', 'Offer'] as const;
+export const TEMPLATE_HEADERS = ['Name', 'Subject', 'Body', 'Segment', 'Offer', 'Language'] as const;
 type Column = (typeof TEMPLATE_HEADERS)[number];
 
 const RowSchema = z.object({
@@ -78,7 +82,7 @@ export function readTemplates(values: readonly unknown[][] | null, tab = TEMPLAT
         `${tab}!1: missing column${absent.length > 1 ? 's' : ''} ${absent.join(', ')}; the header row needs Name, Subject and Body`,
       ],
     };
-  const templates: Template[] = [];
+  const rows: Template[] = [];
   const broken: BrokenTemplate[] = [];
   const seen = new Map<string, number>();
   values.slice(1).forEach((r, i) => {
@@ -86,6 +90,12 @@ export function readTemplates(values: readonly unknown[][] | null, tab = TEMPLAT
     const cell = (h: Column) => (at[h] >= 0 ? String(r[at[h]] ?? '') : '');
     const ref = (h: Column) => `${tab}!${columnLetter(at[h])}${row} (${h})`;
     if (TEMPLATE_HEADERS.every((h) => cell(h).trim() === '')) return;
+    const languageCell = cell('Language').trim();
+    const language: LanguageCode | null = languageCell ? parseLanguage(languageCell) : null;
+    if (languageCell && !language) {
+      issues.push(`${ref('Language')}: ${unknownLanguageMessage(languageCell)}`);
+      return;
+    }
     const parsed = RowSchema.safeParse({
       name: cell('Name'),
       subject: cell('Subject'),
@@ -117,20 +127,35 @@ export function readTemplates(values: readonly unknown[][] | null, tab = TEMPLAT
       }
     }
     if (bad) return;
-    const key = t.name.toLowerCase();
+    // One row per (name, language): a second Kazakh "Discount" would leave which one goes unclear.
+    const key = `${t.name.toLowerCase()}\u0000${language ?? ''}`;
     const first = seen.get(key);
     if (first !== undefined) {
-      issues.push(`${ref('Name')}: duplicate template name '${t.name}'; row ${first} is used`);
+      const which = language ? ` in ${languageName(language)}` : ' without a Language';
+      issues.push(`${ref('Name')}: duplicate template '${t.name}'${which}; row ${first} is used`);
       return;
     }
     seen.set(key, row);
-    templates.push({ ...t, row });
+    rows.push({ ...t, row, ...(language ? { language } : {}) });
   });
-  return { templates, issues, broken };
+  return { templates: groupVariants(rows), issues, broken };
+}
+
+/** One template per name: its default row (else its first), carrying every row of the name. */
+function groupVariants(rows: readonly Template[]): Template[] {
+  const byName = new Map<string, Template[]>();
+  for (const r of rows) {
+    const key = r.name.toLowerCase();
+    byName.set(key, [...(byName.get(key) ?? []), r]);
+  }
+  return [...byName.values()].map((all) => {
+    const lead = all.find((t) => t.language === undefined) ?? all[0]!;
+    return all.length > 1 ? { ...lead, variants: all } : lead;
+  });
 }
 
 /** The tab a new spreadsheet gets: one template per retention move, ready to send. */
-export const DEFAULT_TEMPLATES: readonly (readonly string[])[] = [
+export const DEFAULT_TEMPLATES: readonly (readonly string[])[] = padRows([
   [...TEMPLATE_HEADERS],
   [
     'Payment holiday',
@@ -181,4 +206,12 @@ export const DEFAULT_TEMPLATES: readonly (readonly string[])[] = [
     'Churned',
     'we will waive the first two months',
   ],
-];
+]);
+
+/** Rows as wide as the header (a Sheets range is rectangular); the Language cells start empty. */
+function padRows(rows: string[][]): string[][] {
+  return rows.map((r) => [
+    ...r,
+    ...new Array<string>(Math.max(0, TEMPLATE_HEADERS.length - r.length)).fill(''),
+  ]);
+}

@@ -292,7 +292,9 @@ function preview(argv: string[], io: Io): number {
       io.out(`${r.sheet.leftOut.length} sheet rows are left out of every campaign (email cell unusable):`);
       for (const row of r.sheet.leftOut.slice(0, 20)) io.out(`  ${row}`);
     }
-    for (const e of r.emails) io.out(`\n--- To: ${e.to}\nSubject: ${e.subject}\n\n${e.textBody}`);
+    r.languages.forEach((line, i) => io.out(i === 0 ? `Languages: ${line}` : `  fallback: ${line}`));
+    for (const e of r.emails)
+      io.out(`\n--- To: ${e.to}\nLanguage: ${e.language}\nSubject: ${e.subject}\n\n${e.textBody}`);
     for (const i of r.issues) io.err(`warning: ${i}`);
   }
   return r.blocked.length || r.sheet.blockers.length ? 1 : 0;

@@ -23,6 +23,15 @@ import {
   type MergedEmail,
 } from '../../core/templates';
 import { loadSegmentBook } from './segment-book';
+import { normaliseEmail } from '../../core/email/address';
+import {
+  chooseVariant,
+  countChoice,
+  customerLanguage,
+  emptyTally,
+  fallbackLines,
+  variantsLine,
+} from '../../core/templates/variants';
 
 export interface PreviewOptions {
   sheet: string;
@@ -44,7 +53,10 @@ export interface PreviewResult {
   problems: string[];
   /** Sheet problems that stop any send, and rows no campaign can reach. */
   sheet: SheetGate;
-  emails: MergedEmail[];
+  /** Each rendered email with the language of the variant it uses ("kk", or "en (no variant in kk)"). */
+  emails: (MergedEmail & { language: string })[];
+  /** The variants in use and every fallback to the default language. */
+  languages: string[];
   issues: string[];
 }
 
@@ -66,7 +78,19 @@ export function previewCampaign(o: PreviewOptions): PreviewResult {
   const members = membersOf(segment.query, book.records, { today: o.today }).map((r) => r.customer);
   // A file has no spreadsheet locale: dates and money are written the en_US way, in UTC.
   const context = teamMergeContext(team.settings, { locale: 'en_US', timeZone: 'UTC' }, o.today);
-  const { merged, blocked } = checkAudience(template, members, context);
+  // A file has no sidebar history: the Language column, else the team's default language.
+  const choices = new Map(
+    members.map((c) => [
+      c.email,
+      chooseVariant(template, customerLanguage(c, () => undefined).language, team.settings.defaultLanguage),
+    ]),
+  );
+  const { merged, blocked } = checkAudience(
+    template,
+    members,
+    context,
+    (c) => choices.get(c.email)!.template,
+  );
   const unmergeable = new Map(blocked.map((b) => [b.customer.email, b.reason]));
   const causes = new Map(blocked.map((b) => [b.customer.email, b.causes]));
   const log = book.tab(CAMPAIGNS_TAB);
@@ -82,10 +106,22 @@ export function previewCampaign(o: PreviewOptions): PreviewResult {
     today: o.today,
     unmergeable,
   });
-  const emails = plan.entries
-    .filter((e) => e.status === 'pending')
-    .map((e) => merged.get(e.email))
-    .filter((e): e is MergedEmail => Boolean(e))
+  const languages = emptyTally();
+  const pending = plan.entries.filter((e) => e.status === 'pending');
+  for (const e of pending) {
+    const choice = choices.get(members.find((c) => normaliseEmail(c.email) === e.email)?.email ?? e.email);
+    if (choice) countChoice(languages, choice);
+  }
+  const emails = pending
+    .map((e) => {
+      const member = members.find((c) => normaliseEmail(c.email) === e.email);
+      const email = member ? merged.get(member.email) : undefined;
+      const choice = member ? choices.get(member.email) : undefined;
+      if (!email || !choice) return undefined;
+      const note = choice.fallback && choice.wanted ? ` (no variant in ${choice.wanted})` : '';
+      return { ...email, language: `${choice.language}${note}` };
+    })
+    .filter((e): e is MergedEmail & { language: string } => Boolean(e))
     .slice(0, o.limit);
   return {
     segment: segment.name,
@@ -106,6 +142,7 @@ export function previewCampaign(o: PreviewOptions): PreviewResult {
     }).map((g) => g.text),
     sheet: book.gate,
     emails,
+    languages: [variantsLine(languages), ...fallbackLines(languages)].filter(Boolean),
     issues: [...book.issues, ...templates.issues, ...team.issues],
   };
 }

@@ -17,6 +17,7 @@ import type {
   GmailThreadLike,
 } from '../../gas/services';
 import { AppsScriptError, GAS_ERRORS, describeArgs } from './errors';
+import { MAX_SUBJECT_CHARS } from './mail';
 import type { ServiceEnv } from './world';
 
 export interface SeedMessage {
@@ -76,6 +77,25 @@ export class GmailState {
   }
 }
 
+/**
+ * The advanced parameters of createDraftReply(body, options): "subject: a new subject line for the
+ * email (250 characters maximum)", "htmlBody: … used instead of the required body argument" (a String)
+ * (https://developers.google.com/apps-script/reference/gmail/gmail-message#createDraftReply(String,Object)).
+ * Without a subject the draft keeps the thread's "Re: <subject>", as Gmail does.
+ */
+function checkReplyOptions(options: GmailReplyOptionsLike, method: string): void {
+  if (options.subject !== undefined) {
+    if (
+      typeof options.subject !== 'string' ||
+      options.subject.length > MAX_SUBJECT_CHARS ||
+      /[\r\n]/.test(options.subject)
+    )
+      throw new AppsScriptError(GAS_ERRORS.invalidArgument('subject'));
+  }
+  if (options.htmlBody !== undefined && typeof options.htmlBody !== 'string')
+    throw new AppsScriptError(GAS_ERRORS.signature(describeArgs([options]), method));
+}
+
 /** Refuses a draft outside a compose action, when the execution knows how it was invoked. */
 function requireComposeAction(env: ServiceEnv): void {
   const invocation = env.execution.invocation;
@@ -112,6 +132,7 @@ export class GmailAppStandin implements GmailAppLike {
       );
     }
     requireComposeAction(this.env);
+    checkReplyOptions({ ...options, subject }, 'GmailApp.createDraft');
     const threadId = `t-draft-${this.env.world.gmail.drafts.length + 1}`;
     return recordDraft(this.env, {
       threadId,
@@ -215,6 +236,7 @@ export class GmailMessageStandin implements GmailMessageLike {
       );
     }
     requireComposeAction(this.env);
+    checkReplyOptions(options, 'GmailApp.GmailMessage.createDraftReply');
     return recordDraft(this.env, {
       threadId: this.m.threadId ?? this.m.id,
       replyToMessageId: this.m.id,

@@ -11,6 +11,8 @@ import type { ServiceEnv } from './world';
 
 export const DAILY_RECIPIENTS = { workspace: 1500, consumer: 100 } as const;
 export const MAX_RECIPIENTS_PER_MESSAGE = 50;
+/** MailApp.sendEmail and GmailMessage.createDraftReply both cap a subject at 250 characters. */
+export const MAX_SUBJECT_CHARS = 250;
 export const MAX_BODY_BYTES = { workspace: 400 * 1024, consumer: 200 * 1024 } as const;
 
 export interface SentMail {
@@ -95,6 +97,12 @@ export class MailAppStandin implements MailAppLike {
     const count = to.length + cc.length + bcc.length;
     if (count === 0) throw new AppsScriptError(GAS_ERRORS.noRecipient);
     if (/[\r\n]/.test(m.subject)) throw new AppsScriptError(GAS_ERRORS.invalidArgument('subject'));
+    // "subject: the subject of the email (250 characters maximum)"; htmlBody is a String
+    // (https://developers.google.com/apps-script/reference/mail/mail-app#sendEmail(String,String,String,Object)).
+    if (m.subject.length > MAX_SUBJECT_CHARS)
+      throw new AppsScriptError(GAS_ERRORS.invalidArgument('subject'));
+    if (m.htmlBody !== undefined && typeof m.htmlBody !== 'string')
+      throw new AppsScriptError(GAS_ERRORS.invalidArgument('htmlBody'));
     if (count > MAX_RECIPIENTS_PER_MESSAGE) throw new AppsScriptError(GAS_ERRORS.tooManyRecipients);
     const size = Buffer.byteLength(m.body ?? '', 'utf8') + Buffer.byteLength(m.htmlBody ?? '', 'utf8');
     if (size > MAX_BODY_BYTES[account.kind]) throw new AppsScriptError(GAS_ERRORS.bodyTooLarge);

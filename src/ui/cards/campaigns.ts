@@ -85,8 +85,13 @@ export interface PreviewState {
   sheet: { blockers: string[]; leftOut: string[] };
   /** The recipient shown, 0-based among those emailed. */
   index: number;
-  /** `template`: set when this recipient gets the playbook's alternative instead of the campaign's template. */
-  email?: { to: string; subject: string; textBody: string; template?: string };
+  /**
+   * `template`: set when this recipient gets the playbook's alternative instead of the campaign's template.
+   * `variant`: the language of the text this recipient gets ("Kazakh", "English (no variant in Kazakh)").
+   */
+  email?: { to: string; subject: string; textBody: string; template?: string; variant?: string };
+  /** The variants in use and every fallback to the default language ("7 get English: no variant in Kazakh"). */
+  languages?: string[];
   quotaLeft: number;
   coolDownDays: number;
   /**
@@ -204,6 +209,12 @@ export function campaignPreviewCard(state: PreviewState): Card {
       text: `${e.count} · ${e.reason}`,
       wrapText: true,
     })),
+    ...(state.languages ?? []).map((text, i): Widget => ({
+      kind: 'decoratedText',
+      topLabel: i === 0 ? 'Languages' : 'Fallback',
+      text,
+      wrapText: true,
+    })),
   ];
   if (state.partial)
     summary.push({
@@ -275,6 +286,9 @@ export function campaignPreviewCard(state: PreviewState): Card {
             : {}),
           wrapText: true,
         },
+        ...(state.email.variant
+          ? [{ kind: 'decoratedText', topLabel: 'Language', text: state.email.variant } as Widget]
+          : []),
         { kind: 'decoratedText', topLabel: 'Subject', text: state.email.subject, wrapText: true },
         { kind: 'textParagraph', text: state.email.textBody },
         { kind: 'buttonSet', buttons: nav },

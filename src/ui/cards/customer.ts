@@ -59,6 +59,8 @@ export interface NextMoveView {
   refused: string[];
   /** The template a reply would use; absent when the sheet has none for this move. */
   template?: string;
+  /** The template whose Offer the reply carries (the discount the guard rails allowed). */
+  offerFrom?: string;
   /** A message is open, so a reply draft can be made (not on a card opened from the homepage). */
   canReply: boolean;
 }
@@ -138,7 +140,14 @@ function nextMoveSection(state: CustomerCardState): Section[] {
                 style: 'filled',
                 onClick: {
                   kind: 'compose',
-                  action: { name: ACTION.draftReply, params: { email: state.email, template: m.template } },
+                  action: {
+                    name: ACTION.draftReply,
+                    params: {
+                      email: state.email,
+                      template: m.template,
+                      ...(m.offerFrom ? { offer: m.offerFrom } : {}),
+                    },
+                  },
                 },
               },
             ],

@@ -46,7 +46,7 @@ describe('the Settings tab', () => {
       "Settings!B2 (Currency): must be a three-letter currency code such as USD, EUR or KZT, not 'dollars'",
       "Settings!B3 (Cool-down days): must be a whole number of days from 0 to 365, not 'two weeks'",
       "Settings!B4 (Holdout %): must be a percent from 0 to 50, not '80'",
-      "Settings!A5: unknown setting 'Discount'; settings are Currency, Sender name, Our company, Cool-down days, Holdout %",
+      "Settings!A5: unknown setting 'Discount'; settings are Currency, Sender name, Our company, Cool-down days, Holdout %, Default language",
       'Settings!A6 (Currency): set again; row 2 is used',
     ]);
     expect(settings).toEqual(DEFAULT_TEAM_SETTINGS);

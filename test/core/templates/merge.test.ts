@@ -248,7 +248,7 @@ describe('the Templates tab', () => {
     expect(read.issues).toEqual([
       'Templates!B4 (Subject): empty subject',
       'Templates!C5 (Body): "{{" at character 4 is not closed with "}}"',
-      "Templates!A6 (Name): duplicate template name 'relief'; row 2 is used",
+      "Templates!A6 (Name): duplicate template 'relief' without a Language; row 2 is used",
     ]);
     expect(readTemplates([['Name', 'Text']]).issues).toEqual([
       'Templates!1: missing columns Subject, Body; the header row needs Name, Subject and Body',

@@ -1,0 +1,116 @@
+/**
+ * Issue 20 in a real browser, on the bundled sample (build/Code.js on the stand-ins, as `npm start`):
+ * - a Kazakh customer receives the Kazakh variant of the campaign's template, and the audience check
+ *   counts the variants and the fallbacks;
+ * - a cancellation email ("we will not renew") produces a save-offer reply in its thread, "Re: <subject>",
+ *   and a Kazakh one a Kazakh save offer.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { startWorkbench } from '../../src/local/workbench/main';
+import { parseCsv } from '../../src/local/table/csv';
+import { chromiumAvailable, launchChromium } from './browser';
+
+const ROOT = path.resolve(__dirname, '../..');
+const SAMPLE_DIR = path.join(ROOT, 'sample');
+const RUN_SHOTS = path.join(ROOT, 'test-results', 'screenshots');
+
+const run = chromiumAvailable() ? describe : describe.skip;
+
+run('languages and replies in Chromium', () => {
+  let browser: Browser;
+  let page: Page;
+  let workbench: Awaited<ReturnType<typeof startWorkbench>>;
+  let sheet = '';
+
+  beforeAll(async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cg-e2e-lang-'));
+    sheet = path.join(dir, 'sample');
+    fs.mkdirSync(sheet);
+    for (const f of fs.readdirSync(SAMPLE_DIR).filter((x) => x.endsWith('.csv')))
+      fs.copyFileSync(path.join(SAMPLE_DIR, f), path.join(sheet, f));
+    workbench = await startWorkbench({
+      port: 0,
+      sheetPath: sheet,
+      inboxPath: path.join(SAMPLE_DIR, 'inbox.json'),
+      stateDir: path.join(dir, 'state'),
+    });
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.goto(workbench.url);
+    fs.mkdirSync(RUN_SHOTS, { recursive: true });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await workbench?.close();
+  });
+
+  const panel = () => page.locator('#panel-cards');
+  const draft = (field: string) => page.locator(`#draft [data-draft=${field}]`);
+
+  it('a cancellation email produces a save-offer reply in the thread, "Re: <subject>"', async () => {
+    await page.locator('#inbox li', { hasText: 'Re: Your renewal on 16 January' }).first().click();
+    const card = panel().locator('[data-card-name="customer"]', { hasText: 'What this email says' });
+    await card.waitFor();
+    await panel().getByText('Draft reply: Save offer', { exact: true }).click();
+    await page.locator('#draft').waitFor({ state: 'visible' });
+    await expect(draft('subject').textContent()).resolves.toBe('Re: Your renewal on 16 January');
+    await expect(draft('body').textContent()).resolves.toMatch(/^Hi Chloe,[\s\S]*Before you decide/);
+    // The Gmail draft production makes: a reply in the customer's thread, with the same subject.
+    const made = workbench.backend.world.gmail.drafts.at(-1)!;
+    expect(made).toMatchObject({ replyToMessageId: 'msg-001', subject: 'Re: Your renewal on 16 January' });
+    expect(made.body).toContain('Before you decide');
+    await page.screenshot({ path: path.join(RUN_SHOTS, 'save-offer-reply.png') });
+  }, 60_000);
+
+  it('a Kazakh non-renewal gets the Kazakh save offer', async () => {
+    await page.locator('#inbox li', { hasText: 'Келісімшарт туралы' }).first().click();
+    await panel().locator('[data-card-name="customer"]', { hasText: 'What this email says' }).waitFor();
+    await panel().getByText('Draft reply: Save offer', { exact: true }).click();
+    await expect(draft('subject').textContent()).resolves.toBe('Re: Келісімшарт туралы');
+    await expect(draft('body').textContent()).resolves.toMatch(
+      /^Сәлеметсіз бе, [\s\S]*Шешім қабылдамас бұрын/,
+    );
+  }, 60_000);
+
+  it('a Kazakh customer receives the Kazakh variant of a campaign', async () => {
+    await page.locator('#home').click();
+    await panel().locator('[data-card-name="home"]').waitFor();
+    await panel().getByText('Segments', { exact: true }).click();
+    await panel().getByText('Hard hit, worth keeping', { exact: true }).click();
+    await panel().getByText('Email this segment…', { exact: true }).click();
+    await panel().locator('[data-card-name="campaignSetup"]').waitFor();
+    await panel().getByText('Check audience', { exact: true }).click();
+    await panel().locator('[data-card-name="campaignPreview"]').waitFor();
+    const preview = (await panel().textContent()) ?? '';
+    expect(preview).toMatch(/Languages\s*English \d+ · Turkish \d+ · Russian \d+ · Kazakh \d+/);
+    expect(preview).toMatch(/\d+ gets? English: no variant in Norwegian/);
+    await page.screenshot({ path: path.join(RUN_SHOTS, 'campaign-languages.png') });
+    const emailed = Number(/Will be emailed\s*(\d+) customers/.exec(preview)?.[1]);
+    await panel().getByText(`Start sending to ${emailed}`, { exact: true }).click();
+    await panel().locator('[data-card-name="campaign"]').waitFor();
+    for (let i = 0; i < 5 && workbench.backend.outbox().length < emailed; i++) {
+      await page.locator('#run-triggers').click();
+      await page.locator('#toast', { hasText: /Hourly trigger ran|No hourly trigger/ }).waitFor();
+      await page.locator('#toast').evaluate((el) => (el.textContent = ''));
+    }
+    // Who is Kazakh, from the sheet the workbench edits.
+    const [head, ...rows] = parseCsv(fs.readFileSync(path.join(sheet, 'customers.csv'), 'utf8'));
+    const language = new Map(rows.map((r) => [r[head!.indexOf('Email')]!, r[head!.indexOf('Language')]!]));
+    const sent = workbench.backend.outbox();
+    const kazakh = sent.filter((m) => language.get(m.to) === 'kk');
+    expect(kazakh.length).toBeGreaterThan(0);
+    for (const m of kazakh) expect(m.subject).toMatch(/ үшін төлем демалысы$/);
+    for (const m of sent.filter((x) => language.get(x.to) === 'en'))
+      expect(m.subject).toMatch(/^A payment holiday for /);
+    // The Kazakh email as the customer gets it: its HTML part rendered, letters intact.
+    await page.goto(`${workbench.url}outbox/${encodeURIComponent(kazakh[0]!.file)}`);
+    await expect(page.locator('h1').textContent()).resolves.toBe(kazakh[0]!.subject);
+    const frame = page.frames().find((f) => f !== page.mainFrame());
+    await expect(frame?.locator('body').textContent()).resolves.toMatch(/Сәлеметсіз бе,[\s\S]*төлеміңізді/);
+    await page.goto(workbench.url);
+  }, 90_000);
+});
