@@ -20,6 +20,14 @@ import type { AppContext } from '../context';
 import { loadSettings } from '../settings-store';
 import { loadTeamConfig, mergeContextFor } from '../retention-reply';
 import type { ComposerFactory } from './run';
+import { customerLanguage } from '../../core/unsubscribe/language';
+import { withUnsubscribeFooter } from '../../core/unsubscribe/footer';
+import { pendingEmails } from '../unsubscribe/pending-store';
+import { unsubscribeLinks } from '../unsubscribe/links';
+
+/** Why a recipient is no longer emailed although the audience had them. */
+export const UNSUBSCRIBED_SINCE_AUDIENCE = 'Unsubscribed since the audience was written';
+export const UNSUBSCRIBE_CLICKED = 'Unsubscribed with the link in an earlier email';
 
 /** Where each address sits now: one read of the Email column. */
 function rowsByEmail(sheet: CustomerSheet, settings: Settings): Map<string, number> {
@@ -59,12 +67,18 @@ export const sheetComposer: ComposerFactory = (ctx: AppContext, meta) => {
     const where = rowsByEmail(sheet, settings);
     const config = loadTeamConfig(ctx, meta.spreadsheetId);
     const found = findTemplate(config, meta.template);
+    const linkFor = unsubscribeLinks(ctx.unsubscribe, ctx.locks, meta.spreadsheetId);
     return (email) => {
       if (!found.ok) return { ok: false, reason: found.reason };
       const wanted = normaliseEmail(email);
+      // Read before every send (one property read): a click between two runs, or during this one,
+      // is respected before the hourly trigger has written it to the sheet.
+      if (pendingEmails(ctx.unsubscribe.scriptStore, meta.spreadsheetId).has(wanted))
+        return { ok: false, exclude: true, reason: UNSUBSCRIBE_CLICKED };
       const at = where.has(wanted) ? customerAt(sheet, settings, where.get(wanted), wanted) : null;
       if (!at) return { ok: false, reason: 'No longer in the customer sheet' };
       const { customer } = at;
+      if (customer.unsubscribed) return { ok: false, exclude: true, reason: UNSUBSCRIBED_SINCE_AUDIENCE };
       const merged = mergeTemplate(found.template, customer, mergeContextFor(ctx, config.team, at.sheet));
       if (!merged.ok)
         return {
@@ -74,9 +88,21 @@ export const sheetComposer: ComposerFactory = (ctx: AppContext, meta) => {
             ...merged.problems,
           ].join('; '),
         };
+      const lang = customerLanguage(customer);
+      let link: string;
+      try {
+        link = linkFor(meta.id, wanted, lang);
+      } catch (error) {
+        // No web app deployed: an email without a working opt-out is not sent (failed, with the fix).
+        return { ok: false, reason: error instanceof Error ? error.message : String(error) };
+      }
       return {
         ok: true,
-        email: { ...merged.email, ...(config.team.senderName ? { name: config.team.senderName } : {}) },
+        email: withUnsubscribeFooter(
+          { ...merged.email, ...(config.team.senderName ? { name: config.team.senderName } : {}) },
+          link,
+          lang,
+        ),
       };
     };
   };

@@ -9,6 +9,7 @@ import { MOVE_LABELS, templateForMove } from '../../core/playbooks';
 import { findTemplate, mergeTemplate, type Template } from '../../core/templates';
 import { groupMergeProblems } from '../../core/templates/merge-problems';
 import { count, formatDays } from '../../core/text/format';
+import { applyPendingUnsubscribes } from '../unsubscribe/apply';
 import type { ActionResponse, Card } from '../../ui/card/types';
 import { campaignPreviewCard, campaignSetupCard, CAMPAIGN_FIELDS } from '../../ui/cards/campaigns';
 import type { AppContext } from '../context';
@@ -115,6 +116,8 @@ function checked(
 ): { audience: CheckedAudience; template: Template; spreadsheetId: string } {
   const { spreadsheetId } = requireConnected(ctx);
   const template = templateNamed(loadTeamConfig(ctx, spreadsheetId), w.template);
+  // Clicks on earlier emails' unsubscribe links reach the sheet first, so the check counts them.
+  withSheet(() => applyPendingUnsubscribes(ctx));
   const audience = withSheet(() =>
     checkAudienceBounded(
       ctx,
