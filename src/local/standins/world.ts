@@ -148,8 +148,12 @@ export class AppsScriptWorld {
   readonly mail = new MailState();
   readonly gmail = new GmailState();
   readonly triggers: TriggerState;
-  /** The web app's /exec URL once "deployed" (ScriptApp.getService().getUrl()); null: not deployed. */
-  webAppUrl: string | null = null;
+  /**
+   * The web app's /exec URL (ScriptApp.getService().getUrl()). The world models the add-on as
+   * deployed by `npm run deploy`, whose deployment carries the manifest's web app entry point too;
+   * set null to model a project with no web app deployment (getUrl() then returns null).
+   */
+  webAppUrl: string | null = 'https://script.google.com/macros/s/STANDIN-DEPLOYMENT/exec';
   /** Logger and console output of every execution, in order. */
   readonly log: string[] = [];
 
