@@ -95,6 +95,10 @@ run('unsubscribe link, in Chromium', () => {
   it('marks the sheet after a click on the link in the email, and the next campaign skips the customer', async () => {
     const first = await checkAudience();
     expect(first.emailed).toBeGreaterThan(1);
+    // The preview shows the footer the product adds, with a link that carries no token.
+    expect(first.text).toMatch(
+      /(Unsubscribe|Отписаться|Жазылымнан бас тарту|Abonelikten çık): http:\/\/localhost:\d+\/exec(?!\?token)/,
+    );
     await startAndSend(first.emailed);
 
     // A Kazakh-speaking recipient's email, as it sits in the outbox.

@@ -10,6 +10,8 @@ import { findTemplate, mergeTemplate, type Template } from '../../core/templates
 import { groupMergeProblems } from '../../core/templates/merge-problems';
 import { count, formatDays } from '../../core/text/format';
 import { applyPendingUnsubscribes } from '../unsubscribe/apply';
+import { customerLanguage } from '../../core/unsubscribe/language';
+import { withUnsubscribeFooter } from '../../core/unsubscribe/footer';
 import type { ActionResponse, Card } from '../../ui/card/types';
 import { campaignPreviewCard, campaignSetupCard, CAMPAIGN_FIELDS } from '../../ui/cards/campaigns';
 import type { AppContext } from '../context';
@@ -144,6 +146,14 @@ function mergedAt(ctx: AppContext, a: CheckedAudience, template: Template, index
   const merged = customer
     ? mergeTemplate(template, customer, mergeContextFor(ctx, a.src.team, a.sheet))
     : undefined;
+  // The footer every sent email gets, so the preview and the test email show it. Its link has no
+  // token (it opens the "link does not work" page): a manager clicking it in a test email must not
+  // unsubscribe the customer.
+  const url = ctx.unsubscribe.webAppUrl();
+  if (customer && merged?.ok && url) {
+    const lang = customerLanguage(customer);
+    return { at, customer, merged: { ...merged, email: withUnsubscribeFooter(merged.email, url, lang) } };
+  }
   return { at, customer, merged };
 }
 
