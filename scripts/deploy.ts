@@ -17,6 +17,7 @@ import {
   parseScriptId,
   parseVersionNumber,
   readClaspProject,
+  webAppUrl,
   withScriptId,
 } from './lib/deploy-steps';
 
@@ -100,6 +101,10 @@ function main(): number {
       'Next (README, "Deploy"): install it for yourself from the Apps Script editor (Deploy → Test deployments),',
       'or give this deployment ID to the Google Workspace Marketplace SDK for a domain-wide install.',
       `Next time, keep the ID: npm run deploy -- --deployment ${deploymentId}`,
+      '',
+      `Unsubscribe web app (the same deployment, manifest "webapp"): ${webAppUrl(deploymentId)}`,
+      'Open it once, signed in as yourself, and allow access: it runs as you for customers who click',
+      'the unsubscribe link in a campaign email (README, "Unsubscribe links").',
     ].join('\n'),
   );
   return 0;

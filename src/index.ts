@@ -18,6 +18,7 @@ const gas = gasEntryPoints(() => ({
   ScriptApp,
   Utilities,
   CardService,
+  HtmlService,
   console,
 }));
 
@@ -54,4 +55,12 @@ export function onHourlyTrigger() {
 /** The single dispatcher every card button calls (src/app/dispatcher.ts). */
 export function onCardAction(event: unknown) {
   return gas.onCardAction(event);
+}
+
+/**
+ * The web app (manifest `webapp`: executes as the deploying user, for anyone, even anonymous): the
+ * unsubscribe link in every campaign email (src/app/unsubscribe/web-app.ts).
+ */
+export function doGet(event: unknown) {
+  return gas.doGet(event);
 }

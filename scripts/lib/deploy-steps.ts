@@ -64,3 +64,13 @@ export function parseDeploymentId(output: string): string {
 export function withScriptId(project: ClaspProject, scriptId: string): ClaspProject {
   return { ...project, scriptId, rootDir: 'build' };
 }
+
+/**
+ * The web app URL of a deployment whose manifest has a `webapp` section: the deployment carries a
+ * web app entry point beside the add-on one (projects.deployments: entryPoints[]), served at
+ * /macros/s/<deployment id>/exec. Campaign emails' unsubscribe links point there.
+ */
+export function webAppUrl(deploymentId: string): string {
+  if (!/^[\w-]{10,}$/.test(deploymentId)) throw new Error(`not a deployment ID: ${deploymentId}`);
+  return `https://script.google.com/macros/s/${deploymentId}/exec`;
+}

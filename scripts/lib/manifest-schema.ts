@@ -50,6 +50,17 @@ export const ManifestSchema = z
       .min(1)
       .refine((s) => new Set(s).size === s.length, { message: 'duplicate scope' }),
     urlFetchWhitelist: z.array(httpsUrl).optional(),
+    /**
+     * Used only when the project is deployed as a web app (developers.google.com/apps-script/manifest/
+     * web-app-api-executable): who may run it and as whom.
+     */
+    webapp: z
+      .object({
+        access: z.enum(['MYSELF', 'DOMAIN', 'ANYONE', 'ANYONE_ANONYMOUS']),
+        executeAs: z.enum(['USER_ACCESSING', 'USER_DEPLOYING']),
+      })
+      .strict()
+      .optional(),
     addOns: z
       .object({
         common: z
@@ -136,6 +147,8 @@ export function manifestFunctionNames(m: Manifest): string[] {
     m.addOns.gmail.homepageTrigger?.runFunction,
     ...m.addOns.gmail.contextualTriggers.map((t) => t.onTriggerFunction),
     ...(m.addOns.gmail.composeTrigger?.selectActions ?? []).map((a) => a.runFunction),
+    // A web app runs doGet(e) for a GET ("Requirements for web apps", the Web Apps guide).
+    m.webapp ? 'doGet' : undefined,
   ];
   return [...new Set(names.filter((n): n is string => typeof n === 'string'))];
 }

@@ -13,6 +13,7 @@ import type { ExpiringCache } from '../ports/expiring-cache';
 import type { Mailer } from '../ports/mailer';
 import type { Locks } from '../ports/locks';
 import type { Triggers } from '../ports/triggers';
+import type { UnsubscribeServices } from '../ports/unsubscribe';
 import type { CampaignLogStore } from '../core/campaigns/runner';
 import type { LogEntry, LoggedRecipient, LogRead } from '../core/campaigns/log';
 
@@ -36,6 +37,8 @@ export interface AppContext {
   mailer: Mailer;
   locks: Locks;
   triggers: Triggers;
+  /** Signed unsubscribe links and the clicks waiting for the sheet (src/app/unsubscribe). */
+  unsubscribe: UnsubscribeServices;
   /** Milliseconds since this execution started, for the 30 s / 6 min budgets. */
   elapsedMs(): number;
 }

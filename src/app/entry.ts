@@ -24,6 +24,7 @@ import { reactivationDue, runReactivation } from './watch/reactivation';
 import { loadJob, requestJob, stepJob, type JobProgress } from './jobs/portfolio-job';
 import { keepHourlyTrigger } from './campaigns/trigger-upkeep';
 import { runTabUpkeep } from './watch/tab-upkeep';
+import { applyPendingUnsubscribes } from './unsubscribe/apply';
 
 export interface AppEntry {
   homepage(raw: unknown): Card[];
@@ -76,6 +77,8 @@ export function appEntry(makeContext: () => AppContext, log: ErrorLogger): AppEn
           report.errors.push(error instanceof Error ? error.message : String(error));
         }
       };
+      // Unsubscribe clicks first, so the scan, reactivation and campaigns below see them in the sheet.
+      attempt(() => void applyPendingUnsubscribes(ctx));
       attempt(() => {
         const { watch, spreadsheetId } = loadSettings(ctx.userStore).settings;
         if (watch && scanDue(ctx, watch.enabled, watch.hourUtc)) {

@@ -20,9 +20,15 @@ import {
 } from './card-service';
 import { createCustomerDraft } from './customer-draft';
 import { createContext, type AppsScriptServices } from './runtime';
+import { handleUnsubscribe } from '../app/unsubscribe/web-app';
+import { unsubscribePage } from '../ui/unsubscribe-page';
+import { lockServiceLocks } from './locks';
+import type { HtmlOutputLike, HtmlServiceLike } from './services';
+import { unsubscribeServices } from './unsubscribe-services';
 
 export interface GasGlobals extends AppsScriptServices {
   CardService: CardServiceLike;
+  HtmlService: HtmlServiceLike;
   console: { error(...data: unknown[]): void };
 }
 
@@ -37,6 +43,13 @@ export interface GasEntryPoints {
   onCardAction: Handler;
   /** Time-driven: returns nothing Apps Script renders. */
   onHourlyTrigger: () => void;
+  /** The web app's GET (an unsubscribe link): an HtmlOutput page. */
+  doGet: (event: unknown) => HtmlOutputLike;
+}
+
+/** e.parameter of a web app request: the first value of each query parameter. */
+function queryParameters(event: unknown): unknown {
+  return event && typeof event === 'object' ? (event as { parameter?: unknown }).parameter : undefined;
 }
 
 export function gasEntryPoints(globals: () => GasGlobals): GasEntryPoints {
@@ -89,6 +102,31 @@ export function gasEntryPoints(globals: () => GasGlobals): GasEntryPoints {
       } catch (error) {
         log(error);
       }
+    },
+    doGet(event) {
+      // Not createContext: an anonymous visitor's request, run as the deployer, needs only script
+      // properties, the script lock and Utilities, and must not touch the deployer's settings or sheets.
+      const g = globals();
+      const log = (error: unknown) =>
+        g.console.error('ChurnGuard web app:', error instanceof Error ? error.stack : error);
+      let page;
+      try {
+        page = handleUnsubscribe(
+          {
+            unsubscribe: unsubscribeServices(g),
+            locks: lockServiceLocks(g.LockService),
+            clock: { now: () => new Date() },
+            log,
+          },
+          queryParameters(event),
+        );
+      } catch (error) {
+        log(error);
+        page = unsubscribePage({ kind: 'unavailable' }, 'en');
+      }
+      return g.HtmlService.createHtmlOutput(page.html)
+        .setTitle(page.title)
+        .addMetaTag('viewport', 'width=device-width, initial-scale=1');
     },
     onCardAction(event) {
       const { g, log, entry } = setup();

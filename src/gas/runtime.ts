@@ -19,19 +19,23 @@ import { sheetsCampaignLog } from './campaign-log';
 import { mailAppMailer } from './mailer';
 import { lockServiceLocks } from './locks';
 import { scriptAppTriggers } from './triggers';
-import type { LockServiceLike, MailAppLike, ScriptAppLike } from './services';
+import type { LockServiceLike, MailAppLike, ScriptAppLike, UtilitiesLike } from './services';
+import { unsubscribeServices } from './unsubscribe-services';
 
 export interface AppsScriptServices {
   SpreadsheetApp: SpreadsheetAppOpenLike & SpreadsheetsForCustomers & { flush(): void };
   CacheService: { getUserCache(): RowCache | null };
-  PropertiesService: { getUserProperties(): PropertiesLike };
+  PropertiesService: { getUserProperties(): PropertiesLike; getScriptProperties(): PropertiesLike };
   GmailApp: GmailAppLike;
   Session: { getActiveUser(): { getEmail(): string } };
   MailApp: MailAppLike;
   LockService: Pick<LockServiceLike, 'getUserLock' | 'getScriptLock'>;
   ScriptApp: ScriptAppLike;
-  /** For the mailer's pauses between retries; optional so older callers still build a context. */
-  Utilities?: { sleep(milliseconds: number): void };
+  /**
+   * For the mailer's pauses between retries and the unsubscribe links' HMAC; optional so older
+   * callers still build a context (without it, links cannot be signed and sends fail with the reason).
+   */
+  Utilities?: Pick<UtilitiesLike, 'sleep' | 'computeHmacSha256Signature' | 'getUuid'>;
 }
 
 export function createContext(services: AppsScriptServices): AppContext {
@@ -53,6 +57,7 @@ export function createContext(services: AppsScriptServices): AppContext {
     mailer: mailAppMailer(services.MailApp, (ms) => services.Utilities?.sleep(ms)),
     locks,
     triggers: scriptAppTriggers(services.ScriptApp),
+    unsubscribe: unsubscribeServices(services),
     elapsedMs: () => Date.now() - started,
   };
 }

@@ -263,8 +263,15 @@ export interface TriggerBuilderLike {
   timeBased(): ClockTriggerBuilderLike;
 }
 
+/** ScriptApp.getService(): the project's web app deployment. */
+export interface WebAppServiceLike {
+  /** The web app's URL, or null when it has not been deployed (Class Service reference). */
+  getUrl(): string | null;
+}
+
 export interface ScriptAppLike {
   newTrigger(functionName: string): TriggerBuilderLike;
+  getService(): WebAppServiceLike;
   /** The current user's triggers in this project (the real API has no argument-less getUserTriggers). */
   getProjectTriggers(): TriggerLike[];
   deleteTrigger(trigger: TriggerLike): void;
@@ -296,6 +303,8 @@ export interface UtilitiesLike {
   /** Signed bytes (-128..127), as Java hands them over. */
   base64Decode(encoded: string): number[];
   base64Decode(encoded: string, charset: GoogleAppsScript.Utilities.Charset): number[];
+  /** HMAC-SHA256 of `value` under `key` (UTF-8): signed bytes (-128..127), as Java hands them over. */
+  computeHmacSha256Signature(value: string, key: string): number[];
   /** Signed bytes (-128..127), as Java hands them over. */
   computeDigest(algorithm: GoogleAppsScript.Utilities.DigestAlgorithm, value: string): number[];
   computeDigest(
@@ -312,6 +321,20 @@ export interface UtilitiesLike {
     readonly US_ASCII: GoogleAppsScript.Utilities.Charset;
     readonly UTF_8: GoogleAppsScript.Utilities.Charset;
   };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Html (the web app's page)
+
+export interface HtmlOutputLike {
+  setTitle(title: string): HtmlOutputLike;
+  getTitle(): string;
+  getContent(): string;
+  addMetaTag(name: string, content: string): HtmlOutputLike;
+}
+
+export interface HtmlServiceLike {
+  createHtmlOutput(html: string): HtmlOutputLike;
 }
 
 export interface LoggerLike {
@@ -342,6 +365,7 @@ export interface AppsScriptGlobalsLike {
   ScriptApp: ScriptAppLike;
   Session: SessionLike;
   Utilities: UtilitiesLike;
+  HtmlService: HtmlServiceLike;
   Logger: LoggerLike;
   console: ConsoleLike;
 }

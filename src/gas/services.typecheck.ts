@@ -44,6 +44,9 @@ export type TriggerFits = Fits<GoogleAppsScript.Script.Trigger, S.TriggerLike>;
 export type SessionFits = Fits<GoogleAppsScript.Base.Session, S.SessionLike>;
 export type UserFits = Fits<GoogleAppsScript.Base.User, S.UserLike>;
 export type UtilitiesFits = Fits<GoogleAppsScript.Utilities.Utilities, S.UtilitiesLike>;
+export type HtmlServiceFits = Fits<GoogleAppsScript.HTML.HtmlService, S.HtmlServiceLike>;
+export type HtmlOutputFits = Fits<GoogleAppsScript.HTML.HtmlOutput, S.HtmlOutputLike>;
+export type WebAppServiceFits = Fits<GoogleAppsScript.Script.Service, S.WebAppServiceLike>;
 export type LoggerFits = Fits<GoogleAppsScript.Base.Logger, S.LoggerLike>;
 export type ConsoleFits = Fits<Console, S.ConsoleLike>;
 
@@ -59,6 +62,7 @@ export type GlobalsFit = Fits<
     ScriptApp: GoogleAppsScript.Script.ScriptApp;
     Session: typeof Session;
     Utilities: GoogleAppsScript.Utilities.Utilities;
+    HtmlService: GoogleAppsScript.HTML.HtmlService;
     Logger: typeof Logger;
     console: typeof console;
   },

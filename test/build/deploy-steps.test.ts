@@ -7,6 +7,7 @@ import {
   parseScriptId,
   parseVersionNumber,
   readClaspProject,
+  webAppUrl,
   withScriptId,
 } from '../../scripts/lib/deploy-steps';
 
@@ -35,5 +36,10 @@ describe('npm run deploy: the decisions, without a Google login', () => {
   it('stops with the output when clasp answers something else', () => {
     expect(() => parseVersionNumber('Error: Apps Script API has not been used')).toThrow(/no JSON/);
     expect(() => parseVersionNumber('{"versionNumber": 0}')).toThrow(/no version number/);
+  });
+
+  it('names the web app URL of the deployment the unsubscribe links point at', () => {
+    expect(webAppUrl('AKfycbx_ABC-123def')).toBe('https://script.google.com/macros/s/AKfycbx_ABC-123def/exec');
+    expect(() => webAppUrl('../x')).toThrow(/not a deployment ID/);
   });
 });

@@ -9,7 +9,13 @@ const manifest = (): Record<string, unknown> => JSON.parse(fs.readFileSync(path.
 describe('appsscript.json', () => {
   it('is a valid Gmail Workspace add-on manifest', () => {
     const m = parseManifest(manifest());
-    expect(manifestFunctionNames(m).sort()).toEqual(['onGmailCompose', 'onGmailMessage', 'onHelp', 'onHomepage', 'onSettings']);
+    expect(manifestFunctionNames(m).sort()).toEqual(['doGet', 'onGmailCompose', 'onGmailMessage', 'onHelp', 'onHomepage', 'onSettings']);
+  });
+
+  it('deploys the unsubscribe web app for customers who are not signed in, run as the deployer', () => {
+    // Customers clicking a link have no Google sign-in (ANYONE_ANONYMOUS), and a web app run as the
+    // visitor would ask them for the project's scopes: it must run as the deploying account.
+    expect(parseManifest(manifest()).webapp).toEqual({ executeAs: 'USER_DEPLOYING', access: 'ANYONE_ANONYMOUS' });
   });
 
   it('asks for no restricted Gmail scope', () => {
@@ -31,6 +37,8 @@ describe('appsscript.json', () => {
     ['contextual trigger', (m: any) => (m.addOns.gmail.contextualTriggers = []), /contextualTriggers/],
     ['metadata scope', (m: any) => (m.oauthScopes = m.oauthScopes.filter((s: string) => !s.endsWith('message.metadata'))), /draftAccess METADATA requires it/],
     ['unknown keys', (m: any) => (m.addOns.common.homepage = {}), /Unrecognized key/],
+    ['web app access', (m: any) => (m.webapp.access = 'EVERYONE'), /webapp\.access/],
+    ['web app identity', (m: any) => (m.webapp.executeAs = 'OWNER'), /webapp\.executeAs/],
     ['logo over http', (m: any) => (m.addOns.common.logoUrl = 'http://example.com/logo.png'), /logoUrl/],
   ])('rejects a broken %s', (_name, breakIt, why) => {
     const m = manifest();

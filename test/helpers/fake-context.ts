@@ -1,4 +1,5 @@
 /** An AppContext on plain in-memory ports, for handler tests that do not need the Apps Script stand-ins. */
+import { createHmac, randomBytes } from 'node:crypto';
 import type { AppContext } from '../../src/app/context';
 import { readLog } from '../../src/core/campaigns/log';
 import type { OpenMessage } from '../../src/ports/mailbox';
@@ -16,6 +17,7 @@ export interface FakeContextOptions {
 
 export function fakeContext(options: FakeContextOptions = {}): AppContext & { store: Map<string, string> } {
   const store = new Map<string, string>();
+  const scriptStore = new Map<string, string>();
   const cache = new Map<string, string>();
   const messages = new Map((options.messages ?? []).map((m) => [m.id, m]));
   const sheets = new Map((options.spreadsheets ?? []).map((s) => [s.id, s]));
@@ -85,6 +87,16 @@ export function fakeContext(options: FakeContextOptions = {}): AppContext & { st
     locks: { withUserLock: (_ms, work) => work(), withSharedLock: (_ms, work) => work() },
     triggers: { hasHourly: () => false, installHourly: () => undefined, removeAll: () => undefined },
     elapsedMs: () => 0,
+    unsubscribe: {
+      scriptStore: {
+        get: (k) => scriptStore.get(k) ?? null,
+        set: (k, v) => void scriptStore.set(k, v),
+        delete: (k) => void scriptStore.delete(k),
+      },
+      hmacSha256: (message, key) => [...createHmac('sha256', key).update(message).digest()],
+      newSecret: () => randomBytes(24).toString('hex'),
+      webAppUrl: () => 'https://script.google.com/macros/s/TEST/exec',
+    },
     tabs: () => ({
       read: (tab) => {
         const values = tabs.get(tab);

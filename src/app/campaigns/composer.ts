@@ -23,6 +23,14 @@ import type { ComposerFactory } from './run';
 import { parseLanguage } from '../../core/templates/languages';
 import { chooseVariant } from '../../core/templates/variants';
 import { variantPicker } from './variant-picker';
+import { unsubscribeLanguage } from '../../core/unsubscribe/language';
+import { withUnsubscribeFooter } from '../../core/unsubscribe/footer';
+import { pendingEmails } from '../unsubscribe/pending-store';
+import { unsubscribeLinks } from '../unsubscribe/links';
+
+/** Why a recipient is no longer emailed although the audience had them. */
+export const UNSUBSCRIBED_SINCE_AUDIENCE = 'Unsubscribed since the audience was written';
+export const UNSUBSCRIBE_CLICKED = 'Unsubscribed with the link in an earlier email';
 
 /** Where each address sits now: one read of the Email column. */
 function rowsByEmail(sheet: CustomerSheet, settings: Settings): Map<string, number> {
@@ -62,6 +70,7 @@ export const sheetComposer: ComposerFactory = (ctx: AppContext, meta) => {
     const where = rowsByEmail(sheet, settings);
     const config = loadTeamConfig(ctx, meta.spreadsheetId);
     const found = findTemplate(config, meta.template);
+    const linkFor = unsubscribeLinks(ctx.unsubscribe, ctx.locks, meta.spreadsheetId);
     // A recipient a guard rail moved to the playbook's alternative gets that template (the log's Template column).
     const others = new Map<string, ReturnType<typeof findTemplate>>();
     const templateFor = (name?: string) => {
@@ -74,15 +83,20 @@ export const sheetComposer: ComposerFactory = (ctx: AppContext, meta) => {
       const found = templateFor(templateName);
       if (!found.ok) return { ok: false, reason: found.reason };
       const wanted = normaliseEmail(email);
+      // Read before every send (one property read): a click between two runs, or during this one,
+      // is respected before the hourly trigger has written it to the sheet.
+      if (pendingEmails(ctx.unsubscribe.scriptStore, meta.spreadsheetId).has(wanted))
+        return { ok: false, exclude: true, reason: UNSUBSCRIBE_CLICKED };
       const at = where.has(wanted) ? customerAt(sheet, settings, where.get(wanted), wanted) : null;
       if (!at) return { ok: false, reason: 'No longer in the customer sheet' };
       const { customer } = at;
+      if (customer.unsubscribed) return { ok: false, exclude: true, reason: UNSUBSCRIBED_SINCE_AUDIENCE };
       // The variant chosen at audience time (the log's Language), else chosen now (an older tab).
       const recorded = parseLanguage(language);
-      const variant = recorded
-        ? chooseVariant(found.template, recorded, config.team.defaultLanguage).template
-        : pick(customer, found.template).template;
-      const merged = mergeTemplate(variant, customer, mergeContextFor(ctx, config.team, at.sheet));
+      const choice = recorded
+        ? chooseVariant(found.template, recorded, config.team.defaultLanguage)
+        : pick(customer, found.template);
+      const merged = mergeTemplate(choice.template, customer, mergeContextFor(ctx, config.team, at.sheet));
       if (!merged.ok)
         return {
           ok: false,
@@ -91,9 +105,22 @@ export const sheetComposer: ComposerFactory = (ctx: AppContext, meta) => {
             ...merged.problems,
           ].join('; '),
         };
+      // The footer and its page in the language of the text they get (English where it has no words of its own).
+      const lang = unsubscribeLanguage(choice.language);
+      let link: string;
+      try {
+        link = linkFor(meta.id, wanted, lang);
+      } catch (error) {
+        // No web app deployed: an email without a working opt-out is not sent (failed, with the fix).
+        return { ok: false, reason: error instanceof Error ? error.message : String(error) };
+      }
       return {
         ok: true,
-        email: { ...merged.email, ...(config.team.senderName ? { name: config.team.senderName } : {}) },
+        email: withUnsubscribeFooter(
+          { ...merged.email, ...(config.team.senderName ? { name: config.team.senderName } : {}) },
+          link,
+          lang,
+        ),
       };
     };
   };

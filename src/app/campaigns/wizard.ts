@@ -14,6 +14,9 @@ import { MOVE_LABELS, templateForMove } from '../../core/playbooks';
 import { findTemplate, mergeTemplate, type Template } from '../../core/templates';
 import { groupMergeProblems } from '../../core/templates/merge-problems';
 import { count, formatDays } from '../../core/text/format';
+import { applyPendingUnsubscribes } from '../unsubscribe/apply';
+import { unsubscribeLanguage } from '../../core/unsubscribe/language';
+import { withUnsubscribeFooter } from '../../core/unsubscribe/footer';
 import type { ActionResponse, Card } from '../../ui/card/types';
 import { campaignPreviewCard, campaignSetupCard, CAMPAIGN_FIELDS } from '../../ui/cards/campaigns';
 import type { AppContext } from '../context';
@@ -134,6 +137,8 @@ function checked(
 ): { audience: CheckedAudience; template: Template; spreadsheetId: string } {
   const { spreadsheetId } = requireConnected(ctx);
   const template = templateNamed(loadTeamConfig(ctx, spreadsheetId), w.template);
+  // Clicks on earlier emails' unsubscribe links reach the sheet first, so the check counts them.
+  withSheet(() => applyPendingUnsubscribes(ctx));
   const audience = withSheet(() =>
     checkAudienceBounded(
       ctx,
@@ -166,6 +171,15 @@ function mergedAt(ctx: AppContext, a: CheckedAudience, template: Template, index
     customer && choice
       ? mergeTemplate(choice.template, customer, mergeContextFor(ctx, a.src.team, a.sheet))
       : undefined;
+  // The footer every sent email gets, so the preview and the test email show it. Its link has no
+  // token (it opens the "link does not work" page): a manager clicking it in a test email must not
+  // unsubscribe the customer.
+  const url = ctx.unsubscribe.webAppUrl();
+  if (customer && choice && merged?.ok && url) {
+    const lang = unsubscribeLanguage(choice.language);
+    const email = withUnsubscribeFooter(merged.email, url, lang);
+    return { at, customer, merged: { ...merged, email }, template: theirs, choice };
+  }
   return { at, customer, merged, template: theirs, choice };
 }
 

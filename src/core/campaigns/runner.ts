@@ -68,7 +68,11 @@ export class SendDeferred extends Error {
   }
 }
 
-export type Composed = { ok: true; email: OutgoingEmail } | { ok: false; reason: string };
+/**
+ * `exclude`: the recipient must not be emailed any more (they unsubscribed since the audience was
+ * written): logged as excluded, a final status "Retry failed" never queues again.
+ */
+export type Composed = { ok: true; email: OutgoingEmail } | { ok: false; reason: string; exclude?: boolean };
 
 export interface RunDeps {
   log: CampaignLogStore;
@@ -181,8 +185,9 @@ export function runCampaign(campaignId: string, deps: RunDeps, options: RunOptio
       }
       const composed = deps.compose(r);
       if (!composed.ok) {
-        outcomes.push({ email: r.email, status: 'failed', detail: composed.reason, at: deps.now() });
-        result.failed++;
+        const status = composed.exclude ? ('excluded' as const) : ('failed' as const);
+        outcomes.push({ email: r.email, status, detail: composed.reason, at: deps.now() });
+        if (!composed.exclude) result.failed++;
         continue;
       }
       const started = deps.elapsedMs();

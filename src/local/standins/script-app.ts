@@ -293,6 +293,16 @@ export class ScriptAppStandin implements ScriptAppLike {
       .map((t) => new TriggerStandin(this.env, t));
   }
 
+  /**
+   * The web app deployment: getUrl() is the world's web app URL, or null when none is deployed
+   * ("Returns the URL of the web app, if it has been deployed; otherwise returns null", Class Service).
+   */
+  getService(): { getUrl(): string | null; isEnabled(): boolean } {
+    this.env.call('ScriptApp.getService');
+    const url = this.env.world.webAppUrl;
+    return { getUrl: () => url, isEnabled: () => url !== null };
+  }
+
   deleteTrigger(trigger: TriggerLike): void {
     this.env.call('ScriptApp.deleteTrigger');
     if (!trigger || typeof trigger !== 'object') {

@@ -250,6 +250,23 @@ export class UtilitiesStandin implements UtilitiesLike {
     return toSigned(Buffer.from(String(encoded), 'base64'));
   }
 
+  /**
+   * HMAC-SHA256 of value under key: both strings (UTF-8, or the charset given) or both byte arrays,
+   * as the reference's overloads; anything else is the signature error Apps Script raises.
+   */
+  computeHmacSha256Signature(value: string | number[], key: string | number[], charset?: Charset): number[] {
+    this.env.call('Utilities.computeHmacSha256Signature');
+    const bytes = Array.isArray(value) && Array.isArray(key);
+    const text = typeof value === 'string' && typeof key === 'string';
+    if (!bytes && !text)
+      throw new AppsScriptError(
+        GAS_ERRORS.signature(describeArgs([value, key]), 'Utilities.computeHmacSha256Signature'),
+      );
+    const raw = (v: string | number[]) =>
+      Array.isArray(v) ? Buffer.from(v.map((b) => b & 0xff)) : encode(String(v), charset);
+    return toSigned(crypto.createHmac('sha256', raw(key)).update(raw(value)).digest());
+  }
+
   computeDigest(algorithm: DigestAlgorithm, value: string, charset?: Charset): number[] {
     this.env.call('Utilities.computeDigest');
     const name = Object.entries(DigestAlgorithm).find(([, v]) => v === algorithm)?.[0] as

@@ -36,6 +36,7 @@ import {
   type SpreadsheetSeed,
 } from './spreadsheet';
 import { UtilitiesStandin } from './utilities';
+import { HtmlServiceStandin } from './html';
 import type { Invocation } from '../../ui/card/contract';
 
 /**
@@ -45,7 +46,13 @@ import type { Invocation } from '../../ui/card/contract';
  *   pass it fail with "Exceeded maximum execution time", e.g. ttsukagoshi/mail-merge-for-gmail#62).
  * - trigger, editor: 6 min. "Script runtime: 6 min / execution" (Apps Script quotas page).
  */
-export const EXECUTION_BUDGET_MS = { card: 30_000, trigger: 6 * 60_000, editor: 6 * 60_000 } as const;
+export const EXECUTION_BUDGET_MS = {
+  card: 30_000,
+  trigger: 6 * 60_000,
+  editor: 6 * 60_000,
+  /** A web app request (doGet): the same 6-minute script runtime. */
+  webapp: 6 * 60_000,
+} as const;
 export type ExecutionKind = keyof typeof EXECUTION_BUDGET_MS;
 
 export type AccountKind = 'workspace' | 'consumer';
@@ -141,6 +148,12 @@ export class AppsScriptWorld {
   readonly mail = new MailState();
   readonly gmail = new GmailState();
   readonly triggers: TriggerState;
+  /**
+   * The web app's /exec URL (ScriptApp.getService().getUrl()). The world models the add-on as
+   * deployed by `npm run deploy`, whose deployment carries the manifest's web app entry point too;
+   * set null to model a project with no web app deployment (getUrl() then returns null).
+   */
+  webAppUrl: string | null = 'https://script.google.com/macros/s/STANDIN-DEPLOYMENT/exec';
   /** Logger and console output of every execution, in order. */
   readonly log: string[] = [];
 
@@ -322,6 +335,7 @@ export interface ExecutionGlobals extends AppsScriptGlobalsLike {
   ScriptApp: ScriptAppStandin;
   Session: SessionStandin;
   Utilities: UtilitiesStandin;
+  HtmlService: HtmlServiceStandin;
   Logger: LoggerStandin;
 }
 
@@ -360,6 +374,7 @@ export class Execution implements ServiceEnv {
       ScriptApp: new ScriptAppStandin(this),
       Session: new SessionStandin(this),
       Utilities: new UtilitiesStandin(this),
+      HtmlService: new HtmlServiceStandin(this),
       Logger: new LoggerStandin(this),
       console: createConsole(this),
     };

@@ -25,7 +25,11 @@ import { renderCard } from '../../ui/html/render-card';
 import { CARD_CSS } from '../../ui/html/render-card';
 import { toEml } from '../eml';
 import { gmailEvent } from '../gmail-events';
-import { AppsScriptWorld, type SeedMessage } from '../standins';
+import { AppsScriptWorld, createCardService, type SeedMessage } from '../standins';
+import { gasEntryPoints } from '../../gas/entry-points';
+
+/** Who "deployed" the local web app: not the workbench's user, whose sheet and settings it must not need. */
+export const WEB_APP_DEPLOYER = 'deployer@churnguard.example';
 import type { SpreadsheetData } from '../standins/spreadsheet';
 import { readTableFile, writeFileAtomic } from '../table/table-file';
 import { SheetFileSync } from './sheet-sync';
@@ -107,6 +111,8 @@ export class Workbench implements WorkbenchBackend {
   private readonly sheetFiles: SheetFileSync;
   private outboxWritten = 0;
   private readonly propertiesFile: string;
+  /** Script properties (the unsubscribe secrets and pending clicks), kept across restarts like Apps Script's. */
+  private readonly scriptPropertiesFile: string;
   private readonly outboxDir: string;
 
   constructor(private readonly options: BackendOptions) {
@@ -129,6 +135,12 @@ export class Workbench implements WorkbenchBackend {
 
     fs.mkdirSync(options.stateDir, { recursive: true });
     this.propertiesFile = path.join(options.stateDir, 'user-properties.json');
+    this.scriptPropertiesFile = path.join(options.stateDir, 'script-properties.json');
+    if (fs.existsSync(this.scriptPropertiesFile)) {
+      this.world.scriptProperties.load(
+        JSON.parse(fs.readFileSync(this.scriptPropertiesFile, 'utf8')) as Record<string, string>,
+      );
+    }
     this.outboxDir = path.join(options.stateDir, 'outbox');
     fs.mkdirSync(this.outboxDir, { recursive: true });
     if (fs.existsSync(this.propertiesFile)) {
@@ -220,6 +232,10 @@ export class Workbench implements WorkbenchBackend {
   /** Writes back settings, sent mail and changed tabs; a SheetConflictError comes last, the rest saved. */
   private persist(): void {
     writeFileAtomic(this.propertiesFile, JSON.stringify(this.world.userProperties.toObject(), null, 2));
+    writeFileAtomic(
+      this.scriptPropertiesFile,
+      JSON.stringify(this.world.scriptProperties.toObject(), null, 2),
+    );
     const outbox = this.world.mail.outbox;
     for (; this.outboxWritten < outbox.length; this.outboxWritten++) {
       const m = outbox[this.outboxWritten]!;
@@ -359,6 +375,31 @@ export class Workbench implements WorkbenchBackend {
         createCustomerDraft(execution.globals.GmailApp, event, response.draft);
       return this.panel(response);
     });
+  }
+
+  /**
+   * The web app's GET (/exec?token=…): the same doGet the bundle exports (src/gas/entry-points.ts),
+   * in an execution of its own run as the deploying account, as Apps Script runs a web app deployed
+   * "execute as me" for an anonymous visitor. Answers the HtmlOutput's content.
+   */
+  webApp(parameter: Record<string, string>, queryString: string): string {
+    this.world.clock.set(this.options.now ? this.options.now() : new Date());
+    const execution = this.world.startExecution({ kind: 'webapp', user: WEB_APP_DEPLOYER });
+    try {
+      const output = gasEntryPoints(() => ({ ...execution.globals, CardService: createCardService() })).doGet(
+        {
+          parameter,
+          parameters: Object.fromEntries(Object.entries(parameter).map(([k, v]) => [k, [v]])),
+          queryString,
+          contextPath: '',
+          contentLength: -1,
+        },
+      );
+      return output.getContent();
+    } finally {
+      execution.end();
+      this.persist();
+    }
   }
 
   outbox(): OutboxEntry[] {

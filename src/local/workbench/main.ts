@@ -26,6 +26,8 @@ export async function startWorkbench(options: ReturnType<typeof parseWorkbenchAr
   const { server, token } = createWorkbenchServer(backend);
   const port = await listen(server, options.port);
   backend.origin = `http://localhost:${port}`;
+  // "Deployed" as a web app here: campaign emails' unsubscribe links point at this server's /exec.
+  backend.world.webAppUrl = `${backend.origin}/exec`;
   return {
     backend,
     token,

@@ -83,6 +83,8 @@ export interface WorkbenchBackend {
   sheetTab?(name: string): { name: string; values: unknown[][] } | null;
   /** Runs the hourly trigger if due, or at once with `now`. */
   runTriggers(now?: boolean): TriggerReport;
+  /** The web app's doGet (unsubscribe links): the page's HTML. */
+  webApp?(parameter: Record<string, string>, queryString: string): string;
 }
 
 export interface TriggerReport {
@@ -273,6 +275,14 @@ export function createWorkbenchServer(backend: WorkbenchBackend): WorkbenchServe
         return json(response);
       }
       if (route === 'POST /api/triggers') return json(backend.runTriggers(true));
+      // The web app (a campaign email's unsubscribe link). No session token: the customer clicking is
+      // not the workbench's user; only a token signed with the sheet's secret changes anything.
+      if (route === 'GET /exec' && backend.webApp) {
+        const query = new URL(req.url ?? '/', 'http://localhost').searchParams;
+        const parameter: Record<string, string> = {};
+        for (const [k, v] of query) if (!(k in parameter)) parameter[k] = v;
+        return send(res, 200, 'text/html; charset=utf-8', backend.webApp(parameter, query.toString()));
+      }
       if (route === 'GET /outbox')
         return send(res, 200, 'text/html; charset=utf-8', outboxPage(backend.outbox()));
       if (req.method === 'GET' && pathname.startsWith('/outbox/raw/')) {
