@@ -5,15 +5,18 @@
  * after Start the workbench's outbox holds exactly those counts of each email.
  */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { startWorkbench } from '../../src/local/workbench/main';
+import type { Page } from 'playwright-core';
 import { parseCsv } from '../../src/local/table/csv';
-import { chromiumAvailable, launchChromium } from './browser';
-
-const ROOT = path.resolve(__dirname, '../..');
-const SAMPLE_DIR = path.join(ROOT, 'sample');
+import { chromiumAvailable } from './browser';
+import {
+  ROOT,
+  SAMPLE_DIR,
+  runTriggersUntilOutbox,
+  startSampleWorkbench,
+  type SampleWorkbench,
+  type Workbench,
+} from './sample-workbench';
 const SEGMENT = 'Hurt at any value';
 
 /** The subject of every language variant of the sample's Check-in template (the rail's alternative). */
@@ -27,35 +30,26 @@ function checkInSubjects(): Set<string> {
 const run = chromiumAvailable() ? describe : describe.skip;
 
 run('campaign guard rails and holdout in Chromium', () => {
-  let browser: Browser;
+  let env: SampleWorkbench | undefined;
   let page: Page;
-  let workbench: Awaited<ReturnType<typeof startWorkbench>>;
+  let workbench: Workbench;
 
   beforeAll(async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cg-e2e-guard-'));
-    const sheet = path.join(dir, 'sample');
-    fs.mkdirSync(sheet);
-    for (const f of fs.readdirSync(SAMPLE_DIR).filter((x) => x.endsWith('.csv')))
-      fs.copyFileSync(path.join(SAMPLE_DIR, f), path.join(sheet, f));
-    // A segment whose playbook offers relief to every hurt customer, whatever their value.
-    fs.appendFileSync(
-      path.join(sheet, 'segments.csv'),
-      `${SEGMENT},"Impact in Severe, Hit AND Status = Active",Payment holiday,Issue 20: the rail decides per customer\r\n`,
-    );
-    workbench = await startWorkbench({
-      port: 0,
-      sheetPath: sheet,
-      inboxPath: path.join(SAMPLE_DIR, 'inbox.json'),
-      stateDir: path.join(dir, 'state'),
+    env = await startSampleWorkbench({
+      tmpPrefix: 'cg-e2e-guard-',
+      viewport: { width: 1440, height: 900 },
+      // A segment whose playbook offers relief to every hurt customer, whatever their value.
+      editSample: (sheet) =>
+        fs.appendFileSync(
+          path.join(sheet, 'segments.csv'),
+          `${SEGMENT},"Impact in Severe, Hit AND Status = Active",Payment holiday,Issue 20: the rail decides per customer\r\n`,
+        ),
     });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.goto(workbench.url);
+    ({ page, workbench } = env);
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await workbench?.close();
+    await env?.close();
   });
 
   const panel = () => page.locator('#panel-cards');
@@ -90,11 +84,7 @@ run('campaign guard rails and holdout in Chromium', () => {
 
     await panel().getByText(`Start sending to ${emailed}`, { exact: true }).click();
     await panel().locator('[data-card-name="campaign"]').waitFor();
-    for (let i = 0; i < 5 && workbench.backend.outbox().length < emailed; i++) {
-      await page.locator('#run-triggers').click();
-      await page.locator('#toast', { hasText: /Hourly trigger ran|No hourly trigger/ }).waitFor();
-      await page.locator('#toast').evaluate((el) => (el.textContent = ''));
-    }
+    await runTriggersUntilOutbox(page, workbench, emailed);
     const sent = workbench.backend.outbox();
     expect(sent).toHaveLength(emailed);
     // Those below the value line got the check-in, the others the payment holiday: the card's counts.

@@ -6,46 +6,33 @@
  *   and a Kazakh one a Kazakh save offer.
  */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { startWorkbench } from '../../src/local/workbench/main';
+import type { Page } from 'playwright-core';
 import { parseCsv } from '../../src/local/table/csv';
-import { chromiumAvailable, launchChromium } from './browser';
-
-const ROOT = path.resolve(__dirname, '../..');
-const SAMPLE_DIR = path.join(ROOT, 'sample');
-const RUN_SHOTS = path.join(ROOT, 'test-results', 'screenshots');
+import { chromiumAvailable } from './browser';
+import {
+  RUN_SHOTS,
+  runTriggersUntilOutbox,
+  startSampleWorkbench,
+  type SampleWorkbench,
+  type Workbench,
+} from './sample-workbench';
 
 const run = chromiumAvailable() ? describe : describe.skip;
 
 run('languages and replies in Chromium', () => {
-  let browser: Browser;
+  let env: SampleWorkbench | undefined;
   let page: Page;
-  let workbench: Awaited<ReturnType<typeof startWorkbench>>;
+  let workbench: Workbench;
   let sheet = '';
 
   beforeAll(async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cg-e2e-lang-'));
-    sheet = path.join(dir, 'sample');
-    fs.mkdirSync(sheet);
-    for (const f of fs.readdirSync(SAMPLE_DIR).filter((x) => x.endsWith('.csv')))
-      fs.copyFileSync(path.join(SAMPLE_DIR, f), path.join(sheet, f));
-    workbench = await startWorkbench({
-      port: 0,
-      sheetPath: sheet,
-      inboxPath: path.join(SAMPLE_DIR, 'inbox.json'),
-      stateDir: path.join(dir, 'state'),
-    });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.goto(workbench.url);
-    fs.mkdirSync(RUN_SHOTS, { recursive: true });
+    env = await startSampleWorkbench({ tmpPrefix: 'cg-e2e-lang-', viewport: { width: 1440, height: 900 } });
+    ({ page, workbench, sheet } = env);
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await workbench?.close();
+    await env?.close();
   });
 
   const panel = () => page.locator('#panel-cards');
@@ -96,11 +83,7 @@ run('languages and replies in Chromium', () => {
     const emailed = Number(/Will be emailed\s*(\d+) customers/.exec(preview)?.[1]);
     await panel().getByText(`Start sending to ${emailed}`, { exact: true }).click();
     await panel().locator('[data-card-name="campaign"]').waitFor();
-    for (let i = 0; i < 5 && workbench.backend.outbox().length < emailed; i++) {
-      await page.locator('#run-triggers').click();
-      await page.locator('#toast', { hasText: /Hourly trigger ran|No hourly trigger/ }).waitFor();
-      await page.locator('#toast').evaluate((el) => (el.textContent = ''));
-    }
+    await runTriggersUntilOutbox(page, workbench, emailed);
     // Who is Kazakh, from the sheet the workbench edits.
     const [head, ...rows] = parseCsv(fs.readFileSync(path.join(sheet, 'customers.csv'), 'utf8'));
     const language = new Map(rows.map((r) => [r[head!.indexOf('Email')]!, r[head!.indexOf('Language')]!]));

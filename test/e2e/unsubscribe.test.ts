@@ -6,57 +6,49 @@
  * the next campaign does not email them. A forged link changes nothing.
  */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { startWorkbench } from '../../src/local/workbench/main';
+import type { Page } from 'playwright-core';
 import { readTableFile } from '../../src/local/table/table-file';
-import { chromiumAvailable, launchChromium } from './browser';
-
-const ROOT = path.resolve(__dirname, '../..');
-const SAMPLE_DIR = path.join(ROOT, 'sample');
-const RUN_SHOTS = path.join(ROOT, 'test-results', 'screenshots');
-const DOC_SHOTS = path.join(ROOT, 'docs', 'screenshots');
+import { chromiumAvailable } from './browser';
+import {
+  DOC_SHOTS,
+  RUN_SHOTS,
+  runTriggersUntilOutbox,
+  startSampleWorkbench,
+  type SampleWorkbench,
+  type Workbench,
+} from './sample-workbench';
 const SEGMENT = 'Hard hit, worth keeping';
 
 const run = chromiumAvailable() ? describe : describe.skip;
 
 run('unsubscribe link, in Chromium', () => {
-  let browser: Browser;
+  let env: SampleWorkbench | undefined;
   let page: Page;
-  let workbench: Awaited<ReturnType<typeof startWorkbench>>;
+  let workbench: Workbench;
   let sheetDir = '';
 
   beforeAll(async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cg-unsub-'));
-    sheetDir = path.join(dir, 'sample');
-    fs.mkdirSync(sheetDir);
-    for (const f of fs.readdirSync(SAMPLE_DIR).filter((x) => x.endsWith('.csv')))
-      fs.copyFileSync(path.join(SAMPLE_DIR, f), path.join(sheetDir, f));
-    // No cool-down and no holdout, so the second campaign reaches the same people and counts are exact.
-    const settings = path.join(sheetDir, 'settings.csv');
-    fs.writeFileSync(
-      settings,
-      fs
-        .readFileSync(settings, 'utf8')
-        .replace(/^Cool-down days,14,/m, 'Cool-down days,0,')
-        .replace(/^Holdout %,10,/m, 'Holdout %,0,'),
-    );
-    workbench = await startWorkbench({
-      port: 0,
-      sheetPath: sheetDir,
-      inboxPath: path.join(SAMPLE_DIR, 'inbox.json'),
-      stateDir: path.join(dir, 'state'),
+    env = await startSampleWorkbench({
+      tmpPrefix: 'cg-unsub-',
+      viewport: { width: 1280, height: 800 },
+      // No cool-down and no holdout, so the second campaign reaches the same people and counts are exact.
+      editSample: (sheet) => {
+        const settings = path.join(sheet, 'settings.csv');
+        fs.writeFileSync(
+          settings,
+          fs
+            .readFileSync(settings, 'utf8')
+            .replace(/^Cool-down days,14,/m, 'Cool-down days,0,')
+            .replace(/^Holdout %,10,/m, 'Holdout %,0,'),
+        );
+      },
     });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(workbench.url);
-    fs.mkdirSync(RUN_SHOTS, { recursive: true });
+    ({ page, workbench, sheet: sheetDir } = env);
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await workbench?.close();
+    await env?.close();
   });
 
   const panel = () => page.locator('#panel-cards');
@@ -84,11 +76,7 @@ run('unsubscribe link, in Chromium', () => {
     const before = workbench.backend.outbox().length;
     await panel().getByText(`Start sending to ${emailed}`, { exact: true }).click();
     await panel().locator('[data-card-name="campaign"]').waitFor();
-    for (let i = 0; i < 5 && workbench.backend.outbox().length < before + emailed; i++) {
-      await page.locator('#run-triggers').click();
-      await page.locator('#toast', { hasText: /Hourly trigger ran|No hourly trigger/ }).waitFor();
-      await page.locator('#toast').evaluate((el) => (el.textContent = ''));
-    }
+    await runTriggersUntilOutbox(page, workbench, before + emailed);
     expect(workbench.backend.outbox().length).toBe(before + emailed);
   }
 
