@@ -12,7 +12,8 @@ import { buildHomepage } from '../../src/app/handlers/home';
 import { createContext } from '../../src/gas/runtime';
 import { DEFAULT_TEMPLATES } from '../../src/core/templates';
 import type { Card, Widget } from '../../src/ui/card/types';
-import { act, standInContext } from '../helpers/stand-in-context';
+import { act } from '../helpers/stand-in-context';
+import { hotelCampaignContext } from '../helpers/hotel-segment-world';
 import { shownCard } from '../helpers/shown-card';
 import { checkAudienceBounded } from '../../src/app/campaigns/audience-check';
 import { loadCampaign } from '../../src/app/campaigns/meta';
@@ -40,24 +41,12 @@ function world(
     settings?: Record<string, unknown>;
   },
 ) {
-  const w = standInContext([header, ...customers], {
-    now: '2026-11-20T09:00:00Z',
+  const w = hotelCampaignContext([header, ...customers], {
+    segment: 'Hard hit',
+    playbook: 'Payment holiday',
+    templates: (options.templates ?? DEFAULT_TEMPLATES).map((r) => [...r]),
+    settingsRows: [['Holdout %', String(options.holdout)]],
     ...(options.settings ? { settings: options.settings } : {}),
-    tabs: {
-      'Impact rules': [
-        ['Rule name', 'Column', 'Operator', 'Value', 'Impact'],
-        ['Hotels', 'Industry', 'contains', 'hotel', 'Hit'],
-      ],
-      Segments: [
-        ['Segment', 'Query', 'Playbook'],
-        ['Hard hit', 'Impact = Hit', 'Payment holiday'],
-      ],
-      Templates: (options.templates ?? DEFAULT_TEMPLATES).map((r) => [...r]),
-      Settings: [
-        ['Setting', 'Value'],
-        ['Holdout %', String(options.holdout)],
-      ],
-    },
   });
   // The homepage reads every customer and stores the value lines (as the sidebar's guard rails use them).
   buildHomepage(w.ctx());

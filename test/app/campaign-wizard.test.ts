@@ -7,7 +7,8 @@ import { appEntry } from '../../src/app/entry';
 import { createContext } from '../../src/gas/runtime';
 import { DEFAULT_TEMPLATES } from '../../src/core/templates';
 import type { Card, Widget } from '../../src/ui/card/types';
-import { act, standInContext } from '../helpers/stand-in-context';
+import { act, type standInContext } from '../helpers/stand-in-context';
+import { hotelCampaignContext } from '../helpers/hotel-segment-world';
 import { shownCard } from '../helpers/shown-card';
 import { buildHomepage } from '../../src/app/handlers/home';
 
@@ -30,25 +31,15 @@ rows.push(['stop@hotel.example', 'Stop', 'Quiet Hotel', 'Hotels', 50, 'Active', 
  * rails (test/app/campaign-guard-rails.test.ts), so every member gets the campaign's template.
  */
 function world(prepare?: (ss: ReturnType<typeof standInContext>['ss']) => void) {
-  const w = standInContext([header, ...rows], {
-    now: '2026-11-20T09:00:00Z',
+  const w = hotelCampaignContext([header, ...rows], {
+    segment: 'Hurt hotels',
+    playbook: 'Payment holiday',
+    templates: DEFAULT_TEMPLATES.map((r) => [...r]),
+    settingsRows: [
+      ['Holdout %', '10'],
+      ['Sender name', 'Sofia Am'],
+    ],
     settings: { playbooks: { reliefTopShare: 1 } },
-    tabs: {
-      'Impact rules': [
-        ['Rule name', 'Column', 'Operator', 'Value', 'Impact'],
-        ['Hotels', 'Industry', 'contains', 'hotel', 'Hit'],
-      ],
-      Segments: [
-        ['Segment', 'Query', 'Playbook'],
-        ['Hurt hotels', 'Impact = Hit', 'Payment holiday'],
-      ],
-      Templates: DEFAULT_TEMPLATES.map((r) => [...r]),
-      Settings: [
-        ['Setting', 'Value'],
-        ['Holdout %', '10'],
-        ['Sender name', 'Sofia Am'],
-      ],
-    },
   });
   // Edits first: the homepage caches the team's tabs for the cards after it.
   prepare?.(w.ss);
