@@ -8,15 +8,15 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { parseCsv } from '../../src/local/table/csv';
-import { chromiumAvailable } from './browser';
+import { describeInChromium } from './browser';
 import {
   ROOT,
   SAMPLE_DIR,
   runTriggersUntilOutbox,
-  startSampleWorkbench,
-  type SampleWorkbench,
+  useSampleWorkbench,
   type Workbench,
 } from './sample-workbench';
+
 const SEGMENT = 'Hurt at any value';
 
 /** The subject of every language variant of the sample's Check-in template (the rail's alternative). */
@@ -27,15 +27,12 @@ function checkInSubjects(): Set<string> {
   return new Set(rows.filter((r) => r[name] === 'Check-in').map((r) => r[subject]!));
 }
 
-const run = chromiumAvailable() ? describe : describe.skip;
-
-run('campaign guard rails and holdout in Chromium', () => {
-  let env: SampleWorkbench | undefined;
+describeInChromium('campaign guard rails and holdout in Chromium', () => {
   let page: Page;
   let workbench: Workbench;
 
-  beforeAll(async () => {
-    env = await startSampleWorkbench({
+  useSampleWorkbench(
+    {
       tmpPrefix: 'cg-e2e-guard-',
       viewport: { width: 1440, height: 900 },
       // A segment whose playbook offers relief to every hurt customer, whatever their value.
@@ -44,13 +41,11 @@ run('campaign guard rails and holdout in Chromium', () => {
           path.join(sheet, 'segments.csv'),
           `${SEGMENT},"Impact in Severe, Hit AND Status = Active",Payment holiday,Issue 20: the rail decides per customer\r\n`,
         ),
-    });
-    ({ page, workbench } = env);
-  }, 60_000);
-
-  afterAll(async () => {
-    await env?.close();
-  });
+    },
+    (env) => {
+      ({ page, workbench } = env);
+    },
+  );
 
   const panel = () => page.locator('#panel-cards');
 

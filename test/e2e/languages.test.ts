@@ -9,30 +9,16 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { parseCsv } from '../../src/local/table/csv';
-import { chromiumAvailable } from './browser';
-import {
-  RUN_SHOTS,
-  runTriggersUntilOutbox,
-  startSampleWorkbench,
-  type SampleWorkbench,
-  type Workbench,
-} from './sample-workbench';
+import { describeInChromium } from './browser';
+import { RUN_SHOTS, runTriggersUntilOutbox, useSampleWorkbench, type Workbench } from './sample-workbench';
 
-const run = chromiumAvailable() ? describe : describe.skip;
-
-run('languages and replies in Chromium', () => {
-  let env: SampleWorkbench | undefined;
+describeInChromium('languages and replies in Chromium', () => {
   let page: Page;
   let workbench: Workbench;
   let sheet = '';
 
-  beforeAll(async () => {
-    env = await startSampleWorkbench({ tmpPrefix: 'cg-e2e-lang-', viewport: { width: 1440, height: 900 } });
+  useSampleWorkbench({ tmpPrefix: 'cg-e2e-lang-', viewport: { width: 1440, height: 900 } }, (env) => {
     ({ page, workbench, sheet } = env);
-  }, 60_000);
-
-  afterAll(async () => {
-    await env?.close();
   });
 
   const panel = () => page.locator('#panel-cards');

@@ -14,6 +14,8 @@ import { launchChromium } from './browser';
 export const ROOT = path.resolve(__dirname, '../..');
 export const SAMPLE_DIR = path.join(ROOT, 'sample');
 export const RUN_SHOTS = path.join(ROOT, 'test-results', 'screenshots');
+// The README shows docs/screenshots; a run refreshes them only when asked (UPDATE_SCREENSHOTS=1) or
+// when missing, so ordinary test runs leave the work tree clean. Every run also writes test-results/.
 export const DOC_SHOTS = path.join(ROOT, 'docs', 'screenshots');
 
 export type Workbench = Awaited<ReturnType<typeof startWorkbench>>;
@@ -84,6 +86,24 @@ function started(sheet: string, workbench: Workbench, browser: Browser, page: Pa
       await workbench.close();
     },
   };
+}
+
+/**
+ * Inside a describe: starts the workbench on a copy of the sample before the tests (handing it to
+ * `started`, which keeps the parts the tests use) and closes it after them.
+ */
+export function useSampleWorkbench(
+  options: SampleWorkbenchOptions,
+  started: (env: SampleWorkbench) => void,
+): void {
+  let env: SampleWorkbench | undefined;
+  beforeAll(async () => {
+    env = await startSampleWorkbench(options);
+    started(env);
+  }, 60_000);
+  afterAll(async () => {
+    await env?.close();
+  });
 }
 
 /**

@@ -9,27 +9,24 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { readTableFile } from '../../src/local/table/table-file';
-import { chromiumAvailable } from './browser';
+import { describeInChromium } from './browser';
 import {
   DOC_SHOTS,
   RUN_SHOTS,
   runTriggersUntilOutbox,
-  startSampleWorkbench,
-  type SampleWorkbench,
+  useSampleWorkbench,
   type Workbench,
 } from './sample-workbench';
+
 const SEGMENT = 'Hard hit, worth keeping';
 
-const run = chromiumAvailable() ? describe : describe.skip;
-
-run('unsubscribe link, in Chromium', () => {
-  let env: SampleWorkbench | undefined;
+describeInChromium('unsubscribe link, in Chromium', () => {
   let page: Page;
   let workbench: Workbench;
   let sheetDir = '';
 
-  beforeAll(async () => {
-    env = await startSampleWorkbench({
+  useSampleWorkbench(
+    {
       tmpPrefix: 'cg-unsub-',
       viewport: { width: 1280, height: 800 },
       // No cool-down and no holdout, so the second campaign reaches the same people and counts are exact.
@@ -43,13 +40,11 @@ run('unsubscribe link, in Chromium', () => {
             .replace(/^Holdout %,10,/m, 'Holdout %,0,'),
         );
       },
-    });
-    ({ page, workbench, sheet: sheetDir } = env);
-  }, 60_000);
-
-  afterAll(async () => {
-    await env?.close();
-  });
+    },
+    (env) => {
+      ({ page, workbench, sheet: sheetDir } = env);
+    },
+  );
 
   const panel = () => page.locator('#panel-cards');
   const customerRow = (email: string) => {

@@ -7,23 +7,16 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { readabilityProblems } from '../../src/core/text/format';
-import { chromiumAvailable } from './browser';
+import { describeInChromium } from './browser';
 import {
   DOC_SHOTS,
   RUN_SHOTS,
   runTriggersUntilOutbox,
-  startSampleWorkbench,
-  type SampleWorkbench,
+  useSampleWorkbench,
   type Workbench,
 } from './sample-workbench';
 
-// The README shows docs/screenshots; a run refreshes them only when asked (UPDATE_SCREENSHOTS=1) or
-// when missing, so ordinary test runs leave the work tree clean. Every run also writes test-results/.
-
-const run = chromiumAvailable() ? describe : describe.skip;
-
-run('workbench in Chromium', () => {
-  let env: SampleWorkbench | undefined;
+describeInChromium('workbench in Chromium', () => {
   let page: Page;
   let workbench: Workbench;
   const dialogs: string[] = [];
@@ -31,9 +24,9 @@ run('workbench in Chromium', () => {
   /** The text of every card the panel showed during the run, for the checks on every card visited. */
   const cardsSeen = new Map<string, string>();
 
-  beforeAll(async () => {
-    // Work on a copy of the sample folder (a tab per CSV): the workbench writes changes back.
-    env = await startSampleWorkbench({
+  // Work on a copy of the sample folder (a tab per CSV): the workbench writes changes back.
+  useSampleWorkbench(
+    {
       tmpPrefix: 'cg-e2e-',
       viewport: { width: 1440, height: 900 },
       preparePage: async (page) => {
@@ -55,14 +48,12 @@ run('workbench in Chromium', () => {
       });`,
         });
       },
-    });
-    ({ page, workbench, sheet: sheetFile } = env);
-    fs.mkdirSync(DOC_SHOTS, { recursive: true });
-  }, 60_000);
-
-  afterAll(async () => {
-    await env?.close();
-  });
+    },
+    (env) => {
+      ({ page, workbench, sheet: sheetFile } = env);
+      fs.mkdirSync(DOC_SHOTS, { recursive: true });
+    },
+  );
 
   const panel = () => page.locator('#panel-cards');
   const shoot = async (name: string) => {
