@@ -7,9 +7,9 @@ import { appEntry } from '../../src/app/entry';
 import { createContext } from '../../src/gas/runtime';
 import { DEFAULT_TEMPLATES } from '../../src/core/templates';
 import type { Card, Widget } from '../../src/ui/card/types';
-import { act, type standInContext } from '../helpers/stand-in-context';
+import { act, runHourlyTriggers, type standInContext } from '../helpers/stand-in-context';
 import { hotelCampaignContext } from '../helpers/hotel-segment-world';
-import { shownCard } from '../helpers/shown-card';
+import { buttonParams, shownCard } from '../helpers/shown-card';
 import { buildHomepage } from '../../src/app/handlers/home';
 
 const HOUR = 3_600_000;
@@ -51,11 +51,7 @@ function world(prepare?: (ss: ReturnType<typeof standInContext>['ss']) => void) 
 const cardOf = shownCard;
 const widgets = (c: Card): Widget[] => c.sections.flatMap((s) => s.widgets);
 const buttons = (c: Card) => widgets(c).flatMap((w) => (w.kind === 'buttonSet' ? w.buttons : []));
-const paramsOf = (c: Card, text: RegExp) => {
-  const b = buttons(c).find((x) => text.test(x.text));
-  if (!b || b.onClick.kind !== 'action') throw new Error(`no button ${text}`);
-  return b.onClick.action.params ?? {};
-};
+const paramsOf = buttonParams;
 
 /** The wizard's "Check audience" step for the Hurt hotels segment and the Payment holiday template. */
 const previewCard = (w: ReturnType<typeof world>, name: string) =>
@@ -101,18 +97,9 @@ describe('campaign wizard', () => {
     const again = act(w.ctx(), 'startCampaign', start);
     expect(again.kind === 'navigate' && again.notification).toBe('This campaign has already started.');
 
-    for (let h = 0; h < 6; h++) {
-      w.world.clock.advance(HOUR);
-      w.world.runDueTriggers((fn, execution) => {
-        expect(fn).toBe('onHourlyTrigger');
-        const report = appEntry(
-          () => ({ ...createContext(execution.globals), clock: w.world.clock }),
-          (e) => {
-            throw e;
-          },
-        ).hourly();
-        expect(report.errors).toEqual([]);
-      });
+    for (const run of runHourlyTriggers(w, 6)) {
+      expect(run.fn).toBe('onHourlyTrigger');
+      expect(run.report.errors).toEqual([]);
     }
     const customerMail = w.world.mail.outbox.filter((m) => !m.subject.startsWith('[Test]'));
     const perAddress = new Map<string, number>();
@@ -160,17 +147,7 @@ describe('campaign wizard', () => {
     const preview = previewCard(w, 'Relief');
     const start = paramsOf(preview, /^Start sending to/);
     act(w.ctx(), 'startCampaign', start);
-    for (let h = 0; h < 3; h++) {
-      w.world.clock.advance(HOUR);
-      w.world.runDueTriggers((_fn, execution) => {
-        appEntry(
-          () => ({ ...createContext(execution.globals), clock: w.world.clock }),
-          (e) => {
-            throw e;
-          },
-        ).hourly();
-      });
-    }
+    runHourlyTriggers(w, 3);
     // The snapshot was taken before the campaign: its outcomes wait for the next count.
     expect(JSON.stringify(cardOf(act(w.ctx(), 'openOutcomes')))).toContain('counted from the next refresh');
     act(w.ctx(), 'refreshHome');
