@@ -12,7 +12,8 @@ import { describeInChromium } from './browser';
 import {
   ROOT,
   SAMPLE_DIR,
-  runTriggersUntilOutbox,
+  checkAudience,
+  startSending,
   useSampleWorkbench,
   type Workbench,
 } from './sample-workbench';
@@ -59,10 +60,7 @@ describeInChromium('campaign guard rails and holdout in Chromium', () => {
     await expect(panel().textContent()).resolves.toContain('Guard rails still apply per customer');
     await panel().getByText('Email this segment…', { exact: true }).click();
     await panel().locator('[data-card-name="campaignSetup"]').waitFor();
-    await panel().getByText('Check audience', { exact: true }).click();
-    await panel().locator('[data-card-name="campaignPreview"]').waitFor();
-    const preview = (await panel().textContent()) ?? '';
-    const emailed = Number(/Will be emailed\s*(\d+) customers/.exec(preview)?.[1]);
+    const { text: preview, emailed } = await checkAudience(page);
     const checkIn = Number(/(\d+) get “Check-in” instead/.exec(preview)?.[1]);
     const held = /(\d+) of (\d+) held back \((\d+(?:\.\d)?)%\)/.exec(preview);
     expect(checkIn).toBeGreaterThan(0);
@@ -77,9 +75,7 @@ describeInChromium('campaign guard rails and holdout in Chromium', () => {
     await panel().getByText('Check again', { exact: true }).click();
     await panel().getByText(`${holdout} of ${total} held back`, { exact: false }).waitFor();
 
-    await panel().getByText(`Start sending to ${emailed}`, { exact: true }).click();
-    await panel().locator('[data-card-name="campaign"]').waitFor();
-    await runTriggersUntilOutbox(page, workbench, emailed);
+    await startSending(page, workbench, emailed);
     const sent = workbench.backend.outbox();
     expect(sent).toHaveLength(emailed);
     // Those below the value line got the check-in, the others the payment holiday: the card's counts.

@@ -10,7 +10,13 @@ import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { parseCsv } from '../../src/local/table/csv';
 import { describeInChromium } from './browser';
-import { RUN_SHOTS, runTriggersUntilOutbox, useSampleWorkbench, type Workbench } from './sample-workbench';
+import {
+  RUN_SHOTS,
+  checkAudience,
+  startSending,
+  useSampleWorkbench,
+  type Workbench,
+} from './sample-workbench';
 
 describeInChromium('languages and replies in Chromium', () => {
   let page: Page;
@@ -56,9 +62,7 @@ describeInChromium('languages and replies in Chromium', () => {
     await panel().getByText('Hard hit, worth keeping', { exact: true }).click();
     await panel().getByText('Email this segment…', { exact: true }).click();
     await panel().locator('[data-card-name="campaignSetup"]').waitFor();
-    await panel().getByText('Check audience', { exact: true }).click();
-    await panel().locator('[data-card-name="campaignPreview"]').waitFor();
-    const preview = (await panel().textContent()) ?? '';
+    const { text: preview, emailed } = await checkAudience(page);
     // Largest first; a guard rail's check-in goes out in the same languages as the offer.
     const languages =
       /Languages\s*((?:(?:English|Turkish|Russian|Kazakh) \d+(?: · )?)+)/.exec(preview)?.[1] ?? '';
@@ -66,10 +70,7 @@ describeInChromium('languages and replies in Chromium', () => {
       expect(languages).toMatch(new RegExp(`${name} \\d+`));
     expect(preview).toMatch(/\d+ gets? English: no variant in Norwegian/);
     await page.screenshot({ path: path.join(RUN_SHOTS, 'campaign-languages.png') });
-    const emailed = Number(/Will be emailed\s*(\d+) customers/.exec(preview)?.[1]);
-    await panel().getByText(`Start sending to ${emailed}`, { exact: true }).click();
-    await panel().locator('[data-card-name="campaign"]').waitFor();
-    await runTriggersUntilOutbox(page, workbench, emailed);
+    await startSending(page, workbench, emailed);
     // Who is Kazakh, from the sheet the workbench edits.
     const [head, ...rows] = parseCsv(fs.readFileSync(path.join(sheet, 'customers.csv'), 'utf8'));
     const language = new Map(rows.map((r) => [r[head!.indexOf('Email')]!, r[head!.indexOf('Language')]!]));

@@ -106,6 +106,31 @@ export function useSampleWorkbench(
   });
 }
 
+const panel = (page: Page) => page.locator('#panel-cards');
+
+/** On the campaign setup card: "Check audience", then the preview's text and how many it will email. */
+export async function checkAudience(page: Page): Promise<{ text: string; emailed: number }> {
+  await panel(page).getByText('Check audience', { exact: true }).click();
+  await panel(page).locator('[data-card-name="campaignPreview"]').waitFor();
+  const text = (await panel(page).textContent()) ?? '';
+  return { text, emailed: Number(/Will be emailed\s*(\d+) customers/.exec(text)?.[1]) };
+}
+
+/**
+ * On the preview: "Start sending to N" (the first batch goes from the card), then the hourly trigger
+ * sends the rest until the outbox holds `outboxTarget` emails.
+ */
+export async function startSending(
+  page: Page,
+  workbench: Workbench,
+  emailed: number,
+  outboxTarget = emailed,
+): Promise<void> {
+  await panel(page).getByText(`Start sending to ${emailed}`, { exact: true }).click();
+  await panel(page).locator('[data-card-name="campaign"]').waitFor();
+  await runTriggersUntilOutbox(page, workbench, outboxTarget);
+}
+
 /**
  * Clicks "Run triggers" (the local scheduler's hourly trigger) until the outbox holds `count` emails,
  * at most five times: a campaign sends its first batch from the card and the rest from the trigger.

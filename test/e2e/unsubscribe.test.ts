@@ -13,7 +13,8 @@ import { describeInChromium } from './browser';
 import {
   DOC_SHOTS,
   RUN_SHOTS,
-  runTriggersUntilOutbox,
+  checkAudience,
+  startSending,
   useSampleWorkbench,
   type Workbench,
 } from './sample-workbench';
@@ -54,29 +55,24 @@ describeInChromium('unsubscribe link, in Chromium', () => {
   };
 
   /** Segment → Email this segment… → Check audience: the number to be emailed and the preview's text. */
-  async function checkAudience(): Promise<{ emailed: number; text: string }> {
+  async function segmentAudience(): Promise<{ emailed: number; text: string }> {
     await page.goto(workbench.url);
     await page.locator('#home').click();
     await panel().locator('[data-card-name="home"]').waitFor();
     await panel().getByText('Segments', { exact: true }).click();
     await panel().getByText(SEGMENT, { exact: true }).click();
     await panel().getByText('Email this segment…', { exact: true }).click();
-    await panel().getByText('Check audience', { exact: true }).click();
-    await panel().locator('[data-card-name="campaignPreview"]').waitFor();
-    const text = (await panel().textContent()) ?? '';
-    return { emailed: Number(/Will be emailed\s*(\d+) customers/.exec(text)?.[1]), text };
+    return checkAudience(page);
   }
 
   async function startAndSend(emailed: number): Promise<void> {
     const before = workbench.backend.outbox().length;
-    await panel().getByText(`Start sending to ${emailed}`, { exact: true }).click();
-    await panel().locator('[data-card-name="campaign"]').waitFor();
-    await runTriggersUntilOutbox(page, workbench, before + emailed);
+    await startSending(page, workbench, emailed, before + emailed);
     expect(workbench.backend.outbox().length).toBe(before + emailed);
   }
 
   it('marks the sheet after a click on the link in the email, and the next campaign skips the customer', async () => {
-    const first = await checkAudience();
+    const first = await segmentAudience();
     expect(first.emailed).toBeGreaterThan(1);
     // The preview shows the footer the product adds, with a link that carries no token.
     expect(first.text).toMatch(
@@ -119,7 +115,7 @@ describeInChromium('unsubscribe link, in Chromium', () => {
 
     // The next audience check writes the click into the sheet file and leaves the customer out.
     expect(String(customerRow(customer).Unsubscribed ?? '')).toBe('');
-    const second = await checkAudience();
+    const second = await segmentAudience();
     expect(String(customerRow(customer).Unsubscribed)).toBe('Yes');
     expect(second.emailed).toBe(first.emailed - 1);
     // One more left out as unsubscribed than at the first check (the sample has some already).

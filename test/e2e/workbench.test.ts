@@ -11,7 +11,8 @@ import { describeInChromium } from './browser';
 import {
   DOC_SHOTS,
   RUN_SHOTS,
-  runTriggersUntilOutbox,
+  checkAudience,
+  startSending,
   useSampleWorkbench,
   type Workbench,
 } from './sample-workbench';
@@ -123,17 +124,12 @@ describeInChromium('workbench in Chromium', () => {
     await panel().locator('[data-card-name="segment"]').waitFor();
     await panel().getByText('Email this segment…', { exact: true }).click();
     await panel().locator('[data-card-name="campaignSetup"]').waitFor();
-    await panel().getByText('Check audience', { exact: true }).click();
-    await panel().locator('[data-card-name="campaignPreview"]').waitFor();
-    const preview = (await panel().textContent()) ?? '';
-    const emailed = Number(/Will be emailed\s*(\d+) customers/.exec(preview)?.[1]);
+    const { emailed } = await checkAudience(page);
     expect(emailed).toBeGreaterThan(0);
     await shoot('campaign-preview.png');
 
     // Start: the first batch goes from the card, the local scheduler's hourly trigger sends the rest.
-    await panel().getByText(`Start sending to ${emailed}`, { exact: true }).click();
-    await panel().locator('[data-card-name="campaign"]').waitFor();
-    await runTriggersUntilOutbox(page, workbench, emailed);
+    await startSending(page, workbench, emailed);
     const sent = workbench.backend.outbox().filter((m) => !m.subject.startsWith('[Test]'));
     expect(new Set(sent.map((m) => m.to)).size).toBe(emailed);
     expect(sent).toHaveLength(emailed);
