@@ -9,38 +9,13 @@
 import { changeAlert } from '../../src/app/watch/alert-actions';
 import { runTabUpkeep } from '../../src/app/watch/tab-upkeep';
 import { ALERTS_ARCHIVE_TAB, ARCHIVE_AFTER_DAYS, type AlertStatus } from '../../src/core/watch/alerts';
-import type { Execution } from '../../src/local/standins';
 import { alertsWorld, shuffled, TEAMMATE, type AlertSpec } from '../helpers/alerts-world';
+import { killAt } from '../helpers/archive-kill';
+import { rng } from '../helpers/campaign-faults';
 import { seeds } from '../helpers/seeds';
-
-function rng(seed: number) {
-  let s = (seed * 2654435761) >>> 0;
-  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
-}
 
 /** What the seeds really did, so the last test can check the faults happened. */
 const fired = { kills: 0, afterAppend: 0, sorted: 0, deleted: 0, teammateDone: 0 };
-
-/**
- * Dies like Apps Script: at a service call, which does not happen, and nothing after it. Either the
- * nth call (Range.getRow, one per TextFinder match and answered locally, is not counted, so kills
- * spread over the ~70 calls of a step's real work), or the first call after an archive append: the
- * narrow window where an alert is in both tabs.
- */
-function killAt(exec: Execution, nth: number | 'afterAppend', appended: () => boolean) {
-  let seen = 0;
-  const original = exec.call.bind(exec);
-  exec.call = (method, cells) => {
-    const now = nth === 'afterAppend' ? appended() : method !== 'Range.getRow' && ++seen === nth;
-    if (now) {
-      fired.kills++;
-      if (appended()) fired.afterAppend++;
-      exec.end();
-      throw new Error('Exceeded maximum execution time');
-    }
-    original(method, cells);
-  };
-}
 
 const STATUSES: AlertStatus[] = ['open', 'snoozed', 'acknowledged', 'done'];
 
@@ -86,6 +61,7 @@ describe.each(seeds(6, 1_000))('archive killed at random calls, seed %i', (seed)
           exec,
           random() < 0.3 ? 'afterAppend' : 1 + Math.floor(random() * 90),
           () => archiveRows() > before,
+          fired,
         );
       try {
         // A run the kill did not reach finished on its own.

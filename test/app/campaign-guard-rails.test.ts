@@ -7,19 +7,16 @@
  * - The holdout: exactly 10% of who can be emailed, the same group at every check and after Start,
  *   and an offer to turn it off when it is too small to measure anything.
  */
-import { appEntry } from '../../src/app/entry';
 import { buildHomepage } from '../../src/app/handlers/home';
-import { createContext } from '../../src/gas/runtime';
 import { DEFAULT_TEMPLATES } from '../../src/core/templates';
-import type { Card, Widget } from '../../src/ui/card/types';
-import { act, standInContext } from '../helpers/stand-in-context';
-import { shownCard } from '../helpers/shown-card';
+import { act, runHourlyTriggers } from '../helpers/stand-in-context';
+import { hotelCampaignContext } from '../helpers/hotel-segment-world';
+import { buttonParams, shownCard } from '../helpers/shown-card';
 import { checkAudienceBounded } from '../../src/app/campaigns/audience-check';
 import { loadCampaign } from '../../src/app/campaigns/meta';
 import { startSegmentCampaign } from '../../src/app/campaigns/start';
 import { DEFAULT_TEAM_SETTINGS } from '../../src/core/settings/team-settings';
 
-const HOUR = 3_600_000;
 const header = ['Email', 'Name', 'Company', 'Industry', 'MRR', 'Status'];
 /** The issue's four ($50, $55, $56, $72) and twenty hotels paying 200-390: the top half starts at 280. */
 const MRRS = [50, 55, 56, 72, ...Array.from({ length: 20 }, (_, i) => 200 + i * 10)];
@@ -40,38 +37,17 @@ function world(
     settings?: Record<string, unknown>;
   },
 ) {
-  const w = standInContext([header, ...customers], {
-    now: '2026-11-20T09:00:00Z',
+  const w = hotelCampaignContext([header, ...customers], {
+    segment: 'Hard hit',
+    playbook: 'Payment holiday',
+    templates: (options.templates ?? DEFAULT_TEMPLATES).map((r) => [...r]),
+    settingsRows: [['Holdout %', String(options.holdout)]],
     ...(options.settings ? { settings: options.settings } : {}),
-    tabs: {
-      'Impact rules': [
-        ['Rule name', 'Column', 'Operator', 'Value', 'Impact'],
-        ['Hotels', 'Industry', 'contains', 'hotel', 'Hit'],
-      ],
-      Segments: [
-        ['Segment', 'Query', 'Playbook'],
-        ['Hard hit', 'Impact = Hit', 'Payment holiday'],
-      ],
-      Templates: (options.templates ?? DEFAULT_TEMPLATES).map((r) => [...r]),
-      Settings: [
-        ['Setting', 'Value'],
-        ['Holdout %', String(options.holdout)],
-      ],
-    },
   });
   // The homepage reads every customer and stores the value lines (as the sidebar's guard rails use them).
   buildHomepage(w.ctx());
   return w;
 }
-
-const widgets = (c: Card): Widget[] => c.sections.flatMap((s) => s.widgets);
-const buttonParams = (c: Card, text: RegExp) => {
-  const b = widgets(c)
-    .flatMap((x) => (x.kind === 'buttonSet' ? x.buttons : []))
-    .find((x) => text.test(x.text));
-  if (!b || b.onClick.kind !== 'action') throw new Error(`no button ${text}`);
-  return b.onClick.action.params ?? {};
-};
 
 /** The setup card, then its "Check audience" with the name and template in the form. */
 function firstCheck(w: ReturnType<typeof world>, name = 'Relief') {
@@ -85,18 +61,7 @@ function firstCheck(w: ReturnType<typeof world>, name = 'Relief') {
 }
 
 function runTriggers(w: ReturnType<typeof world>, hours: number) {
-  for (let h = 0; h < hours; h++) {
-    w.world.clock.advance(HOUR);
-    w.world.runDueTriggers((_fn, execution) => {
-      const report = appEntry(
-        () => ({ ...createContext(execution.globals), clock: w.world.clock }),
-        (e) => {
-          throw e;
-        },
-      ).hourly();
-      expect(report.errors).toEqual([]);
-    });
-  }
+  for (const run of runHourlyTriggers(w, hours)) expect(run.report.errors).toEqual([]);
 }
 
 /** The Campaigns tab as objects, by its header. */

@@ -7,8 +7,9 @@ import { appEntry } from '../../src/app/entry';
 import { createContext } from '../../src/gas/runtime';
 import { DEFAULT_TEMPLATES } from '../../src/core/templates';
 import type { Card, Widget } from '../../src/ui/card/types';
-import { act, standInContext } from '../helpers/stand-in-context';
-import { shownCard } from '../helpers/shown-card';
+import { act, runHourlyTriggers, type standInContext } from '../helpers/stand-in-context';
+import { hotelCampaignContext } from '../helpers/hotel-segment-world';
+import { buttonParams, shownCard } from '../helpers/shown-card';
 import { buildHomepage } from '../../src/app/handlers/home';
 
 const HOUR = 3_600_000;
@@ -30,25 +31,15 @@ rows.push(['stop@hotel.example', 'Stop', 'Quiet Hotel', 'Hotels', 50, 'Active', 
  * rails (test/app/campaign-guard-rails.test.ts), so every member gets the campaign's template.
  */
 function world(prepare?: (ss: ReturnType<typeof standInContext>['ss']) => void) {
-  const w = standInContext([header, ...rows], {
-    now: '2026-11-20T09:00:00Z',
+  const w = hotelCampaignContext([header, ...rows], {
+    segment: 'Hurt hotels',
+    playbook: 'Payment holiday',
+    templates: DEFAULT_TEMPLATES.map((r) => [...r]),
+    settingsRows: [
+      ['Holdout %', '10'],
+      ['Sender name', 'Sofia Am'],
+    ],
     settings: { playbooks: { reliefTopShare: 1 } },
-    tabs: {
-      'Impact rules': [
-        ['Rule name', 'Column', 'Operator', 'Value', 'Impact'],
-        ['Hotels', 'Industry', 'contains', 'hotel', 'Hit'],
-      ],
-      Segments: [
-        ['Segment', 'Query', 'Playbook'],
-        ['Hurt hotels', 'Impact = Hit', 'Payment holiday'],
-      ],
-      Templates: DEFAULT_TEMPLATES.map((r) => [...r]),
-      Settings: [
-        ['Setting', 'Value'],
-        ['Holdout %', '10'],
-        ['Sender name', 'Sofia Am'],
-      ],
-    },
   });
   // Edits first: the homepage caches the team's tabs for the cards after it.
   prepare?.(w.ss);
@@ -60,11 +51,7 @@ function world(prepare?: (ss: ReturnType<typeof standInContext>['ss']) => void) 
 const cardOf = shownCard;
 const widgets = (c: Card): Widget[] => c.sections.flatMap((s) => s.widgets);
 const buttons = (c: Card) => widgets(c).flatMap((w) => (w.kind === 'buttonSet' ? w.buttons : []));
-const paramsOf = (c: Card, text: RegExp) => {
-  const b = buttons(c).find((x) => text.test(x.text));
-  if (!b || b.onClick.kind !== 'action') throw new Error(`no button ${text}`);
-  return b.onClick.action.params ?? {};
-};
+const paramsOf = buttonParams;
 
 /** The wizard's "Check audience" step for the Hurt hotels segment and the Payment holiday template. */
 const previewCard = (w: ReturnType<typeof world>, name: string) =>
@@ -110,18 +97,9 @@ describe('campaign wizard', () => {
     const again = act(w.ctx(), 'startCampaign', start);
     expect(again.kind === 'navigate' && again.notification).toBe('This campaign has already started.');
 
-    for (let h = 0; h < 6; h++) {
-      w.world.clock.advance(HOUR);
-      w.world.runDueTriggers((fn, execution) => {
-        expect(fn).toBe('onHourlyTrigger');
-        const report = appEntry(
-          () => ({ ...createContext(execution.globals), clock: w.world.clock }),
-          (e) => {
-            throw e;
-          },
-        ).hourly();
-        expect(report.errors).toEqual([]);
-      });
+    for (const run of runHourlyTriggers(w, 6)) {
+      expect(run.fn).toBe('onHourlyTrigger');
+      expect(run.report.errors).toEqual([]);
     }
     const customerMail = w.world.mail.outbox.filter((m) => !m.subject.startsWith('[Test]'));
     const perAddress = new Map<string, number>();
@@ -169,17 +147,7 @@ describe('campaign wizard', () => {
     const preview = previewCard(w, 'Relief');
     const start = paramsOf(preview, /^Start sending to/);
     act(w.ctx(), 'startCampaign', start);
-    for (let h = 0; h < 3; h++) {
-      w.world.clock.advance(HOUR);
-      w.world.runDueTriggers((_fn, execution) => {
-        appEntry(
-          () => ({ ...createContext(execution.globals), clock: w.world.clock }),
-          (e) => {
-            throw e;
-          },
-        ).hourly();
-      });
-    }
+    runHourlyTriggers(w, 3);
     // The snapshot was taken before the campaign: its outcomes wait for the next count.
     expect(JSON.stringify(cardOf(act(w.ctx(), 'openOutcomes')))).toContain('counted from the next refresh');
     act(w.ctx(), 'refreshHome');

@@ -8,7 +8,8 @@ import { buildMessageCards } from '../../src/app/handlers/message';
 import { parseAddonEvent } from '../../src/app/events';
 import { CAMPAIGNS_TAB, readLog } from '../../src/core/campaigns/log';
 import type { Card, Widget } from '../../src/ui/card/types';
-import { act, standInContext } from '../helpers/stand-in-context';
+import { act } from '../helpers/stand-in-context';
+import { hotelCampaignContext } from '../helpers/hotel-segment-world';
 import { shownCard } from '../helpers/shown-card';
 
 const header = ['Email', 'Name', 'Company', 'Industry', 'MRR', 'Status', 'Language'];
@@ -50,24 +51,14 @@ const templates = [
 ];
 
 function world() {
-  const w = standInContext(customers, {
-    now: '2026-11-20T09:00:00Z',
-    tabs: {
-      'Impact rules': [
-        ['Rule name', 'Column', 'Operator', 'Value', 'Impact'],
-        ['Hotels', 'Industry', 'contains', 'hotel', 'Hit'],
-      ],
-      Segments: [
-        ['Segment', 'Query', 'Playbook'],
-        ['Hotels', 'Impact = Hit', ''],
-      ],
-      Templates: templates,
-      Settings: [
-        ['Setting', 'Value'],
-        ['Holdout %', '0'],
-        ['Default language', 'en'],
-      ],
-    },
+  const w = hotelCampaignContext(customers, {
+    segment: 'Hotels',
+    playbook: '',
+    templates,
+    settingsRows: [
+      ['Holdout %', '0'],
+      ['Default language', 'en'],
+    ],
   });
   // Dana has no Language: the sidebar reads her Kazakh email and learns it.
   w.world.gmail.seed([

@@ -16,6 +16,9 @@ export function chromiumAvailable(): boolean {
   return false;
 }
 
+/** `describe` where Chromium is here, `describe.skip` (with the message above) where it is not. */
+export const describeInChromium: jest.Describe = chromiumAvailable() ? describe : describe.skip;
+
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,

@@ -5,15 +5,19 @@
  * after Start the workbench's outbox holds exactly those counts of each email.
  */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { startWorkbench } from '../../src/local/workbench/main';
+import type { Page } from 'playwright-core';
 import { parseCsv } from '../../src/local/table/csv';
-import { chromiumAvailable, launchChromium } from './browser';
+import { describeInChromium } from './browser';
+import {
+  ROOT,
+  SAMPLE_DIR,
+  checkAudience,
+  startSending,
+  useSampleWorkbench,
+  type Workbench,
+} from './sample-workbench';
 
-const ROOT = path.resolve(__dirname, '../..');
-const SAMPLE_DIR = path.join(ROOT, 'sample');
 const SEGMENT = 'Hurt at any value';
 
 /** The subject of every language variant of the sample's Check-in template (the rail's alternative). */
@@ -24,39 +28,25 @@ function checkInSubjects(): Set<string> {
   return new Set(rows.filter((r) => r[name] === 'Check-in').map((r) => r[subject]!));
 }
 
-const run = chromiumAvailable() ? describe : describe.skip;
-
-run('campaign guard rails and holdout in Chromium', () => {
-  let browser: Browser;
+describeInChromium('campaign guard rails and holdout in Chromium', () => {
   let page: Page;
-  let workbench: Awaited<ReturnType<typeof startWorkbench>>;
+  let workbench: Workbench;
 
-  beforeAll(async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cg-e2e-guard-'));
-    const sheet = path.join(dir, 'sample');
-    fs.mkdirSync(sheet);
-    for (const f of fs.readdirSync(SAMPLE_DIR).filter((x) => x.endsWith('.csv')))
-      fs.copyFileSync(path.join(SAMPLE_DIR, f), path.join(sheet, f));
-    // A segment whose playbook offers relief to every hurt customer, whatever their value.
-    fs.appendFileSync(
-      path.join(sheet, 'segments.csv'),
-      `${SEGMENT},"Impact in Severe, Hit AND Status = Active",Payment holiday,Issue 20: the rail decides per customer\r\n`,
-    );
-    workbench = await startWorkbench({
-      port: 0,
-      sheetPath: sheet,
-      inboxPath: path.join(SAMPLE_DIR, 'inbox.json'),
-      stateDir: path.join(dir, 'state'),
-    });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.goto(workbench.url);
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await workbench?.close();
-  });
+  useSampleWorkbench(
+    {
+      tmpPrefix: 'cg-e2e-guard-',
+      viewport: { width: 1440, height: 900 },
+      // A segment whose playbook offers relief to every hurt customer, whatever their value.
+      editSample: (sheet) =>
+        fs.appendFileSync(
+          path.join(sheet, 'segments.csv'),
+          `${SEGMENT},"Impact in Severe, Hit AND Status = Active",Payment holiday,Issue 20: the rail decides per customer\r\n`,
+        ),
+    },
+    (env) => {
+      ({ page, workbench } = env);
+    },
+  );
 
   const panel = () => page.locator('#panel-cards');
 
@@ -70,10 +60,7 @@ run('campaign guard rails and holdout in Chromium', () => {
     await expect(panel().textContent()).resolves.toContain('Guard rails still apply per customer');
     await panel().getByText('Email this segment…', { exact: true }).click();
     await panel().locator('[data-card-name="campaignSetup"]').waitFor();
-    await panel().getByText('Check audience', { exact: true }).click();
-    await panel().locator('[data-card-name="campaignPreview"]').waitFor();
-    const preview = (await panel().textContent()) ?? '';
-    const emailed = Number(/Will be emailed\s*(\d+) customers/.exec(preview)?.[1]);
+    const { text: preview, emailed } = await checkAudience(page);
     const checkIn = Number(/(\d+) get “Check-in” instead/.exec(preview)?.[1]);
     const held = /(\d+) of (\d+) held back \((\d+(?:\.\d)?)%\)/.exec(preview);
     expect(checkIn).toBeGreaterThan(0);
@@ -88,13 +75,7 @@ run('campaign guard rails and holdout in Chromium', () => {
     await panel().getByText('Check again', { exact: true }).click();
     await panel().getByText(`${holdout} of ${total} held back`, { exact: false }).waitFor();
 
-    await panel().getByText(`Start sending to ${emailed}`, { exact: true }).click();
-    await panel().locator('[data-card-name="campaign"]').waitFor();
-    for (let i = 0; i < 5 && workbench.backend.outbox().length < emailed; i++) {
-      await page.locator('#run-triggers').click();
-      await page.locator('#toast', { hasText: /Hourly trigger ran|No hourly trigger/ }).waitFor();
-      await page.locator('#toast').evaluate((el) => (el.textContent = ''));
-    }
+    await startSending(page, workbench, emailed);
     const sent = workbench.backend.outbox();
     expect(sent).toHaveLength(emailed);
     // Those below the value line got the check-in, the others the payment holiday: the card's counts.

@@ -8,9 +8,7 @@
 import * as http from 'node:http';
 import type { Browser } from 'playwright-core';
 import { snapshotFiles, startTestWorkbench, type TestWorkbench } from '../helpers/workbench-http';
-import { chromiumAvailable, launchChromium } from './browser';
-
-const run = chromiumAvailable() ? describe : describe.skip;
+import { describeInChromium, launchChromium } from './browser';
 
 function hostilePage(target: string): string {
   const payload = JSON.stringify({ kind: 'action', parameters: { action: 'rescoreAll' }, formInputs: {} });
@@ -40,7 +38,7 @@ function hostilePage(target: string): string {
 </script></body></html>`;
 }
 
-run('a page on another local port, in Chromium', () => {
+describeInChromium('a page on another local port, in Chromium', () => {
   let browser: Browser;
   let wb: TestWorkbench;
   let attacker: http.Server;

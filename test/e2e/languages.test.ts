@@ -6,46 +6,25 @@
  *   and a Kazakh one a Kazakh save offer.
  */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { startWorkbench } from '../../src/local/workbench/main';
+import type { Page } from 'playwright-core';
 import { parseCsv } from '../../src/local/table/csv';
-import { chromiumAvailable, launchChromium } from './browser';
+import { describeInChromium } from './browser';
+import {
+  RUN_SHOTS,
+  checkAudience,
+  startSending,
+  useSampleWorkbench,
+  type Workbench,
+} from './sample-workbench';
 
-const ROOT = path.resolve(__dirname, '../..');
-const SAMPLE_DIR = path.join(ROOT, 'sample');
-const RUN_SHOTS = path.join(ROOT, 'test-results', 'screenshots');
-
-const run = chromiumAvailable() ? describe : describe.skip;
-
-run('languages and replies in Chromium', () => {
-  let browser: Browser;
+describeInChromium('languages and replies in Chromium', () => {
   let page: Page;
-  let workbench: Awaited<ReturnType<typeof startWorkbench>>;
+  let workbench: Workbench;
   let sheet = '';
 
-  beforeAll(async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cg-e2e-lang-'));
-    sheet = path.join(dir, 'sample');
-    fs.mkdirSync(sheet);
-    for (const f of fs.readdirSync(SAMPLE_DIR).filter((x) => x.endsWith('.csv')))
-      fs.copyFileSync(path.join(SAMPLE_DIR, f), path.join(sheet, f));
-    workbench = await startWorkbench({
-      port: 0,
-      sheetPath: sheet,
-      inboxPath: path.join(SAMPLE_DIR, 'inbox.json'),
-      stateDir: path.join(dir, 'state'),
-    });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.goto(workbench.url);
-    fs.mkdirSync(RUN_SHOTS, { recursive: true });
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await workbench?.close();
+  useSampleWorkbench({ tmpPrefix: 'cg-e2e-lang-', viewport: { width: 1440, height: 900 } }, (env) => {
+    ({ page, workbench, sheet } = env);
   });
 
   const panel = () => page.locator('#panel-cards');
@@ -83,9 +62,7 @@ run('languages and replies in Chromium', () => {
     await panel().getByText('Hard hit, worth keeping', { exact: true }).click();
     await panel().getByText('Email this segment…', { exact: true }).click();
     await panel().locator('[data-card-name="campaignSetup"]').waitFor();
-    await panel().getByText('Check audience', { exact: true }).click();
-    await panel().locator('[data-card-name="campaignPreview"]').waitFor();
-    const preview = (await panel().textContent()) ?? '';
+    const { text: preview, emailed } = await checkAudience(page);
     // Largest first; a guard rail's check-in goes out in the same languages as the offer.
     const languages =
       /Languages\s*((?:(?:English|Turkish|Russian|Kazakh) \d+(?: · )?)+)/.exec(preview)?.[1] ?? '';
@@ -93,14 +70,7 @@ run('languages and replies in Chromium', () => {
       expect(languages).toMatch(new RegExp(`${name} \\d+`));
     expect(preview).toMatch(/\d+ gets? English: no variant in Norwegian/);
     await page.screenshot({ path: path.join(RUN_SHOTS, 'campaign-languages.png') });
-    const emailed = Number(/Will be emailed\s*(\d+) customers/.exec(preview)?.[1]);
-    await panel().getByText(`Start sending to ${emailed}`, { exact: true }).click();
-    await panel().locator('[data-card-name="campaign"]').waitFor();
-    for (let i = 0; i < 5 && workbench.backend.outbox().length < emailed; i++) {
-      await page.locator('#run-triggers').click();
-      await page.locator('#toast', { hasText: /Hourly trigger ran|No hourly trigger/ }).waitFor();
-      await page.locator('#toast').evaluate((el) => (el.textContent = ''));
-    }
+    await startSending(page, workbench, emailed);
     // Who is Kazakh, from the sheet the workbench edits.
     const [head, ...rows] = parseCsv(fs.readFileSync(path.join(sheet, 'customers.csv'), 'utf8'));
     const language = new Map(rows.map((r) => [r[head!.indexOf('Email')]!, r[head!.indexOf('Language')]!]));

@@ -6,58 +6,46 @@
  * the next campaign does not email them. A forged link changes nothing.
  */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { startWorkbench } from '../../src/local/workbench/main';
+import type { Page } from 'playwright-core';
 import { readTableFile } from '../../src/local/table/table-file';
-import { chromiumAvailable, launchChromium } from './browser';
+import { describeInChromium } from './browser';
+import {
+  DOC_SHOTS,
+  RUN_SHOTS,
+  checkAudience,
+  startSending,
+  useSampleWorkbench,
+  type Workbench,
+} from './sample-workbench';
 
-const ROOT = path.resolve(__dirname, '../..');
-const SAMPLE_DIR = path.join(ROOT, 'sample');
-const RUN_SHOTS = path.join(ROOT, 'test-results', 'screenshots');
-const DOC_SHOTS = path.join(ROOT, 'docs', 'screenshots');
 const SEGMENT = 'Hard hit, worth keeping';
 
-const run = chromiumAvailable() ? describe : describe.skip;
-
-run('unsubscribe link, in Chromium', () => {
-  let browser: Browser;
+describeInChromium('unsubscribe link, in Chromium', () => {
   let page: Page;
-  let workbench: Awaited<ReturnType<typeof startWorkbench>>;
+  let workbench: Workbench;
   let sheetDir = '';
 
-  beforeAll(async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cg-unsub-'));
-    sheetDir = path.join(dir, 'sample');
-    fs.mkdirSync(sheetDir);
-    for (const f of fs.readdirSync(SAMPLE_DIR).filter((x) => x.endsWith('.csv')))
-      fs.copyFileSync(path.join(SAMPLE_DIR, f), path.join(sheetDir, f));
-    // No cool-down and no holdout, so the second campaign reaches the same people and counts are exact.
-    const settings = path.join(sheetDir, 'settings.csv');
-    fs.writeFileSync(
-      settings,
-      fs
-        .readFileSync(settings, 'utf8')
-        .replace(/^Cool-down days,14,/m, 'Cool-down days,0,')
-        .replace(/^Holdout %,10,/m, 'Holdout %,0,'),
-    );
-    workbench = await startWorkbench({
-      port: 0,
-      sheetPath: sheetDir,
-      inboxPath: path.join(SAMPLE_DIR, 'inbox.json'),
-      stateDir: path.join(dir, 'state'),
-    });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(workbench.url);
-    fs.mkdirSync(RUN_SHOTS, { recursive: true });
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await workbench?.close();
-  });
+  useSampleWorkbench(
+    {
+      tmpPrefix: 'cg-unsub-',
+      viewport: { width: 1280, height: 800 },
+      // No cool-down and no holdout, so the second campaign reaches the same people and counts are exact.
+      editSample: (sheet) => {
+        const settings = path.join(sheet, 'settings.csv');
+        fs.writeFileSync(
+          settings,
+          fs
+            .readFileSync(settings, 'utf8')
+            .replace(/^Cool-down days,14,/m, 'Cool-down days,0,')
+            .replace(/^Holdout %,10,/m, 'Holdout %,0,'),
+        );
+      },
+    },
+    (env) => {
+      ({ page, workbench, sheet: sheetDir } = env);
+    },
+  );
 
   const panel = () => page.locator('#panel-cards');
   const customerRow = (email: string) => {
@@ -67,33 +55,24 @@ run('unsubscribe link, in Chromium', () => {
   };
 
   /** Segment → Email this segment… → Check audience: the number to be emailed and the preview's text. */
-  async function checkAudience(): Promise<{ emailed: number; text: string }> {
+  async function segmentAudience(): Promise<{ emailed: number; text: string }> {
     await page.goto(workbench.url);
     await page.locator('#home').click();
     await panel().locator('[data-card-name="home"]').waitFor();
     await panel().getByText('Segments', { exact: true }).click();
     await panel().getByText(SEGMENT, { exact: true }).click();
     await panel().getByText('Email this segment…', { exact: true }).click();
-    await panel().getByText('Check audience', { exact: true }).click();
-    await panel().locator('[data-card-name="campaignPreview"]').waitFor();
-    const text = (await panel().textContent()) ?? '';
-    return { emailed: Number(/Will be emailed\s*(\d+) customers/.exec(text)?.[1]), text };
+    return checkAudience(page);
   }
 
   async function startAndSend(emailed: number): Promise<void> {
     const before = workbench.backend.outbox().length;
-    await panel().getByText(`Start sending to ${emailed}`, { exact: true }).click();
-    await panel().locator('[data-card-name="campaign"]').waitFor();
-    for (let i = 0; i < 5 && workbench.backend.outbox().length < before + emailed; i++) {
-      await page.locator('#run-triggers').click();
-      await page.locator('#toast', { hasText: /Hourly trigger ran|No hourly trigger/ }).waitFor();
-      await page.locator('#toast').evaluate((el) => (el.textContent = ''));
-    }
+    await startSending(page, workbench, emailed, before + emailed);
     expect(workbench.backend.outbox().length).toBe(before + emailed);
   }
 
   it('marks the sheet after a click on the link in the email, and the next campaign skips the customer', async () => {
-    const first = await checkAudience();
+    const first = await segmentAudience();
     expect(first.emailed).toBeGreaterThan(1);
     // The preview shows the footer the product adds, with a link that carries no token.
     expect(first.text).toMatch(
@@ -136,7 +115,7 @@ run('unsubscribe link, in Chromium', () => {
 
     // The next audience check writes the click into the sheet file and leaves the customer out.
     expect(String(customerRow(customer).Unsubscribed ?? '')).toBe('');
-    const second = await checkAudience();
+    const second = await segmentAudience();
     expect(String(customerRow(customer).Unsubscribed)).toBe('Yes');
     expect(second.emailed).toBe(first.emailed - 1);
     // One more left out as unsubscribed than at the first check (the sample has some already).

@@ -4,74 +4,57 @@
  * data that looks like markup is shown as text. Screenshots of the main views go to docs/screenshots.
  */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { startWorkbench } from '../../src/local/workbench/main';
+import type { Page } from 'playwright-core';
 import { readabilityProblems } from '../../src/core/text/format';
-import { chromiumAvailable, launchChromium } from './browser';
+import { describeInChromium } from './browser';
+import {
+  DOC_SHOTS,
+  RUN_SHOTS,
+  checkAudience,
+  startSending,
+  useSampleWorkbench,
+  type Workbench,
+} from './sample-workbench';
 
-const ROOT = path.resolve(__dirname, '../..');
-// The README shows docs/screenshots; a run refreshes them only when asked (UPDATE_SCREENSHOTS=1) or
-// when missing, so ordinary test runs leave the work tree clean. Every run also writes test-results/.
-const DOC_SHOTS = path.join(ROOT, 'docs', 'screenshots');
-const RUN_SHOTS = path.join(ROOT, 'test-results', 'screenshots');
-const SAMPLE_DIR = path.join(ROOT, 'sample');
-const SAMPLE_INBOX = path.join(ROOT, 'sample', 'inbox.json');
-
-const run = chromiumAvailable() ? describe : describe.skip;
-
-run('workbench in Chromium', () => {
-  let browser: Browser;
+describeInChromium('workbench in Chromium', () => {
   let page: Page;
-  let workbench: Awaited<ReturnType<typeof startWorkbench>>;
+  let workbench: Workbench;
   const dialogs: string[] = [];
   let sheetFile = '';
   /** The text of every card the panel showed during the run, for the checks on every card visited. */
   const cardsSeen = new Map<string, string>();
 
-  beforeAll(async () => {
-    // Work on a copy of the sample folder (a tab per CSV): the workbench writes changes back.
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cg-e2e-'));
-    const sheet = path.join(dir, 'sample');
-    sheetFile = sheet;
-    fs.mkdirSync(sheet);
-    for (const f of fs.readdirSync(SAMPLE_DIR).filter((x) => x.endsWith('.csv')))
-      fs.copyFileSync(path.join(SAMPLE_DIR, f), path.join(sheet, f));
-    workbench = await startWorkbench({
-      port: 0,
-      sheetPath: sheet,
-      inboxPath: SAMPLE_INBOX,
-      stateDir: path.join(dir, 'state'),
-    });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page.on('dialog', (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
-    });
-    // Every card the panel shows, as the user saw it, however briefly (a MutationObserver in the page).
-    await page.exposeFunction('cgCardShown', (name: string, text: string) => {
-      cardsSeen.set(`${name}: ${text.slice(0, 80)}`, text);
-    });
-    // A string, not a function: the test project compiles without the DOM library.
-    await page.addInitScript({
-      content: `document.addEventListener('DOMContentLoaded', () => {
+  // Work on a copy of the sample folder (a tab per CSV): the workbench writes changes back.
+  useSampleWorkbench(
+    {
+      tmpPrefix: 'cg-e2e-',
+      viewport: { width: 1440, height: 900 },
+      preparePage: async (page) => {
+        page.on('dialog', (d) => {
+          dialogs.push(d.message());
+          void d.dismiss();
+        });
+        // Every card the panel shows, as the user saw it, however briefly (a MutationObserver in the page).
+        await page.exposeFunction('cgCardShown', (name: string, text: string) => {
+          cardsSeen.set(`${name}: ${text.slice(0, 80)}`, text);
+        });
+        // A string, not a function: the test project compiles without the DOM library.
+        await page.addInitScript({
+          content: `document.addEventListener('DOMContentLoaded', () => {
         const panel = document.getElementById('panel-cards');
         const report = () => panel.querySelectorAll('.cg-card').forEach((el) =>
           window.cgCardShown(el.dataset.cardName || '', el.textContent || ''));
         if (panel) new MutationObserver(report).observe(panel, { childList: true, subtree: true });
       });`,
-    });
-    await page.goto(workbench.url);
-    fs.mkdirSync(RUN_SHOTS, { recursive: true });
-    fs.mkdirSync(DOC_SHOTS, { recursive: true });
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await workbench?.close();
-  });
+        });
+      },
+    },
+    (env) => {
+      ({ page, workbench, sheet: sheetFile } = env);
+      fs.mkdirSync(DOC_SHOTS, { recursive: true });
+    },
+  );
 
   const panel = () => page.locator('#panel-cards');
   const shoot = async (name: string) => {
@@ -141,21 +124,12 @@ run('workbench in Chromium', () => {
     await panel().locator('[data-card-name="segment"]').waitFor();
     await panel().getByText('Email this segment…', { exact: true }).click();
     await panel().locator('[data-card-name="campaignSetup"]').waitFor();
-    await panel().getByText('Check audience', { exact: true }).click();
-    await panel().locator('[data-card-name="campaignPreview"]').waitFor();
-    const preview = (await panel().textContent()) ?? '';
-    const emailed = Number(/Will be emailed\s*(\d+) customers/.exec(preview)?.[1]);
+    const { emailed } = await checkAudience(page);
     expect(emailed).toBeGreaterThan(0);
     await shoot('campaign-preview.png');
 
     // Start: the first batch goes from the card, the local scheduler's hourly trigger sends the rest.
-    await panel().getByText(`Start sending to ${emailed}`, { exact: true }).click();
-    await panel().locator('[data-card-name="campaign"]').waitFor();
-    for (let i = 0; i < 5 && workbench.backend.outbox().length < emailed; i++) {
-      await page.locator('#run-triggers').click();
-      await page.locator('#toast', { hasText: /Hourly trigger ran|No hourly trigger/ }).waitFor();
-      await page.locator('#toast').evaluate((el) => (el.textContent = ''));
-    }
+    await startSending(page, workbench, emailed);
     const sent = workbench.backend.outbox().filter((m) => !m.subject.startsWith('[Test]'));
     expect(new Set(sent.map((m) => m.to)).size).toBe(emailed);
     expect(sent).toHaveLength(emailed);

@@ -8,6 +8,45 @@ import type { AppContext } from '../../src/app/context';
 import { SETTINGS_KEY } from '../../src/app/settings-store';
 import { createContext } from '../../src/gas/runtime';
 import { AppsScriptWorld, type Execution } from '../../src/local/standins';
+import { standInContext } from './stand-in-context';
+
+/** The Impact rule every hotel world shares: a hotel is hit by the crisis. */
+const HOTELS_HIT: unknown[][] = [
+  ['Rule name', 'Column', 'Operator', 'Value', 'Impact'],
+  ['Hotels', 'Industry', 'contains', 'hotel', 'Hit'],
+];
+
+/** A Segments tab with one segment of the hit customers and its playbook. */
+const hitSegment = (segment: string, playbook: string): unknown[][] => [
+  ['Segment', 'Query', 'Playbook'],
+  [segment, 'Impact = Hit', playbook],
+];
+
+/**
+ * The campaign tests' world on {@link standInContext}: hotels hit by the crisis, one segment of them
+ * with its playbook, the given templates and Settings rows, the clock at 2026-11-20 09:00 UTC.
+ */
+export function hotelCampaignContext(
+  customers: unknown[][],
+  options: {
+    segment: string;
+    playbook: string;
+    templates: unknown[][];
+    settingsRows: unknown[][];
+    settings?: Record<string, unknown>;
+  },
+) {
+  return standInContext(customers, {
+    now: '2026-11-20T09:00:00Z',
+    ...(options.settings ? { settings: options.settings } : {}),
+    tabs: {
+      'Impact rules': HOTELS_HIT,
+      Segments: hitSegment(options.segment, options.playbook),
+      Templates: options.templates,
+      Settings: [['Setting', 'Value'], ...options.settingsRows],
+    },
+  });
+}
 
 export function hotelSegmentWorld(
   customers: unknown[][],
@@ -19,20 +58,8 @@ export function hotelSegmentWorld(
     name: 'Customers',
     sheets: [
       { name: 'Customers', values: customers },
-      {
-        name: 'Impact rules',
-        values: [
-          ['Rule name', 'Column', 'Operator', 'Value', 'Impact'],
-          ['Hotels', 'Industry', 'contains', 'hotel', 'Hit'],
-        ],
-      },
-      {
-        name: 'Segments',
-        values: [
-          ['Segment', 'Query', 'Playbook'],
-          ['Hurt hotels', 'Impact = Hit', 'Payment holiday'],
-        ],
-      },
+      { name: 'Impact rules', values: HOTELS_HIT },
+      { name: 'Segments', values: hitSegment('Hurt hotels', 'Payment holiday') },
       ...extraTabs,
     ],
   });

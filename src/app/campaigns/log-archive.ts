@@ -19,10 +19,10 @@ import {
   type LogColumn,
 } from '../../core/campaigns/log';
 import { normaliseEmail } from '../../core/email/address';
-import { sameHeader } from '../../core/sheet/columns';
 import { rowRuns } from '../../core/sheet/row-runs';
 import type { SheetTabs } from '../../ports/sheet-tabs';
 import type { AppContext } from '../context';
+import { cellByName, READ_GAP_ROWS, readRowsByNumber, sameCells } from '../rows-by-number';
 import { withSheetLock } from '../shared-lock';
 import { archiveHeader } from '../watch/archive-header';
 
@@ -34,8 +34,6 @@ export const CAMPAIGN_ARCHIVE_BATCH = 2_000;
 export const SCAN_WINDOW_ROWS = 5_000;
 /** Windows a step scans (outside the lock) before it hands back: ~100,000 rows. */
 export const SCAN_WINDOWS_PER_STEP = 20;
-/** Rows between two matches read rather than skipped (a read call costs as much as thousands of cells). */
-const READ_GAP_ROWS = 200;
 const DAY_MS = 86_400_000;
 
 /** What one hourly run remembers between its steps (a later run starts again from the top). */
@@ -98,26 +96,16 @@ function rowEnded(row: readonly unknown[], at: Columns, cutoff: number): boolean
   return updated === null || updated <= cutoff;
 }
 
-/** Rows as they are now, by number, one read per block of nearby rows. */
-function readRows(tabs: SheetTabs, tab: string, rows: readonly number[]): Map<number, unknown[]> {
-  const runs = rowRuns(rows, READ_GAP_ROWS);
-  const blocks = tabs.readBlocks(tab, runs);
-  const wanted = new Set(rows);
-  const out = new Map<number, unknown[]>();
-  runs.forEach((run, i) =>
-    (blocks[i] ?? []).forEach((r, j) => {
-      if (wanted.has(run.row + j)) out.set(run.row + j, r);
-    }),
-  );
-  return out;
-}
-
 /**
  * Whether every row of the campaign has ended: one TextFinder, then its rows. A row with an unknown
  * status, or none updated at all, keeps the campaign in the tab.
  */
 function campaignEnded(tabs: SheetTabs, at: Columns, id: string, cutoff: number): boolean {
-  const rows = readRows(tabs, CAMPAIGNS_TAB, tabs.findRowNumbers(CAMPAIGNS_TAB, at['Campaign ID'] + 1, [id]));
+  const rows = readRowsByNumber(
+    tabs,
+    CAMPAIGNS_TAB,
+    tabs.findRowNumbers(CAMPAIGNS_TAB, at['Campaign ID'] + 1, [id]),
+  );
   const mine = [...rows.values()].filter((r) => idOf(r, at) === id);
   return (
     mine.length > 0 &&
@@ -197,19 +185,13 @@ function archivedEmails(tabs: SheetTabs, archiveAt: Columns, id: string): Set<st
   return out;
 }
 
-const sameCells = (a: readonly unknown[], b: readonly unknown[]) =>
-  a.length === b.length && a.every((v, i) => String(v ?? '') === String(b[i] ?? ''));
-
 /** A live row laid out under the archive's header: columns matched by name, so added ones travel. */
 function archiveRow(
   row: readonly unknown[],
   liveHeader: readonly unknown[],
   header: readonly string[],
 ): unknown[] {
-  return header.map((h) => {
-    const i = liveHeader.findIndex((x) => sameHeader(x, h));
-    return i >= 0 ? (row[i] ?? '') : '';
-  });
+  return header.map((h) => cellByName(row, liveHeader, h));
 }
 
 /** Moves up to one batch of the campaign's rows, under the shared lock; how many went where. */
@@ -225,7 +207,7 @@ function moveBatch(
   return withSheetLock(ctx, () => {
     // Found again under the lock: a person may have sorted, edited or deleted since the scan.
     const found = tabs.findRowNumbers(CAMPAIGNS_TAB, at['Campaign ID'] + 1, [id]).slice(0, run.batch);
-    const fresh = readRows(tabs, CAMPAIGNS_TAB, found);
+    const fresh = readRowsByNumber(tabs, CAMPAIGNS_TAB, found);
     const due = [...fresh].filter(([, r]) => idOf(r, at) === id && rowEnded(r, at, cutoff));
     if (due.length === 0) return { appended: 0, deleted: 0 };
     const header = archiveHeader(tabs, CAMPAIGNS_ARCHIVE_TAB, LOG_HEADERS, liveHeader);
@@ -245,7 +227,7 @@ function moveBatch(
     );
     // Delete by content, not by number: only rows still holding exactly what was read above, whose
     // key the archive now has (an edit since is kept, and archived by a later step).
-    const now = readRows(
+    const now = readRowsByNumber(
       tabs,
       CAMPAIGNS_TAB,
       due.map(([row]) => row),

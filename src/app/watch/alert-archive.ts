@@ -19,8 +19,9 @@ import {
 } from '../../core/watch/alerts';
 import type { SheetTabs } from '../../ports/sheet-tabs';
 import type { AppContext } from '../context';
+import { cellByName, READ_GAP_ROWS, sameCells } from '../rows-by-number';
 import { withSheetLock } from '../shared-lock';
-import { alertHeader, readAlertRows, READ_GAP_ROWS } from './alert-rows';
+import { alertHeader, readAlertRows } from './alert-rows';
 import { archiveHeader } from './archive-header';
 
 /**
@@ -77,8 +78,7 @@ function archiveRow(
       // Days and keys stay text, as the Alerts tab holds them.
       return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? `'${v}` : v;
     }
-    const i = alertsHeader.findIndex((x) => sameHeader(x, h));
-    return i >= 0 ? (source[i] ?? '') : '';
+    return cellByName(source, alertsHeader, h);
   });
 }
 
@@ -106,9 +106,6 @@ function findDue(tabs: SheetTabs, at: ReturnType<typeof alertColumns>, today: st
   }
   return due;
 }
-
-const sameCells = (a: readonly unknown[], b: readonly unknown[]) =>
-  a.length === b.length && a.every((v, i) => String(v ?? '') === String(b[i] ?? ''));
 
 /**
  * One bounded step. The search runs outside the shared lock; under it (the alert actions write rows

@@ -3,7 +3,6 @@
  * nearby rows in one call. Card paths use these instead of reading the tab whole, so their cost
  * follows the open alerts they show, not the thousands of closed ones above and below them.
  */
-import { rowRuns } from '../../core/sheet/row-runs';
 import {
   alertColumns,
   alertFromRow,
@@ -13,12 +12,7 @@ import {
   type AlertHeader,
 } from '../../core/watch/alerts';
 import type { SheetTabs } from '../../ports/sheet-tabs';
-
-/**
- * Rows between two matches read rather than skipped: an alert row is ~11 cells, a read call costs as
- * much as ~5,000 cells, so reading 200 unwanted rows is cheaper than one more call.
- */
-export const READ_GAP_ROWS = 200;
+import { readRowsByNumber } from '../rows-by-number';
 
 /** Where each column is, from the header row alone; null when the tab is missing or empty. */
 export function alertHeader(tabs: SheetTabs, tab = ALERTS_TAB): Record<AlertHeader, number> | null {
@@ -36,20 +30,12 @@ export function readAlertRows(
   rows: readonly number[],
   tab = ALERTS_TAB,
 ): { alerts: Alert[]; values: Map<number, unknown[]> } {
-  const runs = rowRuns(rows, READ_GAP_ROWS);
-  const blocks = tabs.readBlocks(tab, runs);
-  const wanted = new Set(rows);
+  const values = readRowsByNumber(tabs, tab, rows);
   const alerts: Alert[] = [];
-  const values = new Map<number, unknown[]>();
-  runs.forEach((run, i) =>
-    (blocks[i] ?? []).forEach((r, j) => {
-      const row = run.row + j;
-      if (!wanted.has(row)) return;
-      values.set(row, r);
-      const { alert } = alertFromRow(r, at, row);
-      if (alert) alerts.push(alert);
-    }),
-  );
+  for (const [row, r] of values) {
+    const { alert } = alertFromRow(r, at, row);
+    if (alert) alerts.push(alert);
+  }
   return { alerts, values };
 }
 

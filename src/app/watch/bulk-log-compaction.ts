@@ -17,7 +17,7 @@ import { BULK_LOG_HEADERS, BULK_LOG_TAB } from '../../core/segments/bulk-tag';
 import type { SheetTabs } from '../../ports/sheet-tabs';
 import type { AppContext } from '../context';
 import { withSheetLock } from '../shared-lock';
-import { READ_GAP_ROWS } from './alert-rows';
+import { READ_GAP_ROWS } from '../rows-by-number';
 
 /** Cell rows deleted per step: their re-read (~45,000 cells) keeps the lock held well under a second. */
 export const BULK_COMPACT_BATCH = 5_000;

@@ -8,6 +8,14 @@ export type CustomerStatus = 'active' | 'churned';
 /** How hard the current crisis hits the customer's business (issue 6 refines how it is derived). */
 export type CrisisImpact = 'severe' | 'hit' | 'stable' | 'booming';
 
+/** The impact as the Impact column and the cards spell it. */
+export const IMPACT_WORD: Record<CrisisImpact, string> = {
+  severe: 'Severe',
+  hit: 'Hit',
+  stable: 'Stable',
+  booming: 'Booming',
+};
+
 export interface Customer {
   /** 1-based row number in the sheet (header is row 1), so errors and links point at the real row. */
   row: number;

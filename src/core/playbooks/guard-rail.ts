@@ -5,13 +5,13 @@
  * the top 50% line (189)"); `guardRailFor` turns a refusal of a campaign's offer into the playbook's
  * alternative (when its template exists) or an exclusion with that reason.
  */
-import type { CrisisImpact, Customer } from '../customers/customer';
+import { IMPACT_WORD, type CrisisImpact, type Customer } from '../customers/customer';
 import type { IntentId } from '../intent/types';
 import type { Band } from '../risk/scorecard';
 import { daysBetween } from '../time/calendar';
 import { MOVE_LABELS, type RetentionMove } from './moves';
 import type { PlaybookSettings } from './settings';
-import { customerValue, topShareText, type ValueLines } from './value';
+import { customerValue, topShareText, valueText, type ValueLines } from './value';
 
 export interface PlaybookInput {
   customer: Customer;
@@ -74,13 +74,6 @@ export interface Refusal {
   why: string;
 }
 
-const number = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-const IMPACT_WORD: Record<CrisisImpact, string> = {
-  severe: 'Severe',
-  hit: 'Hit',
-  stable: 'Stable',
-  booming: 'Booming',
-};
 export const hurt = (impact?: CrisisImpact) => impact === 'severe' || impact === 'hit';
 const PAYMENT_INTENTS: readonly IntentId[] = ['paymentDelay'];
 /** The open email asks to postpone a payment or pay in instalments. */
@@ -111,7 +104,7 @@ export function refusalOf(move: RetentionMove, input: PlaybookInput, facts = fac
     if (facts.value < input.lines[min])
       return {
         rule: 'belowLine',
-        why: `${facts.basis} ${number.format(facts.value)} is below the ${topShareText(share)} line (${number.format(input.lines[min])})`,
+        why: `${facts.basis} ${valueText(facts.value)} is below the ${topShareText(share)} line (${valueText(input.lines[min])})`,
       };
     return null;
   };

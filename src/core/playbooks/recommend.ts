@@ -6,11 +6,11 @@
  * customer the crisis helps or whose value does not justify it, no relief for the unhurt, no upsell
  * to a customer who is struggling.
  */
-import type { CrisisImpact } from '../customers/customer';
+import { IMPACT_WORD } from '../customers/customer';
 import type { IntentId } from '../intent/types';
 import { asksForTime, factsOf, hurt, refusalOf, type Facts, type PlaybookInput } from './guard-rail';
 import { MOVE_LABELS, type RetentionMove } from './moves';
-import { topShareText } from './value';
+import { topShareText, valueText } from './value';
 
 export type { PlaybookInput } from './guard-rail';
 
@@ -28,14 +28,6 @@ export interface Recommendation {
   refused: Refusal[];
   source: 'segment' | 'rules';
 }
-
-const number = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-const IMPACT_WORD: Record<CrisisImpact, string> = {
-  severe: 'Severe',
-  hit: 'Hit',
-  stable: 'Stable',
-  booming: 'Booming',
-};
 
 /** Why a guard rail refuses `move` for this customer, or null when the move is allowed (see guard-rail.ts). */
 export function guardRail(move: RetentionMove, input: PlaybookInput, facts = factsOf(input)): string | null {
@@ -103,9 +95,9 @@ function candidates(input: PlaybookInput, facts: Facts): { move: RetentionMove; 
 function withValue(move: RetentionMove, input: PlaybookInput, facts: Facts): string | null {
   if (facts.value === undefined || !input.lines) return null;
   if (move === 'discount')
-    return `Valuable: ${facts.basis} ${number.format(facts.value)}, in the ${topShareText(input.lines.discountTopShare)}.`;
+    return `Valuable: ${facts.basis} ${valueText(facts.value)}, in the ${topShareText(input.lines.discountTopShare)}.`;
   if (move === 'paymentHoliday' || move === 'installments')
-    return `Worth keeping: ${facts.basis} ${number.format(facts.value)}, in the ${topShareText(input.lines.reliefTopShare)}.`;
+    return `Worth keeping: ${facts.basis} ${valueText(facts.value)}, in the ${topShareText(input.lines.reliefTopShare)}.`;
   return null;
 }
 

@@ -69,4 +69,8 @@ export function valueLines(
 }
 
 /** "top 20%" for a share, for reasons a manager reads. */
+const wholeNumber = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+/** A value or a value line as the rails and reasons quote it: whole, with thousands separators. */
+export const valueText = (value: number) => wholeNumber.format(value);
+
 export const topShareText = (share: number) => `top ${Math.round(share * 100)}%`;

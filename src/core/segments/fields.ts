@@ -4,7 +4,7 @@
  * renewal). Field names are matched loosely ("Dormant days", "dormant_days" and "dormantDays" are
  * one field), and a name that is neither a built-in field nor a header is an error naming both lists.
  */
-import type { CrisisImpact, Customer } from '../customers/customer';
+import { IMPACT_WORD, type CrisisImpact, type Customer } from '../customers/customer';
 import type { Band } from '../risk/scorecard';
 import { normaliseHeader } from '../sheet/columns';
 
@@ -25,12 +25,6 @@ export interface FieldContext {
 
 const DAY_MS = 86_400_000;
 const days = (from: Date, to: Date) => Math.floor((to.getTime() - from.getTime()) / DAY_MS);
-const IMPACT_WORD: Record<CrisisImpact, string> = {
-  severe: 'Severe',
-  hit: 'Hit',
-  stable: 'Stable',
-  booming: 'Booming',
-};
 
 type Getter = (r: SegmentRecord, ctx: FieldContext) => FieldValue;
 

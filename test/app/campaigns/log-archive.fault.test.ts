@@ -7,7 +7,6 @@
  * Small batches and scan windows make one campaign cross many steps and windows.
  */
 import { archiveCampaignsStep, campaignArchiveRun } from '../../../src/app/campaigns/log-archive';
-import type { Execution } from '../../../src/local/standins';
 import {
   campaignLogWorld,
   campaignRowsOf,
@@ -16,30 +15,11 @@ import {
   type CampaignSpec,
 } from '../../helpers/campaign-log-world';
 import { shuffled } from '../../helpers/alerts-world';
+import { killAt } from '../../helpers/archive-kill';
+import { rng } from '../../helpers/campaign-faults';
 import { seeds } from '../../helpers/seeds';
 
-function rng(seed: number) {
-  let s = (seed * 2654435761) >>> 0;
-  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
-}
-
 const fired = { kills: 0, afterAppend: 0, sorted: 0, deleted: 0 };
-
-/** Dies like Apps Script at a service call (Range.getRow, answered locally per match, not counted). */
-function killAt(exec: Execution, nth: number | 'afterAppend', appended: () => boolean) {
-  let seen = 0;
-  const original = exec.call.bind(exec);
-  exec.call = (method, cells) => {
-    const now = nth === 'afterAppend' ? appended() : method !== 'Range.getRow' && ++seen === nth;
-    if (now) {
-      fired.kills++;
-      if (appended()) fired.afterAppend++;
-      exec.end();
-      throw new Error('Exceeded maximum execution time');
-    }
-    original(method, cells);
-  };
-}
 
 describe.each(seeds(6, 1_000))('Campaigns archive killed at random calls, seed %i', (seed) => {
   it('moves every ended campaign row exactly once and loses none', () => {
@@ -83,6 +63,7 @@ describe.each(seeds(6, 1_000))('Campaigns archive killed at random calls, seed %
           exec,
           random() < 0.3 ? 'afterAppend' : 1 + Math.floor(random() * 60),
           () => archiveRows() > before,
+          fired,
         );
       try {
         const run = campaignArchiveRun(NOW, 14, { batch, windowRows });

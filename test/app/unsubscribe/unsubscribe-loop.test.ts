@@ -13,7 +13,6 @@ import {
 import { runHourly, type ComposerFactory } from '../../../src/app/campaigns/run';
 import { startSegmentCampaign } from '../../../src/app/campaigns/start';
 import type { AppContext } from '../../../src/app/context';
-import { SETTINGS_KEY } from '../../../src/app/settings-store';
 import { applyPendingUnsubscribes } from '../../../src/app/unsubscribe/apply';
 import { DEFAULT_TEAM_SETTINGS } from '../../../src/core/settings/team-settings';
 import { DEFAULT_TEMPLATES } from '../../../src/core/templates';
@@ -21,8 +20,8 @@ import { pendingKey } from '../../../src/core/unsubscribe/pending';
 import { base64Url, utf8Bytes } from '../../../src/core/unsubscribe/bytes';
 import { readToken } from '../../../src/core/unsubscribe/token';
 import { gasEntryPoints } from '../../../src/gas/entry-points';
-import { createContext } from '../../../src/gas/runtime';
-import { AppsScriptWorld, createCardService, type Execution } from '../../../src/local/standins';
+import { createCardService } from '../../../src/local/standins';
+import { hotelSegmentWorld } from '../../helpers/hotel-segment-world';
 
 const HEADER = ['Email', 'Name', 'Company', 'Industry', 'MRR', 'Status', 'Unsubscribed', 'Language'];
 const AIGERIM = 'aigerim@hotel1.example';
@@ -31,43 +30,15 @@ const CEM = 'cem@hotel3.example';
 const DEPLOYER = 'deployer@churnguard.example';
 
 function setup() {
-  const world = new AppsScriptWorld({ latency: 'none' });
-  world.clock.set('2026-11-20T09:00:00Z');
-  const ss = world.spreadsheets.create({
-    name: 'Customers',
-    sheets: [
-      {
-        name: 'Customers',
-        values: [
-          HEADER,
-          [AIGERIM, 'Aigerim', 'Hotel 1', 'Hotels', 900, 'Active', '', 'kk'],
-          [BORIS, 'Boris', 'Hotel 2', 'Hotels', 800, 'Active', '', 'Russian'],
-          [CEM, 'Cem', 'Hotel 3', 'Hotels', 700, 'Active', '', 'tr'],
-        ],
-      },
-      {
-        name: 'Impact rules',
-        values: [
-          ['Rule name', 'Column', 'Operator', 'Value', 'Impact'],
-          ['Hotels', 'Industry', 'contains', 'hotel', 'Hit'],
-        ],
-      },
-      {
-        name: 'Segments',
-        values: [
-          ['Segment', 'Query', 'Playbook'],
-          ['Hurt hotels', 'Impact = Hit', 'Payment holiday'],
-        ],
-      },
-      { name: 'Templates', values: DEFAULT_TEMPLATES.map((r) => [...r]) },
+  const { world, ss, contextOf } = hotelSegmentWorld(
+    [
+      HEADER,
+      [AIGERIM, 'Aigerim', 'Hotel 1', 'Hotels', 900, 'Active', '', 'kk'],
+      [BORIS, 'Boris', 'Hotel 2', 'Hotels', 800, 'Active', '', 'Russian'],
+      [CEM, 'Cem', 'Hotel 3', 'Hotels', 700, 'Active', '', 'tr'],
     ],
-  });
-  world.userProperties.put(SETTINGS_KEY, JSON.stringify({ spreadsheetId: ss.id }));
-  const contextOf = (e: Execution): AppContext => ({
-    ...createContext(e.globals),
-    clock: { now: () => world.clock.now() },
-    elapsedMs: () => e.elapsedMs(),
-  });
+    [{ name: 'Templates', values: DEFAULT_TEMPLATES.map((r) => [...r]) }],
+  );
   const inExecution = <T>(work: (ctx: AppContext) => T, kind: 'card' | 'trigger' = 'trigger'): T => {
     const e = world.startExecution({ kind });
     try {

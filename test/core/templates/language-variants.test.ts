@@ -3,7 +3,7 @@
  * a variant per customer, and merges in Cyrillic, Kazakh and Turkish that keep every letter.
  */
 import type { Customer } from '../../../src/core/customers/customer';
-import { mergeTemplate, readTemplates, type MergeContext } from '../../../src/core/templates';
+import { mergeTemplate, readTemplates } from '../../../src/core/templates';
 import { foldName, parseLanguage } from '../../../src/core/templates/languages';
 import {
   chooseVariant,
@@ -13,15 +13,7 @@ import {
   fallbackLines,
 } from '../../../src/core/templates/variants';
 import { readTeamSettings } from '../../../src/core/settings/team-settings';
-
-const CTX: MergeContext = {
-  locale: 'en_US',
-  timeZone: 'Etc/UTC',
-  currency: 'USD',
-  today: new Date('2026-11-20T10:00:00Z'),
-  senderName: 'Aigerim',
-  companyName: 'Nimbus Ops',
-};
+import { MERGE_CTX } from '../../helpers/merge-context';
 
 const customer = (raw: Record<string, unknown>, email = 'c@x.example'): Customer => ({
   row: 4,
@@ -195,7 +187,7 @@ describe('placeholders and their fallbacks in every variant', () => {
   ]);
   const hello = read.templates[0]!;
   const merge = (language: 'en' | 'kk' | 'tr' | 'ru', raw: Record<string, unknown>) => {
-    const r = mergeTemplate(chooseVariant(hello, language, 'en').template, customer(raw), CTX);
+    const r = mergeTemplate(chooseVariant(hello, language, 'en').template, customer(raw), MERGE_CTX);
     if (!r.ok) throw new Error(r.problems.join('; '));
     return r.email;
   };

@@ -1,15 +1,7 @@
 import type { Customer } from '../../../src/core/customers/customer';
-import { checkAudience, type MergeContext, type Template } from '../../../src/core/templates';
+import { checkAudience, type Template } from '../../../src/core/templates';
 import { groupMergeProblems, rowList } from '../../../src/core/templates/merge-problems';
-
-const CTX: MergeContext = {
-  locale: 'en_US',
-  timeZone: 'Etc/UTC',
-  currency: 'USD',
-  today: new Date('2026-11-20T10:00:00Z'),
-  senderName: 'Aigerim',
-  companyName: 'Nimbus Ops',
-};
+import { MERGE_CTX } from '../../helpers/merge-context';
 
 const customer = (row: number, raw: Record<string, unknown>): Customer => ({
   row,
@@ -28,7 +20,7 @@ const holiday = (subject: string, body: string): Template => ({
 });
 
 function problems(t: Template, customers: Customer[]) {
-  const check = checkAudience(t, customers, CTX);
+  const check = checkAudience(t, customers, MERGE_CTX);
   return groupMergeProblems({
     template: t,
     customerTab: 'Customers',

@@ -8,20 +8,11 @@ import {
   parseParts,
   readTemplates,
   renderBody,
-  type MergeContext,
   type Template,
 } from '../../../src/core/templates';
 import { readCustomers } from '../../../src/core/sheet/read-customers';
 import { readTableFile } from '../../../src/local/table/table-file';
-
-const CTX: MergeContext = {
-  locale: 'en_US',
-  timeZone: 'Etc/UTC',
-  currency: 'USD',
-  today: new Date('2026-11-20T10:00:00Z'),
-  senderName: 'Aigerim',
-  companyName: 'Nimbus Ops',
-};
+import { MERGE_CTX } from '../../helpers/merge-context';
 
 const customer = (over: Partial<Customer> = {}, raw: Record<string, unknown> = {}): Customer => ({
   row: 7,
@@ -44,7 +35,7 @@ const template = (subject: string, body: string, offer?: string): Template => ({
   row: 2,
   ...(offer ? { offer } : {}),
 });
-const merged = (t: Template, c = customer(), ctx = CTX) => {
+const merged = (t: Template, c = customer(), ctx = MERGE_CTX) => {
   const r = mergeTemplate(t, c, ctx);
   if (!r.ok) throw new Error(JSON.stringify(r));
   return r.email;
@@ -103,7 +94,7 @@ describe('mergeTemplate', () => {
   });
 
   it('formats in the sheet locale and the team currency', () => {
-    const ctx = { ...CTX, locale: 'de_DE', currency: 'EUR' };
+    const ctx = { ...MERGE_CTX, locale: 'de_DE', currency: 'EUR' };
     expect(
       merged(
         template('x', '{{MRR|currency}} {{MRR|number}} {{Renewal date|date}}'),
@@ -123,7 +114,7 @@ describe('mergeTemplate', () => {
   it('uses the fallback for an empty value and blocks the merge when there is none', () => {
     const c = customer({ name: undefined, firstName: undefined, plan: undefined }, { Name: '', Plan: '' });
     expect(merged(template('x', 'Hi {{First name|there}}'), c).textBody).toBe('Hi there');
-    const r = mergeTemplate(template('x', 'Hi {{First name}}, your {{Plan}} plan'), c, CTX);
+    const r = mergeTemplate(template('x', 'Hi {{First name}}, your {{Plan}} plan'), c, MERGE_CTX);
     expect(r).toEqual({
       ok: false,
       missing: [
@@ -183,11 +174,13 @@ describe('mergeTemplate', () => {
   });
 
   it('refuses an invalid recipient address and an unknown field, with did-you-mean', () => {
-    expect(mergeTemplate(template('x', 'y'), customer({ email: 'not-an-address' }), CTX)).toMatchObject({
-      ok: false,
-      problems: ["invalid email address 'not-an-address'"],
-    });
-    const r = mergeTemplate(template('x', 'Hi {{Frist name}}'), customer(), CTX);
+    expect(mergeTemplate(template('x', 'y'), customer({ email: 'not-an-address' }), MERGE_CTX)).toMatchObject(
+      {
+        ok: false,
+        problems: ["invalid email address 'not-an-address'"],
+      },
+    );
+    const r = mergeTemplate(template('x', 'Hi {{Frist name}}'), customer(), MERGE_CTX);
     expect(r.ok).toBe(false);
     expect(!r.ok && r.problems[0]).toMatch(
       /^\{\{Frist name\}\}: unknown field "Frist name" \(did you mean "First name"\?\); fields are First name, /,
@@ -224,7 +217,7 @@ describe('checking before a send', () => {
   it('lists every recipient who would get a blank, with the sheet row', () => {
     const ok = customer();
     const blank = customer({ email: 'b@x.example', row: 12, company: undefined }, { Company: '' });
-    const check = checkAudience(template('Hi {{Company}}', 'x'), [ok, blank], CTX);
+    const check = checkAudience(template('Hi {{Company}}', 'x'), [ok, blank], MERGE_CTX);
     expect(check.ready).toEqual([ok]);
     expect(check.blocked.map((b) => [b.customer.row, b.missing])).toEqual([[12, ['{{Company}}']]]);
     expect(check.blocked[0]!.reason).toBe('no value for Company ({{Company}})');
@@ -273,7 +266,7 @@ describe('the Templates tab', () => {
     expect(defaults.issues).toEqual([]);
     expect(bundled.issues).toEqual([]);
     for (const t of [...defaults.templates, ...bundled.templates]) {
-      const r = mergeTemplate(t, active, CTX);
+      const r = mergeTemplate(t, active, MERGE_CTX);
       expect({ name: t.name, ok: r.ok, r: r.ok ? '' : r }).toEqual({ name: t.name, ok: true, r: '' });
     }
   });
