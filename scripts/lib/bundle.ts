@@ -10,6 +10,7 @@ import * as esbuild from 'esbuild';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 import { ruleSpecs } from '../../src/core/intent/rules/specs';
+import { compactNames } from './compact-names';
 import { pack } from './pack';
 
 export const NAMESPACE = '__ChurnGuard';
@@ -84,6 +85,7 @@ export async function bundle(entry: string): Promise<BundleResult> {
     // shorter syntax and short local names. keepNames sets each function's `name` back to its
     // source name, and V8 prints that name in stack traces, so an error logged from Apps Script
     // still reads "at historyShortfall", not "at Mm" (test/bundle/bundle-size.test.ts checks both).
+    // compactNames (below) then gathers the top-level naming calls into two front-coded tables.
     minifyWhitespace: true,
     minifySyntax: true,
     minifyIdentifiers: true,
@@ -94,7 +96,7 @@ export async function bundle(entry: string): Promise<BundleResult> {
   });
   const [out] = result.outputFiles;
   if (!out) throw new Error('esbuild produced no output');
-  const body = out.text;
+  const body = compactNames(out.text, NAMESPACE).code;
   const globals = exportedFunctionNames(body);
   const stubs = globals
     .map((name) => `function ${name}(e) {\n  return ${NAMESPACE}.${name}(e);\n}`)
