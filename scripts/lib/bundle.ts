@@ -12,6 +12,7 @@ import * as vm from 'node:vm';
 import { ruleSpecs } from '../../src/core/intent/rules/specs';
 import { compactNames } from './compact-names';
 import { pack } from './pack';
+import { shareStrings } from './shared-strings';
 
 export const NAMESPACE = '__ChurnGuard';
 
@@ -96,7 +97,8 @@ export async function bundle(entry: string): Promise<BundleResult> {
   });
   const [out] = result.outputFiles;
   if (!out) throw new Error('esbuild produced no output');
-  const body = compactNames(out.text, NAMESPACE).code;
+  const named = compactNames(out.text, NAMESPACE).code;
+  const body = shareStrings(named, NAMESPACE).code;
   const globals = exportedFunctionNames(body);
   const stubs = globals
     .map((name) => `function ${name}(e) {\n  return ${NAMESPACE}.${name}(e);\n}`)

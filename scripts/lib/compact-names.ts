@@ -16,7 +16,7 @@
  *   `.name`, so a load-time trace is the only thing that could differ.
  * Calls inside functions, and classes, keep esbuild's form.
  */
-import * as acorn from 'acorn';
+import { applyEdits, isNode, parseBundle, walk, type Edit, type JsNode as Node } from './js-edits';
 
 export const SET_NAMES = '__setNames';
 
@@ -58,23 +58,6 @@ const DECODER =
   `function ${SET_NAMES}(t,...f){let p="";t.split(" ").forEach((w,k)=>{p=p.slice(0,parseInt(w[0],36))+w.slice(1);` +
   `Object.defineProperty(f[k],"name",{value:p,configurable:!0})})}`;
 
-type Node = acorn.Node & Record<string, unknown>;
-
-function isNode(v: unknown): v is Node {
-  return typeof v === 'object' && v !== null && typeof (v as { type?: unknown }).type === 'string';
-}
-
-function walk(node: Node, visit: (n: Node) => void): void {
-  visit(node);
-  for (const value of Object.values(node)) {
-    if (Array.isArray(value))
-      for (const v of value) {
-        if (isNode(v)) walk(v, visit);
-      }
-    else if (isNode(value)) walk(value, visit);
-  }
-}
-
 const NAME = /^[A-Za-z_$][\w$]*$/;
 
 export function compactNames(body: string, namespace: string): CompactedNames {
@@ -83,20 +66,7 @@ export function compactNames(body: string, namespace: string): CompactedNames {
   )?.[1];
   if (!helper) return { code: body, hoisted: [], late: [] };
   if (new RegExp(`\\b${SET_NAMES}\\b`).test(body)) throw new Error(`the bundle already uses ${SET_NAMES}`);
-  const program = acorn.parse(body, { ecmaVersion: 'latest', sourceType: 'script' }) as unknown as Node;
-
-  const iife = (program.body as Node[])
-    .flatMap((s) => (s.type === 'VariableDeclaration' ? (s.declarations as Node[]) : []))
-    .find((d) => (d.id as Node).name === namespace)?.init as Node | undefined;
-  const callee = iife?.callee as Node | undefined;
-  if (
-    !callee ||
-    callee.type !== 'ArrowFunctionExpression' ||
-    (callee.body as Node).type !== 'BlockStatement'
-  ) {
-    throw new Error(`compactNames: ${namespace} is not an arrow IIFE`);
-  }
-  const block = callee.body as Node;
+  const { program, block } = parseBundle(body, namespace);
   const statements = block.body as Node[];
 
   // Every name assigned anywhere (any scope): such a top-level variable is not moved.
@@ -129,7 +99,7 @@ export function compactNames(body: string, namespace: string): CompactedNames {
     return { target, name: literal.value };
   };
 
-  const edits: { start: number; end: number; text: string }[] = [];
+  const edits: Edit[] = [];
   const hoisted: NamedFunction[] = [];
   const late: NamedFunction[] = [];
   for (const s of statements) {
@@ -169,8 +139,5 @@ export function compactNames(body: string, namespace: string): CompactedNames {
   edits.push({ start: block.start + 1, end: block.start + 1, text: DECODER + table(hoisted) });
   edits.push({ start: lateAt, end: lateAt, text: table(late) });
 
-  edits.sort((a, b) => b.start - a.start || b.end - a.end);
-  let code = body;
-  for (const e of edits) code = code.slice(0, e.start) + e.text + code.slice(e.end);
-  return { code, hoisted, late };
+  return { code: applyEdits(body, edits), hoisted, late };
 }
