@@ -86,7 +86,9 @@ export async function bundle(entry: string): Promise<BundleResult> {
     // shorter syntax and short local names. keepNames sets each function's `name` back to its
     // source name, and V8 prints that name in stack traces, so an error logged from Apps Script
     // still reads "at historyShortfall", not "at Mm" (test/bundle/bundle-size.test.ts checks both).
-    // compactNames (below) then gathers the top-level naming calls into two front-coded tables.
+    // Two passes over esbuild's output then shorten what the minifier cannot: compactNames gathers the
+    // top-level naming calls into two front-coded tables, and shareStrings writes each repeated string
+    // (literal, `.property` or `key:`) once. Both cost a little load time; see the README's Bundle size.
     minifyWhitespace: true,
     minifySyntax: true,
     minifyIdentifiers: true,
@@ -98,7 +100,7 @@ export async function bundle(entry: string): Promise<BundleResult> {
   const [out] = result.outputFiles;
   if (!out) throw new Error('esbuild produced no output');
   const named = compactNames(out.text, NAMESPACE).code;
-  const body = shareStrings(named, NAMESPACE).code;
+  const body = shareStrings(named, NAMESPACE, { properties: true }).code;
   const globals = exportedFunctionNames(body);
   const stubs = globals
     .map((name) => `function ${name}(e) {\n  return ${NAMESPACE}.${name}(e);\n}`)

@@ -30,7 +30,23 @@ const MODULE = `
       KINDS.map(kindOf), kindOf('other'), typeof a === 'string' ? a : 'decoratedText', rest,
       (o as { inherited?: string }).inherited, w.textParagraph!(), (Widget as unknown as { decoratedText: string }).decoratedText,
       w['decoratedTexttextParagraph']!(), \`\${'textParagraph'}:\${'decoratedText'}\`, 'textParagraph'.length,
+      properties(),
     ]);
+  }
+  // Property names written often enough to share: accesses, optional chains, keys, function values.
+  function properties() {
+    const rows = [{ spreadsheetId: 'a', customers: [1, 2] }, { spreadsheetId: 'b', customers: [3] }];
+    const named = { spreadsheetId: () => 'x', customers: function () { return 'y'; } };
+    const maybe = rows[5] as { spreadsheetId?: { customers?: number[] } } | undefined;
+    const { spreadsheetId, customers: list } = rows[0]!;
+    rows[1]!.spreadsheetId = rows[0]!.spreadsheetId + rows[1]!.spreadsheetId;
+    delete (rows[0] as { customers?: number[] }).customers;
+    return [
+      rows.map((r) => r.spreadsheetId + (r.customers?.length ?? 'none')),
+      named.spreadsheetId.name, named.customers.name, maybe?.spreadsheetId?.customers?.length,
+      spreadsheetId, list, 'spreadsheetId' in rows[1]!, rows[0]!.customers, Object.keys(rows[1]!),
+      [1, 2, 3].length + 'abc'.length + rows.length + list.length,
+    ];
   }
 `;
 
@@ -59,9 +75,12 @@ function run(code: string): string {
 describe('shareStrings', () => {
   it('shares repeated strings and computes the same in every place a string can sit', async () => {
     const code = await minified(MODULE);
-    const shared = shareStrings(code, NAMESPACE);
-    expect(shared.shared).toBeGreaterThanOrEqual(2);
+    const shared = shareStrings(code, NAMESPACE, { properties: true });
+    expect(shared.shared).toBeGreaterThanOrEqual(4);
+    expect(shared.code).not.toMatch(/\.spreadsheetId\b/);
+    expect(shared.code).toMatch(/\?\.\[\w+\]/);
     expect(shared.code.length).toBe(code.length - shared.saved);
+    expect(shareStrings(code, NAMESPACE).code).toMatch(/\.spreadsheetId\b/);
     expect(shared.code.split('"decoratedText"').length).toBeLessThan(code.split('"decoratedText"').length);
     expect(run(shared.code)).toBe(run(code));
     expect(JSON.parse(run(code))[0]).toEqual([
@@ -71,6 +90,7 @@ describe('shareStrings', () => {
       'decoratedText',
       'textParagraph',
     ]);
+    expect(JSON.parse(run(code))[10].slice(0, 3)).toEqual([['anone', 'ab1'], 'spreadsheetId', 'customers']);
   });
 
   it('leaves a bundle alone when no string repeats enough to pay', async () => {
