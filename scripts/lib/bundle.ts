@@ -10,7 +10,9 @@ import * as esbuild from 'esbuild';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 import { ruleSpecs } from '../../src/core/intent/rules/specs';
+import { compactNames } from './compact-names';
 import { pack } from './pack';
+import { shareStrings } from './shared-strings';
 
 export const NAMESPACE = '__ChurnGuard';
 
@@ -84,6 +86,9 @@ export async function bundle(entry: string): Promise<BundleResult> {
     // shorter syntax and short local names. keepNames sets each function's `name` back to its
     // source name, and V8 prints that name in stack traces, so an error logged from Apps Script
     // still reads "at historyShortfall", not "at Mm" (test/bundle/bundle-size.test.ts checks both).
+    // Two passes over esbuild's output then shorten what the minifier cannot: compactNames gathers the
+    // top-level naming calls into two front-coded tables, and shareStrings writes each repeated string
+    // (literal, `.property` or `key:`) once. Both cost a little load time; see the README's Bundle size.
     minifyWhitespace: true,
     minifySyntax: true,
     minifyIdentifiers: true,
@@ -94,7 +99,8 @@ export async function bundle(entry: string): Promise<BundleResult> {
   });
   const [out] = result.outputFiles;
   if (!out) throw new Error('esbuild produced no output');
-  const body = out.text;
+  const named = compactNames(out.text, NAMESPACE).code;
+  const body = shareStrings(named, NAMESPACE, { properties: true }).code;
   const globals = exportedFunctionNames(body);
   const stubs = globals
     .map((name) => `function ${name}(e) {\n  return ${NAMESPACE}.${name}(e);\n}`)

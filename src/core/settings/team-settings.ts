@@ -11,8 +11,8 @@ import { LANGUAGE_CODES, parseLanguage, type LanguageCode } from '../templates/l
 export const TEAM_SETTINGS_TAB = 'Settings';
 export const TEAM_SETTINGS_HEADERS = ['Setting', 'Value', 'Meaning'];
 
-const percent = z.coerce
-  .number({ error: 'must be a percent from 0 to 50' })
+const percent = z
+  .coerceNumber({ error: 'must be a percent from 0 to 50' })
   .check(z.gte(0, 'must be a percent from 0 to 50'), z.lte(50, 'must be a percent from 0 to 50'));
 
 /** Each setting: its label in the tab, schema, default and the sentence shown beside it. */
@@ -43,8 +43,8 @@ const SPECS = {
   },
   coolDownDays: {
     label: 'Cool-down days',
-    schema: z.coerce
-      .number({ error: 'must be a whole number of days from 0 to 365' })
+    schema: z
+      .coerceNumber({ error: 'must be a whole number of days from 0 to 365' })
       .check(
         z.int('must be a whole number of days from 0 to 365'),
         z.gte(0, 'must be a whole number of days from 0 to 365'),
