@@ -67,13 +67,13 @@ function rawCells(rnd: Random): Record<string, unknown> {
   return raw;
 }
 
-export function generateRecords(rnd: Random, count: number): SegmentRecord[] {
+export function generateRecords(rnd: Random, count: number, firstRow = 2): SegmentRecord[] {
   const records: SegmentRecord[] = [];
   for (let i = 0; i < count; i++) {
     const activity = maybe(rnd, 0.7, () => rnd.int(200));
     const customer: Customer = {
-      row: i + 2,
-      email: `c${i}.${rnd.pick(['anna', 'jose', 'x'])}@example.com`,
+      row: firstRow + i,
+      email: `c${firstRow + i}.${rnd.pick(['anna', 'jose', 'x'])}@example.com`,
       name: maybe(rnd, 0.85, () => rnd.pick(NAMES)),
       company: maybe(rnd, 0.8, () => rnd.pick(['Nimbus', 'Fjord AS', 'Café Lumière', 'ACME', 'acme '])),
       industry: maybe(rnd, 0.8, () => rnd.pick(INDUSTRIES)),

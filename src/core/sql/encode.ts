@@ -39,6 +39,34 @@ function put(row: Record<string, SqlValue>, base: string, value: FieldValue): vo
   for (const [suffix, v] of Object.entries(s)) row[`${base}__${suffix}`] = v;
 }
 
+type Getter = (r: SegmentRecord) => FieldValue;
+
+/** Each stored field's base column and getter, resolved once per column map (1M rows load in one pass). */
+const GETTERS = new WeakMap<ColumnMap, [string, Getter][]>();
+
+function gettersFor(map: ColumnMap): [string, Getter][] {
+  const have = GETTERS.get(map);
+  if (have) return have;
+  const out: [string, Getter][] = [];
+  for (const [label, sql] of Object.entries(BUILT_IN_SQL)) {
+    if (sql.kind !== 'stored') continue;
+    const field = resolveField(label, []);
+    if (!field.ok) throw new Error(field.message);
+    out.push([sql.column, (r) => field.field.get(r, NO_TODAY)]);
+  }
+  const headers = Object.keys(map.columns);
+  for (const [header, column] of Object.entries(map.columns)) {
+    const field = resolveField(header, headers);
+    // A header that a built-in shadows ("Status") is never read as a column by a query.
+    out.push([
+      column,
+      field.ok && field.field.kind === 'column' ? (r) => field.field.get(r, NO_TODAY) : () => undefined,
+    ]);
+  }
+  GETTERS.set(map, out);
+  return out;
+}
+
 /** The customers table row of one record. */
 export function customerRow(record: SegmentRecord, map: ColumnMap): Record<string, SqlValue> {
   const c = record.customer;
@@ -55,22 +83,7 @@ export function customerRow(record: SegmentRecord, map: ColumnMap): Record<strin
     last_activity_ms: c.lastActivity ? c.lastActivity.getTime() : null,
     renewal_ms: c.renewalDate ? c.renewalDate.getTime() : null,
   };
-  for (const [label, sql] of Object.entries(BUILT_IN_SQL)) {
-    if (sql.kind !== 'stored') continue;
-    const field = resolveField(label, []);
-    if (!field.ok) throw new Error(field.message);
-    put(row, sql.column, field.field.get(record, NO_TODAY));
-  }
-  const headers = Object.keys(map.columns);
-  for (const [header, column] of Object.entries(map.columns)) {
-    const field = resolveField(header, headers);
-    // A header that a built-in shadows ("Status") is never read as a column by a query.
-    if (!field.ok || field.field.kind !== 'column') {
-      put(row, column, undefined);
-      continue;
-    }
-    put(row, column, field.field.get(record, NO_TODAY));
-  }
+  for (const [column, get] of gettersFor(map)) put(row, column, get(record));
   return row;
 }
 
