@@ -21,6 +21,7 @@ import { intentLearnedBench } from './intent-learned.bench';
 import { campaignEndToEndBench, campaignRunBench } from './campaign.bench';
 import { campaignLogBench } from './campaign-log.bench';
 import { segmentsBench } from './segments.bench';
+import { warehouseBench } from './warehouse.bench';
 import { scanBench } from './scan.bench';
 import { portfolioBench } from './portfolio.bench';
 import { fitSizeBench, generatedLearnersBench, learnRunBench, telcoLearnersBench } from './learners.bench';
@@ -173,6 +174,15 @@ const groups: Group[] = [
       printTable(
         'Segments: default impact rules + every default segment query, by customer count (median of runs)',
         segmentsBench(),
+      ),
+  },
+  {
+    // Issue 21: the BigQuery store's figures on a generated 10k/100k/1M table in DuckDB.
+    name: 'warehouse',
+    run: async () =>
+      printTable(
+        'Warehouse store (BigQuery stand-in on DuckDB): per action, wall ms, service calls, bytes returned',
+        await warehouseBench(),
       ),
   },
   {

@@ -91,13 +91,13 @@ const MAX_PATTERN = 200;
 const NUMBER = /^-?\d+(?:\.\d+)?$/;
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-function asNumber(text: string): number | null {
+export function asNumber(text: string): number | null {
   const t = text.trim().replace(/[,_ ](?=\d{3}\b)/g, '');
   return NUMBER.test(t) ? Number(t) : null;
 }
 
 /** A comparable number for a cell: numbers as they are, dates as time, numeric text parsed. */
-function comparable(value: FieldValue, wantDate: boolean): number | null {
+export function comparable(value: FieldValue, wantDate: boolean): number | null {
   if (typeof value === 'number') return wantDate ? null : value;
   if (value instanceof Date) return wantDate ? value.getTime() : null;
   if (typeof value === 'string') {
@@ -107,7 +107,9 @@ function comparable(value: FieldValue, wantDate: boolean): number | null {
   return null;
 }
 
-function bound(text: string): { value: number; date: boolean } | null {
+export type Bound = { value: number; date: boolean };
+
+export function bound(text: string): Bound | null {
   const t = text.trim();
   if (ISO_DAY.test(t)) {
     const ms = Date.parse(`${t}T00:00:00Z`);
@@ -117,10 +119,10 @@ function bound(text: string): { value: number; date: boolean } | null {
   return n === null ? null : { value: n, date: false };
 }
 
-const textOf = (v: string | number | Date) =>
+export const textOf = (v: string | number | Date) =>
   foldText(v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
 
-const isEmpty = (v: FieldValue) => v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
+export const isEmpty = (v: FieldValue) => v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
 
 /** Any element of a list (tags) or the single value matches. */
 function some(value: FieldValue, test: (v: string | number | Date) => boolean): boolean {
@@ -140,6 +142,15 @@ export function splitList(text: string): string[] {
     if (m[0] === '') break;
   }
   return items;
+}
+
+/** The two bounds of "100..500" / "2026-01-01 to 2026-03-31" (null where a side is not a bound). */
+export function betweenBounds(value: string): { lo: Bound | null; hi: Bound | null } {
+  const parts = value.split(/\s*(?:\.\.|\bto\b|\band\b)\s*/i);
+  return {
+    lo: parts.length === 2 ? bound(parts[0]!) : null,
+    hi: parts.length === 2 ? bound(parts[1]!) : null,
+  };
 }
 
 /**
@@ -199,9 +210,7 @@ export function compileTest(
       };
     }
     case 'between': {
-      const parts = value.split(/\s*(?:\.\.|\bto\b|\band\b)\s*/i);
-      const lo = parts.length === 2 ? bound(parts[0]!) : null;
-      const hi = parts.length === 2 ? bound(parts[1]!) : null;
+      const { lo, hi } = betweenBounds(value);
       if (!lo || !hi || lo.date !== hi.date)
         return { ok: false, message: `'between' needs two numbers or dates like 100..500, not '${value}'` };
       if (lo.value > hi.value)

@@ -1,0 +1,24 @@
+/** Segments and portfolio aggregates compiled to parameterised SQL (issue 21). */
+export * from './schema';
+export * from './params';
+export { customerRow, shadowsOf, tagRows, type SqlValue } from './encode';
+export { compileCondition, compileMembers, OPERATOR_SQL, SqlCompileError, type HitSql } from './where';
+export {
+  callFirstSql,
+  customerByEmailSql,
+  MEMBER_COLUMNS,
+  segmentTotalsSql,
+  topMembersSql,
+  totalsSql,
+} from './aggregates';
+export { toDuckDbSql, DUCKDB_SETUP } from './dialect';
+export { unportablePattern } from './regex-subset';
+export {
+  membersFrom,
+  segmentTotalsFrom,
+  topMembersFrom,
+  totalsFrom,
+  type PortfolioTotals,
+  type SegmentFigures,
+  type WarehouseMember,
+} from './results';

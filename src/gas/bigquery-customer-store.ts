@@ -1,0 +1,135 @@
+/**
+ * The customer warehouse on BigQuery: each figure is one compiled, parameterised query
+ * (src/core/sql) sent through the advanced service with named parameters and GoogleSQL; the answer's
+ * rows are turned into objects by the response's schema and parsed with zod (src/core/sql/results.ts).
+ * A job still running after the request's timeout is polled with growing pauses, and further pages
+ * are fetched by pageToken, within a bounded number of calls so a card never hangs.
+ */
+import type { Query } from '../core/segments';
+import {
+  callFirstSql,
+  customerByEmailSql,
+  membersFrom,
+  segmentTotalsFrom,
+  segmentTotalsSql,
+  topMembersFrom,
+  topMembersSql,
+  totalsFrom,
+  totalsSql,
+  type ColumnMap,
+  type SqlQuery,
+} from '../core/sql';
+import type { CustomerWarehouse } from '../ports/customer-warehouse';
+import type { BigQueryLike, BigQueryQueryRequest, BigQueryQueryResponse } from './bigquery-like';
+
+export interface BigQueryStoreOptions {
+  projectId: string;
+  datasetId: string;
+  map: ColumnMap;
+  today: () => Date;
+  sleep?: (ms: number) => void;
+  /** Calls allowed per figure (the query, then polls and pages). */
+  maxCalls?: number;
+}
+
+export class WarehouseError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'WarehouseError';
+  }
+}
+
+const POLL_MS = [250, 500, 1_000, 2_000, 4_000];
+
+/** The request for one compiled query: GoogleSQL, named parameters, values as strings. */
+export function queryRequest(q: SqlQuery, projectId: string, datasetId: string): BigQueryQueryRequest {
+  return {
+    query: q.sql,
+    useLegacySql: false,
+    parameterMode: 'NAMED',
+    queryParameters: q.params.map((p) => ({
+      name: p.name,
+      parameterType: { type: p.type },
+      parameterValue: { value: String(p.value) },
+    })),
+    defaultDataset: { projectId, datasetId },
+    timeoutMs: 10_000,
+  };
+}
+
+/** A response's rows as objects keyed by the schema's field names (values stay strings or null). */
+export function rowsOf(response: BigQueryQueryResponse): Record<string, unknown>[] {
+  const names = (response.schema?.fields ?? []).map((f) => f.name ?? '');
+  return (response.rows ?? []).map((row) => {
+    const out: Record<string, unknown> = {};
+    (row.f ?? []).forEach((cell, i) => {
+      out[names[i] ?? `f${i}`] = cell.v ?? null;
+    });
+    return out;
+  });
+}
+
+export class BigQueryCustomerStore implements CustomerWarehouse {
+  private readonly sleep: (ms: number) => void;
+  private readonly maxCalls: number;
+
+  constructor(
+    private readonly bigQuery: BigQueryLike,
+    private readonly options: BigQueryStoreOptions,
+  ) {
+    this.sleep = options.sleep ?? (() => undefined);
+    this.maxCalls = options.maxCalls ?? 12;
+  }
+
+  /** Runs one query to its last row. */
+  run(q: SqlQuery, what: string): Record<string, unknown>[] {
+    const { projectId, datasetId } = this.options;
+    let calls = 1;
+    let response = this.bigQuery.Jobs.query(queryRequest(q, projectId, datasetId), projectId);
+    const jobId = response.jobReference?.jobId;
+    const location = response.jobReference?.location;
+    const more = (pageToken?: string) => {
+      if (++calls > this.maxCalls)
+        throw new WarehouseError(`${what}: BigQuery did not answer within ${this.maxCalls} calls`);
+      if (!jobId) throw new WarehouseError(`${what}: BigQuery gave no job id to wait for`);
+      return this.bigQuery.Jobs.getQueryResults(projectId, jobId, {
+        ...(pageToken ? { pageToken } : {}),
+        ...(location ? { location } : {}),
+      });
+    };
+    while (!response.jobComplete) {
+      this.sleep(POLL_MS[Math.min(calls - 1, POLL_MS.length - 1)]!);
+      response = more();
+    }
+    const rows = rowsOf(response);
+    while (response.pageToken) {
+      response = more(response.pageToken);
+      rows.push(...rowsOf(response));
+    }
+    return rows;
+  }
+
+  customerByEmail(email: string) {
+    return membersFrom(this.run(customerByEmailSql(email), 'customer lookup'), 'customer lookup')[0];
+  }
+
+  portfolioTotals() {
+    return totalsFrom(this.run(totalsSql(), 'portfolio totals'));
+  }
+
+  segmentFigures(segments: readonly Query[]) {
+    if (segments.length === 0) return [];
+    const q = segmentTotalsSql(segments, this.options.map, this.options.today());
+    return segmentTotalsFrom(this.run(q, 'segment sizes'), segments.length);
+  }
+
+  topMembers(segments: readonly Query[]) {
+    if (segments.length === 0) return [];
+    const q = topMembersSql(segments, this.options.map, this.options.today());
+    return topMembersFrom(this.run(q, 'segment members'), segments.length);
+  }
+
+  callFirst() {
+    return membersFrom(this.run(callFirstSql(), 'call first'), 'call first');
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * An embedded DuckDB holding the warehouse tables (src/core/sql/schema.ts), running the compiled
+ * BigQuery-subset SQL through the dialect adapter. The differential tests, the BigQuery stand-in and
+ * the warehouse bench all run on it.
+ */
+import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import {
+  createTablesSql,
+  customerColumns,
+  customerRow,
+  CUSTOMERS_TABLE,
+  DUCKDB_SETUP,
+  tagColumns,
+  tagRows,
+  TAGS_TABLE,
+  toDuckDbSql,
+  type ColumnMap,
+  type SqlQuery,
+  type SqlType,
+  type SqlValue,
+} from '../../core/sql';
+import type { SegmentRecord } from '../../core/segments';
+
+export type WarehouseRow = Record<string, string | number | boolean | null>;
+
+/** JS values as they come back: BIGINT and HUGEINT as numbers (ids, counts and ms fit in 2^53). */
+function plain(v: unknown): string | number | boolean | null {
+  if (typeof v === 'bigint') return Number(v);
+  if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  throw new Error(`unexpected value from DuckDB: ${String(v)}`);
+}
+
+export class DuckDbWarehouse {
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    private readonly connection: DuckDBConnection,
+  ) {}
+
+  /** An in-memory database, or a file (`npm run bench -- warehouse` keeps none). */
+  static async open(path = ':memory:'): Promise<DuckDbWarehouse> {
+    const instance = await DuckDBInstance.create(path);
+    const connection = await instance.connect();
+    for (const s of DUCKDB_SETUP) await connection.run(s);
+    return new DuckDbWarehouse(instance, connection);
+  }
+
+  async createTables(map: ColumnMap): Promise<void> {
+    for (const s of createTablesSql(map)) await this.connection.run(toDuckDbSql(s));
+  }
+
+  /** Appends records to both tables (the loader's rows, encode.ts). */
+  async load(records: Iterable<SegmentRecord>, map: ColumnMap): Promise<void> {
+    const customers = await this.connection.createAppender(CUSTOMERS_TABLE);
+    const tags = await this.connection.createAppender(TAGS_TABLE);
+    const cCols = customerColumns(map);
+    const tCols = tagColumns();
+    const append = (
+      a: typeof customers,
+      cols: { name: string; type: SqlType }[],
+      row: Record<string, SqlValue>,
+    ) => {
+      for (const c of cols) {
+        const v = row[c.name];
+        if (v === null || v === undefined) a.appendNull();
+        else if (c.type === 'STRING') a.appendVarchar(String(v));
+        else if (c.type === 'INT64') a.appendBigInt(BigInt(Math.trunc(Number(v))));
+        else a.appendDouble(Number(v));
+      }
+      a.endRow();
+    };
+    for (const r of records) {
+      append(customers, cCols, customerRow(r, map));
+      for (const t of tagRows(r)) append(tags, tCols, t);
+    }
+    customers.closeSync();
+    tags.closeSync();
+  }
+
+  /** Runs one compiled query; returns plain rows. */
+  async query(q: SqlQuery): Promise<WarehouseRow[]> {
+    const values: Record<string, DuckDBValue> = {};
+    for (const p of q.params) values[p.name] = p.type === 'INT64' ? BigInt(p.value) : p.value;
+    const reader = await this.connection.runAndReadAll(toDuckDbSql(q.sql), values);
+    return reader.getRowObjectsJS().map((row) => {
+      const out: WarehouseRow = {};
+      for (const [k, v] of Object.entries(row)) out[k] = plain(v);
+      return out;
+    });
+  }
+
+  close(): void {
+    this.connection.closeSync();
+    this.instance.closeSync();
+  }
+}
