@@ -20,6 +20,7 @@ import { intentQualityBench } from './intent-quality.bench';
 import { intentLearnedBench } from './intent-learned.bench';
 import { campaignEndToEndBench, campaignRunBench } from './campaign.bench';
 import { campaignLogBench } from './campaign-log.bench';
+import { senderBench } from './sender.bench';
 import { segmentsBench } from './segments.bench';
 import { scanBench } from './scan.bench';
 import { portfolioBench } from './portfolio.bench';
@@ -193,6 +194,21 @@ const groups: Group[] = [
       printTable(
         'Campaigns end to end: a card run, then hourly triggers until done',
         campaignEndToEndBench(),
+      );
+    },
+  },
+  {
+    // Issue 21: campaign throughput through the email-service stand-in (real HTTP on 127.0.0.1).
+    name: 'sender',
+    run: async () => {
+      const r = await senderBench();
+      printTable(
+        'One hourly run (6 min) of a 3,000-recipient campaign: MailApp vs the email service (latency model; wall = this machine)',
+        r.runs,
+      );
+      printTable(
+        'A 20,000-recipient win-back through the email service: hourly triggers until done',
+        r.endToEnd,
       );
     },
   },

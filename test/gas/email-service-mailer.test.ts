@@ -16,9 +16,10 @@ import type { EmailServiceProcess } from '../../src/local/email-service/process'
 import { emailService, useEmailService, STANDIN_API_KEY } from '../helpers/email-service';
 
 let service: EmailServiceProcess;
+// Starting the stand-in's process takes a few seconds on a busy machine.
 beforeAll(async () => {
   service = await emailService();
-});
+}, 60_000);
 afterAll(() => service.stop());
 
 const email = (to = 'ann@client.example'): OutgoingEmail => ({

@@ -57,6 +57,8 @@ export async function startEmailService(apiKey = STANDIN_API_KEY): Promise<Email
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
+        // Referenced again, so this process waits for the exit it asked for.
+        child.ref();
         child.once('exit', () => resolve());
         child.stdin?.end();
       }),

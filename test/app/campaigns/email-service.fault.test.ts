@@ -21,9 +21,10 @@ import { emailService, useEmailService } from '../../helpers/email-service';
 const MEMBERS = 30;
 
 let service: EmailServiceProcess;
+// Starting the stand-in's process takes a few seconds on a busy machine.
 beforeAll(async () => {
   service = await emailService();
-});
+}, 60_000);
 afterAll(() => service.stop());
 
 const fired: Record<string, number> = {};
