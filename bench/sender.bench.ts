@@ -141,12 +141,16 @@ function winBack(service: EmailServiceProcess, faultsEvery: number | null) {
     s.world.clock.advance(HOUR);
     runs += s.world.runDueTriggers((_fn, e) => void runHourly(s.contextOf(e), s.composer)).length;
     const ctx = s.contextOf(s.world.startExecution());
-    const accepted = new Set(service.stats().accepted.map((m) => m.reference));
-    for (const r of ctx.campaignLog(s.ssId).recipients(s.id))
-      if (r.status === 'review') {
-        reviews++;
-        settleReview(ctx, s.id, r.email, accepted.has(`${s.id}/${r.email}`));
-      }
+    const review = ctx
+      .campaignLog(s.ssId)
+      .recipients(s.id)
+      .filter((r) => r.status === 'review');
+    // The provider's log is read only when there is something to look up (it holds every message).
+    const accepted = review.length ? new Set(service.stats().accepted.map((m) => m.reference)) : new Set();
+    for (const r of review) {
+      reviews++;
+      settleReview(ctx, s.id, r.email, accepted.has(`${s.id}/${r.email}`));
+    }
     if (loadCampaign(ctx.userStore, s.id)?.state === 'done') break;
   }
   const perRecipient = new Map<string, number>();

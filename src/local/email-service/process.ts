@@ -25,7 +25,8 @@ function control(url: string, method: string, pathName: string, body?: unknown):
     method,
     headers: { 'Content-Type': 'application/json' },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    deadlineMs: 10_000,
+    // Generous: the stats of a 20,000-message bench are a few MB, and the machine may be busy.
+    deadlineMs: 60_000,
   });
   if (result.kind !== 'response' || result.status !== 200)
     throw new Error(`email-service stand-in control ${pathName} failed: ${JSON.stringify(result)}`);
