@@ -141,4 +141,30 @@ export const TEMPLATE_VARIANTS: string[][] = [
     '',
     'tr',
   ],
+  // Check-in is what a guard rail gives a customer below the value line for relief or a discount
+  // (src/core/playbooks/guard-rail.ts), so it needs the same languages as the offers.
+  [
+    'Check-in',
+    'Как у вас дела?',
+    'Здравствуйте, {{First name|коллеги}}!\n\nХотел узнать, как идут дела в {{Company}}. Можем ли мы что-то улучшить или помочь с тем, что вы планируете?\n\nС уважением,\nNimbus Ops Customer Success',
+    'Stable',
+    '',
+    'ru',
+  ],
+  [
+    'Check-in',
+    'Жағдайларыңыз қалай?',
+    'Сәлеметсіз бе, {{First name|құрметті серіктес}}!\n\n{{Company}} компаниясында жұмыс қалай жүріп жатқанын білгім келеді. Бірдеңені жақсарта аламыз ба, әлде жоспарларыңызға көмектесе аламыз ба?\n\nҚұрметпен,\nNimbus Ops Customer Success',
+    'Stable',
+    '',
+    'kk',
+  ],
+  [
+    'Check-in',
+    'Kısa bir hal hatır',
+    'Merhaba {{First name|değerli müşterimiz}},\n\n{{Company}} tarafında işlerin nasıl gittiğini merak ettim. Daha iyi yapabileceğimiz ya da planladığınız bir konuda yardımcı olabileceğimiz bir şey var mı?\n\nSaygılarımla,\nNimbus Ops Customer Success',
+    'Stable',
+    '',
+    'tr',
+  ],
 ];

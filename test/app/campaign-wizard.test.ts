@@ -180,6 +180,9 @@ describe('campaign wizard', () => {
         ).hourly();
       });
     }
+    // The snapshot was taken before the campaign: its outcomes wait for the next count.
+    expect(JSON.stringify(cardOf(act(w.ctx(), 'openOutcomes')))).toContain('counted from the next refresh');
+    act(w.ctx(), 'refreshHome');
     const log = w.ss.sheet('Campaigns')!.toValues().slice(1);
     const emailed = log.filter((r) => r[4] === 'emailed' && r[5] === 'sent').map((r) => String(r[2]));
     const held = log.filter((r) => r[4] === 'holdout').map((r) => String(r[2]));

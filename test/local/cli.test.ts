@@ -55,6 +55,34 @@ describe('churnguard CLI', () => {
     expect(json.emails[0]!.textBody).not.toMatch(/\{\{/);
   });
 
+  it('previews what a campaign sends: the guard rail per recipient and the exact holdout', () => {
+    const r = cli(
+      'preview',
+      '--sheet',
+      path.dirname(SAMPLE),
+      '--segment',
+      'Hard hit, worth keeping',
+      '--template',
+      'Payment holiday',
+      '--limit',
+      '40',
+      '--json',
+    );
+    const json = JSON.parse(r.out) as {
+      toEmail: number;
+      holdout: number;
+      guardRails: string[];
+      emails: { subject: string; template?: string }[];
+    };
+    // The sample's hard-hit segment mixes customers above and below the value line for relief.
+    const moved = Number(/^(\d+) get “Check-in” instead$/.exec(json.guardRails[0] ?? '')?.[1]);
+    expect(moved).toBeGreaterThan(0);
+    expect(json.emails.filter((e) => e.template === 'Check-in')).toHaveLength(moved);
+    expect(json.emails.some((e) => e.template === undefined)).toBe(true);
+    // Settings say 10%: exactly round(10%) of those eligible are held back, as a campaign would.
+    expect(json.holdout).toBe(Math.round((json.toEmail + json.holdout) / 10));
+  });
+
   it('exits 1 and lists the rows when a template would leave a blank, and names unknown segments', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cg-cli-'));
     for (const f of fs.readdirSync(path.dirname(SAMPLE)).filter((x) => x.endsWith('.csv')))

@@ -24,7 +24,12 @@ import { findTemplate, type Template } from '../../core/templates';
 import type { ValueLines } from '../../core/playbooks';
 import { storedValueLines } from '../value-lines';
 import { audienceGuard, blanksFor } from './audience-guard';
-import { countChoice, emptyTally, type LanguageTally, type VariantChoice } from '../../core/templates/variants';
+import {
+  countChoice,
+  emptyTally,
+  type LanguageTally,
+  type VariantChoice,
+} from '../../core/templates/variants';
 import { variantPicker, type VariantPicker } from './variant-picker';
 import type { MergeCause } from '../../core/templates/merge';
 import { normaliseEmail } from '../../core/email/address';

@@ -93,9 +93,8 @@ export const sheetComposer: ComposerFactory = (ctx: AppContext, meta) => {
       if (customer.unsubscribed) return { ok: false, exclude: true, reason: UNSUBSCRIBED_SINCE_AUDIENCE };
       // The variant chosen at audience time (the log's Language), else chosen now (an older tab).
       const recorded = parseLanguage(language);
-      const choice = recorded
-        ? chooseVariant(found.template, recorded, config.team.defaultLanguage)
-        : pick(customer, found.template);
+      const own = pick(customer, found.template);
+      const choice = recorded ? chooseVariant(found.template, recorded, config.team.defaultLanguage) : own;
       const merged = mergeTemplate(choice.template, customer, mergeContextFor(ctx, config.team, at.sheet));
       if (!merged.ok)
         return {
@@ -105,8 +104,9 @@ export const sheetComposer: ComposerFactory = (ctx: AppContext, meta) => {
             ...merged.problems,
           ].join('; '),
         };
-      // The footer and its page in the language of the text they get (English where it has no words of its own).
-      const lang = unsubscribeLanguage(choice.language);
+      // The footer and its page in the customer's own language (every language a variant can be in has
+      // its words), even when their text fell back to the team's default language.
+      const lang = unsubscribeLanguage(own.wanted ?? choice.language);
       let link: string;
       try {
         link = linkFor(meta.id, wanted, lang);

@@ -115,6 +115,11 @@ export function buildOutcomesCard(ctx: AppContext): Card {
   const view = withSheet(() => currentSnapshot(ctx, spreadsheetId));
   const o = computeOutcomes(ctx, spreadsheetId, view.snapshot ? snapshotCustomers(view.snapshot) : []);
   const today = ctx.clock.now().getTime();
+  // A snapshot taken before the campaign's rows were written has none of its recipients yet.
+  const counted = (outcome: CampaignOutcome) =>
+    !!view.snapshot &&
+    (outcome.emailed + outcome.holdout === 0 ||
+      outcome.windows.some((w) => w.emailed.customers + w.holdout.customers > 0));
   return outcomesCard({
     playbooks: view.snapshot ? playbookLines(o.playbooks) : [],
     campaigns: [...o.campaigns]
@@ -122,8 +127,10 @@ export function buildOutcomesCard(ctx: AppContext): Card {
       .slice(0, SHOWN)
       .map(({ meta, outcome }) => ({
         name: meta.name,
-        summary: `${meta.template} → ${meta.segment} · ${outcome.emailed} emailed · ${meta.holdoutPercent === 0 ? 'no holdout (turned off at the audience check)' : `${outcome.holdout} held back`} · ${count(outcome.replies, 'reply')} noticed`,
-        windows: view.snapshot
+        summary: `${meta.template} → ${meta.segment} · ${outcome.emailed} emailed · ${meta.holdoutPercent === 0 ? 'no holdout (turned off at the audience check)' : `${outcome.holdout} held back`} · ${count(outcome.replies, 'reply')} noticed${view.snapshot && !counted(outcome) ? ' · counted from the next refresh' : ''}`,
+        // A campaign newer than the snapshot has no recipients in it yet: no windows rather than
+        // "0 customers emailed", and the summary says when they will be counted.
+        windows: counted(outcome)
           ? outcome.windows.map((w) =>
               windowLine(w, Math.max(0, Math.floor((today - outcome.start.getTime()) / 86_400_000))),
             )

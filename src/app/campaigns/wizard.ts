@@ -176,7 +176,7 @@ function mergedAt(ctx: AppContext, a: CheckedAudience, template: Template, index
   // unsubscribe the customer.
   const url = ctx.unsubscribe.webAppUrl();
   if (customer && choice && merged?.ok && url) {
-    const lang = unsubscribeLanguage(choice.language);
+    const lang = unsubscribeLanguage(choice.wanted ?? choice.language);
     const email = withUnsubscribeFooter(merged.email, url, lang);
     return { at, customer, merged: { ...merged, email }, template: theirs, choice };
   }

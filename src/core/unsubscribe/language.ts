@@ -1,6 +1,6 @@
 /**
- * The language of a customer's unsubscribe footer and page: the language of the template variant
- * they get (src/core/templates/variants.ts). Every language a variant can be in has the footer's words.
+ * The language of a customer's unsubscribe footer and page: the customer's language as the template
+ * variants know it (src/core/templates/variants.ts). Every language a variant can be in has the words.
  */
 import { parseLanguage, type LanguageCode } from '../templates/languages';
 

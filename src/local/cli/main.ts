@@ -280,6 +280,7 @@ function preview(argv: string[], io: Io): number {
     io.out(
       `${r.segment}: ${r.members} customers → ${r.toEmail} to email with "${r.template}", ${r.holdout} held out`,
     );
+    for (const line of r.guardRails) io.out(`  guard rail: ${line}`);
     for (const [reason, n] of Object.entries(r.excluded)) io.out(`  left out: ${n} · ${reason}`);
     if (r.blocked.length) {
       io.out(
@@ -294,7 +295,9 @@ function preview(argv: string[], io: Io): number {
     }
     r.languages.forEach((line, i) => io.out(i === 0 ? `Languages: ${line}` : `  fallback: ${line}`));
     for (const e of r.emails)
-      io.out(`\n--- To: ${e.to}\nLanguage: ${e.language}\nSubject: ${e.subject}\n\n${e.textBody}`);
+      io.out(
+        `\n--- To: ${e.to}${e.template ? `\nTemplate: ${e.template} (the offer's guard rail refused them)` : ''}\nLanguage: ${e.language}\nSubject: ${e.subject}\n\n${e.textBody}`,
+      );
     for (const i of r.issues) io.err(`warning: ${i}`);
   }
   return r.blocked.length || r.sheet.blockers.length ? 1 : 0;
