@@ -3,8 +3,8 @@
  * answer comes, and the product code (build/Code.js) is synchronous, so the stand-in must block too.
  *
  * How: one worker thread does real HTTP with node:http; the caller posts a request on a
- * MessageChannel and blocks in Atomics.wait on a shared flag until the worker sets it, then takes the
- * answer with receiveMessageOnPort (no size limit, unlike a fixed shared buffer). Chosen over a child
+ * MessageChannel and blocks in Atomics.wait on a shared counter until the worker bumps it, then takes
+ * the answer with receiveMessageOnPort (no size limit, unlike a fixed shared buffer), matched by id. Chosen over a child
  * process per request (execFileSync starts a Node for every call: ~50 ms each, far too slow for
  * thousands of fault-test sends) and over busy-waiting. The worker never blocks, so a deadline is
  * enforced there (an abort at `deadlineMs`), and the caller's wait has its own backstop.
@@ -34,14 +34,14 @@ const WORKER_SOURCE = `
 const http = require('node:http');
 const { workerData } = require('node:worker_threads');
 const { port, flag } = workerData;
-const answer = (result) => {
-  port.postMessage(result);
-  Atomics.store(flag, 0, 1);
+const answer = (id, result) => {
+  port.postMessage({ id, result });
+  Atomics.add(flag, 0, 1);
   Atomics.notify(flag, 0);
 };
-port.on('message', (req) => {
+port.on('message', ({ id, req }) => {
   let done = false;
-  const finish = (result) => { if (!done) { done = true; clearTimeout(timer); answer(result); } };
+  const finish = (result) => { if (!done) { done = true; clearTimeout(timer); answer(id, result); } };
   const request = http.request(req.url, { method: req.method, headers: req.headers, agent: false }, (res) => {
     const chunks = [];
     res.on('data', (c) => chunks.push(c));
@@ -64,13 +64,18 @@ port.on('message', (req) => {
 });
 `;
 
-/** How long past the worker's deadline the caller waits before declaring the worker lost. */
-const BACKSTOP_MS = 5_000;
+/**
+ * How long past the worker's deadline the caller waits before declaring the answer lost: generous,
+ * because a starved machine can delay the worker by seconds. A late answer is then discarded by id.
+ */
+const BACKSTOP_MS = 30_000;
 
 export class SyncHttpClient {
   private readonly worker: Worker;
   private readonly port: MessagePort;
+  /** Counts answers posted: the caller sleeps until it changes. */
   private readonly flag = new Int32Array(new SharedArrayBuffer(4));
+  private lastId = 0;
 
   constructor() {
     const { port1, port2 } = new MessageChannel();
@@ -86,17 +91,24 @@ export class SyncHttpClient {
   }
 
   request(req: SyncRequest): SyncResult {
-    Atomics.store(this.flag, 0, 0);
-    this.port.postMessage(req);
-    const waited = Atomics.wait(this.flag, 0, 0, req.deadlineMs + BACKSTOP_MS);
-    const received = receiveMessageOnPort(this.port);
-    if (!received) {
-      return {
-        kind: 'error',
-        message: `the HTTP worker did not answer (${waited}) within ${req.deadlineMs + BACKSTOP_MS} ms`,
-      };
+    const id = ++this.lastId;
+    this.port.postMessage({ id, req });
+    const giveUpAt = Date.now() + req.deadlineMs + BACKSTOP_MS;
+    for (;;) {
+      const seen = Atomics.load(this.flag, 0);
+      // Answers of earlier requests the caller gave up on are dropped: each caller gets its own.
+      for (let m = receiveMessageOnPort(this.port); m; m = receiveMessageOnPort(this.port)) {
+        const answer = m.message as { id: number; result: SyncResult };
+        if (answer.id === id) return answer.result;
+      }
+      const left = giveUpAt - Date.now();
+      if (left <= 0)
+        return {
+          kind: 'error',
+          message: `the HTTP worker did not answer within ${req.deadlineMs + BACKSTOP_MS} ms`,
+        };
+      Atomics.wait(this.flag, 0, seen, left);
     }
-    return received.message as SyncResult;
   }
 
   close(): Promise<number> {
