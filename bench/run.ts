@@ -20,6 +20,7 @@ import { intentQualityBench } from './intent-quality.bench';
 import { intentLearnedBench } from './intent-learned.bench';
 import { campaignEndToEndBench, campaignRunBench } from './campaign.bench';
 import { campaignLogBench } from './campaign-log.bench';
+import { senderBench } from './sender.bench';
 import { segmentsBench } from './segments.bench';
 import { warehouseBench } from './warehouse.bench';
 import { scanBench } from './scan.bench';
@@ -205,6 +206,11 @@ const groups: Group[] = [
         campaignEndToEndBench(),
       );
     },
+  },
+  {
+    // Issue 21: campaign throughput through the email-service stand-in (real HTTP on 127.0.0.1).
+    name: 'sender',
+    run: () => senderBench(printTable),
   },
 ];
 

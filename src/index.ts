@@ -14,6 +14,10 @@ const gas = gasEntryPoints(() => ({
   GmailApp,
   Session,
   MailApp,
+  // A getter: the global is touched only when the email-service sender sends (it needs its own scope).
+  get UrlFetchApp() {
+    return typeof UrlFetchApp === 'undefined' ? undefined : UrlFetchApp;
+  },
   LockService,
   ScriptApp,
   Utilities,

@@ -19,7 +19,8 @@ import { sheetsCampaignLog } from './campaign-log';
 import { mailAppMailer } from './mailer';
 import { lockServiceLocks } from './locks';
 import { scriptAppTriggers } from './triggers';
-import type { LockServiceLike, MailAppLike, ScriptAppLike, UtilitiesLike } from './services';
+import type { LockServiceLike, MailAppLike, ScriptAppLike, UrlFetchAppLike, UtilitiesLike } from './services';
+import { chosenMailer } from './sender-choice';
 import { unsubscribeServices } from './unsubscribe-services';
 
 export interface AppsScriptServices {
@@ -36,6 +37,11 @@ export interface AppsScriptServices {
    * callers still build a context (without it, links cannot be signed and sends fail with the reason).
    */
   Utilities?: Pick<UtilitiesLike, 'sleep' | 'computeHmacSha256Signature' | 'getUuid'>;
+  /**
+   * Only the email-service sender touches it (Settings → Sender); read at the first send, so a
+   * deployment without the script.external_request scope never calls it.
+   */
+  UrlFetchApp?: UrlFetchAppLike;
 }
 
 export function createContext(services: AppsScriptServices): AppContext {
@@ -43,9 +49,11 @@ export function createContext(services: AppsScriptServices): AppContext {
   // One Locks per execution: the shared lock is re-entrant only within the same instance.
   const locks = lockServiceLocks(services.LockService, () => services.SpreadsheetApp.flush());
   const spreadsheetApp = openOncePerExecution(services.SpreadsheetApp);
+  const userStore = propertiesStore(services.PropertiesService.getUserProperties());
+  const sleep = (ms: number) => services.Utilities?.sleep(ms);
   return {
     clock: { now: () => new Date() },
-    userStore: propertiesStore(services.PropertiesService.getUserProperties()),
+    userStore,
     cache: expiringCache(userCache(services)),
     session: { email: () => services.Session.getActiveUser().getEmail() },
     mailbox: gmailMailbox(services.GmailApp),
@@ -54,7 +62,13 @@ export function createContext(services: AppsScriptServices): AppContext {
     appendOnlyTab: (id, tab, headers) => sheetsAppendOnlyTab(spreadsheetApp, id, tab, headers),
     tabs: (id) => sheetsTabs(spreadsheetApp, id),
     campaignLog: (id) => sheetsCampaignLog(spreadsheetApp, id, { locks }),
-    mailer: mailAppMailer(services.MailApp, (ms) => services.Utilities?.sleep(ms)),
+    mailer: chosenMailer(
+      userStore,
+      () => mailAppMailer(services.MailApp, sleep),
+      () => services.UrlFetchApp,
+      sleep,
+      () => new Date(),
+    ),
     locks,
     triggers: scriptAppTriggers(services.ScriptApp),
     unsubscribe: unsubscribeServices(services),

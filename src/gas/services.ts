@@ -189,6 +189,30 @@ export interface MailAppLike {
 }
 
 // ---------------------------------------------------------------------------------------------------
+// URL Fetch (only the email-service sender uses it; it needs the script.external_request scope)
+
+/** The options of UrlFetchApp.fetch that the email-service sender sets. */
+export interface UrlFetchOptionsLike {
+  method?: 'get' | 'delete' | 'patch' | 'post' | 'put';
+  contentType?: string;
+  headers?: { [name: string]: string };
+  payload?: string;
+  /** True: a 4xx/5xx answer is returned instead of thrown, so its code and body can be read. */
+  muteHttpExceptions?: boolean;
+}
+
+export interface HttpResponseLike {
+  getResponseCode(): number;
+  getContentText(): string;
+  /** Header name → value, an array for a header sent more than once. */
+  getAllHeaders(): object;
+}
+
+export interface UrlFetchAppLike {
+  fetch(url: string, params: UrlFetchOptionsLike): HttpResponseLike;
+}
+
+// ---------------------------------------------------------------------------------------------------
 // Gmail
 
 export interface GmailDraftLike {
@@ -361,6 +385,7 @@ export interface AppsScriptGlobalsLike {
   CacheService: CacheServiceLike;
   LockService: LockServiceLike;
   MailApp: MailAppLike;
+  UrlFetchApp: UrlFetchAppLike;
   GmailApp: GmailAppLike;
   ScriptApp: ScriptAppLike;
   Session: SessionLike;

@@ -27,6 +27,8 @@ export type LockServiceFits = Fits<GoogleAppsScript.Lock.LockService, S.LockServ
 export type LockFits = Fits<GoogleAppsScript.Lock.Lock, S.LockLike>;
 
 export type MailAppFits = Fits<GoogleAppsScript.Mail.MailApp, S.MailAppLike>;
+export type UrlFetchAppFits = Fits<GoogleAppsScript.URL_Fetch.UrlFetchApp, S.UrlFetchAppLike>;
+export type HttpResponseFits = Fits<GoogleAppsScript.URL_Fetch.HTTPResponse, S.HttpResponseLike>;
 
 export type GmailAppFits = Fits<GoogleAppsScript.Gmail.GmailApp, S.GmailAppLike>;
 export type GmailMessageFits = Fits<GoogleAppsScript.Gmail.GmailMessage, S.GmailMessageLike>;
@@ -58,6 +60,7 @@ export type GlobalsFit = Fits<
     CacheService: GoogleAppsScript.Cache.CacheService;
     LockService: GoogleAppsScript.Lock.LockService;
     MailApp: GoogleAppsScript.Mail.MailApp;
+    UrlFetchApp: GoogleAppsScript.URL_Fetch.UrlFetchApp;
     GmailApp: GoogleAppsScript.Gmail.GmailApp;
     ScriptApp: GoogleAppsScript.Script.ScriptApp;
     Session: typeof Session;

@@ -81,7 +81,8 @@ export const CampaignMetaSchema = z.object({
   /** Why the campaign is paused by ChurnGuard: what a person changed in the tab and how to repair it. */
   problem: z.optional(
     z.object({
-      kind: z.enum(['header', 'duplicate', 'missing', 'changed']),
+      /** 'sender': the email service refused every send (key, From address, scope); the rest are tab repairs. */
+      kind: z.enum(['header', 'duplicate', 'missing', 'changed', 'sender']),
       what: z.string(),
       repair: z.string(),
     }),

@@ -35,6 +35,23 @@ export const BATCH_SIZE = { card: 10, start: 10, trigger: 20 } as const;
 export const PREPARE_UNTIL_MS = { card: 5_000, start: 5_000, trigger: 240_000 } as const;
 const QUOTA_RECHECK_MS = 60 * 60 * 1000;
 
+/** The campaign's state after a run that stopped for this reason. */
+const STATE_AFTER = {
+  done: 'done',
+  quota: 'waiting-quota',
+  time: 'sending',
+  // The sender refuses every send until a person acts: paused with the reason, like a tab repair.
+  sender: 'paused',
+} as const satisfies Record<RunResult['stopped'], CampaignMeta['state']>;
+
+function senderProblem(reason = 'The sender refused to send.'): NonNullable<CampaignMeta['problem']> {
+  return {
+    kind: 'sender',
+    what: reason,
+    repair: 'Fix it in Settings → Sender (API key, From address) or on the email service, then press Resume.',
+  };
+}
+
 /** Makes each recipient's email for one run; built once per run (one read of templates and customers). */
 export type ComposerFactory = (ctx: AppContext, meta: CampaignMeta) => (r: LoggedRecipient) => Composed;
 
@@ -113,10 +130,16 @@ function runLocked(
   const attempted = result.sent + result.failed;
   const next: CampaignMeta = {
     ...meta,
-    state: result.stopped === 'done' ? 'done' : result.stopped === 'quota' ? 'waiting-quota' : 'sending',
+    state: STATE_AFTER[result.stopped],
     ...(result.stopped === 'quota'
-      ? { resumeAfter: new Date(now.getTime() + QUOTA_RECHECK_MS).toISOString() }
+      ? {
+          // A rate limit's Retry-After longer than an hour is honoured; shorter ones wait for the hourly trigger.
+          resumeAfter: new Date(
+            now.getTime() + Math.max(QUOTA_RECHECK_MS, result.retryAfterMs ?? 0),
+          ).toISOString(),
+        }
       : { resumeAfter: undefined }),
+    ...(result.stopped === 'sender' ? { problem: senderProblem(result.senderProblem) } : {}),
     lastRun: {
       at: now.toISOString(),
       sent: result.sent,

@@ -22,6 +22,34 @@ import { progressText } from '../portfolio/current';
 import { lastReactivation } from '../watch/reactivation';
 import { loadTeamConfig } from '../retention-reply';
 import { learningRequestedAt } from '../learn-request';
+import { parseSenderForm } from '../../core/settings/sender';
+import {
+  maskedSenderKey,
+  savedSenderKey,
+  saveSenderKey,
+  senderSettings,
+  sentTodayCounter,
+} from '../sender-store';
+
+function senderState(ctx: AppContext): NonNullable<SettingsState['sender']> {
+  const sender = senderSettings(ctx.userStore);
+  return {
+    kind: sender.kind,
+    fromEmail: sender.fromEmail ?? '',
+    dailyLimit: sender.dailyLimit,
+    maskedKey: maskedSenderKey(ctx.userStore),
+    sentToday: sentTodayCounter(ctx.userStore, () => ctx.clock.now()).get(),
+  };
+}
+
+function senderForm(event: AddonEvent) {
+  return {
+    kind: formValue(event, SETTINGS_FIELDS.senderKind),
+    fromEmail: formValue(event, SETTINGS_FIELDS.senderFrom),
+    dailyLimit: formValue(event, SETTINGS_FIELDS.senderDailyLimit),
+    newKey: formValue(event, SETTINGS_FIELDS.senderKey),
+  };
+}
 
 function riskModelState(
   settings: Settings,
@@ -51,6 +79,7 @@ export function buildSettingsCard(ctx: AppContext): Card {
     riskModel: riskModelState(settings, learningRequestedAt(ctx.userStore)),
     watch: watchState(ctx, settings),
     reactivation: reactivationState(ctx, settings),
+    sender: senderState(ctx),
   });
 }
 
@@ -168,6 +197,8 @@ export function saveSettingsAction(ctx: AppContext, event: AddonEvent): ActionRe
           riskModel: { ...riskModelState(current), kind },
           watch: { ...watchState(ctx, current), ...watchFrom(event, current) },
           reactivation: { ...reactivationState(ctx, current), ...reactivationFrom(event, current) },
+          // The typed key is not echoed back, even on an error: only the saved one's mask.
+          sender: { ...senderState(ctx), ...senderEcho(event) },
         }),
       },
     ],
@@ -190,8 +221,16 @@ export function saveSettingsAction(ctx: AppContext, event: AddonEvent): ActionRe
         `Automatic reactivation needs a template named "${reactivation.template}" in the Templates tab. Its templates: ${templates.map((t) => t.name).join(', ') || 'none'}.`,
       );
   }
+  const form = senderForm(event);
+  // A form without the sender fields (an older card) keeps the saved sender.
+  const sender = form.kind
+    ? parseSenderForm(form, savedSenderKey(ctx.userStore) !== null)
+    : { ok: true as const, settings: current.sender };
+  if (!sender.ok) return again(sender.reason);
+  if (form.kind && form.newKey.trim()) saveSenderKey(ctx.userStore, form.newKey.trim());
   saveSettings(ctx.userStore, {
     ...connectSheet(current, ref.id, customerSheet),
+    ...(sender.settings ? { sender: sender.settings } : {}),
     reactivation,
     riskModel: { blendWeight: 0.5, ...current.riskModel, kind },
     watch: watchFrom(event, current),
@@ -203,5 +242,16 @@ export function saveSettingsAction(ctx: AppContext, event: AddonEvent): ActionRe
     steps: [{ kind: 'popToRoot' }, { kind: 'update', card: buildHomepage(ctx) }],
     notification: `Connected to ${opened.spreadsheet.name}`,
     stateChanged: true,
+  };
+}
+
+/** What the person typed in the sender fields, minus the key, to show again with an error. */
+function senderEcho(event: AddonEvent): Partial<NonNullable<SettingsState['sender']>> {
+  const form = senderForm(event);
+  const limit = Number(form.dailyLimit);
+  return {
+    ...(form.kind === 'mailapp' || form.kind === 'email-service' ? { kind: form.kind } : {}),
+    ...(form.kind ? { fromEmail: form.fromEmail } : {}),
+    ...(Number.isInteger(limit) && limit > 0 ? { dailyLimit: limit } : {}),
   };
 }

@@ -23,6 +23,11 @@ export interface OutgoingEmail {
   textBody: string;
   /** The From display name. */
   name?: string;
+  /**
+   * "campaign id/recipient email", set by the runner: an email service carries it with the message
+   * so a reviewer can find the message in the provider's activity log (MailApp ignores it).
+   */
+  reference?: string;
 }
 
 export interface StatusChange {
@@ -40,7 +45,11 @@ export interface CampaignLogStore {
 
 /** Thrown by `send` when the daily recipient quota is used up: the email was not sent. */
 export class QuotaExhausted extends Error {
-  constructor(message = 'The daily email quota is used up.') {
+  constructor(
+    message = 'The daily email quota is used up.',
+    /** How long the sender asked to wait (an email service's Retry-After); unset: the next day's quota. */
+    readonly retryAfterMs?: number,
+  ) {
     super(message);
     this.name = 'QuotaExhausted';
   }
@@ -62,9 +71,37 @@ export class SendDeferred extends Error {
   constructor(
     message: string,
     readonly attempts: number,
+    /** Who was unavailable, for the failure note. */
+    readonly service = 'MailApp',
   ) {
     super(message);
     this.name = 'SendDeferred';
+  }
+}
+
+/**
+ * Thrown by `send` when the sender refuses every send until a person acts (a revoked API key, an
+ * unverified From address, a missing scope): nothing was sent, the campaign stops for review.
+ */
+export class SenderStopped extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SenderStopped';
+  }
+}
+
+/**
+ * Thrown by `send` when the email may have gone (the request may have reached the service but its
+ * answer was lost): `note` tells the reviewer where to check. Any other unknown error is treated the
+ * same way with MailApp's note.
+ */
+export class SendUncertain extends Error {
+  constructor(
+    message: string,
+    readonly note: string,
+  ) {
+    super(message);
+    this.name = 'SendUncertain';
   }
 }
 
@@ -97,7 +134,8 @@ export interface RunOptions {
   batchSize: number;
 }
 
-export type StopReason = 'done' | 'time' | 'quota';
+/** 'sender': the sender refused every send until a person acts (see SenderStopped). */
+export type StopReason = 'done' | 'time' | 'quota' | 'sender';
 
 export interface RunResult {
   sent: number;
@@ -109,6 +147,10 @@ export interface RunResult {
   /** Pending after this run. */
   pending: number;
   stopped: StopReason;
+  /** Why the sender stopped the campaign, when `stopped` is 'sender'. */
+  senderProblem?: string;
+  /** How long the sender asked to wait before the next send (a rate limit's Retry-After). */
+  retryAfterMs?: number;
 }
 
 export const REVIEW_NOTE =
@@ -121,7 +163,7 @@ export const mayHaveSentNote = (message: string) =>
 /** The failure note of a recipient MailApp surely did not email; the card can queue them again. */
 function failedNote(error: SendRejected | SendDeferred): string {
   return error instanceof SendDeferred
-    ? `MailApp was unavailable (${error.message}); tried ${error.attempts} times. Not sent: press "Retry failed" on the campaign card.`
+    ? `${error.service} was unavailable (${error.message}); tried ${error.attempts} times. Not sent: press "Retry failed" on the campaign card.`
     : `Not sent: ${error.message}`;
 }
 
@@ -192,14 +234,23 @@ export function runCampaign(campaignId: string, deps: RunDeps, options: RunOptio
       }
       const started = deps.elapsedMs();
       try {
-        deps.send(composed.email);
+        deps.send({ ...composed.email, reference: `${campaignId}/${r.email}` });
         quota--;
         outcomes.push({ email: r.email, status: 'sent', detail: '', at: deps.now() });
         result.sent++;
       } catch (error) {
+        if (error instanceof SenderStopped) {
+          // Surely not sent, and every next send would be refused the same way: stop for a person.
+          stop = 'sender';
+          result.senderProblem = error.message;
+          outcomes.push({ email: r.email, status: 'pending', detail: '', at: deps.now() });
+          reverted++;
+          continue;
+        }
         if (error instanceof QuotaExhausted) {
           stop = 'quota';
           quota = 0;
+          if (error.retryAfterMs !== undefined) result.retryAfterMs = error.retryAfterMs;
           outcomes.push({ email: r.email, status: 'pending', detail: '', at: deps.now() });
           reverted++;
           continue;
@@ -213,7 +264,7 @@ export function runCampaign(campaignId: string, deps: RunDeps, options: RunOptio
           outcomes.push({
             email: r.email,
             status: 'review',
-            detail: mayHaveSentNote(message),
+            detail: error instanceof SendUncertain ? error.note : mayHaveSentNote(message),
             at: deps.now(),
           });
           result.uncertain++;

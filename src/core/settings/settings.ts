@@ -8,6 +8,7 @@ import * as z from '../zod';
 import { ColumnMappingSchema } from '../sheet/columns';
 import { ScorecardSettingsSchema } from '../risk/settings';
 import { PlaybookSettingsSchema } from '../playbooks/settings';
+import { SenderSettingsSchema } from './sender';
 
 export const SettingsSchema = z.looseObject({
   /** The Google Sheet holding the customers; unset until the user connects one. */
@@ -37,6 +38,8 @@ export const SettingsSchema = z.looseObject({
       template: z._default(z.string().check(z.trim(), z.minLength(1), z.maxLength(120)), 'Reactivation'),
     }),
   ),
+  /** Who sends campaign emails: MailApp (default) or an email service (src/core/settings/sender.ts). */
+  sender: z.optional(SenderSettingsSchema),
   /** Which score the card shows: the scorecard, the learned model, or a blend of both. */
   riskModel: z.optional(
     z.object({

@@ -12,6 +12,8 @@
  *   Stack Overflow experiment), hence ~50-80 ms a read/write call plus ~0.01 ms a cell; Poehnelt
  *   measured a SpreadsheetApp open+read+write at ~800 ms, hence openById ~300 ms. Metadata calls that
  *   need the server (getLastRow, getSheetByName...) ~20-30 ms: estimate.
+ * - UrlFetchApp.fetch ~300 ms to an email API: estimate (Google's network to a US API and back, plus
+ *   the provider's accept); a fetch that times out costs its deadline instead (./url-fetch.ts).
  * - MailApp.sendEmail ~600 ms: estimate; a vendor FAQ (Small Outbox) reports ~1.2 s for a 100 KB mail.
  * - GmailApp: getMessageById ~150 ms, body getters ~40 ms, createDraftReply ~500 ms: estimates.
  * - LockService ~50 ms, ScriptApp trigger calls 100-300 ms: estimates.
@@ -82,6 +84,7 @@ export const DEFAULT_LATENCY: LatencyModel = {
     'Lock.releaseLock': 30,
     'MailApp.sendEmail': 600,
     'MailApp.getRemainingDailyQuota': 20,
+    'UrlFetchApp.fetch': 300,
     'GmailApp.getMessageById': 150,
     GmailMessage: 10,
     'GmailMessage.getPlainBody': 40,

@@ -36,6 +36,7 @@ import {
   type SpreadsheetSeed,
 } from './spreadsheet';
 import { UtilitiesStandin } from './utilities';
+import { NetworkState, UrlFetchAppStandin } from './url-fetch';
 import { HtmlServiceStandin } from './html';
 import type { Invocation } from '../../ui/card/contract';
 
@@ -147,6 +148,8 @@ export class AppsScriptWorld {
   readonly locks = new LockTable(() => this.clock.nowMs());
   readonly mail = new MailState();
   readonly gmail = new GmailState();
+  /** UrlFetchApp's routes to local servers, its real deadline and daily quotas (./url-fetch.ts). */
+  readonly network: NetworkState;
   readonly triggers: TriggerState;
   /**
    * The web app's /exec URL (ScriptApp.getService().getUrl()). The world models the add-on as
@@ -179,6 +182,7 @@ export class AppsScriptWorld {
     this.spreadsheets = new SpreadsheetState({ timeZone: () => this.scriptTimeZone });
     this.scriptCache = new CacheStore(this.clock);
     this.triggers = new TriggerState(this.clock);
+    this.network = new NetworkState(this.clock);
   }
 
   // ------------------------------------------------------------------------------------------
@@ -331,6 +335,7 @@ export interface ExecutionGlobals extends AppsScriptGlobalsLike {
   CacheService: CacheServiceStandin;
   LockService: LockServiceStandin;
   MailApp: MailAppStandin;
+  UrlFetchApp: UrlFetchAppStandin;
   GmailApp: GmailAppStandin;
   ScriptApp: ScriptAppStandin;
   Session: SessionStandin;
@@ -370,6 +375,7 @@ export class Execution implements ServiceEnv {
       CacheService: new CacheServiceStandin(this),
       LockService: new LockServiceStandin(this),
       MailApp: new MailAppStandin(this),
+      UrlFetchApp: new UrlFetchAppStandin(this),
       GmailApp: new GmailAppStandin(this),
       ScriptApp: new ScriptAppStandin(this),
       Session: new SessionStandin(this),

@@ -11,6 +11,8 @@ export interface WorkbenchOptions {
   stateDir: string;
   /** The bundled sample, copied to sheetPath on first run so playing never edits the repository. */
   workingCopyOf?: string;
+  /** Start the SendGrid stand-in and route the email-service sender to it (Settings → Sender). */
+  emailService?: boolean;
 }
 
 export const USAGE = `Usage: npm start [-- --sheet PATH] [--inbox PATH] [--state DIR] [--port N]
@@ -18,14 +20,21 @@ export const USAGE = `Usage: npm start [-- --sheet PATH] [--inbox PATH] [--state
                  working copy of the sample/ folder in the state folder (the bundled sample stays untouched)
   --inbox PATH   sample inbox JSON. Default: sample/inbox.json
   --state DIR    local settings, outbox and logs. Default: .local/
-  --port N       also PORT=N. Default: 8787`;
+  --port N       also PORT=N. Default: 8787
+  --email-service  start the local SendGrid stand-in on 127.0.0.1 and send the email-service sender's
+                 requests there (choose it in Settings → Sender with the key the workbench prints)`;
 
 export class UsageError extends Error {}
 
 export function parseWorkbenchArgs(argv: string[], env: NodeJS.ProcessEnv, root: string): WorkbenchOptions {
   const values: Record<string, string> = {};
+  let emailService = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
+    if (arg === '--email-service') {
+      emailService = true;
+      continue;
+    }
     const m = /^--(sheet|inbox|state|port)(?:=(.*))?$/.exec(arg);
     if (!m) throw new UsageError(`Unknown argument "${arg}".\n${USAGE}`);
     const value = m[2] ?? argv[++i];
@@ -49,5 +58,6 @@ export function parseWorkbenchArgs(argv: string[], env: NodeJS.ProcessEnv, root:
     ...(usingSample ? { workingCopyOf: path.resolve(sheet), sheetPath: path.join(stateDir, 'sample') } : {}),
     inboxPath: path.resolve(values.inbox ?? path.join(root, 'sample', 'inbox.json')),
     stateDir,
+    ...(emailService ? { emailService } : {}),
   };
 }

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { Workbench } from './backend';
 import { parseWorkbenchArgs, UsageError } from './args';
 import { createWorkbenchServer, listen } from './server';
+import { startEmailService, STANDIN_API_KEY, type EmailServiceProcess } from '../email-service/process';
 
 export async function startWorkbench(options: ReturnType<typeof parseWorkbenchArgs>) {
   if (options.workingCopyOf && !fs.existsSync(options.sheetPath)) {
@@ -23,6 +24,12 @@ export async function startWorkbench(options: ReturnType<typeof parseWorkbenchAr
     }
   }, 60_000);
   scheduler.unref();
+  // The SendGrid stand-in runs in its own process: a fetch blocks this thread while it waits.
+  let emailService: EmailServiceProcess | undefined;
+  if (options.emailService) {
+    emailService = await startEmailService(STANDIN_API_KEY);
+    backend.world.network.route('https://api.sendgrid.com', emailService.url);
+  }
   const { server, token } = createWorkbenchServer(backend);
   const port = await listen(server, options.port);
   backend.origin = `http://localhost:${port}`;
@@ -32,11 +39,12 @@ export async function startWorkbench(options: ReturnType<typeof parseWorkbenchAr
     backend,
     token,
     url: `http://localhost:${port}/`,
+    emailService,
     close: () =>
       new Promise<void>((resolve) => {
         clearInterval(scheduler);
         server.close(() => resolve());
-      }),
+      }).then(() => emailService?.stop()),
   };
 }
 
@@ -62,6 +70,10 @@ if (require.main === module) {
           `  sheet: ${options.sheetPath} (changes are written back${options.workingCopyOf ? '; a copy of the bundled sample, delete it to start over' : ''})`,
         );
         console.log(`  state: ${options.stateDir} (settings, outbox)`);
+        if (options.emailService)
+          console.log(
+            `  email service: SendGrid stand-in on 127.0.0.1 (Settings → Sender → Email service, API key ${STANDIN_API_KEY})`,
+          );
         console.log('  Ctrl+C to stop.');
       })
       .catch((error: unknown) => {

@@ -347,7 +347,7 @@ export interface ProgressState {
   failures: { email: string; detail: string }[];
   review: { email: string; detail: string }[];
   /** Why ChurnGuard paused the campaign: what a person changed in the Campaigns tab and how to repair it. */
-  problem?: { kind: 'header' | 'duplicate' | 'missing' | 'changed'; what: string; repair: string };
+  problem?: { kind: 'header' | 'duplicate' | 'missing' | 'changed' | 'sender'; what: string; repair: string };
 }
 
 const STATE_TEXT: Record<ProgressState['state'], string> = {
@@ -445,10 +445,14 @@ function problemSection(problem: NonNullable<ProgressState['problem']>, id: { id
   ];
   if (problem.kind === 'missing' || problem.kind === 'changed')
     buttons.push(actionButton('Continue without them', ACTION.acceptCampaignLog, id, 'text'));
+  const sender = problem.kind === 'sender';
   return {
-    header: 'Paused: the Campaigns tab needs a repair',
+    header: sender ? 'Paused: the email service refused to send' : 'Paused: the Campaigns tab needs a repair',
     widgets: [
-      { kind: 'textParagraph', text: [{ text: 'What changed: ', bold: true }, { text: problem.what }] },
+      {
+        kind: 'textParagraph',
+        text: [{ text: sender ? 'What it said: ' : 'What changed: ', bold: true }, { text: problem.what }],
+      },
       { kind: 'textParagraph', text: [{ text: 'How to repair it: ', bold: true }, { text: problem.repair }] },
       { kind: 'textParagraph', text: 'Nothing is sent until then.' },
       { kind: 'buttonSet', buttons },

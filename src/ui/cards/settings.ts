@@ -17,6 +17,18 @@ export interface SettingsState {
   watch?: { enabled: boolean; digest: boolean; hourUtc: number; lastScan?: string };
   /** Automatic reactivation; the section is left out when absent. */
   reactivation?: { enabled: boolean; days: number; template: string; lastRun?: string };
+  /** Who sends campaign emails; the section is left out when absent. */
+  sender?: SenderState;
+}
+
+export interface SenderState {
+  kind: 'mailapp' | 'email-service';
+  fromEmail: string;
+  dailyLimit: number;
+  /** The saved key masked ("••••abcd"), or null: the key itself is never put on a card. */
+  maskedKey: string | null;
+  /** Email-service sends accepted today, against dailyLimit. */
+  sentToday: number;
 }
 
 export const SETTINGS_FIELDS = {
@@ -29,6 +41,10 @@ export const SETTINGS_FIELDS = {
   reactivationEnabled: 'reactivationEnabled',
   reactivationDays: 'reactivationDays',
   reactivationTemplate: 'reactivationTemplate',
+  senderKind: 'senderKind',
+  senderFrom: 'senderFrom',
+  senderDailyLimit: 'senderDailyLimit',
+  senderKey: 'senderKey',
 } as const;
 
 export const REACTIVATION_DAYS = [90, 120, 150, 180] as const;
@@ -181,6 +197,7 @@ export function settingsCard(state: SettingsState): Card {
         { kind: 'textParagraph', text: re.lastRun ?? 'Has not run yet.' },
       ],
     });
+  if (state.sender) sections.push(senderSection(state.sender));
   sections.push({
     header: 'New to ChurnGuard?',
     widgets: [
@@ -199,5 +216,55 @@ export function settingsCard(state: SettingsState): Card {
     header: { title: 'Settings' },
     sections,
     fixedFooter: { primary: actionButton('Save', ACTION.saveSettings, undefined, 'filled') },
+  };
+}
+
+/** Which sender is active, and the email service's From, daily limit and (masked) key. */
+function senderSection(sender: SenderState): Section {
+  const active =
+    sender.kind === 'email-service'
+      ? `Active: the email service (SendGrid), from ${sender.fromEmail || 'no address yet'}; ${sender.sentToday.toLocaleString('en-US')} of ${sender.dailyLimit.toLocaleString('en-US')} sent today.`
+      : 'Active: MailApp, as you (your Google daily recipient quota).';
+  return {
+    header: 'Sender',
+    widgets: [
+      { kind: 'textParagraph', text: [{ text: active, bold: true }] },
+      {
+        kind: 'selectionInput',
+        name: SETTINGS_FIELDS.senderKind,
+        label: 'Send campaign emails with',
+        type: 'radioButton',
+        items: [
+          { value: 'mailapp', text: 'MailApp (default)', selected: sender.kind === 'mailapp' },
+          {
+            value: 'email-service',
+            text: 'Email service (SendGrid), for more than MailApp allows a day',
+            selected: sender.kind === 'email-service',
+          },
+        ],
+      },
+      {
+        kind: 'textInput',
+        name: SETTINGS_FIELDS.senderFrom,
+        label: 'From address (verified with the email service)',
+        value: sender.fromEmail,
+      },
+      {
+        kind: 'textInput',
+        name: SETTINGS_FIELDS.senderDailyLimit,
+        label: 'Emails a day (your plan’s limit)',
+        value: String(sender.dailyLimit),
+      },
+      {
+        kind: 'textInput',
+        name: SETTINGS_FIELDS.senderKey,
+        label: 'API key',
+        // Always empty: a saved key is never sent back to the card, only its masked tail.
+        value: '',
+        hint: sender.maskedKey
+          ? `Saved key ${sender.maskedKey}; leave empty to keep it`
+          : 'Paste a SendGrid key with Mail Send permission; it is saved in your user properties',
+      },
+    ],
   };
 }

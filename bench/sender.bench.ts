@@ -1,0 +1,192 @@
+/**
+ * Issue 21, the email-service sender: campaign throughput through the SendGrid stand-in over real
+ * HTTP on 127.0.0.1 (UrlFetchApp stand-in, latency model on the fake clock), beside MailApp.
+ * Reported: emails per run and per modelled second, service calls and fetches per email, and this
+ * machine's wall time per email (real HTTP + JavaScript), clean and with injected faults; then a
+ * 20,000-recipient win-back end to end on hourly triggers.
+ */
+import type { AppContext } from '../src/app/context';
+import { loadCampaign } from '../src/app/campaigns/meta';
+import { continueCampaign, runHourly, type ComposerFactory } from '../src/app/campaigns/run';
+import { startCampaign } from '../src/app/campaigns/start';
+import { settleReview } from '../src/app/campaigns/control';
+import { saveSettings, loadSettings } from '../src/app/settings-store';
+import { saveSenderKey } from '../src/app/sender-store';
+import type { Customer } from '../src/core/customers/customer';
+import { DEFAULT_TEAM_SETTINGS } from '../src/core/settings/team-settings';
+import { createContext } from '../src/gas/runtime';
+import { propertiesStore } from '../src/gas/properties-store';
+import { AppsScriptWorld, type Execution } from '../src/local/standins';
+import {
+  startEmailService,
+  STANDIN_API_KEY,
+  type EmailServiceProcess,
+} from '../src/local/email-service/process';
+import type { Fault } from '../src/local/email-service/server';
+import { round } from './stats';
+
+const HOUR = 3_600_000;
+
+function setup(service: EmailServiceProcess | null, n: number, dailyLimit = 1_000_000) {
+  const world = new AppsScriptWorld();
+  world.clock.set('2026-11-20T09:00:00Z');
+  const ss = world.spreadsheets.create({
+    name: 'Bench',
+    sheets: [{ name: 'Customers', values: [['Email']] }],
+  });
+  const members: Customer[] = Array.from({ length: n }, (_, i) => ({
+    row: i + 2,
+    email: `m${i}@x.example`,
+    name: `Member ${i}`,
+    tags: [],
+    status: 'active',
+    unsubscribed: false,
+    raw: {},
+  }));
+  const contextOf = (e: Execution): AppContext => ({
+    ...createContext(e.globals),
+    clock: { now: () => world.clock.now() },
+    elapsedMs: () => e.elapsedMs(),
+  });
+  const composer: ComposerFactory = () => (r) => ({
+    ok: true,
+    email: {
+      to: r.email,
+      subject: `Hello ${r.name}`,
+      htmlBody: `<p>Hi ${r.name}</p>`,
+      textBody: `Hi ${r.name}`,
+    },
+  });
+  const exec = world.startExecution();
+  if (service) {
+    world.network.route('https://api.sendgrid.com', service.url);
+    world.network.deadlineMs = 100;
+    const store = propertiesStore(exec.globals.PropertiesService.getUserProperties());
+    saveSettings(store, {
+      ...loadSettings(store).settings,
+      sender: { kind: 'email-service', fromEmail: 'team@nimbus.example', dailyLimit },
+    });
+    saveSenderKey(store, STANDIN_API_KEY);
+  }
+  const started = startCampaign(contextOf(exec), {
+    name: 'Bench',
+    template: 'T',
+    segment: 'S',
+    spreadsheetId: ss.id,
+    members,
+    winBack: false,
+    unmergeable: new Map(),
+    sheetBlockers: [],
+    team: { ...DEFAULT_TEAM_SETTINGS, holdoutPercent: 0 },
+  });
+  exec.end();
+  if (started.kind !== 'started') throw new Error('campaign did not start');
+  return { world, contextOf, composer, id: started.meta.id, ssId: ss.id };
+}
+
+/** One fault in `every` requests, cycling through the kinds a provider really answers. */
+function faultPlan(requests: number, every: number): Fault[] {
+  const kinds: Fault[] = [
+    { kind: 'rate-limit', retryAfterS: 1 },
+    { kind: 'server-error', status: 503 },
+    { kind: 'hang-after' },
+    { kind: 'rate-limit', retryAfterS: 2 },
+    { kind: 'server-error', status: 500 },
+    { kind: 'reset-after' },
+  ];
+  return Array.from({ length: requests }, (_, i) =>
+    (i + 1) % every === 0 ? kinds[((i + 1) / every - 1) % kinds.length]! : { kind: 'ok' as const },
+  );
+}
+
+function oneRun(service: EmailServiceProcess | null, label: string, faultsEvery: number | null) {
+  service?.reset();
+  if (service && faultsEvery) service.queueFaults(faultPlan(3_000, faultsEvery));
+  const s = setup(service, 3_000);
+  const exec = s.world.startExecution({ kind: 'trigger' });
+  s.world.calls.reset();
+  const t0 = s.world.clock.nowMs();
+  const wall0 = performance.now();
+  const out = continueCampaign(s.contextOf(exec), s.id, 'trigger', s.composer);
+  const wall = performance.now() - wall0;
+  const modelled = s.world.clock.nowMs() - t0;
+  exec.end();
+  const r = out.kind === 'ran' ? out.result : { sent: 0, uncertain: 0, failed: 0 };
+  const calls = s.world.calls.snapshot();
+  const fetches = calls.calls['UrlFetchApp.fetch'] ?? 0;
+  const sent = Math.max(1, r.sent);
+  return {
+    sender: label,
+    'sent in one 6-min run': r.sent,
+    review: r.uncertain,
+    failed: r.failed,
+    'emails / modelled s': round(r.sent / (modelled / 1000), 2),
+    'service calls / email': round(calls.total / sent, 2),
+    'fetches / email': round(fetches / sent, 3),
+    'wall ms / email': round(wall / sent, 2),
+  };
+}
+
+/** A 20,000-recipient win-back: hourly triggers until every recipient is settled. */
+function winBack(service: EmailServiceProcess, faultsEvery: number | null) {
+  service.reset();
+  const n = WIN_BACK_RECIPIENTS;
+  if (faultsEvery) service.queueFaults(faultPlan(n, faultsEvery));
+  const s = setup(service, n, 100_000);
+  const wall0 = performance.now();
+  const t0 = s.world.clock.nowMs();
+  let runs = 0;
+  let reviews = 0;
+  for (let h = 0; h < 24 * 7; h++) {
+    s.world.clock.advance(HOUR);
+    runs += s.world.runDueTriggers((_fn, e) => void runHourly(s.contextOf(e), s.composer)).length;
+    const ctx = s.contextOf(s.world.startExecution());
+    const review = ctx
+      .campaignLog(s.ssId)
+      .recipients(s.id)
+      .filter((r) => r.status === 'review');
+    // The provider's log is read only when there is something to look up (it holds every message).
+    const accepted = review.length ? new Set(service.stats().accepted.map((m) => m.reference)) : new Set();
+    for (const r of review) {
+      reviews++;
+      settleReview(ctx, s.id, r.email, accepted.has(`${s.id}/${r.email}`));
+    }
+    if (loadCampaign(ctx.userStore, s.id)?.state === 'done') break;
+  }
+  const perRecipient = new Map<string, number>();
+  for (const m of service.stats().accepted) perRecipient.set(m.to, (perRecipient.get(m.to) ?? 0) + 1);
+  return {
+    campaign: `${n.toLocaleString('en-US')} recipients${faultsEvery ? `, 1 fault / ${faultsEvery} requests` : ''}`,
+    'hourly runs': runs,
+    'finished after h': round((s.world.clock.nowMs() - t0) / HOUR, 0),
+    'settled reviews': reviews,
+    'accepted once': [...perRecipient.values()].filter((c) => c === 1).length,
+    duplicates: [...perRecipient.values()].reduce((a, c) => a + Math.max(0, c - 1), 0),
+    missed: n - perRecipient.size,
+    'wall s': round((performance.now() - wall0) / 1000, 1),
+  };
+}
+
+/** Recipients of the end-to-end win-back: 20,000 as in the issue; SENDER_BENCH_N for a quicker run. */
+export const WIN_BACK_RECIPIENTS = Number(process.env.SENDER_BENCH_N ?? 20_000);
+
+export async function senderBench(print: (title: string, rows: Record<string, unknown>[]) => void) {
+  const service = await startEmailService(STANDIN_API_KEY);
+  try {
+    print(
+      'One hourly run (6 min) of a 3,000-recipient campaign: MailApp vs the email service (latency model; wall = this machine)',
+      [
+        oneRun(null, 'MailApp', null),
+        oneRun(service, 'email service, clean', null),
+        oneRun(service, 'email service, 1 fault / 20 requests', 20),
+        oneRun(service, 'email service, 1 fault / 5 requests', 5),
+      ],
+    );
+    print(
+      `A ${WIN_BACK_RECIPIENTS.toLocaleString('en-US')}-recipient win-back through the email service: hourly triggers until done`,
+      [winBack(service, null), winBack(service, 20)],
+    );
+  } finally {
+    await service.stop();
+  }
+}

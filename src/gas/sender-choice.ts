@@ -1,0 +1,56 @@
+/**
+ * The mailer the user chose in Settings → Sender: MailApp (the default) or the email service. Chosen
+ * at the first send or quota read of an execution, so opening a card never reads the sender
+ * settings. The email service without a key or UrlFetchApp stops the campaign with the reason.
+ */
+import { SenderStopped } from '../core/campaigns/runner';
+import type { Mailer } from '../ports/mailer';
+import type { KeyValueStore } from '../ports/key-value-store';
+import { savedSenderKey, senderSettings, sentTodayCounter } from '../app/sender-store';
+import { emailServiceMailer } from './email-service-mailer';
+import type { UrlFetchAppLike } from './services';
+
+export function chosenMailer(
+  store: KeyValueStore,
+  mailApp: () => Mailer,
+  urlFetch: () => UrlFetchAppLike | undefined,
+  sleep: (ms: number) => void,
+  now: () => Date,
+): Mailer {
+  let chosen: Mailer | null = null;
+  const pick = (): Mailer => {
+    if (chosen) return chosen;
+    const settings = senderSettings(store);
+    if (settings.kind !== 'email-service') return (chosen = mailApp());
+    const apiKey = savedSenderKey(store);
+    const fetcher = urlFetch();
+    const problem = !apiKey
+      ? 'No email service API key is saved.'
+      : !settings.fromEmail
+        ? 'No From address is set for the email service.'
+        : !fetcher
+          ? 'UrlFetchApp is not available in this deployment.'
+          : null;
+    if (problem || !apiKey || !settings.fromEmail || !fetcher) {
+      const reason = `${problem ?? 'The email service is not set up.'} Set it in Settings → Sender.`;
+      // Nothing can be sent: every send stops the campaign with the reason, the quota reads as open.
+      return (chosen = {
+        send: () => {
+          throw new SenderStopped(reason);
+        },
+        remainingQuota: () => settings.dailyLimit,
+      });
+    }
+    return (chosen = emailServiceMailer(
+      fetcher,
+      { apiKey, fromEmail: settings.fromEmail, dailyLimit: settings.dailyLimit },
+      sentTodayCounter(store, now),
+      sleep,
+      () => now().getTime(),
+    ));
+  };
+  return {
+    send: (email) => pick().send(email),
+    remainingQuota: () => pick().remainingQuota(),
+  };
+}
