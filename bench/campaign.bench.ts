@@ -3,64 +3,22 @@
  * service calls per email sent, emails per card run (30 s) and per triggered run (6 min), and a
  * 1,500-recipient campaign end to end, then 250 on a consumer account's 100 a day.
  */
-import type { AppContext } from '../src/app/context';
 import { loadCampaign } from '../src/app/campaigns/meta';
-import { continueCampaign, runHourly, type ComposerFactory } from '../src/app/campaigns/run';
+import { continueCampaign, runHourly } from '../src/app/campaigns/run';
 import { startCampaign } from '../src/app/campaigns/start';
-import type { Customer } from '../src/core/customers/customer';
-import { DEFAULT_TEAM_SETTINGS } from '../src/core/settings/team-settings';
-import { createContext } from '../src/gas/runtime';
-import { AppsScriptWorld, type Execution } from '../src/local/standins';
+import { campaignWorld } from '../test/helpers/campaign-world';
 import type { AccountKind } from '../src/local/standins/world';
 import { round } from './stats';
 
 const HOUR = 3_600_000;
 
 function setup(n: number, accountKind: AccountKind = 'workspace') {
-  const world = new AppsScriptWorld({ accountKind });
-  world.clock.set('2026-11-20T09:00:00Z');
-  const ss = world.spreadsheets.create({
-    name: 'Bench',
-    sheets: [{ name: 'Customers', values: [['Email']] }],
-  });
-  const members: Customer[] = Array.from({ length: n }, (_, i) => ({
-    row: i + 2,
-    email: `m${i}@x.example`,
-    name: `Member ${i}`,
-    tags: [],
-    status: 'active',
-    unsubscribed: false,
-    raw: {},
-  }));
-  const contextOf = (e: Execution): AppContext => ({
-    ...createContext(e.globals),
-    clock: { now: () => world.clock.now() },
-    elapsedMs: () => e.elapsedMs(),
-  });
-  const composer: ComposerFactory = () => (r) => ({
-    ok: true,
-    email: {
-      to: r.email,
-      subject: `Hello ${r.name}`,
-      htmlBody: `<p>Hi ${r.name}</p>`,
-      textBody: `Hi ${r.name}`,
-    },
-  });
-  const exec = world.startExecution();
-  const started = startCampaign(contextOf(exec), {
-    name: 'Bench',
-    template: 'T',
-    segment: 'S',
-    spreadsheetId: ss.id,
-    members,
-    winBack: false,
-    unmergeable: new Map(),
-    sheetBlockers: [],
-    team: { ...DEFAULT_TEAM_SETTINGS, holdoutPercent: 0 },
-  });
+  const w = campaignWorld(n, { accountKind });
+  const exec = w.world.startExecution();
+  const started = startCampaign(w.contextOf(exec), w.request({ name: 'Bench' }));
   exec.end();
   if (started.kind !== 'started') throw new Error('campaign did not start');
-  return { world, contextOf, composer, id: started.meta.id };
+  return { world: w.world, contextOf: w.contextOf, composer: w.composer, id: started.meta.id };
 }
 
 export function campaignRunBench() {

@@ -5,18 +5,14 @@
  * machine's wall time per email (real HTTP + JavaScript), clean and with injected faults; then a
  * 20,000-recipient win-back end to end on hourly triggers.
  */
-import type { AppContext } from '../src/app/context';
 import { loadCampaign } from '../src/app/campaigns/meta';
-import { continueCampaign, runHourly, type ComposerFactory } from '../src/app/campaigns/run';
+import { continueCampaign, runHourly } from '../src/app/campaigns/run';
 import { startCampaign } from '../src/app/campaigns/start';
+import { campaignWorld } from '../test/helpers/campaign-world';
 import { settleReview } from '../src/app/campaigns/control';
 import { saveSettings, loadSettings } from '../src/app/settings-store';
 import { saveSenderKey } from '../src/app/sender-store';
-import type { Customer } from '../src/core/customers/customer';
-import { DEFAULT_TEAM_SETTINGS } from '../src/core/settings/team-settings';
-import { createContext } from '../src/gas/runtime';
 import { propertiesStore } from '../src/gas/properties-store';
-import { AppsScriptWorld, type Execution } from '../src/local/standins';
 import {
   startEmailService,
   STANDIN_API_KEY,
@@ -28,35 +24,7 @@ import { round } from './stats';
 const HOUR = 3_600_000;
 
 function setup(service: EmailServiceProcess | null, n: number, dailyLimit = 1_000_000) {
-  const world = new AppsScriptWorld();
-  world.clock.set('2026-11-20T09:00:00Z');
-  const ss = world.spreadsheets.create({
-    name: 'Bench',
-    sheets: [{ name: 'Customers', values: [['Email']] }],
-  });
-  const members: Customer[] = Array.from({ length: n }, (_, i) => ({
-    row: i + 2,
-    email: `m${i}@x.example`,
-    name: `Member ${i}`,
-    tags: [],
-    status: 'active',
-    unsubscribed: false,
-    raw: {},
-  }));
-  const contextOf = (e: Execution): AppContext => ({
-    ...createContext(e.globals),
-    clock: { now: () => world.clock.now() },
-    elapsedMs: () => e.elapsedMs(),
-  });
-  const composer: ComposerFactory = () => (r) => ({
-    ok: true,
-    email: {
-      to: r.email,
-      subject: `Hello ${r.name}`,
-      htmlBody: `<p>Hi ${r.name}</p>`,
-      textBody: `Hi ${r.name}`,
-    },
-  });
+  const { world, ss, contextOf, composer, request } = campaignWorld(n);
   const exec = world.startExecution();
   if (service) {
     world.network.route('https://api.sendgrid.com', service.url);
@@ -68,17 +36,7 @@ function setup(service: EmailServiceProcess | null, n: number, dailyLimit = 1_00
     });
     saveSenderKey(store, STANDIN_API_KEY);
   }
-  const started = startCampaign(contextOf(exec), {
-    name: 'Bench',
-    template: 'T',
-    segment: 'S',
-    spreadsheetId: ss.id,
-    members,
-    winBack: false,
-    unmergeable: new Map(),
-    sheetBlockers: [],
-    team: { ...DEFAULT_TEAM_SETTINGS, holdoutPercent: 0 },
-  });
+  const started = startCampaign(contextOf(exec), request({ name: 'Bench' }));
   exec.end();
   if (started.kind !== 'started') throw new Error('campaign did not start');
   return { world, contextOf, composer, id: started.meta.id, ssId: ss.id };
