@@ -8,6 +8,7 @@ import type { CrisisImpact, Customer } from '../../src/core/customers/customer';
 import type { Band } from '../../src/core/risk/risk-score';
 import type { SegmentRecord } from '../../src/core/segments';
 import { BUILT_IN_FIELD_NAMES, resolveField } from '../../src/core/segments';
+import { OPERATORS } from '../../src/core/segments/conditions';
 import type { Random } from './fuzz/random';
 
 export const TODAY = new Date('2026-12-03T10:30:00Z');
@@ -239,24 +240,8 @@ function condition(rnd: Random, pools: ValuePool): string {
   const label = rnd.pick(QUERY_FIELDS);
   const field = quote(label);
   const pool = pools.get(label) ?? [];
-  const op = rnd.pick([
-    '=',
-    '!=',
-    '>',
-    '>=',
-    '<',
-    '<=',
-    'contains',
-    'not contains',
-    'starts with',
-    'ends with',
-    'matches',
-    'in',
-    'not in',
-    'between',
-    'is empty',
-    'is not empty',
-  ]);
+  // Every operator the query language has, so a new one is generated (and checked) without an edit here.
+  const op = rnd.pick([...OPERATORS]);
   switch (op) {
     case 'is empty':
     case 'is not empty':
