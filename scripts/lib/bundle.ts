@@ -68,19 +68,20 @@ export interface BundleResult {
   inputBytes: Record<string, number>;
 }
 
-export async function bundle(entry: string): Promise<BundleResult> {
-  const result = await esbuild.build({
+/** esbuild's options for Code.js, before the two passes over its output (the tests build with them too). */
+export function esbuildOptions(entry: string) {
+  return {
     entryPoints: [entry],
     bundle: true,
     write: false,
-    format: 'iife',
+    format: 'iife' as const,
     globalName: NAMESPACE,
     // Apps Script's V8 runtime; no Node built-ins exist there, so resolve like a neutral platform.
-    platform: 'neutral',
+    platform: 'neutral' as const,
     mainFields: ['module', 'main'],
     target: 'es2020',
-    charset: 'utf8',
-    legalComments: 'none',
+    charset: 'utf8' as const,
+    legalComments: 'none' as const,
     treeShaking: true,
     // Apps Script parses the whole file on every card click, so it ships minified: whitespace,
     // shorter syntax and short local names. keepNames sets each function's `name` back to its
@@ -93,10 +94,14 @@ export async function bundle(entry: string): Promise<BundleResult> {
     minifySyntax: true,
     minifyIdentifiers: true,
     keepNames: true,
-    logLevel: 'silent',
+    logLevel: 'silent' as const,
     metafile: true,
     plugins: [zodEnglishOnly, packedIntentRules],
-  });
+  } satisfies esbuild.BuildOptions;
+}
+
+export async function bundle(entry: string): Promise<BundleResult> {
+  const result = await esbuild.build(esbuildOptions(entry));
   const [out] = result.outputFiles;
   if (!out) throw new Error('esbuild produced no output');
   const named = compactNames(out.text, NAMESPACE).code;

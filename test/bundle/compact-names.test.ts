@@ -7,7 +7,7 @@ import * as esbuild from 'esbuild';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 import { compactNames, decodeNames, encodeNames, SET_NAMES } from '../../scripts/lib/compact-names';
-import { NAMESPACE } from '../../scripts/lib/bundle';
+import { esbuildOptions, NAMESPACE } from '../../scripts/lib/bundle';
 
 async function minified(source: string): Promise<string> {
   const result = await esbuild.build({
@@ -111,19 +111,8 @@ describe('compactNames', () => {
   });
 
   it('accounts for every keepNames call of the real bundle', async () => {
-    const result = await esbuild.build({
-      entryPoints: [path.resolve(__dirname, '../../src/index.ts')],
-      bundle: true,
-      write: false,
-      format: 'iife',
-      globalName: NAMESPACE,
-      platform: 'neutral',
-      mainFields: ['module', 'main'],
-      target: 'es2020',
-      minify: true,
-      keepNames: true,
-      logLevel: 'silent',
-    });
+    // The shipped esbuild options (plugins included), so the passes are checked on what they really get.
+    const result = await esbuild.build(esbuildOptions(path.resolve(__dirname, '../../src/index.ts')));
     const code = result.outputFiles[0]!.text;
     const helper = /var ([\w$]+)=\(([\w$]+),([\w$]+)\)=>[\w$]+\(\2,"name"/.exec(code)![1]!;
     const escape = (s: string) => s.replace(/\$/g, '\\$');
