@@ -77,6 +77,18 @@ export function audienceGuard(
 }
 
 /**
+ * The template a recipient gets: the one named by their log entry or verdict (the playbook's
+ * alternative a guard rail gave them), else the campaign's own.
+ */
+export function recipientTemplate(
+  campaign: Template,
+  templates: readonly Template[],
+  name: string | undefined,
+): Template {
+  return (name !== undefined && templates.find((t) => t.name === name)) || campaign;
+}
+
+/**
  * Members whose email would have a blank, each checked against the text they would get: the
  * alternative's for a member the rail moved to it, in their language variant when `variantOf` is
  * given, as checkAudience's blocked list.
@@ -93,8 +105,7 @@ export function blanksFor(
   for (const c of members) {
     const v = guard?.check(c);
     if (v?.kind === 'excluded') continue;
-    const t =
-      v?.kind === 'alternative' ? (templates.find((x) => x.name === v.template) ?? template) : template;
+    const t = v?.kind === 'alternative' ? recipientTemplate(template, templates, v.template) : template;
     const group = byTemplate.get(t);
     if (group) group.push(c);
     else byTemplate.set(t, [c]);

@@ -23,7 +23,7 @@ import type { TeamSettings } from '../../core/settings/team-settings';
 import { findTemplate, type Template } from '../../core/templates';
 import type { ValueLines } from '../../core/playbooks';
 import { storedValueLines } from '../value-lines';
-import { audienceGuard, blanksFor } from './audience-guard';
+import { audienceGuard, blanksFor, recipientTemplate } from './audience-guard';
 import {
   countChoice,
   emptyTally,
@@ -165,13 +165,11 @@ export function planChunk(
     ...(guard ? { guard } : {}),
   });
   const byEmail = new Map(members.map((c) => [normaliseEmail(c.email), c]));
-  const templateNamed = (name?: string) =>
-    (name !== undefined && src.templates.find((t) => t.name === name)) || src.template;
   const choices = new Map<string, VariantChoice>();
   for (const e of plan.entries) {
     const c = byEmail.get(e.email);
     if (c && (e.status === 'pending' || e.status === 'holdout'))
-      choices.set(e.email, src.variantOf(c, templateNamed(e.template)));
+      choices.set(e.email, src.variantOf(c, recipientTemplate(src.template, src.templates, e.template)));
   }
   const { entries, languages } = withLanguages(plan.entries, choices);
   return { ...plan, entries, members: members.length, causes, blanks: blanksByEmail, choices, languages };

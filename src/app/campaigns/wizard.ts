@@ -26,6 +26,7 @@ import { loadTeamConfig, mergeContextFor, type TeamConfig } from '../retention-r
 import { requireConnected } from '../connected';
 import { withSheet } from '../sheet-errors';
 import { readCustomers } from '../../core/sheet/read-customers';
+import { recipientTemplate } from './audience-guard';
 import { sheetComposer } from './composer';
 import { buildCampaignCard } from './campaign-card';
 import { loadCampaign, newCampaignId } from './meta';
@@ -165,7 +166,7 @@ function mergedAt(ctx: AppContext, a: CheckedAudience, template: Template, index
   const customer = shown ? a.customers.get(shown.email) : undefined;
   // A recipient the guard rail moved to the playbook's alternative is shown (and tested) with it, in
   // their own language variant, as the audience check chose it and the send will use it.
-  const theirs = (shown?.template && a.src.templates.find((t) => t.name === shown.template)) || template;
+  const theirs = recipientTemplate(template, a.src.templates, shown?.template);
   const choice = customer ? a.src.variantOf(customer, theirs) : undefined;
   const merged =
     customer && choice

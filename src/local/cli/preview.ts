@@ -16,7 +16,7 @@ import type { Customer } from '../../core/customers/customer';
 import { DEFAULT_PLAYBOOK_SETTINGS } from '../../core/playbooks/settings';
 import { valueLines } from '../../core/playbooks/value';
 import { DEFAULT_SETTINGS } from '../../core/settings/settings';
-import { audienceGuard, blanksFor } from '../../app/campaigns/audience-guard';
+import { audienceGuard, blanksFor, recipientTemplate } from '../../app/campaigns/audience-guard';
 import { CAMPAIGNS_TAB, lastEmailedAt, readLog } from '../../core/campaigns/log';
 import { membersOf } from '../../core/segments';
 import { groupMergeProblems } from '../../core/templates/merge-problems';
@@ -133,14 +133,12 @@ export function previewCampaign(o: PreviewOptions): PreviewResult {
   );
   const { plan } = withExactHoldout(nominal, PREVIEW_ID, team.settings.holdoutPercent, blanks);
   const byEmail = new Map(members.map((c) => [normaliseEmail(c.email), c]));
-  const templateNamed = (name?: string) =>
-    (name !== undefined && templates.templates.find((t) => t.name === name)) || template;
   const languages = emptyTally();
   const emails: PreviewResult['emails'] = [];
   for (const e of plan.entries) {
     const member = e.status === 'pending' ? byEmail.get(e.email) : undefined;
     if (!member) continue;
-    const choice = variantOf(member, templateNamed(e.template));
+    const choice = variantOf(member, recipientTemplate(template, templates.templates, e.template));
     countChoice(languages, choice);
     if (emails.length >= o.limit) continue;
     const merged = mergeTemplate(choice.template, member, context);
