@@ -107,6 +107,10 @@ export class BigQueryCustomerStore implements CustomerWarehouse {
     return (this.known = layout);
   }
 
+  headers(): string[] {
+    return this.layout().headers;
+  }
+
   private get map(): ColumnMap {
     return this.layout().map;
   }
@@ -154,15 +158,15 @@ export class BigQueryCustomerStore implements CustomerWarehouse {
     return totalsFrom(this.run(totalsSql(this.options.table), 'portfolio totals'));
   }
 
-  segmentFigures(segments: readonly Query[]) {
+  segmentFigures(segments: readonly Query[], today = this.options.today()) {
     if (segments.length === 0) return [];
-    const q = segmentTotalsSql(segments, this.map, this.options.today(), { table: this.options.table });
+    const q = segmentTotalsSql(segments, this.map, today, { table: this.options.table });
     return segmentTotalsFrom(this.run(q, 'segment sizes'), segments.length);
   }
 
-  topMembers(segments: readonly Query[]) {
+  topMembers(segments: readonly Query[], today = this.options.today()) {
     if (segments.length === 0) return [];
-    const q = topMembersSql(segments, this.map, this.options.today(), { table: this.options.table });
+    const q = topMembersSql(segments, this.map, today, { table: this.options.table });
     return topMembersFrom(this.run(q, 'segment members'), segments.length);
   }
 

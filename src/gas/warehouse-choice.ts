@@ -54,10 +54,11 @@ function explained(warehouse: CustomerWarehouse, store: BigQueryStore): Customer
     };
   return {
     customerRow: wrap((e) => warehouse.customerRow(e)),
+    headers: wrap(() => warehouse.headers()),
     customerByEmail: wrap((e) => warehouse.customerByEmail(e)),
     portfolioTotals: wrap(() => warehouse.portfolioTotals()),
-    segmentFigures: wrap((s) => warehouse.segmentFigures(s)),
-    topMembers: wrap((s) => warehouse.topMembers(s)),
+    segmentFigures: wrap((s, today) => warehouse.segmentFigures(s, today)),
+    topMembers: wrap((s, today) => warehouse.topMembers(s, today)),
     callFirst: wrap(() => warehouse.callFirst()),
   };
 }
