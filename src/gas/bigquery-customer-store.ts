@@ -43,6 +43,8 @@ export interface BigQueryStoreOptions {
   sleep?: (ms: number) => void;
   /** Calls allowed per figure (the query, then polls and pages). */
   maxCalls?: number;
+  /** What a BigQuery error means for the person at the card (src/gas/warehouse-choice.ts). */
+  explain?: (error: unknown) => unknown;
 }
 
 export class WarehouseError extends Error {
@@ -115,8 +117,16 @@ export class BigQueryCustomerStore implements CustomerWarehouse {
     return this.layout().map;
   }
 
-  /** Runs one query to its last row. */
+  /** Runs one query to its last row; BigQuery's errors explained when the options say how. */
   run(q: SqlQuery, what: string): Record<string, unknown>[] {
+    try {
+      return this.runToEnd(q, what);
+    } catch (error) {
+      throw this.options.explain ? this.options.explain(error) : error;
+    }
+  }
+
+  private runToEnd(q: SqlQuery, what: string): Record<string, unknown>[] {
     const { projectId, datasetId } = this.options;
     let calls = 1;
     let response = this.bigQuery.Jobs.query(queryRequest(q, projectId, datasetId), projectId);
