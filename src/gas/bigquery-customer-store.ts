@@ -160,8 +160,17 @@ export class BigQueryCustomerStore implements CustomerWarehouse {
 
   customerRow(email: string) {
     const layout = this.layout();
-    const [row] = this.run(customerCellsSql(email, layout, this.options.table), 'customer lookup');
+    const [row] = this.run(customerCellsSql({ email }, layout, this.options.table), 'customer lookup');
     return row ? { headers: layout.headers, ...cellsFrom(row, layout) } : undefined;
+  }
+
+  customerRowsAt(domain: string, limit: number) {
+    const layout = this.layout();
+    const q = customerCellsSql({ domain, limit }, layout, this.options.table);
+    return this.run(q, 'customers at a domain').map((row) => ({
+      headers: layout.headers,
+      ...cellsFrom(row, layout),
+    }));
   }
 
   portfolioTotals() {

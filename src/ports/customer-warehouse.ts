@@ -20,6 +20,8 @@ export interface CustomerWarehouse {
    * pipeline read the customer exactly as from the sheet; undefined when the table has no such email.
    */
   customerRow(email: string): WarehouseCustomerRow | undefined;
+  /** Up to `limit` customers whose email is at `domain`, in source order: one query. */
+  customerRowsAt(domain: string, limit: number): WarehouseCustomerRow[];
   /** The source's header row (what segment queries may name), from the cached column mapping. */
   headers(): string[];
   /** One parameterised lookup; undefined when the table has no such email. */

@@ -63,12 +63,22 @@ export function layoutFrom(rows: readonly unknown[]): WarehouseLayout {
 }
 
 /**
- * One customer by email with every column's raw value (`__raw`), its number (`__num`) and its date
- * (`__day`), as r<i>, n<i>, d<i> for the layout's i-th header: one parameter, at most one row.
+ * Customers with every column's raw value (`__raw`), its number (`__num`) and its date (`__day`), as
+ * r<i>, n<i>, d<i> for the layout's i-th header: one customer by exact email, or the first `limit`
+ * at a company domain (the sidebar's fallback). One parameter either way.
  */
-export function customerCellsSql(email: string, layout: WarehouseLayout, table = CUSTOMERS_TABLE): SqlQuery {
+export function customerCellsSql(
+  match: { email: string } | { domain: string; limit: number },
+  layout: WarehouseLayout,
+  table = CUSTOMERS_TABLE,
+): SqlQuery {
   const params = new ParamBag();
-  const p = params.add('STRING', email.trim().toLowerCase());
+  const email = `c.${identifier('email')}`;
+  const where =
+    'email' in match
+      ? `${email} = ${params.add('STRING', match.email.trim().toLowerCase())}`
+      : `ENDS_WITH(${email}, ${params.add('STRING', `@${match.domain.trim().toLowerCase()}`)})`;
+  const limit = 'email' in match ? 1 : Math.trunc(match.limit);
   const cols = layout.headers.flatMap((h, i) => {
     const base = layout.map.columns[h]!;
     return [
@@ -78,7 +88,7 @@ export function customerCellsSql(email: string, layout: WarehouseLayout, table =
     ];
   });
   return params.query(
-    `SELECT c.${identifier('row_id')} AS row_id, ${cols.join(', ')} FROM ${identifier(table)} AS c WHERE c.${identifier('email')} = ${p} ORDER BY c.${identifier('row_id')} LIMIT 1`,
+    `SELECT c.${identifier('row_id')} AS row_id, ${cols.join(', ')} FROM ${identifier(table)} AS c WHERE ${where} ORDER BY c.${identifier('row_id')} LIMIT ${limit}`,
   );
 }
 
