@@ -61,9 +61,11 @@ const DECODER =
 const NAME = /^[A-Za-z_$][\w$]*$/;
 
 export function compactNames(body: string, namespace: string): CompactedNames {
-  const helper = /var ([\w$]+)=\(([\w$]+),([\w$]+)\)=>[\w$]+\(\2,"name",\{value:\3,configurable:!0\}\)/.exec(
-    body,
-  )?.[1];
+  // `{value:t,…}` with minified names, `{value,…}` (shorthand) with esbuild's own.
+  const helper =
+    /var ([\w$]+)=\(([\w$]+),([\w$]+)\)=>[\w$]+\(\2,"name",\{value(?::\3)?,configurable:!0\}\)/.exec(
+      body,
+    )?.[1];
   if (!helper) return { code: body, hoisted: [], late: [] };
   if (new RegExp(`\\b${SET_NAMES}\\b`).test(body)) throw new Error(`the bundle already uses ${SET_NAMES}`);
   const { program, block } = parseBundle(body, namespace);

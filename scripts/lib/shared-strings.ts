@@ -11,6 +11,11 @@
  * bundle (no binding, no property, no global of that spelling), so no scope can shadow them and no
  * global is hidden. Property keys and directives keep their literal form (they are not expressions).
  * The values are the same primitive strings, assigned before any other code of the IIFE runs.
+ *
+ * With `builtIns`, a standard built-in the bundle names often (`Math` 231 times, `Object`, `String`…)
+ * is read once into a variable the same way, `var Mx=Math;`, when no scope of the bundle binds that
+ * name. Only ECMAScript's own constructors and namespaces, which every V8 context has before any code
+ * runs and nothing replaces, so the variable holds what the global held.
  */
 import { applyEdits, parseBundle, walk, type Edit, type JsNode as Node } from './js-edits';
 
@@ -45,6 +50,61 @@ function* freshNames(taken: ReadonlySet<string>): Generator<string> {
   }
 }
 
+/**
+ * How an identifier spelled like a built-in is used: `read` (an expression reading the global),
+ * `name` (a property name or label, not a variable at all), or `unsafe` (a binding, a write, a
+ * shorthand property: a place a variable would not mean the same).
+ */
+function builtInRead(n: Node, parent: Node | null, key: string): 'read' | 'name' | 'unsafe' {
+  if (!parent) return 'unsafe';
+  switch (parent.type) {
+    case 'MemberExpression':
+      return key === 'property' && !parent.computed ? 'name' : 'read';
+    case 'Property':
+      if (parent.shorthand) return 'unsafe';
+      if (key === 'key') return parent.computed ? 'read' : 'name';
+      return parent.kind === 'init' && key === 'value' ? 'read' : 'unsafe';
+    case 'MethodDefinition':
+    case 'PropertyDefinition':
+      return key === 'key' && !parent.computed ? 'name' : key === 'value' ? 'read' : 'unsafe';
+    case 'LabeledStatement':
+    case 'BreakStatement':
+    case 'ContinueStatement':
+      return 'name';
+    case 'CallExpression':
+    case 'NewExpression':
+    case 'BinaryExpression':
+    case 'LogicalExpression':
+    case 'UnaryExpression':
+    case 'ConditionalExpression':
+    case 'SequenceExpression':
+    case 'ArrayExpression':
+    case 'SpreadElement':
+    case 'ReturnStatement':
+    case 'ExpressionStatement':
+    case 'TemplateLiteral':
+    case 'TaggedTemplateExpression':
+    case 'ChainExpression':
+    case 'AwaitExpression':
+    case 'ThrowStatement':
+    case 'IfStatement':
+    case 'SwitchStatement':
+    case 'SwitchCase':
+      return 'read';
+    case 'ClassDeclaration':
+    case 'ClassExpression':
+      return key === 'superClass' ? 'read' : 'unsafe';
+    case 'VariableDeclarator':
+      return key === 'init' ? 'read' : 'unsafe';
+    case 'AssignmentExpression':
+      return key === 'right' ? 'read' : 'unsafe';
+    case 'ArrowFunctionExpression':
+      return key === 'body' ? 'read' : 'unsafe';
+    default:
+      return 'unsafe';
+  }
+}
+
 export interface SharedStrings {
   code: string;
   /** How many distinct strings were shared, and the bytes saved. */
@@ -57,15 +117,26 @@ type Copy = { kind: 'literal'; node: Node; raw: string } | { kind: 'member'; sta
 export function shareStrings(
   body: string,
   namespace: string,
-  options: { properties?: boolean } = {},
+  options: { properties?: boolean; builtIns?: readonly string[] } = {},
 ): SharedStrings {
   const { program, block } = parseBundle(body, namespace);
   const taken = new Set<string>();
   // Each place a string is written, by value: a literal, a `.name` access or a `name:` key.
   const copies = new Map<string, Copy[]>();
   const add = (value: string, copy: Copy) => copies.set(value, [...(copies.get(value) ?? []), copy]);
+  // Each place a built-in is read (by name), and the built-ins some scope binds or writes unusually.
+  const builtIns = new Set(options.builtIns ?? []);
+  const reads = new Map<string, Node[]>();
+  const unsafe = new Set<string>();
   walk(program, (n, parent, key) => {
     if (n.type === 'Identifier' || n.type === 'PrivateIdentifier') taken.add(n.name as string);
+    if (n.type === 'Identifier' && builtIns.has(n.name as string)) {
+      const name = n.name as string;
+      const read = builtInRead(n, parent, key);
+      if (read === 'read' && n.start >= block.start && n.end <= block.end)
+        reads.set(name, [...(reads.get(name) ?? []), n]);
+      else if (read === 'unsafe') unsafe.add(name);
+    }
     if (n.start < block.start || n.end > block.end) return;
     if (n.type === 'Literal' && typeof n.value === 'string') {
       const isKey =
@@ -131,6 +202,14 @@ export function shareStrings(
       const after = joinsWord(body[c.node.end]) ? ' ' : '';
       edits.push({ start: c.node.start, end: c.node.end, text: `${before}${pending}${after}` });
     }
+    pending = names.next().value as string;
+  }
+  for (const [name, list] of [...reads.entries()].sort((a, b) => b[1].length - a[1].length)) {
+    if (unsafe.has(name)) continue;
+    const k = pending.length;
+    if (list.length * (name.length - k) - (k + name.length + 2) <= 0) continue;
+    declarations.push(`${pending}=${name}`);
+    for (const n of list) edits.push({ start: n.start, end: n.end, text: pending });
     pending = names.next().value as string;
   }
   if (declarations.length === 0) return { code: body, shared: 0, saved: 0 };

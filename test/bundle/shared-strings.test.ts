@@ -50,7 +50,8 @@ const MODULE = `
   }
 `;
 
-async function minified(source: string): Promise<string> {
+/** `names: false`: local names as written, as the build hands the bundle to shareStrings. */
+async function minified(source: string, names = true): Promise<string> {
   const result = await esbuild.build({
     stdin: { contents: source, loader: 'ts' },
     bundle: true,
@@ -59,7 +60,9 @@ async function minified(source: string): Promise<string> {
     globalName: NAMESPACE,
     platform: 'neutral',
     target: 'es2020',
-    minify: true,
+    minifyWhitespace: true,
+    minifySyntax: true,
+    minifyIdentifiers: names,
     keepNames: true,
     logLevel: 'silent',
   });
@@ -91,6 +94,35 @@ describe('shareStrings', () => {
       'textParagraph',
     ]);
     expect(JSON.parse(run(code))[10].slice(0, 3)).toEqual([['anone', 'ab1'], 'spreadsheetId', 'customers']);
+  });
+
+  it('reads much-used built-ins through a variable, except where a variable would not mean the same', async () => {
+    const code = await minified(
+      `
+      const round = (x: number) => Math.round(x) + Math.floor(x) + Math.ceil(x) + Math.abs(x) + Math.max(x, 1);
+      function local() { const Set = (n: number) => n * 2; return Set(2) + Set(3) + Set(4); }
+      const lists = () => [new Set([1]), new Set([2]), new Set([3]).size, new Set([4]).has(4), new Set().size];
+      export function run() {
+        const labels = { Math: 'key', Object: 'key' };
+        const shorthand = { Object };
+        return JSON.stringify([
+          round(2.5), round(-1.5), local(), lists(), labels.Math, typeof shorthand.Object,
+          Object.keys(labels), Object.entries(labels).length, Object.values(labels), Object.freeze([1]),
+          Object === shorthand.Object, Math.PI, typeof Math, Math instanceof Object,
+        ]);
+      }
+    `,
+      false,
+    );
+    const shared = shareStrings(code, NAMESPACE, { builtIns: ['Math', 'Object', 'Set'] });
+    expect(run(shared.code)).toBe(run(code));
+    expect(shared.code).toMatch(/var [^;]*\b[\w$]+=Math\b/);
+    // esbuild renames a local `Set` (Set2) rather than shadow the global, so Set is shared too.
+    expect(shared.code).toMatch(/[\w$]+=Set\b/);
+    // The shorthand `{ Object }` needs the name itself: Object stays as written everywhere.
+    expect(shared.code).not.toMatch(/[\w$]+=Object[,;]/);
+    // What is left spelled Math is a property name, never a read of the global.
+    expect(shared.code.match(/.Math\b/g)).toEqual(['=Math', '{Math', '.Math']);
   });
 
   it('leaves a bundle alone when no string repeats enough to pay', async () => {
