@@ -139,7 +139,11 @@ export async function bundle(entry: string): Promise<BundleResult> {
   const [out] = result.outputFiles;
   if (!out) throw new Error('esbuild produced no output');
   const named = compactNames(out.text, NAMESPACE).code;
-  const shared = shareStrings(named, NAMESPACE, { properties: true, builtIns: SHARED_BUILT_INS }).code;
+  const shared = shareStrings(named, NAMESPACE, {
+    properties: true,
+    builtIns: SHARED_BUILT_INS,
+    constants: true,
+  }).code;
   const body = await minifyIdentifiers(shared);
   const globals = exportedFunctionNames(body);
   const stubs = globals

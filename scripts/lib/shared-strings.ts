@@ -15,7 +15,8 @@
  * With `builtIns`, a standard built-in the bundle names often (`Math` 231 times, `Object`, `String`…)
  * is read once into a variable the same way, `var Mx=Math;`, when no scope of the bundle binds that
  * name. Only ECMAScript's own constructors and namespaces, which every V8 context has before any code
- * runs and nothing replaces, so the variable holds what the global held.
+ * runs and nothing replaces, so the variable holds what the global held. And with `constants`, the
+ * minifier's `void 0` (undefined, 346 times), `!0` (true) and `!1` (false) are read from a variable too.
  */
 import { applyEdits, parseBundle, walk, type Edit, type JsNode as Node } from './js-edits';
 
@@ -117,7 +118,7 @@ type Copy = { kind: 'literal'; node: Node; raw: string } | { kind: 'member'; sta
 export function shareStrings(
   body: string,
   namespace: string,
-  options: { properties?: boolean; builtIns?: readonly string[] } = {},
+  options: { properties?: boolean; builtIns?: readonly string[]; constants?: boolean } = {},
 ): SharedStrings {
   const { program, block } = parseBundle(body, namespace);
   const taken = new Set<string>();
@@ -136,6 +137,11 @@ export function shareStrings(
       if (read === 'read' && n.start >= block.start && n.end <= block.end)
         reads.set(name, [...(reads.get(name) ?? []), n]);
       else if (read === 'unsafe') unsafe.add(name);
+    }
+    if (options.constants && n.type === 'UnaryExpression' && n.start >= block.start && n.end <= block.end) {
+      const text = body.slice(n.start, n.end);
+      if (text === 'void 0' || text === '!0' || text === '!1')
+        reads.set(text, [...(reads.get(text) ?? []), n]);
     }
     if (n.start < block.start || n.end > block.end) return;
     if (n.type === 'Literal' && typeof n.value === 'string') {
@@ -209,7 +215,12 @@ export function shareStrings(
     const k = pending.length;
     if (list.length * (name.length - k) - (k + name.length + 2) <= 0) continue;
     declarations.push(`${pending}=${name}`);
-    for (const n of list) edits.push({ start: n.start, end: n.end, text: pending });
+    for (const n of list) {
+      // `return!0` needs a space once it reads `return t`.
+      const before = joinsWord(body[n.start - 1]) ? ' ' : '';
+      const after = joinsWord(body[n.end]) ? ' ' : '';
+      edits.push({ start: n.start, end: n.end, text: `${before}${pending}${after}` });
+    }
     pending = names.next().value as string;
   }
   if (declarations.length === 0) return { code: body, shared: 0, saved: 0 };

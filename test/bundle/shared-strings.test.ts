@@ -96,12 +96,21 @@ describe('shareStrings', () => {
     expect(JSON.parse(run(code))[10].slice(0, 3)).toEqual([['anone', 'ab1'], 'spreadsheetId', 'customers']);
   });
 
-  it('reads much-used built-ins through a variable, except where a variable would not mean the same', async () => {
+  it('reads much-used built-ins and true/false/undefined through a variable, except where a variable would not mean the same', async () => {
     const code = await minified(
       `
       const round = (x: number) => Math.round(x) + Math.floor(x) + Math.ceil(x) + Math.abs(x) + Math.max(x, 1);
       function local() { const Set = (n: number) => n * 2; return Set(2) + Set(3) + Set(4); }
       const lists = () => [new Set([1]), new Set([2]), new Set([3]).size, new Set([4]).has(4), new Set().size];
+      function yes(): boolean {
+        return true;
+      }
+      function flags(x: number): unknown[] {
+        if (x > 2) return [true, false, undefined, x === undefined];
+        if (x > 1) return [false, true];
+        for (const y of [x, x + 1]) if (y === 5) return [undefined];
+        return [true, false, true, false, undefined, undefined, void 0];
+      }
       export function run() {
         const labels = { Math: 'key', Object: 'key' };
         const shorthand = { Object };
@@ -109,13 +118,18 @@ describe('shareStrings', () => {
           round(2.5), round(-1.5), local(), lists(), labels.Math, typeof shorthand.Object,
           Object.keys(labels), Object.entries(labels).length, Object.values(labels), Object.freeze([1]),
           Object === shorthand.Object, Math.PI, typeof Math, Math instanceof Object,
+          flags(3), flags(2), flags(4), flags(0), flags(1), yes(),
         ]);
       }
     `,
       false,
     );
-    const shared = shareStrings(code, NAMESPACE, { builtIns: ['Math', 'Object', 'Set'] });
+    const shared = shareStrings(code, NAMESPACE, { builtIns: ['Math', 'Object', 'Set'], constants: true });
+    expect(code).toMatch(/return!0/);
     expect(run(shared.code)).toBe(run(code));
+    // Written once, where its variable is declared (!1 is too rare here to pay for one).
+    for (const constant of ['!0', 'void 0']) expect(shared.code.split(constant).length).toBe(2);
+    expect(shared.code).toMatch(/return [\w$]+/);
     expect(shared.code).toMatch(/var [^;]*\b[\w$]+=Math\b/);
     // esbuild renames a local `Set` (Set2) rather than shadow the global, so Set is shared too.
     expect(shared.code).toMatch(/[\w$]+=Set\b/);
