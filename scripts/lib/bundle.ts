@@ -12,6 +12,7 @@ import * as vm from 'node:vm';
 import { ruleSpecs } from '../../src/core/intent/rules/specs';
 import { compactNames } from './compact-names';
 import { pack } from './pack';
+import { sharePhrases } from './shared-phrases';
 import { shareStrings } from './shared-strings';
 
 export const NAMESPACE = '__ChurnGuard';
@@ -144,7 +145,7 @@ export async function bundle(entry: string): Promise<BundleResult> {
     builtIns: SHARED_BUILT_INS,
     constants: true,
   }).code;
-  const body = await minifyIdentifiers(shared);
+  const body = await minifyIdentifiers(sharePhrases(shared, NAMESPACE).code);
   const globals = exportedFunctionNames(body);
   const stubs = globals
     .map((name) => `function ${name}(e) {\n  return ${NAMESPACE}.${name}(e);\n}`)

@@ -38,7 +38,7 @@ const FIRST = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_$';
 const REST = `${FIRST}0123456789`;
 
 /** Identifiers in order of length, skipping `taken` and the forbidden words. */
-function* freshNames(taken: ReadonlySet<string>): Generator<string> {
+export function* freshNames(taken: ReadonlySet<string>): Generator<string> {
   for (let length = 1; ; length++) {
     const walkNames = function* (prefix: string): Generator<string> {
       if (prefix.length === length) {
