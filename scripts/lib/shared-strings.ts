@@ -6,7 +6,7 @@
  *   var Ax="textParagraph",Bx="length";  …{kind:Ax,text:…}  …e[Bx]  {[Bx]:0}
  * A string is shared only when that is shorter: n copies of a literal of length L cost n·L; shared,
  * they cost n·k + k + L + 2 (k the variable's length); `.name` becomes `[k]` only where that is
- * shorter. Methods, getters, class members, shorthand and `__proto__` keys are left as written; a
+ * shorter. Methods, getters, class members and `__proto__` keys are left as written; a
  * function value under a computed key is still named by the key's value (ECMAScript SetFunctionName). Variable names are ones used nowhere in the
  * bundle (no binding, no property, no global of that spelling), so no scope can shadow them and no
  * global is hidden. Property keys and directives keep their literal form (they are not expressions).
@@ -113,7 +113,10 @@ export interface SharedStrings {
   saved: number;
 }
 
-type Copy = { kind: 'literal'; node: Node; raw: string } | { kind: 'member'; start: number; end: number };
+type Copy =
+  | { kind: 'literal'; node: Node; raw: string }
+  | { kind: 'member'; start: number; end: number }
+  | { kind: 'shorthand'; start: number; end: number };
 
 export function shareStrings(
   body: string,
@@ -178,11 +181,26 @@ export function shareStrings(
       // `{b: 1}` becomes `{[v]: 1}`; a function value is still named b (SetFunctionName uses the key's value).
       add(k.name as string, { kind: 'member', start: k.start, end: k.end });
     }
+    if (
+      n.type === 'Property' &&
+      n.shorthand &&
+      n.kind === 'init' &&
+      k?.type === 'Identifier' &&
+      k.name !== '__proto__' &&
+      options.properties
+    ) {
+      // `{settings}` (a literal or a destructuring) becomes `{[v]:settings}`: once local names are
+      // shortened it would read `{settings:t}` anyway, and `{[v]:t}` is shorter.
+      add(k.name as string, { kind: 'shorthand', start: k.start, end: k.end });
+    }
   });
 
   const names = freshNames(taken);
-  const cost = (c: Copy) => (c.kind === 'literal' ? c.raw.length : c.end - c.start);
-  const replaced = (c: Copy, k: number) => (c.kind === 'literal' ? k : k + 2);
+  // A shorthand costs its name and a colon once local names are shortened (`settings:t`); `[v]:t` then.
+  const cost = (c: Copy) =>
+    c.kind === 'literal' ? c.raw.length : c.kind === 'shorthand' ? c.end - c.start + 1 : c.end - c.start;
+  const replaced = (c: Copy, k: number) =>
+    c.kind === 'literal' ? k : c.kind === 'shorthand' ? k + 3 : k + 2;
   // Most copies first, so the shortest names go where they are written most often.
   const candidates = [...copies.entries()]
     .filter(([, list]) => list.length > 1)
@@ -201,6 +219,10 @@ export function shareStrings(
     for (const c of worth) {
       if (c.kind === 'member') {
         edits.push({ start: c.start, end: c.end, text: `[${pending}]` });
+        continue;
+      }
+      if (c.kind === 'shorthand') {
+        edits.push({ start: c.start, end: c.start, text: `[${pending}]:` });
         continue;
       }
       // `return"x"`, `case"x":` and `"x"in o` need a space once the quote is gone.

@@ -39,6 +39,9 @@ const MODULE = `
     const named = { spreadsheetId: () => 'x', customers: function () { return 'y'; } };
     const maybe = rows[5] as { spreadsheetId?: { customers?: number[] } } | undefined;
     const { spreadsheetId, customers: list } = rows[0]!;
+    // Shorthands, in a literal and in destructuring with a default: \`{[v]: spreadsheetId}\`.
+    const { spreadsheetId: first = 'none', customers = [] } = rows[1]!;
+    const again = { spreadsheetId, customers, first };
     rows[1]!.spreadsheetId = rows[0]!.spreadsheetId + rows[1]!.spreadsheetId;
     delete (rows[0] as { customers?: number[] }).customers;
     return [
@@ -46,6 +49,7 @@ const MODULE = `
       named.spreadsheetId.name, named.customers.name, maybe?.spreadsheetId?.customers?.length,
       spreadsheetId, list, 'spreadsheetId' in rows[1]!, rows[0]!.customers, Object.keys(rows[1]!),
       [1, 2, 3].length + 'abc'.length + rows.length + list.length,
+      again, (({ spreadsheetId = 'default' }: { spreadsheetId?: string }) => spreadsheetId)({}),
     ];
   }
 `;
@@ -137,6 +141,16 @@ describe('shareStrings', () => {
     expect(shared.code).not.toMatch(/[\w$]+=Object[,;]/);
     // What is left spelled Math is a property name, never a read of the global.
     expect(shared.code.match(/.Math\b/g)).toEqual(['=Math', '{Math', '.Math']);
+  });
+
+  it('writes shorthand properties with a shared key, as the build hands them over (local names as written)', async () => {
+    const code = await minified(MODULE, false);
+    const shared = shareStrings(code, NAMESPACE, { properties: true });
+    expect(code).toMatch(/\{spreadsheetId,customers,first\}/);
+    expect(shared.code).toMatch(/\{\[[\w$]+\]:spreadsheetId,\[[\w$]+\]:customers,first\}/);
+    expect(shared.code).toMatch(/\(\{\[[\w$]+\]:(spreadsheetId\d?)="default"\}\)=>\1\)/);
+    expect(run(shared.code)).toBe(run(code));
+    expect(run(code)).toBe(run(await minified(MODULE)));
   });
 
   it('leaves a bundle alone when no string repeats enough to pay', async () => {
