@@ -13,6 +13,7 @@ import { ruleSpecs } from '../../src/core/intent/rules/specs';
 import { compactNames } from './compact-names';
 import { pack } from './pack';
 import { sharePhrases } from './shared-phrases';
+import { sourceAt, type SourceMapJson } from './source-map';
 import { shareStrings } from './shared-strings';
 
 export const NAMESPACE = '__ChurnGuard';
@@ -136,10 +137,13 @@ export function esbuildOptions(entry: string) {
 }
 
 export async function bundle(entry: string): Promise<BundleResult> {
-  const result = await esbuild.build(esbuildOptions(entry));
-  const [out] = result.outputFiles;
-  if (!out) throw new Error('esbuild produced no output');
-  const named = compactNames(out.text, NAMESPACE).code;
+  // With its source map, to tell zod's functions from ChurnGuard's (compactNames' `unnamed`).
+  const result = await esbuild.build({ ...esbuildOptions(entry), sourcemap: 'external', outfile: 'Code.js' });
+  const out = result.outputFiles.find((f) => f.path.endsWith('.js'));
+  const map = result.outputFiles.find((f) => f.path.endsWith('.js.map'));
+  if (!out || !map) throw new Error('esbuild produced no output');
+  const source = sourceAt(out.text, JSON.parse(map.text) as SourceMapJson);
+  const named = compactNames(out.text, NAMESPACE, (at) => /node_modules/.test(source(at) ?? '')).code;
   const shared = shareStrings(named, NAMESPACE, {
     properties: true,
     builtIns: SHARED_BUILT_INS,
