@@ -55,8 +55,49 @@ export interface EmailSignal {
   phrase: string;
 }
 
-const RANK: Record<Band, number> = { Unknown: -1, Low: 0, Medium: 1, High: 2, Critical: 3 };
+export const RANK: Record<Band, number> = { Unknown: -1, Low: 0, Medium: 1, High: 2, Critical: 3 };
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+/** An event's identity within its kind, and its sentence. */
+type Worded = readonly [id: string, reason: string];
+
+/**
+ * Each change or threshold event's identity and sentence from the facts it compared, so the
+ * in-memory scan and the warehouse scan (src/core/sql/scan.ts) raise the same keys with the same words.
+ */
+export const EVENT_WORDS = {
+  bandUp: (f: { band: Band; previousBand: Band; score: number; day: string }): Worded => [
+    `${f.band}|${f.day}`,
+    `Risk rose from ${f.previousBand} to ${f.band} (${formatScore(f.score)}).`,
+  ],
+  scoreJump: (f: { score: number; previousScore: number; previousDay: string; day: string }): Worded => [
+    f.day,
+    `Risk jumped ${count(Math.round(f.score - f.previousScore), 'point')} since ${f.previousDay} (now ${formatScore(f.score)}).`,
+  ],
+  inactive: (f: { idle: number; crossed: number; lastActivity: Date }): Worded => [
+    `${f.crossed}|${isoDay(f.lastActivity)}`,
+    `No activity for ${pluralDays(f.idle)} (since ${isoDay(f.lastActivity)}).`,
+  ],
+  paymentOverdue: (f: { overdue: number; day: string }): Worded => [
+    f.day,
+    `${count(f.overdue, 'invoice')} became overdue.`,
+  ],
+  renewalSoon: (f: { left: number; window: number; renewal: Date }): Worded => [
+    `${f.window}|${isoDay(f.renewal)}`,
+    `${renewalSentence(f.left)} (${isoDay(f.renewal)}).`,
+  ],
+  npsDetractor: (f: { nps: number; previousNps: number; day: string }): Worded => [
+    f.day,
+    `NPS fell from ${f.previousNps} to ${f.nps} (detractor).`,
+  ],
+} as const;
+
+export const dangerEvent = (email: string, kind: AlertKind, [id, reason]: Worded): DangerEvent => ({
+  key: `${email}|${kind}|${id}`,
+  email,
+  kind,
+  reason,
+});
 
 export interface ScanInput {
   customer: Customer;
@@ -74,48 +115,43 @@ export function detectEvents(input: ScanInput, settings: WatchSettings = DEFAULT
   const day = isoDay(today);
   const calendarToday = calendarDay(today, input.timeZone);
   const events: DangerEvent[] = [];
-  const add = (kind: AlertKind, id: string, reason: string) =>
-    events.push({ key: `${c.email}|${kind}|${id}`, email: c.email, kind, reason });
+  const add = (kind: AlertKind, worded: Worded) => events.push(dangerEvent(c.email, kind, worded));
 
   if (previous && risk.score !== undefined) {
     if (RANK[risk.band] > RANK[previous.band] && RANK[risk.band] >= RANK.High)
       add(
         'bandUp',
-        `${risk.band}|${day}`,
-        `Risk rose from ${previous.band} to ${risk.band} (${formatScore(risk.score)}).`,
+        EVENT_WORDS.bandUp({ band: risk.band, previousBand: previous.band, score: risk.score, day }),
       );
     else if (previous.score !== undefined && risk.score - previous.score >= settings.jumpPoints)
       add(
         'scoreJump',
-        day,
-        `Risk jumped ${count(Math.round(risk.score - previous.score), 'point')} since ${previous.day} (now ${formatScore(risk.score)}).`,
+        EVENT_WORDS.scoreJump({
+          score: risk.score,
+          previousScore: previous.score,
+          previousDay: previous.day,
+          day,
+        }),
       );
   }
   if (c.lastActivity) {
     const idle = daysBetween(c.lastActivity, calendarToday);
     const crossed = [...settings.inactivityDays].sort((a, b) => b - a).find((t) => idle >= t);
     if (crossed !== undefined)
-      add(
-        'inactive',
-        `${crossed}|${isoDay(c.lastActivity)}`,
-        `No activity for ${pluralDays(idle)} (since ${isoDay(c.lastActivity)}).`,
-      );
+      add('inactive', EVENT_WORDS.inactive({ idle, crossed, lastActivity: c.lastActivity }));
   }
   if (previous && (c.overdueInvoices ?? 0) > 0 && (previous.overdueInvoices ?? 0) === 0)
-    add('paymentOverdue', day, `${count(c.overdueInvoices!, 'invoice')} became overdue.`);
+    add('paymentOverdue', EVENT_WORDS.paymentOverdue({ overdue: c.overdueInvoices!, day }));
   if (c.renewalDate) {
     const left = daysBetween(calendarToday, c.renewalDate);
     const window = [...settings.renewalDays].sort((a, b) => a - b).find((w) => left >= 0 && left <= w);
     if (window !== undefined)
-      add(
-        'renewalSoon',
-        `${window}|${isoDay(c.renewalDate)}`,
-        `${renewalSentence(left)} (${isoDay(c.renewalDate)}).`,
-      );
+      add('renewalSoon', EVENT_WORDS.renewalSoon({ left, window, renewal: c.renewalDate }));
   }
   if (previous && c.nps !== undefined && c.nps <= 6 && previous.nps !== undefined && previous.nps >= 7)
-    add('npsDetractor', day, `NPS fell from ${previous.nps} to ${c.nps} (detractor).`);
+    add('npsDetractor', EVENT_WORDS.npsDetractor({ nps: c.nps, previousNps: previous.nps, day }));
   for (const s of input.emailSignals ?? [])
-    if (s.email === c.email) add('churnEmail', s.messageId, `Email of ${s.day}: ${s.label} (“${s.phrase}”).`);
+    if (s.email === c.email)
+      add('churnEmail', [s.messageId, `Email of ${s.day}: ${s.label} (“${s.phrase}”).`]);
   return events;
 }
