@@ -6,9 +6,19 @@
  * are fetched by pageToken, within a bounded number of calls so a card never hangs.
  */
 import type { Query } from '../core/segments';
+import type { PlaybookSettings } from '../core/playbooks/settings';
+import type { WatchSettings } from '../core/watch/events';
 import {
   callFirstSql,
   customerByEmailSql,
+  insertHistorySql,
+  scanEventsFrom,
+  scanEventsSql,
+  trendFrom,
+  trendSql,
+  valueLinesFrom,
+  valueLinesSql,
+  type ScanCursor,
   membersFrom,
   segmentTotalsFrom,
   segmentTotalsSql,
@@ -131,5 +141,25 @@ export class BigQueryCustomerStore implements CustomerWarehouse {
 
   callFirst() {
     return membersFrom(this.run(callFirstSql(), 'call first'), 'call first');
+  }
+
+  monthTrend() {
+    const { query, months } = trendSql(this.options.today());
+    return trendFrom(this.run(query, 'month trend'), months);
+  }
+
+  valueLines(settings: PlaybookSettings) {
+    const today = this.options.today();
+    return valueLinesFrom(this.run(valueLinesSql(settings, today), 'value lines'), settings, today);
+  }
+
+  scanEvents(settings: WatchSettings, options: { timeZone?: string; after?: ScanCursor } = {}) {
+    const today = this.options.today();
+    const { query, inactivity, renewal } = scanEventsSql(today, settings, options);
+    return scanEventsFrom(this.run(query, 'scan events'), today, { inactivity, renewal });
+  }
+
+  recordScan() {
+    this.run(insertHistorySql(this.options.today()), 'score history');
   }
 }
