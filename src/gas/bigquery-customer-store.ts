@@ -153,10 +153,13 @@ export class BigQueryCustomerStore implements CustomerWarehouse {
     return valueLinesFrom(this.run(valueLinesSql(settings, today), 'value lines'), settings, today);
   }
 
-  scanEvents(settings: WatchSettings, options: { timeZone?: string; after?: ScanCursor } = {}) {
+  scanEvents(
+    settings: WatchSettings,
+    options: { timeZone?: string; after?: ScanCursor; limit?: number } = {},
+  ) {
     const today = this.options.today();
     const { query, inactivity, renewal } = scanEventsSql(today, settings, options);
-    return scanEventsFrom(this.run(query, 'scan events'), today, { inactivity, renewal });
+    return scanEventsFrom(this.run(query, 'scan events'), today, { inactivity, renewal }, options.limit);
   }
 
   recordScan() {

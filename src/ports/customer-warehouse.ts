@@ -32,7 +32,10 @@ export interface CustomerWarehouse {
   /** The exact value lines (top shares by value) over every active customer. */
   valueLines(settings: PlaybookSettings): ValueLines;
   /** One page of today's danger-zone events against the score history; pass `next` for the following page. */
-  scanEvents(settings: WatchSettings, options?: { timeZone?: string; after?: ScanCursor }): ScanPage;
+  scanEvents(
+    settings: WatchSettings,
+    options?: { timeZone?: string; after?: ScanCursor; limit?: number },
+  ): ScanPage;
   /** Appends today's score-history rows (none for a customer who already has one today). */
   recordScan(): void;
 }
