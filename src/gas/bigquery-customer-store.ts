@@ -18,7 +18,6 @@ import {
   trendSql,
   valueLinesFrom,
   valueLinesSql,
-  type ScanCursor,
   membersFrom,
   segmentTotalsFrom,
   segmentTotalsSql,
@@ -29,7 +28,7 @@ import {
   type ColumnMap,
   type SqlQuery,
 } from '../core/sql';
-import type { CustomerWarehouse } from '../ports/customer-warehouse';
+import type { CustomerWarehouse, ScanRequest } from '../ports/customer-warehouse';
 import type { BigQueryLike, BigQueryQueryRequest, BigQueryQueryResponse } from './bigquery-like';
 
 export interface BigQueryStoreOptions {
@@ -153,16 +152,13 @@ export class BigQueryCustomerStore implements CustomerWarehouse {
     return valueLinesFrom(this.run(valueLinesSql(settings, today), 'value lines'), settings, today);
   }
 
-  scanEvents(
-    settings: WatchSettings,
-    options: { timeZone?: string; after?: ScanCursor; limit?: number } = {},
-  ) {
+  scanEvents(settings: WatchSettings, options: ScanRequest = {}) {
     const today = this.options.today();
     const { query, inactivity, renewal } = scanEventsSql(today, settings, options);
     return scanEventsFrom(this.run(query, 'scan events'), today, { inactivity, renewal }, options.limit);
   }
 
-  recordScan() {
-    this.run(insertHistorySql(this.options.today()), 'score history');
+  recordScan(timeZone?: string) {
+    this.run(insertHistorySql(this.options.today(), timeZone), 'score history');
   }
 }

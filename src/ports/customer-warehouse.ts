@@ -16,6 +16,14 @@ import type {
 } from '../core/sql';
 import type { WatchSettings } from '../core/watch/events';
 
+export interface ScanRequest {
+  /** The sheet's time zone: which calendar day today is. */
+  timeZone?: string;
+  after?: ScanCursor;
+  limit?: number;
+  onlyNew?: boolean;
+}
+
 export interface CustomerWarehouse {
   /** One parameterised lookup; undefined when the table has no such email. */
   customerByEmail(email: string): WarehouseMember | undefined;
@@ -31,11 +39,11 @@ export interface CustomerWarehouse {
   monthTrend(): TrendMonth[];
   /** The exact value lines (top shares by value) over every active customer. */
   valueLines(settings: PlaybookSettings): ValueLines;
-  /** One page of today's danger-zone events against the score history; pass `next` for the following page. */
-  scanEvents(
-    settings: WatchSettings,
-    options?: { timeZone?: string; after?: ScanCursor; limit?: number },
-  ): ScanPage;
+  /**
+   * One page of today's danger-zone events against the score history; pass `next` for the following
+   * page. `onlyNew` leaves out silences and renewals the previous scan already raised (scan.ts).
+   */
+  scanEvents(settings: WatchSettings, options?: ScanRequest): ScanPage;
   /** Appends today's score-history rows (none for a customer who already has one today). */
-  recordScan(): void;
+  recordScan(timeZone?: string): void;
 }

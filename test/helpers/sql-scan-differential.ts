@@ -60,11 +60,29 @@ export interface ScanWorld {
   watch: WatchSettings;
   /** Each customer's last state as the History tab's Last state reads back (rounded score). */
   previous: Map<string, ScanState>;
+  /** What the previous scan saw of each customer's silence and renewal, for `onlyNew`. */
+  previousFacts: Map<string, Facts>;
   historyRows: Record<string, SqlValue>[];
 }
 
-function historyRow(email: string, s: ScanState, writtenMs: number): Record<string, SqlValue> {
+/** A history row's threshold facts: activity and renewal instants and the scan's calendar day number. */
+export interface Facts {
+  lastActivity: number | null;
+  renewal: number | null;
+  calendarDay: number | null;
+}
+const NO_FACTS: Facts = { lastActivity: null, renewal: null, calendarDay: null };
+
+function historyRow(
+  email: string,
+  s: ScanState,
+  writtenMs: number,
+  f: Facts = NO_FACTS,
+): Record<string, SqlValue> {
   return {
+    last_activity_ms: f.lastActivity,
+    renewal_ms: f.renewal,
+    calendar_day: f.calendarDay,
     email,
     day: s.day,
     score: s.score === undefined ? null : Math.round(s.score),
@@ -94,6 +112,7 @@ export function scanWorld(seed: number, customers = 120): ScanWorld {
   ];
   const todayIso = isoDay(scanToday.getTime());
   const previous = new Map<string, ScanState>();
+  const previousFacts = new Map<string, Facts>();
   const historyRows: Record<string, SqlValue>[] = [];
   for (const r of records) {
     const c = r.customer as Customer & Record<string, unknown>;
@@ -120,6 +139,7 @@ export function scanWorld(seed: number, customers = 120): ScanWorld {
       ...new Set(Array.from({ length: more.pick([0, 1, 1, 2, 3]) }, () => 1 + more.int(40))),
     ].sort((a, b) => b - a);
     let last: ScanState | undefined;
+    let lastFacts: Facts = NO_FACTS;
     for (const ago of days) {
       const score = r.score;
       const jumpEdge = score !== undefined && more.chance(0.4);
@@ -136,11 +156,29 @@ export function scanWorld(seed: number, customers = 120): ScanWorld {
         ...(more.chance(0.7) ? { nps: more.int(11) } : {}),
       };
       const written = Date.parse(`${state.day}T06:00:00Z`);
+      // The facts that scan saw: often today's (the same silence or renewal), sometimes another day's.
+      const seen = (today: Date | undefined) =>
+        today === undefined || more.chance(0.2)
+          ? more.pick([null, calToday - more.int(300) * DAY])
+          : today.getTime() + more.pick([0, 0, 0, -DAY]);
+      const facts: Facts = {
+        lastActivity: seen(c.lastActivity),
+        renewal: seen(c.renewalDate),
+        calendarDay: more.chance(0.05)
+          ? null
+          : Date.parse(`${state.day}T00:00:00Z`) / DAY + more.pick([0, 0, 1]),
+      };
       // A repeated scan of that day written earlier: the later row wins.
       if (more.chance(0.15))
-        historyRows.push(historyRow(c.email, { ...state, band: more.pick(BANDS), nps: 0 }, written - 1000));
-      historyRows.push(historyRow(c.email, state, written));
+        historyRows.push(
+          historyRow(c.email, { ...state, band: more.pick(BANDS), nps: 0 }, written - 1000, {
+            ...facts,
+            calendarDay: 0,
+          }),
+        );
+      historyRows.push(historyRow(c.email, state, written, facts));
       last = state;
+      lastFacts = facts;
     }
     // A row already written today (a scan repeated today): never the previous state.
     if (more.chance(0.1))
@@ -148,10 +186,11 @@ export function scanWorld(seed: number, customers = 120): ScanWorld {
         historyRow(c.email, { day: todayIso, band: 'Critical', score: 0, nps: 9 }, scanToday.getTime()),
       );
     if (last) previous.set(c.email, decodeState(encodeState(last))!);
+    previousFacts.set(c.email, lastFacts);
   }
   // Someone no longer in the table.
   historyRows.push(historyRow('gone@example.com', { day: isoDay(calToday - DAY), band: 'Low', score: 1 }, 0));
-  return { records, scanToday, timeZone, watch, previous, historyRows };
+  return { records, scanToday, timeZone, watch, previous, previousFacts, historyRows };
 }
 
 const close = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.abs(b));
@@ -239,11 +278,39 @@ async function compareValueLines(
   }
 }
 
-function expectedEvents(w: ScanWorld, today: Date, previous: ReadonlyMap<string, ScanState>): DangerEvent[] {
+/** The silence and renewal keys the previous scan raised, by detectEvents on what it saw. */
+function seenKeys(email: string, f: Facts | undefined, watch: WatchSettings): Set<string> {
+  if (!f || f.calendarDay === null) return new Set();
+  const customer = {
+    row: 0,
+    email,
+    status: 'active',
+    tags: [],
+    raw: {},
+    ...(f.lastActivity !== null ? { lastActivity: new Date(f.lastActivity) } : {}),
+    ...(f.renewal !== null ? { renewalDate: new Date(f.renewal) } : {}),
+  } as unknown as Customer;
+  const today = new Date(f.calendarDay * DAY + 12 * 3_600_000);
+  return new Set(
+    detectEvents({ customer, risk: { band: 'Unknown' } as RiskScore, today, timeZone: 'UTC' }, watch)
+      .filter((e) => e.kind === 'inactive' || e.kind === 'renewalSoon')
+      .map((e) => e.key),
+  );
+}
+
+function expectedEvents(
+  w: ScanWorld,
+  today: Date,
+  previous: ReadonlyMap<string, ScanState>,
+  onlyNewSince?: ReadonlyMap<string, Facts>,
+): DangerEvent[] {
   return [...w.records]
     .sort((a, b) => a.customer.row - b.customer.row)
     .flatMap((r) => {
       const prev = previous.get(r.customer.email);
+      const seen = onlyNewSince
+        ? seenKeys(r.customer.email, onlyNewSince.get(r.customer.email), w.watch)
+        : new Set();
       return detectEvents(
         {
           customer: r.customer,
@@ -253,7 +320,7 @@ function expectedEvents(w: ScanWorld, today: Date, previous: ReadonlyMap<string,
           timeZone: w.timeZone,
         },
         w.watch,
-      );
+      ).filter((e) => !seen.has(e.key));
     });
 }
 
@@ -295,7 +362,10 @@ function compareEvents(expected: DangerEvent[], got: DangerEvent[], what: string
 }
 
 export interface ScanDifferentialResult {
+  /** Events in memory today and tomorrow. */
   events: number;
+  /** Silence and renewal events the previous scan already raised (left out by onlyNew), both days. */
+  suppressed: number;
   mismatches: string[];
 }
 
@@ -314,27 +384,32 @@ export async function scanDifferentialRun(
   const wh = await openLoaded(w.records);
   const out: string[] = [];
   let events = 0;
+  let suppressed = 0;
+  let nextAll = 0;
   try {
     await wh.loadHistory(w.historyRows);
     await compareTrend(wh, w, out, seed, options.trend ?? {});
     await compareValueLines(wh, w, out, seed, randomFrom(seed + 99));
     // Small pages for some seeds, so the cursor is exercised; one page for most (the long run's time).
     const limit = seed % 4 === 1 ? 1 + (seed % 7) : 500;
-    const expected = expectedEvents(w, w.scanToday, w.previous);
-    events += expected.length;
-    compareEvents(
-      expected,
-      await sqlEvents(wh, w, w.scanToday, options.scan ?? {}, limit),
-      `seed ${seed}: scan`,
-      out,
-    );
+    for (const onlyNew of [false, true]) {
+      const expected = expectedEvents(w, w.scanToday, w.previous, onlyNew ? w.previousFacts : undefined);
+      if (onlyNew) suppressed += events - expected.length;
+      else events += expected.length;
+      compareEvents(
+        expected,
+        await sqlEvents(wh, w, w.scanToday, { ...options.scan, onlyNew }, onlyNew ? 500 : limit),
+        `seed ${seed}: scan${onlyNew ? ' (only new)' : ''}`,
+        out,
+      );
+    }
 
     // Today's rows: one per customer, once however often the statement runs.
     const before = Number(
       (await wh.query({ sql: 'SELECT COUNT(*) AS n FROM `score_history`', params: [] }))[0]!.n,
     );
-    await wh.query(insertHistorySql(w.scanToday));
-    await wh.query(insertHistorySql(w.scanToday));
+    await wh.query(insertHistorySql(w.scanToday, w.timeZone));
+    await wh.query(insertHistorySql(w.scanToday, w.timeZone));
     const after = Number(
       (await wh.query({ sql: 'SELECT COUNT(*) AS n FROM `score_history`', params: [] }))[0]!.n,
     );
@@ -347,12 +422,20 @@ export async function scanDifferentialRun(
     // Tomorrow compares with today's rows, read back as the History tab would hold today's state.
     const tomorrow = new Date(w.scanToday.getTime() + DAY);
     const previous = new Map(w.previous);
+    const facts = new Map<string, Facts>();
+    const calendar = calendarDay(w.scanToday, w.timeZone).getTime() / DAY;
     for (const r of w.records) {
       if (alreadyToday.has(r.customer.email)) {
         previous.set(r.customer.email, { day: todayIso, band: 'Critical', score: 0, nps: 9 });
+        facts.set(r.customer.email, NO_FACTS);
         continue;
       }
       const c = r.customer;
+      facts.set(c.email, {
+        lastActivity: c.lastActivity?.getTime() ?? null,
+        renewal: c.renewalDate?.getTime() ?? null,
+        calendarDay: calendar,
+      });
       const state: ScanState = {
         day: todayIso,
         band: r.band,
@@ -362,16 +445,20 @@ export async function scanDifferentialRun(
       };
       previous.set(c.email, decodeState(encodeState(state))!);
     }
-    const next = expectedEvents(w, tomorrow, previous);
-    events += next.length;
-    compareEvents(
-      next,
-      await sqlEvents(wh, w, tomorrow, options.scan ?? {}, 50),
-      `seed ${seed}: next day`,
-      out,
-    );
+    for (const onlyNew of [false, true]) {
+      const next = expectedEvents(w, tomorrow, previous, onlyNew ? facts : undefined);
+      if (onlyNew) suppressed += nextAll - next.length;
+      else nextAll = next.length;
+      if (!onlyNew) events += next.length;
+      compareEvents(
+        next,
+        await sqlEvents(wh, w, tomorrow, { ...options.scan, onlyNew }, 50),
+        `seed ${seed}: next day${onlyNew ? ' (only new)' : ''}`,
+        out,
+      );
+    }
   } finally {
     wh.close();
   }
-  return { events, mismatches: out };
+  return { events, suppressed, mismatches: out };
 }

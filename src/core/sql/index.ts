@@ -28,6 +28,7 @@ export { createHistoryTableSql, HISTORY_COLUMNS, HISTORY_TABLE, insertHistorySql
 export {
   SCAN_PAGE,
   SCAN_SQL,
+  SEEN_BEFORE_SQL,
   scanEventsFrom,
   scanEventsSql,
   SQL_EVENT_KINDS,

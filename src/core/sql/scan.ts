@@ -50,6 +50,13 @@ export const SCAN_SQL: Readonly<Record<SqlEventKind, ScanCondition>> = {
     `${PREVIOUS} AND e.nps IS NOT NULL AND e.nps <= 6 AND e.previous_nps IS NOT NULL AND e.previous_nps >= 7`,
 };
 
+/** The previous scan had the same key: same threshold, same day of activity or renewal. */
+type SeenKind = 'inactive' | 'renewalSoon';
+export const SEEN_BEFORE_SQL: Readonly<Record<SeenKind, string>> = {
+  inactive: 'e.previous_inactive_at = e.inactive_at AND e.previous_activity_day = e.activity_day',
+  renewalSoon: 'e.previous_renewal_at = e.renewal_at AND e.previous_renewal_day = e.renewal_day',
+};
+
 /** Threshold tests: a silence crossed `t` days, a renewal within `w` days. Breakable by a test too. */
 export const THRESHOLD_SQL = {
   crossed: (idle: string, t: string) => `${idle} >= ${t}`,
@@ -65,6 +72,14 @@ export interface ScanOptions {
   limit?: number;
   /** The last event of the previous page. */
   after?: ScanCursor;
+  /**
+   * Leaves out the threshold events (silence, renewal) the previous scan found with the same key:
+   * a customer silent for 200 days is otherwise an event every day, deduplicated only by the Alerts
+   * tab. Only for scans whose previous scan raised its alerts (it writes history last) with the same
+   * thresholds: after a threshold change, run one scan without it.
+   */
+  onlyNew?: boolean;
+  seenBefore?: Partial<Record<SeenKind, string>>;
 }
 
 export interface ScanCursor {
@@ -110,12 +125,15 @@ export function scanEventsSql(
   const dayOf = (ms: string) => `CAST(FLOOR(${ms} / ${DAY_MS}) AS INT64)`;
   const idle = `(${todayDay} - ${dayOf(c('last_activity_ms'))})`;
   const left = `(${dayOf(c('renewal_ms'))} - ${todayDay})`;
+  const previousIdle = `(p.calendar_day - ${dayOf('p.last_activity_ms')})`;
+  const previousLeft = `(${dayOf('p.renewal_ms')} - p.calendar_day)`;
   const inactivity = ordered(settings.inactivityDays, true);
   const renewal = ordered(settings.renewalDays, false);
 
   const latest = [
     `SELECT ${h('email')} AS email, ${h('day')} AS day, ${h('score')} AS score, ${h('band')} AS band,`,
-    `${h('overdue_invoices')} AS overdue_invoices, ${h('nps')} AS nps,`,
+    `${h('overdue_invoices')} AS overdue_invoices, ${h('nps')} AS nps, ${h('last_activity_ms')} AS last_activity_ms,`,
+    `${h('renewal_ms')} AS renewal_ms, ${h('calendar_day')} AS calendar_day,`,
     `ROW_NUMBER() OVER (PARTITION BY ${h('email')} ORDER BY ${h('day')} DESC, ${h('written_ms')} DESC) AS n`,
     `FROM ${identifier(HISTORY_TABLE)} AS h WHERE ${h('day')} < ${day}`,
   ].join(' ');
@@ -127,16 +145,24 @@ export function scanEventsSql(
     `p.overdue_invoices AS previous_overdue, p.nps AS previous_nps,`,
     `${rankOf(c('risk_band'), params)} AS rank_now, ${rankOf('p.band', params)} AS rank_before,`,
     `${idle} AS idle_days, ${firstOf(inactivity, (t) => thresholds.crossed(idle, t), params)} AS inactive_at,`,
-    `${left} AS renewal_left, ${firstOf(renewal, (w) => thresholds.within(left, w), params)} AS renewal_at`,
+    `${left} AS renewal_left, ${firstOf(renewal, (w) => thresholds.within(left, w), params)} AS renewal_at,`,
+    // The previous scan's threshold keys: its calendar day against the facts it saw.
+    `${dayOf('p.last_activity_ms')} AS previous_activity_day, ${dayOf(c('last_activity_ms'))} AS activity_day,`,
+    `${firstOf(inactivity, (t) => thresholds.crossed(previousIdle, t), params)} AS previous_inactive_at,`,
+    `${dayOf('p.renewal_ms')} AS previous_renewal_day, ${dayOf(c('renewal_ms'))} AS renewal_day,`,
+    `${firstOf(renewal, (w) => thresholds.within(previousLeft, w), params)} AS previous_renewal_at`,
     `FROM ${identifier(CUSTOMERS_TABLE)} AS c`,
     `LEFT JOIN (${latest}) AS p ON p.email = ${c('email')} AND p.n = 1`,
     `WHERE ${c('status')} <> ${churned}`,
   ].join(' ');
   const jump = numberParam(params, settings.jumpPoints);
   const kinds = SQL_EVENT_KINDS.map((_, i) => `SELECT ${i} AS kind`).join(' UNION ALL ');
-  const tests = SQL_EVENT_KINDS.map(
-    (kind, i) => `(k.kind = ${i} AND ${(options.conditions?.[kind] ?? SCAN_SQL[kind])({ jump })})`,
-  );
+  const tests = SQL_EVENT_KINDS.map((kind, i) => {
+    let test = (options.conditions?.[kind] ?? SCAN_SQL[kind])({ jump });
+    const seen = { ...SEEN_BEFORE_SQL, ...options.seenBefore }[kind as SeenKind];
+    if (options.onlyNew && seen) test = `(${test}) AND NOT COALESCE(${seen}, FALSE)`;
+    return `(k.kind = ${i} AND ${test})`;
+  });
   let where = `(${tests.join(' OR ')})`;
   if (options.after) {
     const row = params.add('INT64', options.after.row);

@@ -12,6 +12,7 @@ describe('trend, value lines and scan events in SQL against the in-memory functi
     async (seed) => {
       const r = await scanDifferentialRun(seed);
       expect(r.events).toBeGreaterThan(20);
+      expect(r.suppressed).toBeGreaterThan(0);
       expect(r.mismatches).toEqual([]);
     },
     60_000,

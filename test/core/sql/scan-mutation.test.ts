@@ -151,6 +151,14 @@ const SCAN_WRONG: [string, ScanRunOptions][] = [
     "renewalSoon: the window's last day left out",
     { scan: { thresholds: { within: (left, w) => `${left} >= 0 AND ${left} < ${w}` } } },
   ],
+  [
+    'only new: a silence of another day taken as the one already raised',
+    { scan: { seenBefore: { inactive: 'e.previous_inactive_at = e.inactive_at' } } },
+  ],
+  [
+    'only new: a renewal window crossed since taken as already raised',
+    { scan: { seenBefore: { renewalSoon: 'e.previous_renewal_day = e.renewal_day' } } },
+  ],
 ];
 
 describe('a wrong trend or scan comparison is caught by the differential test', () => {
