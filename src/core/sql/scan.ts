@@ -243,59 +243,46 @@ function word(r: EventRow, i: number, day: string, lists: { inactivity: number[]
       return dangerEvent(
         r.email,
         kind,
-        EVENT_WORDS.bandUp({
-          band: r.band,
-          previousBand: n(r.previous_band, 'previous band'),
-          score: n(r.score, 'score'),
-          day,
-        }),
+        EVENT_WORDS.bandUp(r.band, n(r.previous_band, 'previous band'), n(r.score, 'score'), day),
       );
     case 'scoreJump':
       return dangerEvent(
         r.email,
         kind,
-        EVENT_WORDS.scoreJump({
-          score: n(r.score, 'score'),
-          previousScore: n(r.previous_score, 'previous score'),
-          previousDay: n(r.previous_day, 'previous day'),
+        EVENT_WORDS.scoreJump(
+          n(r.score, 'score'),
+          n(r.previous_score, 'previous score'),
+          n(r.previous_day, 'previous day'),
           day,
-        }),
+        ),
       );
     case 'inactive':
       return dangerEvent(
         r.email,
         kind,
-        EVENT_WORDS.inactive({
-          idle: n(r.idle_days, 'idle days'),
-          crossed: n(lists.inactivity[n(r.inactive_at, 'threshold')] ?? null, 'threshold'),
-          lastActivity: new Date(n(r.last_activity_ms, 'last activity')),
-        }),
+        EVENT_WORDS.inactive(
+          n(r.idle_days, 'idle days'),
+          n(lists.inactivity[n(r.inactive_at, 'threshold')] ?? null, 'threshold'),
+          new Date(n(r.last_activity_ms, 'last activity')),
+        ),
       );
     case 'paymentOverdue':
-      return dangerEvent(
-        r.email,
-        kind,
-        EVENT_WORDS.paymentOverdue({ overdue: n(r.overdue, 'overdue'), day }),
-      );
+      return dangerEvent(r.email, kind, EVENT_WORDS.paymentOverdue(n(r.overdue, 'overdue'), day));
     case 'renewalSoon':
       return dangerEvent(
         r.email,
         kind,
-        EVENT_WORDS.renewalSoon({
-          left: n(r.renewal_left, 'days left'),
-          window: n(lists.renewal[n(r.renewal_at, 'window')] ?? null, 'window'),
-          renewal: new Date(n(r.renewal_ms, 'renewal date')),
-        }),
+        EVENT_WORDS.renewalSoon(
+          n(r.renewal_left, 'days left'),
+          n(lists.renewal[n(r.renewal_at, 'window')] ?? null, 'window'),
+          new Date(n(r.renewal_ms, 'renewal date')),
+        ),
       );
     case 'npsDetractor':
       return dangerEvent(
         r.email,
         kind,
-        EVENT_WORDS.npsDetractor({
-          nps: n(r.nps, 'NPS'),
-          previousNps: n(r.previous_nps, 'previous NPS'),
-          day,
-        }),
+        EVENT_WORDS.npsDetractor(n(r.nps, 'NPS'), n(r.previous_nps, 'previous NPS'), day),
       );
   }
 }

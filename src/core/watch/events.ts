@@ -66,31 +66,31 @@ type Worded = readonly [id: string, reason: string];
  * in-memory scan and the warehouse scan (src/core/sql/scan.ts) raise the same keys with the same words.
  */
 export const EVENT_WORDS = {
-  bandUp: (f: { band: Band; previousBand: Band; score: number; day: string }): Worded => [
-    `${f.band}|${f.day}`,
-    `Risk rose from ${f.previousBand} to ${f.band} (${formatScore(f.score)}).`,
+  bandUp: (band: Band, previousBand: Band, score: number, day: string): Worded => [
+    `${band}|${day}`,
+    `Risk rose from ${previousBand} to ${band} (${formatScore(score)}).`,
   ],
-  scoreJump: (f: { score: number; previousScore: number; previousDay: string; day: string }): Worded => [
-    f.day,
-    `Risk jumped ${count(Math.round(f.score - f.previousScore), 'point')} since ${f.previousDay} (now ${formatScore(f.score)}).`,
+  scoreJump: (score: number, previousScore: number, previousDay: string, day: string): Worded => [
+    day,
+    `Risk jumped ${count(Math.round(score - previousScore), 'point')} since ${previousDay} (now ${formatScore(score)}).`,
   ],
-  inactive: (f: { idle: number; crossed: number; lastActivity: Date }): Worded => [
-    `${f.crossed}|${isoDay(f.lastActivity)}`,
-    `No activity for ${pluralDays(f.idle)} (since ${isoDay(f.lastActivity)}).`,
+  inactive: (idle: number, crossed: number, lastActivity: Date): Worded => [
+    `${crossed}|${isoDay(lastActivity)}`,
+    `No activity for ${pluralDays(idle)} (since ${isoDay(lastActivity)}).`,
   ],
-  paymentOverdue: (f: { overdue: number; day: string }): Worded => [
-    f.day,
-    `${count(f.overdue, 'invoice')} became overdue.`,
+  paymentOverdue: (overdue: number, day: string): Worded => [
+    day,
+    `${count(overdue, 'invoice')} became overdue.`,
   ],
-  renewalSoon: (f: { left: number; window: number; renewal: Date }): Worded => [
-    `${f.window}|${isoDay(f.renewal)}`,
-    `${renewalSentence(f.left)} (${isoDay(f.renewal)}).`,
+  renewalSoon: (left: number, window: number, renewal: Date): Worded => [
+    `${window}|${isoDay(renewal)}`,
+    `${renewalSentence(left)} (${isoDay(renewal)}).`,
   ],
-  npsDetractor: (f: { nps: number; previousNps: number; day: string }): Worded => [
-    f.day,
-    `NPS fell from ${f.previousNps} to ${f.nps} (detractor).`,
+  npsDetractor: (nps: number, previousNps: number, day: string): Worded => [
+    day,
+    `NPS fell from ${previousNps} to ${nps} (detractor).`,
   ],
-} as const;
+};
 
 export const dangerEvent = (email: string, kind: AlertKind, [id, reason]: Worded): DangerEvent => ({
   key: `${email}|${kind}|${id}`,
@@ -119,37 +119,24 @@ export function detectEvents(input: ScanInput, settings: WatchSettings = DEFAULT
 
   if (previous && risk.score !== undefined) {
     if (RANK[risk.band] > RANK[previous.band] && RANK[risk.band] >= RANK.High)
-      add(
-        'bandUp',
-        EVENT_WORDS.bandUp({ band: risk.band, previousBand: previous.band, score: risk.score, day }),
-      );
+      add('bandUp', EVENT_WORDS.bandUp(risk.band, previous.band, risk.score, day));
     else if (previous.score !== undefined && risk.score - previous.score >= settings.jumpPoints)
-      add(
-        'scoreJump',
-        EVENT_WORDS.scoreJump({
-          score: risk.score,
-          previousScore: previous.score,
-          previousDay: previous.day,
-          day,
-        }),
-      );
+      add('scoreJump', EVENT_WORDS.scoreJump(risk.score, previous.score, previous.day, day));
   }
   if (c.lastActivity) {
     const idle = daysBetween(c.lastActivity, calendarToday);
     const crossed = [...settings.inactivityDays].sort((a, b) => b - a).find((t) => idle >= t);
-    if (crossed !== undefined)
-      add('inactive', EVENT_WORDS.inactive({ idle, crossed, lastActivity: c.lastActivity }));
+    if (crossed !== undefined) add('inactive', EVENT_WORDS.inactive(idle, crossed, c.lastActivity));
   }
   if (previous && (c.overdueInvoices ?? 0) > 0 && (previous.overdueInvoices ?? 0) === 0)
-    add('paymentOverdue', EVENT_WORDS.paymentOverdue({ overdue: c.overdueInvoices!, day }));
+    add('paymentOverdue', EVENT_WORDS.paymentOverdue(c.overdueInvoices!, day));
   if (c.renewalDate) {
     const left = daysBetween(calendarToday, c.renewalDate);
     const window = [...settings.renewalDays].sort((a, b) => a - b).find((w) => left >= 0 && left <= w);
-    if (window !== undefined)
-      add('renewalSoon', EVENT_WORDS.renewalSoon({ left, window, renewal: c.renewalDate }));
+    if (window !== undefined) add('renewalSoon', EVENT_WORDS.renewalSoon(left, window, c.renewalDate));
   }
   if (previous && c.nps !== undefined && c.nps <= 6 && previous.nps !== undefined && previous.nps >= 7)
-    add('npsDetractor', EVENT_WORDS.npsDetractor({ nps: c.nps, previousNps: previous.nps, day }));
+    add('npsDetractor', EVENT_WORDS.npsDetractor(c.nps, previous.nps, day));
   for (const s of input.emailSignals ?? [])
     if (s.email === c.email)
       add('churnEmail', [s.messageId, `Email of ${s.day}: ${s.label} (“${s.phrase}”).`]);
