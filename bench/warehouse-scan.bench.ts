@@ -38,27 +38,33 @@ export async function warehouseScanBench(sizes = [10_000, 100_000]): Promise<Rec
       today: () => w.scanToday,
     });
     const revenue = { ...DEFAULT_PLAYBOOK_SETTINGS, valueBasis: 'revenueToDate' as const };
+    const tomorrow = new BigQueryCustomerStore(bq, {
+      projectId: 'bench',
+      datasetId: 'churnguard',
+      map: MAP,
+      today: () => new Date(w.scanToday.getTime() + 86_400_000),
+    });
     let events = 0;
+    const everyPage = (s: BigQueryCustomerStore, onlyNew: boolean) => {
+      events = 0;
+      let page = s.scanEvents(w.watch, { timeZone: w.timeZone, limit: 5_000, onlyNew });
+      events += page.events.length;
+      while (page.next) {
+        page = s.scanEvents(w.watch, { timeZone: w.timeZone, limit: 5_000, onlyNew, after: page.next });
+        events += page.events.length;
+      }
+    };
     const actions: [string, () => unknown, number][] = [
       ['month trend (6 months, one scan)', () => store.monthTrend(), 3],
       ['value lines, MRR (exact)', () => store.valueLines(DEFAULT_PLAYBOOK_SETTINGS), 3],
       ['value lines, revenue to date (exact)', () => store.valueLines(revenue), 3],
       ['scan events, first page (500)', () => store.scanEvents(w.watch, { timeZone: w.timeZone }), 3],
-      [
-        'scan events, every page (5,000 a page)',
-        () => {
-          events = 0;
-          let page = store.scanEvents(w.watch, { timeZone: w.timeZone, limit: 5_000 });
-          events += page.events.length;
-          while (page.next) {
-            page = store.scanEvents(w.watch, { timeZone: w.timeZone, limit: 5_000, after: page.next });
-            events += page.events.length;
-          }
-        },
-        1,
-      ],
+      ['scan events, every page (5,000 a page)', () => everyPage(store, false), 1],
+      ['scan events, only new, every page', () => everyPage(store, true), 1],
       // Once: a second run of the same day appends nothing.
-      ["record today's history (INSERT … SELECT)", () => store.recordScan(), 1],
+      ["record today's history (INSERT … SELECT)", () => store.recordScan(w.timeZone), 1],
+      ['next day: scan events, every page', () => everyPage(tomorrow, false), 1],
+      ['next day: scan events, only new, every page', () => everyPage(tomorrow, true), 1],
     ];
     for (const [action, run, runs] of actions) {
       const times: number[] = [];

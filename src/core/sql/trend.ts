@@ -6,7 +6,7 @@
  * derived table, as portfolioMetrics places them: the start date, else today minus tenure × 30.44
  * days, else "before any period" (NULL here); the churn date for a churned customer, else "never"
  * (NULL). A churned customer without a churn date is in no month, as in memory. The rates are
- * divided in TypeScript (results-trend.ts): `x / 0` is an error in BigQuery and NULL in DuckDB.
+ * divided in TypeScript (trendFrom): `x / 0` is an error in BigQuery and NULL in DuckDB.
  */
 import * as z from '../zod';
 import { monthRates, monthsBefore, type MonthCounts } from '../portfolio/snapshot';
