@@ -391,7 +391,7 @@ export async function scanDifferentialRun(
     await compareTrend(wh, w, out, seed, options.trend ?? {});
     await compareValueLines(wh, w, out, seed, randomFrom(seed + 99));
     // Small pages for some seeds, so the cursor is exercised; one page for most (the long run's time).
-    const limit = seed % 4 === 1 ? 1 + (seed % 7) : 500;
+    const limit = seed % 10 === 1 ? 3 + (seed % 7) : 500;
     for (const onlyNew of [false, true]) {
       const expected = expectedEvents(w, w.scanToday, w.previous, onlyNew ? w.previousFacts : undefined);
       if (onlyNew) suppressed += events - expected.length;
