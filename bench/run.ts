@@ -23,6 +23,7 @@ import { campaignLogBench } from './campaign-log.bench';
 import { senderBench } from './sender.bench';
 import { segmentsBench } from './segments.bench';
 import { warehouseBench } from './warehouse.bench';
+import { warehouseScanBench } from './warehouse-scan.bench';
 import { scanBench } from './scan.bench';
 import { portfolioBench } from './portfolio.bench';
 import { fitSizeBench, generatedLearnersBench, learnRunBench, telcoLearnersBench } from './learners.bench';
@@ -184,6 +185,15 @@ const groups: Group[] = [
       printTable(
         'Warehouse store (BigQuery stand-in on DuckDB): per action, wall ms, service calls, bytes returned',
         await warehouseBench(),
+      ),
+  },
+  {
+    // Issue 21: the trend, value lines and daily scan's comparisons on the warehouse, 10k/100k.
+    name: 'warehouse-scan',
+    run: async () =>
+      printTable(
+        'Warehouse trend, value lines and scan (BigQuery stand-in on DuckDB): wall ms, calls, bytes',
+        await warehouseScanBench(),
       ),
   },
   {

@@ -6,11 +6,20 @@
  * are fetched by pageToken, within a bounded number of calls so a card never hangs.
  */
 import type { Query } from '../core/segments';
+import type { PlaybookSettings } from '../core/playbooks/settings';
+import type { WatchSettings } from '../core/watch/events';
 import {
   callFirstSql,
   cellsFrom,
   columnTableSql,
   customerByEmailSql,
+  insertHistorySql,
+  scanEventsFrom,
+  scanEventsSql,
+  trendFrom,
+  trendSql,
+  valueLinesFrom,
+  valueLinesSql,
   customerCellsSql,
   layoutFrom,
   membersFrom,
@@ -24,7 +33,7 @@ import {
   type SqlQuery,
   type WarehouseLayout,
 } from '../core/sql';
-import type { CustomerWarehouse } from '../ports/customer-warehouse';
+import type { CustomerWarehouse, ScanRequest } from '../ports/customer-warehouse';
 import type { BigQueryLike, BigQueryQueryRequest, BigQueryQueryResponse } from './bigquery-like';
 
 export interface BigQueryStoreOptions {
@@ -191,5 +200,25 @@ export class BigQueryCustomerStore implements CustomerWarehouse {
 
   callFirst() {
     return membersFrom(this.run(callFirstSql(undefined, this.options.table), 'call first'), 'call first');
+  }
+
+  monthTrend() {
+    const { query, months } = trendSql(this.options.today());
+    return trendFrom(this.run(query, 'month trend'), months);
+  }
+
+  valueLines(settings: PlaybookSettings) {
+    const today = this.options.today();
+    return valueLinesFrom(this.run(valueLinesSql(settings, today), 'value lines'), settings, today);
+  }
+
+  scanEvents(settings: WatchSettings, options: ScanRequest = {}) {
+    const today = this.options.today();
+    const { query, inactivity, renewal } = scanEventsSql(today, settings, options);
+    return scanEventsFrom(this.run(query, 'scan events'), today, { inactivity, renewal }, options.limit);
+  }
+
+  recordScan(timeZone?: string) {
+    this.run(insertHistorySql(this.options.today(), timeZone), 'score history');
   }
 }

@@ -4,7 +4,25 @@
  * locally the same requests run on DuckDB.
  */
 import type { Query } from '../core/segments';
-import type { PortfolioTotals, SegmentFigures, WarehouseMember } from '../core/sql';
+import type { PlaybookSettings } from '../core/playbooks/settings';
+import type { ValueLines } from '../core/playbooks/value';
+import type {
+  PortfolioTotals,
+  ScanCursor,
+  ScanPage,
+  SegmentFigures,
+  TrendMonth,
+  WarehouseMember,
+} from '../core/sql';
+import type { WatchSettings } from '../core/watch/events';
+
+export interface ScanRequest {
+  /** The sheet's time zone: which calendar day today is. */
+  timeZone?: string;
+  after?: ScanCursor;
+  limit?: number;
+  onlyNew?: boolean;
+}
 
 /** One customer's row as the source sheet held it: its header row and the cells under it. */
 export interface WarehouseCustomerRow {
@@ -34,4 +52,15 @@ export interface CustomerWarehouse {
   topMembers(segments: readonly Query[], today?: Date): WarehouseMember[][];
   /** The homepage's call-first list. */
   callFirst(): WarehouseMember[];
+  /** The homepage's month trend: counts, MRR and the rates derived from them, oldest month first. */
+  monthTrend(): TrendMonth[];
+  /** The exact value lines (top shares by value) over every active customer. */
+  valueLines(settings: PlaybookSettings): ValueLines;
+  /**
+   * One page of today's danger-zone events against the score history; pass `next` for the following
+   * page. `onlyNew` leaves out silences and renewals the previous scan already raised (scan.ts).
+   */
+  scanEvents(settings: WatchSettings, options?: ScanRequest): ScanPage;
+  /** Appends today's score-history rows (none for a customer who already has one today). */
+  recordScan(timeZone?: string): void;
 }

@@ -6,10 +6,13 @@
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import {
   COLUMNS_TABLE,
+  createHistoryTableSql,
   createTablesSql,
   customerColumns,
   customerRow,
   CUSTOMERS_TABLE,
+  HISTORY_COLUMNS,
+  HISTORY_TABLE,
   DUCKDB_SETUP,
   tagColumns,
   tagRows,
@@ -31,6 +34,23 @@ function plain(v: unknown): string | number | boolean | null {
   throw new Error(`unexpected value from DuckDB: ${String(v)}`);
 }
 
+type Appender = Awaited<ReturnType<DuckDBConnection['createAppender']>>;
+
+function appendRow(
+  a: Appender,
+  cols: readonly { name: string; type: SqlType }[],
+  row: Record<string, SqlValue>,
+): void {
+  for (const c of cols) {
+    const v = row[c.name];
+    if (v === null || v === undefined) a.appendNull();
+    else if (c.type === 'STRING') a.appendVarchar(String(v));
+    else if (c.type === 'INT64') a.appendBigInt(BigInt(Math.trunc(Number(v))));
+    else a.appendDouble(Number(v));
+  }
+  a.endRow();
+}
+
 export class DuckDbWarehouse {
   private constructor(
     private readonly instance: DuckDBInstance,
@@ -46,11 +66,11 @@ export class DuckDbWarehouse {
   }
 
   /**
-   * The three tables, with the header ↔ column mapping written to customer_columns (column-table.ts)
-   * in the source's header order (default: the map's own order).
+   * The three tables and the score history, with the header ↔ column mapping written to
+   * customer_columns (column-table.ts) in the source's header order (default: the map's own order).
    */
   async createTables(map: ColumnMap, headers: readonly string[] = Object.keys(map.columns)): Promise<void> {
-    for (const s of createTablesSql(map)) await this.connection.run(toDuckDbSql(s));
+    for (const s of [...createTablesSql(map), createHistoryTableSql()]) await this.connection.run(toDuckDbSql(s));
     const columns = await this.connection.createAppender(COLUMNS_TABLE);
     headers.forEach((header, i) => {
       const column = map.columns[header];
@@ -63,26 +83,20 @@ export class DuckDbWarehouse {
     columns.closeSync();
   }
 
+  /** Appends score-history rows as a scan would have written them (tests and the bench). */
+  async loadHistory(rows: Iterable<Record<string, SqlValue>>): Promise<void> {
+    const a = await this.connection.createAppender(HISTORY_TABLE);
+    for (const row of rows) appendRow(a, HISTORY_COLUMNS, row);
+    a.closeSync();
+  }
+
   /** Appends records to both tables (the loader's rows, encode.ts). */
   async load(records: Iterable<SegmentRecord>, map: ColumnMap): Promise<void> {
     const customers = await this.connection.createAppender(CUSTOMERS_TABLE);
     const tags = await this.connection.createAppender(TAGS_TABLE);
     const cCols = customerColumns(map);
     const tCols = tagColumns();
-    const append = (
-      a: typeof customers,
-      cols: { name: string; type: SqlType }[],
-      row: Record<string, SqlValue>,
-    ) => {
-      for (const c of cols) {
-        const v = row[c.name];
-        if (v === null || v === undefined) a.appendNull();
-        else if (c.type === 'STRING') a.appendVarchar(String(v));
-        else if (c.type === 'INT64') a.appendBigInt(BigInt(Math.trunc(Number(v))));
-        else a.appendDouble(Number(v));
-      }
-      a.endRow();
-    };
+    const append = appendRow;
     for (const r of records) {
       append(customers, cCols, customerRow(r, map));
       for (const t of tagRows(r)) append(tags, tCols, t);
