@@ -14,6 +14,22 @@ import { BAND_COLOURS } from '../ui/cards/customer';
 import type { AppContext } from './context';
 import { sheetMoney } from './money';
 import { notWithWarehouse } from './store-choice';
+import { storedValueLines, storeValueLines } from './value-lines';
+import { DEFAULT_PLAYBOOK_SETTINGS } from '../core/playbooks/settings';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The offer guard rails' value lines (top shares by value) need every active customer: on the sheet the
+ * portfolio job stores them, here the homepage does, with one exact SQL query at most once a day (so
+ * the sidebar, one row, applies the same rails). A third call that day only.
+ */
+function refreshValueLines(ctx: AppContext, warehouse: CustomerWarehouse, settings: Settings): void {
+  const stored = storedValueLines(ctx, settings);
+  const now = ctx.clock.now();
+  if (stored && now.getTime() - Date.parse(stored.computedAt) < DAY_MS) return;
+  storeValueLines(ctx, warehouse.valueLines(settings.playbooks ?? DEFAULT_PLAYBOOK_SETTINGS));
+}
 
 export function warehousePortfolioView(
   ctx: AppContext,
@@ -21,6 +37,7 @@ export function warehousePortfolioView(
   settings: Settings & { spreadsheetId: string },
   page: number,
 ): PortfolioView {
+  refreshValueLines(ctx, warehouse, settings);
   const totals = warehouse.portfolioTotals();
   const listed = warehouse.callFirst();
   const money = sheetMoney(ctx, settings.spreadsheetId, 'en_US');

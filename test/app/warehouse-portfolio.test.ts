@@ -55,8 +55,12 @@ function portfolioLines(card: Card): { bands: string[]; callFirst: string[] } {
 describe('the homepage from the BigQuery store', () => {
   it('shows the same bands and call-first list as the sheet snapshot, in two BigQuery calls', () => {
     const sheet = shownCard(act(w.sheet.ctx(), 'refreshHome'));
+    // The first homepage of the day also computes the offer guard rails' value lines (one more query).
+    const { value: first, calls: firstCalls } = calls(() => shownCard(act(w.warehouse.ctx(), 'refreshHome')));
+    expect(firstCalls).toBe(3);
     const { value: home, calls: n } = calls(() => shownCard(act(w.warehouse.ctx(), 'refreshHome')));
     expect(n).toBe(2);
+    expect(JSON.stringify(home)).toEqual(JSON.stringify(first));
     const fromSheet = portfolioLines(sheet);
     const fromWarehouse = portfolioLines(home);
     expect(fromSheet.bands.length).toBeGreaterThan(1);
@@ -66,6 +70,19 @@ describe('the homepage from the BigQuery store', () => {
     const shown = JSON.stringify(home);
     expect(shown).toContain('Live from BigQuery acme-proj.churnguard.customers');
     expect(shown).toContain('Not available with the BigQuery store yet: churn by month and what works.');
+  });
+});
+
+describe('the customer card after the homepage', () => {
+  it('applies the offer guard rails with the value lines the homepage stored, as the sheet does', () => {
+    const notKnown = /value lines are not known yet/;
+    for (const i of [1, 2, 3, 5, 8]) {
+      const email = String(w.rows[i]![0]);
+      expect(JSON.stringify(shownCard(act(w.sheet.ctx(), 'showCustomer', { email })))).not.toMatch(notKnown);
+      expect(JSON.stringify(shownCard(act(w.warehouse.ctx(), 'showCustomer', { email })))).not.toMatch(
+        notKnown,
+      );
+    }
   });
 });
 
