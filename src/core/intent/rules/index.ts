@@ -9,6 +9,7 @@ import { ruleSpecs } from './specs';
 export interface RuleSet {
   rules: Rule[];
   cues: Record<Language, Cues>;
+  stopWords: Record<Language, ReadonlySet<string>>;
 }
 
 let compiled: RuleSet | null = null;
@@ -30,6 +31,13 @@ export function ruleSet(): RuleSet {
         kk: compileCues(specs.kk.cues),
         tr: compileCues(specs.tr.cues),
         no: compileCues(specs.no.cues),
+      },
+      stopWords: {
+        en: new Set(specs.en.stopWords.split(' ')),
+        ru: new Set(specs.ru.stopWords.split(' ')),
+        kk: new Set(specs.kk.stopWords.split(' ')),
+        tr: new Set(specs.tr.stopWords.split(' ')),
+        no: new Set(specs.no.stopWords.split(' ')),
       },
     };
   }

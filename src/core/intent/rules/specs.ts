@@ -10,16 +10,18 @@ import { EN_CUES, EN_RULES } from './en';
 import { KK_CUES, KK_RULES } from './kk';
 import { NO_CUES, NO_RULES } from './no';
 import { RU_CUES, RU_RULES } from './ru';
+import { STOP_WORDS } from './stop-words';
 import { TR_CUES, TR_RULES } from './tr';
 
-export type RuleSpecs = Record<Language, { rules: readonly RuleSpec[]; cues: CueSpec }>;
+/** `stopWords`: space-separated, for detectLanguage (./stop-words.ts). */
+export type RuleSpecs = Record<Language, { rules: readonly RuleSpec[]; cues: CueSpec; stopWords: string }>;
 
 export function ruleSpecs(): RuleSpecs {
   return {
-    en: { rules: EN_RULES, cues: EN_CUES },
-    ru: { rules: RU_RULES, cues: RU_CUES },
-    kk: { rules: KK_RULES, cues: KK_CUES },
-    tr: { rules: TR_RULES, cues: TR_CUES },
-    no: { rules: NO_RULES, cues: NO_CUES },
+    en: { rules: EN_RULES, cues: EN_CUES, stopWords: STOP_WORDS.en },
+    ru: { rules: RU_RULES, cues: RU_CUES, stopWords: STOP_WORDS.ru },
+    kk: { rules: KK_RULES, cues: KK_CUES, stopWords: STOP_WORDS.kk },
+    tr: { rules: TR_RULES, cues: TR_CUES, stopWords: STOP_WORDS.tr },
+    no: { rules: NO_RULES, cues: NO_CUES, stopWords: STOP_WORDS.no },
   };
 }
