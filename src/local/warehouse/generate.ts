@@ -45,7 +45,7 @@ export async function generateWarehouse(options: GenerateOptions): Promise<Gener
   const wh = await DuckDbWarehouse.open(partial);
   let tags = 0;
   try {
-    await wh.createTables(sample.map);
+    await wh.createTables(sample.map, sample.headers);
     const writer = await wh.writer(sample.map);
     // Rows the sheet reader skips (the sample's planted rows without an email, duplicates) are not
     // customers, so rows are grown until exactly `total` customers are written.

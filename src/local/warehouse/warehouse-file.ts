@@ -8,7 +8,8 @@ import { z } from 'zod';
 
 /** The table of facts about the file: one row per key. */
 export const META_TABLE = 'churnguard_warehouse';
-export const WAREHOUSE_FORMAT = 'churnguard-warehouse/1';
+/** Version 2: every header's raw cell is stored (the sidebar rebuilds the row), with customer_columns. */
+export const WAREHOUSE_FORMAT = 'churnguard-warehouse/2';
 
 export const WarehouseMetaSchema = z.object({
   format: z.literal(WAREHOUSE_FORMAT),

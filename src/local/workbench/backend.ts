@@ -233,6 +233,11 @@ export class Workbench implements WorkbenchBackend {
     }
   }
 
+  /** Writes settings and the rest back now (main.ts after choosing the warehouse store). */
+  saveState(): void {
+    this.persist();
+  }
+
   /** Writes back settings, sent mail and changed tabs; a SheetConflictError comes last, the rest saved. */
   private persist(): void {
     writeFileAtomic(this.propertiesFile, JSON.stringify(this.world.userProperties.toObject(), null, 2));

@@ -9,7 +9,7 @@ import { parseWorkbenchArgs, UsageError } from './args';
 import { createWorkbenchServer, listen } from './server';
 import { startEmailService, STANDIN_API_KEY, type EmailServiceProcess } from '../email-service/process';
 import { openWarehouseStore, WarehouseFileError } from './warehouse-store';
-import { useWarehouseStore } from './warehouse-settings';
+import { leaveWarehouseStore, useWarehouseStore } from './warehouse-settings';
 
 export async function startWorkbench(
   options: ReturnType<typeof parseWorkbenchArgs>,
@@ -21,7 +21,8 @@ export async function startWorkbench(
   }
   const warehouse = options.warehouse ? await openWarehouseStore(options.warehouse, log) : undefined;
   const backend = new Workbench({ ...options, ...(warehouse ? { bigQuery: warehouse.bigQuery } : {}) });
-  if (warehouse) useWarehouseStore(backend, warehouse);
+  if (warehouse) useWarehouseStore(backend);
+  else leaveWarehouseStore(backend);
   // The local scheduler: Apps Script runs the hourly trigger by itself; here a timer checks each minute.
   const scheduler = setInterval(() => {
     try {
