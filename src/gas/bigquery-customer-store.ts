@@ -43,6 +43,8 @@ export interface BigQueryStoreOptions {
   sleep?: (ms: number) => void;
   /** Calls allowed per figure (the query, then polls and pages). */
   maxCalls?: number;
+  /** What a BigQuery error means for the person at the card (src/gas/warehouse-choice.ts). */
+  explain?: (error: unknown) => unknown;
 }
 
 export class WarehouseError extends Error {
@@ -107,12 +109,24 @@ export class BigQueryCustomerStore implements CustomerWarehouse {
     return (this.known = layout);
   }
 
+  headers(): string[] {
+    return this.layout().headers;
+  }
+
   private get map(): ColumnMap {
     return this.layout().map;
   }
 
-  /** Runs one query to its last row. */
+  /** Runs one query to its last row; BigQuery's errors explained when the options say how. */
   run(q: SqlQuery, what: string): Record<string, unknown>[] {
+    try {
+      return this.runToEnd(q, what);
+    } catch (error) {
+      throw this.options.explain ? this.options.explain(error) : error;
+    }
+  }
+
+  private runToEnd(q: SqlQuery, what: string): Record<string, unknown>[] {
     const { projectId, datasetId } = this.options;
     let calls = 1;
     let response = this.bigQuery.Jobs.query(queryRequest(q, projectId, datasetId), projectId);
@@ -154,15 +168,15 @@ export class BigQueryCustomerStore implements CustomerWarehouse {
     return totalsFrom(this.run(totalsSql(this.options.table), 'portfolio totals'));
   }
 
-  segmentFigures(segments: readonly Query[]) {
+  segmentFigures(segments: readonly Query[], today = this.options.today()) {
     if (segments.length === 0) return [];
-    const q = segmentTotalsSql(segments, this.map, this.options.today(), { table: this.options.table });
+    const q = segmentTotalsSql(segments, this.map, today, { table: this.options.table });
     return segmentTotalsFrom(this.run(q, 'segment sizes'), segments.length);
   }
 
-  topMembers(segments: readonly Query[]) {
+  topMembers(segments: readonly Query[], today = this.options.today()) {
     if (segments.length === 0) return [];
-    const q = topMembersSql(segments, this.map, this.options.today(), { table: this.options.table });
+    const q = topMembersSql(segments, this.map, today, { table: this.options.table });
     return topMembersFrom(this.run(q, 'segment members'), segments.length);
   }
 

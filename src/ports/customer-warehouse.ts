@@ -20,14 +20,16 @@ export interface CustomerWarehouse {
    * pipeline read the customer exactly as from the sheet; undefined when the table has no such email.
    */
   customerRow(email: string): WarehouseCustomerRow | undefined;
+  /** The source's header row (what segment queries may name), from the cached column mapping. */
+  headers(): string[];
   /** One parameterised lookup; undefined when the table has no such email. */
   customerByEmail(email: string): WarehouseMember | undefined;
   /** Counts and MRR by band and impact, as the homepage shows them. */
   portfolioTotals(): PortfolioTotals;
-  /** Every saved segment's size and MRR, in one scan. */
-  segmentFigures(segments: readonly Query[]): SegmentFigures[];
+  /** Every saved segment's size and MRR, in one scan; `today` (default: the store's) for day counts. */
+  segmentFigures(segments: readonly Query[], today?: Date): SegmentFigures[];
   /** Each segment's first members in the segment card's order. */
-  topMembers(segments: readonly Query[]): WarehouseMember[][];
+  topMembers(segments: readonly Query[], today?: Date): WarehouseMember[][];
   /** The homepage's call-first list. */
   callFirst(): WarehouseMember[];
 }
