@@ -10,7 +10,7 @@ import {
   firstCardBench,
   intentTableBench,
 } from './bundle.bench';
-import { backgroundBench, cardActionsBench } from './card-actions.bench';
+import { backgroundBench, benchSizes, cardActionsBench } from './card-actions.bench';
 import { alertsBench, archiveBench } from './alerts.bench';
 import { printTable } from './stats';
 import { fitBench, scoringBench, telcoBench } from './risk.bench';
@@ -24,6 +24,7 @@ import { senderBench } from './sender.bench';
 import { segmentsBench } from './segments.bench';
 import { warehouseBench } from './warehouse.bench';
 import { warehouseScanBench } from './warehouse-scan.bench';
+import { warehouseCardsBench } from './warehouse-cards.bench';
 import { scanBench } from './scan.bench';
 import { portfolioBench } from './portfolio.bench';
 import { fitSizeBench, generatedLearnersBench, learnRunBench, telcoLearnersBench } from './learners.bench';
@@ -181,11 +182,17 @@ const groups: Group[] = [
   {
     // Issue 21: the BigQuery store's figures on a generated 10k/100k/1M table in DuckDB.
     name: 'warehouse',
-    run: async () =>
+    run: async () => {
+      const sizes = benchSizes([10_000, 100_000, 1_000_000]);
       printTable(
         'Warehouse store (BigQuery stand-in on DuckDB): per action, wall ms, service calls, bytes returned',
-        await warehouseBench(),
-      ),
+        await warehouseBench(sizes),
+      );
+      printTable(
+        'Warehouse cards (build/Code.js, Settings on BigQuery): calls, BigQuery bytes, modelled + wall ms vs 10 s',
+        await warehouseCardsBench(sizes),
+      );
+    },
   },
   {
     // Issue 21: the trend, value lines and daily scan's comparisons on the warehouse, 10k/100k.

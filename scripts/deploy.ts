@@ -1,10 +1,12 @@
 /**
- * npm run deploy [-- --deployment DEPLOYMENT_ID] [--description TEXT]
+ * npm run deploy [-- --deployment DEPLOYMENT_ID] [--description TEXT] [--with bigquery,email-service]
  *
  * From a fresh clone: checks clasp is logged in, creates your Apps Script project the first time
  * (writing its scriptId into .clasp.json), lints, type-checks and builds, pushes exactly build/, makes
  * an immutable version and a versioned deployment (or moves an existing deployment to it, so a
  * Marketplace listing that names that deployment picks the new version up). Prints what to do next.
+ * `--with` deploys the opt-in manifest (scripts/lib/manifest-opt-ins.ts): keep it a separate
+ * deployment (its own --deployment ID) for the team that turned BigQuery or the email service on.
  */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -20,6 +22,7 @@ import {
   webAppUrl,
   withScriptId,
 } from './lib/deploy-steps';
+import { parseOptIns } from './lib/manifest-opt-ins';
 
 const ROOT = path.resolve(__dirname, '..');
 const CLASP = path.join(ROOT, 'node_modules', '.bin', 'clasp');
@@ -38,6 +41,8 @@ function flag(name: string): string | undefined {
 }
 
 function main(): number {
+  // Checked before anything runs, so a typo never deploys the default manifest instead.
+  const optIns = parseOptIns(flag('with'));
   step('Checking that clasp is logged in');
   if (!parseLoggedIn(run(CLASP, ['--json', 'show-authorized-user']))) {
     console.error(
@@ -71,7 +76,14 @@ function main(): number {
   step('Lint, type-check and build');
   run('npm', ['run', '--silent', 'lint']);
   run('npm', ['run', '--silent', 'typecheck']);
-  console.log(run('npm', ['run', '--silent', 'build']).trim());
+  console.log(
+    run('npm', [
+      'run',
+      '--silent',
+      'build',
+      ...(optIns.length ? ['--', '--with', optIns.join(',')] : []),
+    ]).trim(),
+  );
 
   step('Pushing build/Code.js and build/appsscript.json');
   run(CLASP, ['push', '--force']);
@@ -97,7 +109,7 @@ function main(): number {
   );
   console.log(
     [
-      `\nDeployed ${deploymentId} @${version}.`,
+      `\nDeployed ${deploymentId} @${version}${optIns.length ? ` with ${optIns.join(', ')}` : ''}.`,
       'Next (README, "Deploy"): install it for yourself from the Apps Script editor (Deploy → Test deployments),',
       'or give this deployment ID to the Google Workspace Marketplace SDK for a domain-wide install.',
       `Next time, keep the ID: npm run deploy -- --deployment ${deploymentId}`,

@@ -44,12 +44,36 @@ export const ManifestSchema = z
     timeZone: z.string().min(1),
     runtimeVersion: z.literal('V8'),
     exceptionLogging: z.enum(['NONE', 'STACKDRIVER']).optional(),
-    dependencies: z.object({}).passthrough().optional(),
+    /** developers.google.com/apps-script/manifest/dependencies: advanced services the script uses. */
+    dependencies: z
+      .object({
+        enabledAdvancedServices: z
+          .array(
+            z
+              .object({
+                /** The global the script calls it by (`BigQuery`). */
+                userSymbol: z.string().regex(/^[A-Za-z_$][\w$]*$/, 'must be a JavaScript identifier'),
+                serviceId: z.string().min(1),
+                version: z.string().regex(/^v\d/, 'must be an API version such as v2'),
+              })
+              .strict(),
+          )
+          .optional(),
+      })
+      .strict()
+      .optional(),
     oauthScopes: z
       .array(scope)
       .min(1)
       .refine((s) => new Set(s).size === s.length, { message: 'duplicate scope' }),
-    urlFetchWhitelist: z.array(httpsUrl).optional(),
+    /**
+     * Fetch allowlist: each prefix https, a full domain and a non-empty path ("https://www.google.com/"
+     * is valid, "https://www.google.com" is not; developers.google.com/apps-script/manifest/allowlist-url).
+     */
+    urlFetchWhitelist: z
+      .array(httpsUrl.regex(/^https:\/\/[^/]+\/.*$/, 'a URL prefix needs a path, at least "/"'))
+      .min(1)
+      .optional(),
     /**
      * Used only when the project is deployed as a web app (developers.google.com/apps-script/manifest/
      * web-app-api-executable): who may run it and as whom.
@@ -129,6 +153,19 @@ export const ManifestSchema = z
         ctx.addIssue({ code: 'custom', path: ['oauthScopes'], message: `missing ${s}: ${why}` });
     };
     need('https://www.googleapis.com/auth/gmail.addons.execute', 'every Gmail add-on needs it to run');
+    // An advanced service is called with the user's grant of its API's scope.
+    if (m.dependencies?.enabledAdvancedServices?.some((s) => s.serviceId === 'bigquery'))
+      need('https://www.googleapis.com/auth/bigquery', 'the BigQuery advanced service runs queries with it');
+    // UrlFetchApp needs the scope, and a versioned deployment that fetches needs the allowlist.
+    const fetches = scopes.has('https://www.googleapis.com/auth/script.external_request');
+    if (fetches !== Boolean(m.urlFetchWhitelist))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['urlFetchWhitelist'],
+        message: fetches
+          ? 'script.external_request needs a urlFetchWhitelist: a versioned deployment that fetches must list its URLs'
+          : 'a urlFetchWhitelist without the script.external_request scope: nothing may fetch',
+      });
     if (m.addOns.gmail.composeTrigger?.draftAccess === 'METADATA') {
       need(
         'https://www.googleapis.com/auth/gmail.addons.current.message.metadata',

@@ -72,19 +72,36 @@ export function sampleSheet(options: SampleSheetOptions): SampleSheet {
 }
 
 function growCustomers(header: TableValue[], base: TableValue[][], n: number): TableValue[][] {
+  return grownRows(header, base, 0, n);
+}
+
+/**
+ * Rows `first` … `first + count - 1` of the grown sheet (0-based, row 0 is sheet row 2), so a
+ * million customers can be made a chunk at a time (src/local/warehouse). `seed` moves how the column
+ * groups are mixed, so two seeds give two different portfolios; seed 0 is the bench's sheet, and
+ * every seed keeps the sample's own emails in its first rows (the sample inbox still matches).
+ */
+export function grownRows(
+  header: TableValue[],
+  base: TableValue[][],
+  first: number,
+  count: number,
+  seed = 0,
+): TableValue[][] {
   const col = (name: string) => header.indexOf(name);
   const email = col('Email');
   const company = col('Company');
   const mrr = col('MRR');
   const groups = COLUMN_GROUPS.map((g) => g.map(col).filter((c) => c >= 0));
   const dateCols = header.map((_, c) => c).filter((c) => base.some((r) => r[c] instanceof Date));
-  const out: TableValue[][] = new Array<TableValue[]>(n);
+  const out: TableValue[][] = new Array<TableValue[]>(count);
   const k = base.length;
-  for (let i = 0; i < n; i++) {
+  for (let j = 0; j < count; j++) {
+    const i = first + j;
     const row = base[i % k]!.slice();
     const copy = Math.floor(i / k);
     groups.forEach((cols, g) => {
-      const from = base[(i * STRIDES[g]! + g + copy) % k]!;
+      const from = base[(i * STRIDES[g]! + g + copy + seed * (g + 1)) % k]!;
       for (const c of cols) row[c] = from[c]!;
     });
     // Unique emails: copy 0 keeps the sample's own addresses, so the sample inbox still matches.
@@ -101,7 +118,7 @@ function growCustomers(header: TableValue[], base: TableValue[][], n: number): T
         const v = row[c];
         if (v instanceof Date) row[c] = new Date(v.getTime() - shift);
       }
-    out[i] = row;
+    out[j] = row;
   }
   return out;
 }

@@ -485,11 +485,14 @@ function parseTime(text: string | undefined): { h: number; min: number; s: numbe
 
 const ORDER_NAMES = { DMY: 'day/month/year', MDY: 'month/day/year', YMD: 'year/month/day' } as const;
 
+const WALL_CLOCKS = new Map<string, Intl.DateTimeFormat>();
+
 /**
  * The calendar day and time a Date shows in the spreadsheet's time zone, as a UTC date. Sheets hands
  * scripts midnight in the spreadsheet's zone (2024-03-05 in Moscow arrives as 2024-03-04T21:00Z);
  * reading it back in that zone gives the day the user typed, which text dates also parse to.
  */
+
 export function wallClockDate(date: Date, timeZone: string | undefined): Date {
   if (!timeZone) return date;
   const offset = /^(?:GMT|UTC)([+-])(\d{1,2})(?::?(\d{2}))?$/i.exec(timeZone);
@@ -498,16 +501,23 @@ export function wallClockDate(date: Date, timeZone: string | undefined): Date {
     return new Date(date.getTime() + minutes * 60_000);
   }
   try {
-    const parts = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    }).formatToParts(date);
+    // One formatter per zone: making one costs ~0.1 ms, five times per customer row read.
+    let format = WALL_CLOCKS.get(timeZone);
+    if (!format)
+      WALL_CLOCKS.set(
+        timeZone,
+        (format = new Intl.DateTimeFormat('en-US', {
+          timeZone,
+          hourCycle: 'h23',
+          year: 'numeric',
+          month: 'numeric',
+          day: 'numeric',
+          hour: 'numeric',
+          minute: 'numeric',
+          second: 'numeric',
+        })),
+      );
+    const parts = format.formatToParts(date);
     const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
     const era = parts.find((p) => p.type === 'era');
     const y = era && /b/i.test(era.value) ? 1 - get('year') : get('year');

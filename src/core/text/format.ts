@@ -38,10 +38,18 @@ export function noun(n: number, singular: string, plural?: string): string {
 /** A whole number with the locale's grouping: "18,637". */
 export function formatNumber(n: number, locale?: string): string {
   if (!Number.isFinite(n)) return '–';
-  return new Intl.NumberFormat(bcp47(locale), { maximumFractionDigits: Number.isInteger(n) ? 0 : 2 }).format(
-    n,
-  );
+  // One formatter per locale and kind: making one costs ~50 µs, half of scoring a customer.
+  const digits = Number.isInteger(n) ? 0 : 2;
+  const key = `${locale}${digits}`;
+  let format = NUMBER_FORMATS.get(key);
+  if (!format)
+    NUMBER_FORMATS.set(
+      key,
+      (format = new Intl.NumberFormat(bcp47(locale), { maximumFractionDigits: digits })),
+    );
+  return format.format(n);
 }
+const NUMBER_FORMATS = new Map<string, Intl.NumberFormat>();
 
 /**
  * Money in the team's currency: whole units from 100 up ("$18,637"), cents below only when there are

@@ -17,6 +17,8 @@
  * - MailApp.sendEmail ~600 ms: estimate; a vendor FAQ (Small Outbox) reports ~1.2 s for a 100 KB mail.
  * - GmailApp: getMessageById ~150 ms, body getters ~40 ms, createDraftReply ~500 ms: estimates.
  * - LockService ~50 ms, ScriptApp trigger calls 100-300 ms: estimates.
+ * - BigQuery.Jobs.query ~1 s (a small interactive query: job set-up and the answer, not the scan, which
+ *   the DuckDB stand-in spends for real in wall time), getQueryResults ~300 ms: estimates.
  * - Getters answered from the object itself (Range.getRow, Spreadsheet.getId, Trigger.getUniqueId),
  *   Session, Utilities (except sleep, which takes exactly its argument) and Logger cost 0.
  */
@@ -94,6 +96,8 @@ export const DEFAULT_LATENCY: LatencyModel = {
     'ScriptApp.getProjectTriggers': 100,
     'ScriptApp.deleteTrigger': 150,
     'ClockTriggerBuilder.create': 300,
+    'BigQuery.Jobs.query': 1000,
+    'BigQuery.Jobs.getQueryResults': 300,
   },
   perCellRead: 0.01,
   perCellWritten: 0.02,

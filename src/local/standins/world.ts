@@ -38,6 +38,8 @@ import {
 import { UtilitiesStandin } from './utilities';
 import { NetworkState, UrlFetchAppStandin } from './url-fetch';
 import { HtmlServiceStandin } from './html';
+import { bigQueryGlobal } from './bigquery-global';
+import type { BigQueryLike } from '../../gas/bigquery-like';
 import type { Invocation } from '../../ui/card/contract';
 
 /**
@@ -159,6 +161,11 @@ export class AppsScriptWorld {
   webAppUrl: string | null = 'https://script.google.com/macros/s/STANDIN-DEPLOYMENT/exec';
   /** Logger and console output of every execution, in order. */
   readonly log: string[] = [];
+  /**
+   * The BigQuery advanced service (the stand-in over a DuckDB file, ./bigquery.ts), or null when the
+   * project has not enabled it: executions then have no `BigQuery` global, as in Apps Script.
+   */
+  bigQuery: BigQueryLike | null = null;
 
   private readonly accounts = new Map<string, Account>();
   private readonly documentStores = new Map<string, { properties: PropertyStore; cache: CacheStore }>();
@@ -342,6 +349,8 @@ export interface ExecutionGlobals extends AppsScriptGlobalsLike {
   Utilities: UtilitiesStandin;
   HtmlService: HtmlServiceStandin;
   Logger: LoggerStandin;
+  /** Only when the world has a warehouse (`world.bigQuery`). */
+  BigQuery?: BigQueryLike;
 }
 
 export class Execution implements ServiceEnv {
@@ -383,6 +392,7 @@ export class Execution implements ServiceEnv {
       HtmlService: new HtmlServiceStandin(this),
       Logger: new LoggerStandin(this),
       console: createConsole(this),
+      ...(world.bigQuery ? { BigQuery: bigQueryGlobal(world.bigQuery, this) } : {}),
     };
   }
 

@@ -1,6 +1,7 @@
 /** Command-line and environment options of `npm start`, validated with clear usage errors. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { looksLikeDuckDb } from '../warehouse/warehouse-file';
 
 export interface WorkbenchOptions {
   port: number;
@@ -13,20 +14,87 @@ export interface WorkbenchOptions {
   workingCopyOf?: string;
   /** Start the SendGrid stand-in and route the email-service sender to it (Settings → Sender). */
   emailService?: boolean;
+  /**
+   * `--store duckdb:FILE`: customers come from a warehouse file through the BigQuery stand-in, and the
+   * user's settings choose the BigQuery store. `generate`: make FILE with that many customers first
+   * when it does not exist (`--generate N`).
+   */
+  warehouse?: { file: string; generate?: number };
 }
 
-export const USAGE = `Usage: npm start [-- --sheet PATH] [--inbox PATH] [--state DIR] [--port N]
+export const USAGE = `Usage: npm start [-- --sheet PATH] [--inbox PATH] [--state DIR] [--port N] [--email-service]
+                 [--store duckdb:FILE [--generate N]]
   --sheet PATH   customer sheet (.csv, .xlsx, or a folder of CSV tabs); also SHEET=PATH. Default: a
                  working copy of the sample/ folder in the state folder (the bundled sample stays untouched)
   --inbox PATH   sample inbox JSON. Default: sample/inbox.json
   --state DIR    local settings, outbox and logs. Default: .local/
   --port N       also PORT=N. Default: 8787
   --email-service  start the local SendGrid stand-in on 127.0.0.1 and send the email-service sender's
-                 requests there (choose it in Settings → Sender with the key the workbench prints)`;
+                 requests there (choose it in Settings → Sender with the key the workbench prints)
+  --store duckdb:FILE  read customers from a warehouse DuckDB file through the BigQuery stand-in, with
+                 Settings set to the BigQuery store (make FILE with npm run warehouse -- generate)
+  --generate N   with --store: when FILE does not exist, generate N customers into it first`;
 
 export class UsageError extends Error {}
 
-export function parseWorkbenchArgs(argv: string[], env: NodeJS.ProcessEnv, root: string): WorkbenchOptions {
+/** How to make a warehouse file, for the errors that need one. */
+export const GENERATE_HINT = (file: string) =>
+  `Generate one: npm run warehouse -- generate --customers 1000000 --out ${file}\n` +
+  `  (or add --generate 5000 to make a small one now)`;
+
+/**
+ * `--store`'s value: `sheet` (the default) or `duckdb:FILE`. FILE must exist (or `--generate` make
+ * it), be readable and writable (the change tables are written to it), and be a DuckDB database.
+ * Whether it holds ChurnGuard's tables is checked when the workbench opens it (main.ts).
+ */
+function parseStore(
+  value: string,
+  generate: string | undefined,
+  cwd: string,
+): WorkbenchOptions['warehouse'] | undefined {
+  if (value === 'sheet') {
+    if (generate !== undefined) throw new UsageError('--generate needs --store duckdb:FILE.');
+    return undefined;
+  }
+  const m = /^duckdb:(.+)$/.exec(value);
+  if (!m)
+    throw new UsageError(
+      `--store must be "sheet" (the default) or "duckdb:FILE" (a warehouse file), got "${value}".`,
+    );
+  const file = path.resolve(cwd, m[1] as string);
+  let customers: number | undefined;
+  if (generate !== undefined) {
+    customers = Number(generate);
+    if (!Number.isInteger(customers) || customers < 1 || customers > 50_000_000)
+      throw new UsageError(
+        `--generate must be a whole number of customers from 1 to 50000000, got "${generate}".`,
+      );
+  }
+  if (!fs.existsSync(file)) {
+    if (customers !== undefined) return { file, generate: customers };
+    throw new UsageError(`The warehouse file ${file} does not exist.\n${GENERATE_HINT(file)}`);
+  }
+  if (fs.statSync(file).isDirectory())
+    throw new UsageError(`--store duckdb:FILE needs a file; ${file} is a folder.`);
+  try {
+    fs.accessSync(file, fs.constants.R_OK | fs.constants.W_OK);
+  } catch {
+    throw new UsageError(
+      `The warehouse file ${file} cannot be read and written by you (the workbench writes ChurnGuard's changes to it).`,
+    );
+  }
+  if (!looksLikeDuckDb(file))
+    throw new UsageError(`${file} is not a DuckDB database.\n${GENERATE_HINT(file)}`);
+  return { file };
+}
+
+export function parseWorkbenchArgs(
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+  root: string,
+  /** Where a relative FILE is from: npm runs scripts in the package root and says the caller's folder in INIT_CWD. */
+  cwd = env.INIT_CWD ?? process.cwd(),
+): WorkbenchOptions {
   const values: Record<string, string> = {};
   let emailService = false;
   for (let i = 0; i < argv.length; i++) {
@@ -35,7 +103,7 @@ export function parseWorkbenchArgs(argv: string[], env: NodeJS.ProcessEnv, root:
       emailService = true;
       continue;
     }
-    const m = /^--(sheet|inbox|state|port)(?:=(.*))?$/.exec(arg);
+    const m = /^--(sheet|inbox|state|port|store|generate)(?:=(.*))?$/.exec(arg);
     if (!m) throw new UsageError(`Unknown argument "${arg}".\n${USAGE}`);
     const value = m[2] ?? argv[++i];
     if (value === undefined || value === '') throw new UsageError(`--${m[1]} needs a value.\n${USAGE}`);
@@ -52,6 +120,7 @@ export function parseWorkbenchArgs(argv: string[], env: NodeJS.ProcessEnv, root:
   if (!usingSample && !isFolder && !/\.(csv|xlsx)$/i.test(sheet))
     throw new UsageError(`The sheet must be a .csv or .xlsx file or a folder of CSV files, got "${sheet}".`);
   const stateDir = path.resolve(values.state ?? path.join(root, '.local'));
+  const warehouse = parseStore(values.store ?? 'sheet', values.generate, cwd);
   return {
     port,
     sheetPath: path.resolve(sheet),
@@ -59,5 +128,6 @@ export function parseWorkbenchArgs(argv: string[], env: NodeJS.ProcessEnv, root:
     inboxPath: path.resolve(values.inbox ?? path.join(root, 'sample', 'inbox.json')),
     stateDir,
     ...(emailService ? { emailService } : {}),
+    ...(warehouse ? { warehouse } : {}),
   };
 }

@@ -27,6 +27,7 @@ import { toEml } from '../eml';
 import { gmailEvent } from '../gmail-events';
 import { AppsScriptWorld, createCardService, type SeedMessage } from '../standins';
 import { gasEntryPoints } from '../../gas/entry-points';
+import type { BigQueryLike } from '../../gas/bigquery-like';
 
 /** Who "deployed" the local web app: not the workbench's user, whose sheet and settings it must not need. */
 export const WEB_APP_DEPLOYER = 'deployer@churnguard.example';
@@ -53,6 +54,8 @@ export interface BackendOptions {
   stateDir: string;
   user?: string;
   now?: () => Date;
+  /** `--store duckdb:FILE`: the BigQuery advanced service the world's executions get (warehouse-store.ts). */
+  bigQuery?: BigQueryLike;
 }
 
 const InboxSchema = z.array(
@@ -117,6 +120,7 @@ export class Workbench implements WorkbenchBackend {
 
   constructor(private readonly options: BackendOptions) {
     this.world = new AppsScriptWorld({ latency: 'none', user: options.user ?? 'am@nimbus.example' });
+    if (options.bigQuery) this.world.bigQuery = options.bigQuery;
     if (options.now) this.world.clock.set(options.now());
     else this.world.clock.set(new Date());
     const table = readTableFile(options.sheetPath);
@@ -227,6 +231,11 @@ export class Workbench implements WorkbenchBackend {
       execution.end();
       this.persist();
     }
+  }
+
+  /** Writes settings and the rest back now (main.ts after choosing the warehouse store). */
+  saveState(): void {
+    this.persist();
   }
 
   /** Writes back settings, sent mail and changed tabs; a SheetConflictError comes last, the rest saved. */

@@ -8,13 +8,21 @@ import { Workbench } from './backend';
 import { parseWorkbenchArgs, UsageError } from './args';
 import { createWorkbenchServer, listen } from './server';
 import { startEmailService, STANDIN_API_KEY, type EmailServiceProcess } from '../email-service/process';
+import { openWarehouseStore, WarehouseFileError } from './warehouse-store';
+import { leaveWarehouseStore, useWarehouseStore } from './warehouse-settings';
 
-export async function startWorkbench(options: ReturnType<typeof parseWorkbenchArgs>) {
+export async function startWorkbench(
+  options: ReturnType<typeof parseWorkbenchArgs>,
+  log: (line: string) => void = () => undefined,
+) {
   if (options.workingCopyOf && !fs.existsSync(options.sheetPath)) {
     fs.mkdirSync(path.dirname(options.sheetPath), { recursive: true });
     copySpreadsheet(options.workingCopyOf, options.sheetPath);
   }
-  const backend = new Workbench(options);
+  const warehouse = options.warehouse ? await openWarehouseStore(options.warehouse, log) : undefined;
+  const backend = new Workbench({ ...options, ...(warehouse ? { bigQuery: warehouse.bigQuery } : {}) });
+  if (warehouse) useWarehouseStore(backend);
+  else leaveWarehouseStore(backend);
   // The local scheduler: Apps Script runs the hourly trigger by itself; here a timer checks each minute.
   const scheduler = setInterval(() => {
     try {
@@ -40,11 +48,14 @@ export async function startWorkbench(options: ReturnType<typeof parseWorkbenchAr
     token,
     url: `http://localhost:${port}/`,
     emailService,
+    warehouse,
     close: () =>
       new Promise<void>((resolve) => {
         clearInterval(scheduler);
         server.close(() => resolve());
-      }).then(() => emailService?.stop()),
+      })
+        .then(() => emailService?.stop())
+        .then(() => warehouse?.close()),
   };
 }
 
@@ -63,13 +74,17 @@ if (require.main === module) {
   const root = path.resolve(__dirname, '../../..');
   try {
     const options = parseWorkbenchArgs(process.argv.slice(2), process.env, root);
-    startWorkbench(options)
-      .then(({ url }) => {
+    startWorkbench(options, (line) => console.log(line))
+      .then(({ url, warehouse }) => {
         console.log(`ChurnGuard workbench: ${url}`);
         console.log(
           `  sheet: ${options.sheetPath} (changes are written back${options.workingCopyOf ? '; a copy of the bundled sample, delete it to start over' : ''})`,
         );
         console.log(`  state: ${options.stateDir} (settings, outbox)`);
+        if (warehouse)
+          console.log(
+            `  customers: ${warehouse.file} (${warehouse.meta.customers.toLocaleString('en-US')} in the warehouse, through the BigQuery stand-in)`,
+          );
         if (options.emailService)
           console.log(
             `  email service: SendGrid stand-in on 127.0.0.1 (Settings → Sender → Email service, API key ${STANDIN_API_KEY})`,
@@ -79,7 +94,11 @@ if (require.main === module) {
       .catch((error: unknown) => {
         const code = (error as NodeJS.ErrnoException).code;
         console.error(
-          code === 'EADDRINUSE' ? `Port ${options.port} is in use; try PORT=8788 npm start` : error,
+          code === 'EADDRINUSE'
+            ? `Port ${options.port} is in use; try PORT=8788 npm start`
+            : error instanceof WarehouseFileError
+              ? error.message
+              : error,
         );
         process.exit(1);
       });
