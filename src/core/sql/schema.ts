@@ -16,6 +16,17 @@ import { BUILT_IN_FIELD_NAMES } from '../segments/fields';
 
 export const CUSTOMERS_TABLE = 'customers';
 export const TAGS_TABLE = 'customer_tags';
+/** The latest-state views over the base tables and ChurnGuard's changes (change-views.ts). */
+export const CUSTOMERS_VIEW = 'customers_current';
+export const TAGS_VIEW = 'customer_tags_current';
+
+/** Where the read queries look: the latest-state views, or the base tables (a team's own view). */
+export interface ReadTables {
+  customers: string;
+  tags: string;
+}
+export const CURRENT_TABLES: ReadTables = { customers: CUSTOMERS_VIEW, tags: TAGS_VIEW };
+export const BASE_TABLES: ReadTables = { customers: CUSTOMERS_TABLE, tags: TAGS_TABLE };
 
 /** BigQuery's names; the DuckDB adapter maps them (dialect.ts). */
 export type SqlType = 'STRING' | 'FLOAT64' | 'INT64';

@@ -4,8 +4,14 @@
  * the warehouse bench all run on it.
  */
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import type { WarehouseChange } from '../../core/changes';
 import {
+  createChangeTablesSql,
   createTablesSql,
+  createViewsSql,
+  insertChangesSql,
+  toDuckDbDdl,
+  type ViewOptions,
   customerColumns,
   customerRow,
   CUSTOMERS_TABLE,
@@ -44,8 +50,21 @@ export class DuckDbWarehouse {
     return new DuckDbWarehouse(instance, connection);
   }
 
-  async createTables(map: ColumnMap): Promise<void> {
+  /** The base tables, the change tables and the latest-state views over them. */
+  async createTables(map: ColumnMap, views: ViewOptions = {}): Promise<void> {
     for (const s of createTablesSql(map)) await this.connection.run(toDuckDbSql(s));
+    await this.createViews(map, views);
+  }
+
+  /** (Re)creates the change tables (if missing) and the views, e.g. with a deliberately wrong order. */
+  async createViews(map: ColumnMap, views: ViewOptions = {}): Promise<void> {
+    for (const s of [...createChangeTablesSql(views), ...createViewsSql(map, views)])
+      await this.connection.run(toDuckDbDdl(s));
+  }
+
+  /** Appends changes through the same INSERT statements the BigQuery store sends. */
+  async append(changes: readonly WarehouseChange[]): Promise<void> {
+    for (const q of insertChangesSql(changes)) await this.query(q);
   }
 
   /** Appends records to both tables (the loader's rows, encode.ts). */
