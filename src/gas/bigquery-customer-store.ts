@@ -5,8 +5,10 @@
  * A job still running after the request's timeout is polled with growing pauses, and further pages
  * are fetched by pageToken, within a bounded number of calls so a card never hangs.
  */
+import type { WarehouseChange } from '../core/changes';
 import type { Query } from '../core/segments';
 import {
+  insertChangesSql,
   callFirstSql,
   customerByEmailSql,
   membersFrom,
@@ -17,9 +19,11 @@ import {
   totalsFrom,
   totalsSql,
   type ColumnMap,
+  type ReadTables,
   type SqlQuery,
 } from '../core/sql';
 import type { CustomerWarehouse } from '../ports/customer-warehouse';
+import type { WarehouseChanges } from '../ports/warehouse-changes';
 import type { BigQueryLike, BigQueryQueryRequest, BigQueryQueryResponse } from './bigquery-like';
 
 export interface BigQueryStoreOptions {
@@ -30,6 +34,8 @@ export interface BigQueryStoreOptions {
   sleep?: (ms: number) => void;
   /** Calls allowed per figure (the query, then polls and pages). */
   maxCalls?: number;
+  /** What the reads look at; the latest-state views by default (a team's own view: its tables). */
+  tables?: ReadTables;
 }
 
 export class WarehouseError extends Error {
@@ -69,7 +75,7 @@ export function rowsOf(response: BigQueryQueryResponse): Record<string, unknown>
   });
 }
 
-export class BigQueryCustomerStore implements CustomerWarehouse {
+export class BigQueryCustomerStore implements CustomerWarehouse, WarehouseChanges {
   private readonly sleep: (ms: number) => void;
   private readonly maxCalls: number;
 
@@ -83,6 +89,10 @@ export class BigQueryCustomerStore implements CustomerWarehouse {
 
   /** Runs one query to its last row. */
   run(q: SqlQuery, what: string): Record<string, unknown>[] {
+    return this.job(q, what).rows;
+  }
+
+  private job(q: SqlQuery, what: string): { rows: Record<string, unknown>[]; affected?: string } {
     const { projectId, datasetId } = this.options;
     let calls = 1;
     let response = this.bigQuery.Jobs.query(queryRequest(q, projectId, datasetId), projectId);
@@ -101,35 +111,68 @@ export class BigQueryCustomerStore implements CustomerWarehouse {
       this.sleep(POLL_MS[Math.min(calls - 1, POLL_MS.length - 1)]!);
       response = more();
     }
+    const affected = response.numDmlAffectedRows;
     const rows = rowsOf(response);
     while (response.pageToken) {
       response = more(response.pageToken);
       rows.push(...rowsOf(response));
     }
-    return rows;
+    return { rows, ...(affected !== undefined ? { affected } : {}) };
+  }
+
+  /**
+   * Appends changes with DML INSERT through Jobs.query, not tabledata.insertAll streaming: the
+   * statement is one atomic job on the path every read already takes (GoogleSQL, named parameters),
+   * its rows are visible to the next query at once, and BigQuery runs the first 1,500 INSERT
+   * statements a table gets in 24 hours immediately, then 10 at a time with 100 queued
+   * (https://cloud.google.com/bigquery/docs/data-manipulation-language, "INSERT DML concurrency"):
+   * far above a team's edits, which come in batches of up to ROWS_PER_INSERT rows. Streaming's
+   * insertId de-duplication is only best effort (the Storage Write API is the docs' advice for
+   * stronger guarantees), so duplicates are handled where they are read anyway: the views count a
+   * change id once. That is also why one retry of a failed insert is safe here.
+   */
+  appendChanges(changes: readonly WarehouseChange[]): void {
+    for (const q of insertChangesSql(changes)) {
+      let done: { affected?: string };
+      try {
+        done = this.job(q, 'saving changes');
+      } catch {
+        // The answer may be lost after BigQuery committed: the same rows again are harmless.
+        done = this.job(q, 'saving changes');
+      }
+      if (done.affected !== undefined && Number(done.affected) !== q.rows)
+        throw new WarehouseError(`saving changes: BigQuery inserted ${done.affected} of ${q.rows} rows`);
+    }
   }
 
   customerByEmail(email: string) {
-    return membersFrom(this.run(customerByEmailSql(email), 'customer lookup'), 'customer lookup')[0];
+    return membersFrom(
+      this.run(customerByEmailSql(email, this.options.tables), 'customer lookup'),
+      'customer lookup',
+    )[0];
   }
 
   portfolioTotals() {
-    return totalsFrom(this.run(totalsSql(), 'portfolio totals'));
+    return totalsFrom(this.run(totalsSql(this.options.tables), 'portfolio totals'));
   }
 
   segmentFigures(segments: readonly Query[]) {
     if (segments.length === 0) return [];
-    const q = segmentTotalsSql(segments, this.options.map, this.options.today());
+    const q = segmentTotalsSql(segments, this.options.map, this.options.today(), this.readOptions());
     return segmentTotalsFrom(this.run(q, 'segment sizes'), segments.length);
   }
 
   topMembers(segments: readonly Query[]) {
     if (segments.length === 0) return [];
-    const q = topMembersSql(segments, this.options.map, this.options.today());
+    const q = topMembersSql(segments, this.options.map, this.options.today(), this.readOptions());
     return topMembersFrom(this.run(q, 'segment members'), segments.length);
   }
 
   callFirst() {
-    return membersFrom(this.run(callFirstSql(), 'call first'), 'call first');
+    return membersFrom(this.run(callFirstSql(undefined, this.options.tables), 'call first'), 'call first');
+  }
+
+  private readOptions() {
+    return this.options.tables ? { tables: this.options.tables } : {};
   }
 }
