@@ -2,7 +2,7 @@
  * A random change log from several interleaved writers, and the comparison of the warehouse's
  * latest-state views (run on DuckDB through the real INSERT statements) with the in-memory fold of
  * the same log (src/core/changes/latest.ts, the specification). The log is built to hit the hard
- * cases: few customers and keys so writers collide, clocks that advance 0-2 ms so many changes
+ * cases: few customers and keys so writers collide, clocks that advance 0-1 ms so many changes
  * share a millisecond, retries that re-send a whole batch (duplicate change ids), emails in another
  * case or padded, tags differing only in case, an email the table lacks, and notes with quotes.
  */
@@ -123,6 +123,29 @@ function oneChange(rnd: Random, emails: readonly string[], author: string, atMs:
   };
 }
 
+/** Another writer's change to the same key in the same millisecond ("at once"), with another value. */
+function rival(rnd: Random, c: WarehouseChange, author: string): WarehouseChange {
+  const same = { changeId: changeId(rnd), author, atMs: c.atMs };
+  switch (c.kind) {
+    case 'field':
+      return c.field === 'status'
+        ? { ...c, ...same, value: c.value === 'active' ? 'churned' : 'active' }
+        : c.field === 'risk_score'
+          ? { ...c, ...same, value: rnd.int(101) }
+          : c.field === 'risk_band'
+            ? { ...c, ...same, value: c.value === 'High' ? 'Low' : 'High' }
+            : { ...c, ...same, value: c.value === 'hit' ? null : 'hit' };
+    case 'tag':
+      return { ...c, ...same, op: c.op === 'add' ? 'remove' : 'add', tag: c.tag.toUpperCase() };
+    case 'alertState':
+      return { ...c, ...same, state: c.state === 'done' ? 'snoozed' : 'done' };
+    case 'campaign':
+      return { ...c, ...same, status: c.status === 'sent' ? 'review' : 'sent' };
+    default:
+      return { ...c, ...same };
+  }
+}
+
 /**
  * The batches writers send, in the order they reach the warehouse (a retry re-sends a batch whose
  * answer was lost, so its rows arrive twice). Each writer's clock is its own and may lag.
@@ -132,8 +155,8 @@ export function generateBatches(
   base: readonly SegmentRecord[],
   { writers = 3, batches = 40 } = {},
 ): WarehouseChange[][] {
-  const emails = base.slice(0, 8).map((r) => r.customer.email);
-  const clocks = Array.from({ length: writers }, () => T0 + rnd.int(3));
+  const emails = base.slice(0, 5).map((r) => r.customer.email);
+  const clocks = Array.from({ length: writers }, () => T0 + rnd.int(2));
   const sent: WarehouseChange[][] = [];
   for (let b = 0; b < batches; b++) {
     if (sent.length > 0 && rnd.chance(0.15)) {
@@ -142,10 +165,14 @@ export function generateBatches(
     }
     const w = rnd.int(writers);
     const batch = Array.from({ length: 1 + rnd.int(4) }, () => {
-      clocks[w]! += rnd.int(3);
+      clocks[w]! += rnd.int(2);
       return oneChange(rnd, emails, `writer${w}@acme.example`, clocks[w]!);
     });
     sent.push(batch);
+    if (writers > 1 && rnd.chance(0.3)) {
+      const other = (w + 1 + rnd.int(writers - 1)) % writers;
+      sent.push([rival(rnd, rnd.pick(batch), `writer${other}@acme.example`)]);
+    }
   }
   return sent;
 }
