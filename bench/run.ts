@@ -23,6 +23,7 @@ import { campaignLogBench } from './campaign-log.bench';
 import { senderBench } from './sender.bench';
 import { segmentsBench } from './segments.bench';
 import { warehouseBench } from './warehouse.bench';
+import { warehouseChangesBench } from './warehouse-changes.bench';
 import { scanBench } from './scan.bench';
 import { portfolioBench } from './portfolio.bench';
 import { fitSizeBench, generatedLearnersBench, learnRunBench, telcoLearnersBench } from './learners.bench';
@@ -184,6 +185,15 @@ const groups: Group[] = [
       printTable(
         'Warehouse store (BigQuery stand-in on DuckDB): per action, wall ms, service calls, bytes returned',
         await warehouseBench(),
+      ),
+  },
+  {
+    // Issue 21: reading through the latest-state views as changes accumulate.
+    name: 'warehouse-changes',
+    run: async () =>
+      printTable(
+        'Warehouse latest-state views (DuckDB, 100k customers): base tables vs views as changes accumulate',
+        await warehouseChangesBench(),
       ),
   },
   {
