@@ -10,7 +10,11 @@ import type { Query } from '../core/segments';
 import {
   insertChangesSql,
   callFirstSql,
+  cellsFrom,
+  columnTableSql,
   customerByEmailSql,
+  customerCellsSql,
+  layoutFrom,
   membersFrom,
   segmentTotalsFrom,
   segmentTotalsSql,
@@ -19,8 +23,10 @@ import {
   totalsFrom,
   totalsSql,
   type ColumnMap,
+  readTablesFor,
   type ReadTables,
   type SqlQuery,
+  type WarehouseLayout,
 } from '../core/sql';
 import type { CustomerWarehouse } from '../ports/customer-warehouse';
 import type { WarehouseChanges } from '../ports/warehouse-changes';
@@ -29,7 +35,15 @@ import type { BigQueryLike, BigQueryQueryRequest, BigQueryQueryResponse } from '
 export interface BigQueryStoreOptions {
   projectId: string;
   datasetId: string;
-  map: ColumnMap;
+  /** The customers table's name when not `customers` (Settings → Customer store). */
+  table?: string;
+  /**
+   * The header ↔ column mapping: given (tests, bench), or read from the customer_columns table at
+   * first use and handed to `remember` (the add-on keeps it in CacheService).
+   */
+  map?: ColumnMap;
+  cachedLayout?: () => WarehouseLayout | undefined;
+  remember?: (layout: WarehouseLayout) => void;
   today: () => Date;
   sleep?: (ms: number) => void;
   /** Calls allowed per figure (the query, then polls and pages). */
@@ -79,12 +93,29 @@ export class BigQueryCustomerStore implements CustomerWarehouse, WarehouseChange
   private readonly sleep: (ms: number) => void;
   private readonly maxCalls: number;
 
+  private known: WarehouseLayout | undefined;
+
   constructor(
     private readonly bigQuery: BigQueryLike,
     private readonly options: BigQueryStoreOptions,
   ) {
     this.sleep = options.sleep ?? (() => undefined);
     this.maxCalls = options.maxCalls ?? 12;
+    if (options.map) this.known = { headers: Object.keys(options.map.columns), map: options.map };
+  }
+
+  /** The header ↔ column mapping: given, cached, or one query of customer_columns. */
+  layout(): WarehouseLayout {
+    if (this.known) return this.known;
+    const cached = this.options.cachedLayout?.();
+    if (cached) return (this.known = cached);
+    const layout = layoutFrom(this.run(columnTableSql(), 'column mapping'));
+    this.options.remember?.(layout);
+    return (this.known = layout);
+  }
+
+  private get map(): ColumnMap {
+    return this.layout().map;
   }
 
   /** Runs one query to its last row. */
@@ -146,33 +177,38 @@ export class BigQueryCustomerStore implements CustomerWarehouse, WarehouseChange
   }
 
   customerByEmail(email: string) {
-    return membersFrom(
-      this.run(customerByEmailSql(email, this.options.tables), 'customer lookup'),
-      'customer lookup',
-    )[0];
+    const q = customerByEmailSql(email, this.tables);
+    return membersFrom(this.run(q, 'customer lookup'), 'customer lookup')[0];
+  }
+
+  customerRow(email: string) {
+    const layout = this.layout();
+    const [row] = this.run(customerCellsSql(email, layout, this.tables.customers), 'customer lookup');
+    return row ? { headers: layout.headers, ...cellsFrom(row, layout) } : undefined;
   }
 
   portfolioTotals() {
-    return totalsFrom(this.run(totalsSql(this.options.tables), 'portfolio totals'));
+    return totalsFrom(this.run(totalsSql(this.tables), 'portfolio totals'));
   }
 
   segmentFigures(segments: readonly Query[]) {
     if (segments.length === 0) return [];
-    const q = segmentTotalsSql(segments, this.options.map, this.options.today(), this.readOptions());
+    const q = segmentTotalsSql(segments, this.map, this.options.today(), { tables: this.tables });
     return segmentTotalsFrom(this.run(q, 'segment sizes'), segments.length);
   }
 
   topMembers(segments: readonly Query[]) {
     if (segments.length === 0) return [];
-    const q = topMembersSql(segments, this.options.map, this.options.today(), this.readOptions());
+    const q = topMembersSql(segments, this.map, this.options.today(), { tables: this.tables });
     return topMembersFrom(this.run(q, 'segment members'), segments.length);
   }
 
   callFirst() {
-    return membersFrom(this.run(callFirstSql(undefined, this.options.tables), 'call first'), 'call first');
+    return membersFrom(this.run(callFirstSql(undefined, this.tables), 'call first'), 'call first');
   }
 
-  private readOptions() {
-    return this.options.tables ? { tables: this.options.tables } : {};
+  /** The latest-state views for the loader's table, the named table otherwise (schema.ts). */
+  private get tables(): ReadTables {
+    return this.options.tables ?? readTablesFor(this.options.table);
   }
 }

@@ -6,7 +6,20 @@
 import type { Query } from '../core/segments';
 import type { PortfolioTotals, SegmentFigures, WarehouseMember } from '../core/sql';
 
+/** One customer's row as the source sheet held it: its header row and the cells under it. */
+export interface WarehouseCustomerRow {
+  headers: string[];
+  /** The source's row number (row_id), so issues and notes point at the same row as the sheet's. */
+  rowId: number;
+  cells: unknown[];
+}
+
 export interface CustomerWarehouse {
+  /**
+   * One parameterised lookup returning every column's raw value, so the sheet parser and the risk
+   * pipeline read the customer exactly as from the sheet; undefined when the table has no such email.
+   */
+  customerRow(email: string): WarehouseCustomerRow | undefined;
   /** One parameterised lookup; undefined when the table has no such email. */
   customerByEmail(email: string): WarehouseMember | undefined;
   /** Counts and MRR by band and impact, as the homepage shows them. */

@@ -27,6 +27,17 @@ export interface ReadTables {
 }
 export const CURRENT_TABLES: ReadTables = { customers: CUSTOMERS_VIEW, tags: TAGS_VIEW };
 export const BASE_TABLES: ReadTables = { customers: CUSTOMERS_TABLE, tags: TAGS_TABLE };
+/** Header ↔ column mapping the loader writes with the table (column-table.ts). */
+export const COLUMNS_TABLE = 'customer_columns';
+
+/**
+ * What the reads look at for a customers table name from Settings: the latest-state views for the
+ * table ChurnGuard's loader writes (`customers`), the named table itself otherwise (a team's own
+ * table or view has no change views over it, so ChurnGuard's changes do not show there).
+ */
+export function readTablesFor(table?: string): ReadTables {
+  return !table || table === CUSTOMERS_TABLE ? CURRENT_TABLES : { customers: table, tags: TAGS_TABLE };
+}
 
 /** BigQuery's names; the DuckDB adapter maps them (dialect.ts). */
 export type SqlType = 'STRING' | 'FLOAT64' | 'INT64';
@@ -170,6 +181,14 @@ export function tagColumns(): { name: string; type: SqlType }[] {
   ];
 }
 
+export function columnTableColumns(): { name: string; type: SqlType }[] {
+  return [
+    { name: 'position', type: 'INT64' },
+    { name: 'header', type: 'STRING' },
+    { name: 'column_name', type: 'STRING' },
+  ];
+}
+
 /** `CREATE TABLE` statements in BigQuery's types (dialect.ts maps them for DuckDB). */
 export function createTablesSql(map: ColumnMap, dataset = ''): string[] {
   const table = (name: string) => (dataset ? `${identifier(dataset)}.${identifier(name)}` : identifier(name));
@@ -178,6 +197,8 @@ export function createTablesSql(map: ColumnMap, dataset = ''): string[] {
   return [
     `CREATE TABLE ${table(CUSTOMERS_TABLE)} (${cols(customerColumns(map))})`,
     `CREATE TABLE ${table(TAGS_TABLE)} (${cols(tagColumns())})`,
+    // Which column holds which header (column-table.ts): what the add-on reads to rebuild a row.
+    `CREATE TABLE ${table(COLUMNS_TABLE)} (${cols(columnTableColumns())})`,
   ];
 }
 

@@ -6,6 +6,7 @@
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import type { WarehouseChange } from '../../core/changes';
 import {
+  COLUMNS_TABLE,
   createChangeTablesSql,
   createTablesSql,
   createViewsSql,
@@ -50,9 +51,27 @@ export class DuckDbWarehouse {
     return new DuckDbWarehouse(instance, connection);
   }
 
-  /** The base tables, the change tables and the latest-state views over them. */
-  async createTables(map: ColumnMap, views: ViewOptions = {}): Promise<void> {
+  /**
+   * The base tables with the header ↔ column mapping written to customer_columns (column-table.ts)
+   * in the source's header order (default: the map's own order), the change tables and the
+   * latest-state views over them.
+   */
+  async createTables(
+    map: ColumnMap,
+    headers: readonly string[] = Object.keys(map.columns),
+    views: ViewOptions = {},
+  ): Promise<void> {
     for (const s of createTablesSql(map)) await this.connection.run(toDuckDbSql(s));
+    const columns = await this.connection.createAppender(COLUMNS_TABLE);
+    headers.forEach((header, i) => {
+      const column = map.columns[header];
+      if (!column) throw new Error(`the column map has no column for the header "${header}"`);
+      columns.appendBigInt(BigInt(i + 1));
+      columns.appendVarchar(header);
+      columns.appendVarchar(column);
+      columns.endRow();
+    });
+    columns.closeSync();
     await this.createViews(map, views);
   }
 
