@@ -37,13 +37,22 @@ export function findInWarehouse(
     timeZone: sheet.timeZone,
     ...(mapping ? { mapping } : {}),
   });
+  // Tags and status as the latest-state views hold them: a teammate's edit from Gmail shows at once.
+  const current = found.current;
+  const customers = current
+    ? read.customers.map((c) => ({
+        ...c,
+        tags: current.tags,
+        status: current.status === 'churned' || current.status === 'active' ? current.status : c.status,
+      }))
+    : read.customers;
   return {
     sheet,
     email: address.email,
     displayName: address.name,
-    customers: read.customers,
+    customers,
     issues: read.issues,
-    how: read.customers.length ? 'email' : 'none',
+    how: customers.length ? 'email' : 'none',
   };
 }
 

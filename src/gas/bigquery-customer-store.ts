@@ -11,6 +11,8 @@ import {
   insertChangesSql,
   callFirstSql,
   cellsFrom,
+  currentFrom,
+  CURRENT_TABLES,
   columnTableSql,
   customerByEmailSql,
   customerCellsSql,
@@ -183,8 +185,17 @@ export class BigQueryCustomerStore implements CustomerWarehouse, WarehouseChange
 
   customerRow(email: string) {
     const layout = this.layout();
-    const [row] = this.run(customerCellsSql(email, layout, this.tables.customers), 'customer lookup');
-    return row ? { headers: layout.headers, ...cellsFrom(row, layout) } : undefined;
+    const tables = this.tables;
+    const viaViews = tables.tags === CURRENT_TABLES.tags;
+    const q = customerCellsSql(email, layout, tables.customers, viaViews ? tables.tags : undefined);
+    const rows = this.run(q, 'customer lookup');
+    const [row] = rows;
+    if (!row) return undefined;
+    return {
+      headers: layout.headers,
+      ...cellsFrom(row, layout),
+      ...(viaViews ? { current: currentFrom(rows) } : {}),
+    };
   }
 
   portfolioTotals() {

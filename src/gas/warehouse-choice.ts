@@ -59,6 +59,7 @@ function explained(warehouse: CustomerWarehouse, store: BigQueryStore): Customer
     segmentFigures: wrap((s) => warehouse.segmentFigures(s)),
     topMembers: wrap((s) => warehouse.topMembers(s)),
     callFirst: wrap(() => warehouse.callFirst()),
+    appendChanges: wrap((c) => warehouse.appendChanges(c)),
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import type { Query } from '../core/segments';
 import type { PortfolioTotals, SegmentFigures, WarehouseMember } from '../core/sql';
+import type { WarehouseChanges } from './warehouse-changes';
 
 /** One customer's row as the source sheet held it: its header row and the cells under it. */
 export interface WarehouseCustomerRow {
@@ -12,9 +13,14 @@ export interface WarehouseCustomerRow {
   /** The source's row number (row_id), so issues and notes point at the same row as the sheet's. */
   rowId: number;
   cells: unknown[];
+  /**
+   * Status and tags as the latest-state views hold them (ChurnGuard's own changes included), when
+   * the store reads the views; the cells are the loaded row as the source had it.
+   */
+  current?: { status: string | null; tags: string[] };
 }
 
-export interface CustomerWarehouse {
+export interface CustomerWarehouse extends WarehouseChanges {
   /**
    * One parameterised lookup returning every column's raw value, so the sheet parser and the risk
    * pipeline read the customer exactly as from the sheet; undefined when the table has no such email.
