@@ -165,6 +165,11 @@ export class BigQueryCustomerStore implements CustomerWarehouse, WarehouseChange
    * change id once. That is also why one retry of a failed insert is safe here.
    */
   appendChanges(changes: readonly WarehouseChange[]): void {
+    // A team's own table has no latest-state views over it: a change written there would never show.
+    if (this.tables.customers !== CURRENT_TABLES.customers)
+      throw new WarehouseError(
+        `saving changes: ChurnGuard keeps its changes beside the customers table its loader writes, not beside ${this.tables.customers}`,
+      );
     for (const q of insertChangesSql(changes)) {
       let done: { affected?: string };
       try {

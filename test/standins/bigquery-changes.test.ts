@@ -180,3 +180,19 @@ describe('the stand-in refuses what BigQuery refuses', () => {
     expect(() => run('UPDATE `notes` SET `text` = NULL WHERE TRUE')).toThrow(/only the INSERT and CREATE/);
   });
 });
+
+describe('a team’s own customers table', () => {
+  it('is read as it is, and a change for it is refused rather than written where no view reads it', () => {
+    const own = new BigQueryCustomerStore(standIn(), {
+      ...project,
+      map: MAP,
+      today: () => TODAY,
+      table: 'customers_raw',
+    });
+    expect(() =>
+      own.appendChanges([
+        { ...stamp('a@acme.example', 'own-table-00001'), kind: 'note', email: anna.email, text: 'x' },
+      ]),
+    ).toThrow(/not beside customers_raw/);
+  });
+});
