@@ -24,6 +24,7 @@ import { senderBench } from './sender.bench';
 import { segmentsBench } from './segments.bench';
 import { warehouseBench } from './warehouse.bench';
 import { warehouseChangesBench } from './warehouse-changes.bench';
+import { warehouseScanBench } from './warehouse-scan.bench';
 import { scanBench } from './scan.bench';
 import { portfolioBench } from './portfolio.bench';
 import { fitSizeBench, generatedLearnersBench, learnRunBench, telcoLearnersBench } from './learners.bench';
@@ -194,6 +195,15 @@ const groups: Group[] = [
       printTable(
         'Warehouse latest-state views (DuckDB, 100k customers): base tables vs views as changes accumulate',
         await warehouseChangesBench(),
+      ),
+  },
+  {
+    // Issue 21: the trend, value lines and daily scan's comparisons on the warehouse, 10k/100k.
+    name: 'warehouse-scan',
+    run: async () =>
+      printTable(
+        'Warehouse trend, value lines and scan (BigQuery stand-in on DuckDB): wall ms, calls, bytes',
+        await warehouseScanBench(),
       ),
   },
   {

@@ -3,7 +3,9 @@
  * shows for what the BigQuery store cannot do yet, so no card reads the sheet behind the team's back
  * or shows empty figures.
  */
-import { SHEET_STORE, storeTableName, type StoreSettings } from '../core/settings/store';
+import { SHEET_STORE, storeTableName, type BigQueryStore, type StoreSettings } from '../core/settings/store';
+import type { CustomerWarehouse } from '../ports/customer-warehouse';
+import type { AppContext } from './context';
 import type { KeyValueStore } from '../ports/key-value-store';
 import type { Settings } from '../core/settings/settings';
 import { loadSettings } from './settings-store';
@@ -35,4 +37,15 @@ export function warehouseRefusal(settings: Settings, what: string): UserFacingEr
     `${what}. Customers are read from ${where}, and this still needs the customer sheet.`,
     'Switch Settings → Customer store back to the Google Sheet to use it.',
   );
+}
+
+/** The warehouse and its settings when Settings chose BigQuery; undefined on the sheet store. */
+export function activeWarehouse(
+  ctx: AppContext,
+  settings: Settings,
+): { warehouse: CustomerWarehouse; store: BigQueryStore } | undefined {
+  const store = storeOf(settings);
+  if (store.kind !== 'bigquery') return undefined;
+  const warehouse = ctx.warehouse?.();
+  return warehouse ? { warehouse, store } : undefined;
 }

@@ -6,17 +6,21 @@
  */
 import { readCustomers } from '../core/sheet/read-customers';
 import type { ColumnMapping } from '../core/sheet/columns';
-import type { CustomerWarehouse } from '../ports/customer-warehouse';
+import type { CustomerWarehouse, WarehouseCustomerRow } from '../ports/customer-warehouse';
+import { domainOf } from '../core/email/address';
 import type { SheetLocation } from '../ports/customer-sheet';
 import type { Settings } from '../core/settings/settings';
 import type { AppContext } from './context';
-import { findCustomer, type CustomerMatch } from './find-customer';
+import { findCustomer, FREE_MAIL, type CustomerMatch } from './find-customer';
+
+/** Colleagues read at most: the sheet adapter's DOMAIN_ROW_LIMIT, so both cards say "1 of 10". */
+const MAX_AT_DOMAIN = 10;
 
 /** The name cell issues give the table ("customers!F12" reads as a sheet; this says where it is). */
 export const WAREHOUSE_SHEET_NAME = 'BigQuery customers';
 
 /**
- * One lookup by exact email. Dates were loaded as instants and numbers as numbers, so the row is
+ * One lookup by exact email; on a miss, colleagues at a company domain (a second query). Dates were loaded as instants and numbers as numbers, so the row is
  * read with en_US and UTC: the loader's values, not a spreadsheet's display, decide what they mean.
  */
 export function findInWarehouse(
@@ -24,36 +28,47 @@ export function findInWarehouse(
   address: { email: string; name: string },
   mapping: ColumnMapping | undefined,
 ): CustomerMatch {
-  const found = warehouse.customerRow(address.email);
-  const sheet = { locale: 'en_US', timeZone: 'UTC', headers: found?.headers ?? [] };
-  if (!found)
-    return { sheet, email: address.email, displayName: address.name, customers: [], issues: [], how: 'none' };
-  const read = readCustomers({
-    sheetName: WAREHOUSE_SHEET_NAME,
-    headers: found.headers,
-    rows: [found.cells],
-    rowNumbers: [found.rowId],
-    locale: sheet.locale,
-    timeZone: sheet.timeZone,
-    ...(mapping ? { mapping } : {}),
-  });
-  // Tags and status as the latest-state views hold them: a teammate's edit from Gmail shows at once.
-  const current = found.current;
-  const customers = current
-    ? read.customers.map((c) => ({
-        ...c,
-        tags: current.tags,
-        status: current.status === 'churned' || current.status === 'active' ? current.status : c.status,
-      }))
-    : read.customers;
-  return {
-    sheet,
-    email: address.email,
-    displayName: address.name,
-    customers,
-    issues: read.issues,
-    how: customers.length ? 'email' : 'none',
+  const read = (found: readonly WarehouseCustomerRow[]) =>
+    readCustomers({
+      sheetName: WAREHOUSE_SHEET_NAME,
+      headers: found[0]?.headers ?? [],
+      rows: found.map((f) => f.cells),
+      rowNumbers: found.map((f) => f.rowId),
+      locale: 'en_US',
+      timeZone: 'UTC',
+      ...(mapping ? { mapping } : {}),
+    });
+  const match = (found: readonly WarehouseCustomerRow[], how: CustomerMatch['how']): CustomerMatch => {
+    const r = found.length ? read(found) : { customers: [], issues: [] };
+    return {
+      sheet: { locale: 'en_US', timeZone: 'UTC', headers: found[0]?.headers ?? [] },
+      email: address.email,
+      displayName: address.name,
+      customers: r.customers,
+      issues: r.issues,
+      how: r.customers.length ? how : 'none',
+    };
   };
+  const exact = warehouse.customerRow(address.email);
+  if (exact) {
+    // Tags and status as the latest-state views hold them: a teammate's edit from Gmail shows at once.
+    const found = match([exact], 'email');
+    const current = exact.current;
+    if (!current) return found;
+    const customers = found.customers.map((c) => ({
+      ...c,
+      tags: current.tags,
+      status: current.status === 'churned' || current.status === 'active' ? current.status : c.status,
+    }));
+    return { ...found, customers };
+  }
+  // Not in the table: someone else at the same company, as the sheet does (a second query, on a miss only).
+  const domain = domainOf(address.email);
+  if (domain && !FREE_MAIL.has(domain)) {
+    const colleagues = warehouse.customerRowsAt(domain, MAX_AT_DOMAIN);
+    if (colleagues.length) return match(colleagues, 'domain');
+  }
+  return match([], 'none');
 }
 
 /** Where one customer is looked up, by the store Settings chose. */

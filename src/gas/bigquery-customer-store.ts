@@ -7,6 +7,8 @@
  */
 import type { WarehouseChange } from '../core/changes';
 import type { Query } from '../core/segments';
+import type { PlaybookSettings } from '../core/playbooks/settings';
+import type { WatchSettings } from '../core/watch/events';
 import {
   insertChangesSql,
   callFirstSql,
@@ -15,6 +17,13 @@ import {
   CURRENT_TABLES,
   columnTableSql,
   customerByEmailSql,
+  insertHistorySql,
+  scanEventsFrom,
+  scanEventsSql,
+  trendFrom,
+  trendSql,
+  valueLinesFrom,
+  valueLinesSql,
   customerCellsSql,
   layoutFrom,
   membersFrom,
@@ -30,7 +39,7 @@ import {
   type SqlQuery,
   type WarehouseLayout,
 } from '../core/sql';
-import type { CustomerWarehouse } from '../ports/customer-warehouse';
+import type { CustomerWarehouse, ScanRequest } from '../ports/customer-warehouse';
 import type { WarehouseChanges } from '../ports/warehouse-changes';
 import type { BigQueryLike, BigQueryQueryRequest, BigQueryQueryResponse } from './bigquery-like';
 
@@ -52,6 +61,8 @@ export interface BigQueryStoreOptions {
   maxCalls?: number;
   /** What the reads look at; the latest-state views by default (a team's own view: its tables). */
   tables?: ReadTables;
+  /** What a BigQuery error means for the person at the card (src/gas/warehouse-choice.ts). */
+  explain?: (error: unknown) => unknown;
 }
 
 export class WarehouseError extends Error {
@@ -116,16 +127,28 @@ export class BigQueryCustomerStore implements CustomerWarehouse, WarehouseChange
     return (this.known = layout);
   }
 
+  headers(): string[] {
+    return this.layout().headers;
+  }
+
   private get map(): ColumnMap {
     return this.layout().map;
   }
 
-  /** Runs one query to its last row. */
+  /** Runs one query to its last row; BigQuery's errors explained when the options say how. */
   run(q: SqlQuery, what: string): Record<string, unknown>[] {
     return this.job(q, what).rows;
   }
 
   private job(q: SqlQuery, what: string): { rows: Record<string, unknown>[]; affected?: string } {
+    try {
+      return this.runToEnd(q, what);
+    } catch (error) {
+      throw this.options.explain ? this.options.explain(error) : error;
+    }
+  }
+
+  private runToEnd(q: SqlQuery, what: string): { rows: Record<string, unknown>[]; affected?: string } {
     const { projectId, datasetId } = this.options;
     let calls = 1;
     let response = this.bigQuery.Jobs.query(queryRequest(q, projectId, datasetId), projectId);
@@ -192,7 +215,7 @@ export class BigQueryCustomerStore implements CustomerWarehouse, WarehouseChange
     const layout = this.layout();
     const tables = this.tables;
     const viaViews = tables.tags === CURRENT_TABLES.tags;
-    const q = customerCellsSql(email, layout, tables.customers, viaViews ? tables.tags : undefined);
+    const q = customerCellsSql({ email }, layout, tables.customers, viaViews ? tables.tags : undefined);
     const rows = this.run(q, 'customer lookup');
     const [row] = rows;
     if (!row) return undefined;
@@ -203,19 +226,28 @@ export class BigQueryCustomerStore implements CustomerWarehouse, WarehouseChange
     };
   }
 
+  customerRowsAt(domain: string, limit: number) {
+    const layout = this.layout();
+    const q = customerCellsSql({ domain, limit }, layout, this.tables.customers);
+    return this.run(q, 'customers at a domain').map((row) => ({
+      headers: layout.headers,
+      ...cellsFrom(row, layout),
+    }));
+  }
+
   portfolioTotals() {
     return totalsFrom(this.run(totalsSql(this.tables), 'portfolio totals'));
   }
 
-  segmentFigures(segments: readonly Query[]) {
+  segmentFigures(segments: readonly Query[], today = this.options.today()) {
     if (segments.length === 0) return [];
-    const q = segmentTotalsSql(segments, this.map, this.options.today(), { tables: this.tables });
+    const q = segmentTotalsSql(segments, this.map, today, { tables: this.tables });
     return segmentTotalsFrom(this.run(q, 'segment sizes'), segments.length);
   }
 
-  topMembers(segments: readonly Query[]) {
+  topMembers(segments: readonly Query[], today = this.options.today()) {
     if (segments.length === 0) return [];
-    const q = topMembersSql(segments, this.map, this.options.today(), { tables: this.tables });
+    const q = topMembersSql(segments, this.map, today, { tables: this.tables });
     return topMembersFrom(this.run(q, 'segment members'), segments.length);
   }
 
@@ -226,5 +258,25 @@ export class BigQueryCustomerStore implements CustomerWarehouse, WarehouseChange
   /** The latest-state views for the loader's table, the named table otherwise (schema.ts). */
   private get tables(): ReadTables {
     return this.options.tables ?? readTablesFor(this.options.table);
+  }
+
+  monthTrend() {
+    const { query, months } = trendSql(this.options.today());
+    return trendFrom(this.run(query, 'month trend'), months);
+  }
+
+  valueLines(settings: PlaybookSettings) {
+    const today = this.options.today();
+    return valueLinesFrom(this.run(valueLinesSql(settings, today), 'value lines'), settings, today);
+  }
+
+  scanEvents(settings: WatchSettings, options: ScanRequest = {}) {
+    const today = this.options.today();
+    const { query, inactivity, renewal } = scanEventsSql(today, settings, options);
+    return scanEventsFrom(this.run(query, 'scan events'), today, { inactivity, renewal }, options.limit);
+  }
+
+  recordScan(timeZone?: string) {
+    this.run(insertHistorySql(this.options.today(), timeZone), 'score history');
   }
 }

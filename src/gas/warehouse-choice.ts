@@ -41,28 +41,6 @@ export function explainBigQueryError(error: unknown, store: BigQueryStore): unkn
   return error;
 }
 
-/** Every figure's errors explained; the store's own methods are otherwise unchanged. */
-function explained(warehouse: CustomerWarehouse, store: BigQueryStore): CustomerWarehouse {
-  const wrap =
-    <A extends unknown[], R>(fn: (...a: A) => R) =>
-    (...a: A): R => {
-      try {
-        return fn(...a);
-      } catch (error) {
-        throw explainBigQueryError(error, store);
-      }
-    };
-  return {
-    customerRow: wrap((e) => warehouse.customerRow(e)),
-    customerByEmail: wrap((e) => warehouse.customerByEmail(e)),
-    portfolioTotals: wrap(() => warehouse.portfolioTotals()),
-    segmentFigures: wrap((s) => warehouse.segmentFigures(s)),
-    topMembers: wrap((s) => warehouse.topMembers(s)),
-    callFirst: wrap(() => warehouse.callFirst()),
-    appendChanges: wrap((c) => warehouse.appendChanges(c)),
-  };
-}
-
 export function chosenWarehouse(
   settingsStore: KeyValueStore,
   cache: ExpiringCache,
@@ -89,6 +67,7 @@ export function chosenWarehouse(
       ...(store.table ? { table: store.table } : {}),
       today,
       sleep,
+      explain: (error) => explainBigQueryError(error, store),
       cachedLayout: () => {
         const json = cache.get(key);
         if (!json) return undefined;
@@ -111,6 +90,6 @@ export function chosenWarehouse(
           LAYOUT_SECONDS,
         ),
     });
-    return (chosen = { warehouse: explained(warehouse, store) }).warehouse;
+    return (chosen = { warehouse }).warehouse;
   };
 }

@@ -4,8 +4,26 @@
  * locally the same requests run on DuckDB.
  */
 import type { Query } from '../core/segments';
-import type { PortfolioTotals, SegmentFigures, WarehouseMember } from '../core/sql';
+import type { PlaybookSettings } from '../core/playbooks/settings';
+import type { ValueLines } from '../core/playbooks/value';
+import type {
+  PortfolioTotals,
+  ScanCursor,
+  ScanPage,
+  SegmentFigures,
+  TrendMonth,
+  WarehouseMember,
+} from '../core/sql';
+import type { WatchSettings } from '../core/watch/events';
 import type { WarehouseChanges } from './warehouse-changes';
+
+export interface ScanRequest {
+  /** The sheet's time zone: which calendar day today is. */
+  timeZone?: string;
+  after?: ScanCursor;
+  limit?: number;
+  onlyNew?: boolean;
+}
 
 /** One customer's row as the source sheet held it: its header row and the cells under it. */
 export interface WarehouseCustomerRow {
@@ -26,14 +44,29 @@ export interface CustomerWarehouse extends WarehouseChanges {
    * pipeline read the customer exactly as from the sheet; undefined when the table has no such email.
    */
   customerRow(email: string): WarehouseCustomerRow | undefined;
+  /** Up to `limit` customers whose email is at `domain`, in source order: one query. */
+  customerRowsAt(domain: string, limit: number): WarehouseCustomerRow[];
+  /** The source's header row (what segment queries may name), from the cached column mapping. */
+  headers(): string[];
   /** One parameterised lookup; undefined when the table has no such email. */
   customerByEmail(email: string): WarehouseMember | undefined;
   /** Counts and MRR by band and impact, as the homepage shows them. */
   portfolioTotals(): PortfolioTotals;
-  /** Every saved segment's size and MRR, in one scan. */
-  segmentFigures(segments: readonly Query[]): SegmentFigures[];
+  /** Every saved segment's size and MRR, in one scan; `today` (default: the store's) for day counts. */
+  segmentFigures(segments: readonly Query[], today?: Date): SegmentFigures[];
   /** Each segment's first members in the segment card's order. */
-  topMembers(segments: readonly Query[]): WarehouseMember[][];
+  topMembers(segments: readonly Query[], today?: Date): WarehouseMember[][];
   /** The homepage's call-first list. */
   callFirst(): WarehouseMember[];
+  /** The homepage's month trend: counts, MRR and the rates derived from them, oldest month first. */
+  monthTrend(): TrendMonth[];
+  /** The exact value lines (top shares by value) over every active customer. */
+  valueLines(settings: PlaybookSettings): ValueLines;
+  /**
+   * One page of today's danger-zone events against the score history; pass `next` for the following
+   * page. `onlyNew` leaves out silences and renewals the previous scan already raised (scan.ts).
+   */
+  scanEvents(settings: WatchSettings, options?: ScanRequest): ScanPage;
+  /** Appends today's score-history rows (none for a customer who already has one today). */
+  recordScan(timeZone?: string): void;
 }

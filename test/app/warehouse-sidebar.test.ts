@@ -59,9 +59,19 @@ describe('the customer card from the BigQuery store', () => {
     expect(second).toBe(1);
   });
 
-  it('an email not in the table is "not found", and the stale customer tab is never read', () => {
-    expect(() => act(w.warehouse.ctx(), 'showCustomer', { email: 'nobody@nimbus.example' })).toThrow(
-      /nobody@nimbus\.example is no longer/,
+  it('an email not in the table matches a colleague at the same company, as the sheet does, in two calls', () => {
+    const email = 'someone.new@nimbus.example';
+    const fromSheet = shownCard(act(w.sheet.ctx(), 'showCustomer', { email }));
+    const before = w.warehouse.traffic.calls;
+    const fromWarehouse = shownCard(act(w.warehouse.ctx(), 'showCustomer', { email }));
+    expect(w.warehouse.traffic.calls - before).toBe(2);
+    expect(JSON.stringify(fromWarehouse)).toContain('Matched by domain');
+    expect(comparable(fromWarehouse)).toEqual(comparable(fromSheet));
+  });
+
+  it('an address at no customer\'s company is "not found"; the stale customer tab is never read', () => {
+    expect(() => act(w.warehouse.ctx(), 'showCustomer', { email: 'nobody@gmail.com' })).toThrow(
+      /nobody@gmail\.com is no longer/,
     );
   });
 

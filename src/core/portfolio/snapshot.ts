@@ -122,7 +122,8 @@ export interface ChunkInput {
   outcomeEmails?: ReadonlySet<string>;
 }
 
-function monthsBefore(today: Date): MonthCounts[] {
+/** The TREND_MONTHS whole UTC months before today's, oldest first, with zero counts. */
+export function monthsBefore(today: Date): MonthCounts[] {
   return Array.from({ length: TREND_MONTHS }, (_, k) => {
     const end = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - k, 1));
     const start = new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth() - 1, 1));

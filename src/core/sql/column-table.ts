@@ -63,17 +63,23 @@ export function layoutFrom(rows: readonly unknown[]): WarehouseLayout {
 }
 
 /**
- * One customer by email with every column's raw value (`__raw`), its number (`__num`) and its date
- * (`__day`), as r<i>, n<i>, d<i> for the layout's i-th header: one parameter, at most one row.
+ * Customers with every column's raw value (`__raw`), its number (`__num`) and its date (`__day`), as
+ * r<i>, n<i>, d<i> for the layout's i-th header: one customer by exact email, or the first `limit`
+ * at a company domain (the sidebar's fallback). One parameter either way.
  */
 export function customerCellsSql(
-  email: string,
+  match: { email: string } | { domain: string; limit: number },
   layout: WarehouseLayout,
   table = CUSTOMERS_TABLE,
   currentTags?: string,
 ): SqlQuery {
   const params = new ParamBag();
-  const p = params.add('STRING', email.trim().toLowerCase());
+  const email = `c.${identifier('email')}`;
+  const where =
+    'email' in match
+      ? `${email} = ${params.add('STRING', match.email.trim().toLowerCase())}`
+      : `ENDS_WITH(${email}, ${params.add('STRING', `@${match.domain.trim().toLowerCase()}`)})`;
+  const limit = 'email' in match ? 1 : Math.trunc(match.limit);
   const cols = layout.headers.flatMap((h, i) => {
     const base = layout.map.columns[h]!;
     return [
@@ -85,15 +91,16 @@ export function customerCellsSql(
   const id = identifier('row_id');
   // With the latest-state views, the same statement also carries the current status and one row per
   // current tag (the cells repeat), so the sidebar still makes one call (issue 21 changes).
-  const current = currentTags
-    ? {
-        select: `, c.${identifier('status')} AS current_status, t.${identifier('tag__raw')} AS current_tag`,
-        join: ` LEFT JOIN ${identifier(currentTags)} AS t ON t.${id} = c.${id}`,
-        limit: CURRENT_ROWS,
-      }
-    : { select: '', join: '', limit: 1 };
+  const current =
+    currentTags && 'email' in match
+      ? {
+          select: `, c.${identifier('status')} AS current_status, t.${identifier('tag__raw')} AS current_tag`,
+          join: ` LEFT JOIN ${identifier(currentTags)} AS t ON t.${id} = c.${id}`,
+          limit: CURRENT_ROWS,
+        }
+      : { select: '', join: '', limit };
   return params.query(
-    `SELECT c.${id} AS row_id, ${cols.join(', ')}${current.select} FROM ${identifier(table)} AS c${current.join} WHERE c.${identifier('email')} = ${p} ORDER BY c.${id} LIMIT ${current.limit}`,
+    `SELECT c.${id} AS row_id, ${cols.join(', ')}${current.select} FROM ${identifier(table)} AS c${current.join} WHERE ${where} ORDER BY c.${id} LIMIT ${current.limit}`,
   );
 }
 

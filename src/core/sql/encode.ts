@@ -77,6 +77,9 @@ export function customerRow(record: SegmentRecord, map: ColumnMap): Record<strin
     status: c.status,
     last_activity_ms: c.lastActivity ? c.lastActivity.getTime() : null,
     renewal_ms: c.renewalDate ? c.renewalDate.getTime() : null,
+    start_ms: c.startDate ? c.startDate.getTime() : null,
+    tenure_months: c.tenureMonths ?? null,
+    churn_ms: c.churnDate ? c.churnDate.getTime() : null,
   };
   for (const [column, get] of gettersFor(map)) put(row, column, get(record));
   return row;

@@ -34,3 +34,17 @@ export {
   type ViewOptions,
 } from './change-views';
 export { insertChangesSql, ROWS_PER_INSERT, type ChangeInsert } from './change-insert';
+export { trendFrom, trendSql, TREND_SQL, type TrendMonth } from './trend';
+export { valueLinesFrom, valueLinesSql } from './value-lines';
+export { createHistoryTableSql, HISTORY_COLUMNS, HISTORY_TABLE, insertHistorySql } from './history-table';
+export {
+  SCAN_PAGE,
+  SCAN_SQL,
+  SEEN_BEFORE_SQL,
+  scanEventsFrom,
+  scanEventsSql,
+  SQL_EVENT_KINDS,
+  THRESHOLD_SQL,
+  type ScanCursor,
+  type ScanPage,
+} from './scan';

@@ -13,7 +13,7 @@ const amount = z.coerceNumber();
 const text = z.nullable(z.string());
 const BandSchema = z.enum(['Critical', 'High', 'Medium', 'Low', 'Unknown']);
 
-function parseRows<T>(schema: z.ZodMiniType<T>, rows: readonly unknown[], what: string): T[] {
+export function parseRows<T>(schema: z.ZodMiniType<T>, rows: readonly unknown[], what: string): T[] {
   return rows.map((row, i) => {
     const r = schema.safeParse(row);
     if (!r.success)

@@ -55,6 +55,14 @@ export const BASE_COLUMNS = [
   { name: 'status', type: 'STRING', about: 'active or churned' },
   { name: 'last_activity_ms', type: 'INT64', about: 'last activity, epoch ms (Dormant days)' },
   { name: 'renewal_ms', type: 'INT64', about: 'renewal date, epoch ms (Renewal days)' },
+  // The month trend and the revenue-to-date value basis (trend.ts, value-lines.ts) place customers in time.
+  { name: 'start_ms', type: 'INT64', about: 'start date, epoch ms' },
+  { name: 'tenure_months', type: 'FLOAT64', about: 'tenure in months, when the sheet gives no start date' },
+  {
+    name: 'churn_ms',
+    type: 'INT64',
+    about: 'churn date, epoch ms (a churned customer without one is in no month)',
+  },
 ] as const satisfies readonly { name: string; type: SqlType; about: string }[];
 
 /** The shadow columns of one field, `<base>__<suffix>`. */

@@ -55,8 +55,49 @@ export interface EmailSignal {
   phrase: string;
 }
 
-const RANK: Record<Band, number> = { Unknown: -1, Low: 0, Medium: 1, High: 2, Critical: 3 };
+export const RANK: Record<Band, number> = { Unknown: -1, Low: 0, Medium: 1, High: 2, Critical: 3 };
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+/** An event's identity within its kind, and its sentence. */
+type Worded = readonly [id: string, reason: string];
+
+/**
+ * Each change or threshold event's identity and sentence from the facts it compared, so the
+ * in-memory scan and the warehouse scan (src/core/sql/scan.ts) raise the same keys with the same words.
+ */
+export const EVENT_WORDS = {
+  bandUp: (band: Band, previousBand: Band, score: number, day: string): Worded => [
+    `${band}|${day}`,
+    `Risk rose from ${previousBand} to ${band} (${formatScore(score)}).`,
+  ],
+  scoreJump: (score: number, previousScore: number, previousDay: string, day: string): Worded => [
+    day,
+    `Risk jumped ${count(Math.round(score - previousScore), 'point')} since ${previousDay} (now ${formatScore(score)}).`,
+  ],
+  inactive: (idle: number, crossed: number, lastActivity: Date): Worded => [
+    `${crossed}|${isoDay(lastActivity)}`,
+    `No activity for ${pluralDays(idle)} (since ${isoDay(lastActivity)}).`,
+  ],
+  paymentOverdue: (overdue: number, day: string): Worded => [
+    day,
+    `${count(overdue, 'invoice')} became overdue.`,
+  ],
+  renewalSoon: (left: number, window: number, renewal: Date): Worded => [
+    `${window}|${isoDay(renewal)}`,
+    `${renewalSentence(left)} (${isoDay(renewal)}).`,
+  ],
+  npsDetractor: (nps: number, previousNps: number, day: string): Worded => [
+    day,
+    `NPS fell from ${previousNps} to ${nps} (detractor).`,
+  ],
+};
+
+export const dangerEvent = (email: string, kind: AlertKind, [id, reason]: Worded): DangerEvent => ({
+  key: `${email}|${kind}|${id}`,
+  email,
+  kind,
+  reason,
+});
 
 export interface ScanInput {
   customer: Customer;
@@ -74,48 +115,30 @@ export function detectEvents(input: ScanInput, settings: WatchSettings = DEFAULT
   const day = isoDay(today);
   const calendarToday = calendarDay(today, input.timeZone);
   const events: DangerEvent[] = [];
-  const add = (kind: AlertKind, id: string, reason: string) =>
-    events.push({ key: `${c.email}|${kind}|${id}`, email: c.email, kind, reason });
+  const add = (kind: AlertKind, worded: Worded) => events.push(dangerEvent(c.email, kind, worded));
 
   if (previous && risk.score !== undefined) {
     if (RANK[risk.band] > RANK[previous.band] && RANK[risk.band] >= RANK.High)
-      add(
-        'bandUp',
-        `${risk.band}|${day}`,
-        `Risk rose from ${previous.band} to ${risk.band} (${formatScore(risk.score)}).`,
-      );
+      add('bandUp', EVENT_WORDS.bandUp(risk.band, previous.band, risk.score, day));
     else if (previous.score !== undefined && risk.score - previous.score >= settings.jumpPoints)
-      add(
-        'scoreJump',
-        day,
-        `Risk jumped ${count(Math.round(risk.score - previous.score), 'point')} since ${previous.day} (now ${formatScore(risk.score)}).`,
-      );
+      add('scoreJump', EVENT_WORDS.scoreJump(risk.score, previous.score, previous.day, day));
   }
   if (c.lastActivity) {
     const idle = daysBetween(c.lastActivity, calendarToday);
     const crossed = [...settings.inactivityDays].sort((a, b) => b - a).find((t) => idle >= t);
-    if (crossed !== undefined)
-      add(
-        'inactive',
-        `${crossed}|${isoDay(c.lastActivity)}`,
-        `No activity for ${pluralDays(idle)} (since ${isoDay(c.lastActivity)}).`,
-      );
+    if (crossed !== undefined) add('inactive', EVENT_WORDS.inactive(idle, crossed, c.lastActivity));
   }
   if (previous && (c.overdueInvoices ?? 0) > 0 && (previous.overdueInvoices ?? 0) === 0)
-    add('paymentOverdue', day, `${count(c.overdueInvoices!, 'invoice')} became overdue.`);
+    add('paymentOverdue', EVENT_WORDS.paymentOverdue(c.overdueInvoices!, day));
   if (c.renewalDate) {
     const left = daysBetween(calendarToday, c.renewalDate);
     const window = [...settings.renewalDays].sort((a, b) => a - b).find((w) => left >= 0 && left <= w);
-    if (window !== undefined)
-      add(
-        'renewalSoon',
-        `${window}|${isoDay(c.renewalDate)}`,
-        `${renewalSentence(left)} (${isoDay(c.renewalDate)}).`,
-      );
+    if (window !== undefined) add('renewalSoon', EVENT_WORDS.renewalSoon(left, window, c.renewalDate));
   }
   if (previous && c.nps !== undefined && c.nps <= 6 && previous.nps !== undefined && previous.nps >= 7)
-    add('npsDetractor', day, `NPS fell from ${previous.nps} to ${c.nps} (detractor).`);
+    add('npsDetractor', EVENT_WORDS.npsDetractor(c.nps, previous.nps, day));
   for (const s of input.emailSignals ?? [])
-    if (s.email === c.email) add('churnEmail', s.messageId, `Email of ${s.day}: ${s.label} (“${s.phrase}”).`);
+    if (s.email === c.email)
+      add('churnEmail', [s.messageId, `Email of ${s.day}: ${s.label} (“${s.phrase}”).`]);
   return events;
 }

@@ -8,6 +8,7 @@ import type { WarehouseChange } from '../../core/changes';
 import {
   COLUMNS_TABLE,
   createChangeTablesSql,
+  createHistoryTableSql,
   createTablesSql,
   createViewsSql,
   insertChangesSql,
@@ -16,6 +17,8 @@ import {
   customerColumns,
   customerRow,
   CUSTOMERS_TABLE,
+  HISTORY_COLUMNS,
+  HISTORY_TABLE,
   DUCKDB_SETUP,
   tagColumns,
   tagRows,
@@ -37,6 +40,23 @@ function plain(v: unknown): string | number | boolean | null {
   throw new Error(`unexpected value from DuckDB: ${String(v)}`);
 }
 
+type Appender = Awaited<ReturnType<DuckDBConnection['createAppender']>>;
+
+function appendRow(
+  a: Appender,
+  cols: readonly { name: string; type: SqlType }[],
+  row: Record<string, SqlValue>,
+): void {
+  for (const c of cols) {
+    const v = row[c.name];
+    if (v === null || v === undefined) a.appendNull();
+    else if (c.type === 'STRING') a.appendVarchar(String(v));
+    else if (c.type === 'INT64') a.appendBigInt(BigInt(Math.trunc(Number(v))));
+    else a.appendDouble(Number(v));
+  }
+  a.endRow();
+}
+
 export class DuckDbWarehouse {
   private constructor(
     private readonly instance: DuckDBInstance,
@@ -52,16 +72,17 @@ export class DuckDbWarehouse {
   }
 
   /**
-   * The base tables with the header ↔ column mapping written to customer_columns (column-table.ts)
-   * in the source's header order (default: the map's own order), the change tables and the
-   * latest-state views over them.
+   * The base tables and the score history with the header ↔ column mapping written to
+   * customer_columns (column-table.ts) in the source's header order (default: the map's own order),
+   * the change tables and the latest-state views over them.
    */
   async createTables(
     map: ColumnMap,
     headers: readonly string[] = Object.keys(map.columns),
     views: ViewOptions = {},
   ): Promise<void> {
-    for (const s of createTablesSql(map)) await this.connection.run(toDuckDbSql(s));
+    for (const s of [...createTablesSql(map), createHistoryTableSql()])
+      await this.connection.run(toDuckDbSql(s));
     const columns = await this.connection.createAppender(COLUMNS_TABLE);
     headers.forEach((header, i) => {
       const column = map.columns[header];
@@ -86,26 +107,20 @@ export class DuckDbWarehouse {
     for (const q of insertChangesSql(changes)) await this.query(q);
   }
 
+  /** Appends score-history rows as a scan would have written them (tests and the bench). */
+  async loadHistory(rows: Iterable<Record<string, SqlValue>>): Promise<void> {
+    const a = await this.connection.createAppender(HISTORY_TABLE);
+    for (const row of rows) appendRow(a, HISTORY_COLUMNS, row);
+    a.closeSync();
+  }
+
   /** Appends records to both tables (the loader's rows, encode.ts). */
   async load(records: Iterable<SegmentRecord>, map: ColumnMap): Promise<void> {
     const customers = await this.connection.createAppender(CUSTOMERS_TABLE);
     const tags = await this.connection.createAppender(TAGS_TABLE);
     const cCols = customerColumns(map);
     const tCols = tagColumns();
-    const append = (
-      a: typeof customers,
-      cols: { name: string; type: SqlType }[],
-      row: Record<string, SqlValue>,
-    ) => {
-      for (const c of cols) {
-        const v = row[c.name];
-        if (v === null || v === undefined) a.appendNull();
-        else if (c.type === 'STRING') a.appendVarchar(String(v));
-        else if (c.type === 'INT64') a.appendBigInt(BigInt(Math.trunc(Number(v))));
-        else a.appendDouble(Number(v));
-      }
-      a.endRow();
-    };
+    const append = appendRow;
     for (const r of records) {
       append(customers, cCols, customerRow(r, map));
       for (const t of tagRows(r)) append(tags, tCols, t);
