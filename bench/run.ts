@@ -23,6 +23,7 @@ import { campaignLogBench } from './campaign-log.bench';
 import { senderBench } from './sender.bench';
 import { segmentsBench } from './segments.bench';
 import { warehouseBench } from './warehouse.bench';
+import { warehouseChangesBench } from './warehouse-changes.bench';
 import { warehouseScanBench } from './warehouse-scan.bench';
 import { warehouseCardsBench } from './warehouse-cards.bench';
 import { scanBench } from './scan.bench';
@@ -193,6 +194,15 @@ const groups: Group[] = [
         await warehouseCardsBench(sizes),
       );
     },
+  },
+  {
+    // Issue 21: reading through the latest-state views as changes accumulate.
+    name: 'warehouse-changes',
+    run: async () =>
+      printTable(
+        'Warehouse latest-state views (DuckDB, 100k customers): base tables vs views as changes accumulate',
+        await warehouseChangesBench(),
+      ),
   },
   {
     // Issue 21: the trend, value lines and daily scan's comparisons on the warehouse, 10k/100k.

@@ -248,6 +248,7 @@ const ACTIONS: Record<ActionName, ActionSpec> = {
     params: params({
       email: z.email('email must be an email address'),
       impactWas: z.optional(z.enum(['', 'Severe', 'Hit', 'Stable', 'Booming'])),
+      tagsWas: z.optional(z.string().check(z.maxLength(20_000))),
     }),
     run: (ctx, p, e) => saveTags(ctx, p.email as string, e),
   },

@@ -50,7 +50,18 @@ export function findInWarehouse(
     };
   };
   const exact = warehouse.customerRow(address.email);
-  if (exact) return match([exact], 'email');
+  if (exact) {
+    // Tags and status as the latest-state views hold them: a teammate's edit from Gmail shows at once.
+    const found = match([exact], 'email');
+    const current = exact.current;
+    if (!current) return found;
+    const customers = found.customers.map((c) => ({
+      ...c,
+      tags: current.tags,
+      status: current.status === 'churned' || current.status === 'active' ? current.status : c.status,
+    }));
+    return { ...found, customers };
+  }
   // Not in the table: someone else at the same company, as the sheet does (a second query, on a miss only).
   const domain = domainOf(address.email);
   if (domain && !FREE_MAIL.has(domain)) {

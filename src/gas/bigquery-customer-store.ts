@@ -5,12 +5,16 @@
  * A job still running after the request's timeout is polled with growing pauses, and further pages
  * are fetched by pageToken, within a bounded number of calls so a card never hangs.
  */
+import type { WarehouseChange } from '../core/changes';
 import type { Query } from '../core/segments';
 import type { PlaybookSettings } from '../core/playbooks/settings';
 import type { WatchSettings } from '../core/watch/events';
 import {
+  insertChangesSql,
   callFirstSql,
   cellsFrom,
+  currentFrom,
+  CURRENT_TABLES,
   columnTableSql,
   customerByEmailSql,
   insertHistorySql,
@@ -30,10 +34,13 @@ import {
   totalsFrom,
   totalsSql,
   type ColumnMap,
+  readTablesFor,
+  type ReadTables,
   type SqlQuery,
   type WarehouseLayout,
 } from '../core/sql';
 import type { CustomerWarehouse, ScanRequest } from '../ports/customer-warehouse';
+import type { WarehouseChanges } from '../ports/warehouse-changes';
 import type { BigQueryLike, BigQueryQueryRequest, BigQueryQueryResponse } from './bigquery-like';
 
 export interface BigQueryStoreOptions {
@@ -52,6 +59,8 @@ export interface BigQueryStoreOptions {
   sleep?: (ms: number) => void;
   /** Calls allowed per figure (the query, then polls and pages). */
   maxCalls?: number;
+  /** What the reads look at; the latest-state views by default (a team's own view: its tables). */
+  tables?: ReadTables;
   /** What a BigQuery error means for the person at the card (src/gas/warehouse-choice.ts). */
   explain?: (error: unknown) => unknown;
 }
@@ -93,7 +102,7 @@ export function rowsOf(response: BigQueryQueryResponse): Record<string, unknown>
   });
 }
 
-export class BigQueryCustomerStore implements CustomerWarehouse {
+export class BigQueryCustomerStore implements CustomerWarehouse, WarehouseChanges {
   private readonly sleep: (ms: number) => void;
   private readonly maxCalls: number;
 
@@ -128,6 +137,10 @@ export class BigQueryCustomerStore implements CustomerWarehouse {
 
   /** Runs one query to its last row; BigQuery's errors explained when the options say how. */
   run(q: SqlQuery, what: string): Record<string, unknown>[] {
+    return this.job(q, what).rows;
+  }
+
+  private job(q: SqlQuery, what: string): { rows: Record<string, unknown>[]; affected?: string } {
     try {
       return this.runToEnd(q, what);
     } catch (error) {
@@ -135,7 +148,7 @@ export class BigQueryCustomerStore implements CustomerWarehouse {
     }
   }
 
-  private runToEnd(q: SqlQuery, what: string): Record<string, unknown>[] {
+  private runToEnd(q: SqlQuery, what: string): { rows: Record<string, unknown>[]; affected?: string } {
     const { projectId, datasetId } = this.options;
     let calls = 1;
     let response = this.bigQuery.Jobs.query(queryRequest(q, projectId, datasetId), projectId);
@@ -154,28 +167,68 @@ export class BigQueryCustomerStore implements CustomerWarehouse {
       this.sleep(POLL_MS[Math.min(calls - 1, POLL_MS.length - 1)]!);
       response = more();
     }
+    const affected = response.numDmlAffectedRows;
     const rows = rowsOf(response);
     while (response.pageToken) {
       response = more(response.pageToken);
       rows.push(...rowsOf(response));
     }
-    return rows;
+    return { rows, ...(affected !== undefined ? { affected } : {}) };
+  }
+
+  /**
+   * Appends changes with DML INSERT through Jobs.query, not tabledata.insertAll streaming: the
+   * statement is one atomic job on the path every read already takes (GoogleSQL, named parameters),
+   * its rows are visible to the next query at once, and BigQuery runs the first 1,500 INSERT
+   * statements a table gets in 24 hours immediately, then 10 at a time with 100 queued
+   * (https://cloud.google.com/bigquery/docs/data-manipulation-language, "INSERT DML concurrency"):
+   * far above a team's edits, which come in batches of up to ROWS_PER_INSERT rows. Streaming's
+   * insertId de-duplication is only best effort (the Storage Write API is the docs' advice for
+   * stronger guarantees), so duplicates are handled where they are read anyway: the views count a
+   * change id once. That is also why one retry of a failed insert is safe here.
+   */
+  appendChanges(changes: readonly WarehouseChange[]): void {
+    // A team's own table has no latest-state views over it: a change written there would never show.
+    if (this.tables.customers !== CURRENT_TABLES.customers)
+      throw new WarehouseError(
+        `saving changes: ChurnGuard keeps its changes beside the customers table its loader writes, not beside ${this.tables.customers}`,
+      );
+    for (const q of insertChangesSql(changes)) {
+      let done: { affected?: string };
+      try {
+        done = this.job(q, 'saving changes');
+      } catch {
+        // The answer may be lost after BigQuery committed: the same rows again are harmless.
+        done = this.job(q, 'saving changes');
+      }
+      if (done.affected !== undefined && Number(done.affected) !== q.rows)
+        throw new WarehouseError(`saving changes: BigQuery inserted ${done.affected} of ${q.rows} rows`);
+    }
   }
 
   customerByEmail(email: string) {
-    const q = customerByEmailSql(email, this.options.table);
+    const q = customerByEmailSql(email, this.tables);
     return membersFrom(this.run(q, 'customer lookup'), 'customer lookup')[0];
   }
 
   customerRow(email: string) {
     const layout = this.layout();
-    const [row] = this.run(customerCellsSql({ email }, layout, this.options.table), 'customer lookup');
-    return row ? { headers: layout.headers, ...cellsFrom(row, layout) } : undefined;
+    const tables = this.tables;
+    const viaViews = tables.tags === CURRENT_TABLES.tags;
+    const q = customerCellsSql({ email }, layout, tables.customers, viaViews ? tables.tags : undefined);
+    const rows = this.run(q, 'customer lookup');
+    const [row] = rows;
+    if (!row) return undefined;
+    return {
+      headers: layout.headers,
+      ...cellsFrom(row, layout),
+      ...(viaViews ? { current: currentFrom(rows) } : {}),
+    };
   }
 
   customerRowsAt(domain: string, limit: number) {
     const layout = this.layout();
-    const q = customerCellsSql({ domain, limit }, layout, this.options.table);
+    const q = customerCellsSql({ domain, limit }, layout, this.tables.customers);
     return this.run(q, 'customers at a domain').map((row) => ({
       headers: layout.headers,
       ...cellsFrom(row, layout),
@@ -183,23 +236,28 @@ export class BigQueryCustomerStore implements CustomerWarehouse {
   }
 
   portfolioTotals() {
-    return totalsFrom(this.run(totalsSql(this.options.table), 'portfolio totals'));
+    return totalsFrom(this.run(totalsSql(this.tables), 'portfolio totals'));
   }
 
   segmentFigures(segments: readonly Query[], today = this.options.today()) {
     if (segments.length === 0) return [];
-    const q = segmentTotalsSql(segments, this.map, today, { table: this.options.table });
+    const q = segmentTotalsSql(segments, this.map, today, { tables: this.tables });
     return segmentTotalsFrom(this.run(q, 'segment sizes'), segments.length);
   }
 
   topMembers(segments: readonly Query[], today = this.options.today()) {
     if (segments.length === 0) return [];
-    const q = topMembersSql(segments, this.map, today, { table: this.options.table });
+    const q = topMembersSql(segments, this.map, today, { tables: this.tables });
     return topMembersFrom(this.run(q, 'segment members'), segments.length);
   }
 
   callFirst() {
-    return membersFrom(this.run(callFirstSql(undefined, this.options.table), 'call first'), 'call first');
+    return membersFrom(this.run(callFirstSql(undefined, this.tables), 'call first'), 'call first');
+  }
+
+  /** The latest-state views for the loader's table, the named table otherwise (schema.ts). */
+  private get tables(): ReadTables {
+    return this.options.tables ?? readTablesFor(this.options.table);
   }
 
   monthTrend() {

@@ -33,6 +33,8 @@ export interface BigQueryQueryResponse {
   pageToken?: string;
   totalRows?: string;
   totalBytesProcessed?: string;
+  /** Rows a DML statement inserted, updated or deleted. */
+  numDmlAffectedRows?: string;
 }
 
 export interface BigQueryLike {

@@ -15,6 +15,7 @@ import type {
   WarehouseMember,
 } from '../core/sql';
 import type { WatchSettings } from '../core/watch/events';
+import type { WarehouseChanges } from './warehouse-changes';
 
 export interface ScanRequest {
   /** The sheet's time zone: which calendar day today is. */
@@ -30,9 +31,14 @@ export interface WarehouseCustomerRow {
   /** The source's row number (row_id), so issues and notes point at the same row as the sheet's. */
   rowId: number;
   cells: unknown[];
+  /**
+   * Status and tags as the latest-state views hold them (ChurnGuard's own changes included), when
+   * the store reads the views; the cells are the loaded row as the source had it.
+   */
+  current?: { status: string | null; tags: string[] };
 }
 
-export interface CustomerWarehouse {
+export interface CustomerWarehouse extends WarehouseChanges {
   /**
    * One parameterised lookup returning every column's raw value, so the sheet parser and the risk
    * pipeline read the customer exactly as from the sheet; undefined when the table has no such email.

@@ -75,8 +75,10 @@ describe('the customer card from the BigQuery store', () => {
     );
   });
 
-  it('editing from the card says plainly it is not available with the BigQuery store yet', () => {
-    expect(() => act(w.warehouse.ctx(), 'markStatus', { email: emailAt(0), status: 'churned' })).toThrow(
+  // Tags, status and notes are appended to the change tables (warehouse-edits.test.ts); adding a
+  // customer still needs the sheet.
+  it('adding a customer from the card says plainly it is not available with the BigQuery store yet', () => {
+    expect(() => act(w.warehouse.ctx(), 'addCustomer', { email: 'new@nimbus.example', name: 'New' })).toThrow(
       /Not available with the BigQuery store yet: edits from the customer card/,
     );
   });

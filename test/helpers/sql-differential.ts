@@ -21,7 +21,7 @@ import {
 } from '../../src/core/sql';
 import type { CompileOptions } from '../../src/core/sql/where';
 import { DuckDbWarehouse } from '../../src/local/standins/duckdb-warehouse';
-import { randomFrom } from './fuzz/random';
+import { randomFrom, type Random } from './fuzz/random';
 import { EXTRA_HEADERS, generateQuery, generateRecords, TODAY, valuePool } from './warehouse-data';
 
 export interface DifferentialResult {
@@ -119,33 +119,47 @@ export async function differentialRun(
   const rnd = randomFrom(seed);
   const records = generateRecords(rnd, customers);
   const wh = await openLoaded(records);
+  try {
+    return await queryDifferential(wh, records, rnd, seed, { queries, options });
+  } finally {
+    wh.close();
+  }
+}
+
+/**
+ * Random queries on a loaded warehouse against `membersOf` over `records` (the records the
+ * warehouse should hold: the loaded ones, or those with a change log folded in).
+ */
+export async function queryDifferential(
+  wh: DuckDbWarehouse,
+  records: readonly SegmentRecord[],
+  rnd: Random,
+  seed: number,
+  { queries = 100, options = {} as CompileOptions } = {},
+): Promise<DifferentialResult> {
   const mismatches: string[] = [];
   const parsed: { text: string; query: Query }[] = [];
   let selective = 0;
   const pool = valuePool(records);
-  try {
-    for (let i = 0; i < queries; i++) {
-      const text = generateQuery(rnd, pool);
-      let query: Query;
-      try {
-        query = parseQuery(text, HEADERS);
-      } catch (e) {
-        if (e instanceof QueryError) continue; // e.g. "contains" with a blank value: refused by both
-        throw e;
-      }
-      parsed.push({ text, query });
-      const expected = membersOf(query, records, { today: TODAY }).map((r) => r.customer.row);
-      const sql = compileMembers(query, MAP, TODAY, options);
-      // With a broken operator table, only the queries it changes can show it: skip the others.
-      if (options.operators && sql.sql === compileMembers(query, MAP, TODAY).sql) continue;
-      const got = (await wh.query(sql)).map((r) => Number(r.row_id));
-      if (expected.length > 0 && expected.length < records.length) selective++;
-      if (expected.join() !== got.join())
-        mismatches.push(`seed ${seed}: ${text}\n  ${differ(expected, got)}\n  SQL: ${sql.sql}`);
+  for (let i = 0; i < queries; i++) {
+    const text = generateQuery(rnd, pool);
+    let query: Query;
+    try {
+      query = parseQuery(text, HEADERS);
+    } catch (e) {
+      if (e instanceof QueryError) continue; // e.g. "contains" with a blank value: refused by both
+      throw e;
     }
-    await compareAggregates(wh, records, parsed.slice(0, 4), options, mismatches, seed);
-  } finally {
-    wh.close();
+    parsed.push({ text, query });
+    const expected = membersOf(query, records, { today: TODAY }).map((r) => r.customer.row);
+    const sql = compileMembers(query, MAP, TODAY, options);
+    // With a broken operator table, only the queries it changes can show it: skip the others.
+    if (options.operators && sql.sql === compileMembers(query, MAP, TODAY).sql) continue;
+    const got = (await wh.query(sql)).map((r) => Number(r.row_id));
+    if (expected.length > 0 && expected.length < records.length) selective++;
+    if (expected.join() !== got.join())
+      mismatches.push(`seed ${seed}: ${text}\n  ${differ(expected, got)}\n  SQL: ${sql.sql}`);
   }
+  await compareAggregates(wh, records, parsed.slice(0, 4), options, mismatches, seed);
   return { queries: parsed.length, selective, mismatches };
 }

@@ -19,6 +19,8 @@ import { requireConnected } from '../connected';
 import { formValue, type AddonEvent } from '../events';
 import { buildCustomerCard, customerCardAfterAction, customerNotFound } from './message';
 import { withSheet } from '../sheet-errors';
+import { UserFacingError } from '../errors';
+import { currentTags, editableWarehouse, noteChange, statusEdits, tagEdits } from '../warehouse-edits';
 
 export { NOTES_TAB };
 export const NOTES_HEADERS = STARTER_NOTES_HEADERS;
@@ -93,21 +95,39 @@ export function saveNote(ctx: AppContext, email: string, event: AddonEvent): Act
       kind: 'notify',
       notification: `Notes hold up to ${MAX_NOTE} characters; this one has ${note.length}. Nothing was saved.`,
     };
-  const { spreadsheetId } = connected(ctx);
-  withSheet(() =>
-    ctx
-      .appendOnlyTab(spreadsheetId, NOTES_TAB, NOTES_HEADERS)
-      .appendRow([ctx.clock.now(), email, ctx.session.email(), note]),
-  );
+  const warehouse = editableWarehouse(ctx);
+  if (warehouse) warehouse.appendChanges([noteChange(ctx, email, note)]);
+  else {
+    const { spreadsheetId } = connected(ctx);
+    withSheet(() =>
+      ctx
+        .appendOnlyTab(spreadsheetId, NOTES_TAB, NOTES_HEADERS)
+        .appendRow([ctx.clock.now(), email, ctx.session.email(), note]),
+    );
+  }
   return {
     kind: 'navigate',
     steps: [{ kind: 'pop' }, { kind: 'update', card: customerCardAfterAction(ctx, email, event) }],
-    notification: 'Note saved to the Notes tab',
+    notification: warehouse ? 'Note saved to the warehouse' : 'Note saved to the Notes tab',
     stateChanged: true,
   };
 }
 
 export function openTags(ctx: AppContext, email: string): ActionResponse {
+  const warehouse = editableWarehouse(ctx);
+  if (warehouse) {
+    // The views' current tags; the team's vocabulary and the impact override stay with the sheet for now.
+    const { name, tags } = currentTags(ctx, warehouse, email);
+    return {
+      kind: 'navigate',
+      steps: [
+        {
+          kind: 'push',
+          card: tagsCard({ email, name, current: tags, known: [], impact: '', sendShown: true }),
+        },
+      ],
+    };
+  }
   const { settings, sheet } = connected(ctx);
   return withSheet(() => {
     const found = sheet.findByEmail(email, (h) => emailColumnIndex(h, settings.mapping));
@@ -147,6 +167,18 @@ export function saveTags(ctx: AppContext, email: string, event: AddonEvent): Act
   const chosen = event.form[EDIT_FIELDS.tags] ?? [];
   const typed = parseTags(formValue(event, EDIT_FIELDS.newTag));
   const tags = [...new Set([...chosen, ...typed].map((t) => t.trim()).filter(Boolean))];
+  const warehouse = editableWarehouse(ctx);
+  if (warehouse) {
+    // Only the difference from what the card showed is appended: a teammate's tag added since is
+    // neither removed nor re-added by this save.
+    warehouse.appendChanges(tagEdits(ctx, email, shownTags(event), tags));
+    return {
+      kind: 'navigate',
+      steps: [{ kind: 'pop' }, { kind: 'update', card: customerCardAfterAction(ctx, email, event) }],
+      notification: tags.length ? `Tags saved: ${tags.join(', ')}` : 'All tags removed',
+      stateChanged: true,
+    };
+  }
   const impact = formValue(event, EDIT_FIELDS.impact);
   const impactWas = event.parameters.impactWas ?? '';
   // The override is written only when it changed, so saving tags never adds an empty impact column.
@@ -166,12 +198,40 @@ export function saveTags(ctx: AppContext, email: string, event: AddonEvent): Act
   };
 }
 
+/** The tags the tags card showed (its tagsWas parameter), or an error naming what is wrong. */
+function shownTags(event: AddonEvent): string[] {
+  const raw = event.parameters.tagsWas;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw ?? '');
+  } catch {
+    parsed = undefined;
+  }
+  if (!Array.isArray(parsed) || !parsed.every((t) => typeof t === 'string'))
+    throw new UserFacingError(
+      'Tags not saved',
+      'This tags card did not say which tags it showed, so a change could undo a teammate’s.',
+      'Open the tags again from the customer card.',
+    );
+  return parsed as string[];
+}
+
 export function markStatus(
   ctx: AppContext,
   email: string,
   status: 'churned' | 'saved',
   event: AddonEvent,
 ): ActionResponse {
+  const warehouse = editableWarehouse(ctx);
+  if (warehouse) {
+    warehouse.appendChanges(statusEdits(ctx, email, status));
+    return {
+      kind: 'navigate',
+      steps: [{ kind: 'update', card: customerCardAfterAction(ctx, email, event) }],
+      notification: status === 'churned' ? 'Marked as churned' : 'Marked as saved',
+      stateChanged: true,
+    };
+  }
   const today = ctx.clock.now();
   const day = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()));
   updateCustomer(

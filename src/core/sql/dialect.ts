@@ -15,6 +15,20 @@ export function toDuckDbSql(sql: string): string {
     .replace(/\b(STRING|FLOAT64|INT64)\b/g, (t) => TYPES[t]!);
 }
 
+/**
+ * The schema's own statements (change-views.ts): the same rewrites, allowing only the fixed
+ * lower-case words the views compare with ('add', 'open', field names), which hold no backtick,
+ * `@` or upper-case type name for a rewrite to touch.
+ */
+export function toDuckDbDdl(sql: string): string {
+  // Odd pieces are the fixed words; the rest is rewritten as any compiled SQL (and refused if it
+  // holds another quote).
+  return sql
+    .split(/('[a-z][a-z_]*')/)
+    .map((piece, i) => (i % 2 === 1 ? piece : toDuckDbSql(piece)))
+    .join('');
+}
+
 /** Statements a DuckDB connection runs once so it reads the BigQuery subset. */
 export const DUCKDB_SETUP: readonly string[] = [
   'CREATE OR REPLACE MACRO regexp_contains(s, p) AS regexp_matches(s, p)',

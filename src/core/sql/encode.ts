@@ -85,21 +85,24 @@ export function customerRow(record: SegmentRecord, map: ColumnMap): Record<strin
   return row;
 }
 
-/** The tags table rows of one record, one per tag (an element is never "empty": it was typed). */
+/** One tag's shadows (an element is never "empty": it was typed, so '' is text, not NULL). */
+export function tagShadows(tag: string): Shadows {
+  return tag === ''
+    ? { text: '', raw: '', num: null, cmp: null, day: null }
+    : {
+        text: textOf(tag),
+        raw: tag,
+        num: null,
+        cmp: finite(comparable(tag, false)),
+        day: finite(comparable(tag, true)),
+      };
+}
+
+/** The tags table rows of one record, one per tag. */
 export function tagRows(record: SegmentRecord): Record<string, SqlValue>[] {
   return record.customer.tags.map((tag) => {
-    const s: Shadows =
-      tag === ''
-        ? { text: '', raw: '', num: null, cmp: null, day: null }
-        : {
-            text: textOf(tag),
-            raw: tag,
-            num: null,
-            cmp: finite(comparable(tag, false)),
-            day: finite(comparable(tag, true)),
-          };
     const row: Record<string, SqlValue> = { row_id: record.customer.row };
-    for (const [suffix, v] of Object.entries(s)) row[`${TAG_COLUMN}__${suffix}`] = v;
+    for (const [suffix, v] of Object.entries(tagShadows(tag))) row[`${TAG_COLUMN}__${suffix}`] = v;
     return row;
   });
 }

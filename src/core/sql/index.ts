@@ -2,7 +2,7 @@
 export * from './schema';
 export * from './params';
 export * from './column-table';
-export { customerRow, shadowsOf, tagRows, type SqlValue } from './encode';
+export { customerRow, shadowsOf, tagRows, tagShadows, type SqlValue } from './encode';
 export { compileCondition, compileMembers, OPERATOR_SQL, SqlCompileError, type HitSql } from './where';
 export {
   callFirstSql,
@@ -12,7 +12,7 @@ export {
   topMembersSql,
   totalsSql,
 } from './aggregates';
-export { toDuckDbSql, DUCKDB_SETUP } from './dialect';
+export { toDuckDbDdl, toDuckDbSql, DUCKDB_SETUP } from './dialect';
 export { unportablePattern } from './regex-subset';
 export {
   membersFrom,
@@ -23,6 +23,17 @@ export {
   type SegmentFigures,
   type WarehouseMember,
 } from './results';
+export { CHANGE_COLUMNS, CHANGE_TABLES, changeRow, fieldShadows } from './change-tables';
+export {
+  ALERTS_VIEW,
+  CAMPAIGN_LOG_VIEW,
+  createChangeTablesSql,
+  createViewsSql,
+  LATEST_FIRST,
+  NOTES_VIEW,
+  type ViewOptions,
+} from './change-views';
+export { insertChangesSql, ROWS_PER_INSERT, type ChangeInsert } from './change-insert';
 export { trendFrom, trendSql, TREND_SQL, type TrendMonth } from './trend';
 export { valueLinesFrom, valueLinesSql } from './value-lines';
 export { createHistoryTableSql, HISTORY_COLUMNS, HISTORY_TABLE, insertHistorySql } from './history-table';

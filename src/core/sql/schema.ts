@@ -16,8 +16,28 @@ import { BUILT_IN_FIELD_NAMES } from '../segments/fields';
 
 export const CUSTOMERS_TABLE = 'customers';
 export const TAGS_TABLE = 'customer_tags';
+/** The latest-state views over the base tables and ChurnGuard's changes (change-views.ts). */
+export const CUSTOMERS_VIEW = 'customers_current';
+export const TAGS_VIEW = 'customer_tags_current';
+
+/** Where the read queries look: the latest-state views, or the base tables (a team's own view). */
+export interface ReadTables {
+  customers: string;
+  tags: string;
+}
+export const CURRENT_TABLES: ReadTables = { customers: CUSTOMERS_VIEW, tags: TAGS_VIEW };
+export const BASE_TABLES: ReadTables = { customers: CUSTOMERS_TABLE, tags: TAGS_TABLE };
 /** Header ↔ column mapping the loader writes with the table (column-table.ts). */
 export const COLUMNS_TABLE = 'customer_columns';
+
+/**
+ * What the reads look at for a customers table name from Settings: the latest-state views for the
+ * table ChurnGuard's loader writes (`customers`), the named table itself otherwise (a team's own
+ * table or view has no change views over it, so ChurnGuard's changes do not show there).
+ */
+export function readTablesFor(table?: string): ReadTables {
+  return !table || table === CUSTOMERS_TABLE ? CURRENT_TABLES : { customers: table, tags: TAGS_TABLE };
+}
 
 /** BigQuery's names; the DuckDB adapter maps them (dialect.ts). */
 export type SqlType = 'STRING' | 'FLOAT64' | 'INT64';

@@ -12,11 +12,11 @@ import { ParamBag, type SqlQuery } from './params';
 import { unportablePattern } from './regex-subset';
 import {
   BUILT_IN_SQL,
-  CUSTOMERS_TABLE,
+  CURRENT_TABLES,
   identifier,
   TAG_COLUMN,
-  TAGS_TABLE,
   type ColumnMap,
+  type ReadTables,
   type FieldSql,
   type ShadowSuffix,
 } from './schema';
@@ -114,8 +114,8 @@ export interface CompileOptions {
   operators?: Readonly<Record<PositiveOperator, HitSql>>;
   /** The customers table's alias in the FROM clause. */
   alias?: string;
-  /** The customers table's name, when the team loaded it under another (Settings → Customer store). */
-  table?: string;
+  /** What to read: the latest-state views by default, so ChurnGuard's own changes count. */
+  tables?: ReadTables;
 }
 
 const shadowRef = (prefix: string, base: string): ValueRef => ({
@@ -161,6 +161,7 @@ class Compiler {
     private readonly today: Date,
     private readonly operators: Readonly<Record<PositiveOperator, HitSql>>,
     private readonly alias: string,
+    private readonly tables: ReadTables,
   ) {}
 
   compile(q: Query): string {
@@ -186,7 +187,7 @@ class Compiler {
     const sql = fieldSql(field, this.map);
     const hit = this.operators[op];
     if (sql.kind === 'tags') {
-      const tags = `${identifier(TAGS_TABLE)} AS t`;
+      const tags = `${identifier(this.tables.tags)} AS t`;
       const same = `t.${identifier('row_id')} = ${this.alias}.${identifier('row_id')}`;
       // Tag is empty when the customer has no tag rows; otherwise any tag row may match.
       if (op === 'is empty') return `(NOT EXISTS (SELECT 1 FROM ${tags} WHERE ${same}))`;
@@ -214,9 +215,14 @@ export function compileCondition(
   today: Date,
   options: CompileOptions = {},
 ): string {
-  return new Compiler(map, params, today, options.operators ?? OPERATOR_SQL, options.alias ?? 'c').compile(
-    query,
-  );
+  return new Compiler(
+    map,
+    params,
+    today,
+    options.operators ?? OPERATOR_SQL,
+    options.alias ?? 'c',
+    options.tables ?? CURRENT_TABLES,
+  ).compile(query);
 }
 
 /** `SELECT row_id … WHERE <query> ORDER BY row_id`: the members, in source order. */
@@ -229,6 +235,6 @@ export function compileMembers(
   const params = new ParamBag();
   const where = compileCondition(query, map, params, today, { ...options, alias: 'c' });
   return params.query(
-    `SELECT c.${identifier('row_id')} AS row_id FROM ${identifier(options.table ?? CUSTOMERS_TABLE)} AS c WHERE ${where} ORDER BY c.${identifier('row_id')}`,
+    `SELECT c.${identifier('row_id')} AS row_id FROM ${identifier((options.tables ?? CURRENT_TABLES).customers)} AS c WHERE ${where} ORDER BY c.${identifier('row_id')}`,
   );
 }

@@ -8,7 +8,7 @@
  * them: a schema, and rows of `{ f: [{ v }] }` with every value a string or null, paged by maxResults.
  * It counts calls and the bytes of each answer for the warehouse bench.
  */
-import { toDuckDbSql } from '../../core/sql';
+import { toDuckDbDdl, toDuckDbSql } from '../../core/sql';
 import type {
   BigQueryLike,
   BigQueryParameter,
@@ -22,6 +22,11 @@ export interface BigQueryStandInOptions {
   datasetId: string;
   /** Rows per page when the request sets no maxResults (the API's own limit is 10 MB a page). */
   pageRows?: number;
+  /**
+   * A fault: the statement runs and commits, then the answer is lost (the caller sees an error),
+   * as when Apps Script's request times out after BigQuery accepted the job.
+   */
+  loseAnswer?: (sql: string) => boolean;
 }
 
 export interface BigQueryTraffic {
@@ -56,6 +61,52 @@ function parameterValue(p: BigQueryParameter): string | number | bigint {
   const n = Number(raw);
   if (!Number.isFinite(n)) throw new Error(`Query parameter '${p.name}': '${raw}' is not a FLOAT64`);
   return n;
+}
+
+type StatementKind = 'query' | 'insert' | 'ddl';
+
+function statementKind(sql: string): StatementKind {
+  if (/^\s*INSERT\s/i.test(sql)) return 'insert';
+  if (/^\s*CREATE\s/i.test(sql)) return 'ddl';
+  if (/^\s*(UPDATE|DELETE|MERGE|TRUNCATE|DROP|ALTER)\s/i.test(sql))
+    throw new Error('The BigQuery stand-in runs only the INSERT and CREATE statements ChurnGuard sends');
+  return 'query';
+}
+
+/**
+ * DML and DDL as BigQuery takes them (https://cloud.google.com/bigquery/docs/views, "View
+ * limitations"): views are read-only, so an INSERT into one is refused; a view body cannot
+ * reference query parameters; and a reference inside a view must name its dataset, since the
+ * default dataset does not apply to a view body. DuckDB has one schema here, so the dataset is
+ * then dropped from the references.
+ */
+function runStatement(
+  db: SyncDuckDb,
+  kind: 'insert' | 'ddl',
+  sql: string,
+  values: Record<string, string | number | bigint>,
+  datasetId: string,
+): number {
+  if (kind === 'insert') {
+    const target = /^\s*INSERT\s+INTO\s+`([a-z0-9_]+)`/i.exec(sql)?.[1];
+    if (!target) throw new Error('INSERT needs a table named in backticks');
+    const type = db.run('SELECT table_type FROM information_schema.tables WHERE table_name = $t', {
+      t: target,
+    }).rows[0]?.[0];
+    if (type === undefined) throw new Error(`Not found: Table ${datasetId}.${target}`);
+    if (type === 'VIEW') throw new Error(`${datasetId}.${target} is a view; views are read-only`);
+    return Number(db.run(toDuckDbSql(sql), values).rows[0]?.[0] ?? 0);
+  }
+  if (/^\s*CREATE\s+(OR\s+REPLACE\s+)?VIEW\s/i.test(sql)) {
+    if (/@[A-Za-z_]/.test(sql)) throw new Error('Query parameters cannot be used in a view');
+    const bare = /\b(?:FROM|JOIN)\s+`([a-z0-9_]+)`(?!\.)/i.exec(sql);
+    if (bare)
+      throw new Error(
+        `Table name "${bare[1]}" missing dataset while no default dataset is set in the request (a view body ignores the default dataset)`,
+      );
+  }
+  db.run(toDuckDbDdl(sql.split(`\`${datasetId}\`.`).join('')), values);
+  return 0;
 }
 
 export function createBigQueryStandIn(
@@ -101,8 +152,20 @@ export function createBigQueryStandIn(
           );
         const values: Record<string, string | number | bigint> = {};
         for (const p of params) values[p.name] = parameterValue(p);
-        const answer = db.run(toDuckDbSql(request.query), values);
         const jobId = `job_${nextJob++}`;
+        const statement = statementKind(request.query);
+        if (statement !== 'query') {
+          const affected = runStatement(db, statement, request.query, values, options.datasetId);
+          if (options.loseAnswer?.(request.query)) throw new Error('Backend error: the request timed out');
+          const response: BigQueryQueryResponse = {
+            jobComplete: true,
+            jobReference: { projectId, jobId, location: 'US' },
+            ...(statement === 'insert' ? { numDmlAffectedRows: String(affected) } : {}),
+          };
+          traffic.bytes += JSON.stringify(response).length;
+          return response;
+        }
+        const answer = db.run(toDuckDbSql(request.query), values);
         jobs.set(jobId, {
           response: {
             jobComplete: true,

@@ -3,15 +3,17 @@
  * BigQuery-subset SQL through the dialect adapter. The differential tests, the BigQuery stand-in and
  * the warehouse bench all run on it.
  */
-import {
-  DuckDBInstance,
-  type DuckDBConnection,
-  type DuckDBValue,
-} from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import type { WarehouseChange } from '../../core/changes';
 import {
   COLUMNS_TABLE,
+  createChangeTablesSql,
   createHistoryTableSql,
   createTablesSql,
+  createViewsSql,
+  insertChangesSql,
+  toDuckDbDdl,
+  type ViewOptions,
   customerColumns,
   customerRow,
   CUSTOMERS_TABLE,
@@ -70,10 +72,15 @@ export class DuckDbWarehouse {
   }
 
   /**
-   * The three tables and the score history, with the header ↔ column mapping written to
-   * customer_columns (column-table.ts) in the source's header order (default: the map's own order).
+   * The base tables and the score history with the header ↔ column mapping written to
+   * customer_columns (column-table.ts) in the source's header order (default: the map's own order),
+   * the change tables and the latest-state views over them.
    */
-  async createTables(map: ColumnMap, headers: readonly string[] = Object.keys(map.columns)): Promise<void> {
+  async createTables(
+    map: ColumnMap,
+    headers: readonly string[] = Object.keys(map.columns),
+    views: ViewOptions = {},
+  ): Promise<void> {
     for (const s of [...createTablesSql(map), createHistoryTableSql()])
       await this.connection.run(toDuckDbSql(s));
     const columns = await this.connection.createAppender(COLUMNS_TABLE);
@@ -86,6 +93,18 @@ export class DuckDbWarehouse {
       columns.endRow();
     });
     columns.closeSync();
+    await this.createViews(map, views);
+  }
+
+  /** (Re)creates the change tables (if missing) and the views, e.g. with a deliberately wrong order. */
+  async createViews(map: ColumnMap, views: ViewOptions = {}): Promise<void> {
+    for (const s of [...createChangeTablesSql(views), ...createViewsSql(map, views)])
+      await this.connection.run(toDuckDbDdl(s));
+  }
+
+  /** Appends changes through the same INSERT statements the BigQuery store sends. */
+  async append(changes: readonly WarehouseChange[]): Promise<void> {
+    for (const q of insertChangesSql(changes)) await this.query(q);
   }
 
   /** Appends score-history rows as a scan would have written them (tests and the bench). */

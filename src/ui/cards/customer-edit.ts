@@ -28,6 +28,8 @@ export function tagsCard(state: {
   /** The hand-set crisis impact ('' when the rules decide), and what the rules say. */
   impact: string;
   ruleImpact?: string;
+  /** The warehouse store appends only what changed from the tags this card showed, so they travel with it. */
+  sendShown?: boolean;
 }): Card {
   const all = [...new Set([...state.current, ...state.known])]
     .sort((a, b) => a.localeCompare(b))
@@ -74,7 +76,11 @@ export function tagsCard(state: {
       primary: actionButton(
         'Save tags',
         ACTION.saveTags,
-        { email: state.email, impactWas: state.impact },
+        {
+          email: state.email,
+          impactWas: state.impact,
+          ...(state.sendShown ? { tagsWas: JSON.stringify(state.current) } : {}),
+        },
         'filled',
       ),
     },

@@ -1,0 +1,77 @@
+/**
+ * The customer card's edits when BigQuery is the customer store (issue 21): each edit is appended
+ * to the warehouse's change tables (src/ports/warehouse-changes.ts), never written over a shared
+ * cell, so two teammates tagging one customer at once both keep their tag. The card is then read
+ * back through the latest-state views.
+ */
+import { tagKey, type ChangeStamp, type WarehouseChange } from '../core/changes';
+import type { CustomerWarehouse } from '../ports/customer-warehouse';
+import type { AppContext } from './context';
+import { loadSettings } from './settings-store';
+import { findInWarehouse } from './warehouse-customer';
+
+let made = 0;
+
+/**
+ * Stamps for `n` changes made now by this user. The id is made here, once, and travels with the
+ * rows, so the store's retry of an insert whose answer was lost is counted once by the views.
+ */
+export function stamps(ctx: AppContext, n: number): ChangeStamp[] {
+  const atMs = ctx.clock.now().getTime();
+  const author = ctx.session.email() || 'unknown';
+  const random = () => Math.floor(Math.random() * 2 ** 48).toString(36);
+  return Array.from({ length: n }, () => ({
+    changeId: `cg-${atMs.toString(36)}-${random()}${random()}-${(made++).toString(36)}`,
+    author,
+    atMs,
+  }));
+}
+
+/** The warehouse when it is the store, else undefined (edits go to the sheet). */
+export function editableWarehouse(ctx: AppContext): CustomerWarehouse | undefined {
+  return ctx.warehouse?.();
+}
+
+/** The customer's name and current tags as the views hold them ('' and [] when unknown). */
+export function currentTags(ctx: AppContext, warehouse: CustomerWarehouse, email: string) {
+  const { settings } = loadSettings(ctx.userStore);
+  const found = findInWarehouse(warehouse, { email, name: '' }, settings.mapping);
+  const c = found.customers[0];
+  return { name: c?.name ?? '', tags: c?.tags ?? [] };
+}
+
+/** A note, appended. */
+export function noteChange(ctx: AppContext, email: string, text: string): WarehouseChange {
+  return { ...stamps(ctx, 1)[0]!, kind: 'note', email, text };
+}
+
+/** The tag changes from the current list to the chosen one (compared folded, as segments compare tags). */
+export function tagEdits(
+  ctx: AppContext,
+  email: string,
+  current: readonly string[],
+  chosen: readonly string[],
+): WarehouseChange[] {
+  const have = new Set(current.map(tagKey));
+  const want = new Set(chosen.map(tagKey));
+  const ops: { tag: string; op: 'add' | 'remove' }[] = [
+    ...chosen.filter((t) => !have.has(tagKey(t))).map((tag) => ({ tag, op: 'add' as const })),
+    ...current.filter((t) => !want.has(tagKey(t))).map((tag) => ({ tag, op: 'remove' as const })),
+  ];
+  const all = stamps(ctx, ops.length);
+  return ops.map((o, i) => ({ ...all[i]!, kind: 'tag', email, ...o }));
+}
+
+/** Churned or saved: the status change and the note that says who did it. */
+export function statusEdits(ctx: AppContext, email: string, status: 'churned' | 'saved'): WarehouseChange[] {
+  const [s, n] = stamps(ctx, 2);
+  return [
+    { ...s!, kind: 'field', email, field: 'status', value: status === 'churned' ? 'churned' : 'active' },
+    {
+      ...n!,
+      kind: 'note',
+      email,
+      text: status === 'churned' ? 'Marked as churned' : 'Marked as saved (retained)',
+    },
+  ];
+}
