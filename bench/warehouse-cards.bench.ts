@@ -10,6 +10,8 @@
  * modelled service time (latency.ts: 1 s a Jobs.query, an estimate) and this machine's wall time,
  * which includes DuckDB's real scan of the table. Calls and bytes are the point: flat in N.
  */
+import * as path from 'node:path';
+import { bundle } from '../scripts/lib/bundle';
 import { loadSettings, saveSettings } from '../src/app/settings-store';
 import { gmailEvent } from '../src/local/gmail-events';
 import { SAMPLE_NOW, sampleSheet } from '../src/local/sample-world';
@@ -20,7 +22,7 @@ import { cachedWarehouse } from '../src/local/warehouse/cache';
 import { progressLine } from '../src/local/warehouse/main';
 import { WORKBENCH_WAREHOUSE_STORE } from '../src/local/workbench/warehouse-settings';
 import { LOCAL_WAREHOUSE } from '../src/local/workbench/warehouse-store';
-import { loadCode, safeCall, withinCardTarget, type Measured } from './card-actions.bench';
+import { safeCall, withinCardTarget, type Measured } from './card-actions.bench';
 import { round } from './stats';
 
 const SEGMENT = 'Struggling to pay';
@@ -72,7 +74,8 @@ function warehouseWorld(bigQuery: AppsScriptWorld['bigQuery']): AppsScriptWorld 
 }
 
 export async function warehouseCardsBench(sizes: number[]): Promise<Record<string, unknown>[]> {
-  const code = loadCode();
+  // The BigQuery store is in the opt-in deployment's bundle only (scripts/lib/bundle.ts, leaveOutOptIns).
+  const { code } = await bundle(path.resolve(__dirname, '../src/index.ts'), ['bigquery']);
   const rows: Record<string, unknown>[] = [];
   for (const n of sizes) {
     const { file, report } = await cachedWarehouse(n, {

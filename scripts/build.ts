@@ -30,7 +30,7 @@ export async function build(
     fs.readFileSync(path.join(ROOT, 'appsscript.json'), 'utf8'),
     optIns,
   );
-  const { code, globals, bytes } = await bundle(path.join(ROOT, 'src/index.ts'));
+  const { code, globals, bytes } = await bundle(path.join(ROOT, 'src/index.ts'), optIns);
 
   const missing = missingFunctions(manifest, globals);
   if (missing.length > 0) {

@@ -15,6 +15,7 @@ import { pack } from './pack';
 import { sharePhrases } from './shared-phrases';
 import { sourceAt, type SourceMapJson } from './source-map';
 import { shareStrings } from './shared-strings';
+import type { OptIn } from './manifest-opt-ins';
 
 export const NAMESPACE = '__ChurnGuard';
 
@@ -93,6 +94,35 @@ export const SHARED_BUILT_INS = [
   'Uint16Array',
 ] as const;
 
+/**
+ * What each opt-in adds to the bundle: the module src/gas/runtime.ts builds that capability from. A
+ * build without the opt-in resolves it to src/gas/opt-in-absent/<same name>, which has the same exports
+ * and says how to deploy with it. Without its scope in the manifest (scripts/lib/manifest-opt-ins.ts)
+ * the capability could never run, so the default deployment does not parse its code on every click:
+ * the SQL compiler and the BigQuery store (about 30 KB), the email-service client.
+ */
+const OPT_IN_MODULES: Record<OptIn, string> = {
+  bigquery: 'warehouse-choice',
+  'email-service': 'sender-choice',
+};
+
+function leaveOutOptIns(optIns: readonly OptIn[]): esbuild.Plugin {
+  const absent = (Object.keys(OPT_IN_MODULES) as OptIn[])
+    .filter((o) => !optIns.includes(o))
+    .map((o) => OPT_IN_MODULES[o]);
+  return {
+    name: 'leave-out-opt-ins',
+    setup(build) {
+      build.onResolve({ filter: /^\.\/(warehouse-choice|sender-choice)$/ }, (args) => {
+        const name = args.path.slice(2);
+        const inGas = path.basename(args.resolveDir) === 'gas';
+        if (!inGas || !absent.includes(name)) return undefined;
+        return { path: path.join(args.resolveDir, 'opt-in-absent', `${name}.ts`) };
+      });
+    },
+  };
+}
+
 export interface BundleResult {
   code: string;
   globals: string[];
@@ -102,7 +132,7 @@ export interface BundleResult {
 }
 
 /** esbuild's options for Code.js, before the two passes over its output (the tests build with them too). */
-export function esbuildOptions(entry: string) {
+export function esbuildOptions(entry: string, optIns: readonly OptIn[] = []) {
   return {
     entryPoints: [entry],
     bundle: true,
@@ -132,17 +162,17 @@ export function esbuildOptions(entry: string) {
     keepNames: true,
     logLevel: 'silent' as const,
     metafile: true,
-    plugins: [zodEnglishOnly, packedIntentRules],
+    plugins: [zodEnglishOnly, packedIntentRules, leaveOutOptIns(optIns)],
   } satisfies esbuild.BuildOptions;
 }
 
-export async function bundle(entry: string): Promise<BundleResult> {
+export async function bundle(entry: string, optIns: readonly OptIn[] = []): Promise<BundleResult> {
   // With its source map, to tell zod's functions from ChurnGuard's (compactNames' `unnamed`).
   // The per-file table is measured on a build with short names, as the files ship (the passes' input
   // keeps esbuild's long names until the end, which would inflate every file's share).
   const [result, sized] = await Promise.all([
-    esbuild.build({ ...esbuildOptions(entry), sourcemap: 'external', outfile: 'Code.js' }),
-    esbuild.build({ ...esbuildOptions(entry), minifyIdentifiers: true }),
+    esbuild.build({ ...esbuildOptions(entry, optIns), sourcemap: 'external', outfile: 'Code.js' }),
+    esbuild.build({ ...esbuildOptions(entry, optIns), minifyIdentifiers: true }),
   ]);
   const out = result.outputFiles.find((f) => f.path.endsWith('.js'));
   const map = result.outputFiles.find((f) => f.path.endsWith('.js.map'));
