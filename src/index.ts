@@ -6,6 +6,10 @@
  * Services are read from the globals lazily, at call time, so loading the file touches nothing.
  */
 import { gasEntryPoints } from './gas/entry-points';
+import type { BigQueryLike } from './gas/bigquery-like';
+
+/** The BigQuery advanced service's global, present only where the project turned the service on. */
+declare const BigQuery: BigQueryLike | undefined;
 
 const gas = gasEntryPoints(() => ({
   SpreadsheetApp,
@@ -17,6 +21,10 @@ const gas = gasEntryPoints(() => ({
   // A getter: the global is touched only when the email-service sender sends (it needs its own scope).
   get UrlFetchApp() {
     return typeof UrlFetchApp === 'undefined' ? undefined : UrlFetchApp;
+  },
+  // A getter: read only when Settings chose the BigQuery customer store (it needs its own scope).
+  get BigQuery() {
+    return typeof BigQuery === 'undefined' ? undefined : BigQuery;
   },
   LockService,
   ScriptApp,

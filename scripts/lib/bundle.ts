@@ -12,6 +12,8 @@ import * as vm from 'node:vm';
 import { ruleSpecs } from '../../src/core/intent/rules/specs';
 import { compactNames } from './compact-names';
 import { pack } from './pack';
+import { sharePhrases } from './shared-phrases';
+import { sourceAt, type SourceMapJson } from './source-map';
 import { shareStrings } from './shared-strings';
 
 export const NAMESPACE = '__ChurnGuard';
@@ -60,6 +62,37 @@ const packedIntentRules: esbuild.Plugin = {
   },
 };
 
+/**
+ * Built-ins the bundle may read through a variable (shareStrings' `builtIns`): ECMAScript's own, which
+ * every V8 context has before the bundle runs. Not `Date`: the workbench and benches give the bundle
+ * a Date of their own clock, and one day a test may swap it after load.
+ */
+export const SHARED_BUILT_INS = [
+  'Math',
+  'Object',
+  'String',
+  'Number',
+  'Array',
+  'JSON',
+  'Error',
+  'TypeError',
+  'RangeError',
+  'Map',
+  'Set',
+  'WeakMap',
+  'WeakSet',
+  'Promise',
+  'Boolean',
+  'RegExp',
+  'Symbol',
+  'Reflect',
+  'Float64Array',
+  'Int32Array',
+  'Int16Array',
+  'Uint8Array',
+  'Uint16Array',
+] as const;
+
 export interface BundleResult {
   code: string;
   globals: string[];
@@ -83,16 +116,19 @@ export function esbuildOptions(entry: string) {
     charset: 'utf8' as const,
     legalComments: 'none' as const,
     treeShaking: true,
-    // Apps Script parses the whole file on every card click, so it ships minified: whitespace,
-    // shorter syntax and short local names. keepNames sets each function's `name` back to its
-    // source name, and V8 prints that name in stack traces, so an error logged from Apps Script
-    // still reads "at historyShortfall", not "at Mm" (test/bundle/bundle-size.test.ts checks both).
-    // Two passes over esbuild's output then shorten what the minifier cannot: compactNames gathers the
-    // top-level naming calls into two front-coded tables, and shareStrings writes each repeated string
-    // (literal, `.property` or `key:`) once. Both cost a little load time; see the README's Bundle size.
+    // Apps Script parses the whole file on every card click, so it ships minified: whitespace and
+    // shorter syntax here, local names at the very end (minifyIdentifiers below). keepNames sets each
+    // function's `name` back to its source name, and V8 prints that name in stack traces, so an error
+    // logged from Apps Script still reads "at historyShortfall", not "at Mm"
+    // (test/bundle/bundle-size.test.ts checks both). Two passes over esbuild's output then shorten
+    // what the minifier cannot: compactNames gathers the top-level naming calls into two front-coded
+    // tables, and shareStrings writes each repeated string (literal, `.property` or `key:`) and each
+    // much-used built-in (`Math`, `Object`…) once. Both cost a little load time; see the README's Bundle size.
     minifyWhitespace: true,
     minifySyntax: true,
-    minifyIdentifiers: true,
+    // Names are shortened after the passes (minifyIdentifiers), so that the variables shareStrings
+    // declares get the shortest names by how often they are used, like every other name.
+    minifyIdentifiers: false,
     keepNames: true,
     logLevel: 'silent' as const,
     metafile: true,
@@ -101,11 +137,19 @@ export function esbuildOptions(entry: string) {
 }
 
 export async function bundle(entry: string): Promise<BundleResult> {
-  const result = await esbuild.build(esbuildOptions(entry));
-  const [out] = result.outputFiles;
-  if (!out) throw new Error('esbuild produced no output');
-  const named = compactNames(out.text, NAMESPACE).code;
-  const body = shareStrings(named, NAMESPACE, { properties: true }).code;
+  // With its source map, to tell zod's functions from ChurnGuard's (compactNames' `unnamed`).
+  const result = await esbuild.build({ ...esbuildOptions(entry), sourcemap: 'external', outfile: 'Code.js' });
+  const out = result.outputFiles.find((f) => f.path.endsWith('.js'));
+  const map = result.outputFiles.find((f) => f.path.endsWith('.js.map'));
+  if (!out || !map) throw new Error('esbuild produced no output');
+  const source = sourceAt(out.text, JSON.parse(map.text) as SourceMapJson);
+  const named = compactNames(out.text, NAMESPACE, (at) => /node_modules/.test(source(at) ?? '')).code;
+  const shared = shareStrings(named, NAMESPACE, {
+    properties: true,
+    builtIns: SHARED_BUILT_INS,
+    constants: true,
+  }).code;
+  const body = await minifyIdentifiers(sharePhrases(shared, NAMESPACE).code);
   const globals = exportedFunctionNames(body);
   const stubs = globals
     .map((name) => `function ${name}(e) {\n  return ${NAMESPACE}.${name}(e);\n}`)
@@ -123,6 +167,28 @@ export async function bundle(entry: string): Promise<BundleResult> {
     }
   }
   return { code, globals, bytes: Buffer.byteLength(code, 'utf8'), inputBytes };
+}
+
+/**
+ * The last step: esbuild's minifier over the whole file, for local names only (whitespace and syntax
+ * were minified by the build). It renames by how often a name is used, in every scope at once, so a
+ * string variable of shareStrings written 500 times gets one of the one-letter names. Top-level
+ * names (the namespace, the forwarding functions) are never renamed: they may be globals. Function
+ * names are already pinned by the name tables and esbuild's own naming calls, so renaming a
+ * function's binding does not change its `name`.
+ */
+export async function minifyIdentifiers(code: string): Promise<string> {
+  const result = await esbuild.transform(code, {
+    minifyIdentifiers: true,
+    minifyWhitespace: true,
+    // Without it the printer writes `true`/`false` for the build's `!0`/`!1`.
+    minifySyntax: true,
+    charset: 'utf8',
+    legalComments: 'none',
+    target: 'es2020',
+    logLevel: 'silent',
+  });
+  return result.code.replace(/\n$/, '');
 }
 
 /**

@@ -60,10 +60,22 @@ const DECODER =
 
 const NAME = /^[A-Za-z_$][\w$]*$/;
 
-export function compactNames(body: string, namespace: string): CompactedNames {
-  const helper = /var ([\w$]+)=\(([\w$]+),([\w$]+)\)=>[\w$]+\(\2,"name",\{value:\3,configurable:!0\}\)/.exec(
-    body,
-  )?.[1];
+/**
+ * `unnamed(position)`: true for a function written by a package (zod), not by ChurnGuard. Its top-level
+ * naming call is dropped instead of moved to a table: a stack trace names ChurnGuard's own functions,
+ * which is what a logged error needs; zod's keep the minified name (zod gives its schema classes
+ * their names itself, `$constructor`, so `instanceof` messages and class names do not change).
+ */
+export function compactNames(
+  body: string,
+  namespace: string,
+  unnamed: (position: number) => boolean = () => false,
+): CompactedNames {
+  // `{value:t,…}` with minified names, `{value,…}` (shorthand) with esbuild's own.
+  const helper =
+    /var ([\w$]+)=\(([\w$]+),([\w$]+)\)=>[\w$]+\(\2,"name",\{value(?::\3)?,configurable:!0\}\)/.exec(
+      body,
+    )?.[1];
   if (!helper) return { code: body, hoisted: [], late: [] };
   if (new RegExp(`\\b${SET_NAMES}\\b`).test(body)) throw new Error(`the bundle already uses ${SET_NAMES}`);
   const { program, block } = parseBundle(body, namespace);
@@ -107,7 +119,7 @@ export function compactNames(body: string, namespace: string): CompactedNames {
       const call = namingCall(s.expression);
       const id = call?.target.type === 'Identifier' ? (call.target.name as string) : null;
       if (call && id && declaredFunctions.has(id) && !reassigned.has(id) && !declaredVars.has(id)) {
-        hoisted.push({ id, name: call.name });
+        if (!unnamed(call.target.start)) hoisted.push({ id, name: call.name });
         edits.push({ start: s.start, end: s.end, text: '' });
       }
     } else if (s.type === 'VariableDeclaration') {
@@ -119,7 +131,7 @@ export function compactNames(body: string, namespace: string): CompactedNames {
         const kind = call.target.type;
         if (kind !== 'ArrowFunctionExpression' && kind !== 'FunctionExpression') continue;
         if (reassigned.has(name) || declaredVars.get(name) !== 1 || declaredFunctions.has(name)) continue;
-        late.push({ id: name, name: call.name });
+        if (!unnamed(call.target.start)) late.push({ id: name, name: call.name });
         const init = d.init as Node;
         edits.push({
           start: init.start,

@@ -13,6 +13,7 @@ import type { ExpiringCache } from '../ports/expiring-cache';
 import type { Mailer } from '../ports/mailer';
 import type { Locks } from '../ports/locks';
 import type { Triggers } from '../ports/triggers';
+import type { CustomerWarehouse } from '../ports/customer-warehouse';
 import type { UnsubscribeServices } from '../ports/unsubscribe';
 import type { CampaignLogStore } from '../core/campaigns/runner';
 import type { LogEntry, LoggedRecipient, LogRead } from '../core/campaigns/log';
@@ -39,6 +40,12 @@ export interface AppContext {
   triggers: Triggers;
   /** Signed unsubscribe links and the clicks waiting for the sheet (src/app/unsubscribe). */
   unsubscribe: UnsubscribeServices;
+  /**
+   * The BigQuery customer store when Settings → Customer store chose it, else undefined (the sheet).
+   * Throws a UserFacingError naming what to enable when BigQuery is chosen but not available.
+   * Optional: contexts without a warehouse read the sheet.
+   */
+  warehouse?(): CustomerWarehouse | undefined;
   /** Milliseconds since this execution started, for the 30 s / 6 min budgets. */
   elapsedMs(): number;
 }

@@ -10,7 +10,8 @@ import { readCustomers, type CellIssue } from '../core/sheet/read-customers';
 import type { CustomerSheet, SheetRows } from '../ports/customer-sheet';
 import type { OpenMessage } from '../ports/mailbox';
 
-const FREE_MAIL = new Set([
+/** Free-mail domains: never a company, so never matched by domain. */
+export const FREE_MAIL: ReadonlySet<string> = new Set([
   'gmail.com',
   'googlemail.com',
   'outlook.com',

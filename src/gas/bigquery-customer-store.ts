@@ -10,6 +10,8 @@ import type { PlaybookSettings } from '../core/playbooks/settings';
 import type { WatchSettings } from '../core/watch/events';
 import {
   callFirstSql,
+  cellsFrom,
+  columnTableSql,
   customerByEmailSql,
   insertHistorySql,
   scanEventsFrom,
@@ -18,6 +20,8 @@ import {
   trendSql,
   valueLinesFrom,
   valueLinesSql,
+  customerCellsSql,
+  layoutFrom,
   membersFrom,
   segmentTotalsFrom,
   segmentTotalsSql,
@@ -27,6 +31,7 @@ import {
   totalsSql,
   type ColumnMap,
   type SqlQuery,
+  type WarehouseLayout,
 } from '../core/sql';
 import type { CustomerWarehouse, ScanRequest } from '../ports/customer-warehouse';
 import type { BigQueryLike, BigQueryQueryRequest, BigQueryQueryResponse } from './bigquery-like';
@@ -34,11 +39,21 @@ import type { BigQueryLike, BigQueryQueryRequest, BigQueryQueryResponse } from '
 export interface BigQueryStoreOptions {
   projectId: string;
   datasetId: string;
-  map: ColumnMap;
+  /** The customers table's name when not `customers` (Settings → Customer store). */
+  table?: string;
+  /**
+   * The header ↔ column mapping: given (tests, bench), or read from the customer_columns table at
+   * first use and handed to `remember` (the add-on keeps it in CacheService).
+   */
+  map?: ColumnMap;
+  cachedLayout?: () => WarehouseLayout | undefined;
+  remember?: (layout: WarehouseLayout) => void;
   today: () => Date;
   sleep?: (ms: number) => void;
   /** Calls allowed per figure (the query, then polls and pages). */
   maxCalls?: number;
+  /** What a BigQuery error means for the person at the card (src/gas/warehouse-choice.ts). */
+  explain?: (error: unknown) => unknown;
 }
 
 export class WarehouseError extends Error {
@@ -82,16 +97,45 @@ export class BigQueryCustomerStore implements CustomerWarehouse {
   private readonly sleep: (ms: number) => void;
   private readonly maxCalls: number;
 
+  private known: WarehouseLayout | undefined;
+
   constructor(
     private readonly bigQuery: BigQueryLike,
     private readonly options: BigQueryStoreOptions,
   ) {
     this.sleep = options.sleep ?? (() => undefined);
     this.maxCalls = options.maxCalls ?? 12;
+    if (options.map) this.known = { headers: Object.keys(options.map.columns), map: options.map };
   }
 
-  /** Runs one query to its last row. */
+  /** The header ↔ column mapping: given, cached, or one query of customer_columns. */
+  layout(): WarehouseLayout {
+    if (this.known) return this.known;
+    const cached = this.options.cachedLayout?.();
+    if (cached) return (this.known = cached);
+    const layout = layoutFrom(this.run(columnTableSql(), 'column mapping'));
+    this.options.remember?.(layout);
+    return (this.known = layout);
+  }
+
+  headers(): string[] {
+    return this.layout().headers;
+  }
+
+  private get map(): ColumnMap {
+    return this.layout().map;
+  }
+
+  /** Runs one query to its last row; BigQuery's errors explained when the options say how. */
   run(q: SqlQuery, what: string): Record<string, unknown>[] {
+    try {
+      return this.runToEnd(q, what);
+    } catch (error) {
+      throw this.options.explain ? this.options.explain(error) : error;
+    }
+  }
+
+  private runToEnd(q: SqlQuery, what: string): Record<string, unknown>[] {
     const { projectId, datasetId } = this.options;
     let calls = 1;
     let response = this.bigQuery.Jobs.query(queryRequest(q, projectId, datasetId), projectId);
@@ -119,27 +163,43 @@ export class BigQueryCustomerStore implements CustomerWarehouse {
   }
 
   customerByEmail(email: string) {
-    return membersFrom(this.run(customerByEmailSql(email), 'customer lookup'), 'customer lookup')[0];
+    const q = customerByEmailSql(email, this.options.table);
+    return membersFrom(this.run(q, 'customer lookup'), 'customer lookup')[0];
+  }
+
+  customerRow(email: string) {
+    const layout = this.layout();
+    const [row] = this.run(customerCellsSql({ email }, layout, this.options.table), 'customer lookup');
+    return row ? { headers: layout.headers, ...cellsFrom(row, layout) } : undefined;
+  }
+
+  customerRowsAt(domain: string, limit: number) {
+    const layout = this.layout();
+    const q = customerCellsSql({ domain, limit }, layout, this.options.table);
+    return this.run(q, 'customers at a domain').map((row) => ({
+      headers: layout.headers,
+      ...cellsFrom(row, layout),
+    }));
   }
 
   portfolioTotals() {
-    return totalsFrom(this.run(totalsSql(), 'portfolio totals'));
+    return totalsFrom(this.run(totalsSql(this.options.table), 'portfolio totals'));
   }
 
-  segmentFigures(segments: readonly Query[]) {
+  segmentFigures(segments: readonly Query[], today = this.options.today()) {
     if (segments.length === 0) return [];
-    const q = segmentTotalsSql(segments, this.options.map, this.options.today());
+    const q = segmentTotalsSql(segments, this.map, today, { table: this.options.table });
     return segmentTotalsFrom(this.run(q, 'segment sizes'), segments.length);
   }
 
-  topMembers(segments: readonly Query[]) {
+  topMembers(segments: readonly Query[], today = this.options.today()) {
     if (segments.length === 0) return [];
-    const q = topMembersSql(segments, this.options.map, this.options.today());
+    const q = topMembersSql(segments, this.map, today, { table: this.options.table });
     return topMembersFrom(this.run(q, 'segment members'), segments.length);
   }
 
   callFirst() {
-    return membersFrom(this.run(callFirstSql(), 'call first'), 'call first');
+    return membersFrom(this.run(callFirstSql(undefined, this.options.table), 'call first'), 'call first');
   }
 
   monthTrend() {

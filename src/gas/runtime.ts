@@ -22,6 +22,8 @@ import { scriptAppTriggers } from './triggers';
 import type { LockServiceLike, MailAppLike, ScriptAppLike, UrlFetchAppLike, UtilitiesLike } from './services';
 import { chosenMailer } from './sender-choice';
 import { unsubscribeServices } from './unsubscribe-services';
+import type { BigQueryLike } from './bigquery-like';
+import { chosenWarehouse } from './warehouse-choice';
 
 export interface AppsScriptServices {
   SpreadsheetApp: SpreadsheetAppOpenLike & SpreadsheetsForCustomers & { flush(): void };
@@ -42,6 +44,11 @@ export interface AppsScriptServices {
    * deployment without the script.external_request scope never calls it.
    */
   UrlFetchApp?: UrlFetchAppLike;
+  /**
+   * The BigQuery advanced service, read only when Settings → Customer store chose BigQuery (it needs
+   * the bigquery scope, which the default manifest does not ask for).
+   */
+  BigQuery?: BigQueryLike;
 }
 
 export function createContext(services: AppsScriptServices): AppContext {
@@ -51,10 +58,11 @@ export function createContext(services: AppsScriptServices): AppContext {
   const spreadsheetApp = openOncePerExecution(services.SpreadsheetApp);
   const userStore = propertiesStore(services.PropertiesService.getUserProperties());
   const sleep = (ms: number) => services.Utilities?.sleep(ms);
+  const cache = expiringCache(userCache(services));
   return {
     clock: { now: () => new Date() },
     userStore,
-    cache: expiringCache(userCache(services)),
+    cache,
     session: { email: () => services.Session.getActiveUser().getEmail() },
     mailbox: gmailMailbox(services.GmailApp),
     spreadsheets: spreadsheetDirectory(services.SpreadsheetApp),
@@ -72,6 +80,13 @@ export function createContext(services: AppsScriptServices): AppContext {
     locks,
     triggers: scriptAppTriggers(services.ScriptApp),
     unsubscribe: unsubscribeServices(services),
+    warehouse: chosenWarehouse(
+      userStore,
+      cache,
+      () => services.BigQuery,
+      () => new Date(),
+      sleep,
+    ),
     elapsedMs: () => Date.now() - started,
   };
 }

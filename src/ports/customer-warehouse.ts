@@ -24,15 +24,32 @@ export interface ScanRequest {
   onlyNew?: boolean;
 }
 
+/** One customer's row as the source sheet held it: its header row and the cells under it. */
+export interface WarehouseCustomerRow {
+  headers: string[];
+  /** The source's row number (row_id), so issues and notes point at the same row as the sheet's. */
+  rowId: number;
+  cells: unknown[];
+}
+
 export interface CustomerWarehouse {
+  /**
+   * One parameterised lookup returning every column's raw value, so the sheet parser and the risk
+   * pipeline read the customer exactly as from the sheet; undefined when the table has no such email.
+   */
+  customerRow(email: string): WarehouseCustomerRow | undefined;
+  /** Up to `limit` customers whose email is at `domain`, in source order: one query. */
+  customerRowsAt(domain: string, limit: number): WarehouseCustomerRow[];
+  /** The source's header row (what segment queries may name), from the cached column mapping. */
+  headers(): string[];
   /** One parameterised lookup; undefined when the table has no such email. */
   customerByEmail(email: string): WarehouseMember | undefined;
   /** Counts and MRR by band and impact, as the homepage shows them. */
   portfolioTotals(): PortfolioTotals;
-  /** Every saved segment's size and MRR, in one scan. */
-  segmentFigures(segments: readonly Query[]): SegmentFigures[];
+  /** Every saved segment's size and MRR, in one scan; `today` (default: the store's) for day counts. */
+  segmentFigures(segments: readonly Query[], today?: Date): SegmentFigures[];
   /** Each segment's first members in the segment card's order. */
-  topMembers(segments: readonly Query[]): WarehouseMember[][];
+  topMembers(segments: readonly Query[], today?: Date): WarehouseMember[][];
   /** The homepage's call-first list. */
   callFirst(): WarehouseMember[];
   /** The homepage's month trend: counts, MRR and the rates derived from them, oldest month first. */

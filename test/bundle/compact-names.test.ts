@@ -7,7 +7,7 @@ import * as esbuild from 'esbuild';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 import { compactNames, decodeNames, encodeNames, SET_NAMES } from '../../scripts/lib/compact-names';
-import { esbuildOptions, NAMESPACE } from '../../scripts/lib/bundle';
+import { esbuildOptions, minifyIdentifiers, NAMESPACE } from '../../scripts/lib/bundle';
 
 async function minified(source: string): Promise<string> {
   const result = await esbuild.build({
@@ -77,6 +77,22 @@ describe('compactNames', () => {
     expect(before.checkButton).toBe('checkButton');
     expect(before['nested[0]']).toBe('innerHelper');
     expect(exportedNames(compacted.code)).toEqual(before);
+  });
+
+  it('keeps every name when local names are shortened after the tables, as the build does', async () => {
+    const withLongNames = await esbuild.build({
+      ...esbuildOptions('unused'),
+      entryPoints: undefined,
+      stdin: { contents: MODULE, loader: 'ts', resolveDir: process.cwd() },
+      plugins: [],
+      metafile: false,
+    });
+    const code = withLongNames.outputFiles[0]!.text;
+    const compacted = compactNames(code, NAMESPACE);
+    expect(compacted.hoisted.map((e) => e.name)).toContain('checkButton');
+    const shipped = await minifyIdentifiers(compacted.code);
+    expect(shipped).not.toContain('function checkButton');
+    expect(exportedNames(shipped)).toEqual(exportedNames(await minified(MODULE)));
   });
 
   it('front-codes names so that decoding gives them back, in sorted order', () => {

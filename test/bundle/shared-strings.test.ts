@@ -39,6 +39,9 @@ const MODULE = `
     const named = { spreadsheetId: () => 'x', customers: function () { return 'y'; } };
     const maybe = rows[5] as { spreadsheetId?: { customers?: number[] } } | undefined;
     const { spreadsheetId, customers: list } = rows[0]!;
+    // Shorthands, in a literal and in destructuring with a default: \`{[v]: spreadsheetId}\`.
+    const { spreadsheetId: first = 'none', customers = [] } = rows[1]!;
+    const again = { spreadsheetId, customers, first };
     rows[1]!.spreadsheetId = rows[0]!.spreadsheetId + rows[1]!.spreadsheetId;
     delete (rows[0] as { customers?: number[] }).customers;
     return [
@@ -46,11 +49,13 @@ const MODULE = `
       named.spreadsheetId.name, named.customers.name, maybe?.spreadsheetId?.customers?.length,
       spreadsheetId, list, 'spreadsheetId' in rows[1]!, rows[0]!.customers, Object.keys(rows[1]!),
       [1, 2, 3].length + 'abc'.length + rows.length + list.length,
+      again, (({ spreadsheetId = 'default' }: { spreadsheetId?: string }) => spreadsheetId)({}),
     ];
   }
 `;
 
-async function minified(source: string): Promise<string> {
+/** `names: false`: local names as written, as the build hands the bundle to shareStrings. */
+async function minified(source: string, names = true): Promise<string> {
   const result = await esbuild.build({
     stdin: { contents: source, loader: 'ts' },
     bundle: true,
@@ -59,7 +64,9 @@ async function minified(source: string): Promise<string> {
     globalName: NAMESPACE,
     platform: 'neutral',
     target: 'es2020',
-    minify: true,
+    minifyWhitespace: true,
+    minifySyntax: true,
+    minifyIdentifiers: names,
     keepNames: true,
     logLevel: 'silent',
   });
@@ -91,6 +98,59 @@ describe('shareStrings', () => {
       'textParagraph',
     ]);
     expect(JSON.parse(run(code))[10].slice(0, 3)).toEqual([['anone', 'ab1'], 'spreadsheetId', 'customers']);
+  });
+
+  it('reads much-used built-ins and true/false/undefined through a variable, except where a variable would not mean the same', async () => {
+    const code = await minified(
+      `
+      const round = (x: number) => Math.round(x) + Math.floor(x) + Math.ceil(x) + Math.abs(x) + Math.max(x, 1);
+      function local() { const Set = (n: number) => n * 2; return Set(2) + Set(3) + Set(4); }
+      const lists = () => [new Set([1]), new Set([2]), new Set([3]).size, new Set([4]).has(4), new Set().size];
+      function yes(): boolean {
+        return true;
+      }
+      function flags(x: number): unknown[] {
+        if (x > 2) return [true, false, undefined, x === undefined];
+        if (x > 1) return [false, true];
+        for (const y of [x, x + 1]) if (y === 5) return [undefined];
+        return [true, false, true, false, undefined, undefined, void 0];
+      }
+      export function run() {
+        const labels = { Math: 'key', Object: 'key' };
+        const shorthand = { Object };
+        return JSON.stringify([
+          round(2.5), round(-1.5), local(), lists(), labels.Math, typeof shorthand.Object,
+          Object.keys(labels), Object.entries(labels).length, Object.values(labels), Object.freeze([1]),
+          Object === shorthand.Object, Math.PI, typeof Math, Math instanceof Object,
+          flags(3), flags(2), flags(4), flags(0), flags(1), yes(),
+        ]);
+      }
+    `,
+      false,
+    );
+    const shared = shareStrings(code, NAMESPACE, { builtIns: ['Math', 'Object', 'Set'], constants: true });
+    expect(code).toMatch(/return!0/);
+    expect(run(shared.code)).toBe(run(code));
+    // Written once, where its variable is declared (!1 is too rare here to pay for one).
+    for (const constant of ['!0', 'void 0']) expect(shared.code.split(constant).length).toBe(2);
+    expect(shared.code).toMatch(/return [\w$]+/);
+    expect(shared.code).toMatch(/var [^;]*\b[\w$]+=Math\b/);
+    // esbuild renames a local `Set` (Set2) rather than shadow the global, so Set is shared too.
+    expect(shared.code).toMatch(/[\w$]+=Set\b/);
+    // The shorthand `{ Object }` needs the name itself: Object stays as written everywhere.
+    expect(shared.code).not.toMatch(/[\w$]+=Object[,;]/);
+    // What is left spelled Math is a property name, never a read of the global.
+    expect(shared.code.match(/.Math\b/g)).toEqual(['=Math', '{Math', '.Math']);
+  });
+
+  it('writes shorthand properties with a shared key, as the build hands them over (local names as written)', async () => {
+    const code = await minified(MODULE, false);
+    const shared = shareStrings(code, NAMESPACE, { properties: true });
+    expect(code).toMatch(/\{spreadsheetId,customers,first\}/);
+    expect(shared.code).toMatch(/\{\[[\w$]+\]:spreadsheetId,\[[\w$]+\]:customers,first\}/);
+    expect(shared.code).toMatch(/\(\{\[[\w$]+\]:(spreadsheetId\d?)="default"\}\)=>\1\)/);
+    expect(run(shared.code)).toBe(run(code));
+    expect(run(code)).toBe(run(await minified(MODULE)));
   });
 
   it('leaves a bundle alone when no string repeats enough to pay', async () => {

@@ -9,11 +9,11 @@ import type { AppContext } from '../context';
 import { formatMoney, formatRisk } from '../../core/text/format';
 import { BadInputError } from '../errors';
 import { formValue, type AddonEvent } from '../events';
-import { findCustomer } from '../find-customer';
 import { adviseCustomer } from '../retention-reply';
 import { loadSettings } from '../settings-store';
 import { mergeForCustomer } from './message';
 import { withSheet } from '../sheet-errors';
+import { customerSource } from '../warehouse-customer';
 import { parseAddress } from '../../core/email/address';
 
 export function buildComposeCards(ctx: AppContext, event: AddonEvent): Card[] {
@@ -22,10 +22,10 @@ export function buildComposeCards(ctx: AppContext, event: AddonEvent): Card[] {
     .map((r) => parseAddress(r)?.email)
     .filter((e): e is string => Boolean(e));
   if (!settings.spreadsheetId) return [composeCard({ recipients, templates: [], sheetConnected: false })];
-  const sheet = ctx.customerSheet(settings.spreadsheetId, settings.customerSheet);
+  const source = customerSource(ctx, { ...settings, spreadsheetId: settings.spreadsheetId });
   return withSheet(() => {
     for (const email of recipients) {
-      const match = findCustomer(sheet, { email, name: '' }, settings.mapping);
+      const match = source.find({ email, name: '' });
       const customer = match.how === 'email' ? match.customers[0] : undefined;
       if (!customer) continue;
       const {

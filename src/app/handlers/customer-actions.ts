@@ -15,9 +15,8 @@ import { segmentConfig } from '../segments/portfolio';
 import { readCustomers } from '../../core/sheet/read-customers';
 import { planWrites, type CellUpdate } from '../../core/sheet/write-plan';
 import type { AppContext } from '../context';
-import { UserFacingError } from '../errors';
+import { requireConnected } from '../connected';
 import { formValue, type AddonEvent } from '../events';
-import { loadSettings } from '../settings-store';
 import { buildCustomerCard, customerCardAfterAction, customerNotFound } from './message';
 import { withSheet } from '../sheet-errors';
 
@@ -35,20 +34,9 @@ const DEFAULT_HEADERS: Partial<Record<CustomerField, string>> = {
   startDate: 'Start date',
 };
 
+/** The sheet to write to; with the BigQuery store, edits are refused with the reason (connected.ts). */
 function connected(ctx: AppContext) {
-  const { settings } = loadSettings(ctx.userStore);
-  if (!settings.spreadsheetId) {
-    throw new UserFacingError(
-      'No customer sheet',
-      'Connect your customer sheet first.',
-      'Open Settings and paste its URL.',
-    );
-  }
-  return {
-    settings,
-    spreadsheetId: settings.spreadsheetId,
-    sheet: ctx.customerSheet(settings.spreadsheetId, settings.customerSheet),
-  };
+  return requireConnected(ctx, 'edits from the customer card (tags, status, fields)');
 }
 
 /** Writes fields of the customer with this email, adding missing columns; returns the customer's name. */

@@ -13,6 +13,8 @@ import { computeOutcomes, playbookLines } from '../campaigns/outcomes';
 import { currentSnapshot, freshnessLine } from '../portfolio/current';
 import type { JobKind } from '../jobs/portfolio-job';
 import { snapshotCustomers } from '../portfolio/outcome-customers';
+import { storeOf } from '../store-choice';
+import { warehouseFreshness, warehousePortfolioView } from '../warehouse-home';
 
 const pct = (value: number | null) => (value === null ? 'n/a' : formatPercent(value));
 
@@ -108,6 +110,22 @@ export function buildHomepage(ctx: AppContext, page = 0, start?: JobKind): Card 
         ? 'It may have been deleted or moved to the trash. Restore it, or connect another sheet in Settings.'
         : 'Ask the sheet’s owner to share it with you (Editor), or connect another sheet in Settings.',
     );
+  }
+  const store = storeOf(settings);
+  const warehouse = store.kind === 'bigquery' ? ctx.warehouse?.() : undefined;
+  if (store.kind === 'bigquery' && warehouse) {
+    const spreadsheetId = settings.spreadsheetId;
+    return homepageCard({
+      userEmail: ctx.session.email(),
+      freshness: warehouseFreshness(store, ctx.clock.now()),
+      sheet: {
+        name: opened.spreadsheet.name,
+        url: opened.spreadsheet.url,
+        customerSheet: settings.customerSheet,
+      },
+      portfolio: warehousePortfolioView(ctx, warehouse, { ...settings, spreadsheetId }, page),
+      alerts: ((a) => ({ shown: a.alerts, total: a.total, mine: a.mine }))(alertViews(ctx, spreadsheetId)),
+    });
   }
   const view = currentSnapshot(ctx, settings.spreadsheetId, start);
   return homepageCard({

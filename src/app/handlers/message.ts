@@ -6,12 +6,13 @@ import { customerCard, riskExplanationCard, type CustomerCardState } from '../..
 import { NOTES_TAB } from '../../core/settings/starter-spreadsheet';
 import { messageCard } from '../../ui/cards/message';
 import { parseAddress } from '../../core/email/address';
-import type { CustomerSheet } from '../../ports/customer-sheet';
 import type { AppContext } from '../context';
 import { customerView } from '../customer-view';
 import type { AddonEvent } from '../events';
 import { UserFacingError } from '../errors';
-import { counterpartAddress, findCustomer } from '../find-customer';
+import { counterpartAddress } from '../find-customer';
+import { customerSource, type CustomerSource } from '../warehouse-customer';
+import type { Settings } from '../../core/settings/settings';
 import { loadSettings } from '../settings-store';
 import { requireConnected } from '../connected';
 import type { Customer } from '../../core/customers/customer';
@@ -34,12 +35,11 @@ const MAX_ALTERNATIVES = 19;
 
 import { withSheet } from '../sheet-errors';
 
-function openSheet(
-  ctx: AppContext,
-): { sheet: CustomerSheet; settings: ReturnType<typeof loadSettings>['settings'] } | null {
+function openSheet(ctx: AppContext): (CustomerSource & { settings: Settings }) | null {
   const { settings } = loadSettings(ctx.userStore);
-  if (!settings.spreadsheetId) return null;
-  return { sheet: ctx.customerSheet(settings.spreadsheetId, settings.customerSheet), settings };
+  const id = settings.spreadsheetId;
+  if (!id) return null;
+  return { settings, ...customerSource(ctx, { ...settings, spreadsheetId: id }) };
 }
 
 /** The customer card state for an address, or null when the address is not in the sheet. */
@@ -63,7 +63,7 @@ export function customerStateFor(
   const opened = openSheet(ctx);
   if (!opened) return null;
   return withSheet(() => {
-    const match = findCustomer(opened.sheet, address, opened.settings.mapping);
+    const match = opened.find(address);
     const customer = match.customers.find((c) => c.row === preferRow) ?? match.customers[0];
     if (!customer) return null;
     const today = ctx.clock.now();
@@ -89,7 +89,7 @@ export function customerStateFor(
           ? `${match.customers.length} rows have this email; showing row ${customer.row}. Pick another below, and merge the rows in the sheet when you can.`
           : undefined;
     const view = customerView(customer, risk, {
-      location: opened.sheet.location(),
+      location: opened.location(),
       issues: match.issues,
       matchNote,
       today,
@@ -287,9 +287,9 @@ export function mergeForCustomer(
   open?: { language: DetectedLanguage },
   offerFrom?: string,
 ): { customer: Customer; draft: ReturnType<typeof draftFor> } {
-  const { settings, sheet, spreadsheetId } = requireConnected(ctx);
+  const { settings, spreadsheetId } = requireConnected(ctx);
   return withSheet(() => {
-    const match = findCustomer(sheet, { email, name: '' }, settings.mapping);
+    const match = openSheet(ctx)!.find({ email, name: '' });
     const customer = match.customers[0];
     if (!customer) throw customerNotFound(email);
     const config = loadTeamConfig(ctx, spreadsheetId);

@@ -9,6 +9,7 @@ import {
 import { connectSheet, type Settings } from '../../core/settings/settings';
 import { parseSpreadsheetRef } from '../../core/settings/spreadsheet-ref';
 import type { AppContext } from '../context';
+import { UserFacingError } from '../errors';
 import { formValue, type AddonEvent } from '../events';
 import { loadSettings, saveSettings } from '../settings-store';
 import { buildHomepage } from './home';
@@ -23,6 +24,8 @@ import { lastReactivation } from '../watch/reactivation';
 import { loadTeamConfig } from '../retention-reply';
 import { learningRequestedAt } from '../learn-request';
 import { parseSenderForm } from '../../core/settings/sender';
+import { parseStoreForm, storeTableName } from '../../core/settings/store';
+import { layoutCacheKey, notWithWarehouse, storeOf, warehouseRefusal } from '../store-choice';
 import {
   maskedSenderKey,
   savedSenderKey,
@@ -39,6 +42,22 @@ function senderState(ctx: AppContext): NonNullable<SettingsState['sender']> {
     dailyLimit: sender.dailyLimit,
     maskedKey: maskedSenderKey(ctx.userStore),
     sentToday: sentTodayCounter(ctx.userStore, () => ctx.clock.now()).get(),
+  };
+}
+
+function storeState(settings: Settings): NonNullable<SettingsState['store']> {
+  const store = storeOf(settings);
+  return store.kind === 'bigquery'
+    ? { kind: 'bigquery', projectId: store.projectId, datasetId: store.datasetId, table: store.table ?? '' }
+    : { kind: 'sheet', projectId: '', datasetId: '', table: '' };
+}
+
+function storeForm(event: AddonEvent) {
+  return {
+    kind: formValue(event, SETTINGS_FIELDS.storeKind),
+    projectId: formValue(event, SETTINGS_FIELDS.storeProject),
+    datasetId: formValue(event, SETTINGS_FIELDS.storeDataset),
+    table: formValue(event, SETTINGS_FIELDS.storeTable),
   };
 }
 
@@ -80,6 +99,7 @@ export function buildSettingsCard(ctx: AppContext): Card {
     watch: watchState(ctx, settings),
     reactivation: reactivationState(ctx, settings),
     sender: senderState(ctx),
+    store: storeState(settings),
   });
 }
 
@@ -113,7 +133,11 @@ function watchState(ctx: AppContext, settings: Settings): NonNullable<SettingsSt
   const w = settings.watch ?? { enabled: false, digest: true, hourUtc: 5 };
   const last = ctx.userStore.get(LAST_SCAN_KEY);
   const failed = ctx.userStore.get(SCAN_ERROR_KEY);
-  const lastScan = [last, failed ? `The last triggered scan failed (${failed})` : null]
+  const lastScan = [
+    storeOf(settings).kind === 'bigquery' ? notWithWarehouse('the daily scan') : null,
+    last,
+    failed ? `The last triggered scan failed (${failed})` : null,
+  ]
     .filter(Boolean)
     .join('. ');
   return { enabled: w.enabled, digest: w.digest, hourUtc: w.hourUtc, ...(lastScan ? { lastScan } : {}) };
@@ -134,7 +158,9 @@ function watchFrom(event: AddonEvent, current: Settings): NonNullable<Settings['
  * first chunk of each run reads the History tab, too much for a card on a large sheet).
  */
 export function scanNowAction(ctx: AppContext): ActionResponse {
-  requireConnected(ctx);
+  const { settings } = requireConnected(ctx);
+  if (storeOf(settings).kind === 'bigquery')
+    throw warehouseRefusal(settings, 'the daily scan (re-scoring, history and alerts)');
   requestJob(ctx, 'scan');
   const job = loadJob(ctx);
   const small = job !== undefined && job.walk.endRow - job.walk.nextRow + 1 <= job.walk.chunkRows;
@@ -199,6 +225,7 @@ export function saveSettingsAction(ctx: AppContext, event: AddonEvent): ActionRe
           reactivation: { ...reactivationState(ctx, current), ...reactivationFrom(event, current) },
           // The typed key is not echoed back, even on an error: only the saved one's mask.
           sender: { ...senderState(ctx), ...senderEcho(event) },
+          store: storeEcho(event, current),
         }),
       },
     ],
@@ -227,21 +254,53 @@ export function saveSettingsAction(ctx: AppContext, event: AddonEvent): ActionRe
     ? parseSenderForm(form, savedSenderKey(ctx.userStore) !== null)
     : { ok: true as const, settings: current.sender };
   if (!sender.ok) return again(sender.reason);
+  const storeInput = storeForm(event);
+  // A form without the store fields (an older card) keeps the saved store; the sheet settings stay
+  // either way, since the spreadsheet's other tabs are the team's configuration.
+  const store = storeInput.kind ? parseStoreForm(storeInput) : { ok: true as const, store: current.store };
+  if (!store.ok) return again(store.reason);
   if (form.kind && form.newKey.trim()) saveSenderKey(ctx.userStore, form.newKey.trim());
+  if (store.store?.kind === 'bigquery') ctx.cache.remove(layoutCacheKey(store.store));
   saveSettings(ctx.userStore, {
     ...connectSheet(current, ref.id, customerSheet),
     ...(sender.settings ? { sender: sender.settings } : {}),
+    ...(store.store ? { store: store.store } : {}),
     reactivation,
     riskModel: { blendWeight: 0.5, ...current.riskModel, kind },
     watch: watchFrom(event, current),
   });
+  let home: Card;
+  try {
+    // The homepage is the check that the chosen BigQuery table answers (scope, service, table, access);
+    // when it does not, the previous settings are put back and the form says why.
+    home = buildHomepage(ctx);
+  } catch (error) {
+    if (!(store.store?.kind === 'bigquery' && error instanceof UserFacingError)) throw error;
+    saveSettings(ctx.userStore, current);
+    return again(`${error.title}: ${error.detail} ${error.fix}`);
+  }
   // The hourly trigger exists exactly while a campaign or the daily scan needs it.
   keepHourlyTrigger(ctx);
   return {
     kind: 'navigate',
-    steps: [{ kind: 'popToRoot' }, { kind: 'update', card: buildHomepage(ctx) }],
-    notification: `Connected to ${opened.spreadsheet.name}`,
+    steps: [{ kind: 'popToRoot' }, { kind: 'update', card: home }],
+    notification:
+      store.store?.kind === 'bigquery'
+        ? `Connected to ${opened.spreadsheet.name}; customers from BigQuery ${storeTableName(store.store)}`
+        : `Connected to ${opened.spreadsheet.name}`,
     stateChanged: true,
+  };
+}
+
+/** What the person typed in the store fields, to show again with an error. */
+function storeEcho(event: AddonEvent, current: Settings): NonNullable<SettingsState['store']> {
+  const form = storeForm(event);
+  if (!form.kind) return storeState(current);
+  return {
+    kind: form.kind === 'bigquery' ? 'bigquery' : 'sheet',
+    projectId: form.projectId,
+    datasetId: form.datasetId,
+    table: form.table,
   };
 }
 

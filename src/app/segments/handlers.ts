@@ -44,6 +44,8 @@ import { markSnapshotStale } from '../portfolio/stale';
 import { sheetMoney } from '../money';
 import { HOURLY_HANDLER, keepHourlyTrigger } from '../campaigns/trigger-upkeep';
 import { requireConnected } from '../connected';
+import { activeWarehouse } from '../store-choice';
+import { warehouseSegmentCard, warehouseSegmentsCard } from './warehouse-segments';
 import { readChunk, startWalk, walkDone, walkProgress } from '../jobs/sheet-walk';
 import { withSheet } from '../sheet-errors';
 import { readCustomers } from '../../core/sheet/read-customers';
@@ -124,6 +126,8 @@ export function buildSegmentsCard(ctx: AppContext, page: number, refresh = false
     const { settings } = loadSettings(ctx.userStore);
     if (settings.spreadsheetId) forgetRawConfig(ctx, settings.spreadsheetId);
   }
+  const wh = openedWarehouse(ctx);
+  if (wh) return warehouseSegmentsCard(ctx, wh, page);
   const {
     spreadsheetId: id,
     config,
@@ -148,6 +152,8 @@ export function buildSegmentsCard(ctx: AppContext, page: number, refresh = false
 }
 
 export function buildSegmentCard(ctx: AppContext, name: string): Card {
+  const wh = openedWarehouse(ctx);
+  if (wh) return warehouseSegmentCard(ctx, wh, name);
   const { config, view, money, freshness } = segmentsAndSnapshot(ctx);
   const segment = segmentNamed(config, name);
   const t = totalsOf(view.snapshot, segment);
@@ -189,6 +195,14 @@ export function buildSegmentCard(ctx: AppContext, name: string): Card {
   });
 }
 
+/** The BigQuery store, when Settings chose it and a spreadsheet (the Segments tab) is connected. */
+function openedWarehouse(ctx: AppContext) {
+  const { settings } = loadSettings(ctx.userStore);
+  const spreadsheetId = settings.spreadsheetId;
+  const active = spreadsheetId ? activeWarehouse(ctx, settings) : undefined;
+  return active && spreadsheetId ? { ...active, spreadsheetId } : undefined;
+}
+
 function tagFrom(raw: string): string {
   const tag = cleanTag(raw);
   if (!tag.ok) throw new BadInputError('Tag', `${tag.message} Type one tag, then preview again.`);
@@ -197,7 +211,7 @@ function tagFrom(raw: string): string {
 
 /** What a bulk tag works on: the connected tab's header, the segment by name and the Tags column's index. */
 function bulkTagTarget(ctx: AppContext, segmentName: string) {
-  const { settings, spreadsheetId, sheet } = requireConnected(ctx);
+  const { settings, spreadsheetId, sheet } = requireConnected(ctx, 'bulk tags');
   // The header row once: no data rows, but enough for the column mapping to find the Tags column.
   const top = sheet.readRows(2, 0);
   const headers = top.headers;

@@ -101,6 +101,13 @@ export interface ResolvedField {
   kind: 'builtIn' | 'column';
 }
 
+/** A sheet column's cell as a query reads it: numbers and dates as they are, anything else as text. */
+export function columnValue(r: SegmentRecord, header: string): FieldValue {
+  const v = r.customer.raw[header];
+  if (v === null || v === undefined || v === '') return undefined;
+  return typeof v === 'number' || v instanceof Date ? v : String(v);
+}
+
 /**
  * The field a name means, or an error. Built-ins win over a header of the same name, because a
  * header "Status" is what the Status built-in already reads, parsed.
@@ -120,11 +127,7 @@ export function resolveField(
       field: {
         label: header,
         kind: 'column',
-        get: (r) => {
-          const v = r.customer.raw[header];
-          if (v === null || v === undefined || v === '') return undefined;
-          return typeof v === 'number' || v instanceof Date ? v : String(v);
-        },
+        get: (r) => columnValue(r, header),
       },
     };
   }

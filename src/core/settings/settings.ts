@@ -9,6 +9,7 @@ import { ColumnMappingSchema } from '../sheet/columns';
 import { ScorecardSettingsSchema } from '../risk/settings';
 import { PlaybookSettingsSchema } from '../playbooks/settings';
 import { SenderSettingsSchema } from './sender';
+import { StoreSettingsSchema } from './store';
 
 export const SettingsSchema = z.looseObject({
   /** The Google Sheet holding the customers; unset until the user connects one. */
@@ -40,6 +41,8 @@ export const SettingsSchema = z.looseObject({
   ),
   /** Who sends campaign emails: MailApp (default) or an email service (src/core/settings/sender.ts). */
   sender: z.optional(SenderSettingsSchema),
+  /** Where customers are read from: the sheet (default) or a BigQuery table (src/core/settings/store.ts). */
+  store: z.optional(StoreSettingsSchema),
   /** Which score the card shows: the scorecard, the learned model, or a blend of both. */
   riskModel: z.optional(
     z.object({

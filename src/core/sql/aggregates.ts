@@ -12,7 +12,7 @@ import { compileCondition, type CompileOptions } from './where';
 import type { ColumnMap } from './schema';
 
 const col = (name: string) => `c.${identifier(name)}`;
-const FROM = () => `FROM ${identifier(CUSTOMERS_TABLE)} AS c`;
+const FROM = (table = CUSTOMERS_TABLE) => `FROM ${identifier(table)} AS c`;
 
 /** What a member or call-first row carries back: the cards' fields, nothing more. */
 export const MEMBER_COLUMNS = [
@@ -28,11 +28,11 @@ export const MEMBER_COLUMNS = [
 const memberSelect = () => MEMBER_COLUMNS.map((n) => `${col(n)} AS ${n}`).join(', ');
 
 /** Counts and MRR (blank = 0, as the snapshot adds it) by status, band and impact. */
-export function totalsSql(): SqlQuery {
+export function totalsSql(table = CUSTOMERS_TABLE): SqlQuery {
   const sql = [
     `SELECT ${col('status')} AS status, ${col('risk_band')} AS band, ${col('impact')} AS impact,`,
     `COUNT(*) AS customers, SUM(COALESCE(${col('mrr')}, 0)) AS mrr`,
-    FROM(),
+    FROM(table),
     `GROUP BY ${col('status')}, ${col('risk_band')}, ${col('impact')}`,
   ].join(' ');
   return { sql, params: [] };
@@ -73,7 +73,7 @@ export function segmentTotalsSql(
       `SUM(CASE WHEN ${m} AND ${mrr} IS NULL THEN 1 ELSE 0 END) AS s${i}_without_mrr`,
     ].join(', ');
   });
-  const inner = `SELECT ${col('mrr')} AS mrr, ${col('risk_band')} AS risk_band, ${flags.join(', ')} ${FROM()}`;
+  const inner = `SELECT ${col('mrr')} AS mrr, ${col('risk_band')} AS risk_band, ${flags.join(', ')} ${FROM(options.table)}`;
   return params.query(`SELECT ${parts.join(', ')} FROM (${inner}) AS s`);
 }
 
@@ -92,19 +92,19 @@ export function topMembersSql(
   const parts = segments.map((q, i) => {
     const w = compileCondition(q, map, params, today, { ...options, alias: 'c' });
     // The index is this loop's integer, never text from a query.
-    return `(SELECT ${Math.trunc(i)} AS segment, ${memberSelect()} ${FROM()} WHERE ${w} ${memberOrder()} LIMIT ${MEMBERS_KEPT})`;
+    return `(SELECT ${Math.trunc(i)} AS segment, ${memberSelect()} ${FROM(options.table)} WHERE ${w} ${memberOrder()} LIMIT ${MEMBERS_KEPT})`;
   });
   return params.query(parts.join(' UNION ALL '));
 }
 
 /** Active High/Critical customers by expected loss (score/100 × MRR), then score, then source order. */
-export function callFirstSql(limit = CALL_FIRST_KEPT): SqlQuery {
+export function callFirstSql(limit = CALL_FIRST_KEPT, table = CUSTOMERS_TABLE): SqlQuery {
   const params = new ParamBag();
   const active = params.add('STRING', 'active');
   const risky = atRisk(params);
   const score = `COALESCE(${col('risk_score')}, 0)`;
   const sql = [
-    `SELECT ${memberSelect()} ${FROM()}`,
+    `SELECT ${memberSelect()} ${FROM(table)}`,
     `WHERE ${col('status')} = ${active} AND ${risky}`,
     `ORDER BY (${score} / 100) * COALESCE(${col('mrr')}, 0) DESC, ${score} DESC, ${col('row_id')}`,
     `LIMIT ${Math.trunc(limit)}`,
@@ -113,10 +113,10 @@ export function callFirstSql(limit = CALL_FIRST_KEPT): SqlQuery {
 }
 
 /** One customer by email (the sidebar's lookup): one parameter, at most one row. */
-export function customerByEmailSql(email: string): SqlQuery {
+export function customerByEmailSql(email: string, table = CUSTOMERS_TABLE): SqlQuery {
   const params = new ParamBag();
   const p = params.add('STRING', email.trim().toLowerCase());
   return params.query(
-    `SELECT ${memberSelect()} ${FROM()} WHERE ${col('email')} = ${p} ORDER BY ${col('row_id')} LIMIT 1`,
+    `SELECT ${memberSelect()} ${FROM(table)} WHERE ${col('email')} = ${p} ORDER BY ${col('row_id')} LIMIT 1`,
   );
 }

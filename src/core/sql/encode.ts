@@ -4,7 +4,7 @@
  * `membersOf` see the same text, numbers and dates. This is the loader's one source of truth.
  */
 import { comparable, isEmpty, textOf } from '../segments/conditions';
-import { resolveField, type FieldValue, type SegmentRecord } from '../segments/fields';
+import { columnValue, resolveField, type FieldValue, type SegmentRecord } from '../segments/fields';
 import { BUILT_IN_SQL, TAG_COLUMN, type ColumnMap, type ShadowSuffix } from './schema';
 
 export type SqlValue = string | number | null;
@@ -54,15 +54,10 @@ function gettersFor(map: ColumnMap): [string, Getter][] {
     if (!field.ok) throw new Error(field.message);
     out.push([sql.column, (r) => field.field.get(r, NO_TODAY)]);
   }
-  const headers = Object.keys(map.columns);
-  for (const [header, column] of Object.entries(map.columns)) {
-    const field = resolveField(header, headers);
-    // A header that a built-in shadows ("Status") is never read as a column by a query.
-    out.push([
-      column,
-      field.ok && field.field.kind === 'column' ? (r) => field.field.get(r, NO_TODAY) : () => undefined,
-    ]);
-  }
+  // Every header's cell, also one a built-in shadows ("Status"): no query reads those columns, but
+  // the sidebar rebuilds the source row from every column's raw value (column-table.ts).
+  for (const [header, column] of Object.entries(map.columns))
+    out.push([column, (r) => columnValue(r, header)]);
   GETTERS.set(map, out);
   return out;
 }

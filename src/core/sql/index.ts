@@ -1,6 +1,7 @@
 /** Segments and portfolio aggregates compiled to parameterised SQL (issue 21). */
 export * from './schema';
 export * from './params';
+export * from './column-table';
 export { customerRow, shadowsOf, tagRows, type SqlValue } from './encode';
 export { compileCondition, compileMembers, OPERATOR_SQL, SqlCompileError, type HitSql } from './where';
 export {

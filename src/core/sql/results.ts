@@ -8,8 +8,8 @@ import type { Band } from '../risk/risk-score';
 import type { PortfolioPartial, SegmentTotals } from '../portfolio/snapshot';
 import { BANDS } from '../portfolio/snapshot';
 
-const count = z.coerce.number().check(z.int(), z.nonnegative());
-const amount = z.coerce.number();
+const count = z.coerceNumber().check(z.int(), z.nonnegative());
+const amount = z.coerceNumber();
 const text = z.nullable(z.string());
 const BandSchema = z.enum(['Critical', 'High', 'Medium', 'Low', 'Unknown']);
 

@@ -16,6 +16,8 @@ import { BUILT_IN_FIELD_NAMES } from '../segments/fields';
 
 export const CUSTOMERS_TABLE = 'customers';
 export const TAGS_TABLE = 'customer_tags';
+/** Header ↔ column mapping the loader writes with the table (column-table.ts). */
+export const COLUMNS_TABLE = 'customer_columns';
 
 /** BigQuery's names; the DuckDB adapter maps them (dialect.ts). */
 export type SqlType = 'STRING' | 'FLOAT64' | 'INT64';
@@ -167,6 +169,14 @@ export function tagColumns(): { name: string; type: SqlType }[] {
   ];
 }
 
+export function columnTableColumns(): { name: string; type: SqlType }[] {
+  return [
+    { name: 'position', type: 'INT64' },
+    { name: 'header', type: 'STRING' },
+    { name: 'column_name', type: 'STRING' },
+  ];
+}
+
 /** `CREATE TABLE` statements in BigQuery's types (dialect.ts maps them for DuckDB). */
 export function createTablesSql(map: ColumnMap, dataset = ''): string[] {
   const table = (name: string) => (dataset ? `${identifier(dataset)}.${identifier(name)}` : identifier(name));
@@ -175,6 +185,8 @@ export function createTablesSql(map: ColumnMap, dataset = ''): string[] {
   return [
     `CREATE TABLE ${table(CUSTOMERS_TABLE)} (${cols(customerColumns(map))})`,
     `CREATE TABLE ${table(TAGS_TABLE)} (${cols(tagColumns())})`,
+    // Which column holds which header (column-table.ts): what the add-on reads to rebuild a row.
+    `CREATE TABLE ${table(COLUMNS_TABLE)} (${cols(columnTableColumns())})`,
   ];
 }
 

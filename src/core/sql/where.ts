@@ -114,6 +114,8 @@ export interface CompileOptions {
   operators?: Readonly<Record<PositiveOperator, HitSql>>;
   /** The customers table's alias in the FROM clause. */
   alias?: string;
+  /** The customers table's name, when the team loaded it under another (Settings → Customer store). */
+  table?: string;
 }
 
 const shadowRef = (prefix: string, base: string): ValueRef => ({
@@ -227,6 +229,6 @@ export function compileMembers(
   const params = new ParamBag();
   const where = compileCondition(query, map, params, today, { ...options, alias: 'c' });
   return params.query(
-    `SELECT c.${identifier('row_id')} AS row_id FROM ${identifier(CUSTOMERS_TABLE)} AS c WHERE ${where} ORDER BY c.${identifier('row_id')}`,
+    `SELECT c.${identifier('row_id')} AS row_id FROM ${identifier(options.table ?? CUSTOMERS_TABLE)} AS c WHERE ${where} ORDER BY c.${identifier('row_id')}`,
   );
 }

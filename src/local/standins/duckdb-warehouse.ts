@@ -5,6 +5,7 @@
  */
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import {
+  COLUMNS_TABLE,
   createHistoryTableSql,
   createTablesSql,
   customerColumns,
@@ -64,9 +65,22 @@ export class DuckDbWarehouse {
     return new DuckDbWarehouse(instance, connection);
   }
 
-  async createTables(map: ColumnMap): Promise<void> {
-    for (const s of [...createTablesSql(map), createHistoryTableSql()])
-      await this.connection.run(toDuckDbSql(s));
+  /**
+   * The three tables and the score history, with the header ↔ column mapping written to
+   * customer_columns (column-table.ts) in the source's header order (default: the map's own order).
+   */
+  async createTables(map: ColumnMap, headers: readonly string[] = Object.keys(map.columns)): Promise<void> {
+    for (const s of [...createTablesSql(map), createHistoryTableSql()]) await this.connection.run(toDuckDbSql(s));
+    const columns = await this.connection.createAppender(COLUMNS_TABLE);
+    headers.forEach((header, i) => {
+      const column = map.columns[header];
+      if (!column) throw new Error(`the column map has no column for the header "${header}"`);
+      columns.appendBigInt(BigInt(i + 1));
+      columns.appendVarchar(header);
+      columns.appendVarchar(column);
+      columns.endRow();
+    });
+    columns.closeSync();
   }
 
   /** Appends score-history rows as a scan would have written them (tests and the bench). */

@@ -131,6 +131,8 @@ export interface SegmentState {
   freshness?: string;
   /** A campaign can be started (a template exists for the playbook, or any template). */
   canCampaign: boolean;
+  /** Why bulk tags and campaigns are not offered (the BigQuery store): shown in their place. */
+  unavailable?: string;
 }
 
 export function segmentCard(state: SegmentState): Card {
@@ -165,25 +167,29 @@ export function segmentCard(state: SegmentState): Card {
     ...(state.freshness ? [freshnessSection(state.freshness)] : []),
     { widgets: about },
     foldedSection(4, members, 'Highest risk × value first'),
-    {
-      header: 'Tag everyone in this segment',
-      widgets: [
-        { kind: 'textInput', name: BULK_FIELDS.tag, label: 'Tag', hint: 'e.g. crisis-relief-2026' },
-        {
-          kind: 'buttonSet',
-          buttons: [
-            actionButton('Preview add', ACTION.previewBulkTag, { segment: state.name, operation: 'add' }),
-            actionButton(
-              'Preview remove',
-              ACTION.previewBulkTag,
-              { segment: state.name, operation: 'remove' },
-              'text',
-            ),
-          ],
-        },
-      ],
-    },
   ];
+  if (state.unavailable) {
+    sections.push({ widgets: [{ kind: 'textParagraph', text: state.unavailable }] });
+    return segmentCardOf(state, sections);
+  }
+  sections.push({
+    header: 'Tag everyone in this segment',
+    widgets: [
+      { kind: 'textInput', name: BULK_FIELDS.tag, label: 'Tag', hint: 'e.g. crisis-relief-2026' },
+      {
+        kind: 'buttonSet',
+        buttons: [
+          actionButton('Preview add', ACTION.previewBulkTag, { segment: state.name, operation: 'add' }),
+          actionButton(
+            'Preview remove',
+            ACTION.previewBulkTag,
+            { segment: state.name, operation: 'remove' },
+            'text',
+          ),
+        ],
+      },
+    ],
+  });
   if (state.canCampaign && state.customers > 0)
     sections.push({
       widgets: [
@@ -195,6 +201,10 @@ export function segmentCard(state: SegmentState): Card {
         },
       ],
     });
+  return segmentCardOf(state, sections);
+}
+
+function segmentCardOf(state: SegmentState, sections: Section[]): Card {
   return {
     name: 'segment',
     header: { title: state.name, subtitle: count(state.customers, 'customer') },

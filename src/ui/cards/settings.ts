@@ -19,6 +19,15 @@ export interface SettingsState {
   reactivation?: { enabled: boolean; days: number; template: string; lastRun?: string };
   /** Who sends campaign emails; the section is left out when absent. */
   sender?: SenderState;
+  /** Where customers are read from; the section is left out when absent. */
+  store?: StoreState;
+}
+
+export interface StoreState {
+  kind: 'sheet' | 'bigquery';
+  projectId: string;
+  datasetId: string;
+  table: string;
 }
 
 export interface SenderState {
@@ -45,6 +54,10 @@ export const SETTINGS_FIELDS = {
   senderFrom: 'senderFrom',
   senderDailyLimit: 'senderDailyLimit',
   senderKey: 'senderKey',
+  storeKind: 'storeKind',
+  storeProject: 'storeProject',
+  storeDataset: 'storeDataset',
+  storeTable: 'storeTable',
 } as const;
 
 export const REACTIVATION_DAYS = [90, 120, 150, 180] as const;
@@ -65,6 +78,15 @@ export function settingsCard(state: SettingsState): Card {
   if (state.error) {
     sections.push({ widgets: [{ kind: 'textParagraph', text: [{ text: state.error, color: '#d93025' }] }] });
   }
+  if (state.store && state.sender)
+    sections.push({
+      widgets: [
+        {
+          kind: 'textParagraph',
+          text: `Customers from: ${storeLine(state.store, state.customerSheet)}. Emails sent with: ${state.sender.kind === 'email-service' ? 'the email service (SendGrid)' : 'MailApp'}.`,
+        },
+      ],
+    });
   sections.push({
     header: 'Customer sheet',
     widgets: [
@@ -197,6 +219,7 @@ export function settingsCard(state: SettingsState): Card {
         { kind: 'textParagraph', text: re.lastRun ?? 'Has not run yet.' },
       ],
     });
+  if (state.store) sections.push(storeSection(state.store, state.customerSheet));
   if (state.sender) sections.push(senderSection(state.sender));
   sections.push({
     header: 'New to ChurnGuard?',
@@ -264,6 +287,50 @@ function senderSection(sender: SenderState): Section {
         hint: sender.maskedKey
           ? `Saved key ${sender.maskedKey}; leave empty to keep it`
           : 'Paste a SendGrid key with Mail Send permission; it is saved in your user properties',
+      },
+    ],
+  };
+}
+
+function storeLine(store: StoreState, customerSheet: string): string {
+  return store.kind === 'bigquery'
+    ? `BigQuery ${store.projectId}.${store.datasetId}.${store.table || 'customers'}`
+    : `the Google Sheet's "${customerSheet}" tab`;
+}
+
+/** Which customer store is active, and the BigQuery table to switch to. */
+function storeSection(store: StoreState, customerSheet: string): Section {
+  return {
+    header: 'Customer store',
+    widgets: [
+      { kind: 'textParagraph', text: [{ text: `Active: ${storeLine(store, customerSheet)}.`, bold: true }] },
+      {
+        kind: 'selectionInput',
+        name: SETTINGS_FIELDS.storeKind,
+        label: 'Read customers from',
+        type: 'radioButton',
+        items: [
+          { value: 'sheet', text: 'The Google Sheet (default)', selected: store.kind === 'sheet' },
+          {
+            value: 'bigquery',
+            text: 'A BigQuery table, past 100k customers',
+            selected: store.kind === 'bigquery',
+          },
+        ],
+      },
+      {
+        kind: 'textInput',
+        name: SETTINGS_FIELDS.storeProject,
+        label: 'BigQuery project ID',
+        value: store.projectId,
+      },
+      { kind: 'textInput', name: SETTINGS_FIELDS.storeDataset, label: 'Dataset ID', value: store.datasetId },
+      {
+        kind: 'textInput',
+        name: SETTINGS_FIELDS.storeTable,
+        label: 'Table',
+        value: store.table,
+        hint: 'Empty: customers. The spreadsheet above keeps the Segments, Templates and Notes tabs',
       },
     ],
   };

@@ -1,6 +1,6 @@
 /** pack (build time) and unpack (the bundle) must give back exactly the text, whatever the text. */
 import { unpack } from '../../../src/core/text/pack';
-import { pack } from '../../../scripts/lib/pack';
+import { codePageBytes, pack } from '../../../scripts/lib/pack';
 
 describe('pack', () => {
   it.each([
@@ -13,6 +13,11 @@ describe('pack', () => {
       'more than 52 distinct Cyrillic letters',
       'абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһіАБВГДЕЁЖЗИЙКЛМНОПРСТУ'.repeat(3),
     ],
+    [
+      'more characters above U+007F than its code page holds, and emoji',
+      Array.from({ length: 300 }, (_, i) => String.fromCharCode(0x100 + i)).join('') +
+        '😀 ünïcödé 😀'.repeat(5),
+    ],
   ])('gives back %s', (_name, text) => {
     expect(unpack(pack(text))).toBe(text);
   });
@@ -22,6 +27,19 @@ describe('pack', () => {
     const packed = pack(text);
     expect(packed.length).toBeLessThan(text.length / 10);
     expect(packed).not.toMatch(/["'`\\]/);
+  });
+
+  it('writes each character above U+007F in one byte when its code page has room', () => {
+    const cyrillic = codePageBytes('подписка');
+    // The page: 7 letters (2 bytes each) after its size; then one byte per letter.
+    expect(cyrillic[0]).toBe(7);
+    expect(cyrillic.length).toBe(1 + 7 * 2 + 8);
+    expect([...cyrillic.subarray(15)].every((b) => b >= 0x80 && b < 0xff)).toBe(true);
+    const crowded = codePageBytes(
+      Array.from({ length: 200 }, (_, i) => String.fromCharCode(0x400 + i)).join(''),
+    );
+    expect(crowded[0]).toBe(127);
+    expect(crowded.length).toBe(1 + 127 * 2 + 127 + 73 * 3);
   });
 
   it('refuses a text with a lone surrogate, which UTF-8 cannot carry', () => {

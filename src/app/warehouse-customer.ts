@@ -1,0 +1,80 @@
+/**
+ * A customer from the BigQuery store, read as the sheet reads one: the lookup returns the source
+ * row's raw cells under its header row, and the sheet parser (read-customers.ts) turns them into the
+ * same Customer, so the card's who, risk, why and next move come from the same code as the sheet's.
+ * Cell issues name the BigQuery table and the source row.
+ */
+import { readCustomers } from '../core/sheet/read-customers';
+import type { ColumnMapping } from '../core/sheet/columns';
+import type { CustomerWarehouse, WarehouseCustomerRow } from '../ports/customer-warehouse';
+import { domainOf } from '../core/email/address';
+import type { SheetLocation } from '../ports/customer-sheet';
+import type { Settings } from '../core/settings/settings';
+import type { AppContext } from './context';
+import { findCustomer, FREE_MAIL, type CustomerMatch } from './find-customer';
+
+/** Colleagues read at most: the sheet adapter's DOMAIN_ROW_LIMIT, so both cards say "1 of 10". */
+const MAX_AT_DOMAIN = 10;
+
+/** The name cell issues give the table ("customers!F12" reads as a sheet; this says where it is). */
+export const WAREHOUSE_SHEET_NAME = 'BigQuery customers';
+
+/**
+ * One lookup by exact email; on a miss, colleagues at a company domain (a second query). Dates were loaded as instants and numbers as numbers, so the row is
+ * read with en_US and UTC: the loader's values, not a spreadsheet's display, decide what they mean.
+ */
+export function findInWarehouse(
+  warehouse: CustomerWarehouse,
+  address: { email: string; name: string },
+  mapping: ColumnMapping | undefined,
+): CustomerMatch {
+  const read = (found: readonly WarehouseCustomerRow[]) =>
+    readCustomers({
+      sheetName: WAREHOUSE_SHEET_NAME,
+      headers: found[0]?.headers ?? [],
+      rows: found.map((f) => f.cells),
+      rowNumbers: found.map((f) => f.rowId),
+      locale: 'en_US',
+      timeZone: 'UTC',
+      ...(mapping ? { mapping } : {}),
+    });
+  const match = (found: readonly WarehouseCustomerRow[], how: CustomerMatch['how']): CustomerMatch => {
+    const r = found.length ? read(found) : { customers: [], issues: [] };
+    return {
+      sheet: { locale: 'en_US', timeZone: 'UTC', headers: found[0]?.headers ?? [] },
+      email: address.email,
+      displayName: address.name,
+      customers: r.customers,
+      issues: r.issues,
+      how: r.customers.length ? how : 'none',
+    };
+  };
+  const exact = warehouse.customerRow(address.email);
+  if (exact) return match([exact], 'email');
+  // Not in the table: someone else at the same company, as the sheet does (a second query, on a miss only).
+  const domain = domainOf(address.email);
+  if (domain && !FREE_MAIL.has(domain)) {
+    const colleagues = warehouse.customerRowsAt(domain, MAX_AT_DOMAIN);
+    if (colleagues.length) return match(colleagues, 'domain');
+  }
+  return match([], 'none');
+}
+
+/** Where one customer is looked up, by the store Settings chose. */
+export interface CustomerSource {
+  find(address: { email: string; name: string }): CustomerMatch;
+  /** The customer tab, for "Open in sheet"; undefined for the warehouse (there is no row to open). */
+  location(): SheetLocation | undefined;
+}
+
+/** The BigQuery store when Settings chose it (one query, no sheet read), else the customer tab. */
+export function customerSource(
+  ctx: AppContext,
+  settings: Settings & { spreadsheetId: string },
+): CustomerSource {
+  const warehouse = ctx.warehouse?.();
+  if (warehouse)
+    return { find: (a) => findInWarehouse(warehouse, a, settings.mapping), location: () => undefined };
+  const sheet = ctx.customerSheet(settings.spreadsheetId, settings.customerSheet);
+  return { find: (a) => findCustomer(sheet, a, settings.mapping), location: () => sheet.location() };
+}
