@@ -70,7 +70,8 @@ export class DuckDbWarehouse {
    * customer_columns (column-table.ts) in the source's header order (default: the map's own order).
    */
   async createTables(map: ColumnMap, headers: readonly string[] = Object.keys(map.columns)): Promise<void> {
-    for (const s of [...createTablesSql(map), createHistoryTableSql()]) await this.connection.run(toDuckDbSql(s));
+    for (const s of [...createTablesSql(map), createHistoryTableSql()])
+      await this.connection.run(toDuckDbSql(s));
     const columns = await this.connection.createAppender(COLUMNS_TABLE);
     headers.forEach((header, i) => {
       const column = map.columns[header];
