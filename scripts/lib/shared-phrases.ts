@@ -4,8 +4,8 @@
  * shareStrings shares a string only when all of it repeats; this pass declares a repeated phrase once
  * and writes the strings and template literals that contain it as templates that read it:
  *   var Pq="must be ";  …`${e} ${Pq}a string, got ${t}`
- * Phrases are runs of whole words (a word keeps the spaces after it), chosen greedily by the bytes
- * they save, at the variable length the final renaming gives (two letters). The strings are the same
+ * Phrases are runs of whole tokens (a word, a space, a punctuation mark: "must be ", ", got "),
+ * chosen greedily by the bytes they save, at the variable length the final renaming gives (two letters). The strings are the same
  * at run time: a template yields the concatenation of its parts, the variables are declared before any
  * other code of the IIFE runs and never assigned again. Left as written: property keys, directives,
  * tagged templates (their raw text is visible), the name tables and anything over MAX_TEXT long.
@@ -19,7 +19,9 @@ const MAX_TEXT = 2000;
 /** `${xy}`: what one use of a phrase costs, with the two-letter name most variables get. */
 const USE_COST = 5;
 const NAME_LENGTH = 2;
-const MAX_WORDS = 12;
+/** A phrase starts and ends at a word's edge: tokens are words and single other characters. */
+const TOKEN_EDGE = /(?<=[^\p{L}\p{N}])|(?=[^\p{L}\p{N}])/u;
+const MAX_TOKENS = 20;
 const MAX_PHRASES = 400;
 
 /** A string literal or an untagged template literal: its parts as text, with `${…}` source between. */
@@ -36,13 +38,13 @@ export interface SharedPhrases {
 
 const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
 
-/** Each run of 1..MAX_WORDS words of a text, once per place it starts (added to `counts` × `sign`). */
+/** Each run of 1..MAX_TOKENS tokens of a text, once per place it starts (added to `counts` × `sign`). */
 function countPhrases(text: string, counts: Map<string, number>, sign: 1 | -1): void {
-  const words = text.split(/(?<=\s)/);
-  for (let i = 0; i < words.length; i++) {
+  const tokens = text.split(TOKEN_EDGE);
+  for (let i = 0; i < tokens.length; i++) {
     let phrase = '';
-    for (let j = i; j < Math.min(words.length, i + MAX_WORDS); j++) {
-      phrase += words[j];
+    for (let j = i; j < Math.min(tokens.length, i + MAX_TOKENS); j++) {
+      phrase += tokens[j];
       if (phrase.length > USE_COST) counts.set(phrase, (counts.get(phrase) ?? 0) + sign);
     }
   }

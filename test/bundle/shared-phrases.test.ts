@@ -84,7 +84,11 @@ describe('sharePhrases', () => {
       'the sheet must be a string here',
       'must be a string',
     ]);
-    expect(phrases).toEqual(['must be a ']);
+    expect(phrases).toEqual(['must be a string']);
+    // Never part of a word: 'subscribed' inside 'unsubscribed' is not the same word.
+    expect(
+      choosePhrases(['unsubscribed today', 'unsubscribed now', 'subscribed'].map((t) => t.repeat(3))),
+    ).not.toContain('subscribed');
   });
 
   it('leaves a bundle alone when nothing repeats enough to pay', async () => {
