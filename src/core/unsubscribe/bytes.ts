@@ -65,7 +65,10 @@ export function fromBase64Url(text: string): number[] | null {
     if (chunk.length > 2) out.push((n >> 8) & 0xff);
     if (chunk.length > 3) out.push(n & 0xff);
   }
-  return out;
+  // Only the canonical spelling: a last character whose unused low bits are set decodes to the same
+  // bytes, so without this check two different links would carry one signature (and a "forged" link
+  // that changes only those bits would verify).
+  return base64Url(out) === text ? out : null;
 }
 
 /**

@@ -100,4 +100,17 @@ describe('unsubscribe token', () => {
     expect(utf8Text([0xc3])).toBeNull();
     expect(fromBase64Url('a')).toBeNull();
   });
+
+  it('reads only the canonical base64url spelling, so a link differing in unused bits is not the same link', () => {
+    // 32 bytes (an HMAC-SHA256) spell as 43 characters; the last one carries 4 bits and 2 unused ones.
+    const signature = Array.from({ length: 32 }, (_, i) => (i * 37 + 11) & 0xff);
+    const text = base64Url(signature);
+    expect(fromBase64Url(text)).toEqual(signature);
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const last = alphabet.indexOf(text.at(-1)!);
+    for (const unused of [1, 2, 3]) {
+      const variant = text.slice(0, -1) + alphabet[(last & ~3) | unused];
+      expect(fromBase64Url(variant)).toBeNull();
+    }
+  });
 });
