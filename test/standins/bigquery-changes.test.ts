@@ -4,39 +4,28 @@
  * customer at once both keep their edit, a retried insert counts once, and the stand-in refuses
  * the DML and DDL BigQuery refuses.
  */
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import type { WarehouseChange } from '../../src/core/changes';
 import { parseQuery } from '../../src/core/segments';
 import { createChangeTablesSql, createViewsSql, insertChangesSql } from '../../src/core/sql';
 import { BigQueryCustomerStore, queryRequest } from '../../src/gas/bigquery-customer-store';
 import { createBigQueryStandIn, type BigQueryStandInOptions } from '../../src/local/standins/bigquery';
-import { DuckDbWarehouse } from '../../src/local/standins/duckdb-warehouse';
-import { SyncDuckDb } from '../../src/local/standins/duckdb-sync';
+import type { SyncDuckDb } from '../../src/local/standins/duckdb-sync';
+import { useWarehouseFile } from '../helpers/warehouse-file';
 import { randomFrom } from '../helpers/fuzz/random';
 import { MAP } from '../helpers/sql-differential';
 import { EXTRA_HEADERS, generateRecords, TODAY } from '../helpers/warehouse-data';
 
 const records = generateRecords(randomFrom(21), 50);
 const anna = records[3]!.customer;
-let dir: string;
 let db: SyncDuckDb;
-
-beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'churnguard-bq-changes-'));
-  const file = path.join(dir, 'warehouse.duckdb');
-  const wh = await DuckDbWarehouse.open(file);
-  await wh.createTables(MAP);
-  await wh.load(records, MAP);
-  wh.close();
-  db = new SyncDuckDb(file);
-}, 60_000);
-
-afterAll(async () => {
-  await db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+useWarehouseFile(
+  'churnguard-bq-changes-',
+  async (wh) => {
+    await wh.createTables(MAP);
+    await wh.load(records, MAP);
+  },
+  (opened) => (db = opened),
+);
 
 const project = { projectId: 'acme-proj', datasetId: 'churnguard' };
 const standIn = (extra: Partial<BigQueryStandInOptions> = {}) =>

@@ -3,9 +3,6 @@
  * BigQuery stand-in: one call each, answers parsed from the API's all-strings rows, the same figures
  * and events as the in-memory functions, and the history INSERT sent as a parameterised statement.
  */
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { portfolioMetrics } from '../../src/core/metrics/portfolio';
 import { DEFAULT_PLAYBOOK_SETTINGS } from '../../src/core/playbooks/settings';
 import { valueLines } from '../../src/core/playbooks/value';
@@ -13,30 +10,22 @@ import type { RiskScore } from '../../src/core/risk/risk-score';
 import { detectEvents, type DangerEvent } from '../../src/core/watch';
 import { BigQueryCustomerStore } from '../../src/gas/bigquery-customer-store';
 import { createBigQueryStandIn } from '../../src/local/standins/bigquery';
-import { DuckDbWarehouse } from '../../src/local/standins/duckdb-warehouse';
-import { SyncDuckDb } from '../../src/local/standins/duckdb-sync';
+import type { SyncDuckDb } from '../../src/local/standins/duckdb-sync';
+import { useWarehouseFile } from '../helpers/warehouse-file';
 import { MAP } from '../helpers/sql-differential';
 import { scanWorld } from '../helpers/sql-scan-differential';
 
 const world = scanWorld(2, 200);
-let dir: string;
 let db: SyncDuckDb;
-
-beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'churnguard-bq-scan-'));
-  const file = path.join(dir, 'warehouse.duckdb');
-  const wh = await DuckDbWarehouse.open(file);
-  await wh.createTables(MAP);
-  await wh.load(world.records, MAP);
-  await wh.loadHistory(world.historyRows);
-  wh.close();
-  db = new SyncDuckDb(file);
-}, 60_000);
-
-afterAll(async () => {
-  await db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+useWarehouseFile(
+  'churnguard-bq-scan-',
+  async (wh) => {
+    await wh.createTables(MAP);
+    await wh.load(world.records, MAP);
+    await wh.loadHistory(world.historyRows);
+  },
+  (opened) => (db = opened),
+);
 
 const open = (today: Date) => {
   const bq = createBigQueryStandIn(db, { projectId: 'acme-proj', datasetId: 'churnguard' });

@@ -3,17 +3,14 @@
  * the same figures as the in-memory snapshot, a lookup by email in one call, paged answers joined,
  * and the stand-in refusing what the REST API refuses.
  */
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { DEFAULT_PLAYBOOK_SETTINGS } from '../../src/core/playbooks/settings';
 import { chunkPartial, emptyPartial } from '../../src/core/portfolio/snapshot';
 import { parseQuery } from '../../src/core/segments';
 import { compileMembers } from '../../src/core/sql';
 import { BigQueryCustomerStore, queryRequest } from '../../src/gas/bigquery-customer-store';
 import { createBigQueryStandIn } from '../../src/local/standins/bigquery';
-import { DuckDbWarehouse } from '../../src/local/standins/duckdb-warehouse';
-import { SyncDuckDb } from '../../src/local/standins/duckdb-sync';
+import type { SyncDuckDb } from '../../src/local/standins/duckdb-sync';
+import { useWarehouseFile } from '../helpers/warehouse-file';
 import { randomFrom } from '../helpers/fuzz/random';
 import { MAP } from '../helpers/sql-differential';
 import { EXTRA_HEADERS, generateRecords, TODAY } from '../helpers/warehouse-data';
@@ -25,23 +22,15 @@ const SEGMENTS = [
   'Country contains "nor" AND NOT Status = churned',
 ];
 const queries = SEGMENTS.map((s) => parseQuery(s, EXTRA_HEADERS));
-let dir: string;
 let db: SyncDuckDb;
-
-beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'churnguard-bq-'));
-  const file = path.join(dir, 'warehouse.duckdb');
-  const wh = await DuckDbWarehouse.open(file);
-  await wh.createTables(MAP);
-  await wh.load(records, MAP);
-  wh.close();
-  db = new SyncDuckDb(file);
-}, 60_000);
-
-afterAll(async () => {
-  await db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+useWarehouseFile(
+  'churnguard-bq-',
+  async (wh) => {
+    await wh.createTables(MAP);
+    await wh.load(records, MAP);
+  },
+  (opened) => (db = opened),
+);
 
 const store = (pageRows?: number, maxCalls?: number) => {
   const bq = createBigQueryStandIn(db, {
