@@ -4,6 +4,7 @@
  * settings. The email service without a key or UrlFetchApp stops the campaign with the reason.
  */
 import { SenderStopped } from '../core/campaigns/runner';
+import { mailerChosenAtFirstUse } from './chosen-at-first-use';
 import type { Mailer } from '../ports/mailer';
 import type { KeyValueStore } from '../ports/key-value-store';
 import { savedSenderKey, senderSettings, sentTodayCounter } from '../app/sender-store';
@@ -17,11 +18,9 @@ export function chosenMailer(
   sleep: (ms: number) => void,
   now: () => Date,
 ): Mailer {
-  let chosen: Mailer | null = null;
-  const pick = (): Mailer => {
-    if (chosen) return chosen;
+  return mailerChosenAtFirstUse((): Mailer => {
     const settings = senderSettings(store);
-    if (settings.kind !== 'email-service') return (chosen = mailApp());
+    if (settings.kind !== 'email-service') return mailApp();
     const apiKey = savedSenderKey(store);
     const fetcher = urlFetch();
     const problem = !apiKey
@@ -34,23 +33,19 @@ export function chosenMailer(
     if (problem || !apiKey || !settings.fromEmail || !fetcher) {
       const reason = `${problem ?? 'The email service is not set up.'} Set it in Settings → Sender.`;
       // Nothing can be sent: every send stops the campaign with the reason, the quota reads as open.
-      return (chosen = {
+      return {
         send: () => {
           throw new SenderStopped(reason);
         },
         remainingQuota: () => settings.dailyLimit,
-      });
+      };
     }
-    return (chosen = emailServiceMailer(
+    return emailServiceMailer(
       fetcher,
       { apiKey, fromEmail: settings.fromEmail, dailyLimit: settings.dailyLimit },
       sentTodayCounter(store, now),
       sleep,
       () => now().getTime(),
-    ));
-  };
-  return {
-    send: (email) => pick().send(email),
-    remainingQuota: () => pick().remainingQuota(),
-  };
+    );
+  });
 }

@@ -7,6 +7,7 @@
  */
 import { SenderStopped } from '../../core/campaigns/runner';
 import { senderSettings } from '../../app/sender-store';
+import { mailerChosenAtFirstUse } from '../chosen-at-first-use';
 import type { Mailer } from '../../ports/mailer';
 import type { KeyValueStore } from '../../ports/key-value-store';
 import type { UrlFetchAppLike } from '../services';
@@ -18,22 +19,16 @@ export function chosenMailer(
   _sleep: (ms: number) => void,
   _now: () => Date,
 ): Mailer {
-  let chosen: Mailer | null = null;
-  const pick = (): Mailer => {
-    if (chosen) return chosen;
+  return mailerChosenAtFirstUse((): Mailer => {
     const settings = senderSettings(store);
-    if (settings.kind !== 'email-service') return (chosen = mailApp());
+    if (settings.kind !== 'email-service') return mailApp();
     const reason =
       'This version of ChurnGuard was deployed without the email-service opt-in. Deploy it with npm run deploy -- --with email-service, or choose MailApp in Settings → Sender.';
-    return (chosen = {
+    return {
       send: () => {
         throw new SenderStopped(reason);
       },
       remainingQuota: () => settings.dailyLimit,
-    });
-  };
-  return {
-    send: (email) => pick().send(email),
-    remainingQuota: () => pick().remainingQuota(),
-  };
+    };
+  });
 }
