@@ -29,7 +29,7 @@ import {
 } from '../../ui/cards/segments';
 import type { AppContext } from '../context';
 import { withSheetLock } from '../shared-lock';
-import { count, formatMoney, formatNumber, formatRisk, type MoneyFormat } from '../../core/text/format';
+import { count, formatMoney, formatNumber, type MoneyFormat } from '../../core/text/format';
 import { BadInputError, UserFacingError } from '../errors';
 import { formValue, type AddonEvent } from '../events';
 import { teamConfigFrom } from '../retention-reply';
@@ -42,6 +42,7 @@ import { loadSettings } from '../settings-store';
 import { forgetRawConfig } from '../config';
 import { markSnapshotStale } from '../portfolio/stale';
 import { sheetMoney } from '../money';
+import { memberLine } from './member-line';
 import { HOURLY_HANDLER, keepHourlyTrigger } from '../campaigns/trigger-upkeep';
 import { requireConnected } from '../connected';
 import { activeWarehouse } from '../store-choice';
@@ -177,18 +178,7 @@ export function buildSegmentCard(ctx: AppContext, name: string): Card {
           },
         }
       : {}),
-    members: (t?.top ?? []).slice(0, MEMBERS_SHOWN).map((m) => ({
-      email: m.email,
-      name: m.name,
-      detail: [
-        m.company,
-        m.score !== undefined ? formatRisk(m.score, m.band) : undefined,
-        m.mrr !== undefined ? `MRR ${formatMoney(m.mrr, money)}` : undefined,
-        m.impact,
-      ]
-        .filter(Boolean)
-        .join(' · '),
-    })),
+    members: (t?.top ?? []).slice(0, MEMBERS_SHOWN).map((m) => memberLine(m, money)),
     customers: t?.customers ?? 0,
     freshness,
     canCampaign: templates.length > 0,

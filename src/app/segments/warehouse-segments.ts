@@ -9,12 +9,13 @@ import { describeQuery, parseQuery, type Query } from '../../core/segments';
 import type { SegmentFigures } from '../../core/sql';
 import { spreadsheetUrl } from '../../core/settings/spreadsheet-ref';
 import type { BigQueryStore } from '../../core/settings/store';
-import { count, formatMoney, formatNumber, formatRisk } from '../../core/text/format';
+import { count, formatMoney, formatNumber } from '../../core/text/format';
 import type { CustomerWarehouse } from '../../ports/customer-warehouse';
 import type { Card } from '../../ui/card/types';
 import { MEMBERS_SHOWN, segmentCard, segmentsCard, SEGMENTS_PAGE_SIZE } from '../../ui/cards/segments';
 import type { AppContext } from '../context';
 import { sheetMoney } from '../money';
+import { memberLine } from './member-line';
 import { teamConfigFrom } from '../retention-reply';
 import { notWithWarehouse } from '../store-choice';
 import { warehouseFreshness } from '../warehouse-home';
@@ -101,18 +102,11 @@ export function warehouseSegmentCard(ctx: AppContext, o: Opened, name: string): 
           },
         }
       : {}),
-    members: (top ?? []).slice(0, MEMBERS_SHOWN).map((m) => ({
-      email: m.email,
-      name: m.name ?? m.company ?? '',
-      detail: [
-        m.company,
-        m.risk_score !== null ? formatRisk(m.risk_score, m.risk_band) : undefined,
-        m.mrr !== null ? `MRR ${formatMoney(m.mrr, money)}` : undefined,
-        m.impact,
-      ]
-        .filter(Boolean)
-        .join(' · '),
-    })),
+    members: (top ?? [])
+      .slice(0, MEMBERS_SHOWN)
+      .map((m) =>
+        memberLine({ ...m, name: m.name ?? m.company ?? '', score: m.risk_score, band: m.risk_band }, money),
+      ),
     customers: figures!.customers,
     freshness: warehouseFreshness(o.store, ctx.clock.now()),
     canCampaign: false,
