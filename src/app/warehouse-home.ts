@@ -13,6 +13,7 @@ import { AT_RISK_PAGE_SIZE, type PortfolioView } from '../ui/cards/homepage';
 import { BAND_COLOURS } from '../ui/cards/customer';
 import type { AppContext } from './context';
 import { sheetMoney } from './money';
+import { churnTrend, lastMonthChurn } from './portfolio/churn-months';
 import { notWithWarehouse } from './store-choice';
 import { storedValueLines, storeValueLines } from './value-lines';
 import { DEFAULT_PLAYBOOK_SETTINGS } from '../core/playbooks/settings';
@@ -28,7 +29,7 @@ function refreshValueLines(ctx: AppContext, warehouse: CustomerWarehouse, settin
   const stored = storedValueLines(ctx, settings);
   const now = ctx.clock.now();
   if (stored && now.getTime() - Date.parse(stored.computedAt) < DAY_MS) return;
-  storeValueLines(ctx, warehouse.valueLines(settings.playbooks ?? DEFAULT_PLAYBOOK_SETTINGS));
+  storeValueLines(ctx, warehouse.valueLines(settings.playbooks ?? DEFAULT_PLAYBOOK_SETTINGS, now));
 }
 
 export function warehousePortfolioView(
@@ -40,6 +41,7 @@ export function warehousePortfolioView(
   refreshValueLines(ctx, warehouse, settings);
   const totals = warehouse.portfolioTotals();
   const listed = warehouse.callFirst();
+  const months = warehouse.monthTrend(ctx.clock.now());
   const money = sheetMoney(ctx, settings.spreadsheetId, 'en_US');
   const atRiskMrr = totals.byBand.Critical.mrr + totals.byBand.High.mrr;
   const pages = Math.max(1, Math.ceil(listed.length / AT_RISK_PAGE_SIZE));
@@ -60,7 +62,8 @@ export function warehousePortfolioView(
         value: `${formatMoney(atRiskMrr, money)} (${formatPercent(totals.mrr ? atRiskMrr / totals.mrr : 0)})`,
       },
       ...(impacts ? [{ label: 'Crisis impact', value: impacts }] : []),
-      { label: 'Churn by month', value: notWithWarehouse('churn by month and what works') },
+      lastMonthChurn(months),
+      { label: 'What works', value: notWithWarehouse('what works (campaign outcomes)') },
     ],
     bands: BANDS.filter((b) => totals.byBand[b].customers > 0).map((b) => ({
       band: b,
@@ -78,6 +81,7 @@ export function warehousePortfolioView(
     page: current,
     pages,
     totalAtRisk: totals.atRiskCount,
+    churnTrend: churnTrend(months),
   };
 }
 

@@ -260,13 +260,12 @@ export class BigQueryCustomerStore implements CustomerWarehouse, WarehouseChange
     return this.options.tables ?? readTablesFor(this.options.table);
   }
 
-  monthTrend() {
-    const { query, months } = trendSql(this.options.today());
+  monthTrend(today = this.options.today()) {
+    const { query, months } = trendSql(today);
     return trendFrom(this.run(query, 'month trend'), months);
   }
 
-  valueLines(settings: PlaybookSettings) {
-    const today = this.options.today();
+  valueLines(settings: PlaybookSettings, today = this.options.today()) {
     return valueLinesFrom(this.run(valueLinesSql(settings, today), 'value lines'), settings, today);
   }
 

@@ -58,10 +58,13 @@ export interface CustomerWarehouse extends WarehouseChanges {
   topMembers(segments: readonly Query[], today?: Date): WarehouseMember[][];
   /** The homepage's call-first list. */
   callFirst(): WarehouseMember[];
-  /** The homepage's month trend: counts, MRR and the rates derived from them, oldest month first. */
-  monthTrend(): TrendMonth[];
+  /**
+   * The homepage's month trend: counts, MRR and the rates derived from them, oldest month first;
+   * `today` (default: the store's) says which six months.
+   */
+  monthTrend(today?: Date): TrendMonth[];
   /** The exact value lines (top shares by value) over every active customer. */
-  valueLines(settings: PlaybookSettings): ValueLines;
+  valueLines(settings: PlaybookSettings, today?: Date): ValueLines;
   /**
    * One page of today's danger-zone events against the score history; pass `next` for the following
    * page. `onlyNew` leaves out silences and renewals the previous scan already raised (scan.ts).

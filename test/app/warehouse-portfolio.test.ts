@@ -53,13 +53,13 @@ function portfolioLines(card: Card): { bands: string[]; callFirst: string[] } {
 }
 
 describe('the homepage from the BigQuery store', () => {
-  it('shows the same bands and call-first list as the sheet snapshot, in two BigQuery calls', () => {
+  it('shows the same bands, call-first list and churn by month as the sheet snapshot, in three BigQuery calls', () => {
     const sheet = shownCard(act(w.sheet.ctx(), 'refreshHome'));
     // The first homepage of the day also computes the offer guard rails' value lines (one more query).
     const { value: first, calls: firstCalls } = calls(() => shownCard(act(w.warehouse.ctx(), 'refreshHome')));
-    expect(firstCalls).toBe(3);
+    expect(firstCalls).toBe(4);
     const { value: home, calls: n } = calls(() => shownCard(act(w.warehouse.ctx(), 'refreshHome')));
-    expect(n).toBe(2);
+    expect(n).toBe(3);
     expect(JSON.stringify(home)).toEqual(JSON.stringify(first));
     const fromSheet = portfolioLines(sheet);
     const fromWarehouse = portfolioLines(home);
@@ -69,7 +69,17 @@ describe('the homepage from the BigQuery store', () => {
     expect(fromWarehouse.callFirst).toEqual(fromSheet.callFirst);
     const shown = JSON.stringify(home);
     expect(shown).toContain('Live from BigQuery acme-proj.churnguard.customers');
-    expect(shown).toContain('Not available with the BigQuery store yet: churn by month and what works.');
+    expect(shown).toContain('Not available with the BigQuery store yet: what works (campaign outcomes).');
+    // Churn by month: the last month's figure and the six bars, from one trend query.
+    const churnLines = (card: Card) =>
+      widgets(card)
+        .filter(
+          (x) =>
+            /Churn in /.test(String('topLabel' in x ? x.topLabel : '')) || /lost\)/.test(JSON.stringify(x)),
+        )
+        .map((x) => JSON.stringify(x));
+    expect(churnLines(sheet).length).toBeGreaterThan(0);
+    expect(churnLines(home)).toEqual(churnLines(sheet));
   });
 });
 

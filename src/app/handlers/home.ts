@@ -2,10 +2,11 @@ import type { Card } from '../../ui/card/types';
 import { AT_RISK_PAGE_SIZE, homepageCard, type PortfolioView } from '../../ui/cards/homepage';
 import { BAND_COLOURS } from '../../ui/cards/customer';
 import { textBar } from '../../core/metrics/at-risk';
-import { BANDS, monthRates, type PortfolioSnapshot } from '../../core/portfolio/snapshot';
+import { BANDS, type PortfolioSnapshot } from '../../core/portfolio/snapshot';
 import type { AppContext } from '../context';
 import { count, formatMoney, formatNumber, formatPercent, formatScore } from '../../core/text/format';
 import { sheetMoney } from '../money';
+import { churnTrend, lastMonthChurn } from '../portfolio/churn-months';
 import { loadSettings } from '../settings-store';
 import { UserFacingError } from '../errors';
 import { alertViews } from '../watch/alert-actions';
@@ -16,32 +17,11 @@ import { snapshotCustomers } from '../portfolio/outcome-customers';
 import { storeOf } from '../store-choice';
 import { warehouseFreshness, warehousePortfolioView } from '../warehouse-home';
 
-const pct = (value: number | null) => (value === null ? 'n/a' : formatPercent(value));
-
-/** Customer churn in each of the snapshot's six full months, as bars scaled to the worst month. */
-function churnTrend(snapshot: PortfolioSnapshot) {
-  const months = snapshot.months.map((m) => ({
-    start: new Date(m.start),
-    rate: monthRates(m).churnRate,
-    lost: m.lostCustomers,
-  }));
-  const worst = Math.max(...months.map((m) => m.rate ?? 0));
-  if (worst === 0) return [];
-  return months.map((m) => ({
-    month: m.start.toLocaleString('en-US', { month: 'short', timeZone: 'UTC' }),
-    bar: textBar(worst ? (m.rate ?? 0) / worst : 0, 10),
-    text: m.rate === null ? 'n/a' : `${formatPercent(m.rate)} (${m.lost} lost)`,
-  }));
-}
-
 /**
  * The portfolio view from the stored snapshot (never the whole sheet); `page` pages the call-first
  * list, which keeps its first CALL_FIRST_KEPT entries.
  */
 export function portfolioView(ctx: AppContext, snapshot: PortfolioSnapshot, page: number): PortfolioView {
-  const month = snapshot.months[snapshot.months.length - 1]!;
-  const rates = monthRates(month);
-  const monthName = new Date(month.start).toLocaleString('en-US', { month: 'long', timeZone: 'UTC' });
   const atRiskMrr = snapshot.byBand.Critical.mrr + snapshot.byBand.High.mrr;
   const listed = snapshot.callFirst;
   const pages = Math.max(1, Math.ceil(listed.length / AT_RISK_PAGE_SIZE));
@@ -55,11 +35,7 @@ export function portfolioView(ctx: AppContext, snapshot: PortfolioSnapshot, page
         value: formatNumber(snapshot.active),
         note: `MRR ${formatMoney(snapshot.mrr, money)}`,
       },
-      {
-        label: `Churn in ${monthName}`,
-        value: `${pct(rates.churnRate)} of customers · ${pct(rates.grossMrrChurn)} of MRR`,
-        note: `${formatNumber(month.lostCustomers)} lost, ${formatNumber(month.newCustomers)} new`,
-      },
+      lastMonthChurn(snapshot.months),
       {
         label: 'MRR at high or critical risk',
         value: `${formatMoney(atRiskMrr, money)} (${formatPercent(snapshot.mrr ? atRiskMrr / snapshot.mrr : 0)})`,
@@ -90,7 +66,7 @@ export function portfolioView(ctx: AppContext, snapshot: PortfolioSnapshot, page
     page: current,
     pages,
     totalAtRisk: snapshot.atRiskCount,
-    churnTrend: churnTrend(snapshot),
+    churnTrend: churnTrend(snapshot.months),
     whatWorks: playbookLines(
       computeOutcomes(ctx, settings.spreadsheetId!, snapshotCustomers(snapshot)).playbooks,
     ),
