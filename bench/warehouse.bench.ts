@@ -21,10 +21,9 @@ import { median, round } from './stats';
  * The tables are the warehouse generator's (the sample's 24 columns, src/local/warehouse), made once
  * per size and kept in the cache folder: a second run does not wait for a million customers again.
  */
-/** WAREHOUSE_BENCH_SIZES=10000,100000 runs fewer sizes (the 1M table takes minutes to generate the first time). */
-const SIZES = (process.env.WAREHOUSE_BENCH_SIZES ?? '10000,100000,1000000').split(',').map(Number);
-
-export async function warehouseBench(sizes = SIZES): Promise<Record<string, unknown>[]> {
+export async function warehouseBench(
+  sizes = [10_000, 100_000, 1_000_000],
+): Promise<Record<string, unknown>[]> {
   const { headers, map } = sampleRecords();
   const segments = readSegments(DEFAULT_SEGMENTS as unknown as unknown[][], headers).segments.map(
     (s) => s.query,

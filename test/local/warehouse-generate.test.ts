@@ -41,6 +41,19 @@ describe('generateWarehouse', () => {
     const meta = parseWarehouseMeta(db.run(`SELECT key, value FROM ${META_TABLE}`, {}).rows, file);
     expect(meta.ok && meta.meta).toMatchObject({ customers: N, seed: 0, scoredOn: '2026-11-20' });
     expect(meta.ok && meta.meta.headers).toHaveLength(24);
+    // A file an older ChurnGuard wrote (no change tables, no latest-state views) is refused with the fix.
+    const older = parseWarehouseMeta(
+      db
+        .run(`SELECT key, value FROM ${META_TABLE}`, {})
+        .rows.map(([k, v]) => (String(k) === 'format' ? [k, 'churnguard-warehouse/2'] : [k, v])),
+      file,
+    );
+    expect(older.ok).toBe(false);
+    expect(!older.ok && older.message).toMatch(
+      /older ChurnGuard \(churnguard-warehouse\/2.*generate --customers N/,
+    );
+    const views = db.run(`SELECT COUNT(*) FROM customers_current`, {}).rows[0]![0];
+    expect(Number(views)).toBe(N);
     const columns = db.run('SELECT * FROM customers LIMIT 0', {}).columns;
     expect(columns).toContain('col_logins_this_month__cmp');
     expect(columns).toContain('col_country__text');

@@ -8,8 +8,12 @@ import { z } from 'zod';
 
 /** The table of facts about the file: one row per key. */
 export const META_TABLE = 'churnguard_warehouse';
-/** Version 2: every header's raw cell is stored (the sidebar rebuilds the row), with customer_columns. */
-export const WAREHOUSE_FORMAT = 'churnguard-warehouse/2';
+/**
+ * Version 2: every header's raw cell is stored (the sidebar rebuilds the row), with customer_columns.
+ * Version 3: the change tables, their latest-state views (which every read now goes through) and the
+ * score history; a version 2 file has none of them, so it is refused with the command to regenerate.
+ */
+export const WAREHOUSE_FORMAT = 'churnguard-warehouse/3';
 
 export const WarehouseMetaSchema = z.object({
   format: z.literal(WAREHOUSE_FORMAT),
@@ -52,6 +56,12 @@ export function parseWarehouseMeta(
 ): { ok: true; meta: WarehouseMeta } | { ok: false; message: string } {
   const parsed = WarehouseMetaSchema.safeParse(Object.fromEntries(rows.map(([k, v]) => [String(k), v])));
   if (parsed.success) return { ok: true, meta: parsed.data };
+  const format = rows.find(([k]) => String(k) === 'format')?.[1];
+  if (typeof format === 'string' && format.startsWith('churnguard-warehouse/'))
+    return {
+      ok: false,
+      message: `${file} was written by an older ChurnGuard (${format}; this one reads ${WAREHOUSE_FORMAT}). Write it again: npm run warehouse -- generate --customers N --out ${file} --force`,
+    };
   const issue = parsed.error.issues[0];
   return {
     ok: false,
