@@ -16,7 +16,8 @@ import { DuckDbWarehouse } from '../src/local/standins/duckdb-warehouse';
 import { SyncDuckDb } from '../src/local/standins/duckdb-sync';
 import { MAP } from '../test/helpers/sql-differential';
 import { scanWorld } from '../test/helpers/sql-scan-differential';
-import { median, round } from './stats';
+import { round } from './stats';
+import { measureStoreAction } from './warehouse-traffic';
 
 export async function warehouseScanBench(sizes = [10_000, 100_000]): Promise<Record<string, unknown>[]> {
   const rows: Record<string, unknown>[] = [];
@@ -67,24 +68,14 @@ export async function warehouseScanBench(sizes = [10_000, 100_000]): Promise<Rec
       ['next day: scan events, only new, every page', () => everyPage(tomorrow, true), 1],
     ];
     for (const [action, run, runs] of actions) {
-      const times: number[] = [];
-      let calls = 0;
-      let bytes = 0;
-      for (let i = 0; i < runs; i++) {
-        const before = { ...bq.traffic };
-        const t = process.hrtime.bigint();
-        run();
-        times.push(Number(process.hrtime.bigint() - t) / 1e6);
-        calls = bq.traffic.calls - before.calls;
-        bytes = bq.traffic.bytes - before.bytes;
-      }
+      const { medianMs, calls, bytes } = measureStoreAction(bq.traffic, run, runs);
       rows.push({
         customers: n.toLocaleString('en-US'),
         'history rows': w.historyRows.length.toLocaleString('en-US'),
         action: action.includes('every page')
           ? `${action}: ${events.toLocaleString('en-US')} events`
           : action,
-        'DuckDB ms': round(runs > 1 ? median(times) : times[0]!, 1),
+        'DuckDB ms': round(medianMs, 1),
         calls,
         'bytes returned': bytes.toLocaleString('en-US'),
       });

@@ -15,7 +15,8 @@ import { SAMPLE_NOW } from '../src/local/sample-world';
 import { cachedWarehouse } from '../src/local/warehouse/cache';
 import { progressLine } from '../src/local/warehouse/main';
 import { sampleRecords } from '../src/local/warehouse/sample-records';
-import { median, round } from './stats';
+import { round } from './stats';
+import { measureStoreAction } from './warehouse-traffic';
 
 /**
  * The tables are the warehouse generator's (the sample's 24 columns, src/local/warehouse), made once
@@ -57,21 +58,11 @@ export async function warehouseBench(
       ['sidebar lookup, raw row', () => store.customerRow(email)],
     ];
     for (const [action, run] of actions) {
-      const times: number[] = [];
-      let calls = 0;
-      let bytes = 0;
-      for (let i = 0; i < 3; i++) {
-        const before = { ...bq.traffic };
-        const t = process.hrtime.bigint();
-        run();
-        times.push(Number(process.hrtime.bigint() - t) / 1e6);
-        calls = bq.traffic.calls - before.calls;
-        bytes = bq.traffic.bytes - before.bytes;
-      }
+      const { medianMs, calls, bytes } = measureStoreAction(bq.traffic, run, 3);
       rows.push({
         customers: n.toLocaleString('en-US'),
         action,
-        'DuckDB ms (median)': round(median(times), 1),
+        'DuckDB ms (median)': round(medianMs, 1),
         calls,
         'bytes returned': bytes.toLocaleString('en-US'),
         'generated s': report ? round(report.ms / 1000, 1) : 'cached',
