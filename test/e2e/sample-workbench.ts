@@ -39,6 +39,21 @@ export interface SampleWorkbenchOptions {
   preparePage?: (page: Page) => Promise<void>;
 }
 
+/**
+ * Sets rows of the copied sample's Settings tab ("Setting,Value,Meaning"); a setting the tab lacks is
+ * an error, so a renamed setting cannot leave a test silently on the default.
+ */
+export function setSampleSettings(sheet: string, values: Record<string, string>): void {
+  const file = path.join(sheet, 'settings.csv');
+  let text = fs.readFileSync(file, 'utf8');
+  for (const [name, value] of Object.entries(values)) {
+    const row = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')},[^,\n]*,`, 'm');
+    if (!row.test(text)) throw new Error(`The sample's settings.csv has no "${name}" row`);
+    text = text.replace(row, `${name},${value},`);
+  }
+  fs.writeFileSync(file, text);
+}
+
 /** Copies the sample's CSVs into a fresh temp dir; returns that dir and the sheet folder in it. */
 function copySample(tmpPrefix: string): { dir: string; sheet: string } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), tmpPrefix));
