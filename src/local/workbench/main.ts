@@ -89,7 +89,7 @@ if (require.main === module) {
         console.log(`  state: ${options.stateDir} (settings, outbox)`);
         if (options.today)
           console.log(
-            `  clock: starts on ${options.today}${options.workingCopyOf ? ", the sample's own day" : ''} and runs from there (--today YYYY-MM-DD to change)`,
+            `  clock: starts on ${options.today}${options.workingCopyOf ? " (the sample's own day)" : ''} and runs from there (--today YYYY-MM-DD to change)`,
           );
         if (warehouse)
           console.log(
