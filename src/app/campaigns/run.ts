@@ -119,6 +119,10 @@ function runLocked(
         update: (campaignId, changes) => log.update(campaignId, changes),
       },
       send: (e) => ctx.mailer.send(e),
+      // An email service sends a batch per request (its batch size is a Sender setting); MailApp has neither.
+      ...(ctx.mailer.sendBatch
+        ? { sendBatch: (e) => ctx.mailer.sendBatch!(e), batchSize: () => ctx.mailer.batchSize?.() ?? null }
+        : {}),
       remainingQuota: () => ctx.mailer.remainingQuota(),
       now: () => ctx.clock.now(),
       elapsedMs: () => ctx.elapsedMs(),
