@@ -52,8 +52,14 @@ function senderProblem(reason = 'The sender refused to send.'): NonNullable<Camp
   };
 }
 
-/** Makes each recipient's email for one run; built once per run (one read of templates and customers). */
-export type ComposerFactory = (ctx: AppContext, meta: CampaignMeta) => (r: LoggedRecipient) => Composed;
+/**
+ * Makes each recipient's email for one run; built once per run (one read of templates and customers).
+ * `prepare`, when present, reads a whole batch's rows before its emails are composed one by one.
+ */
+export type ComposerFactory = (
+  ctx: AppContext,
+  meta: CampaignMeta,
+) => ((r: LoggedRecipient) => Composed) & { prepare?: (batch: readonly LoggedRecipient[]) => void };
 
 export type RunOutcome =
   | { kind: 'ran'; meta: CampaignMeta; result: RunResult }
@@ -127,6 +133,7 @@ function runLocked(
       now: () => ctx.clock.now(),
       elapsedMs: () => ctx.elapsedMs(),
       compose,
+      ...(compose.prepare ? { prepareBatch: compose.prepare } : {}),
     },
     { budgetMs: BUDGET_MS[budget], batchSize: BATCH_SIZE[budget] },
   );

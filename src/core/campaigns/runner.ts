@@ -151,6 +151,8 @@ export interface RunDeps {
   elapsedMs(): number;
   /** The merged email for a recipient, from the customer's row as it is now. */
   compose(recipient: LoggedRecipient): Composed;
+  /** Optional: reads what a batch's emails need in one go, before the batch path composes them. */
+  prepareBatch?(batch: readonly LoggedRecipient[]): void;
 }
 
 export interface RunOptions {
@@ -265,6 +267,11 @@ export function runCampaign(campaignId: string, deps: RunDeps, options: RunOptio
     const started = deps.elapsedMs();
     const ready: { r: LoggedRecipient; email: OutgoingEmail }[] = [];
     let stop: StopReason | null = null;
+    try {
+      deps.prepareBatch?.(batch);
+    } catch {
+      // Nothing is sent yet: composing one by one reads what it needs, and reports what fails.
+    }
     for (const r of batch) {
       // Composing reads the customer's row: when time runs out, what is composed goes, the rest waits.
       if (stop || timeLeft() <= 0) {
