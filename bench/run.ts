@@ -21,6 +21,7 @@ import { intentLearnedBench } from './intent-learned.bench';
 import { campaignEndToEndBench, campaignRunBench } from './campaign.bench';
 import { campaignLogBench } from './campaign-log.bench';
 import { senderBench } from './sender.bench';
+import { batchedSendBench } from './sender-batch.bench';
 import { segmentsBench } from './segments.bench';
 import { warehouseBench } from './warehouse.bench';
 import { warehouseChangesBench } from './warehouse-changes.bench';
@@ -223,7 +224,7 @@ const groups: Group[] = [
   },
   {
     name: 'campaign',
-    run: () => {
+    run: async () => {
       printTable(
         'Campaign run on the stand-ins (3,000 pending, latency model): calls and emails per run',
         campaignRunBench(),
@@ -232,6 +233,8 @@ const groups: Group[] = [
         'Campaigns end to end: a card run, then hourly triggers until done',
         campaignEndToEndBench(),
       );
+      // Issue 21: batched sends through the email service, beside one by one.
+      await batchedSendBench(printTable);
     },
   },
   {

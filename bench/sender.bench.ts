@@ -6,7 +6,7 @@
  * 20,000-recipient win-back end to end on hourly triggers.
  */
 import { loadCampaign } from '../src/app/campaigns/meta';
-import { continueCampaign, runHourly } from '../src/app/campaigns/run';
+import { continueCampaign, runHourly, type ComposerFactory } from '../src/app/campaigns/run';
 import { startCampaign } from '../src/app/campaigns/start';
 import { campaignWorld } from '../test/helpers/campaign-world';
 import { settleReview } from '../src/app/campaigns/control';
@@ -23,7 +23,8 @@ import { round } from './stats';
 
 const HOUR = 3_600_000;
 
-function setup(service: EmailServiceProcess | null, n: number, dailyLimit = 1_000_000) {
+/** batchSize: emails per request to the email service; 1 is one by one (a request per email). */
+export function setup(service: EmailServiceProcess | null, n: number, dailyLimit = 1_000_000, batchSize = 1) {
   const { world, ss, contextOf, composer, request } = campaignWorld(n);
   const exec = world.startExecution();
   if (service) {
@@ -32,14 +33,14 @@ function setup(service: EmailServiceProcess | null, n: number, dailyLimit = 1_00
     const store = propertiesStore(exec.globals.PropertiesService.getUserProperties());
     saveSettings(store, {
       ...loadSettings(store).settings,
-      sender: { kind: 'email-service', fromEmail: 'team@nimbus.example', dailyLimit },
+      sender: { kind: 'email-service', fromEmail: 'team@nimbus.example', dailyLimit, batchSize },
     });
     saveSenderKey(store, STANDIN_API_KEY);
   }
   const started = startCampaign(contextOf(exec), request({ name: 'Bench' }));
   exec.end();
   if (started.kind !== 'started') throw new Error('campaign did not start');
-  return { world, contextOf, composer, id: started.meta.id, ssId: ss.id };
+  return { world, contextOf, composer: composer as ComposerFactory, id: started.meta.id, ssId: ss.id };
 }
 
 /** One fault in `every` requests, cycling through the kinds a provider really answers. */
@@ -57,10 +58,26 @@ function faultPlan(requests: number, every: number): Fault[] {
   );
 }
 
-function oneRun(service: EmailServiceProcess | null, label: string, faultsEvery: number | null) {
+export function oneRun(
+  service: EmailServiceProcess | null,
+  label: string,
+  faultsEvery: number | null,
+  options: {
+    batchSize?: number;
+    faults?: Fault[];
+    n?: number;
+    /** Real deadline of a fetch in ms (a batched request of 1,000 takes longer than one email). */
+    deadlineMs?: number;
+    composer?: (base: ComposerFactory) => ComposerFactory;
+  } = {},
+) {
+  const { batchSize = 1, faults = [], n = 3_000 } = options;
   service?.reset();
-  if (service && faultsEvery) service.queueFaults(faultPlan(3_000, faultsEvery));
-  const s = setup(service, 3_000);
+  if (service && faultsEvery) service.queueFaults(faultPlan(n, faultsEvery));
+  if (service && faults.length) service.queueFaults(faults);
+  const s = setup(service, n, 1_000_000, batchSize);
+  if (options.deadlineMs) s.world.network.deadlineMs = options.deadlineMs;
+  if (options.composer) s.composer = options.composer(s.composer);
   const exec = s.world.startExecution({ kind: 'trigger' });
   s.world.calls.reset();
   const t0 = s.world.clock.nowMs();
@@ -86,11 +103,12 @@ function oneRun(service: EmailServiceProcess | null, label: string, faultsEvery:
 }
 
 /** A 20,000-recipient win-back: hourly triggers until every recipient is settled. */
-function winBack(service: EmailServiceProcess, faultsEvery: number | null) {
+export function winBack(service: EmailServiceProcess, faultsEvery: number | null, batchSize = 1) {
   service.reset();
   const n = WIN_BACK_RECIPIENTS;
+  // A fault per `faultsEvery` requests: batched, there are far fewer requests than recipients.
   if (faultsEvery) service.queueFaults(faultPlan(n, faultsEvery));
-  const s = setup(service, n, 100_000);
+  const s = setup(service, n, 100_000, batchSize);
   const wall0 = performance.now();
   const t0 = s.world.clock.nowMs();
   let runs = 0;
@@ -114,7 +132,7 @@ function winBack(service: EmailServiceProcess, faultsEvery: number | null) {
   const perRecipient = new Map<string, number>();
   for (const m of service.stats().accepted) perRecipient.set(m.to, (perRecipient.get(m.to) ?? 0) + 1);
   return {
-    campaign: `${n.toLocaleString('en-US')} recipients${faultsEvery ? `, 1 fault / ${faultsEvery} requests` : ''}`,
+    campaign: `${n.toLocaleString('en-US')} recipients${batchSize > 1 ? `, ${batchSize} a request` : ', one by one'}${faultsEvery ? `, 1 fault / ${faultsEvery} requests` : ''}`,
     'hourly runs': runs,
     'finished after h': round((s.world.clock.nowMs() - t0) / HOUR, 0),
     'settled reviews': reviews,

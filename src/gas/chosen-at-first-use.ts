@@ -11,5 +11,12 @@ export function mailerChosenAtFirstUse(choose: () => Mailer): Mailer {
   return {
     send: (email) => pick().send(email),
     remainingQuota: () => pick().remainingQuota(),
+    batchSize: () => pick().batchSize?.() ?? null,
+    sendBatch: (emails) => {
+      const sendBatch = pick().sendBatch;
+      // The runner asks batchSize first and calls sendBatch only when it is set.
+      if (!sendBatch) throw new Error('This sender sends one email at a time.');
+      return sendBatch(emails);
+    },
   };
 }

@@ -19,37 +19,21 @@ import {
   SendUncertain,
   SenderStopped,
 } from '../core/campaigns/runner';
+import { classifyAnswer, redact, REFERENCE_ARG, sendGridRequest } from '../core/email/sendgrid';
+import { sendBatchThroughService } from './email-service-batch';
 import {
-  classifyAnswer,
-  redact,
-  REFERENCE_ARG,
-  sendGridRequest,
-  type SenderIdentity,
-  type ServiceAnswer,
-} from '../core/email/sendgrid';
+  callService,
+  MAX_INLINE_WAIT_MS,
+  MAX_RATE_WAITS,
+  SERVICE_BACKOFF_MS,
+  type EmailServiceConfig,
+  type SentToday,
+} from './email-service-call';
 import type { Mailer } from '../ports/mailer';
 import type { UrlFetchAppLike } from './services';
 
-/** Pauses between attempts after a 5xx: three tries in about 3 s, as for MailApp. */
-export const SERVICE_BACKOFF_MS = [1_000, 2_000] as const;
-/** A Retry-After up to this long is waited out inside the run; longer ones pause the campaign. */
-export const MAX_INLINE_WAIT_MS = 5_000;
-const MAX_RATE_WAITS = 2;
-
-/** Apps Script's refusal when the deployment lacks the script.external_request scope. */
-const NO_PERMISSION =
-  /permission|script\.external_request|not allowed to (fetch|access)|allowlist|whitelist/i;
-
-export interface EmailServiceConfig extends SenderIdentity {
-  apiKey: string;
-  dailyLimit: number;
-}
-
-/** Sends counted today against the plan's limit (kept per user, by UTC day). */
-export interface SentToday {
-  get(): number;
-  add(n: number): void;
-}
+export { MAX_INLINE_WAIT_MS, SERVICE_BACKOFF_MS } from './email-service-call';
+export type { EmailServiceConfig, SentToday } from './email-service-call';
 
 export function emailServiceMailer(
   fetcher: UrlFetchAppLike,
@@ -67,31 +51,12 @@ export function emailServiceMailer(
         : `Search the email service's activity log for ${email.to}`;
       let rateWaits = 0;
       for (let attempt = 0; ;) {
-        let answer: ServiceAnswer;
-        try {
-          const response = fetcher.fetch(request.url, {
-            method: request.method,
-            contentType: request.contentType,
-            headers: request.headers,
-            payload: request.payload,
-            muteHttpExceptions: true,
-          });
-          answer = {
-            code: response.getResponseCode(),
-            headers: response.getAllHeaders() as ServiceAnswer['headers'],
-            body: response.getContentText(),
-          };
-        } catch (error) {
-          const message = safe(error instanceof Error ? error.message : String(error));
-          if (NO_PERMISSION.test(message))
-            throw new SenderStopped(
-              `ChurnGuard may not call the email service from this deployment (${message}). The email-service deployment adds the script.external_request scope (see the README).`,
-            );
+        const answer = callService(fetcher, request, safe);
+        if ('lost' in answer)
           throw new SendUncertain(
-            `The email service call failed before its answer came back (${message}).`,
-            `The request to the email service failed before its answer came back (${message}): it may have been accepted. ${where}, then mark it sent or send it again.`,
+            `The email service call failed before its answer came back (${answer.lost}).`,
+            `The request to the email service failed before its answer came back (${answer.lost}): it may have been accepted. ${where}, then mark it sent or send it again.`,
           );
-        }
         const verdict = classifyAnswer(answer, nowMs());
         switch (verdict.kind) {
           case 'accepted':
@@ -122,5 +87,8 @@ export function emailServiceMailer(
       }
     },
     remainingQuota: () => Math.max(0, config.dailyLimit - sentToday.get()),
+    // A batch size of 1 is the one-by-one send above, unchanged.
+    batchSize: () => (config.batchSize && config.batchSize > 1 ? config.batchSize : null),
+    sendBatch: (emails) => sendBatchThroughService(fetcher, config, sentToday, sleep, nowMs, emails),
   };
 }

@@ -10,6 +10,7 @@ import type { KeyValueStore } from '../ports/key-value-store';
 import { savedSenderKey, senderSettings, sentTodayCounter } from '../app/sender-store';
 import { emailServiceMailer } from './email-service-mailer';
 import type { UrlFetchAppLike } from './services';
+import { DEFAULT_BATCH_SIZE } from '../core/settings/sender';
 
 export function chosenMailer(
   store: KeyValueStore,
@@ -42,7 +43,12 @@ export function chosenMailer(
     }
     return emailServiceMailer(
       fetcher,
-      { apiKey, fromEmail: settings.fromEmail, dailyLimit: settings.dailyLimit },
+      {
+        apiKey,
+        fromEmail: settings.fromEmail,
+        dailyLimit: settings.dailyLimit,
+        batchSize: settings.batchSize ?? DEFAULT_BATCH_SIZE,
+      },
       sentTodayCounter(store, now),
       sleep,
       () => now().getTime(),

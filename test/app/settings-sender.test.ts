@@ -51,6 +51,19 @@ describe('Settings → Sender', () => {
     expect(w.ctx().userStore.get(SENDER_KEY_PROPERTY)).toBe(KEY);
   });
 
+  it('saves the emails per request, shows 50 until set, and refuses more than SendGrid takes', () => {
+    const { w, form } = setup();
+    expect(shown(act(w.ctx(), 'openSettings'))).toContain(
+      '"name":"senderBatchSize","label":"Emails per request","value":"50"',
+    );
+    act(w.ctx(), 'saveSettings', {}, { ...form, senderKey: KEY, senderBatchSize: '200' });
+    expect(loadSettings(w.ctx().userStore).settings.sender?.batchSize).toBe(200);
+    expect(shown(act(w.ctx(), 'openSettings'))).toContain('"value":"200"');
+    const refused = shown(act(w.ctx(), 'saveSettings', {}, { ...form, senderBatchSize: '5000' }));
+    expect(refused).toContain('Emails per request');
+    expect(loadSettings(w.ctx().userStore).settings.sender?.batchSize).toBe(200);
+  });
+
   it('a bad form comes back with the reason and without the typed key', () => {
     const { w, form } = setup();
     const typed = 'SG.typedtypedtypedtyped.typedtypedtypedtypedtyped';

@@ -24,7 +24,8 @@ export async function emailService(): Promise<EmailServiceProcess> {
 export function useEmailService(
   world: AppsScriptWorld,
   service: EmailServiceProcess,
-  options: { dailyLimit?: number; deadlineMs?: number; apiKey?: string } = {},
+  /** batchSize: emails per request; 1 (the default here) is the one-by-one send the older tests count. */
+  options: { dailyLimit?: number; deadlineMs?: number; apiKey?: string; batchSize?: number } = {},
 ): void {
   world.network.route('https://api.sendgrid.com', service.url);
   world.network.deadlineMs = options.deadlineMs ?? 150;
@@ -33,7 +34,12 @@ export function useEmailService(
   const { settings } = loadSettings(store);
   saveSettings(store, {
     ...settings,
-    sender: { kind: 'email-service', fromEmail: FROM, dailyLimit: options.dailyLimit ?? 1_000_000 },
+    sender: {
+      kind: 'email-service',
+      fromEmail: FROM,
+      dailyLimit: options.dailyLimit ?? 1_000_000,
+      batchSize: options.batchSize ?? 1,
+    },
   });
   saveSenderKey(store, options.apiKey ?? STANDIN_API_KEY);
   exec.end();

@@ -27,6 +27,8 @@ import { unsubscribeLanguage } from '../../core/unsubscribe/language';
 import { withUnsubscribeFooter } from '../../core/unsubscribe/footer';
 import { pendingEmails } from '../unsubscribe/pending-store';
 import { unsubscribeLinks } from '../unsubscribe/links';
+import type { LoggedRecipient } from '../../core/campaigns/log';
+import { rowsPerChunk } from '../jobs/sheet-walk';
 
 /** Why a recipient is no longer emailed although the audience had them. */
 export const UNSUBSCRIBED_SINCE_AUDIENCE = 'Unsubscribed since the audience was written';
@@ -62,8 +64,45 @@ function customerAt(
   return atRow ?? parse(sheet.findByEmail(email, (h) => emailColumnIndex(h, settings.mapping)));
 }
 
+/**
+ * Cells one read of a batch's rows may span: recipients whose rows lie this close together share a
+ * read (~60 ms modelled) instead of one read each; scattered ones still get their own.
+ */
+const BATCH_READ_CELLS = 6_000;
+
+type Located = { customer: Customer; sheet: { locale: string; timeZone: string } };
+
+/** The customers of `emails` found on their rows, read in as few spans as BATCH_READ_CELLS allows. */
+function readBatch(
+  sheet: CustomerSheet,
+  settings: Settings,
+  where: Map<string, number>,
+  emails: readonly string[],
+): Map<string, Located> {
+  const found = new Map<string, Located>();
+  const wanted = new Set(emails);
+  const rows = [...new Set(emails.map((e) => where.get(e)).filter((r): r is number => r !== undefined))];
+  rows.sort((a, b) => a - b);
+  const span = rowsPerChunk(sheet.readHeaders().length, BATCH_READ_CELLS);
+  for (let i = 0; i < rows.length;) {
+    const first = rows[i]!;
+    let j = i;
+    while (j + 1 < rows.length && rows[j + 1]! - first < span) j++;
+    const read = sheet.readRows(first, rows[j]! - first + 1);
+    for (const customer of readCustomers({ ...read, mapping: settings.mapping }).customers) {
+      const email = normaliseEmail(customer.email);
+      if (wanted.has(email) && !found.has(email)) found.set(email, { customer, sheet: read });
+    }
+    i = j + 1;
+  }
+  return found;
+}
+
 export const sheetComposer: ComposerFactory = (ctx: AppContext, meta) => {
   let compose: ((email: string, template?: string, language?: string) => Composed) | null = null;
+  /** Set by `prepare` for the batch about to be composed: its rows and the unsubscribes, read once. */
+  let batch: { rows: Map<string, Located>; pending: Set<string> } | null = null;
+  let prepareBatch: ((emails: string[]) => void) | null = null;
   const load = (): ((email: string, template?: string, language?: string) => Composed) => {
     const { settings } = loadSettings(ctx.userStore);
     const sheet = ctx.customerSheet(meta.spreadsheetId, settings.customerSheet);
@@ -79,15 +118,24 @@ export const sheetComposer: ComposerFactory = (ctx: AppContext, meta) => {
       return others.get(name)!;
     };
     const pick = variantPicker(ctx, meta.spreadsheetId, config.team.defaultLanguage);
+    prepareBatch = (emails) => {
+      batch = {
+        rows: readBatch(sheet, settings, where, emails),
+        pending: pendingEmails(ctx.unsubscribe.scriptStore, meta.spreadsheetId),
+      };
+    };
     return (email, templateName, language) => {
       const found = templateFor(templateName);
       if (!found.ok) return { ok: false, reason: found.reason };
       const wanted = normaliseEmail(email);
       // Read before every send (one property read): a click between two runs, or during this one,
       // is respected before the hourly trigger has written it to the sheet.
-      if (pendingEmails(ctx.unsubscribe.scriptStore, meta.spreadsheetId).has(wanted))
+      // A batch reads them once, right before its one request (the same freshness as per send).
+      if ((batch?.pending ?? pendingEmails(ctx.unsubscribe.scriptStore, meta.spreadsheetId)).has(wanted))
         return { ok: false, exclude: true, reason: UNSUBSCRIBE_CLICKED };
-      const at = where.has(wanted) ? customerAt(sheet, settings, where.get(wanted), wanted) : null;
+      const at =
+        batch?.rows.get(wanted) ??
+        (where.has(wanted) ? customerAt(sheet, settings, where.get(wanted), wanted) : null);
       if (!at) return { ok: false, reason: 'No longer in the customer sheet' };
       const { customer } = at;
       if (customer.unsubscribed) return { ok: false, exclude: true, reason: UNSUBSCRIBED_SINCE_AUDIENCE };
@@ -124,8 +172,15 @@ export const sheetComposer: ComposerFactory = (ctx: AppContext, meta) => {
       };
     };
   };
-  return (recipient) => {
+  const composeOne = (recipient: LoggedRecipient) => {
     compose ??= load();
     return compose(recipient.email, recipient.template, recipient.language);
   };
+  // A batched send composes a whole batch at once: its rows are read in a few spans, not one by one.
+  return Object.assign(composeOne, {
+    prepare: (recipients: readonly LoggedRecipient[]) => {
+      compose ??= load();
+      prepareBatch?.(recipients.map((r) => normaliseEmail(r.email)));
+    },
+  });
 };

@@ -52,8 +52,14 @@ function senderProblem(reason = 'The sender refused to send.'): NonNullable<Camp
   };
 }
 
-/** Makes each recipient's email for one run; built once per run (one read of templates and customers). */
-export type ComposerFactory = (ctx: AppContext, meta: CampaignMeta) => (r: LoggedRecipient) => Composed;
+/**
+ * Makes each recipient's email for one run; built once per run (one read of templates and customers).
+ * `prepare`, when present, reads a whole batch's rows before its emails are composed one by one.
+ */
+export type ComposerFactory = (
+  ctx: AppContext,
+  meta: CampaignMeta,
+) => ((r: LoggedRecipient) => Composed) & { prepare?: (batch: readonly LoggedRecipient[]) => void };
 
 export type RunOutcome =
   | { kind: 'ran'; meta: CampaignMeta; result: RunResult }
@@ -119,10 +125,15 @@ function runLocked(
         update: (campaignId, changes) => log.update(campaignId, changes),
       },
       send: (e) => ctx.mailer.send(e),
+      // An email service sends a batch per request (its batch size is a Sender setting); MailApp has neither.
+      ...(ctx.mailer.sendBatch
+        ? { sendBatch: (e) => ctx.mailer.sendBatch!(e), batchSize: () => ctx.mailer.batchSize?.() ?? null }
+        : {}),
       remainingQuota: () => ctx.mailer.remainingQuota(),
       now: () => ctx.clock.now(),
       elapsedMs: () => ctx.elapsedMs(),
       compose,
+      ...(compose.prepare ? { prepareBatch: compose.prepare } : {}),
     },
     { budgetMs: BUDGET_MS[budget], batchSize: BATCH_SIZE[budget] },
   );

@@ -23,7 +23,7 @@ import { progressText } from '../portfolio/current';
 import { lastReactivation } from '../watch/reactivation';
 import { loadTeamConfig } from '../retention-reply';
 import { learningRequestedAt } from '../learn-request';
-import { parseSenderForm } from '../../core/settings/sender';
+import { DEFAULT_BATCH_SIZE, parseSenderForm } from '../../core/settings/sender';
 import { parseStoreForm, storeTableName } from '../../core/settings/store';
 import { layoutCacheKey, notWithWarehouse, storeOf, warehouseRefusal } from '../store-choice';
 import {
@@ -42,6 +42,7 @@ function senderState(ctx: AppContext): NonNullable<SettingsState['sender']> {
     dailyLimit: sender.dailyLimit,
     maskedKey: maskedSenderKey(ctx.userStore),
     sentToday: sentTodayCounter(ctx.userStore, () => ctx.clock.now()).get(),
+    batchSize: sender.batchSize ?? DEFAULT_BATCH_SIZE,
   };
 }
 
@@ -66,6 +67,7 @@ function senderForm(event: AddonEvent) {
     kind: formValue(event, SETTINGS_FIELDS.senderKind),
     fromEmail: formValue(event, SETTINGS_FIELDS.senderFrom),
     dailyLimit: formValue(event, SETTINGS_FIELDS.senderDailyLimit),
+    batchSize: formValue(event, SETTINGS_FIELDS.senderBatchSize),
     newKey: formValue(event, SETTINGS_FIELDS.senderKey),
   };
 }

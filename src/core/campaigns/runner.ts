@@ -11,6 +11,10 @@
  * emails went, so it marks them "review" for a person to decide, and never re-sends them blindly.
  * The batch size bounds how many recipients a crash can put in review.
  *
+ * A sender that sends batches (an email service: `sendBatch`) sends a whole marked batch in one
+ * request instead of step 2's one call per email; the protocol is the same, and a lost answer puts
+ * the whole batch in review, which is why its size is a setting with a ceiling.
+ *
  * The caller holds a lock around a run, so two runs never interleave; rows are always found by
  * (campaign, email) key, so sorting the tab between or during runs moves nothing.
  */
@@ -28,6 +32,8 @@ export interface OutgoingEmail {
    * so a reviewer can find the message in the provider's activity log (MailApp ignores it).
    */
   reference?: string;
+  /** The recipient's unsubscribe link: an email service also sends it as a List-Unsubscribe header. */
+  unsubscribeUrl?: string;
 }
 
 export interface StatusChange {
@@ -111,6 +117,19 @@ export class SendUncertain extends Error {
  */
 export type Composed = { ok: true; email: OutgoingEmail } | { ok: false; reason: string; exclude?: boolean };
 
+/**
+ * What became of one email of a batch send (`RunDeps.sendBatch`), in the batch's order:
+ * - sent: the sender accepted it;
+ * - failed: surely not sent (refused, or the service stayed unavailable): "Retry failed" re-queues it;
+ * - uncertain: it may have gone (the request's answer was lost): review, never resent blindly;
+ * - not-sent: not attempted because the sender stopped (quota, rate limit, a refusal of every send).
+ */
+export type BatchOutcome =
+  | { kind: 'sent' }
+  | { kind: 'failed'; error: SendRejected | SendDeferred }
+  | { kind: 'uncertain'; error: SendUncertain }
+  | { kind: 'not-sent'; error: QuotaExhausted | SenderStopped };
+
 export interface RunDeps {
   log: CampaignLogStore;
   /**
@@ -118,6 +137,13 @@ export interface RunDeps {
    * any other error means it may have gone, and the recipient is put in review, never failed.
    */
   send(email: OutgoingEmail): void;
+  /**
+   * Sends many emails in as few requests as the sender can (an email service), one outcome per
+   * email. Absent: `send` one by one (MailApp). A throw means any of them may have gone: all review.
+   */
+  sendBatch?(emails: readonly OutgoingEmail[]): BatchOutcome[];
+  /** Emails one sendBatch takes (the team's setting), read once per run; null: send one by one. */
+  batchSize?(): number | null;
   /** Recipients MailApp may still email today. */
   remainingQuota(): number;
   now(): Date;
@@ -125,12 +151,18 @@ export interface RunDeps {
   elapsedMs(): number;
   /** The merged email for a recipient, from the customer's row as it is now. */
   compose(recipient: LoggedRecipient): Composed;
+  /** Optional: reads what a batch's emails need in one go, before the batch path composes them. */
+  prepareBatch?(batch: readonly LoggedRecipient[]): void;
 }
 
 export interface RunOptions {
   /** Stop starting sends after this many ms of the execution (e.g. 20 s of a card's 30, 4.5 min of 6). */
   budgetMs: number;
-  /** Recipients marked "sending" at once: the most a crash can leave for review. */
+  /**
+   * Recipients marked "sending" at once: the most a crash can leave for review. A sender that sends
+   * batches (`RunDeps.batchSize`) sets its own: its batch is one request, whose lost answer puts
+   * the whole batch in review.
+   */
   batchSize: number;
 }
 
@@ -197,6 +229,9 @@ export function runCampaign(campaignId: string, deps: RunDeps, options: RunOptio
   let sends = 0;
   // The quota is read once and counted down: one service call per run instead of one per batch.
   let quota = queue.length > 0 ? deps.remainingQuota() : 0;
+  const sendBatch = deps.sendBatch;
+  const perRequest = sendBatch && queue.length > 0 ? (deps.batchSize?.() ?? null) : null;
+  const batchSize = perRequest !== null ? Math.max(1, perRequest) : options.batchSize;
   const timeLeft = () => options.budgetMs - deps.elapsedMs();
   const sending = (batch: readonly LoggedRecipient[]): StatusChange[] =>
     batch.map((r) => ({ email: r.email, status: 'sending' as const, detail: '', at: deps.now() }));
@@ -205,11 +240,98 @@ export function runCampaign(campaignId: string, deps: RunDeps, options: RunOptio
   const nextBatch = (): LoggedRecipient[] | StopReason => {
     if (next >= queue.length) return 'done';
     if (quota <= 0) return 'quota';
-    const size = Math.min(options.batchSize, quota, queue.length - next);
+    const size = Math.min(batchSize, quota, queue.length - next);
     if (timeLeft() <= 0 || (sends > 0 && timeLeft() < msPerSend * size)) return 'time';
     const batch = queue.slice(next, next + size);
     next += size;
     return batch;
+  };
+
+  /** A sender's stop: the emails it did not attempt go back to pending, the run ends with the reason. */
+  const stopFor = (error: QuotaExhausted | SenderStopped): StopReason => {
+    if (error instanceof SenderStopped) {
+      result.senderProblem = error.message;
+      return 'sender';
+    }
+    quota = 0;
+    if (error.retryAfterMs !== undefined) result.retryAfterMs = error.retryAfterMs;
+    return 'quota';
+  };
+
+  /** The batch path: compose every email, send them in one sendBatch, record each outcome. */
+  const sendAsBatch = (
+    batch: readonly LoggedRecipient[],
+    send: NonNullable<RunDeps['sendBatch']>,
+  ): { outcomes: StatusChange[]; stop: StopReason | null } => {
+    const outcomes: StatusChange[] = [];
+    const started = deps.elapsedMs();
+    const ready: { r: LoggedRecipient; email: OutgoingEmail }[] = [];
+    let stop: StopReason | null = null;
+    try {
+      deps.prepareBatch?.(batch);
+    } catch {
+      // Nothing is sent yet: composing one by one reads what it needs, and reports what fails.
+    }
+    for (const r of batch) {
+      // Composing reads the customer's row: when time runs out, what is composed goes, the rest waits.
+      if (stop || timeLeft() <= 0) {
+        stop = 'time';
+        outcomes.push({ email: r.email, status: 'pending', detail: '', at: deps.now() });
+        reverted++;
+        continue;
+      }
+      const composed = deps.compose(r);
+      if (!composed.ok) {
+        const status = composed.exclude ? ('excluded' as const) : ('failed' as const);
+        outcomes.push({ email: r.email, status, detail: composed.reason, at: deps.now() });
+        if (!composed.exclude) result.failed++;
+        continue;
+      }
+      ready.push({ r, email: { ...composed.email, reference: `${campaignId}/${r.email}` } });
+    }
+    if (ready.length === 0) return { outcomes, stop };
+    let answers: BatchOutcome[];
+    try {
+      answers = send(ready.map((x) => x.email));
+    } catch (error) {
+      const note =
+        error instanceof SendUncertain
+          ? error.note
+          : mayHaveSentNote(error instanceof Error ? error.message : String(error));
+      answers = ready.map(() => ({ kind: 'uncertain' as const, error: new SendUncertain(note, note) }));
+    }
+    ready.forEach(({ r }, i) => {
+      const at = deps.now();
+      // A missing answer is treated like a lost one: the email may have gone.
+      const answer: BatchOutcome = answers[i] ?? {
+        kind: 'uncertain',
+        error: new SendUncertain('no outcome', mayHaveSentNote('the sender gave no outcome for it')),
+      };
+      switch (answer.kind) {
+        case 'sent':
+          quota--;
+          result.sent++;
+          outcomes.push({ email: r.email, status: 'sent', detail: '', at });
+          break;
+        case 'failed':
+          result.failed++;
+          outcomes.push({ email: r.email, status: 'failed', detail: failedNote(answer.error), at });
+          break;
+        case 'uncertain':
+          result.uncertain++;
+          outcomes.push({ email: r.email, status: 'review', detail: answer.error.note, at });
+          break;
+        case 'not-sent':
+          reverted++;
+          stop = stopFor(answer.error);
+          outcomes.push({ email: r.email, status: 'pending', detail: '', at });
+          break;
+      }
+    });
+    const n = ready.length;
+    sends += n;
+    msPerSend += (deps.elapsedMs() - started - n * msPerSend) / sends;
+    return { outcomes, stop };
   };
 
   let batch = nextBatch();
@@ -218,7 +340,12 @@ export function runCampaign(campaignId: string, deps: RunDeps, options: RunOptio
   while (typeof batch !== 'string') {
     const outcomes: StatusChange[] = [];
     let stop: StopReason | null = null;
-    for (const r of batch) {
+    if (sendBatch && perRequest !== null) {
+      const sentAsBatch = sendAsBatch(batch, sendBatch);
+      outcomes.push(...sentAsBatch.outcomes);
+      stop = sentAsBatch.stop;
+    }
+    for (const r of sendBatch && perRequest !== null ? [] : batch) {
       if (stop || timeLeft() <= 0) {
         stop ??= 'time';
         outcomes.push({ email: r.email, status: 'pending', detail: '', at: deps.now() });

@@ -112,7 +112,7 @@ interface ProviderError {
 }
 
 /** The provider's error list, or its raw text when it is not SendGrid's JSON shape. */
-function providerErrors(body: string): ProviderError[] {
+export function providerErrors(body: string): ProviderError[] {
   try {
     const parsed: unknown = JSON.parse(body);
     const errors = (parsed as { errors?: unknown }).errors;

@@ -13,12 +13,25 @@ export type SenderKind = (typeof SENDER_KINDS)[number];
 export const DEFAULT_DAILY_LIMIT = 100;
 export const MAX_DAILY_LIMIT = 10_000_000;
 
+/**
+ * Emails per email-service request. A request whose answer is lost (a timeout after the provider may
+ * have accepted it) puts every one of its emails in review, for a person to look up one by one; a
+ * run killed between marking and logging does the same. 50 already spreads a request's ~300 ms over
+ * 50 emails, so a run is bound by composing each email (reading its row), not by the request; larger
+ * batches add little speed and multiply that review. The ceiling is SendGrid's 1,000
+ * personalizations per request; 1 sends one by one.
+ */
+export const DEFAULT_BATCH_SIZE = 50;
+export const MAX_BATCH_SIZE = 1_000;
+
 export const SenderSettingsSchema = z.object({
   kind: z._default(z.enum(SENDER_KINDS), 'mailapp'),
   /** The From address; the provider requires it to be a verified sender. */
   fromEmail: z.optional(z.string().check(z.trim(), z.maxLength(254))),
   /** Emails the provider plan allows a day: the quota the runner counts down. */
   dailyLimit: z._default(z.int().check(z.gte(1), z.lte(MAX_DAILY_LIMIT)), DEFAULT_DAILY_LIMIT),
+  /** Emails per request to the email service; unset: DEFAULT_BATCH_SIZE (see there for the trade-off). */
+  batchSize: z.optional(z.int().check(z.gte(1), z.lte(MAX_BATCH_SIZE))),
 });
 export type SenderSettings = z.infer<typeof SenderSettingsSchema>;
 
@@ -31,7 +44,7 @@ const ADDRESS = /^[^\s@<>(),;:"[\]\\]+@[^\s@<>(),;:"[\]\\]+\.[^\s@<>(),;:"[\]\\.
  * presence and shape only, and never quoted back.
  */
 export function parseSenderForm(
-  form: { kind: string; fromEmail: string; dailyLimit: string; newKey: string },
+  form: { kind: string; fromEmail: string; dailyLimit: string; newKey: string; batchSize?: string },
   hasSavedKey: boolean,
 ): { ok: true; settings: SenderSettings } | { ok: false; reason: string } {
   const kind: SenderKind = form.kind === 'email-service' ? 'email-service' : 'mailapp';
@@ -42,6 +55,16 @@ export function parseSenderForm(
     return {
       ok: false,
       reason: `Sender: "Emails a day" must be a whole number from 1 to ${MAX_DAILY_LIMIT.toLocaleString('en-US')} (your email service plan's daily limit); it is "${form.dailyLimit}".`,
+    };
+  const batchText = (form.batchSize ?? '').trim().replace(/[\s,]/g, '');
+  const batchSize = batchText === '' ? undefined : Number(batchText);
+  if (
+    batchSize !== undefined &&
+    (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > MAX_BATCH_SIZE)
+  )
+    return {
+      ok: false,
+      reason: `Sender: "Emails per request" must be a whole number from 1 to ${MAX_BATCH_SIZE.toLocaleString('en-US')} (SendGrid's limit); it is "${form.batchSize}". A lost answer puts a whole request in review, so keep it near ${DEFAULT_BATCH_SIZE}.`,
     };
   if (kind === 'email-service') {
     if (!ADDRESS.test(fromEmail))
@@ -62,5 +85,13 @@ export function parseSenderForm(
           'Sender: that is not a SendGrid API key (they start with "SG." and have two dot-separated parts). It was not saved.',
       };
   }
-  return { ok: true, settings: { kind, ...(fromEmail ? { fromEmail } : {}), dailyLimit } };
+  return {
+    ok: true,
+    settings: {
+      kind,
+      ...(fromEmail ? { fromEmail } : {}),
+      dailyLimit,
+      ...(batchSize !== undefined ? { batchSize } : {}),
+    },
+  };
 }

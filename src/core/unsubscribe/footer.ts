@@ -25,6 +25,7 @@ export function withUnsubscribeFooter(
   const closing = email.htmlBody.search(/<\/body>/i);
   return {
     ...email,
+    unsubscribeUrl: url,
     textBody: `${email.textBody.replace(/\s+$/, '')}\n\n--\n${t.footerAsk} ${t.footerLink}: ${url}\n`,
     htmlBody:
       closing >= 0

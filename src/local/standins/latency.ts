@@ -13,7 +13,8 @@
  *   measured a SpreadsheetApp open+read+write at ~800 ms, hence openById ~300 ms. Metadata calls that
  *   need the server (getLastRow, getSheetByName...) ~20-30 ms: estimate.
  * - UrlFetchApp.fetch ~300 ms to an email API: estimate (Google's network to a US API and back, plus
- *   the provider's accept); a fetch that times out costs its deadline instead (./url-fetch.ts).
+ *   the provider's accept), plus 0.1 ms a KB posted (~10 MB/s, estimate: a batched send's payload);
+ *   a fetch that times out costs its deadline instead (./url-fetch.ts).
  * - MailApp.sendEmail ~600 ms: estimate; a vendor FAQ (Small Outbox) reports ~1.2 s for a 100 KB mail.
  * - GmailApp: getMessageById ~150 ms, body getters ~40 ms, createDraftReply ~500 ms: estimates.
  * - LockService ~50 ms, ScriptApp trigger calls 100-300 ms: estimates.
@@ -31,6 +32,8 @@ export interface LatencyModel {
   perCellWritten: number;
   /** Extra milliseconds per cell a TextFinder searches on Google's side. */
   perCellScanned: number;
+  /** Extra milliseconds per KB a UrlFetchApp call posts (a batched send's payload); unset: 0. */
+  perKbSent?: number;
 }
 
 export interface CellTraffic {
@@ -102,6 +105,8 @@ export const DEFAULT_LATENCY: LatencyModel = {
   perCellRead: 0.01,
   perCellWritten: 0.02,
   perCellScanned: 0.001,
+  // Estimate: ~10 MB/s from Google to the provider and its parse of the JSON; nothing published.
+  perKbSent: 0.1,
 };
 
 export const NO_LATENCY: LatencyModel = { perCall: {}, perCellRead: 0, perCellWritten: 0, perCellScanned: 0 };

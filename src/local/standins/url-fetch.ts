@@ -127,6 +127,9 @@ export class UrlFetchAppStandin implements UrlFetchAppLike {
     if (body !== undefined && Buffer.byteLength(body, 'utf8') > MAX_PAYLOAD_BYTES)
       throw new AppsScriptError(URL_FETCH_ERRORS.postSize);
     quota.spend(1);
+    const perKb = this.env.world.latency.perKbSent ?? 0;
+    if (body !== undefined && perKb > 0)
+      this.env.world.clock.advance((Buffer.byteLength(body, 'utf8') / 1024) * perKb);
     const target = network.resolve(url);
     if (!target) {
       network.log.push({ url, outcome: 'unavailable' });

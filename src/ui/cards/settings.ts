@@ -38,6 +38,8 @@ export interface SenderState {
   maskedKey: string | null;
   /** Email-service sends accepted today, against dailyLimit. */
   sentToday: number;
+  /** Emails per email-service request (unset: the field is not shown). */
+  batchSize?: number;
 }
 
 export const SETTINGS_FIELDS = {
@@ -53,6 +55,7 @@ export const SETTINGS_FIELDS = {
   senderKind: 'senderKind',
   senderFrom: 'senderFrom',
   senderDailyLimit: 'senderDailyLimit',
+  senderBatchSize: 'senderBatchSize',
   senderKey: 'senderKey',
   storeKind: 'storeKind',
   storeProject: 'storeProject',
@@ -278,6 +281,18 @@ function senderSection(sender: SenderState): Section {
         label: 'Emails a day (your plan’s limit)',
         value: String(sender.dailyLimit),
       },
+      ...(sender.batchSize !== undefined
+        ? [
+            {
+              kind: 'textInput' as const,
+              name: SETTINGS_FIELDS.senderBatchSize,
+              label: 'Emails per request',
+              value: String(sender.batchSize),
+              // The trade-off in one line: a lost answer puts every email of its request in review.
+              hint: 'More is faster; a lost answer puts the whole request in review. 1 to 1,000',
+            },
+          ]
+        : []),
       {
         kind: 'textInput',
         name: SETTINGS_FIELDS.senderKey,

@@ -34,3 +34,23 @@ describe('Settings → Sender form', () => {
     expect(JSON.stringify(result)).not.toContain('my-secret-password-123');
   });
 });
+
+describe('Settings → Sender: emails per request', () => {
+  it('takes 1 to 1,000 (SendGrid: 1,000 personalizations a request), blank keeps the default', () => {
+    expect(parseSenderForm(form({ batchSize: '200' }), false)).toMatchObject({
+      ok: true,
+      settings: { batchSize: 200 },
+    });
+    expect(parseSenderForm(form({ batchSize: '1,000' }), false)).toMatchObject({
+      ok: true,
+      settings: { batchSize: 1_000 },
+    });
+    const blank = parseSenderForm(form({ batchSize: '' }), false);
+    expect(blank.ok && 'batchSize' in blank.settings).toBe(false);
+    for (const bad of ['0', '1001', '2.5', 'many'])
+      expect(parseSenderForm(form({ batchSize: bad }), false)).toMatchObject({
+        ok: false,
+        reason: expect.stringMatching(/Emails per request.*1 to 1,000.*review/),
+      });
+  });
+});
