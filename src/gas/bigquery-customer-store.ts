@@ -41,7 +41,9 @@ import {
 } from '../core/sql';
 import type { CustomerWarehouse, ScanRequest } from '../ports/customer-warehouse';
 import type { WarehouseChanges } from '../ports/warehouse-changes';
-import type { BigQueryLike, BigQueryQueryRequest, BigQueryQueryResponse } from './bigquery-like';
+import type { WarehouseSync } from '../ports/warehouse-sync';
+import type { BigQueryLike, BigQueryQueryRequest, BigQueryQueryResponse, BlobLike } from './bigquery-like';
+import { BigQuerySync } from './bigquery-sync';
 
 export interface BigQueryStoreOptions {
   projectId: string;
@@ -63,6 +65,8 @@ export interface BigQueryStoreOptions {
   tables?: ReadTables;
   /** What a BigQuery error means for the person at the card (src/gas/warehouse-choice.ts). */
   explain?: (error: unknown) => unknown;
+  /** Makes the upload of a load job (Utilities.newBlob): without it the store cannot sync a source. */
+  newBlob?: (text: string) => BlobLike;
 }
 
 export class WarehouseError extends Error {
@@ -273,6 +277,18 @@ export class BigQueryCustomerStore implements CustomerWarehouse, WarehouseChange
     const today = this.options.today();
     const { query, inactivity, renewal } = scanEventsSql(today, settings, options);
     return scanEventsFrom(this.run(query, 'scan events'), today, { inactivity, renewal }, options.limit);
+  }
+
+  sourceSync(): WarehouseSync {
+    const { newBlob, projectId, datasetId } = this.options;
+    if (!newBlob) throw new WarehouseError('syncing a source needs Utilities.newBlob for the load jobs');
+    return new BigQuerySync(this.bigQuery, {
+      projectId,
+      datasetId,
+      newBlob,
+      sleep: this.sleep,
+      run: (q, what) => this.run(q, what),
+    });
   }
 
   recordScan(timeZone?: string) {
