@@ -50,7 +50,11 @@ export interface BigQueryJob {
       writeDisposition?: 'WRITE_APPEND' | 'WRITE_TRUNCATE' | 'WRITE_EMPTY';
     };
   };
-  status?: { state?: string; errorResult?: { reason?: string; message?: string }; errors?: { message?: string }[] };
+  status?: {
+    state?: string;
+    errorResult?: { reason?: string; message?: string };
+    errors?: { message?: string }[];
+  };
   statistics?: { load?: { outputRows?: string } };
 }
 

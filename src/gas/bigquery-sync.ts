@@ -58,7 +58,8 @@ function line(row: Record<string, SqlValue>): string {
   return JSON.stringify(out);
 }
 
-const alreadyExists = (error: unknown) => /Already Exists/i.test(error instanceof Error ? error.message : String(error));
+const alreadyExists = (error: unknown) =>
+  /Already Exists/i.test(error instanceof Error ? error.message : String(error));
 
 export class BigQuerySync implements WarehouseSync {
   private maps = new Map<string, ColumnMap>();
@@ -176,7 +177,9 @@ export class BigQuerySync implements WarehouseSync {
     const failed = state.status.errorResult;
     if (failed)
       throw new Error(
-        `loading ${STAGING[table]} (job ${jobId}): ${failed.message ?? failed.reason ?? 'failed'}${(state.status.errors ?? [])
+        `loading ${STAGING[table]} (job ${jobId}): ${failed.message ?? failed.reason ?? 'failed'}${(
+          state.status.errors ?? []
+        )
           .slice(0, 3)
           .map((e) => `; ${e.message ?? ''}`)
           .join('')}`,

@@ -38,7 +38,8 @@ export interface AppsScriptServices {
    * For the mailer's pauses between retries and the unsubscribe links' HMAC; optional so older
    * callers still build a context (without it, links cannot be signed and sends fail with the reason).
    */
-  Utilities?: Pick<UtilitiesLike, 'sleep' | 'computeHmacSha256Signature' | 'getUuid'>;
+  Utilities?: Pick<UtilitiesLike, 'sleep' | 'computeHmacSha256Signature' | 'getUuid'> &
+    Partial<Pick<UtilitiesLike, 'newBlob'>>;
   /**
    * Only the email-service sender touches it (Settings → Sender); read at the first send, so a
    * deployment without the script.external_request scope never calls it.
@@ -86,6 +87,9 @@ export function createContext(services: AppsScriptServices): AppContext {
       () => services.BigQuery,
       () => new Date(),
       sleep,
+      services.Utilities?.newBlob
+        ? (text) => services.Utilities!.newBlob!(text, 'application/octet-stream', 'customers.json')
+        : undefined,
     ),
     elapsedMs: () => Date.now() - started,
   };

@@ -12,7 +12,7 @@ import type { CustomerWarehouse } from '../ports/customer-warehouse';
 import type { ExpiringCache } from '../ports/expiring-cache';
 import type { KeyValueStore } from '../ports/key-value-store';
 import { BigQueryCustomerStore } from './bigquery-customer-store';
-import type { BigQueryLike } from './bigquery-like';
+import type { BigQueryLike, BlobLike } from './bigquery-like';
 
 const LAYOUT_SECONDS = 6 * 3600;
 
@@ -47,6 +47,7 @@ export function chosenWarehouse(
   bigQuery: () => BigQueryLike | undefined,
   today: () => Date,
   sleep: (ms: number) => void,
+  newBlob?: (text: string) => BlobLike,
 ): () => CustomerWarehouse | undefined {
   let chosen: { warehouse: CustomerWarehouse | undefined } | undefined;
   return () => {
@@ -67,6 +68,7 @@ export function chosenWarehouse(
       ...(store.table ? { table: store.table } : {}),
       today,
       sleep,
+      ...(newBlob ? { newBlob } : {}),
       explain: (error) => explainBigQueryError(error, store),
       cachedLayout: () => {
         const json = cache.get(key);

@@ -31,7 +31,9 @@ export const LOAD_TYPE: Record<SqlType, 'STRING' | 'INTEGER' | 'FLOAT'> = {
   FLOAT64: 'FLOAT',
 };
 
-export function stagingColumns(map: ColumnMap): Record<keyof typeof STAGING, { name: string; type: SqlType }[]> {
+export function stagingColumns(
+  map: ColumnMap,
+): Record<keyof typeof STAGING, { name: string; type: SqlType }[]> {
   return { customers: customerColumns(map), tags: tagColumns(), columns: columnTableColumns() };
 }
 

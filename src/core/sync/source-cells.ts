@@ -65,11 +65,14 @@ export function sourceColumns(fields: readonly SourceField[]): {
     const name = f.name ?? `column ${i + 1}`;
     const type = (f.type ?? 'STRING').toUpperCase();
     if (f.mode === 'REPEATED' || type === 'RECORD' || type === 'STRUCT') {
-      problems.push(`column ${name}: a ${f.mode === 'REPEATED' ? 'repeated' : 'nested'} ${type} column is not a sheet cell; its values were left blank (select it as text in the view, e.g. ARRAY_TO_STRING for tags)`);
+      problems.push(
+        `column ${name}: a ${f.mode === 'REPEATED' ? 'repeated' : 'nested'} ${type} column is not a sheet cell; its values were left blank (select it as text in the view, e.g. ARRAY_TO_STRING for tags)`,
+      );
       return undefined;
     }
     const reader = READERS[type];
-    if (!reader) problems.push(`column ${name}: BigQuery type ${type} is not read; its values were left blank`);
+    if (!reader)
+      problems.push(`column ${name}: BigQuery type ${type} is not read; its values were left blank`);
     return reader;
   });
   return { headers: fields.map((f, i) => f.name ?? `column ${i + 1}`), readers, problems };

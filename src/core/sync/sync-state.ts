@@ -29,10 +29,15 @@ export const SyncStateSchema = z.object({
   startedMs: z.number(),
   finishedMs: z.optional(z.number()),
   error: z.optional(z.string()),
+  /** Runs in a row that ended in an error; the sync fails at MAX_FAILURES, else the next run retries. */
+  failures: z.optional(z.number()),
   /** The last sync that swapped its tables in (kept across syncs). */
   lastSuccess: z.optional(z.object({ ms: z.number(), customers: z.number(), tags: z.number() })),
 });
 export type SyncState = z.infer<typeof SyncStateSchema>;
+
+/** A BigQuery hiccup (a lost answer, a time-out) is retried by the next runs; this many in a row end the sync. */
+export const MAX_FAILURES = 3;
 
 export function newSyncState(source: string, id: string, nowMs: number, previous?: SyncState): SyncState {
   return {
@@ -57,7 +62,11 @@ export function withProblems(state: SyncState, problems: readonly string[]): Syn
   const kept = problems
     .slice(0, room)
     .map((p) => (p.length > PROBLEM_CHARS ? `${p.slice(0, PROBLEM_CHARS - 1)}…` : p));
-  return { ...state, problems: [...state.problems, ...kept], problemCount: state.problemCount + problems.length };
+  return {
+    ...state,
+    problems: [...state.problems, ...kept],
+    problemCount: state.problemCount + problems.length,
+  };
 }
 
 export function parseSyncState(json: string | null): SyncState | undefined {

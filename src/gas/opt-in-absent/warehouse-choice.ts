@@ -11,7 +11,7 @@ import { storeTableName } from '../../core/settings/store';
 import type { CustomerWarehouse } from '../../ports/customer-warehouse';
 import type { ExpiringCache } from '../../ports/expiring-cache';
 import type { KeyValueStore } from '../../ports/key-value-store';
-import type { BigQueryLike } from '../bigquery-like';
+import type { BigQueryLike, BlobLike } from '../bigquery-like';
 
 export function chosenWarehouse(
   settingsStore: KeyValueStore,
@@ -19,6 +19,7 @@ export function chosenWarehouse(
   _bigQuery: () => BigQueryLike | undefined,
   _today: () => Date,
   _sleep: (ms: number) => void,
+  _newBlob?: (text: string) => BlobLike,
 ): () => CustomerWarehouse | undefined {
   return () => {
     const store = storeSettings(settingsStore);

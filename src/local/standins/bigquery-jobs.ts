@@ -26,11 +26,16 @@ type Values = Record<string, string | number | bigint>;
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 function tableExists(db: SyncDuckDb, table: string): boolean {
-  return db.run('SELECT 1 FROM information_schema.tables WHERE table_name = $t', { t: table }).rows.length > 0;
+  return (
+    db.run('SELECT 1 FROM information_schema.tables WHERE table_name = $t', { t: table }).rows.length > 0
+  );
 }
 
 /** The value as the schema's type, or why not (BigQuery's JSON parser accepts numbers as strings too). */
-function typed(type: string, v: unknown): { ok: true; value: string | number | bigint | null } | { ok: false } {
+function typed(
+  type: string,
+  v: unknown,
+): { ok: true; value: string | number | bigint | null } | { ok: false } {
   if (v === null) return { ok: true, value: null };
   if (type === 'STRING') return typeof v === 'string' ? { ok: true, value: v } : { ok: false };
   const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
@@ -44,7 +49,10 @@ export function insertedJobs(
   options: BigQueryStandInOptions,
   traffic: BigQueryTraffic,
   keepResults: (jobId: string, projectId: string, sql: string, values: Values) => void,
-): { insert(job: BigQueryJob, projectId: string, media?: BlobLike): BigQueryJob; get(projectId: string, jobId: string): BigQueryJob } {
+): {
+  insert(job: BigQueryJob, projectId: string, media?: BlobLike): BigQueryJob;
+  get(projectId: string, jobId: string): BigQueryJob;
+} {
   const jobs = new Map<string, BigQueryJob>();
   let next = 1;
 
@@ -70,40 +78,52 @@ export function insertedJobs(
       try {
         object = JSON.parse(raw) as Record<string, unknown>;
       } catch {
-        return { message: `Error while reading data, error message: JSON parsing error in row starting at position ${i}` };
+        return {
+          message: `Error while reading data, error message: JSON parsing error in row starting at position ${i}`,
+        };
       }
       for (const key of Object.keys(object))
         if (!byName.has(key))
-          return { message: `Error while reading data, error message: JSON parsing error in row ${i + 1}: No such field: ${key}.` };
+          return {
+            message: `Error while reading data, error message: JSON parsing error in row ${i + 1}: No such field: ${key}.`,
+          };
       const row: (string | number | bigint | null)[] = [];
       for (const f of fields) {
         const t = typed(f.type, object[f.name] ?? null);
         if (!t.ok)
-          return { message: `Error while reading data, error message: Could not convert value to ${f.type.toLowerCase()}. Field: ${f.name}; Value: ${String(object[f.name])}` };
+          return {
+            message: `Error while reading data, error message: Could not convert value to ${f.type.toLowerCase()}. Field: ${f.name}; Value: ${String(object[f.name])}`,
+          };
         row.push(t.value);
       }
       rows.push(row);
     }
     const table = quote(dest.tableId);
     const exists = tableExists(db, dest.tableId);
-    if (!exists && config.createDisposition === 'CREATE_NEVER') return { message: `Not found: Table ${dest.tableId}` };
+    if (!exists && config.createDisposition === 'CREATE_NEVER')
+      return { message: `Not found: Table ${dest.tableId}` };
     const columns = fields.map((f) => `${quote(f.name)} ${DUCK_TYPE[f.type] ?? 'VARCHAR'}`).join(', ');
     // WRITE_TRUNCATE replaces the data and the schema (JobConfigurationLoad.writeDisposition).
-    if (!exists || config.writeDisposition === 'WRITE_TRUNCATE') db.run(`CREATE OR REPLACE TABLE ${table} (${columns})`, {});
-    else if (config.writeDisposition === 'WRITE_EMPTY' && db.run(`SELECT 1 FROM ${table} LIMIT 1`, {}).rows.length)
+    if (!exists || config.writeDisposition === 'WRITE_TRUNCATE')
+      db.run(`CREATE OR REPLACE TABLE ${table} (${columns})`, {});
+    else if (
+      config.writeDisposition === 'WRITE_EMPTY' &&
+      db.run(`SELECT 1 FROM ${table} LIMIT 1`, {}).rows.length
+    )
       return { message: `Already Exists: Table ${dest.tableId} is not empty` };
     const names = fields.map((f) => quote(f.name)).join(', ');
     for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
       const values: Values = {};
-      const tuples = rows.slice(start, start + ROWS_PER_STATEMENT).map((row, r) =>
-        `(${row
-          .map((v, c) => {
-            if (v === null) return 'NULL';
-            const name = `v${r}_${c}`;
-            values[name] = v;
-            return `$${name}`;
-          })
-          .join(', ')})`,
+      const tuples = rows.slice(start, start + ROWS_PER_STATEMENT).map(
+        (row, r) =>
+          `(${row
+            .map((v, c) => {
+              if (v === null) return 'NULL';
+              const name = `v${r}_${c}`;
+              values[name] = v;
+              return `$${name}`;
+            })
+            .join(', ')})`,
       );
       db.run(`INSERT INTO ${table} (${names}) VALUES ${tuples.join(', ')}`, values);
     }
@@ -125,19 +145,30 @@ export function insertedJobs(
         if ((query as { useLegacySql?: boolean }).useLegacySql !== false)
           throw new Error('Invalid table name: a query job runs legacy SQL unless useLegacySql is false');
         // Only `project.dataset.table` of this project and dataset: the stand-in has one schema.
-        const sql = query.query.replace(/`([a-z][a-z0-9-]*)\.([A-Za-z0-9_]+)\.([A-Za-z0-9_-]+)`/g, (_m, p, d, t) => {
-          if (p !== options.projectId || d !== options.datasetId) throw new Error(`Not found: Dataset ${p}:${d}`);
-          if (!tableExists(db, t)) throw new Error(`Not found: Table ${p}:${d}.${t}`);
-          return `\`${t}\``;
-        });
+        const sql = query.query.replace(
+          /`([a-z][a-z0-9-]*)\.([A-Za-z0-9_]+)\.([A-Za-z0-9_-]+)`/g,
+          (_m, p, d, t) => {
+            if (p !== options.projectId || d !== options.datasetId)
+              throw new Error(`Not found: Dataset ${p}:${d}`);
+            if (!tableExists(db, t)) throw new Error(`Not found: Table ${p}:${d}.${t}`);
+            return `\`${t}\``;
+          },
+        );
         keepResults(jobId, projectId, sql, {});
         done = { jobReference: reference, status: { state: 'DONE' } };
       } else if (loadConfig) {
         const outcome = load(loadConfig, media);
         done =
           'message' in outcome
-            ? { jobReference: reference, status: { state: 'DONE', errorResult: { reason: 'invalid', message: outcome.message } } }
-            : { jobReference: reference, status: { state: 'DONE' }, statistics: { load: { outputRows: String(outcome.rows) } } };
+            ? {
+                jobReference: reference,
+                status: { state: 'DONE', errorResult: { reason: 'invalid', message: outcome.message } },
+              }
+            : {
+                jobReference: reference,
+                status: { state: 'DONE' },
+                statistics: { load: { outputRows: String(outcome.rows) } },
+              };
       } else throw new Error('Job configuration must hold a query or a load');
       jobs.set(jobId, done);
       if (options.loseAnswer?.(`JOB ${jobId}`)) throw new Error('Backend error: the request timed out');

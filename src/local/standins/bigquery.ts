@@ -54,10 +54,13 @@ function cell(v: unknown, type?: string): string | null {
   if (v === null || v === undefined) return null;
   // DATE as "YYYY-MM-DD"; TIMESTAMP as seconds since the epoch in floating point ("1.7040672E9"),
   // as the REST API sends them (getQueryResults, TableCell).
-  if (v instanceof Date)
+  // A Date from the worker thread is of another realm under jest: not `instanceof Date`.
+  if (Object.prototype.toString.call(v) === '[object Date]') {
+    const d = v as Date;
     return type === 'DATE'
-      ? v.toISOString().slice(0, 10)
-      : (v.getTime() / 1000).toExponential().replace('e+', 'E');
+      ? d.toISOString().slice(0, 10)
+      : (d.getTime() / 1000).toExponential().replace('e+', 'E');
+  }
   if (typeof v === 'bigint' || typeof v === 'number' || typeof v === 'boolean') return String(v);
   if (typeof v === 'string') return v;
   throw new Error(`the BigQuery stand-in cannot send a ${typeof v}`);
