@@ -3,7 +3,6 @@
  * parse the event at the boundary, run the handler behind the error guard, return descriptions.
  * src/gas renders these with CardService; the local workbench renders the same values as HTML.
  */
-import { hourlySync } from './jobs/source-sync-job';
 import type { ActionResponse, Card } from '../ui/card/types';
 import { helpCard } from '../ui/cards/help';
 import type { AppContext } from './context';
@@ -98,7 +97,7 @@ export function appEntry(makeContext: () => AppContext, log: ErrorLogger): AppEn
       });
       attempt(() => void runRequestedLearning(ctx));
       // The warehouse built from the team's own table or view: daily, and any sync Settings started.
-      attempt(() => void hourlySync(ctx));
+      attempt(() => ctx.sourceSync?.());
       attempt(() => {
         if (reactivationDue(ctx)) runReactivation(ctx);
       });

@@ -281,7 +281,7 @@ export class BigQueryCustomerStore implements CustomerWarehouse, WarehouseChange
 
   sourceSync(): WarehouseSync {
     const { newBlob, projectId, datasetId } = this.options;
-    if (!newBlob) throw new WarehouseError('syncing a source needs Utilities.newBlob for the load jobs');
+    if (!newBlob) throw new WarehouseError('no Utilities.newBlob');
     return new BigQuerySync(this.bigQuery, {
       projectId,
       datasetId,

@@ -27,7 +27,6 @@ import {
   STAGING,
   stagingColumns,
   swapSql,
-  syncedCountsSql,
   tagRows,
   type ColumnMap,
   type SqlQuery,
@@ -71,7 +70,7 @@ export class BigQuerySync implements WarehouseSync {
 
   private jobs() {
     const { insert, get } = this.bigQuery.Jobs;
-    if (!insert || !get) throw new Error('this BigQuery service has no Jobs.insert/Jobs.get');
+    if (!insert || !get) throw new Error('no BigQuery Jobs.insert');
     return { insert: insert.bind(this.bigQuery.Jobs), get: get.bind(this.bigQuery.Jobs) };
   }
 
@@ -170,30 +169,20 @@ export class BigQuerySync implements WarehouseSync {
     }
     const location = state.jobReference?.location;
     for (let poll = 0; state.status?.state !== 'DONE'; poll++) {
-      if (poll >= MAX_POLLS) throw new Error(`loading ${STAGING[table]}: job ${jobId} is still running`);
+      if (poll >= MAX_POLLS) throw new Error(`${jobId} still running`);
       this.options.sleep(POLL_MS[Math.min(poll, POLL_MS.length - 1)]!);
       state = get(projectId, jobId, location ? { location } : {});
     }
     const failed = state.status.errorResult;
     if (failed)
-      throw new Error(
-        `loading ${STAGING[table]} (job ${jobId}): ${failed.message ?? failed.reason ?? 'failed'}${(
-          state.status.errors ?? []
-        )
-          .slice(0, 3)
-          .map((e) => `; ${e.message ?? ''}`)
-          .join('')}`,
-      );
+      throw new Error(`loading ${STAGING[table]} (job ${jobId}): ${failed.message ?? failed.reason}`);
   }
 
   swap(headers: readonly string[]): SyncSwap {
     const map = this.mapFor(headers);
-    const dups = this.options.run(duplicateRowsSql(), 'repeated emails');
-    for (const q of swapSql(map)) this.options.run(q, 'swapping the tables in');
-    const [counts] = this.options.run(syncedCountsSql(), 'counting');
+    const dups = this.options.run(duplicateRowsSql(), 'sync');
+    for (const q of swapSql(map)) this.options.run(q, 'sync');
     return {
-      customers: Number(counts?.customers ?? 0),
-      tags: Number(counts?.tags ?? 0),
       duplicates: dups.map((d) => ({ rowId: Number(d.row_id), email: String(d.email) })),
       duplicateCount: Number(dups[0]?.n ?? 0),
     };

@@ -23,7 +23,7 @@ import type { LockServiceLike, MailAppLike, ScriptAppLike, UrlFetchAppLike, Util
 import { chosenMailer } from './sender-choice';
 import { unsubscribeServices } from './unsubscribe-services';
 import type { BigQueryLike } from './bigquery-like';
-import { chosenWarehouse } from './warehouse-choice';
+import { chosenWarehouse, hourlySourceSync } from './warehouse-choice';
 
 export interface AppsScriptServices {
   SpreadsheetApp: SpreadsheetAppOpenLike & SpreadsheetsForCustomers & { flush(): void };
@@ -60,7 +60,7 @@ export function createContext(services: AppsScriptServices): AppContext {
   const userStore = propertiesStore(services.PropertiesService.getUserProperties());
   const sleep = (ms: number) => services.Utilities?.sleep(ms);
   const cache = expiringCache(userCache(services));
-  return {
+  const ctx: AppContext = {
     clock: { now: () => new Date() },
     userStore,
     cache,
@@ -93,6 +93,10 @@ export function createContext(services: AppsScriptServices): AppContext {
     ),
     elapsedMs: () => Date.now() - started,
   };
+  // Only the BigQuery opt-in bundle has the source sync (warehouse-choice.ts): none in the default one.
+  const sync = hourlySourceSync;
+  if (sync) ctx.sourceSync = () => void sync(ctx);
+  return ctx;
 }
 
 /**

@@ -9,9 +9,14 @@ import { storeTableName, type BigQueryStore } from '../core/settings/store';
 import { UserFacingError } from '../app/errors';
 import { layoutCacheKey, storeSettings } from '../app/store-choice';
 import type { CustomerWarehouse } from '../ports/customer-warehouse';
+import type { AppContext } from '../app/context';
 import type { ExpiringCache } from '../ports/expiring-cache';
 import type { KeyValueStore } from '../ports/key-value-store';
 import { BigQueryCustomerStore } from './bigquery-customer-store';
+import { hourlySync } from '../app/jobs/source-sync-job';
+
+/** The hourly run's source sync (src/app/jobs/source-sync-job.ts): reached only from this opt-in module. */
+export const hourlySourceSync: ((ctx: AppContext) => unknown) | undefined = hourlySync;
 import type { BigQueryLike, BlobLike } from './bigquery-like';
 
 const LAYOUT_SECONDS = 6 * 3600;

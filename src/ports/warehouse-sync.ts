@@ -27,8 +27,6 @@ export interface SourcePage {
 }
 
 export interface SyncSwap {
-  customers: number;
-  tags: number;
   /** Source rows whose email an earlier row already has (the first is kept, as the sheet does). */
   duplicates: { rowId: number; email: string }[];
   duplicateCount: number;

@@ -20,7 +20,6 @@ import {
 } from '../../core/sync/sync-state';
 import type { WarehouseSync } from '../../ports/warehouse-sync';
 import type { AppContext } from '../context';
-import { UserFacingError } from '../errors';
 import { segmentConfig, segmentRecords, type SegmentConfig } from '../segments/portfolio';
 import { loadSettings } from '../settings-store';
 import { layoutCacheKey, storeOf } from '../store-choice';
@@ -31,8 +30,6 @@ export const SYNC_PAGE_ROWS = 5_000;
 /** A run stops taking pages after this much of its 6 minutes (a page and its loads take well under a minute). */
 export const RUN_BUDGET_MS = 4.5 * 60_000;
 const DAY_MS = 86_400_000;
-/** Without a connected spreadsheet there are no Impact rules: impact comes from the rows alone. */
-const NO_SPREADSHEET_CONFIG = { rules: [] } as unknown as SegmentConfig;
 
 export function loadSyncState(ctx: AppContext): SyncState | undefined {
   return parseSyncState(ctx.userStore.get(SYNC_STATE_KEY));
@@ -49,20 +46,10 @@ export function syncRunning(state: SyncState | undefined): boolean {
 /** The store's source and sync port, or why there is none. */
 function syncTarget(ctx: AppContext): { source: string; sync: WarehouseSync } {
   const store = storeOf(loadSettings(ctx.userStore).settings);
-  if (store.kind !== 'bigquery' || !store.source)
-    throw new UserFacingError(
-      'No source to refresh from',
-      'Settings → Customer store names no source table or view.',
-      'Choose BigQuery and fill in "Source table or view" (project.dataset.table).',
-    );
   // Through the store: only the opt-in bundle has it (src/gas/warehouse-choice.ts).
-  const sync = ctx.warehouse?.()?.sourceSync?.();
-  if (!sync)
-    throw new UserFacingError(
-      'This deployment cannot sync',
-      'The BigQuery store of this deployment cannot run load jobs.',
-      'Deploy with npm run deploy -- --with bigquery.',
-    );
+  const sync = store.kind === 'bigquery' && store.source ? ctx.warehouse?.()?.sourceSync?.() : undefined;
+  if (!sync || store.kind !== 'bigquery' || !store.source)
+    throw new Error('Settings name no BigQuery source');
   return { source: store.source, sync };
 }
 
@@ -135,16 +122,15 @@ export function stepSync(
         timeZone: 'UTC',
         today,
       });
-      config ??= settings.spreadsheetId
-        ? segmentConfig(ctx, settings.spreadsheetId, page.headers)
-        : NO_SPREADSHEET_CONFIG;
+      // Settings with a store always have a connected spreadsheet (its Impact rules tab applies).
+      config ??= segmentConfig(ctx, settings.spreadsheetId ?? '', page.headers);
       const records = segmentRecords(ctx, settings, config, read.customers, 'UTC');
       sync.stage(`${state.jobId}_p${state.page}`, state.page === 0, page.headers, records);
       const problems = [
         ...(state.page === 0 ? page.columnProblems : []),
         ...read.issues.filter((i) => i.severity === 'error').map(describe),
         ...read.duplicates.map(
-          (d) => `${d.email} is on source rows ${d.rows.map((r) => r - 1).join(', ')}: the first is kept`,
+          (d) => `${d.email} repeats on source rows ${d.rows.map((r) => r - 1).join(', ')}`,
         ),
       ];
       state = withProblems(
@@ -173,12 +159,10 @@ export function stepSync(
           ...state,
           phase: 'done',
           finishedMs: now,
-          customers: swapped.customers,
-          lastSuccess: { ms: now, customers: swapped.customers, tags: swapped.tags },
+          customers: state.customers - swapped.duplicateCount,
+          lastSuccess: { ms: now, customers: state.customers - swapped.duplicateCount },
         },
-        swapped.duplicates.map(
-          (d) => `${d.email} is on source row ${d.rowId - 1} and an earlier row: the first is kept`,
-        ),
+        swapped.duplicates.map((d) => `${d.email} repeats on source row ${d.rowId - 1}`),
       );
       if (swapped.duplicateCount > swapped.duplicates.length)
         state = {
@@ -191,16 +175,11 @@ export function stepSync(
       if (store.kind === 'bigquery') ctx.cache.remove(layoutCacheKey(store));
     }
   } catch (error) {
-    const message =
-      error instanceof UserFacingError
-        ? `${error.title}: ${error.detail}`
-        : error instanceof Error
-          ? error.message
-          : String(error);
+    const message = error instanceof Error ? error.message : String(error);
     // The cursor stays where the last saved page ended: the next run repeats the page, and its
     // load jobs, already known to BigQuery by id, load nothing twice.
     const failures = (state.failures ?? 0) + 1;
-    const fatal = failures >= MAX_FAILURES || error instanceof UserFacingError;
+    const fatal = failures >= MAX_FAILURES;
     state = {
       ...state,
       error: message,

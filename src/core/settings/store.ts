@@ -65,16 +65,10 @@ export function tableNameProblem(name: string): string | null {
 
 /** Why a source is not `project.dataset.table`, naming the part that is wrong; null when it is fine. */
 export function sourceTableProblem(source: string): string | null {
-  const parts = source.split('.');
-  if (parts.length !== 3) return 'is not project.dataset.table (three names joined by dots)';
-  const [project, dataset, table] = parts as [string, string, string];
-  const p = projectIdProblem(project);
-  if (p) return `has a project ID that ${p}`;
-  const d = datasetIdProblem(dataset);
-  if (d) return `has a dataset ID that ${d}`;
-  if (!/^[A-Za-z0-9_-]{1,1024}$/.test(table))
-    return 'has a table name with a character other than letters, digits, underscores and hyphens';
-  return SOURCE_TABLE.test(source) ? null : 'is not project.dataset.table';
+  const [project = '', dataset = ''] = source.split('.');
+  return SOURCE_TABLE.test(source)
+    ? null
+    : `is not project.dataset.table (the project ID ${projectIdProblem(project) ?? 'is fine'}, the dataset ID ${datasetIdProblem(dataset) ?? 'is fine'}; a table name holds letters, digits, _ and -)`;
 }
 
 /**

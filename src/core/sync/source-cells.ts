@@ -28,31 +28,20 @@ const utcDay: Reader = (v) => {
   return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : v;
 };
 
+const bool: Reader = (v) => v === 'true';
+const text: Reader = (v) => v;
 const READERS: Record<string, Reader> = {
-  STRING: (v) => v,
-  INTEGER: number,
-  INT64: number,
-  FLOAT: number,
-  FLOAT64: number,
-  NUMERIC: number,
-  BIGNUMERIC: number,
-  BOOLEAN: (v) => v === 'true',
-  BOOL: (v) => v === 'true',
+  BOOLEAN: bool,
+  BOOL: bool,
   DATE: utcDay,
   // Seconds since the epoch ("1.7040672E9"): an instant, read in UTC like every warehouse date.
-  TIMESTAMP: (v) => {
-    const s = Number(v);
-    return Number.isFinite(s) ? new Date(Math.round(s * 1000)) : v;
-  },
-  // A civil date and time without a zone ("2026-01-05T10:00:00"): taken as UTC.
-  DATETIME: (v) => {
-    const d = new Date(`${v.slice(0, 23)}Z`);
-    return Number.isNaN(d.getTime()) ? v : d;
-  },
-  TIME: (v) => v,
-  JSON: (v) => v,
-  GEOGRAPHY: (v) => v,
+  TIMESTAMP: (v) => (Number.isFinite(Number(v)) ? new Date(Math.round(Number(v) * 1000)) : v),
+  // A civil date and time without a zone ("2026-01-05T10:00:00"): its day, as UTC.
+  DATETIME: (v) => utcDay(v.slice(0, 10)),
 };
+/** INTEGER, INT64, FLOAT, FLOAT64, NUMERIC, BIGNUMERIC are numbers; any other type (STRING, TIME, JSON…) text. */
+const readerOf = (type: string): Reader =>
+  READERS[type] ?? (/^(INT|FLOAT|NUMERIC|BIGNUMERIC)/.test(type) ? number : text);
 
 /** Per column: how its values are read, or why no customer field can read it. */
 export function sourceColumns(fields: readonly SourceField[]): {
@@ -66,14 +55,11 @@ export function sourceColumns(fields: readonly SourceField[]): {
     const type = (f.type ?? 'STRING').toUpperCase();
     if (f.mode === 'REPEATED' || type === 'RECORD' || type === 'STRUCT') {
       problems.push(
-        `column ${name}: a ${f.mode === 'REPEATED' ? 'repeated' : 'nested'} ${type} column is not a sheet cell; its values were left blank (select it as text in the view, e.g. ARRAY_TO_STRING for tags)`,
+        `column ${name}: a ${f.mode === 'REPEATED' ? 'repeated' : 'nested'} column is left blank (select it as text)`,
       );
       return undefined;
     }
-    const reader = READERS[type];
-    if (!reader)
-      problems.push(`column ${name}: BigQuery type ${type} is not read; its values were left blank`);
-    return reader;
+    return readerOf(type);
   });
   return { headers: fields.map((f, i) => f.name ?? `column ${i + 1}`), readers, problems };
 }

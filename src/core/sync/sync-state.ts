@@ -3,38 +3,36 @@
  * cursor into the source query's results, the counts, the first problems and the last success, so
  * Settings can say where it stands and a killed run resumes where the last saved page ended.
  */
-import * as z from '../zod';
 
 /** Problems kept word for word (the rest are counted): keeps the value far below 9 KB. */
 export const KEPT_PROBLEMS = 20;
-const PROBLEM_CHARS = 240;
 
-export const SyncStateSchema = z.object({
+/** Written only by this job (a person never edits user properties), so parsing checks the shape's key fields. */
+export interface SyncState {
   /** This sync's id: its query job and load jobs are named from it, so a retried call repeats nothing. */
-  id: z.string().check(z.regex(/^[a-z0-9]{1,40}$/)),
-  source: z.string(),
-  phase: z.enum(['query', 'pages', 'swap', 'done', 'failed']),
-  jobId: z.string(),
-  location: z.optional(z.string()),
-  pageToken: z.optional(z.string()),
+  id: string;
+  source: string;
+  phase: 'query' | 'pages' | 'swap' | 'done' | 'failed';
+  jobId: string;
+  location?: string;
+  pageToken?: string;
   /** Pages staged so far (the next page's number). */
-  page: z.number(),
-  rowsRead: z.number(),
-  totalRows: z.optional(z.number()),
-  customers: z.number(),
-  headers: z.optional(z.array(z.string())),
-  problems: z.array(z.string()),
-  problemCount: z.number(),
-  runs: z.number(),
-  startedMs: z.number(),
-  finishedMs: z.optional(z.number()),
-  error: z.optional(z.string()),
+  page: number;
+  rowsRead: number;
+  totalRows?: number;
+  customers: number;
+  headers?: string[];
+  problems: string[];
+  problemCount: number;
+  runs: number;
+  startedMs: number;
+  finishedMs?: number;
+  error?: string;
   /** Runs in a row that ended in an error; the sync fails at MAX_FAILURES, else the next run retries. */
-  failures: z.optional(z.number()),
+  failures?: number;
   /** The last sync that swapped its tables in (kept across syncs). */
-  lastSuccess: z.optional(z.object({ ms: z.number(), customers: z.number(), tags: z.number() })),
-});
-export type SyncState = z.infer<typeof SyncStateSchema>;
+  lastSuccess?: { ms: number; customers: number };
+}
 
 /** A BigQuery hiccup (a lost answer, a time-out) is retried by the next runs; this many in a row end the sync. */
 export const MAX_FAILURES = 3;
@@ -44,7 +42,7 @@ export function newSyncState(source: string, id: string, nowMs: number, previous
     id,
     source,
     phase: 'query',
-    jobId: `churnguard_sync_${id}`,
+    jobId: `cg_sync_${id}`,
     page: 0,
     rowsRead: 0,
     customers: 0,
@@ -59,9 +57,7 @@ export function newSyncState(source: string, id: string, nowMs: number, previous
 /** The state with these problems counted, the first ones kept (each cut to one line's length). */
 export function withProblems(state: SyncState, problems: readonly string[]): SyncState {
   const room = Math.max(0, KEPT_PROBLEMS - state.problems.length);
-  const kept = problems
-    .slice(0, room)
-    .map((p) => (p.length > PROBLEM_CHARS ? `${p.slice(0, PROBLEM_CHARS - 1)}…` : p));
+  const kept = problems.slice(0, room);
   return {
     ...state,
     problems: [...state.problems, ...kept],
@@ -70,10 +66,11 @@ export function withProblems(state: SyncState, problems: readonly string[]): Syn
 }
 
 export function parseSyncState(json: string | null): SyncState | undefined {
-  if (!json) return undefined;
   try {
-    const r = SyncStateSchema.safeParse(JSON.parse(json));
-    return r.success ? r.data : undefined;
+    const s = JSON.parse(json ?? 'null') as Partial<SyncState> | null;
+    return s && typeof s.jobId === 'string' && typeof s.page === 'number' && Array.isArray(s.problems)
+      ? (s as SyncState)
+      : undefined;
   } catch {
     return undefined;
   }

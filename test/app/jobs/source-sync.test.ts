@@ -223,7 +223,7 @@ describe('syncing the team table into ChurnGuard tables', () => {
     const text = syncStatusLines(state).join('\n');
     // Row 17 of the source (its MRR) and row 45 (row 3's email, on another page: found at the swap).
     expect(text).toMatch(/source row 17, column MRR: .*n\/a/);
-    expect(text).toContain(`${String(cells[2]![0]).toLowerCase()} is on source row 45`);
+    expect(text).toContain(`${String(cells[2]![0]).toLowerCase()} repeats on source row 45`);
     expect(text).toMatch(/^Last refresh 2026-11-20 12:\d\d UTC: 59 customers from 60 source rows\./);
   });
 
