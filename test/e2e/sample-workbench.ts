@@ -9,6 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startWorkbench } from '../../src/local/workbench/main';
+import { SAMPLE_DAY } from '../../src/local/workbench/workbench-clock';
 import { launchChromium } from './browser';
 
 export const ROOT = path.resolve(__dirname, '../..');
@@ -73,6 +74,8 @@ export async function startSampleWorkbench(options: SampleWorkbenchOptions): Pro
     sheetPath: sheet,
     inboxPath: path.join(SAMPLE_DIR, 'inbox.json'),
     stateDir: path.join(dir, 'state'),
+    // The sample's own day, as `npm start` on the sample: what the tests see cannot move with the date CI runs on.
+    today: SAMPLE_DAY,
   });
   let browser: Browser | undefined;
   try {
