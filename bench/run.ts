@@ -26,6 +26,7 @@ import { segmentsBench } from './segments.bench';
 import { warehouseBench } from './warehouse.bench';
 import { warehouseChangesBench } from './warehouse-changes.bench';
 import { warehouseScanBench } from './warehouse-scan.bench';
+import { sourceSyncBench } from './source-sync.bench';
 import { warehouseCardsBench } from './warehouse-cards.bench';
 import { scanBench } from './scan.bench';
 import { portfolioBench } from './portfolio.bench';
@@ -212,6 +213,15 @@ const groups: Group[] = [
       printTable(
         'Warehouse trend, value lines and scan (BigQuery stand-in on DuckDB): wall ms, calls, bytes',
         await warehouseScanBench(),
+      ),
+  },
+  {
+    // Issue 21: building ChurnGuard's tables from the team's own table, per hourly run (100k rows).
+    name: 'source-sync',
+    run: async () =>
+      printTable(
+        'Source sync: 100k source rows (24 columns), pages of 5,000, hourly runs of 270 s modelled',
+        await sourceSyncBench(Number(process.env.SYNC_ROWS ?? 100_000)),
       ),
   },
   {

@@ -46,6 +46,8 @@ export interface AppContext {
    * Optional: contexts without a warehouse read the sheet.
    */
   warehouse?(): CustomerWarehouse | undefined;
+  /** One hourly step of the source sync (src/app/jobs/source-sync-job.ts); absent without the BigQuery opt-in. */
+  sourceSync?(): void;
   /** Milliseconds since this execution started, for the 30 s / 6 min budgets. */
   elapsedMs(): number;
 }

@@ -96,6 +96,8 @@ export function appEntry(makeContext: () => AppContext, log: ErrorLogger): AppEn
         }
       });
       attempt(() => void runRequestedLearning(ctx));
+      // The warehouse built from the team's own table or view: daily, and any sync Settings started.
+      attempt(() => ctx.sourceSync?.());
       attempt(() => {
         if (reactivationDue(ctx)) runReactivation(ctx);
       });

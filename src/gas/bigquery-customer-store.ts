@@ -49,7 +49,9 @@ import {
 } from '../core/sql/bulk-tag';
 import type { CustomerWarehouse, ScanRequest } from '../ports/customer-warehouse';
 import type { WarehouseChanges } from '../ports/warehouse-changes';
-import type { BigQueryLike, BigQueryQueryRequest, BigQueryQueryResponse } from './bigquery-like';
+import type { WarehouseSync } from '../ports/warehouse-sync';
+import type { BigQueryLike, BigQueryQueryRequest, BigQueryQueryResponse, BlobLike } from './bigquery-like';
+import { BigQuerySync } from './bigquery-sync';
 
 export interface BigQueryStoreOptions {
   projectId: string;
@@ -71,6 +73,8 @@ export interface BigQueryStoreOptions {
   tables?: ReadTables;
   /** What a BigQuery error means for the person at the card (src/gas/warehouse-choice.ts). */
   explain?: (error: unknown) => unknown;
+  /** Makes the upload of a load job (Utilities.newBlob): without it the store cannot sync a source. */
+  newBlob?: (text: string) => BlobLike;
 }
 
 export class WarehouseError extends Error {
@@ -327,6 +331,18 @@ export class BigQueryCustomerStore implements CustomerWarehouse, WarehouseChange
     const today = this.options.today();
     const { query, inactivity, renewal } = scanEventsSql(today, settings, options);
     return scanEventsFrom(this.run(query, 'scan events'), today, { inactivity, renewal }, options.limit);
+  }
+
+  sourceSync(): WarehouseSync {
+    const { newBlob, projectId, datasetId } = this.options;
+    if (!newBlob) throw new WarehouseError('no Utilities.newBlob');
+    return new BigQuerySync(this.bigQuery, {
+      projectId,
+      datasetId,
+      newBlob,
+      sleep: this.sleep,
+      run: (q, what) => this.run(q, what),
+    });
   }
 
   recordScan(timeZone?: string) {

@@ -37,8 +37,40 @@ export interface BigQueryQueryResponse {
   numDmlAffectedRows?: string;
 }
 
+/** The part of a Job resource (https://cloud.google.com/bigquery/docs/reference/rest/v2/Job) the sync reads and sends. */
+export interface BigQueryJob {
+  jobReference?: { projectId?: string; jobId?: string; location?: string };
+  configuration?: {
+    query?: { query: string; useLegacySql: false };
+    load?: {
+      destinationTable: { projectId: string; datasetId: string; tableId: string };
+      sourceFormat: 'NEWLINE_DELIMITED_JSON';
+      schema: { fields: { name: string; type: 'STRING' | 'INTEGER' | 'FLOAT'; mode?: 'NULLABLE' }[] };
+      createDisposition?: 'CREATE_IF_NEEDED' | 'CREATE_NEVER';
+      writeDisposition?: 'WRITE_APPEND' | 'WRITE_TRUNCATE' | 'WRITE_EMPTY';
+    };
+  };
+  status?: {
+    state?: string;
+    errorResult?: { reason?: string; message?: string };
+    errors?: { message?: string }[];
+  };
+  statistics?: { load?: { outputRows?: string } };
+}
+
+/** What the load's upload is: an Apps Script Blob (Utilities.newBlob) in Apps Script. */
+export interface BlobLike {
+  getDataAsString(): string;
+}
+
 export interface BigQueryLike {
   Jobs: {
+    /**
+     * Jobs.insert with an optional upload (a load job's data), as the Apps Script sample "Load CSV
+     * data" sends it (https://developers.google.com/apps-script/advanced/bigquery). Only the source sync uses it.
+     */
+    insert?(job: BigQueryJob, projectId: string, mediaData?: BlobLike): BigQueryJob;
+    get?(projectId: string, jobId: string, optionalArgs?: { location?: string }): BigQueryJob;
     query(resource: BigQueryQueryRequest, projectId: string): BigQueryQueryResponse;
     getQueryResults(
       projectId: string,

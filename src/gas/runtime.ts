@@ -23,7 +23,7 @@ import type { LockServiceLike, MailAppLike, ScriptAppLike, UrlFetchAppLike, Util
 import { chosenMailer } from './sender-choice';
 import { unsubscribeServices } from './unsubscribe-services';
 import type { BigQueryLike } from './bigquery-like';
-import { chosenWarehouse } from './warehouse-choice';
+import { chosenWarehouse, hourlySourceSync } from './warehouse-choice';
 
 export interface AppsScriptServices {
   SpreadsheetApp: SpreadsheetAppOpenLike & SpreadsheetsForCustomers & { flush(): void };
@@ -38,7 +38,8 @@ export interface AppsScriptServices {
    * For the mailer's pauses between retries and the unsubscribe links' HMAC; optional so older
    * callers still build a context (without it, links cannot be signed and sends fail with the reason).
    */
-  Utilities?: Pick<UtilitiesLike, 'sleep' | 'computeHmacSha256Signature' | 'getUuid'>;
+  Utilities?: Pick<UtilitiesLike, 'sleep' | 'computeHmacSha256Signature' | 'getUuid'> &
+    Partial<Pick<UtilitiesLike, 'newBlob'>>;
   /**
    * Only the email-service sender touches it (Settings → Sender); read at the first send, so a
    * deployment without the script.external_request scope never calls it.
@@ -59,7 +60,7 @@ export function createContext(services: AppsScriptServices): AppContext {
   const userStore = propertiesStore(services.PropertiesService.getUserProperties());
   const sleep = (ms: number) => services.Utilities?.sleep(ms);
   const cache = expiringCache(userCache(services));
-  return {
+  const ctx: AppContext = {
     clock: { now: () => new Date() },
     userStore,
     cache,
@@ -86,9 +87,16 @@ export function createContext(services: AppsScriptServices): AppContext {
       () => services.BigQuery,
       () => new Date(),
       sleep,
+      services.Utilities?.newBlob
+        ? (text) => services.Utilities!.newBlob!(text, 'application/octet-stream', 'customers.json')
+        : undefined,
     ),
     elapsedMs: () => Date.now() - started,
   };
+  // Only the BigQuery opt-in bundle has the source sync (warehouse-choice.ts): none in the default one.
+  const sync = hourlySourceSync;
+  if (sync) ctx.sourceSync = () => void sync(ctx);
+  return ctx;
 }
 
 /**

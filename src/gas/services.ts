@@ -322,6 +322,8 @@ export interface UtilitiesLike {
   formatDate(date: GoogleAppsScript.Base.Date, timeZone: string, format: string): string;
   getUuid(): string;
   sleep(milliseconds: number): void;
+  /** A Blob of text: the upload of a BigQuery load job (src/gas/bigquery-sync.ts). */
+  newBlob(data: string, contentType?: string, name?: string): { getDataAsString(): string };
   base64Encode(data: string): string;
   base64Encode(data: string, charset: GoogleAppsScript.Utilities.Charset): string;
   /** Signed bytes (-128..127), as Java hands them over. */

@@ -9,10 +9,15 @@ import { storeTableName, type BigQueryStore } from '../core/settings/store';
 import { UserFacingError } from '../app/errors';
 import { layoutCacheKey, storeSettings } from '../app/store-choice';
 import type { CustomerWarehouse } from '../ports/customer-warehouse';
+import type { AppContext } from '../app/context';
 import type { ExpiringCache } from '../ports/expiring-cache';
 import type { KeyValueStore } from '../ports/key-value-store';
 import { BigQueryCustomerStore } from './bigquery-customer-store';
-import type { BigQueryLike } from './bigquery-like';
+import { hourlySync } from '../app/jobs/source-sync-job';
+
+/** The hourly run's source sync (src/app/jobs/source-sync-job.ts): reached only from this opt-in module. */
+export const hourlySourceSync: ((ctx: AppContext) => unknown) | undefined = hourlySync;
+import type { BigQueryLike, BlobLike } from './bigquery-like';
 
 const LAYOUT_SECONDS = 6 * 3600;
 
@@ -47,6 +52,7 @@ export function chosenWarehouse(
   bigQuery: () => BigQueryLike | undefined,
   today: () => Date,
   sleep: (ms: number) => void,
+  newBlob?: (text: string) => BlobLike,
 ): () => CustomerWarehouse | undefined {
   let chosen: { warehouse: CustomerWarehouse | undefined } | undefined;
   return () => {
@@ -67,6 +73,7 @@ export function chosenWarehouse(
       ...(store.table ? { table: store.table } : {}),
       today,
       sleep,
+      ...(newBlob ? { newBlob } : {}),
       explain: (error) => explainBigQueryError(error, store),
       cachedLayout: () => {
         const json = cache.get(key);

@@ -17,6 +17,7 @@ import type {
 import type { WatchSettings } from '../core/watch/events';
 import type { WarehouseChanges } from './warehouse-changes';
 import type { WarehouseBulkTags } from './warehouse-bulk-tags';
+import type { WarehouseSync } from './warehouse-sync';
 
 export interface ScanRequest {
   /** The sheet's time zone: which calendar day today is. */
@@ -73,4 +74,6 @@ export interface CustomerWarehouse extends WarehouseChanges, WarehouseBulkTags {
   scanEvents(settings: WatchSettings, options?: ScanRequest): ScanPage;
   /** Appends today's score-history rows (none for a customer who already has one today). */
   recordScan(timeZone?: string): void;
+  /** Building the tables from the team's own table or view (src/app/jobs/source-sync-job.ts), when the store can. */
+  sourceSync?(): WarehouseSync;
 }

@@ -26,6 +26,8 @@ export function hasBackgroundWork(ctx: AppContext): boolean {
   if (bulkTagRunning(ctx)) return true;
   // A portfolio job (rescore, scan, the snapshot's refresh) not finished by its card step (issue 16).
   if (portfolioJobPending(ctx)) return true;
+  // A warehouse synced from the team's own table or view: daily, and a refresh not finished yet.
+  if (settings.store?.kind === 'bigquery' && settings.store.source) return true;
   // A paused campaign waits for a person, not for the trigger.
   return listCampaigns(ctx.userStore).some((c) => UNFINISHED_STATES.has(c.state) && c.state !== 'paused');
 }

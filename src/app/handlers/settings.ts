@@ -259,7 +259,11 @@ export function saveSettingsAction(ctx: AppContext, event: AddonEvent): ActionRe
   const storeInput = storeForm(event);
   // A form without the store fields (an older card) keeps the saved store; the sheet settings stay
   // either way, since the spreadsheet's other tabs are the team's configuration.
-  const store = storeInput.kind ? parseStoreForm(storeInput) : { ok: true as const, store: current.store };
+  // The card has no source field yet: a saved source (the source sync's) is kept.
+  const source = current.store?.kind === 'bigquery' ? current.store.source : undefined;
+  const store = storeInput.kind
+    ? parseStoreForm({ ...storeInput, source })
+    : { ok: true as const, store: current.store };
   if (!store.ok) return again(store.reason);
   if (form.kind && form.newKey.trim()) saveSenderKey(ctx.userStore, form.newKey.trim());
   if (store.store?.kind === 'bigquery') ctx.cache.remove(layoutCacheKey(store.store));

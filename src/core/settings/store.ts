@@ -15,6 +15,13 @@ const TABLE_NAME = /^[a-z][a-z0-9_]{0,62}$/;
 
 export const DEFAULT_WAREHOUSE_TABLE = 'customers';
 
+/**
+ * The team's own table or view the sync reads (`project.dataset.table`): a project ID, a dataset ID
+ * and a table ID of letters, digits, underscores and hyphens (https://cloud.google.com/bigquery/docs/tables#table_naming
+ * allows more; these are the names that can be put between backticks without escaping anything).
+ */
+const SOURCE_TABLE = /^([a-z][a-z0-9-]{4,28}[a-z0-9])\.([A-Za-z0-9_]{1,1024})\.([A-Za-z0-9_-]{1,1024})$/;
+
 export const StoreSettingsSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('sheet') }),
   z.object({
@@ -22,6 +29,8 @@ export const StoreSettingsSchema = z.discriminatedUnion('kind', [
     projectId: z.string().check(z.regex(PROJECT_ID)),
     datasetId: z.string().check(z.regex(DATASET_ID)),
     table: z.optional(z.string().check(z.regex(TABLE_NAME))),
+    /** Empty: the tables are loaded already. Else the sync builds them from this table or view. */
+    source: z.optional(z.string().check(z.regex(SOURCE_TABLE))),
   }),
 ]);
 export type StoreSettings = z.infer<typeof StoreSettingsSchema>;
@@ -54,6 +63,14 @@ export function tableNameProblem(name: string): string | null {
     : 'must start with a lower-case letter and hold only lower-case letters, digits and underscores (at most 63)';
 }
 
+/** Why a source is not `project.dataset.table`, naming the part that is wrong; null when it is fine. */
+export function sourceTableProblem(source: string): string | null {
+  const [project = '', dataset = ''] = source.split('.');
+  return SOURCE_TABLE.test(source)
+    ? null
+    : `is not project.dataset.table (the project ID ${projectIdProblem(project) ?? 'is fine'}, the dataset ID ${datasetIdProblem(dataset) ?? 'is fine'}; a table name holds letters, digits, _ and -)`;
+}
+
 /**
  * The store from the Settings form, or which field is wrong and why. An empty table means the
  * loader's default name, `customers`.
@@ -63,6 +80,7 @@ export function parseStoreForm(form: {
   projectId: string;
   datasetId: string;
   table: string;
+  source?: string;
 }): { ok: true; store: StoreSettings } | { ok: false; reason: string } {
   if (form.kind !== 'bigquery') return { ok: true, store: SHEET_STORE };
   const projectId = form.projectId.trim();
@@ -78,6 +96,14 @@ export function parseStoreForm(form: {
   if (d) return bad('dataset ID', datasetId, d);
   const t = table ? tableNameProblem(table) : null;
   if (t) return bad('table name', table, t);
+  const source = (form.source ?? '').trim();
+  const s = source ? sourceTableProblem(source) : null;
+  if (s) return bad('source table or view', source, s);
+  if (source && table && table !== DEFAULT_WAREHOUSE_TABLE)
+    return {
+      ok: false,
+      reason: `Customer store: a source table or view is synced into ChurnGuard's own ${DEFAULT_WAREHOUSE_TABLE} table, so leave the table name empty (it says "${table}").`,
+    };
   return {
     ok: true,
     store: {
@@ -85,6 +111,7 @@ export function parseStoreForm(form: {
       projectId,
       datasetId,
       ...(table && table !== DEFAULT_WAREHOUSE_TABLE ? { table } : {}),
+      ...(source ? { source } : {}),
     },
   };
 }

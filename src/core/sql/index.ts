@@ -48,3 +48,4 @@ export {
   type ScanCursor,
   type ScanPage,
 } from './scan';
+export { duplicateRowsSql, LOAD_TYPE, STAGING, stagingColumns, swapSql, syncedCountsSql } from './sync-swap';

@@ -9,9 +9,13 @@ import { UserFacingError } from '../../app/errors';
 import { storeSettings } from '../../app/store-choice';
 import { storeTableName } from '../../core/settings/store';
 import type { CustomerWarehouse } from '../../ports/customer-warehouse';
+import type { AppContext } from '../../app/context';
 import type { ExpiringCache } from '../../ports/expiring-cache';
 import type { KeyValueStore } from '../../ports/key-value-store';
-import type { BigQueryLike } from '../bigquery-like';
+import type { BigQueryLike, BlobLike } from '../bigquery-like';
+
+/** No source sync without the BigQuery store (../warehouse-choice.ts has it). */
+export const hourlySourceSync: ((ctx: AppContext) => unknown) | undefined = undefined;
 
 export function chosenWarehouse(
   settingsStore: KeyValueStore,
@@ -19,6 +23,7 @@ export function chosenWarehouse(
   _bigQuery: () => BigQueryLike | undefined,
   _today: () => Date,
   _sleep: (ms: number) => void,
+  _newBlob?: (text: string) => BlobLike,
 ): () => CustomerWarehouse | undefined {
   return () => {
     const store = storeSettings(settingsStore);

@@ -21,6 +21,19 @@ export function bigQueryGlobal(service: BigQueryLike, env: ServiceEnv): BigQuery
         env.call('BigQuery.Jobs.getQueryResults');
         return service.Jobs.getQueryResults(projectId, jobId, optionalArgs);
       },
+      // The source sync's jobs (src/gas/bigquery-sync.ts): a query job and load jobs.
+      ...(service.Jobs.insert && service.Jobs.get
+        ? {
+            insert: (job, projectId, media) => {
+              env.call('BigQuery.Jobs.insert');
+              return service.Jobs.insert!(job, projectId, media);
+            },
+            get: (projectId, jobId, optionalArgs) => {
+              env.call('BigQuery.Jobs.get');
+              return service.Jobs.get!(projectId, jobId, optionalArgs);
+            },
+          }
+        : {}),
     },
   };
 }

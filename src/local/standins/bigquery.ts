@@ -16,6 +16,7 @@ import type {
   BigQueryQueryResponse,
 } from '../../gas/bigquery-like';
 import type { SyncDuckDb } from './duckdb-sync';
+import { insertedJobs } from './bigquery-jobs';
 
 export interface BigQueryStandInOptions {
   projectId: string;
@@ -31,11 +32,17 @@ export interface BigQueryStandInOptions {
 
 export interface BigQueryTraffic {
   calls: number;
+  /** Bytes uploaded with load jobs (Jobs.insert's media). */
+  uploaded?: number;
   /** JSON bytes of every answer. */
   bytes: number;
 }
 
 const SCHEMA_TYPE: Record<string, string> = {
+  DATE: 'DATE',
+  TIMESTAMP: 'TIMESTAMP',
+  'TIMESTAMP WITH TIME ZONE': 'TIMESTAMP',
+  INTEGER: 'INTEGER',
   BIGINT: 'INTEGER',
   HUGEINT: 'INTEGER',
   DOUBLE: 'FLOAT',
@@ -43,8 +50,17 @@ const SCHEMA_TYPE: Record<string, string> = {
   BOOLEAN: 'BOOLEAN',
 };
 
-function cell(v: unknown): string | null {
+function cell(v: unknown, type?: string): string | null {
   if (v === null || v === undefined) return null;
+  // DATE as "YYYY-MM-DD"; TIMESTAMP as seconds since the epoch in floating point ("1.7040672E9"),
+  // as the REST API sends them (getQueryResults, TableCell).
+  // A Date from the worker thread is of another realm under jest: not `instanceof Date`.
+  if (Object.prototype.toString.call(v) === '[object Date]') {
+    const d = v as Date;
+    return type === 'DATE'
+      ? d.toISOString().slice(0, 10)
+      : (d.getTime() / 1000).toExponential().replace('e+', 'E');
+  }
   if (typeof v === 'bigint' || typeof v === 'number' || typeof v === 'boolean') return String(v);
   if (typeof v === 'string') return v;
   throw new Error(`the BigQuery stand-in cannot send a ${typeof v}`);
@@ -131,9 +147,36 @@ export function createBigQueryStandIn(
     return response;
   };
 
+  /** Runs a query and keeps its results for getQueryResults, as BigQuery keeps them (cached-results). */
+  const keepResults = (
+    jobId: string,
+    projectId: string,
+    sql: string,
+    values: Record<string, string | number | bigint>,
+  ) => {
+    const answer = db.run(toDuckDbSql(sql), values);
+    jobs.set(jobId, {
+      response: {
+        jobComplete: true,
+        jobReference: { projectId, jobId, location: 'US' },
+        schema: {
+          fields: answer.columns.map((name, i) => ({
+            name,
+            type: SCHEMA_TYPE[answer.types[i] ?? ''] ?? 'STRING',
+          })),
+        },
+        totalRows: String(answer.rows.length),
+      },
+      rows: answer.rows.map((r) => ({ f: r.map((v, i) => ({ v: cell(v, answer.types[i]) })) })),
+    });
+  };
+  const inserted = insertedJobs(db, options, traffic, keepResults);
+
   return {
     traffic,
     Jobs: {
+      insert: inserted.insert,
+      get: inserted.get,
       query(request: BigQueryQueryRequest, projectId: string) {
         traffic.calls++;
         if (projectId !== options.projectId) throw new Error(`Access Denied: Project ${projectId}`);
@@ -165,21 +208,7 @@ export function createBigQueryStandIn(
           traffic.bytes += JSON.stringify(response).length;
           return response;
         }
-        const answer = db.run(toDuckDbSql(request.query), values);
-        jobs.set(jobId, {
-          response: {
-            jobComplete: true,
-            jobReference: { projectId, jobId, location: 'US' },
-            schema: {
-              fields: answer.columns.map((name, i) => ({
-                name,
-                type: SCHEMA_TYPE[answer.types[i] ?? ''] ?? 'STRING',
-              })),
-            },
-            totalRows: String(answer.rows.length),
-          },
-          rows: answer.rows.map((r) => ({ f: r.map((v) => ({ v: cell(v) })) })),
-        });
+        keepResults(jobId, projectId, request.query, values);
         return page(jobId, 0, request.maxResults ?? pageRows);
       },
       getQueryResults(projectId, jobId, args = {}) {

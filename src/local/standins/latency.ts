@@ -19,7 +19,8 @@
  * - GmailApp: getMessageById ~150 ms, body getters ~40 ms, createDraftReply ~500 ms: estimates.
  * - LockService ~50 ms, ScriptApp trigger calls 100-300 ms: estimates.
  * - BigQuery.Jobs.query ~1 s (a small interactive query: job set-up and the answer, not the scan, which
- *   the DuckDB stand-in spends for real in wall time), getQueryResults ~300 ms: estimates.
+ *   the DuckDB stand-in spends for real in wall time), getQueryResults ~300 ms, Jobs.insert ~1 s,
+ *   Jobs.get ~300 ms: estimates.
  * - Getters answered from the object itself (Range.getRow, Spreadsheet.getId, Trigger.getUniqueId),
  *   Session, Utilities (except sleep, which takes exactly its argument) and Logger cost 0.
  */
@@ -101,6 +102,9 @@ export const DEFAULT_LATENCY: LatencyModel = {
     'ClockTriggerBuilder.create': 300,
     'BigQuery.Jobs.query': 1000,
     'BigQuery.Jobs.getQueryResults': 300,
+    // Estimates: a job's set-up (a load's upload is on top, see the source-sync bench), a status read.
+    'BigQuery.Jobs.insert': 1000,
+    'BigQuery.Jobs.get': 300,
   },
   perCellRead: 0.01,
   perCellWritten: 0.02,

@@ -223,6 +223,21 @@ export class UtilitiesStandin implements UtilitiesLike {
     return formatDate(date, timeZone, format);
   }
 
+  /** Only what the BigQuery load upload reads (the stand-in's Jobs.insert): the text back. */
+  newBlob(
+    data: string,
+    contentType?: string,
+    name?: string,
+  ): { getDataAsString(): string; getContentType(): string | null; getName(): string | null } {
+    this.env.call('Utilities.newBlob');
+    const text = String(data);
+    return {
+      getDataAsString: () => text,
+      getContentType: () => contentType ?? null,
+      getName: () => name ?? null,
+    };
+  }
+
   getUuid(): string {
     this.env.call('Utilities.getUuid');
     return crypto.randomUUID();
