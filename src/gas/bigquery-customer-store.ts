@@ -10,6 +10,10 @@ import type { Query } from '../core/segments';
 import type { PlaybookSettings } from '../core/playbooks/settings';
 import type { WatchSettings } from '../core/watch/events';
 import {
+  campaignRecipientsFrom,
+  campaignRowsSql,
+  recipientCellsSql,
+  segmentPageSql,
   insertChangesSql,
   callFirstSql,
   cellsFrom,
@@ -41,6 +45,7 @@ import {
 } from '../core/sql';
 import type { CustomerWarehouse, ScanRequest } from '../ports/customer-warehouse';
 import type { WarehouseChanges } from '../ports/warehouse-changes';
+import type { SegmentPage } from '../ports/warehouse-campaigns';
 import type { BigQueryLike, BigQueryQueryRequest, BigQueryQueryResponse } from './bigquery-like';
 
 export interface BigQueryStoreOptions {
@@ -204,6 +209,29 @@ export class BigQueryCustomerStore implements CustomerWarehouse, WarehouseChange
       if (done.affected !== undefined && Number(done.affected) !== q.rows)
         throw new WarehouseError(`saving changes: BigQuery inserted ${done.affected} of ${q.rows} rows`);
     }
+  }
+
+  segmentPage(query: Query, page: SegmentPage, today: Date) {
+    const layout = this.layout();
+    return this.run(segmentPageSql(query, layout, today, page), 'segment members').map((row) => ({
+      headers: layout.headers,
+      ...cellsFrom(row, layout),
+      lastSentMs:
+        row.last_sent_ms === null || row.last_sent_ms === undefined ? null : Number(row.last_sent_ms),
+    }));
+  }
+
+  campaignRecipients(campaign: { id: string; name: string }) {
+    return campaignRecipientsFrom(this.run(campaignRowsSql(campaign.id), 'campaign log'), campaign);
+  }
+
+  recipientRows(campaignId: string, fromEmail: string, limit: number) {
+    const layout = this.layout();
+    const q = recipientCellsSql(layout, campaignId, fromEmail, limit);
+    return this.run(q, 'campaign recipients').map((row) => ({
+      headers: layout.headers,
+      ...cellsFrom(row, layout),
+    }));
   }
 
   customerByEmail(email: string) {

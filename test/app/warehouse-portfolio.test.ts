@@ -133,11 +133,10 @@ describe('the Segments cards from the BigQuery store', () => {
     const size = (c: Card) => widgets(c).find((x) => x.kind === 'decoratedText' && x.topLabel === 'Size');
     expect(size(card)).toEqual(size(sheet));
     const shown = JSON.stringify(card);
-    expect(shown).toContain(
-      'Not available with the BigQuery store yet: bulk tags and campaign sends from a segment.',
-    );
+    expect(shown).toContain('Not available with the BigQuery store yet: bulk tags from a segment.');
     expect(shown).not.toContain('Preview add');
-    expect(shown).not.toContain('Email this segment');
+    // A warehouse campaign's audience is the segment's SQL (src/app/campaigns/warehouse-audience.ts).
+    expect(shown).toContain('Email this segment');
   });
 
   it('a bulk tag preview is refused plainly instead of reading the stale customer tab', () => {

@@ -15,6 +15,7 @@ import { acceptCampaignLog, changeCampaignState, retryFailed, settleReview } fro
 import { listArchived, listCampaigns, loadCampaign, type CampaignMeta } from './meta';
 import { BATCH_SIZE, continueCampaign } from './run';
 import { walkProgress } from '../jobs/sheet-walk';
+import { campaignLogOf } from './warehouse-log';
 
 function campaignOf(ctx: AppContext, id: string): CampaignMeta {
   const meta = loadCampaign(ctx.userStore, id);
@@ -40,7 +41,7 @@ export function buildCampaignCard(ctx: AppContext, id: string): Card {
     // A campaign still preparing is shown from its record: nothing is sent yet, and its rows may be 100k.
     // Only this campaign's rows are read (found by Campaign ID); a finished one's may be archived.
     if (meta.state !== 'preparing') {
-      const log = ctx.campaignLog(meta.spreadsheetId);
+      const log = campaignLogOf(ctx, meta);
       recipients = FINISHED.has(meta.state) ? log.recipientsWithArchive([meta.id]) : log.recipients(meta.id);
     }
   } catch (error) {

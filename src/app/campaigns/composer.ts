@@ -62,12 +62,30 @@ function customerAt(
   return atRow ?? parse(sheet.findByEmail(email, (h) => emailColumnIndex(h, settings.mapping)));
 }
 
-export const sheetComposer: ComposerFactory = (ctx: AppContext, meta) => {
-  let compose: ((email: string, template?: string, language?: string) => Composed) | null = null;
-  const load = (): ((email: string, template?: string, language?: string) => Composed) => {
+/** A recipient's customer as the store holds them now, with the locale and time zone their cells are read in. */
+export type Located = { customer: Customer; sheet: { locale: string; timeZone: string } } | null;
+
+export const sheetComposer: ComposerFactory = (ctx: AppContext, meta) =>
+  composerOver(ctx, meta, () => {
     const { settings } = loadSettings(ctx.userStore);
     const sheet = ctx.customerSheet(meta.spreadsheetId, settings.customerSheet);
     const where = rowsByEmail(sheet, settings);
+    return (wanted) => (where.has(wanted) ? customerAt(sheet, settings, where.get(wanted), wanted) : null);
+  });
+
+/**
+ * The merge every store shares: template (the guard rail's alternative), unsubscribes, the language
+ * recorded at audience time, blanks, footer. `locate` is built at the first recipient (one read per
+ * run) and finds a normalised address's customer as the store holds them now.
+ */
+export function composerOver(
+  ctx: AppContext,
+  meta: Parameters<ComposerFactory>[1],
+  locate: () => (email: string) => Located,
+): ReturnType<ComposerFactory> {
+  let compose: ((email: string, template?: string, language?: string) => Composed) | null = null;
+  const load = (): ((email: string, template?: string, language?: string) => Composed) => {
+    const find = locate();
     const config = loadTeamConfig(ctx, meta.spreadsheetId);
     const found = findTemplate(config, meta.template);
     const linkFor = unsubscribeLinks(ctx.unsubscribe, ctx.locks, meta.spreadsheetId);
@@ -87,7 +105,7 @@ export const sheetComposer: ComposerFactory = (ctx: AppContext, meta) => {
       // is respected before the hourly trigger has written it to the sheet.
       if (pendingEmails(ctx.unsubscribe.scriptStore, meta.spreadsheetId).has(wanted))
         return { ok: false, exclude: true, reason: UNSUBSCRIBE_CLICKED };
-      const at = where.has(wanted) ? customerAt(sheet, settings, where.get(wanted), wanted) : null;
+      const at = find(wanted);
       if (!at) return { ok: false, reason: 'No longer in the customer sheet' };
       const { customer } = at;
       if (customer.unsubscribed) return { ok: false, exclude: true, reason: UNSUBSCRIBED_SINCE_AUDIENCE };
@@ -128,4 +146,4 @@ export const sheetComposer: ComposerFactory = (ctx: AppContext, meta) => {
     compose ??= load();
     return compose(recipient.email, recipient.template, recipient.language);
   };
-};
+}

@@ -10,6 +10,7 @@ import { UserFacingError } from '../errors';
 import { loadCampaign, saveCampaign, type CampaignMeta, type CampaignState } from './meta';
 import { pausedFor, verifyCampaignLog } from './log-guard';
 import { keepHourlyTrigger } from './trigger-upkeep';
+import { campaignLogOf, withCampaignLog } from './warehouse-log';
 
 function locked<T>(ctx: AppContext, work: () => T): T {
   const result = ctx.locks.withUserLock(5_000, () => {
@@ -61,7 +62,7 @@ export function changeCampaignState(
     if (change === 'resume') return resume(ctx, current);
     if (change === 'cancel') {
       // Pending recipients are marked cancelled, so the log says why they never got the email.
-      const log = ctx.campaignLog(current.spreadsheetId);
+      const log = campaignLogOf(ctx, current);
       const at = ctx.clock.now();
       const pending = log.recipients(id).filter((r) => r.status === 'pending');
       log.update(
@@ -84,7 +85,7 @@ export function changeCampaignState(
 
 /** Resuming re-checks the tab: a repair that is not done yet keeps the campaign paused, saying why. */
 function resume(ctx: AppContext, current: CampaignMeta): CampaignMeta {
-  const verdict = verifyCampaignLog(ctx, current);
+  const verdict = verifyCampaignLog(withCampaignLog(ctx, current), current);
   if (!verdict.ok) {
     saveCampaign(ctx.userStore, pausedFor(current, verdict.problem));
     throw new UserFacingError(
@@ -113,7 +114,7 @@ export function acceptCampaignLog(ctx: AppContext, id: string): CampaignMeta {
         `"${current.name}" is not waiting for a decision about missing or changed rows.`,
         'Reopen the campaign; the card shows what it needs.',
       );
-    const rows = ctx.campaignLog(current.spreadsheetId).recipients(id);
+    const rows = campaignLogOf(ctx, current).recipients(id);
     const { problem: _cleared, ...rest } = current;
     const accepted: CampaignMeta = {
       ...rest,
@@ -131,7 +132,7 @@ export function acceptCampaignLog(ctx: AppContext, id: string): CampaignMeta {
 export function settleReview(ctx: AppContext, id: string, email: string, went: boolean): CampaignMeta {
   return locked(ctx, () => {
     const meta = campaign(ctx, id);
-    const log = ctx.campaignLog(meta.spreadsheetId);
+    const log = campaignLogOf(ctx, meta);
     const row = log.recipients(id).find((r) => r.email === email.toLowerCase());
     if (!row || row.status !== 'review')
       throw new UserFacingError(
@@ -156,7 +157,7 @@ export function settleReview(ctx: AppContext, id: string, email: string, went: b
 export function retryFailed(ctx: AppContext, id: string): { meta: CampaignMeta; queued: number } {
   return locked(ctx, () => {
     const meta = campaign(ctx, id);
-    const log = ctx.campaignLog(meta.spreadsheetId);
+    const log = campaignLogOf(ctx, meta);
     const at = ctx.clock.now();
     const failed = log.recipients(id).filter((r) => r.status === 'failed' && r.group === 'emailed');
     log.update(

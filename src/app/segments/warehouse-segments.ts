@@ -1,8 +1,8 @@
 /**
  * The Segments cards on the BigQuery store: every saved segment's size and MRR, and active customers
  * by crisis impact, in one scan (segmentFigures); one segment's figures and its top members in two.
- * The segments themselves still come from the spreadsheet's Segments tab. Bulk tags and campaign
- * sends from a segment need the customer sheet, and the card says so instead of offering them.
+ * The segments themselves still come from the spreadsheet's Segments tab. Bulk tags from a segment
+ * need the customer sheet, and the card says so; "Email this segment…" starts a warehouse campaign.
  */
 import { MOVE_LABELS, templateForMove } from '../../core/playbooks';
 import { describeQuery, parseQuery, type Query } from '../../core/segments';
@@ -22,7 +22,7 @@ import { warehouseFreshness } from '../warehouse-home';
 import { segmentConfig, segmentNamed } from './portfolio';
 
 /** What a segment card offers on the sheet and not here yet. */
-export const WAREHOUSE_SEGMENT_NOTE = notWithWarehouse('bulk tags and campaign sends from a segment');
+export const WAREHOUSE_SEGMENT_NOTE = notWithWarehouse('bulk tags from a segment');
 
 const IMPACTS = ['severe', 'hit', 'stable', 'booming'] as const;
 
@@ -109,7 +109,7 @@ export function warehouseSegmentCard(ctx: AppContext, o: Opened, name: string): 
       ),
     customers: figures!.customers,
     freshness: warehouseFreshness(o.store, ctx.clock.now()),
-    canCampaign: false,
+    canCampaign: true,
     unavailable: WAREHOUSE_SEGMENT_NOTE,
   });
 }

@@ -48,3 +48,4 @@ export {
   type ScanCursor,
   type ScanPage,
 } from './scan';
+export { campaignRecipientsFrom, campaignRowsSql, recipientCellsSql, segmentPageSql } from './campaign-sql';

@@ -131,7 +131,7 @@ export interface SegmentState {
   freshness?: string;
   /** A campaign can be started (a template exists for the playbook, or any template). */
   canCampaign: boolean;
-  /** Why bulk tags and campaigns are not offered (the BigQuery store): shown in their place. */
+  /** Why bulk tags are not offered (the BigQuery store): shown in their place. */
   unavailable?: string;
 }
 
@@ -168,8 +168,23 @@ export function segmentCard(state: SegmentState): Card {
     { widgets: about },
     foldedSection(4, members, 'Highest risk × value first'),
   ];
+  const email: Section[] =
+    state.canCampaign && state.customers > 0
+      ? [
+          {
+            widgets: [
+              {
+                kind: 'buttonSet',
+                buttons: [
+                  actionButton('Email this segment…', ACTION.newCampaign, { segment: state.name }, 'filled'),
+                ],
+              },
+            ],
+          },
+        ]
+      : [];
   if (state.unavailable) {
-    sections.push({ widgets: [{ kind: 'textParagraph', text: state.unavailable }] });
+    sections.push({ widgets: [{ kind: 'textParagraph', text: state.unavailable }] }, ...email);
     return segmentCardOf(state, sections);
   }
   sections.push({
@@ -190,17 +205,7 @@ export function segmentCard(state: SegmentState): Card {
       },
     ],
   });
-  if (state.canCampaign && state.customers > 0)
-    sections.push({
-      widgets: [
-        {
-          kind: 'buttonSet',
-          buttons: [
-            actionButton('Email this segment…', ACTION.newCampaign, { segment: state.name }, 'filled'),
-          ],
-        },
-      ],
-    });
+  sections.push(...email);
   return segmentCardOf(state, sections);
 }
 
