@@ -54,7 +54,10 @@ export function buildCampaignCard(ctx: AppContext, id: string): Card {
       ? {
           kind: 'header' as const,
           what: unreadable,
-          repair: 'Put the header row back as it was, then press Resume.',
+          repair:
+            meta.store === 'bigquery'
+              ? 'BigQuery did not answer; open the campaign again in a minute (its runs continue by themselves).'
+              : 'Put the header row back as it was, then press Resume.',
         }
       : undefined);
   const counts = countStatuses(recipients);

@@ -63,6 +63,8 @@ export const WarehousePrepSchema = z.object({
   holdout: z.int().check(z.gte(0)),
   excluded: z.int().check(z.gte(0)),
   coolDownDays: z.number().check(z.gte(0)),
+  /** Members a page reads (PAGE_MEMBERS; tests make it small). */
+  pageMembers: z._default(z.int().check(z.gte(1)), 2_000),
 });
 export type WarehousePrep = z.infer<typeof WarehousePrepSchema>;
 

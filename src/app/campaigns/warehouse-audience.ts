@@ -105,7 +105,7 @@ export function prepareWarehouseAudience(
     while (!prep.done && ctx.elapsedMs() < untilMs) {
       const rows = warehouse.segmentPage(
         src.segment.query,
-        { campaignId: meta.id, afterRowId: prep.afterRowId, limit: PAGE_MEMBERS },
+        { campaignId: meta.id, afterRowId: prep.afterRowId, limit: prep.pageMembers },
         ctx.clock.now(),
       );
       const { plan, rowIds } = planPage(ctx, src, job, rows, 'exclude');
@@ -120,7 +120,7 @@ export function prepareWarehouseAudience(
       prep = {
         ...prep,
         afterRowId: rows.length ? rows[rows.length - 1]!.rowId : prep.afterRowId,
-        done: rows.length < PAGE_MEMBERS,
+        done: rows.length < prep.pageMembers,
         pages: prep.pages + 1,
         members: prep.members + plan.members,
         emailed: prep.emailed + plan.emailed,

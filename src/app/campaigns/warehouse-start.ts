@@ -25,6 +25,7 @@ export function checkWarehouseAudience(
   ctx: AppContext,
   spreadsheetId: string,
   job: AudienceCheckJob,
+  pageMembers = PAGE_MEMBERS,
 ): CheckedAudience & { rowIds: Map<string, number> } {
   const src = warehouseAudienceSource(ctx, spreadsheetId, job.segment, job.template);
   if ('problem' in src)
@@ -37,10 +38,10 @@ export function checkWarehouseAudience(
   const today = ctx.clock.now();
   const rows = warehouse.segmentPage(
     src.segment.query,
-    { campaignId: job.id, afterRowId: 0, limit: PAGE_MEMBERS },
+    { campaignId: job.id, afterRowId: 0, limit: pageMembers },
     today,
   );
-  const whole = rows.length < PAGE_MEMBERS;
+  const whole = rows.length < pageMembers;
   const holdoutPercent = job.holdoutPercent ?? src.team.holdoutPercent;
   const {
     plan: part,
@@ -81,6 +82,8 @@ export interface WarehouseStart {
   spreadsheetId: string;
   winBack: boolean;
   team: TeamSettings;
+  /** Members a page reads (default PAGE_MEMBERS); tests make it small to walk many pages. */
+  pageMembers?: number;
 }
 
 export type WarehouseStartResult =
@@ -99,14 +102,19 @@ export function startWarehouseCampaign(ctx: AppContext, request: WarehouseStart)
       keepHourlyTrigger(ctx);
       return { kind: 'already', meta: existing };
     }
-    const checked = checkWarehouseAudience(ctx, request.spreadsheetId, {
-      id: request.id,
-      name: request.name,
-      segment: request.segment,
-      template: request.template,
-      winBack: request.winBack,
-      holdoutPercent: request.team.holdoutPercent,
-    });
+    const checked = checkWarehouseAudience(
+      ctx,
+      request.spreadsheetId,
+      {
+        id: request.id,
+        name: request.name,
+        segment: request.segment,
+        template: request.template,
+        winBack: request.winBack,
+        holdoutPercent: request.team.holdoutPercent,
+      },
+      request.pageMembers,
+    );
     const whole = checked.checked.done === checked.checked.total;
     if (whole && checked.plan.blocked.length > 0)
       return { kind: 'blocked', count: checked.plan.blocked.length };
@@ -126,6 +134,7 @@ export function startWarehouseCampaign(ctx: AppContext, request: WarehouseStart)
         holdout: 0,
         excluded: 0,
         coolDownDays: request.team.coolDownDays,
+        pageMembers: request.pageMembers ?? PAGE_MEMBERS,
       },
     };
     saveCampaign(ctx.userStore, meta);
