@@ -26,10 +26,12 @@ export const WAREHOUSE_CELLS = { locale: 'en_US', timeZone: 'UTC' } as const;
 export function readWarehouseRows(
   found: readonly WarehouseCustomerRow[],
   mapping: ColumnMapping | undefined,
+  /** The header row when `found` may be empty (an empty page of a segment). */
+  headers?: readonly string[],
 ) {
   return readCustomers({
     sheetName: WAREHOUSE_SHEET_NAME,
-    headers: found[0]?.headers ?? [],
+    headers: found[0]?.headers ?? headers ?? [],
     rows: found.map((f) => f.cells),
     rowNumbers: found.map((f) => f.rowId),
     ...WAREHOUSE_CELLS,

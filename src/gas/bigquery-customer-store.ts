@@ -10,6 +10,8 @@ import type { Query } from '../core/segments';
 import type { PlaybookSettings } from '../core/playbooks/settings';
 import type { WatchSettings } from '../core/watch/events';
 import {
+  campaignCountsFrom,
+  campaignCountsSql,
   campaignRecipientsFrom,
   campaignRowsSql,
   recipientCellsSql,
@@ -46,6 +48,7 @@ import {
 import type { CustomerWarehouse, ScanRequest } from '../ports/customer-warehouse';
 import type { WarehouseChanges } from '../ports/warehouse-changes';
 import type { SegmentPage } from '../ports/warehouse-campaigns';
+import type { RecipientStatus } from '../core/campaigns/log';
 import type { BigQueryLike, BigQueryQueryRequest, BigQueryQueryResponse } from './bigquery-like';
 
 export interface BigQueryStoreOptions {
@@ -221,8 +224,12 @@ export class BigQueryCustomerStore implements CustomerWarehouse, WarehouseChange
     }));
   }
 
-  campaignRecipients(campaign: { id: string; name: string }) {
-    return campaignRecipientsFrom(this.run(campaignRowsSql(campaign.id), 'campaign log'), campaign);
+  campaignRecipients(campaign: { id: string; name: string }, statuses?: readonly RecipientStatus[]) {
+    return campaignRecipientsFrom(this.run(campaignRowsSql(campaign.id, statuses), 'campaign log'), campaign);
+  }
+
+  campaignCounts(campaignId: string) {
+    return campaignCountsFrom(this.run(campaignCountsSql(campaignId), 'campaign counts'));
   }
 
   recipientRows(campaignId: string, fromEmail: string, limit: number) {

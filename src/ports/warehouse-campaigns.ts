@@ -3,7 +3,8 @@
  * segment's members a page at a time, the campaign's log from the latest-state view, and the rows
  * of the next recipients to compose. Its writes are campaign changes (WarehouseChanges).
  */
-import type { LoggedRecipient } from '../core/campaigns/log';
+import type { LoggedRecipient, RecipientStatus } from '../core/campaigns/log';
+import type { CampaignCount } from '../core/sql';
 import type { Query } from '../core/segments';
 import type { WarehouseCustomerRow } from './customer-warehouse';
 
@@ -24,8 +25,13 @@ export interface WarehouseCampaigns {
     page: SegmentPage,
     today: Date,
   ): (WarehouseCustomerRow & { lastSentMs: number | null })[];
-  /** The campaign's recipients as campaign_log_current holds them, in email order. */
-  campaignRecipients(campaign: { id: string; name: string }): (LoggedRecipient & { atMs: number })[];
+  /** The campaign's recipients as campaign_log_current holds them, in email order (only `statuses` when given). */
+  campaignRecipients(
+    campaign: { id: string; name: string },
+    statuses?: readonly RecipientStatus[],
+  ): (LoggedRecipient & { atMs: number })[];
+  /** The campaign's recipients counted by status and group (one small query for the card). */
+  campaignCounts(campaignId: string): CampaignCount[];
   /** The customer rows of the next `limit` recipients still to send, from `fromEmail` on. */
   recipientRows(campaignId: string, fromEmail: string, limit: number): WarehouseCustomerRow[];
 }

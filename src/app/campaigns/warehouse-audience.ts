@@ -31,6 +31,11 @@ import { appendAudience, requireCampaignWarehouse } from './warehouse-log';
  * 20,000-member audience is 10 pages, about 25 s of BigQuery time in one hourly run.
  */
 export const PAGE_MEMBERS = 2_000;
+/**
+ * Members a card's audience check reads: planning them (records, guard rails, merges) stays a few
+ * seconds of JavaScript; a larger segment is checked by its first page and written by the trigger.
+ */
+export const CARD_PAGE_MEMBERS = 500;
 
 /** The segment and templates as the sheet's audience job loads them, over the warehouse's header row. */
 export function warehouseAudienceSource(
@@ -51,11 +56,12 @@ export function planPage(
   job: AudienceJob,
   rows: readonly (WarehouseCustomerRow & { lastSentMs: number | null })[],
   blanks: 'block' | 'exclude',
+  headers: readonly string[],
 ) {
-  const read = readWarehouseRows(rows, src.settings.mapping);
+  const read = readWarehouseRows(rows, src.settings.mapping, headers);
   const all: SheetRows = {
     sheetName: WAREHOUSE_SHEET_NAME,
-    headers: rows[0]?.headers ?? [],
+    headers: [...headers],
     rows: rows.map((r) => r.cells),
     rowNumbers: rows.map((r) => r.rowId),
     ...WAREHOUSE_CELLS,
@@ -108,7 +114,7 @@ export function prepareWarehouseAudience(
         { campaignId: meta.id, afterRowId: prep.afterRowId, limit: prep.pageMembers },
         ctx.clock.now(),
       );
-      const { plan, rowIds } = planPage(ctx, src, job, rows, 'exclude');
+      const { plan, rowIds } = planPage(ctx, src, job, rows, 'exclude', warehouse.headers());
       // The rows first (the same ids and stamp if this page is ever written again), then the cursor.
       appendAudience(
         warehouse,

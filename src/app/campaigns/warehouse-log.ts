@@ -21,6 +21,7 @@
 import type { WarehouseChange } from '../../core/changes';
 import { defaultColumns, type LogEntry, type LoggedRecipient } from '../../core/campaigns/log';
 import type { StatusChange } from '../../core/campaigns/runner';
+import { countStatuses, type StatusCounts } from '../../core/campaigns/progress';
 import type { CustomerWarehouse } from '../../ports/customer-warehouse';
 import type { AppContext, CampaignLog } from '../context';
 import { UserFacingError } from '../errors';
@@ -173,4 +174,16 @@ export function withCampaignLog(
   if (meta.store !== 'bigquery') return ctx;
   const log = campaignLogOf(ctx, meta);
   return { ...ctx, campaignLog: () => log };
+}
+
+/** The campaign card's figures (counted in SQL) and the rows it lists (in review or failed). */
+export function warehouseCardRows(
+  ctx: AppContext,
+  meta: Pick<CampaignMeta, 'id' | 'name'>,
+): { counts: StatusCounts; listed: LoggedRecipient[] } {
+  const warehouse = requireCampaignWarehouse(ctx);
+  const counts = countStatuses([]);
+  for (const c of warehouse.campaignCounts(meta.id)) counts[c.status] += c.count;
+  const listed = warehouse.campaignRecipients(meta, ['review', 'failed']).map(({ atMs: _stamp, ...r }) => r);
+  return { counts, listed };
 }

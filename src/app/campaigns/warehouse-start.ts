@@ -17,7 +17,7 @@ import { confirmStart } from './confirm-start';
 import { loadCampaign, saveCampaign, type CampaignMeta } from './meta';
 import { campaignRecord, START_LOCK_WAIT_MS, startBusy } from './start';
 import { HOURLY_HANDLER, keepHourlyTrigger } from './trigger-upkeep';
-import { PAGE_MEMBERS, planPage, warehouseAudienceSource } from './warehouse-audience';
+import { CARD_PAGE_MEMBERS, PAGE_MEMBERS, planPage, warehouseAudienceSource } from './warehouse-audience';
 import { appendAudience, requireCampaignWarehouse, withCampaignLog } from './warehouse-log';
 
 /** The segment's first page of members planned as the sheet's check plans its rows (blanks block). */
@@ -25,7 +25,7 @@ export function checkWarehouseAudience(
   ctx: AppContext,
   spreadsheetId: string,
   job: AudienceCheckJob,
-  pageMembers = PAGE_MEMBERS,
+  pageMembers = CARD_PAGE_MEMBERS,
 ): CheckedAudience & { rowIds: Map<string, number> } {
   const src = warehouseAudienceSource(ctx, spreadsheetId, job.segment, job.template);
   if ('problem' in src)
@@ -47,7 +47,14 @@ export function checkWarehouseAudience(
     plan: part,
     read,
     rowIds,
-  } = planPage(ctx, src, { ...job, holdoutPercent, coolDownDays: src.team.coolDownDays }, rows, 'block');
+  } = planPage(
+    ctx,
+    src,
+    { ...job, holdoutPercent, coolDownDays: src.team.coolDownDays },
+    rows,
+    'block',
+    warehouse.headers(),
+  );
   let plan: AudiencePlan = part;
   let holdoutCut: string | undefined;
   // Every member seen: the holdout is drawn exactly over the whole audience, as on a sheet checked whole.

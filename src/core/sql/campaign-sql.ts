@@ -5,7 +5,7 @@
  */
 import * as z from '../zod';
 import type { Query } from '../segments';
-import { RECIPIENT_STATUSES, type LoggedRecipient } from '../campaigns/log';
+import { RECIPIENT_STATUSES, type LoggedRecipient, type RecipientStatus } from '../campaigns/log';
 import { CAMPAIGN_LOG_VIEW } from './change-views';
 import { cellColumns, type WarehouseLayout } from './column-table';
 import { ParamBag, type SqlQuery } from './params';
@@ -50,13 +50,49 @@ const LOG_COLUMNS = [
   'at_ms',
 ] as const;
 
-/** One campaign's recipients as the latest-state view holds them, in email order (the runner's queue order). */
-export function campaignRowsSql(campaignId: string): SqlQuery {
+/**
+ * One campaign's recipients as the latest-state view holds them, in email order (the runner's queue
+ * order); only those in `statuses` when given (a card lists the ones in review or failed).
+ */
+export function campaignRowsSql(campaignId: string, statuses?: readonly RecipientStatus[]): SqlQuery {
   const params = new ParamBag();
+  const only = statuses
+    ? ` AND l.${id('status')} IN (${statuses.map((x) => params.add('STRING', x)).join(', ')})`
+    : '';
   return params.query(
     `SELECT ${LOG_COLUMNS.map((c) => `l.${id(c)} AS ${id(c)}`).join(', ')} FROM ${id(CAMPAIGN_LOG_VIEW)} AS l ` +
-      `WHERE l.${id('campaign_id')} = ${params.add('STRING', campaignId)} ORDER BY l.${id('email')}`,
+      `WHERE l.${id('campaign_id')} = ${params.add('STRING', campaignId)}${only} ORDER BY l.${id('email')}`,
   );
+}
+
+/** How many of the campaign's recipients are in each status and group: the campaign card's figures in one small answer. */
+export function campaignCountsSql(campaignId: string): SqlQuery {
+  const params = new ParamBag();
+  const l = (c: string) => `l.${id(c)}`;
+  return params.query(
+    `SELECT ${l('status')} AS status, ${l('recipient_group')} AS recipient_group, COUNT(*) AS n FROM ${id(CAMPAIGN_LOG_VIEW)} AS l ` +
+      `WHERE ${l('campaign_id')} = ${params.add('STRING', campaignId)} GROUP BY ${l('status')}, ${l('recipient_group')}`,
+  );
+}
+
+const CountRow = z.object({
+  status: z.enum(RECIPIENT_STATUSES),
+  recipient_group: z.enum(['emailed', 'holdout']),
+  n: z.coerceNumber().check(z.int(), z.nonnegative()),
+});
+
+export interface CampaignCount {
+  status: RecipientStatus;
+  group: 'emailed' | 'holdout';
+  count: number;
+}
+
+export function campaignCountsFrom(rows: readonly unknown[]): CampaignCount[] {
+  return parseRows(CountRow, rows, 'campaign counts').map((r) => ({
+    status: r.status,
+    group: r.recipient_group,
+    count: r.n,
+  }));
 }
 
 /**

@@ -48,4 +48,12 @@ export {
   type ScanCursor,
   type ScanPage,
 } from './scan';
-export { campaignRecipientsFrom, campaignRowsSql, recipientCellsSql, segmentPageSql } from './campaign-sql';
+export {
+  campaignCountsFrom,
+  campaignCountsSql,
+  campaignRecipientsFrom,
+  campaignRowsSql,
+  recipientCellsSql,
+  segmentPageSql,
+  type CampaignCount,
+} from './campaign-sql';
