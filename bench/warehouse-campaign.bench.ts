@@ -6,6 +6,8 @@
  * (preparing time, INSERTs), then sends through the SendGrid stand-in over real HTTP (emails per
  * 6-minute run, INSERTs per run). The segment "Lapsed win-back" is added to the sample's Segments tab.
  */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { bundle } from '../scripts/lib/bundle';
 import { loadSettings, saveSettings } from '../src/app/settings-store';
@@ -68,7 +70,10 @@ export async function warehouseCampaignBench(
   const rows: Record<string, unknown>[] = [];
   try {
     for (const n of sizes) {
-      const { file } = await cachedWarehouse(n);
+      // A copy: the campaign appends to campaign_log, and the cached file must stay as generated.
+      const { file: cached } = await cachedWarehouse(n);
+      const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cg-wh-campaign-')), 'warehouse.duckdb');
+      fs.copyFileSync(cached, file);
       const db = new SyncDuckDb(file);
       const bq = createBigQueryStandIn(db, LOCAL_WAREHOUSE);
       let inserts = 0;
@@ -152,6 +157,7 @@ export async function warehouseCampaignBench(
       card('Pause', click({ action: 'campaignControl', id: ID, change: 'pause' }));
       card('Resume', click({ action: 'campaignControl', id: ID, change: 'resume' }));
       await db.close();
+      fs.rmSync(path.dirname(file), { recursive: true, force: true });
     }
   } finally {
     service.stop();

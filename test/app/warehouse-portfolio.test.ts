@@ -133,16 +133,10 @@ describe('the Segments cards from the BigQuery store', () => {
     const size = (c: Card) => widgets(c).find((x) => x.kind === 'decoratedText' && x.topLabel === 'Size');
     expect(size(card)).toEqual(size(sheet));
     const shown = JSON.stringify(card);
-    expect(shown).toContain('Not available with the BigQuery store yet: bulk tags from a segment.');
-    expect(shown).not.toContain('Preview add');
-    // A warehouse campaign's audience is the segment's SQL (src/app/campaigns/warehouse-audience.ts).
+    expect(shown).not.toContain('Not available with the BigQuery store yet');
+    // Bulk tags are appended to the change tables (test/app/warehouse-bulk-tag.test.ts), and a
+    // campaign's audience is the segment's SQL (test/app/warehouse-campaign.test.ts).
+    expect(shown).toContain('Preview add');
     expect(shown).toContain('Email this segment');
-  });
-
-  it('a bulk tag preview is refused plainly instead of reading the stale customer tab', () => {
-    const name = String(DEFAULT_SEGMENTS[2]![0]);
-    expect(() =>
-      act(w.warehouse.ctx(), 'previewBulkTag', { segment: name, operation: 'add' }, { bulkTag: 'x' }),
-    ).toThrow(/Not available with the BigQuery store yet: bulk tags/);
   });
 });

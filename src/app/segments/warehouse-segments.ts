@@ -1,8 +1,9 @@
 /**
  * The Segments cards on the BigQuery store: every saved segment's size and MRR, and active customers
  * by crisis impact, in one scan (segmentFigures); one segment's figures and its top members in two.
- * The segments themselves still come from the spreadsheet's Segments tab. Bulk tags from a segment
- * need the customer sheet, and the card says so; "Email this segment…" starts a warehouse campaign.
+ * The segments themselves still come from the spreadsheet's Segments tab. Bulk tags are appended
+ * to the change tables (warehouse-bulk-tag.ts); "Email this segment…" starts a campaign whose
+ * audience is the segment's SQL (src/app/campaigns/warehouse-audience.ts).
  */
 import { MOVE_LABELS, templateForMove } from '../../core/playbooks';
 import { describeQuery, parseQuery, type Query } from '../../core/segments';
@@ -17,12 +18,9 @@ import type { AppContext } from '../context';
 import { sheetMoney } from '../money';
 import { memberLine } from './member-line';
 import { teamConfigFrom } from '../retention-reply';
-import { notWithWarehouse } from '../store-choice';
 import { warehouseFreshness } from '../warehouse-home';
 import { segmentConfig, segmentNamed } from './portfolio';
-
-/** What a segment card offers on the sheet and not here yet. */
-export const WAREHOUSE_SEGMENT_NOTE = notWithWarehouse('bulk tags from a segment');
+import { warehouseUndoText } from './warehouse-bulk-tag';
 
 const IMPACTS = ['severe', 'hit', 'stable', 'booming'] as const;
 
@@ -56,6 +54,7 @@ export function warehouseSegmentsCard(ctx: AppContext, o: Opened, page: number):
   const impacts = figures.slice(config.segments.length);
   const pages = Math.max(1, Math.ceil(config.segments.length / SEGMENTS_PAGE_SIZE));
   const current = Math.min(Math.max(0, page), pages - 1);
+  const undo = warehouseUndoText(ctx);
   return segmentsCard({
     segments: config.segments
       .map((s, i) => ({
@@ -74,8 +73,9 @@ export function warehouseSegmentsCard(ctx: AppContext, o: Opened, page: number):
       .map((k, i) => `${k[0]!.toUpperCase()}${k.slice(1)} ${formatNumber(impacts[i]!.customers)}`)
       .join(' · '),
     issues: config.issues,
+    ...(undo ? { undo } : {}),
     tabUrl: spreadsheetUrl(o.spreadsheetId),
-    freshness: `${warehouseFreshness(o.store, ctx.clock.now())}. ${WAREHOUSE_SEGMENT_NOTE}`,
+    freshness: warehouseFreshness(o.store, ctx.clock.now()),
   });
 }
 
@@ -109,7 +109,7 @@ export function warehouseSegmentCard(ctx: AppContext, o: Opened, name: string): 
       ),
     customers: figures!.customers,
     freshness: warehouseFreshness(o.store, ctx.clock.now()),
+    // "Email this segment…" starts a warehouse campaign (src/app/campaigns/warehouse-audience.ts).
     canCampaign: true,
-    unavailable: WAREHOUSE_SEGMENT_NOTE,
   });
 }
