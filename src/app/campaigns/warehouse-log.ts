@@ -14,9 +14,11 @@
  * INSERTs (each at most CAMPAIGN_ROWS_PER_INSERT = 900 rows, src/core/sql/change-insert.ts): a
  * 20,000-recipient campaign costs ceil(20,000 / 900) = 23 for its audience, then one per send batch
  * (outcomes + next claims in one statement), plus one per run that found claims to review. With the
- * trigger's batches of WAREHOUSE_BATCH_SIZE.trigger = 250 that is 80 + 1 more to close: about 105
- * INSERTs into campaign_log, far under the 1,500 a table gets a day before BigQuery queues DML
- * (https://cloud.google.com/bigquery/docs/data-manipulation-language, "INSERT DML concurrency").
+ * trigger's batches of WAREHOUSE_BATCH_SIZE.trigger = 100 that is 200 + 1 more to close: about 225
+ * INSERTs into campaign_log over the campaign (6 or 7 per hourly run), far under the 1,500 a table gets
+ * a day before BigQuery queues DML (https://cloud.google.com/bigquery/docs/data-manipulation-language,
+ * "INSERT DML concurrency"). Batches of 250 left up to 100 s of a run unused (a batch starts only
+ * when it fits), 100 leave about 40.
  */
 import type { WarehouseChange } from '../../core/changes';
 import { defaultColumns, type LogEntry, type LoggedRecipient } from '../../core/campaigns/log';
@@ -29,9 +31,9 @@ import type { CampaignMeta } from './meta';
 
 /**
  * Recipients claimed per batch on the warehouse: a batch is one INSERT (about a second of BigQuery
- * DML), so batches are larger than the sheet's; the claims a crash can leave in review grow with it.
+ * DML), so batches are larger than the sheet's (20); the claims a crash can leave in review grow with it.
  */
-export const WAREHOUSE_BATCH_SIZE = { card: 25, start: 10, trigger: 250 } as const;
+export const WAREHOUSE_BATCH_SIZE = { card: 25, start: 10, trigger: 100 } as const;
 
 /** The store a warehouse campaign reads and writes, or a card saying why it cannot. */
 export function requireCampaignWarehouse(ctx: AppContext): CustomerWarehouse {

@@ -7,6 +7,7 @@
  */
 import { withExactHoldout, type AudiencePlan } from '../../core/campaigns/audience';
 import type { Customer } from '../../core/customers/customer';
+import type { Query } from '../../core/segments';
 import type { TeamSettings } from '../../core/settings/team-settings';
 import type { AppContext } from '../context';
 import { UserFacingError } from '../errors';
@@ -79,6 +80,16 @@ export function checkWarehouseAudience(
     languages,
     rowIds,
   };
+}
+
+/** The setup card's figure on the warehouse: the segment's size, one count query. */
+export function warehouseSetupFigures(
+  ctx: AppContext,
+  query: Query,
+): Pick<CheckedAudience, 'members' | 'checked'> {
+  const [figures] = requireCampaignWarehouse(ctx).segmentFigures([query], ctx.clock.now());
+  const members = figures?.customers ?? 0;
+  return { members, checked: { done: members, total: members } };
 }
 
 export interface WarehouseStart {

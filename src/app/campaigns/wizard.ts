@@ -32,7 +32,7 @@ import { buildCampaignCard } from './campaign-card';
 import { loadCampaign, newCampaignId, type CampaignMeta } from './meta';
 import { storeSettings } from '../store-choice';
 import { warehouseAudienceSource } from './warehouse-audience';
-import { checkWarehouseAudience, startWarehouseCampaign } from './warehouse-start';
+import { checkWarehouseAudience, startWarehouseCampaign, warehouseSetupFigures } from './warehouse-start';
 import { continueCampaign } from './run';
 import { CARD_STEP_CELLS, CARD_STEP_UNTIL_MS, startSegmentCampaign } from './start';
 import { audienceSource } from './audience-job';
@@ -89,8 +89,9 @@ export function buildCampaignSetup(ctx: AppContext, segmentName: string): Card {
   // group shown at the first check is the group the campaign keeps.
   const id = newCampaignId(ctx.clock.now());
   const job = { id, name: segment, segment, template: chosen.name, winBack: false };
+  // On the warehouse the segment's size is one count (the check card plans its first page).
   const checked = onWarehouse
-    ? checkWarehouseAudience(ctx, spreadsheetId, job)
+    ? warehouseSetupFigures(ctx, segmentConfigured.segment.query)
     : withSheet(() => checkAudienceBounded(ctx, spreadsheetId, job, CARD_STEP_UNTIL_MS));
   return campaignSetupCard({
     id,
