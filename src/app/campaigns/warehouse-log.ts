@@ -12,10 +12,10 @@
  * store's retry of an INSERT whose answer was lost sends the same ids, which the view counts once.
  *
  * INSERTs (each at most CAMPAIGN_ROWS_PER_INSERT = 900 rows, src/core/sql/change-insert.ts): a
- * 20,000-recipient campaign costs ceil(20,000 / 900) = 23 for its audience, then one per send batch
+ * 20,000-recipient campaign costs 3 per 2,000-member page (30 to 33) for its audience, then one per send batch
  * (outcomes + next claims in one statement), plus one per run that found claims to review. With the
- * trigger's batches of WAREHOUSE_BATCH_SIZE.trigger = 100 that is 200 + 1 more to close: about 225
- * INSERTs into campaign_log over the campaign (6 or 7 per hourly run), far under the 1,500 a table gets
+ * trigger's batches of WAREHOUSE_BATCH_SIZE.trigger = 100 that is 200 + 1 more to close: about 235
+ * INSERTs into campaign_log over the campaign (the bench: 47 in its first two runs) (6 or 7 per hourly run), far under the 1,500 a table gets
  * a day before BigQuery queues DML (https://cloud.google.com/bigquery/docs/data-manipulation-language,
  * "INSERT DML concurrency"). Batches of 250 left up to 100 s of a run unused (a batch starts only
  * when it fits), 100 leave about 40.
