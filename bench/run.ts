@@ -28,6 +28,7 @@ import { warehouseChangesBench } from './warehouse-changes.bench';
 import { warehouseScanBench } from './warehouse-scan.bench';
 import { sourceSyncBench } from './source-sync.bench';
 import { warehouseCardsBench } from './warehouse-cards.bench';
+import { warehouseCampaignBench } from './warehouse-campaign.bench';
 import { scanBench } from './scan.bench';
 import { portfolioBench } from './portfolio.bench';
 import { fitSizeBench, generatedLearnersBench, learnRunBench, telcoLearnersBench } from './learners.bench';
@@ -194,6 +195,16 @@ const groups: Group[] = [
       printTable(
         'Warehouse cards (build/Code.js, Settings on BigQuery): calls, BigQuery bytes, modelled + wall ms vs 10 s',
         await warehouseCardsBench(sizes),
+      );
+    },
+  },
+  {
+    // Issue 21: a ~20,000-recipient win-back on a warehouse segment (10k/100k; 1M with CHURNGUARD_BENCH_SIZES).
+    name: 'warehouse-campaign',
+    run: async () => {
+      printTable(
+        'Warehouse campaign (build/Code.js with BigQuery + email service): card actions vs 10 s, hourly runs, INSERTs',
+        await warehouseCampaignBench(benchSizes([100_000])),
       );
     },
   },

@@ -19,6 +19,26 @@ const MAX_AT_DOMAIN = 10;
 /** The name cell issues give the table ("customers!F12" reads as a sheet; this says where it is). */
 export const WAREHOUSE_SHEET_NAME = 'BigQuery customers';
 
+/** Where a warehouse row's cells are read: the loader's values, in en_US and UTC (see findInWarehouse). */
+export const WAREHOUSE_CELLS = { locale: 'en_US', timeZone: 'UTC' } as const;
+
+/** Warehouse rows read by the sheet parser, row numbers being the source's row_id. */
+export function readWarehouseRows(
+  found: readonly WarehouseCustomerRow[],
+  mapping: ColumnMapping | undefined,
+  /** The header row when `found` may be empty (an empty page of a segment). */
+  headers?: readonly string[],
+) {
+  return readCustomers({
+    sheetName: WAREHOUSE_SHEET_NAME,
+    headers: found[0]?.headers ?? headers ?? [],
+    rows: found.map((f) => f.cells),
+    rowNumbers: found.map((f) => f.rowId),
+    ...WAREHOUSE_CELLS,
+    ...(mapping ? { mapping } : {}),
+  });
+}
+
 /**
  * One lookup by exact email; on a miss, colleagues at a company domain (a second query). Dates were loaded as instants and numbers as numbers, so the row is
  * read with en_US and UTC: the loader's values, not a spreadsheet's display, decide what they mean.
@@ -28,16 +48,7 @@ export function findInWarehouse(
   address: { email: string; name: string },
   mapping: ColumnMapping | undefined,
 ): CustomerMatch {
-  const read = (found: readonly WarehouseCustomerRow[]) =>
-    readCustomers({
-      sheetName: WAREHOUSE_SHEET_NAME,
-      headers: found[0]?.headers ?? [],
-      rows: found.map((f) => f.cells),
-      rowNumbers: found.map((f) => f.rowId),
-      locale: 'en_US',
-      timeZone: 'UTC',
-      ...(mapping ? { mapping } : {}),
-    });
+  const read = (found: readonly WarehouseCustomerRow[]) => readWarehouseRows(found, mapping);
   const match = (found: readonly WarehouseCustomerRow[], how: CustomerMatch['how']): CustomerMatch => {
     const r = found.length ? read(found) : { customers: [], issues: [] };
     return {

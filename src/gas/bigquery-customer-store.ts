@@ -10,6 +10,12 @@ import type { Query } from '../core/segments';
 import type { PlaybookSettings } from '../core/playbooks/settings';
 import type { WatchSettings } from '../core/watch/events';
 import {
+  campaignCountsFrom,
+  campaignCountsSql,
+  campaignRecipientsFrom,
+  campaignRowsSql,
+  recipientCellsSql,
+  segmentPageSql,
   insertChangesSql,
   callFirstSql,
   cellsFrom,
@@ -52,6 +58,8 @@ import type { WarehouseChanges } from '../ports/warehouse-changes';
 import type { WarehouseSync } from '../ports/warehouse-sync';
 import type { BigQueryLike, BigQueryQueryRequest, BigQueryQueryResponse, BlobLike } from './bigquery-like';
 import { BigQuerySync } from './bigquery-sync';
+import type { SegmentPage } from '../ports/warehouse-campaigns';
+import type { RecipientStatus } from '../core/campaigns/log';
 
 export interface BigQueryStoreOptions {
   projectId: string;
@@ -213,6 +221,33 @@ export class BigQueryCustomerStore implements CustomerWarehouse, WarehouseChange
       if (done.affected !== undefined && Number(done.affected) !== q.rows)
         throw new WarehouseError(`saving changes: BigQuery inserted ${done.affected} of ${q.rows} rows`);
     }
+  }
+
+  segmentPage(query: Query, page: SegmentPage, today: Date) {
+    const layout = this.layout();
+    return this.run(segmentPageSql(query, layout, today, page), 'segment members').map((row) => ({
+      headers: layout.headers,
+      ...cellsFrom(row, layout),
+      lastSentMs:
+        row.last_sent_ms === null || row.last_sent_ms === undefined ? null : Number(row.last_sent_ms),
+    }));
+  }
+
+  campaignRecipients(campaign: { id: string; name: string }, statuses?: readonly RecipientStatus[]) {
+    return campaignRecipientsFrom(this.run(campaignRowsSql(campaign.id, statuses), 'campaign log'), campaign);
+  }
+
+  campaignCounts(campaignId: string) {
+    return campaignCountsFrom(this.run(campaignCountsSql(campaignId), 'campaign counts'));
+  }
+
+  recipientRows(campaignId: string, fromEmail: string, limit: number) {
+    const layout = this.layout();
+    const q = recipientCellsSql(layout, campaignId, fromEmail, limit);
+    return this.run(q, 'campaign recipients').map((row) => ({
+      headers: layout.headers,
+      ...cellsFrom(row, layout),
+    }));
   }
 
   /** The views ChurnGuard writes beside its own table; a team's own table has none (appendChanges). */

@@ -16,6 +16,7 @@ import type {
 } from '../core/sql';
 import type { WatchSettings } from '../core/watch/events';
 import type { WarehouseChanges } from './warehouse-changes';
+import type { WarehouseCampaigns } from './warehouse-campaigns';
 import type { WarehouseBulkTags } from './warehouse-bulk-tags';
 import type { WarehouseSync } from './warehouse-sync';
 
@@ -40,7 +41,7 @@ export interface WarehouseCustomerRow {
   current?: { status: string | null; tags: string[] };
 }
 
-export interface CustomerWarehouse extends WarehouseChanges, WarehouseBulkTags {
+export interface CustomerWarehouse extends WarehouseChanges, WarehouseBulkTags, WarehouseCampaigns {
   /**
    * One parameterised lookup returning every column's raw value, so the sheet parser and the risk
    * pipeline read the customer exactly as from the sheet; undefined when the table has no such email.

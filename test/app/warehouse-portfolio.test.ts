@@ -133,9 +133,10 @@ describe('the Segments cards from the BigQuery store', () => {
     const size = (c: Card) => widgets(c).find((x) => x.kind === 'decoratedText' && x.topLabel === 'Size');
     expect(size(card)).toEqual(size(sheet));
     const shown = JSON.stringify(card);
-    expect(shown).toContain('Not available with the BigQuery store yet: campaign sends from a segment.');
-    // Bulk tags are appended to the change tables (test/app/warehouse-bulk-tag.test.ts).
+    expect(shown).not.toContain('Not available with the BigQuery store yet');
+    // Bulk tags are appended to the change tables (test/app/warehouse-bulk-tag.test.ts), and a
+    // campaign's audience is the segment's SQL (test/app/warehouse-campaign.test.ts).
     expect(shown).toContain('Preview add');
-    expect(shown).not.toContain('Email this segment');
+    expect(shown).toContain('Email this segment');
   });
 });

@@ -8,7 +8,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { createContext } from '../../src/gas/runtime';
-import { AppsScriptWorld } from '../../src/local/standins';
+import { AppsScriptWorld, type Execution } from '../../src/local/standins';
+import type { BigQueryLike } from '../../src/gas/bigquery-like';
 import { createBigQueryStandIn } from '../../src/local/standins/bigquery';
 import { DuckDbWarehouse } from '../../src/local/standins/duckdb-warehouse';
 import { SyncDuckDb } from '../../src/local/standins/duckdb-sync';
@@ -73,10 +74,13 @@ export interface WarehouseWorlds {
   sheet: { world: AppsScriptWorld; ctx(): AppContext };
   warehouse: {
     world: AppsScriptWorld;
-    ctx(): AppContext;
+    /** A context for `exec` (a new trigger execution when none is given). */
+    ctx(exec?: Execution): AppContext;
     /** BigQuery calls and answer bytes so far. */
     traffic: { calls: number; bytes: number };
     spreadsheetId: string;
+    /** The DuckDB file behind the stand-in, for a test that tampers with what BigQuery holds. */
+    db: SyncDuckDb;
   };
   rows: unknown[][];
   close(): Promise<void>;
@@ -105,6 +109,8 @@ function world(customers: unknown[][], tabs: Record<string, unknown[][]>, settin
 export async function warehouseWorlds(
   rows: unknown[][],
   tabs: Record<string, unknown[][]> = {},
+  /** Wraps the BigQuery stand-in each context gets (fault tests lose answers and kill executions). */
+  wrapBigQuery: (bq: BigQueryLike) => BigQueryLike = (bq) => bq,
 ): Promise<WarehouseWorlds> {
   const { w: sheetWorld } = world([WH_HEADERS, ...rows], tabs, {});
   const sheetCtx = () => ({
@@ -130,13 +136,13 @@ export async function warehouseWorlds(
   const bq = createBigQueryStandIn(db, { projectId: STORE.projectId, datasetId: STORE.datasetId });
 
   const { w: whWorld, id: whSheet } = world([WH_HEADERS], tabs, { store: STORE });
-  const whCtx = () => ({
-    ...createContext({ ...whWorld.startExecution({ kind: 'trigger' }).globals, BigQuery: bq }),
+  const whCtx = (exec: Execution = whWorld.startExecution({ kind: 'trigger' })) => ({
+    ...createContext({ ...exec.globals, BigQuery: wrapBigQuery(bq) }),
     clock: whWorld.clock,
   });
   return {
     sheet: { world: sheetWorld, ctx: sheetCtx },
-    warehouse: { world: whWorld, ctx: whCtx, traffic: bq.traffic, spreadsheetId: whSheet },
+    warehouse: { world: whWorld, ctx: whCtx, traffic: bq.traffic, spreadsheetId: whSheet, db },
     rows,
     close: async () => {
       await db.close();

@@ -73,10 +73,12 @@ export function audienceSource(
   spreadsheetId: string,
   segmentName: string,
   templateName: string,
+  /** The warehouse store's customers: its (refusing) sheet and its header row, instead of the tab's. */
+  from?: { sheet: CustomerSheet; headers: readonly string[] },
 ): AudienceSource | { problem: string } {
   const { settings } = loadSettings(ctx.userStore);
-  const sheet = ctx.customerSheet(spreadsheetId, settings.customerSheet);
-  const config = segmentConfig(ctx, spreadsheetId, sheet.readHeaders());
+  const sheet = from?.sheet ?? ctx.customerSheet(spreadsheetId, settings.customerSheet);
+  const config = segmentConfig(ctx, spreadsheetId, from ? [...from.headers] : sheet.readHeaders());
   const wanted = segmentName.trim().toLowerCase();
   const segment = config.segments.find((s) => s.name.toLowerCase() === wanted);
   if (!segment)
@@ -212,7 +214,7 @@ function restarted(prep: Prep, sheet: CustomerSheet): Prep {
   };
 }
 
-function closed(ctx: AppContext, meta: CampaignMeta, note: string): CampaignMeta {
+export function closed(ctx: AppContext, meta: CampaignMeta, note: string): CampaignMeta {
   const { prep: _done, ...rest } = meta;
   const next: CampaignMeta = { ...rest, state: 'cancelled', note: note.slice(0, 500) };
   saveCampaign(ctx.userStore, next);

@@ -5,7 +5,7 @@
  */
 import { formatDays } from '../../core/text/format';
 import type { LoggedRecipient } from '../../core/campaigns/log';
-import { countStatuses, estimateFinish } from '../../core/campaigns/progress';
+import { countStatuses, estimateFinish, type StatusCounts } from '../../core/campaigns/progress';
 import type { ActionResponse, Card } from '../../ui/card/types';
 import { campaignProgressCard, campaignsCard } from '../../ui/cards/campaigns';
 import type { AppContext } from '../context';
@@ -15,6 +15,7 @@ import { acceptCampaignLog, changeCampaignState, retryFailed, settleReview } fro
 import { listArchived, listCampaigns, loadCampaign, type CampaignMeta } from './meta';
 import { BATCH_SIZE, continueCampaign } from './run';
 import { walkProgress } from '../jobs/sheet-walk';
+import { campaignLogOf, warehouseCardRows } from './warehouse-log';
 
 function campaignOf(ctx: AppContext, id: string): CampaignMeta {
   const meta = loadCampaign(ctx.userStore, id);
@@ -35,12 +36,16 @@ const when = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC
 export function buildCampaignCard(ctx: AppContext, id: string): Card {
   const meta = campaignOf(ctx, id);
   let recipients: LoggedRecipient[] = [];
+  let counted: StatusCounts | undefined;
   let unreadable: string | undefined;
   try {
     // A campaign still preparing is shown from its record: nothing is sent yet, and its rows may be 100k.
     // Only this campaign's rows are read (found by Campaign ID); a finished one's may be archived.
-    if (meta.state !== 'preparing') {
-      const log = ctx.campaignLog(meta.spreadsheetId);
+    if (meta.state !== 'preparing' && meta.store === 'bigquery') {
+      // The warehouse counts in SQL and lists only the rows the card names: 20,000 rows never reach a card.
+      ({ counts: counted, listed: recipients } = warehouseCardRows(ctx, meta));
+    } else if (meta.state !== 'preparing') {
+      const log = campaignLogOf(ctx, meta);
       recipients = FINISHED.has(meta.state) ? log.recipientsWithArchive([meta.id]) : log.recipients(meta.id);
     }
   } catch (error) {
@@ -53,10 +58,13 @@ export function buildCampaignCard(ctx: AppContext, id: string): Card {
       ? {
           kind: 'header' as const,
           what: unreadable,
-          repair: 'Put the header row back as it was, then press Resume.',
+          repair:
+            meta.store === 'bigquery'
+              ? 'BigQuery did not answer; open the campaign again in a minute (its runs continue by themselves).'
+              : 'Put the header row back as it was, then press Resume.',
         }
       : undefined);
-  const counts = countStatuses(recipients);
+  const counts = counted ?? countStatuses(recipients);
   const pending = counts.pending + counts.sending;
   const quotaLeft = ctx.mailer.remainingQuota();
   const finish =
@@ -109,6 +117,8 @@ export function buildCampaignCard(ctx: AppContext, id: string): Card {
         ? {
             note:
               meta.note ??
+              (meta.warehousePrep &&
+                `ChurnGuard is reading this segment’s members from BigQuery a page at a time, in the background (hourly): ${meta.warehousePrep.members} so far, ${meta.warehousePrep.emailed} to email, ${meta.warehousePrep.holdout} held back, ${meta.warehousePrep.excluded} excluded. Sending starts by itself when every member has been read; Cancel stops it before anything is sent.`) ??
               'ChurnGuard is writing this campaign’s recipients to the Campaigns tab a chunk at a time, in the background (hourly). Sending starts by itself when every customer row has been checked; Cancel stops it before anything is sent.',
           }
         : meta.state === 'starting'

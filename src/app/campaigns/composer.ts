@@ -64,13 +64,20 @@ function customerAt(
   return atRow ?? parse(sheet.findByEmail(email, (h) => emailColumnIndex(h, settings.mapping)));
 }
 
+/** A recipient's customer as the store holds them now, with the locale and time zone their cells are read in. */
+export type Located = { customer: Customer; sheet: { locale: string; timeZone: string } } | null;
+
+/**
+ * Finds a normalised address's customer as the store holds them now. `prepare`, when the store has
+ * it, reads a whole batch's customers at once before a batched send composes them.
+ */
+export type Locator = ((email: string) => Located) & { prepare?: (emails: readonly string[]) => void };
+
 /**
  * Cells one read of a batch's rows may span: recipients whose rows lie this close together share a
  * read (~60 ms modelled) instead of one read each; scattered ones still get their own.
  */
 const BATCH_READ_CELLS = 6_000;
-
-type Located = { customer: Customer; sheet: { locale: string; timeZone: string } };
 
 /** The customers of `emails` found on their rows, read in as few spans as BATCH_READ_CELLS allows. */
 function readBatch(
@@ -78,8 +85,8 @@ function readBatch(
   settings: Settings,
   where: Map<string, number>,
   emails: readonly string[],
-): Map<string, Located> {
-  const found = new Map<string, Located>();
+): Map<string, NonNullable<Located>> {
+  const found = new Map<string, NonNullable<Located>>();
   const wanted = new Set(emails);
   const rows = [...new Set(emails.map((e) => where.get(e)).filter((r): r is number => r !== undefined))];
   rows.sort((a, b) => a - b);
@@ -98,15 +105,40 @@ function readBatch(
   return found;
 }
 
-export const sheetComposer: ComposerFactory = (ctx: AppContext, meta) => {
-  let compose: ((email: string, template?: string, language?: string) => Composed) | null = null;
-  /** Set by `prepare` for the batch about to be composed: its rows and the unsubscribes, read once. */
-  let batch: { rows: Map<string, Located>; pending: Set<string> } | null = null;
-  let prepareBatch: ((emails: string[]) => void) | null = null;
-  const load = (): ((email: string, template?: string, language?: string) => Composed) => {
+export const sheetComposer: ComposerFactory = (ctx: AppContext, meta) =>
+  composerOver(ctx, meta, () => {
     const { settings } = loadSettings(ctx.userStore);
     const sheet = ctx.customerSheet(meta.spreadsheetId, settings.customerSheet);
     const where = rowsByEmail(sheet, settings);
+    /** Set by `prepare` for the batch about to be composed: its rows, read in a few spans. */
+    let batch: Map<string, NonNullable<Located>> | null = null;
+    const find = (wanted: string): Located =>
+      batch?.get(wanted) ??
+      (where.has(wanted) ? customerAt(sheet, settings, where.get(wanted), wanted) : null);
+    return Object.assign(find, {
+      prepare: (emails: readonly string[]) => {
+        batch = readBatch(sheet, settings, where, emails);
+      },
+    });
+  });
+
+/**
+ * The merge every store shares: template (the guard rail's alternative), unsubscribes, the language
+ * recorded at audience time, blanks, footer. `locate` is built at the first recipient (one read per
+ * run) and finds a normalised address's customer as the store holds them now.
+ */
+export function composerOver(
+  ctx: AppContext,
+  meta: Parameters<ComposerFactory>[1],
+  locate: () => Locator,
+): ReturnType<ComposerFactory> {
+  let compose: ((email: string, template?: string, language?: string) => Composed) | null = null;
+  let find: Locator | null = null;
+  /** The unsubscribes read once for the batch about to be composed (`prepare`). */
+  let pendingForBatch: Set<string> | null = null;
+  const load = (): ((email: string, template?: string, language?: string) => Composed) => {
+    const locator = locate();
+    find = locator;
     const config = loadTeamConfig(ctx, meta.spreadsheetId);
     const found = findTemplate(config, meta.template);
     const linkFor = unsubscribeLinks(ctx.unsubscribe, ctx.locks, meta.spreadsheetId);
@@ -118,12 +150,6 @@ export const sheetComposer: ComposerFactory = (ctx: AppContext, meta) => {
       return others.get(name)!;
     };
     const pick = variantPicker(ctx, meta.spreadsheetId, config.team.defaultLanguage);
-    prepareBatch = (emails) => {
-      batch = {
-        rows: readBatch(sheet, settings, where, emails),
-        pending: pendingEmails(ctx.unsubscribe.scriptStore, meta.spreadsheetId),
-      };
-    };
     return (email, templateName, language) => {
       const found = templateFor(templateName);
       if (!found.ok) return { ok: false, reason: found.reason };
@@ -131,11 +157,9 @@ export const sheetComposer: ComposerFactory = (ctx: AppContext, meta) => {
       // Read before every send (one property read): a click between two runs, or during this one,
       // is respected before the hourly trigger has written it to the sheet.
       // A batch reads them once, right before its one request (the same freshness as per send).
-      if ((batch?.pending ?? pendingEmails(ctx.unsubscribe.scriptStore, meta.spreadsheetId)).has(wanted))
+      if ((pendingForBatch ?? pendingEmails(ctx.unsubscribe.scriptStore, meta.spreadsheetId)).has(wanted))
         return { ok: false, exclude: true, reason: UNSUBSCRIBE_CLICKED };
-      const at =
-        batch?.rows.get(wanted) ??
-        (where.has(wanted) ? customerAt(sheet, settings, where.get(wanted), wanted) : null);
+      const at = locator(wanted);
       if (!at) return { ok: false, reason: 'No longer in the customer sheet' };
       const { customer } = at;
       if (customer.unsubscribed) return { ok: false, exclude: true, reason: UNSUBSCRIBED_SINCE_AUDIENCE };
@@ -176,11 +200,12 @@ export const sheetComposer: ComposerFactory = (ctx: AppContext, meta) => {
     compose ??= load();
     return compose(recipient.email, recipient.template, recipient.language);
   };
-  // A batched send composes a whole batch at once: its rows are read in a few spans, not one by one.
+  // A batched send composes a whole batch at once: its customers and the unsubscribes are read once.
   return Object.assign(composeOne, {
     prepare: (recipients: readonly LoggedRecipient[]) => {
       compose ??= load();
-      prepareBatch?.(recipients.map((r) => normaliseEmail(r.email)));
+      find?.prepare?.(recipients.map((r) => normaliseEmail(r.email)));
+      pendingForBatch = pendingEmails(ctx.unsubscribe.scriptStore, meta.spreadsheetId);
     },
   });
-};
+}

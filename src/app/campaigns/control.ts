@@ -10,6 +10,7 @@ import { UserFacingError } from '../errors';
 import { loadCampaign, saveCampaign, type CampaignMeta, type CampaignState } from './meta';
 import { pausedFor, verifyCampaignLog } from './log-guard';
 import { keepHourlyTrigger } from './trigger-upkeep';
+import { campaignLogOf } from './warehouse-log';
 
 function locked<T>(ctx: AppContext, work: () => T): T {
   const result = ctx.locks.withUserLock(5_000, () => {
@@ -61,7 +62,7 @@ export function changeCampaignState(
     if (change === 'resume') return resume(ctx, current);
     if (change === 'cancel') {
       // Pending recipients are marked cancelled, so the log says why they never got the email.
-      const log = ctx.campaignLog(current.spreadsheetId);
+      const log = campaignLogOf(ctx, current);
       const at = ctx.clock.now();
       const pending = log.recipients(id).filter((r) => r.status === 'pending');
       log.update(
@@ -75,7 +76,7 @@ export function changeCampaignState(
       );
     }
     // A cancelled preparation drops its cursor: no run writes more of its audience.
-    const { problem: _cleared, prep: _stopped, ...rest } = current;
+    const { problem: _cleared, prep: _stopped, warehousePrep: _read, ...rest } = current;
     const next: CampaignMeta = { ...rest, state: change === 'pause' ? 'paused' : 'cancelled' };
     saveCampaign(ctx.userStore, next);
     return next;
@@ -84,6 +85,14 @@ export function changeCampaignState(
 
 /** Resuming re-checks the tab: a repair that is not done yet keeps the campaign paused, saying why. */
 function resume(ctx: AppContext, current: CampaignMeta): CampaignMeta {
+  // No person edits the warehouse's append-only log, and the next run checks it anyway: a card need
+  // not read a 20,000-row campaign to resume it.
+  if (current.store === 'bigquery') {
+    const { problem: _cleared, ...rest } = current;
+    const next: CampaignMeta = { ...rest, state: 'sending' };
+    saveCampaign(ctx.userStore, next);
+    return next;
+  }
   const verdict = verifyCampaignLog(ctx, current);
   if (!verdict.ok) {
     saveCampaign(ctx.userStore, pausedFor(current, verdict.problem));
@@ -113,7 +122,7 @@ export function acceptCampaignLog(ctx: AppContext, id: string): CampaignMeta {
         `"${current.name}" is not waiting for a decision about missing or changed rows.`,
         'Reopen the campaign; the card shows what it needs.',
       );
-    const rows = ctx.campaignLog(current.spreadsheetId).recipients(id);
+    const rows = campaignLogOf(ctx, current).recipients(id);
     const { problem: _cleared, ...rest } = current;
     const accepted: CampaignMeta = {
       ...rest,
@@ -131,7 +140,7 @@ export function acceptCampaignLog(ctx: AppContext, id: string): CampaignMeta {
 export function settleReview(ctx: AppContext, id: string, email: string, went: boolean): CampaignMeta {
   return locked(ctx, () => {
     const meta = campaign(ctx, id);
-    const log = ctx.campaignLog(meta.spreadsheetId);
+    const log = campaignLogOf(ctx, meta);
     const row = log.recipients(id).find((r) => r.email === email.toLowerCase());
     if (!row || row.status !== 'review')
       throw new UserFacingError(
@@ -156,7 +165,7 @@ export function settleReview(ctx: AppContext, id: string, email: string, went: b
 export function retryFailed(ctx: AppContext, id: string): { meta: CampaignMeta; queued: number } {
   return locked(ctx, () => {
     const meta = campaign(ctx, id);
-    const log = ctx.campaignLog(meta.spreadsheetId);
+    const log = campaignLogOf(ctx, meta);
     const at = ctx.clock.now();
     const failed = log.recipients(id).filter((r) => r.status === 'failed' && r.group === 'emailed');
     log.update(

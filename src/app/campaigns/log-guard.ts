@@ -16,6 +16,8 @@ export function verifyCampaignLog(ctx: AppContext, meta: CampaignMeta): LogVerdi
     // The campaign's own rows, found by Campaign ID: the check costs what the campaign holds.
     read = ctx.campaignLog(meta.spreadsheetId).readCampaign(meta.id);
   } catch (error) {
+    // BigQuery failing to answer is no repair for a person to make: the run fails, the next one reads again.
+    if (meta.store === 'bigquery') throw error;
     return {
       ok: false,
       problem: {

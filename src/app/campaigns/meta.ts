@@ -50,6 +50,24 @@ export const PrepSchema = z.object({
 });
 export type Prep = z.infer<typeof PrepSchema>;
 
+/**
+ * A warehouse segment campaign's audience being written: the members read so far end at row_id
+ * `afterRowId` (JSON-safe, resumable), with the counts so far; `done` once a page came back short.
+ */
+export const WarehousePrepSchema = z.object({
+  afterRowId: z.int().check(z.gte(0)),
+  done: z.boolean(),
+  pages: z.int().check(z.gte(0)),
+  members: z.int().check(z.gte(0)),
+  emailed: z.int().check(z.gte(0)),
+  holdout: z.int().check(z.gte(0)),
+  excluded: z.int().check(z.gte(0)),
+  coolDownDays: z.number().check(z.gte(0)),
+  /** Members a page reads (PAGE_MEMBERS; tests make it small). */
+  pageMembers: z._default(z.int().check(z.gte(1)), 2_000),
+});
+export type WarehousePrep = z.infer<typeof WarehousePrepSchema>;
+
 export const CampaignMetaSchema = z.object({
   id: z.string().check(z.regex(/^cmp-[a-z0-9-]{4,40}$/)),
   name: z.string().check(z.minLength(1), z.maxLength(120)),
@@ -78,6 +96,10 @@ export const CampaignMetaSchema = z.object({
   logBaseline: z.optional(z.object({ rows: z.int(), checksum: z.string() })),
   /** While 'preparing': the audience cursor and counts. */
   prep: z.optional(PrepSchema),
+  /** 'bigquery': the audience is a warehouse segment and the recipient log is campaign_log (issue 21). */
+  store: z.optional(z.literal('bigquery')),
+  /** While a warehouse campaign is 'preparing': its page cursor and counts. */
+  warehousePrep: z.optional(WarehousePrepSchema),
   /** Why the campaign is paused by ChurnGuard: what a person changed in the tab and how to repair it. */
   problem: z.optional(
     z.object({

@@ -11,6 +11,9 @@ import { campaignsToContinue, loadCampaign, saveCampaign, type CampaignMeta } fr
 import { confirmStart } from './confirm-start';
 import { prepareAudience } from './audience-job';
 import { runBulkTagHourly } from '../segments/bulk-tag-job';
+import { WAREHOUSE_BATCH_SIZE, withCampaignLog } from './warehouse-log';
+import { prepareWarehouseAudience } from './warehouse-audience';
+import { warehouseComposer } from './warehouse-composer';
 
 /** How much of an hourly run a bulk tag may use before campaigns get theirs. */
 const BULK_TAG_SHARE_MS = 120_000;
@@ -95,8 +98,13 @@ function runLocked(
   // Read the state inside the lock: a pause or cancel from a card wins over a queued run.
   let meta = loadCampaign(ctx.userStore, id);
   if (!meta) throw new Error(`Campaign ${id} is no longer stored.`);
+  // A warehouse segment's campaign: its log, audience pages, batch size and composer are the warehouse's.
+  const warehouse = meta.store === 'bigquery';
+  ctx = withCampaignLog(ctx, meta);
   if (meta.state === 'preparing') {
-    meta = prepareAudience(ctx, meta, PREPARE_UNTIL_MS[budget]);
+    meta = warehouse
+      ? prepareWarehouseAudience(ctx, meta, PREPARE_UNTIL_MS[budget])
+      : prepareAudience(ctx, meta, PREPARE_UNTIL_MS[budget]);
     if (meta.state === 'preparing') return { kind: 'preparing', meta };
   }
   if (meta.state === 'starting') meta = confirmStart(ctx, meta, 'run');
@@ -108,7 +116,7 @@ function runLocked(
     return { kind: 'paused', meta: paused, problem: verdict.problem };
   }
   meta = verdict.meta;
-  const compose = composerFor(ctx, meta);
+  const compose = (warehouse ? warehouseComposer : composerFor)(ctx, meta);
   const started = ctx.elapsedMs();
   const log = ctx.campaignLog(meta.spreadsheetId);
   let first: LoggedRecipient[] | null = verdict.recipients;
@@ -135,7 +143,7 @@ function runLocked(
       compose,
       ...(compose.prepare ? { prepareBatch: compose.prepare } : {}),
     },
-    { budgetMs: BUDGET_MS[budget], batchSize: BATCH_SIZE[budget] },
+    { budgetMs: BUDGET_MS[budget], batchSize: (warehouse ? WAREHOUSE_BATCH_SIZE : BATCH_SIZE)[budget] },
   );
   const now = ctx.clock.now();
   const attempted = result.sent + result.failed;

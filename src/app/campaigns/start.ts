@@ -60,7 +60,7 @@ export type StartResult =
   | { kind: 'already'; meta: CampaignMeta };
 
 /** How long Start waits for the user's other run (a batch from the card, the trigger) to finish. */
-const START_LOCK_WAIT_MS = 8_000;
+export const START_LOCK_WAIT_MS = 8_000;
 
 /** Last time each address was sent a campaign email, from every campaign in the tab. */
 export function lastEmailedFrom(ctx: AppContext, spreadsheetId: string): Map<string, Date> {
@@ -83,7 +83,7 @@ export function planCampaign(ctx: AppContext, request: CampaignRequest, id: stri
 }
 
 /** A Start that found the user's lock held: it did nothing, and pressing it again continues the same campaign. */
-function startBusy(): never {
+export function startBusy(): never {
   throw new UserFacingError(
     'Another ChurnGuard run is busy',
     'A campaign batch or a start of yours is still running, so this start waited and did nothing.',
@@ -135,7 +135,7 @@ function startLocked(ctx: AppContext, request: CampaignRequest, id: string): Sta
 }
 
 /** What every new campaign records the same way, whichever Start made it (member list or segment). */
-function campaignRecord(
+export function campaignRecord(
   ctx: AppContext,
   request: Pick<CampaignRequest, 'name' | 'template' | 'segment' | 'spreadsheetId' | 'winBack' | 'team'>,
   id: string,

@@ -29,7 +29,10 @@ import { readCustomers } from '../../core/sheet/read-customers';
 import { recipientTemplate } from './audience-guard';
 import { sheetComposer } from './composer';
 import { buildCampaignCard } from './campaign-card';
-import { loadCampaign, newCampaignId } from './meta';
+import { loadCampaign, newCampaignId, type CampaignMeta } from './meta';
+import { storeSettings } from '../store-choice';
+import { warehouseAudienceSource } from './warehouse-audience';
+import { checkWarehouseAudience, startWarehouseCampaign, warehouseSetupFigures } from './warehouse-start';
 import { continueCampaign } from './run';
 import { CARD_STEP_CELLS, CARD_STEP_UNTIL_MS, startSegmentCampaign } from './start';
 import { audienceSource } from './audience-job';
@@ -65,7 +68,13 @@ export function buildCampaignSetup(ctx: AppContext, segmentName: string): Card {
       'The Templates tab has no templates to send.',
       'Add a row with a Name, Subject and Body to the Templates tab.',
     );
-  const segmentConfigured = audienceSource(ctx, spreadsheetId, segmentName, config.templates[0]!.name);
+  const onWarehouse = storeSettings(ctx.userStore).kind === 'bigquery';
+  const segmentConfigured = (onWarehouse ? warehouseAudienceSource : audienceSource)(
+    ctx,
+    spreadsheetId,
+    segmentName,
+    config.templates[0]!.name,
+  );
   if ('problem' in segmentConfigured)
     throw new UserFacingError(
       'Segment not found',
@@ -79,14 +88,11 @@ export function buildCampaignSetup(ctx: AppContext, segmentName: string): Card {
   // The campaign's id from here on: every check and the Start draw the holdout with it, so the
   // group shown at the first check is the group the campaign keeps.
   const id = newCampaignId(ctx.clock.now());
-  const checked = withSheet(() =>
-    checkAudienceBounded(
-      ctx,
-      spreadsheetId,
-      { id, name: segment, segment, template: chosen.name, winBack: false },
-      CARD_STEP_UNTIL_MS,
-    ),
-  );
+  const job = { id, name: segment, segment, template: chosen.name, winBack: false };
+  // On the warehouse the segment's size is one count (the check card plans its first page).
+  const checked = onWarehouse
+    ? warehouseSetupFigures(ctx, segmentConfigured.segment.query)
+    : withSheet(() => checkAudienceBounded(ctx, spreadsheetId, job, CARD_STEP_UNTIL_MS));
   return campaignSetupCard({
     id,
     segment,
@@ -138,23 +144,20 @@ function checked(
 ): { audience: CheckedAudience; template: Template; spreadsheetId: string } {
   const { spreadsheetId } = requireConnected(ctx);
   const template = templateNamed(loadTeamConfig(ctx, spreadsheetId), w.template);
+  const job = {
+    id: w.id,
+    name: w.name,
+    segment: w.segment,
+    template: template.name,
+    winBack: isWinBackTemplate(template.name),
+    ...(w.holdoutOff ? { holdoutPercent: 0 } : {}),
+  };
+  // The warehouse's rows are not the sheet's: a click waiting for the sheet is checked before each send.
+  if (storeSettings(ctx.userStore).kind === 'bigquery')
+    return { audience: checkWarehouseAudience(ctx, spreadsheetId, job), template, spreadsheetId };
   // Clicks on earlier emails' unsubscribe links reach the sheet first, so the check counts them.
   withSheet(() => applyPendingUnsubscribes(ctx));
-  const audience = withSheet(() =>
-    checkAudienceBounded(
-      ctx,
-      spreadsheetId,
-      {
-        id: w.id,
-        name: w.name,
-        segment: w.segment,
-        template: template.name,
-        winBack: isWinBackTemplate(template.name),
-        ...(w.holdoutOff ? { holdoutPercent: 0 } : {}),
-      },
-      CARD_STEP_UNTIL_MS,
-    ),
-  );
+  const audience = withSheet(() => checkAudienceBounded(ctx, spreadsheetId, job, CARD_STEP_UNTIL_MS));
   return { audience, template, spreadsheetId };
 }
 
@@ -271,16 +274,34 @@ export function startCampaignAction(ctx: AppContext, w: Wizard): ActionResponse 
   const template = templateNamed(loadTeamConfig(ctx, spreadsheetId), w.template);
   const teamSettings = loadTeamConfig(ctx, spreadsheetId).team;
   const team = w.holdoutOff ? { ...teamSettings, holdoutPercent: 0 } : teamSettings;
-  const header = withSheet(() => sheet.readRows(2, 0));
-  const blockers = sheetGate(readCustomers({ ...header, mapping: settings.mapping })).blockers;
-  const small =
-    Math.max(0, sheet.lastRow() - 1) * Math.max(1, header.headers.length) <= CARD_STEP_CELLS &&
-    blockers.length === 0;
   const notStarted = (notification: string): ActionResponse => ({
     kind: 'navigate',
     steps: [{ kind: 'update', card: previewCampaign(ctx, w, 0) }],
     notification,
   });
+  if (storeSettings(ctx.userStore).kind === 'bigquery') {
+    const started = startWarehouseCampaign(ctx, {
+      id: w.id,
+      name: w.name,
+      template: template.name,
+      segment: w.segment,
+      spreadsheetId,
+      winBack: isWinBackTemplate(template.name),
+      team,
+    });
+    if (started.kind === 'blocked')
+      return notStarted(
+        `Not started: ${count(started.count, 'customer')} would get a blank. Fix them and start again.`,
+      );
+    if (started.kind === 'empty')
+      return notStarted('Not started: nobody in the audience can be emailed now.');
+    return startedResponse(ctx, started.kind, started.meta);
+  }
+  const header = withSheet(() => sheet.readRows(2, 0));
+  const blockers = sheetGate(readCustomers({ ...header, mapping: settings.mapping })).blockers;
+  const small =
+    Math.max(0, sheet.lastRow() - 1) * Math.max(1, header.headers.length) <= CARD_STEP_CELLS &&
+    blockers.length === 0;
   let holdoutCut: string | undefined;
   if (small && !loadCampaign(ctx.userStore, w.id)) {
     const { audience } = checked(ctx, w);
@@ -317,11 +338,15 @@ export function startCampaignAction(ctx: AppContext, w: Wizard): ActionResponse 
   // A small sheet's audience is written already: the first batch goes now, the hourly trigger sends the rest.
   if (started.kind === 'started' && meta.state === 'sending')
     continueCampaign(ctx, meta.id, 'start', sheetComposer);
+  return startedResponse(ctx, started.kind, meta);
+}
+
+function startedResponse(ctx: AppContext, kind: 'started' | 'already', meta: CampaignMeta): ActionResponse {
   return {
     kind: 'navigate',
     steps: [{ kind: 'popToRoot' }, { kind: 'push', card: buildCampaignCard(ctx, meta.id) }],
     notification:
-      started.kind === 'already'
+      kind === 'already'
         ? 'This campaign has already started.'
         : meta.state === 'preparing'
           ? `"${meta.name}" started: its audience is being written in the background, then it sends.`

@@ -2,8 +2,8 @@
  * The Segments cards on the BigQuery store: every saved segment's size and MRR, and active customers
  * by crisis impact, in one scan (segmentFigures); one segment's figures and its top members in two.
  * The segments themselves still come from the spreadsheet's Segments tab. Bulk tags are appended
- * to the change tables (warehouse-bulk-tag.ts); campaign sends from a segment need the customer
- * sheet, and the card says so instead of offering them.
+ * to the change tables (warehouse-bulk-tag.ts); "Email this segment…" starts a campaign whose
+ * audience is the segment's SQL (src/app/campaigns/warehouse-audience.ts).
  */
 import { MOVE_LABELS, templateForMove } from '../../core/playbooks';
 import { describeQuery, parseQuery, type Query } from '../../core/segments';
@@ -18,13 +18,9 @@ import type { AppContext } from '../context';
 import { sheetMoney } from '../money';
 import { memberLine } from './member-line';
 import { teamConfigFrom } from '../retention-reply';
-import { notWithWarehouse } from '../store-choice';
 import { warehouseFreshness } from '../warehouse-home';
 import { segmentConfig, segmentNamed } from './portfolio';
 import { warehouseUndoText } from './warehouse-bulk-tag';
-
-/** What a segment card offers on the sheet and not here yet. */
-export const WAREHOUSE_SEGMENT_NOTE = notWithWarehouse('campaign sends from a segment');
 
 const IMPACTS = ['severe', 'hit', 'stable', 'booming'] as const;
 
@@ -79,7 +75,7 @@ export function warehouseSegmentsCard(ctx: AppContext, o: Opened, page: number):
     issues: config.issues,
     ...(undo ? { undo } : {}),
     tabUrl: spreadsheetUrl(o.spreadsheetId),
-    freshness: `${warehouseFreshness(o.store, ctx.clock.now())}. ${WAREHOUSE_SEGMENT_NOTE}`,
+    freshness: warehouseFreshness(o.store, ctx.clock.now()),
   });
 }
 
@@ -113,7 +109,7 @@ export function warehouseSegmentCard(ctx: AppContext, o: Opened, name: string): 
       ),
     customers: figures!.customers,
     freshness: warehouseFreshness(o.store, ctx.clock.now()),
-    canCampaign: false,
-    unavailable: WAREHOUSE_SEGMENT_NOTE,
+    // "Email this segment…" starts a warehouse campaign (src/app/campaigns/warehouse-audience.ts).
+    canCampaign: true,
   });
 }

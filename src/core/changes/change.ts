@@ -51,6 +51,10 @@ export type WarehouseChange = ChangeStamp &
         status: RecipientStatus;
         group: 'emailed' | 'holdout';
         detail: string;
+        /** The template when a guard rail gave this recipient the alternative (the tab's Template column). */
+        template?: string;
+        /** The language variant chosen when the audience was written (the tab's Language column). */
+        language?: string;
       }
   );
 

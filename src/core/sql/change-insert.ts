@@ -13,6 +13,13 @@ import { identifier } from './schema';
  * 1 MB query text and 10,000 parameters (about 14 parameters a row).
  */
 export const ROWS_PER_INSERT = 200;
+/**
+ * A campaign-log row has at most 10 parameters, so 900 rows stay under the 10,000 query parameters
+ * (https://cloud.google.com/bigquery/quotas, "Query jobs"): a campaign's audience and its send
+ * batches are few statements, since a table's first 1,500 INSERTs a day run at once and the rest
+ * queue (https://cloud.google.com/bigquery/docs/data-manipulation-language).
+ */
+export const CAMPAIGN_ROWS_PER_INSERT = 900;
 
 export interface ChangeInsert extends SqlQuery {
   /** Rows it appends, to check against the job's numDmlAffectedRows. */
@@ -29,9 +36,11 @@ export function insertChangesSql(
   for (const [kind, list] of byKind) {
     const cols = CHANGE_COLUMNS[kind];
     const head = `INSERT INTO ${identifier(CHANGE_TABLES[kind])} (${cols.map(([n]) => identifier(n)).join(', ')}) VALUES `;
-    for (let i = 0; i < list.length; i += rowsPerInsert) {
+    const per =
+      kind === 'campaign' && rowsPerInsert === ROWS_PER_INSERT ? CAMPAIGN_ROWS_PER_INSERT : rowsPerInsert;
+    for (let i = 0; i < list.length; i += per) {
       const params = new ParamBag();
-      const chunk = list.slice(i, i + rowsPerInsert);
+      const chunk = list.slice(i, i + per);
       const values = chunk.map((c) => {
         const row = changeRow(c);
         return `(${cols.map(([n, t]) => (row[n] === null || row[n] === undefined ? 'NULL' : params.add(t, row[n]!))).join(', ')})`;

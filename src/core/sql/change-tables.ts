@@ -81,6 +81,8 @@ export const CHANGE_COLUMNS: Readonly<Record<WarehouseChange['kind'], Columns>> 
     ['status', 'STRING'],
     ['recipient_group', 'STRING'],
     ['detail', 'STRING'],
+    ['template', 'STRING'],
+    ['language', 'STRING'],
     ...STAMP_TAIL,
   ],
 };
@@ -132,6 +134,8 @@ export function changeRow(raw: WarehouseChange): Record<string, SqlValue> {
         status: c.status,
         recipient_group: c.group,
         detail: c.detail,
+        template: c.template || null,
+        language: c.language || null,
       };
   }
 }

@@ -80,14 +80,7 @@ export function customerCellsSql(
       ? `${email} = ${params.add('STRING', match.email.trim().toLowerCase())}`
       : `ENDS_WITH(${email}, ${params.add('STRING', `@${match.domain.trim().toLowerCase()}`)})`;
   const limit = 'email' in match ? 1 : Math.trunc(match.limit);
-  const cols = layout.headers.flatMap((h, i) => {
-    const base = layout.map.columns[h]!;
-    return [
-      `c.${identifier(`${base}__raw`)} AS r${i}`,
-      `c.${identifier(`${base}__num`)} AS n${i}`,
-      `c.${identifier(`${base}__day`)} AS d${i}`,
-    ];
-  });
+  const cols = cellColumns(layout);
   const id = identifier('row_id');
   // With the latest-state views, the same statement also carries the current status and one row per
   // current tag (the cells repeat), so the sidebar still makes one call (issue 21 changes).
@@ -102,6 +95,18 @@ export function customerCellsSql(
   return params.query(
     `SELECT c.${id} AS row_id, ${cols.join(', ')}${current.select} FROM ${identifier(table)} AS c${current.join} WHERE ${where} ORDER BY c.${id} LIMIT ${current.limit}`,
   );
+}
+
+/** Every header's raw, number and date shadows of the customers alias `c`, as r<i>, n<i>, d<i> (cellsFrom reads them). */
+export function cellColumns(layout: WarehouseLayout): string[] {
+  return layout.headers.flatMap((h, i) => {
+    const base = layout.map.columns[h]!;
+    return [
+      `c.${identifier(`${base}__raw`)} AS r${i}`,
+      `c.${identifier(`${base}__num`)} AS n${i}`,
+      `c.${identifier(`${base}__day`)} AS d${i}`,
+    ];
+  });
 }
 
 /** Rows the lookup with current tags may return: the first customer's tags, bounded. */

@@ -49,3 +49,12 @@ export {
   type ScanPage,
 } from './scan';
 export { duplicateRowsSql, LOAD_TYPE, STAGING, stagingColumns, swapSql, syncedCountsSql } from './sync-swap';
+export {
+  campaignCountsFrom,
+  campaignCountsSql,
+  campaignRecipientsFrom,
+  campaignRowsSql,
+  recipientCellsSql,
+  segmentPageSql,
+  type CampaignCount,
+} from './campaign-sql';
