@@ -106,6 +106,14 @@ const OPT_IN_MODULES: Record<OptIn, string> = {
   'email-service': 'sender-choice',
 };
 
+/**
+ * The add-on's own side of an opt-in, in src/app: every warehouse card, campaign and job the
+ * handlers call, gathered in one module (src/app/warehouse-features.ts) so a build without BigQuery
+ * swaps it for src/app/opt-in-absent/warehouse-features.ts.
+ */
+const OPT_IN_APP_MODULES: Partial<Record<OptIn, string>> = { bigquery: 'warehouse-features' };
+const APP_DIR = path.resolve(__dirname, '../../src/app');
+
 function leaveOutOptIns(optIns: readonly OptIn[]): esbuild.Plugin {
   const absent = (Object.keys(OPT_IN_MODULES) as OptIn[])
     .filter((o) => !optIns.includes(o))
@@ -118,6 +126,15 @@ function leaveOutOptIns(optIns: readonly OptIn[]): esbuild.Plugin {
         const inGas = path.basename(args.resolveDir) === 'gas';
         if (!inGas || !absent.includes(name)) return undefined;
         return { path: path.join(args.resolveDir, 'opt-in-absent', `${name}.ts`) };
+      });
+      const appAbsent = (Object.keys(OPT_IN_APP_MODULES) as OptIn[])
+        .filter((o) => !optIns.includes(o))
+        .map((o) => OPT_IN_APP_MODULES[o]!);
+      build.onResolve({ filter: /(^|\/)warehouse-features$/ }, (args) => {
+        const target = path.resolve(args.resolveDir, args.path);
+        const name = path.basename(target);
+        if (path.dirname(target) !== APP_DIR || !appAbsent.includes(name)) return undefined;
+        return { path: path.join(APP_DIR, 'opt-in-absent', `${name}.ts`) };
       });
     },
   };

@@ -14,10 +14,12 @@ import { callGlobal, loadBundle, readBundle } from '../helpers/bundle-vm';
 const ENTRY = path.resolve(__dirname, '../../src/index.ts');
 
 /**
- * The opt-in deployment parses about 8% more on every click than the default one (README, Bundle
- * size); this cap stops it growing unnoticed. The default bundle keeps issue 16's 400,000.
+ * The opt-in deployment parses more on every click than the default one (README, Bundle size); this
+ * cap stops it growing unnoticed. 430,000 until issue 21's warehouse campaigns, daily scan, bulk tags,
+ * source sync and batched sends, which only a team on BigQuery or an email service deploys, took it to
+ * about 458,000; the default bundle keeps issue 16's 400,000 by leaving all of them out.
  */
-export const MAX_OPT_IN_BUNDLE_BYTES = 430_000;
+export const MAX_OPT_IN_BUNDLE_BYTES = 470_000;
 
 describe('opt-in capabilities in the bundle', () => {
   let optIn: Awaited<ReturnType<typeof bundle>>;
@@ -29,6 +31,19 @@ describe('opt-in capabilities in the bundle', () => {
     // Names are minified or front-coded, so the bytes show it: the store, the SQL and the client.
     expect(optIn.bytes - Buffer.byteLength(readBundle(), 'utf8')).toBeGreaterThan(20_000);
   });
+
+  it('leaves the add-on’s own warehouse features out of the default bundle (src/app/warehouse-features.ts)', async () => {
+    const plain = await bundle(ENTRY, []);
+    const warehouseApp = (b: typeof plain) =>
+      Object.keys(b.inputBytes).filter((f) => /src\/app\/(?:.*\/)?warehouse-[a-z-]+\.ts$/.test(f));
+    expect(warehouseApp(plain)).toEqual(['src/app/opt-in-absent/warehouse-features.ts']);
+    expect(warehouseApp(optIn)).toEqual(
+      expect.arrayContaining([
+        'src/app/segments/warehouse-bulk-tag.ts',
+        'src/app/campaigns/warehouse-log.ts',
+      ]),
+    );
+  }, 120_000);
 
   it(`keeps the opt-in bundle under ${MAX_OPT_IN_BUNDLE_BYTES.toLocaleString('en')} bytes, with the same globals`, () => {
     expect(optIn.bytes).toBeLessThanOrEqual(MAX_OPT_IN_BUNDLE_BYTES);

@@ -15,7 +15,7 @@ import { acceptCampaignLog, changeCampaignState, retryFailed, settleReview } fro
 import { listArchived, listCampaigns, loadCampaign, type CampaignMeta } from './meta';
 import { BATCH_SIZE, continueCampaign } from './run';
 import { walkProgress } from '../jobs/sheet-walk';
-import { campaignLogOf, warehouseCardRows } from './warehouse-log';
+import { campaignLogOf, warehouseCardRows } from '../warehouse-features';
 
 function campaignOf(ctx: AppContext, id: string): CampaignMeta {
   const meta = loadCampaign(ctx.userStore, id);

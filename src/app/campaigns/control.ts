@@ -10,7 +10,7 @@ import { UserFacingError } from '../errors';
 import { loadCampaign, saveCampaign, type CampaignMeta, type CampaignState } from './meta';
 import { pausedFor, verifyCampaignLog } from './log-guard';
 import { keepHourlyTrigger } from './trigger-upkeep';
-import { campaignLogOf } from './warehouse-log';
+import { campaignLogOf } from '../warehouse-features';
 
 function locked<T>(ctx: AppContext, work: () => T): T {
   const result = ctx.locks.withUserLock(5_000, () => {

@@ -11,9 +11,7 @@ import { campaignsToContinue, loadCampaign, saveCampaign, type CampaignMeta } fr
 import { confirmStart } from './confirm-start';
 import { prepareAudience } from './audience-job';
 import { runBulkTagHourly } from '../segments/bulk-tag-job';
-import { WAREHOUSE_BATCH_SIZE, withCampaignLog } from './warehouse-log';
-import { prepareWarehouseAudience } from './warehouse-audience';
-import { warehouseComposer } from './warehouse-composer';
+import { prepareWarehouseAudience, warehouseComposer, withCampaignLog } from '../warehouse-features';
 
 /** How much of an hourly run a bulk tag may use before campaigns get theirs. */
 const BULK_TAG_SHARE_MS = 120_000;
@@ -30,6 +28,11 @@ export { HOURLY_HANDLER, hasBackgroundWork, keepHourlyTrigger } from './trigger-
 export const BUDGET_MS = { card: 20_000, start: 3_500, trigger: 270_000 } as const;
 /** Recipients marked "sending" at once: the most a crash can leave in review (a trigger runs longer, so larger). */
 export const BATCH_SIZE = { card: 10, start: 10, trigger: 20 } as const;
+/**
+ * Recipients claimed per batch on the warehouse: a batch is one INSERT (about a second of BigQuery
+ * DML), so batches are larger than the sheet's; the claims a crash can leave in review grow with it.
+ */
+export const WAREHOUSE_BATCH_SIZE = { card: 25, start: 10, trigger: 100 } as const;
 /**
  * A preparing campaign's audience is written until this point of the execution; the rest of the
  * budget is for the last keyed append, the confirm and the first sends. A card writes only what fits

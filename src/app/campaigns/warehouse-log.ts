@@ -29,12 +29,6 @@ import type { AppContext, CampaignLog } from '../context';
 import { UserFacingError } from '../errors';
 import type { CampaignMeta } from './meta';
 
-/**
- * Recipients claimed per batch on the warehouse: a batch is one INSERT (about a second of BigQuery
- * DML), so batches are larger than the sheet's (20); the claims a crash can leave in review grow with it.
- */
-export const WAREHOUSE_BATCH_SIZE = { card: 25, start: 10, trigger: 100 } as const;
-
 /** The store a warehouse campaign reads and writes, or a card saying why it cannot. */
 export function requireCampaignWarehouse(ctx: AppContext): CustomerWarehouse {
   const warehouse = ctx.warehouse?.();

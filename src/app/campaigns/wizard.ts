@@ -31,8 +31,12 @@ import { sheetComposer } from './composer';
 import { buildCampaignCard } from './campaign-card';
 import { loadCampaign, newCampaignId, type CampaignMeta } from './meta';
 import { storeSettings } from '../store-choice';
-import { warehouseAudienceSource } from './warehouse-audience';
-import { checkWarehouseAudience, startWarehouseCampaign, warehouseSetupFigures } from './warehouse-start';
+import {
+  checkWarehouseAudience,
+  startWarehouseCampaign,
+  warehouseAudienceSource,
+  warehouseSetupFigures,
+} from '../warehouse-features';
 import { continueCampaign } from './run';
 import { CARD_STEP_CELLS, CARD_STEP_UNTIL_MS, startSegmentCampaign } from './start';
 import { audienceSource } from './audience-job';

@@ -13,7 +13,7 @@ import { adviseCustomer } from '../retention-reply';
 import { loadSettings } from '../settings-store';
 import { mergeForCustomer } from './message';
 import { withSheet } from '../sheet-errors';
-import { customerSource } from '../warehouse-customer';
+import { customerSource } from '../warehouse-features';
 import { parseAddress } from '../../core/email/address';
 
 export function buildComposeCards(ctx: AppContext, event: AddonEvent): Card[] {

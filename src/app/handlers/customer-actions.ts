@@ -20,7 +20,7 @@ import { formValue, type AddonEvent } from '../events';
 import { buildCustomerCard, customerCardAfterAction, customerNotFound } from './message';
 import { withSheet } from '../sheet-errors';
 import { UserFacingError } from '../errors';
-import { currentTags, editableWarehouse, noteChange, statusEdits, tagEdits } from '../warehouse-edits';
+import { currentTags, editableWarehouse, noteChange, statusEdits, tagEdits } from '../warehouse-features';
 
 export { NOTES_TAB };
 export const NOTES_HEADERS = STARTER_NOTES_HEADERS;

@@ -15,7 +15,7 @@ import { currentSnapshot, freshnessLine } from '../portfolio/current';
 import type { JobKind } from '../jobs/portfolio-job';
 import { snapshotCustomers } from '../portfolio/outcome-customers';
 import { storeOf } from '../store-choice';
-import { warehouseFreshness, warehousePortfolioView } from '../warehouse-home';
+import { warehouseFreshness, warehousePortfolioView } from '../warehouse-features';
 
 /**
  * The portfolio view from the stored snapshot (never the whole sheet); `page` pages the call-first

@@ -46,8 +46,13 @@ import { memberLine } from './member-line';
 import { HOURLY_HANDLER, keepHourlyTrigger } from '../campaigns/trigger-upkeep';
 import { requireConnected } from '../connected';
 import { activeWarehouse } from '../store-choice';
-import { warehouseSegmentCard, warehouseSegmentsCard } from './warehouse-segments';
-import { warehouseBulkTagApply, warehouseBulkTagPreview, warehouseBulkTagUndo } from './warehouse-bulk-tag';
+import {
+  warehouseBulkTagApply,
+  warehouseBulkTagPreview,
+  warehouseBulkTagUndo,
+  warehouseSegmentCard,
+  warehouseSegmentsCard,
+} from '../warehouse-features';
 import { readChunk, startWalk, walkDone, walkProgress } from '../jobs/sheet-walk';
 import { withSheet } from '../sheet-errors';
 import { readCustomers } from '../../core/sheet/read-customers';

@@ -1,0 +1,49 @@
+/**
+ * Stands in for ../warehouse-features.ts in a deployment built without the BigQuery opt-in (the
+ * default: `npm run build`, scripts/lib/bundle.ts `leaveOutOptIns`). There ctx.warehouse() never
+ * returns a store (it throws the "deploy with --with bigquery" card when Settings name BigQuery), so
+ * the warehouse-only features are unreachable; the few that serve both stores keep their sheet half.
+ * Same names and signatures as the real module, checked by the compiler through `typeof Real.…`.
+ */
+import type * as Real from '../warehouse-features';
+import { UserFacingError } from '../errors';
+import { findCustomer } from '../find-customer';
+
+function noBigQuery(): never {
+  throw new UserFacingError(
+    'This deployment has no BigQuery store',
+    'This needs the BigQuery store, and this version of ChurnGuard was deployed without the BigQuery opt-in.',
+    'Deploy it with npm run deploy -- --with bigquery, or switch Settings → Customer store back to the Google Sheet.',
+  );
+}
+
+export const customerSource: typeof Real.customerSource = (ctx, settings) => {
+  // Throws the deployment's own explanation when Settings name BigQuery; undefined on the sheet.
+  ctx.warehouse?.();
+  const sheet = ctx.customerSheet(settings.spreadsheetId, settings.customerSheet);
+  return { find: (a) => findCustomer(sheet, a, settings.mapping), location: () => sheet.location() };
+};
+export const editableWarehouse: typeof Real.editableWarehouse = (ctx) => ctx.warehouse?.();
+export const campaignLogOf: typeof Real.campaignLogOf = (ctx, meta) =>
+  meta.store === 'bigquery' ? noBigQuery() : ctx.campaignLog(meta.spreadsheetId);
+export const withCampaignLog: typeof Real.withCampaignLog = (ctx, meta) =>
+  meta.store === 'bigquery' ? noBigQuery() : ctx;
+
+export const warehouseFreshness: typeof Real.warehouseFreshness = noBigQuery;
+export const warehousePortfolioView: typeof Real.warehousePortfolioView = noBigQuery;
+export const currentTags: typeof Real.currentTags = noBigQuery;
+export const noteChange: typeof Real.noteChange = noBigQuery;
+export const statusEdits: typeof Real.statusEdits = noBigQuery;
+export const tagEdits: typeof Real.tagEdits = noBigQuery;
+export const warehouseSegmentCard: typeof Real.warehouseSegmentCard = noBigQuery;
+export const warehouseSegmentsCard: typeof Real.warehouseSegmentsCard = noBigQuery;
+export const warehouseBulkTagApply: typeof Real.warehouseBulkTagApply = noBigQuery;
+export const warehouseBulkTagPreview: typeof Real.warehouseBulkTagPreview = noBigQuery;
+export const warehouseBulkTagUndo: typeof Real.warehouseBulkTagUndo = noBigQuery;
+export const warehouseCardRows: typeof Real.warehouseCardRows = noBigQuery;
+export const prepareWarehouseAudience: typeof Real.prepareWarehouseAudience = noBigQuery;
+export const warehouseAudienceSource: typeof Real.warehouseAudienceSource = noBigQuery;
+export const warehouseComposer: typeof Real.warehouseComposer = noBigQuery;
+export const checkWarehouseAudience: typeof Real.checkWarehouseAudience = noBigQuery;
+export const startWarehouseCampaign: typeof Real.startWarehouseCampaign = noBigQuery;
+export const warehouseSetupFigures: typeof Real.warehouseSetupFigures = noBigQuery;
