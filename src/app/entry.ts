@@ -25,6 +25,8 @@ import { loadJob, requestJob, stepJob, type JobProgress } from './jobs/portfolio
 import { keepHourlyTrigger } from './campaigns/trigger-upkeep';
 import { runTabUpkeep } from './watch/tab-upkeep';
 import { applyPendingUnsubscribes } from './unsubscribe/apply';
+import { storeOf } from './store-choice';
+import { warehouseScanInTrigger } from './watch/warehouse-scan';
 
 export interface AppEntry {
   homepage(raw: unknown): Card[];
@@ -77,10 +79,12 @@ export function appEntry(makeContext: () => AppContext, log: ErrorLogger): AppEn
           report.errors.push(error instanceof Error ? error.message : String(error));
         }
       };
+      const { settings } = loadSettings(ctx.userStore);
+      const warehouseStore = storeOf(settings).kind === 'bigquery';
       // Unsubscribe clicks first, so the scan, reactivation and campaigns below see them in the sheet.
       attempt(() => void applyPendingUnsubscribes(ctx));
       attempt(() => {
-        const { watch, spreadsheetId } = loadSettings(ctx.userStore).settings;
+        const { watch, spreadsheetId } = settings;
         if (watch && scanDue(ctx, watch.enabled, watch.hourUtc)) {
           // Teammates on one sheet: one of them scans today, the others leave it to them.
           const day = ctx.clock.now().toISOString().slice(0, 10);
@@ -90,8 +94,9 @@ export function appEntry(makeContext: () => AppContext, log: ErrorLogger): AppEn
             report.scannedBy = ballot.scanner;
             return;
           }
-          // The scan is a chunked job: started here, run by the job step below (and the next runs).
-          requestJob(ctx, 'scan');
+          // The sheet's scan is a chunked job: started here, run by the job step below (and the next
+          // runs). On BigQuery the warehouse scan starts and runs below.
+          if (!warehouseStore) requestJob(ctx, 'scan');
           report.scanned = true;
         }
       });
@@ -122,6 +127,12 @@ export function appEntry(makeContext: () => AppContext, log: ErrorLogger): AppEn
           }
           throw error;
         }
+      });
+      // The daily scan on the BigQuery store: today's, or the rest of one under way (warehouse-scan.ts).
+      attempt(() => {
+        if (!warehouseStore) return;
+        const step = warehouseScanInTrigger(ctx, report.scanned ? settings.spreadsheetId : undefined);
+        if (step.kind === 'finished') ctx.locks.withUserLock(10_000, () => keepHourlyTrigger(ctx));
       });
       // Last, with the time left: closed alerts to the archive (bounded, resumable steps).
       attempt(() => void runTabUpkeep(ctx));

@@ -42,6 +42,8 @@ import {
 import type { CustomerWarehouse, ScanRequest } from '../ports/customer-warehouse';
 import type { WarehouseChanges } from '../ports/warehouse-changes';
 import type { BigQueryLike, BigQueryQueryRequest, BigQueryQueryResponse } from './bigquery-like';
+import { bigQueryAlerts } from './bigquery-alerts';
+import type { WarehouseAlerts } from '../ports/warehouse-alerts';
 
 export interface BigQueryStoreOptions {
   projectId: string;
@@ -270,12 +272,25 @@ export class BigQueryCustomerStore implements CustomerWarehouse, WarehouseChange
   }
 
   scanEvents(settings: WatchSettings, options: ScanRequest = {}) {
-    const today = this.options.today();
+    const today = options.today ?? this.options.today();
     const { query, inactivity, renewal } = scanEventsSql(today, settings, options);
     return scanEventsFrom(this.run(query, 'scan events'), today, { inactivity, renewal }, options.limit);
   }
 
-  recordScan(timeZone?: string) {
-    this.run(insertHistorySql(this.options.today(), timeZone), 'score history');
+  recordScan(timeZone?: string, now = this.options.today()) {
+    this.run(insertHistorySql(now, timeZone), 'score history');
   }
+
+  /** The daily scan's alerts (src/gas/bigquery-alerts.ts), over this store's jobs. */
+  private readonly alerts: WarehouseAlerts = bigQueryAlerts({
+    run: (q, what) => this.run(q, what),
+    dml: (q, what) => Number(this.job(q, what).affected ?? 0),
+    layout: () => this.layout(),
+    tables: () => this.tables,
+  });
+  raiseAlerts: WarehouseAlerts['raiseAlerts'] = (a) => this.alerts.raiseAlerts(a);
+  openAlerts: WarehouseAlerts['openAlerts'] = (me, now, limit) => this.alerts.openAlerts(me, now, limit);
+  alertsRaisedBy: WarehouseAlerts['alertsRaisedBy'] = (run, atMs, limit) =>
+    this.alerts.alertsRaisedBy(run, atMs, limit);
+  customerRowsFor: WarehouseAlerts['customerRowsFor'] = (emails) => this.alerts.customerRowsFor(emails);
 }

@@ -16,10 +16,13 @@ import type {
 } from '../core/sql';
 import type { WatchSettings } from '../core/watch/events';
 import type { WarehouseChanges } from './warehouse-changes';
+import type { WarehouseAlerts } from './warehouse-alerts';
 
 export interface ScanRequest {
   /** The sheet's time zone: which calendar day today is. */
   timeZone?: string;
+  /** The scan's instant (default: the store's clock), so a scan resumed past midnight keeps its day. */
+  today?: Date;
   after?: ScanCursor;
   limit?: number;
   onlyNew?: boolean;
@@ -38,7 +41,7 @@ export interface WarehouseCustomerRow {
   current?: { status: string | null; tags: string[] };
 }
 
-export interface CustomerWarehouse extends WarehouseChanges {
+export interface CustomerWarehouse extends WarehouseChanges, WarehouseAlerts {
   /**
    * One parameterised lookup returning every column's raw value, so the sheet parser and the risk
    * pipeline read the customer exactly as from the sheet; undefined when the table has no such email.
@@ -71,5 +74,5 @@ export interface CustomerWarehouse extends WarehouseChanges {
    */
   scanEvents(settings: WatchSettings, options?: ScanRequest): ScanPage;
   /** Appends today's score-history rows (none for a customer who already has one today). */
-  recordScan(timeZone?: string): void;
+  recordScan(timeZone?: string, now?: Date): void;
 }

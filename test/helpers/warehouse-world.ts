@@ -15,7 +15,7 @@ import { SyncDuckDb } from '../../src/local/standins/duckdb-sync';
 import { SETTINGS_KEY, loadSettings } from '../../src/app/settings-store';
 import { readCustomers, rawKeys } from '../../src/core/sheet/read-customers';
 import { segmentConfig, segmentRecords } from '../../src/app/segments/portfolio';
-import { columnMapFor } from '../../src/core/sql';
+import { columnMapFor, type ColumnMap } from '../../src/core/sql';
 import type { AppContext } from '../../src/app/context';
 import { randomFrom } from './fuzz/random';
 
@@ -79,6 +79,9 @@ export interface WarehouseWorlds {
     spreadsheetId: string;
   };
   rows: unknown[][];
+  /** The DuckDB behind the stand-in and the table's column map (to reload the table as a loader would). */
+  db: SyncDuckDb;
+  map: ColumnMap;
   close(): Promise<void>;
 }
 
@@ -138,6 +141,8 @@ export async function warehouseWorlds(
     sheet: { world: sheetWorld, ctx: sheetCtx },
     warehouse: { world: whWorld, ctx: whCtx, traffic: bq.traffic, spreadsheetId: whSheet },
     rows,
+    db,
+    map,
     close: async () => {
       await db.close();
       fs.rmSync(dir, { recursive: true, force: true });

@@ -16,6 +16,7 @@ import type { JobKind } from '../jobs/portfolio-job';
 import { snapshotCustomers } from '../portfolio/outcome-customers';
 import { storeOf } from '../store-choice';
 import { warehouseFreshness, warehousePortfolioView } from '../warehouse-home';
+import { warehouseAlertViews } from '../watch/warehouse-alerts';
 
 /**
  * The portfolio view from the stored snapshot (never the whole sheet); `page` pages the call-first
@@ -100,7 +101,9 @@ export function buildHomepage(ctx: AppContext, page = 0, start?: JobKind): Card 
         customerSheet: settings.customerSheet,
       },
       portfolio: warehousePortfolioView(ctx, warehouse, { ...settings, spreadsheetId }, page),
-      alerts: ((a) => ({ shown: a.alerts, total: a.total, mine: a.mine }))(alertViews(ctx, spreadsheetId)),
+      alerts: ((a) => ({ shown: a.alerts, total: a.total, mine: a.mine }))(
+        warehouseAlertViews(ctx, warehouse),
+      ),
     });
   }
   const view = currentSnapshot(ctx, settings.spreadsheetId, start);

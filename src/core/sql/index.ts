@@ -48,3 +48,14 @@ export {
   type ScanCursor,
   type ScanPage,
 } from './scan';
+export {
+  alertRowsFrom,
+  openAlertsFrom,
+  openAlertsSql,
+  RAISE_ROWS,
+  raiseAlertsSql,
+  raisedAlertsSql,
+  type AlertRaise,
+  type OpenAlerts,
+  type WarehouseAlertRow,
+} from './alert-sql';

@@ -12,8 +12,10 @@ export const META_TABLE = 'churnguard_warehouse';
  * Version 2: every header's raw cell is stored (the sidebar rebuilds the row), with customer_columns.
  * Version 3: the change tables, their latest-state views (which every read now goes through) and the
  * score history; a version 2 file has none of them, so it is refused with the command to regenerate.
+ * Version 4: the alerts table keeps the customer, owner and suggested move the scan raised it with
+ * (the homepage and the digest show them, as from the Alerts tab).
  */
-export const WAREHOUSE_FORMAT = 'churnguard-warehouse/3';
+export const WAREHOUSE_FORMAT = 'churnguard-warehouse/4';
 
 export const WarehouseMetaSchema = z.object({
   format: z.literal(WAREHOUSE_FORMAT),
