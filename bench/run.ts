@@ -26,6 +26,7 @@ import { warehouseBench } from './warehouse.bench';
 import { warehouseChangesBench } from './warehouse-changes.bench';
 import { warehouseScanBench } from './warehouse-scan.bench';
 import { warehouseCardsBench } from './warehouse-cards.bench';
+import { warehouseDailyScanBench } from './warehouse-daily-scan.bench';
 import { scanBench } from './scan.bench';
 import { portfolioBench } from './portfolio.bench';
 import { fitSizeBench, generatedLearnersBench, learnRunBench, telcoLearnersBench } from './learners.bench';
@@ -211,6 +212,15 @@ const groups: Group[] = [
       printTable(
         'Warehouse trend, value lines and scan (BigQuery stand-in on DuckDB): wall ms, calls, bytes',
         await warehouseScanBench(),
+      ),
+  },
+  {
+    // Issue 21: the daily scan and its alerts on the BigQuery store, through the bundle's trigger.
+    name: 'warehouse-daily-scan',
+    run: async () =>
+      printTable(
+        'Warehouse daily scan (onHourlyTrigger on the opt-in bundle, BigQuery stand-in): per run and whole scan',
+        await warehouseDailyScanBench(benchSizes([100_000, 1_000_000])),
       ),
   },
   {
