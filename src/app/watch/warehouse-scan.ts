@@ -238,9 +238,10 @@ export function stepWarehouseScan(
 export function warehouseScanInTrigger(ctx: AppContext, start?: string): WarehouseScanStep {
   if (start) requestWarehouseScan(ctx, start);
   if (!warehouseScanPending(ctx)) return { kind: 'idle' };
-  const warehouse = ctx.warehouse?.();
-  if (!warehouse) return { kind: 'idle' };
   try {
+    // Inside: BigQuery chosen but not enabled is a failure Settings shows, too.
+    const warehouse = ctx.warehouse?.();
+    if (!warehouse) return { kind: 'idle' };
     const step = stepWarehouseScan(ctx, warehouse, 'trigger');
     if (step.kind === 'finished') ctx.userStore.delete(SCAN_ERROR_KEY);
     return step;
