@@ -23,11 +23,13 @@ import * as path from 'node:path';
 import { toCsv } from '../src/local/table/csv';
 import { DEFAULT_SEGMENTS } from '../src/core/segments/segments-tab';
 import { TEMPLATE_VARIANTS } from './sample-template-variants';
+import { SAMPLE_DAY } from '../src/local/workbench/workbench-clock';
 import { DEFAULT_IMPACT_RULES } from '../src/core/segments/impact-rules';
 import { STARTER_CUSTOMER_HEADERS } from '../src/core/settings/starter-spreadsheet';
 import { EMAIL_TEXTS, replyHeader, type EmailText, type Intent, type Lang } from './sample-data/inbox-texts';
 
-export const TODAY = new Date('2026-11-20T00:00:00Z');
+// The workbench starts its clock on this day when it runs on the sample (workbench-clock.ts).
+export const TODAY = new Date(`${SAMPLE_DAY}T00:00:00Z`);
 /** When the crisis began: hurt industries' churn mostly comes after it. */
 export const CRISIS_START = new Date('2026-03-01T00:00:00Z');
 const DAY = 86_400_000;

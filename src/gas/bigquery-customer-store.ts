@@ -39,6 +39,14 @@ import {
   type SqlQuery,
   type WarehouseLayout,
 } from '../core/sql';
+import {
+  bulkTagCountSql,
+  bulkTagExamplesSql,
+  bulkTagInsertSql,
+  bulkTagUndoSql,
+  type BulkTagStamp,
+  type TagOperation,
+} from '../core/sql/bulk-tag';
 import type { CustomerWarehouse, ScanRequest } from '../ports/customer-warehouse';
 import type { WarehouseChanges } from '../ports/warehouse-changes';
 import type { BigQueryLike, BigQueryQueryRequest, BigQueryQueryResponse } from './bigquery-like';
@@ -191,10 +199,7 @@ export class BigQueryCustomerStore implements CustomerWarehouse, WarehouseChange
    */
   appendChanges(changes: readonly WarehouseChange[]): void {
     // A team's own table has no latest-state views over it: a change written there would never show.
-    if (this.tables.customers !== CURRENT_TABLES.customers)
-      throw new WarehouseError(
-        `saving changes: ChurnGuard keeps its changes beside the customers table its loader writes, not beside ${this.tables.customers}`,
-      );
+    this.requireChangeViews('saving changes');
     for (const q of insertChangesSql(changes)) {
       let done: { affected?: string };
       try {
@@ -206,6 +211,55 @@ export class BigQueryCustomerStore implements CustomerWarehouse, WarehouseChange
       if (done.affected !== undefined && Number(done.affected) !== q.rows)
         throw new WarehouseError(`saving changes: BigQuery inserted ${done.affected} of ${q.rows} rows`);
     }
+  }
+
+  /** The views ChurnGuard writes beside its own table; a team's own table has none (appendChanges). */
+  private requireChangeViews(what: string): void {
+    if (this.tables.customers !== CURRENT_TABLES.customers)
+      throw new WarehouseError(
+        `${what}: ChurnGuard keeps its changes beside the customers table its loader writes, not beside ${this.tables.customers}`,
+      );
+  }
+
+  /** One DML statement, sent once more if its answer is lost: bulk-tag.ts makes a repeat append nothing. */
+  private dml(q: SqlQuery, what: string): number {
+    let done: { affected?: string };
+    try {
+      done = this.job(q, what);
+    } catch {
+      done = this.job(q, what);
+    }
+    return Number(done.affected ?? 0);
+  }
+
+  bulkTagPreview(segment: Query, tag: string, operation: TagOperation, today = this.options.today()) {
+    const r = { query: segment, map: this.map, today, tag, operation, tables: this.tables };
+    const [counts] = this.run(bulkTagCountSql(r), 'bulk tag preview');
+    const examples = this.run(bulkTagExamplesSql(r), 'bulk tag preview').map((e) => ({
+      rowId: Number(e.row_id),
+      email: String(e.email),
+    }));
+    return { members: Number(counts?.members ?? 0), changes: Number(counts?.changes ?? 0), examples };
+  }
+
+  bulkTag(
+    segment: Query,
+    tag: string,
+    operation: TagOperation,
+    stamp: BulkTagStamp,
+    today = this.options.today(),
+  ) {
+    this.requireChangeViews('bulk tag');
+    const r = { query: segment, map: this.map, today, tag, operation, tables: this.tables };
+    return this.dml(bulkTagInsertSql(r, stamp), 'bulk tag');
+  }
+
+  undoBulkTag(batchId: string, undo: BulkTagStamp) {
+    this.requireChangeViews('undoing a bulk tag');
+    const sql = bulkTagUndoSql(batchId, undo);
+    const [plan] = this.run(sql.count, 'undoing a bulk tag');
+    const restored = this.dml(sql.insert, 'undoing a bulk tag');
+    return { restored, kept: Number(plan?.kept ?? 0) };
   }
 
   customerByEmail(email: string) {

@@ -17,6 +17,7 @@ import type {
 import type { WatchSettings } from '../core/watch/events';
 import type { WarehouseChanges } from './warehouse-changes';
 import type { WarehouseAlerts } from './warehouse-alerts';
+import type { WarehouseBulkTags } from './warehouse-bulk-tags';
 
 export interface ScanRequest {
   /** The sheet's time zone: which calendar day today is. */
@@ -41,7 +42,7 @@ export interface WarehouseCustomerRow {
   current?: { status: string | null; tags: string[] };
 }
 
-export interface CustomerWarehouse extends WarehouseChanges, WarehouseAlerts {
+export interface CustomerWarehouse extends WarehouseChanges, WarehouseAlerts, WarehouseBulkTags {
   /**
    * One parameterised lookup returning every column's raw value, so the sheet parser and the risk
    * pipeline read the customer exactly as from the sheet; undefined when the table has no such email.

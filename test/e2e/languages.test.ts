@@ -13,6 +13,7 @@ import { describeInChromium } from './browser';
 import {
   RUN_SHOTS,
   checkAudience,
+  setSampleSettings,
   startSending,
   useSampleWorkbench,
   type Workbench,
@@ -23,9 +24,18 @@ describeInChromium('languages and replies in Chromium', () => {
   let workbench: Workbench;
   let sheet = '';
 
-  useSampleWorkbench({ tmpPrefix: 'cg-e2e-lang-', viewport: { width: 1440, height: 900 } }, (env) => {
-    ({ page, workbench, sheet } = env);
-  });
+  useSampleWorkbench(
+    {
+      tmpPrefix: 'cg-e2e-lang-',
+      viewport: { width: 1440, height: 900 },
+      // No holdout: the segment has few Kazakh members, and a random campaign id's 10% holdout held
+      // every one of them back in one CI run in ten or so. Languages, not the holdout, are tested here.
+      editSample: (sheet) => setSampleSettings(sheet, { 'Holdout %': '0' }),
+    },
+    (env) => {
+      ({ page, workbench, sheet } = env);
+    },
+  );
 
   const panel = () => page.locator('#panel-cards');
   const draft = (field: string) => page.locator(`#draft [data-draft=${field}]`);

@@ -9,6 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startWorkbench } from '../../src/local/workbench/main';
+import { SAMPLE_DAY } from '../../src/local/workbench/workbench-clock';
 import { launchChromium } from './browser';
 
 export const ROOT = path.resolve(__dirname, '../..');
@@ -39,6 +40,21 @@ export interface SampleWorkbenchOptions {
   preparePage?: (page: Page) => Promise<void>;
 }
 
+/**
+ * Sets rows of the copied sample's Settings tab ("Setting,Value,Meaning"); a setting the tab lacks is
+ * an error, so a renamed setting cannot leave a test silently on the default.
+ */
+export function setSampleSettings(sheet: string, values: Record<string, string>): void {
+  const file = path.join(sheet, 'settings.csv');
+  let text = fs.readFileSync(file, 'utf8');
+  for (const [name, value] of Object.entries(values)) {
+    const row = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')},[^,\n]*,`, 'm');
+    if (!row.test(text)) throw new Error(`The sample's settings.csv has no "${name}" row`);
+    text = text.replace(row, `${name},${value},`);
+  }
+  fs.writeFileSync(file, text);
+}
+
 /** Copies the sample's CSVs into a fresh temp dir; returns that dir and the sheet folder in it. */
 function copySample(tmpPrefix: string): { dir: string; sheet: string } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), tmpPrefix));
@@ -58,6 +74,8 @@ export async function startSampleWorkbench(options: SampleWorkbenchOptions): Pro
     sheetPath: sheet,
     inboxPath: path.join(SAMPLE_DIR, 'inbox.json'),
     stateDir: path.join(dir, 'state'),
+    // The sample's own day, as `npm start` on the sample: what the tests see cannot move with the date CI runs on.
+    today: SAMPLE_DAY,
   });
   let browser: Browser | undefined;
   try {

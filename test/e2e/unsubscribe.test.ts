@@ -14,6 +14,7 @@ import {
   DOC_SHOTS,
   RUN_SHOTS,
   checkAudience,
+  setSampleSettings,
   startSending,
   useSampleWorkbench,
   type Workbench,
@@ -31,16 +32,7 @@ describeInChromium('unsubscribe link, in Chromium', () => {
       tmpPrefix: 'cg-unsub-',
       viewport: { width: 1280, height: 800 },
       // No cool-down and no holdout, so the second campaign reaches the same people and counts are exact.
-      editSample: (sheet) => {
-        const settings = path.join(sheet, 'settings.csv');
-        fs.writeFileSync(
-          settings,
-          fs
-            .readFileSync(settings, 'utf8')
-            .replace(/^Cool-down days,14,/m, 'Cool-down days,0,')
-            .replace(/^Holdout %,10,/m, 'Holdout %,0,'),
-        );
-      },
+      editSample: (sheet) => setSampleSettings(sheet, { 'Cool-down days': '0', 'Holdout %': '0' }),
     },
     (env) => {
       ({ page, workbench, sheet: sheetDir } = env);

@@ -7,6 +7,7 @@ import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { startWorkbench } from '../../src/local/workbench/main';
+import { SAMPLE_DAY } from '../../src/local/workbench/workbench-clock';
 
 const ROOT = path.resolve(__dirname, '../..');
 export const SAMPLE_INBOX = path.join(ROOT, 'sample', 'inbox.json');
@@ -50,7 +51,8 @@ export async function startTestWorkbench(
     sheetPath = copySampleSheet(dir);
   }
   const stateDir = path.join(dir, 'state');
-  const workbench = await startWorkbench({ port: 0, sheetPath, inboxPath, stateDir });
+  // The sample's own day, as `npm start` on the sample, so nothing a test sees moves with the date it runs on.
+  const workbench = await startWorkbench({ port: 0, sheetPath, inboxPath, stateDir, today: SAMPLE_DAY });
   const port = Number(new URL(workbench.url).port);
   return { ...workbench, port, dir, sheetPath, stateDir };
 }

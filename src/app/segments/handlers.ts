@@ -47,6 +47,7 @@ import { HOURLY_HANDLER, keepHourlyTrigger } from '../campaigns/trigger-upkeep';
 import { requireConnected } from '../connected';
 import { activeWarehouse } from '../store-choice';
 import { warehouseSegmentCard, warehouseSegmentsCard } from './warehouse-segments';
+import { warehouseBulkTagApply, warehouseBulkTagPreview, warehouseBulkTagUndo } from './warehouse-bulk-tag';
 import { readChunk, startWalk, walkDone, walkProgress } from '../jobs/sheet-walk';
 import { withSheet } from '../sheet-errors';
 import { readCustomers } from '../../core/sheet/read-customers';
@@ -252,6 +253,14 @@ export function previewBulkTag(
   event: AddonEvent,
 ): ActionResponse {
   const tag = tagFrom(formValue(event, BULK_FIELDS.tag));
+  const wh = openedWarehouse(ctx);
+  if (wh) {
+    const segment = warehouseSegment(ctx, wh, segmentName);
+    return {
+      kind: 'navigate',
+      steps: [{ kind: 'push', card: warehouseBulkTagPreview(ctx, wh.warehouse, segment, tag, operation) }],
+    };
+  }
   const { segment, plan: planned, partial } = withSheet(() => planPreview(ctx, segmentName, tag, operation));
   return {
     kind: 'navigate',
@@ -290,6 +299,17 @@ export function applyBulkTag(
   rawTag: string,
 ): ActionResponse {
   const tag = tagFrom(rawTag);
+  const wh = openedWarehouse(ctx);
+  if (wh) {
+    const notification = warehouseBulkTagApply(
+      ctx,
+      wh.warehouse,
+      warehouseSegment(ctx, wh, segmentName),
+      tag,
+      operation,
+    );
+    return segmentsAfterBulk(ctx, notification);
+  }
   const result = ctx.locks.withUserLock(LOCK_WAIT_MS, () =>
     withSheet(() => {
       const running = loadBulkTagJob(ctx);
@@ -346,7 +366,39 @@ export function applyBulkTag(
   };
 }
 
+/** Back to the Segments card, recounted, with what the bulk change did. */
+function segmentsAfterBulk(ctx: AppContext, notification: string): ActionResponse {
+  return {
+    kind: 'navigate',
+    steps: [
+      { kind: 'popToNamed', name: 'segments' },
+      { kind: 'update', card: buildSegmentsCard(ctx, 0) },
+    ],
+    notification,
+    stateChanged: true,
+  };
+}
+
+/** A saved segment by name, its query read against the warehouse's columns. */
+function warehouseSegment(
+  ctx: AppContext,
+  wh: NonNullable<ReturnType<typeof openedWarehouse>>,
+  name: string,
+) {
+  return segmentNamed(segmentConfig(ctx, wh.spreadsheetId, wh.warehouse.headers()), name);
+}
+
 export function undoBulkChange(ctx: AppContext): ActionResponse {
+  const wh = openedWarehouse(ctx);
+  if (wh) {
+    const notification = warehouseBulkTagUndo(ctx, wh.warehouse);
+    return {
+      kind: 'navigate',
+      steps: [{ kind: 'update', card: buildSegmentsCard(ctx, 0) }],
+      notification,
+      stateChanged: true,
+    };
+  }
   if (bulkTagRunning(ctx))
     throw new UserFacingError(
       'A bulk change is still running',

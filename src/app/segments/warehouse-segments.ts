@@ -1,8 +1,9 @@
 /**
  * The Segments cards on the BigQuery store: every saved segment's size and MRR, and active customers
  * by crisis impact, in one scan (segmentFigures); one segment's figures and its top members in two.
- * The segments themselves still come from the spreadsheet's Segments tab. Bulk tags and campaign
- * sends from a segment need the customer sheet, and the card says so instead of offering them.
+ * The segments themselves still come from the spreadsheet's Segments tab. Bulk tags are appended
+ * to the change tables (warehouse-bulk-tag.ts); campaign sends from a segment need the customer
+ * sheet, and the card says so instead of offering them.
  */
 import { MOVE_LABELS, templateForMove } from '../../core/playbooks';
 import { describeQuery, parseQuery, type Query } from '../../core/segments';
@@ -20,9 +21,10 @@ import { teamConfigFrom } from '../retention-reply';
 import { notWithWarehouse } from '../store-choice';
 import { warehouseFreshness } from '../warehouse-home';
 import { segmentConfig, segmentNamed } from './portfolio';
+import { warehouseUndoText } from './warehouse-bulk-tag';
 
 /** What a segment card offers on the sheet and not here yet. */
-export const WAREHOUSE_SEGMENT_NOTE = notWithWarehouse('bulk tags and campaign sends from a segment');
+export const WAREHOUSE_SEGMENT_NOTE = notWithWarehouse('campaign sends from a segment');
 
 const IMPACTS = ['severe', 'hit', 'stable', 'booming'] as const;
 
@@ -56,6 +58,7 @@ export function warehouseSegmentsCard(ctx: AppContext, o: Opened, page: number):
   const impacts = figures.slice(config.segments.length);
   const pages = Math.max(1, Math.ceil(config.segments.length / SEGMENTS_PAGE_SIZE));
   const current = Math.min(Math.max(0, page), pages - 1);
+  const undo = warehouseUndoText(ctx);
   return segmentsCard({
     segments: config.segments
       .map((s, i) => ({
@@ -74,6 +77,7 @@ export function warehouseSegmentsCard(ctx: AppContext, o: Opened, page: number):
       .map((k, i) => `${k[0]!.toUpperCase()}${k.slice(1)} ${formatNumber(impacts[i]!.customers)}`)
       .join(' · '),
     issues: config.issues,
+    ...(undo ? { undo } : {}),
     tabUrl: spreadsheetUrl(o.spreadsheetId),
     freshness: `${warehouseFreshness(o.store, ctx.clock.now())}. ${WAREHOUSE_SEGMENT_NOTE}`,
   });

@@ -34,27 +34,39 @@ interface BuiltIn {
   get: Getter;
   /** Other names a person may type. */
   aliases?: string[];
+  /**
+   * Words, never numbers or dates: an ordered comparison ("Tag > 5", "Band >= High") could only ever
+   * match nobody, so it is refused when the query is read. The words it takes, where they are fixed.
+   */
+  words?: true | string;
 }
 
 const BUILT_INS: BuiltIn[] = [
-  { label: 'Email', get: (r) => r.customer.email },
-  { label: 'Name', get: (r) => r.customer.name },
-  { label: 'Company', get: (r) => r.customer.company },
-  { label: 'Industry', get: (r) => r.customer.industry },
-  { label: 'Plan', get: (r) => r.customer.plan },
-  { label: 'Owner', get: (r) => r.customer.owner },
+  { label: 'Email', get: (r) => r.customer.email, words: true },
+  { label: 'Name', get: (r) => r.customer.name, words: true },
+  { label: 'Company', get: (r) => r.customer.company, words: true },
+  { label: 'Industry', get: (r) => r.customer.industry, words: true },
+  { label: 'Plan', get: (r) => r.customer.plan, words: true },
+  { label: 'Owner', get: (r) => r.customer.owner, words: true },
   { label: 'MRR', get: (r) => r.customer.mrr, aliases: ['revenue', 'monthly revenue'] },
-  { label: 'Tag', get: (r) => r.customer.tags, aliases: ['tags'] },
+  { label: 'Tag', get: (r) => r.customer.tags, aliases: ['tags'], words: true },
   {
     label: 'Impact',
     get: (r) => (r.impact ? IMPACT_WORD[r.impact] : undefined),
     aliases: ['crisis impact'],
+    words: Object.values(IMPACT_WORD).join(', '),
   },
-  { label: 'Band', get: (r) => (r.band === 'Unknown' ? undefined : r.band), aliases: ['risk band'] },
+  {
+    label: 'Band',
+    get: (r) => (r.band === 'Unknown' ? undefined : r.band),
+    aliases: ['risk band'],
+    words: 'Low, Medium, High, Critical',
+  },
   { label: 'Risk', get: (r) => r.score, aliases: ['score', 'risk score', 'churn risk'] },
   {
     label: 'Status',
     get: (r) => (r.customer.status === 'churned' ? 'Churned' : 'Active'),
+    words: 'Active, Churned',
   },
   {
     label: 'Dormant days',
@@ -84,6 +96,7 @@ const BUILT_INS: BuiltIn[] = [
   {
     label: 'Unsubscribed',
     get: (r) => (r.customer.unsubscribed ? 'Yes' : 'No'),
+    words: 'Yes, No',
   },
 ];
 
@@ -99,6 +112,22 @@ export interface ResolvedField {
   get: Getter;
   /** Built-in fields hold numbers where the label says so; headers hold whatever the cell holds. */
   kind: 'builtIn' | 'column';
+  /** A built-in that holds words (see BuiltIn.words). */
+  words?: true | string;
+}
+
+const ORDERED: ReadonlySet<string> = new Set(['>', '>=', '<', '<=', 'between']);
+
+/**
+ * Why `operator` cannot be used on `field`, or null. Only built-ins are known to hold words; a
+ * column may hold numbers or dates, so its ordered comparisons are allowed.
+ */
+export function operatorMisfit(field: ResolvedField, operator: string): string | null {
+  if (!field.words || !ORDERED.has(operator)) return null;
+  const compares = `'${operator}' compares numbers or dates, and ${field.label}`;
+  if (field.words === true) return `${compares} holds words: use =, in, contains or is empty`;
+  const some = field.words.split(', ').slice(-2).join(', ');
+  return `${compares} is one of ${field.words}: list the ones you mean, like ${field.label} in ${some}`;
 }
 
 /** A sheet column's cell as a query reads it: numbers and dates as they are, anything else as text. */
@@ -119,7 +148,16 @@ export function resolveField(
   const k = key(name);
   if (!k) return { ok: false, message: 'no field named' };
   const builtIn = BY_NAME.get(k);
-  if (builtIn) return { ok: true, field: { label: builtIn.label, get: builtIn.get, kind: 'builtIn' } };
+  if (builtIn)
+    return {
+      ok: true,
+      field: {
+        label: builtIn.label,
+        get: builtIn.get,
+        kind: 'builtIn',
+        ...(builtIn.words ? { words: builtIn.words } : {}),
+      },
+    };
   const header = headers.find((h) => key(h) === k);
   if (header !== undefined) {
     return {

@@ -9,7 +9,13 @@
 import type { CrisisImpact, Customer } from '../customers/customer';
 import { parseImpact } from '../sheet/values';
 import { compileTest, parseOperator, type Operator, type Test } from './conditions';
-import { resolveField, type FieldContext, type ResolvedField, type SegmentRecord } from './fields';
+import {
+  operatorMisfit,
+  resolveField,
+  type FieldContext,
+  type ResolvedField,
+  type SegmentRecord,
+} from './fields';
 import { foldText } from './fold';
 
 export const IMPACT_RULES_TAB = 'Impact rules';
@@ -79,6 +85,8 @@ export function readImpactRules(
     if (!field.ok) return void issues.push(`${ref('Column')}: ${field.message}`);
     const operator = parseOperator(operatorText || '=');
     if (!operator) return void issues.push(`${ref('Operator')}: unknown operator '${operatorText}'`);
+    const misfit = operatorMisfit(field.field, operator);
+    if (misfit) return void issues.push(`${ref('Operator')}: ${field.field.label}: ${misfit}`);
     const compiled = compileTest(operator, value);
     if (!compiled.ok) return void issues.push(`${ref('Value')}: ${compiled.message}`);
     if (!impactText) return void issues.push(`${ref('Impact')}: rule '${name}' names no impact`);

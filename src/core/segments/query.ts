@@ -11,7 +11,13 @@
  * Parsing reports the first problem with the character where it was found.
  */
 import { compileTest, OPERATOR_PHRASES, parseOperator, type Operator, type Test } from './conditions';
-import { resolveField, type FieldContext, type ResolvedField, type SegmentRecord } from './fields';
+import {
+  operatorMisfit,
+  resolveField,
+  type FieldContext,
+  type ResolvedField,
+  type SegmentRecord,
+} from './fields';
 
 export type Query =
   | { kind: 'and' | 'or'; items: Query[] }
@@ -197,6 +203,8 @@ class Parser {
     this.pos += found.length;
     this.space();
     const valueStart = this.pos;
+    const misfit = operatorMisfit(field.field, found.op);
+    if (misfit) throw this.error(`${field.field.label}: ${misfit}`, valueStart);
     const value = found.op === 'is empty' || found.op === 'is not empty' ? '' : this.value(found.op);
     const compiled = compileTest(found.op, value);
     if (!compiled.ok) throw this.error(`${field.field.label}: ${compiled.message}`, valueStart);

@@ -191,8 +191,8 @@ class Compiler {
       const same = `t.${identifier('row_id')} = ${this.alias}.${identifier('row_id')}`;
       // Tag is empty when the customer has no tag rows; otherwise any tag row may match.
       if (op === 'is empty') return `(NOT EXISTS (SELECT 1 FROM ${tags} WHERE ${same}))`;
-      // The evaluator compares a list as a whole (comparable() of an array is null), so "Tag > 5"
-      // never matches in memory; the SQL keeps that, and the README notes it.
+      // parseQuery refuses "Tag > 5" (operatorMisfit in segments/fields.ts); a Query built by hand
+      // gets the evaluator's answer, which compares a list as a whole and matches nobody.
       if (ORDERED.has(op)) return 'FALSE';
       return `EXISTS (SELECT 1 FROM ${tags} WHERE ${same} AND ${hit(shadowRef('t', TAG_COLUMN), value, this.params)})`;
     }

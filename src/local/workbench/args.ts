@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { looksLikeDuckDb } from '../warehouse/warehouse-file';
+import { parseDay, SAMPLE_DAY } from './workbench-clock';
 
 export interface WorkbenchOptions {
   port: number;
@@ -20,10 +21,12 @@ export interface WorkbenchOptions {
    * when it does not exist (`--generate N`).
    */
   warehouse?: { file: string; generate?: number };
+  /** The day the clock starts on (`--today`; on the bundled sample, its own day): workbench-clock.ts. */
+  today?: string;
 }
 
 export const USAGE = `Usage: npm start [-- --sheet PATH] [--inbox PATH] [--state DIR] [--port N] [--email-service]
-                 [--store duckdb:FILE [--generate N]]
+                 [--store duckdb:FILE [--generate N]] [--today YYYY-MM-DD]
   --sheet PATH   customer sheet (.csv, .xlsx, or a folder of CSV tabs); also SHEET=PATH. Default: a
                  working copy of the sample/ folder in the state folder (the bundled sample stays untouched)
   --inbox PATH   sample inbox JSON. Default: sample/inbox.json
@@ -33,7 +36,9 @@ export const USAGE = `Usage: npm start [-- --sheet PATH] [--inbox PATH] [--state
                  requests there (choose it in Settings → Sender with the key the workbench prints)
   --store duckdb:FILE  read customers from a warehouse DuckDB file through the BigQuery stand-in, with
                  Settings set to the BigQuery store (make FILE with npm run warehouse -- generate)
-  --generate N   with --store: when FILE does not exist, generate N customers into it first`;
+  --generate N   with --store: when FILE does not exist, generate N customers into it first
+  --today DAY    start the clock on DAY (YYYY-MM-DD) and let it run from there. Default: the bundled
+                 sample's own day, ${SAMPLE_DAY}, on the sample; the real date on your own sheet`;
 
 export class UsageError extends Error {}
 
@@ -103,7 +108,7 @@ export function parseWorkbenchArgs(
       emailService = true;
       continue;
     }
-    const m = /^--(sheet|inbox|state|port|store|generate)(?:=(.*))?$/.exec(arg);
+    const m = /^--(sheet|inbox|state|port|store|generate|today)(?:=(.*))?$/.exec(arg);
     if (!m) throw new UsageError(`Unknown argument "${arg}".\n${USAGE}`);
     const value = m[2] ?? argv[++i];
     if (value === undefined || value === '') throw new UsageError(`--${m[1]} needs a value.\n${USAGE}`);
@@ -121,6 +126,9 @@ export function parseWorkbenchArgs(
     throw new UsageError(`The sheet must be a .csv or .xlsx file or a folder of CSV files, got "${sheet}".`);
   const stateDir = path.resolve(values.state ?? path.join(root, '.local'));
   const warehouse = parseStore(values.store ?? 'sheet', values.generate, cwd);
+  const today = values.today === undefined ? undefined : parseDay(values.today);
+  if (today === null)
+    throw new UsageError(`--today must be a calendar day like ${SAMPLE_DAY}, got "${values.today}".`);
   return {
     port,
     sheetPath: path.resolve(sheet),
@@ -129,5 +137,6 @@ export function parseWorkbenchArgs(
     stateDir,
     ...(emailService ? { emailService } : {}),
     ...(warehouse ? { warehouse } : {}),
+    ...(today ? { today } : usingSample ? { today: SAMPLE_DAY } : {}),
   };
 }

@@ -10,9 +10,10 @@ import { createWorkbenchServer, listen } from './server';
 import { startEmailService, STANDIN_API_KEY, type EmailServiceProcess } from '../email-service/process';
 import { openWarehouseStore, WarehouseFileError } from './warehouse-store';
 import { leaveWarehouseStore, useWarehouseStore } from './warehouse-settings';
+import { clockStartingOn } from './workbench-clock';
 
 export async function startWorkbench(
-  options: ReturnType<typeof parseWorkbenchArgs>,
+  options: ReturnType<typeof parseWorkbenchArgs> & { now?: () => Date },
   log: (line: string) => void = () => undefined,
 ) {
   if (options.workingCopyOf && !fs.existsSync(options.sheetPath)) {
@@ -20,7 +21,12 @@ export async function startWorkbench(
     copySpreadsheet(options.workingCopyOf, options.sheetPath);
   }
   const warehouse = options.warehouse ? await openWarehouseStore(options.warehouse, log) : undefined;
-  const backend = new Workbench({ ...options, ...(warehouse ? { bigQuery: warehouse.bigQuery } : {}) });
+  const now = options.now ?? (options.today ? clockStartingOn(options.today) : undefined);
+  const backend = new Workbench({
+    ...options,
+    ...(now ? { now } : {}),
+    ...(warehouse ? { bigQuery: warehouse.bigQuery } : {}),
+  });
   if (warehouse) useWarehouseStore(backend);
   else leaveWarehouseStore(backend);
   // The local scheduler: Apps Script runs the hourly trigger by itself; here a timer checks each minute.
@@ -81,6 +87,10 @@ if (require.main === module) {
           `  sheet: ${options.sheetPath} (changes are written back${options.workingCopyOf ? '; a copy of the bundled sample, delete it to start over' : ''})`,
         );
         console.log(`  state: ${options.stateDir} (settings, outbox)`);
+        if (options.today)
+          console.log(
+            `  clock: starts on ${options.today}${options.workingCopyOf ? " (the sample's own day)" : ''} and runs from there (--today YYYY-MM-DD to change)`,
+          );
         if (warehouse)
           console.log(
             `  customers: ${warehouse.file} (${warehouse.meta.customers.toLocaleString('en-US')} in the warehouse, through the BigQuery stand-in)`,

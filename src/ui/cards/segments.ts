@@ -131,7 +131,7 @@ export interface SegmentState {
   freshness?: string;
   /** A campaign can be started (a template exists for the playbook, or any template). */
   canCampaign: boolean;
-  /** Why bulk tags and campaigns are not offered (the BigQuery store): shown in their place. */
+  /** Why campaigns are not offered (the BigQuery store): shown in their place. */
   unavailable?: string;
 }
 
@@ -168,10 +168,6 @@ export function segmentCard(state: SegmentState): Card {
     { widgets: about },
     foldedSection(4, members, 'Highest risk × value first'),
   ];
-  if (state.unavailable) {
-    sections.push({ widgets: [{ kind: 'textParagraph', text: state.unavailable }] });
-    return segmentCardOf(state, sections);
-  }
   sections.push({
     header: 'Tag everyone in this segment',
     widgets: [
@@ -190,7 +186,8 @@ export function segmentCard(state: SegmentState): Card {
       },
     ],
   });
-  if (state.canCampaign && state.customers > 0)
+  if (state.unavailable) sections.push({ widgets: [{ kind: 'textParagraph', text: state.unavailable }] });
+  else if (state.canCampaign && state.customers > 0)
     sections.push({
       widgets: [
         {
@@ -220,11 +217,16 @@ export interface BulkPreviewState {
   unchanged: number;
   /** Rows checked of all, when the sheet is too large to check whole on a card. */
   partial?: { done: number; total: number };
+  /**
+   * The warehouse store: how many would change and the first few, counted whole by the warehouse
+   * (`changes` is then empty); Apply appends tag changes instead of writing cells.
+   */
+  counted?: { changes: number; examples: { row: number; email: string }[] };
 }
 
 export function bulkTagPreviewCard(state: BulkPreviewState): Card {
   const verb = state.operation === 'add' ? 'Add' : 'Remove';
-  const n = state.changes.length;
+  const n = state.counted ? state.counted.changes : state.changes.length;
   const widgets: Widget[] = [
     {
       kind: 'textParagraph',
@@ -236,27 +238,38 @@ export function bulkTagPreviewCard(state: BulkPreviewState): Card {
         },
       ],
     },
-    ...state.changes.slice(0, MEMBERS_SHOWN).map((c): Widget => ({
-      kind: 'decoratedText',
-      topLabel: `Row ${c.row} · ${c.email}`,
-      text: c.after || '(no tags)',
-      bottomLabel: `was: ${c.before || '(no tags)'}`,
-      wrapText: true,
-    })),
+    ...(state.counted
+      ? state.counted.examples.map((c): Widget => ({
+          kind: 'decoratedText',
+          topLabel: `Row ${c.row}`,
+          text: c.email,
+          wrapText: true,
+        }))
+      : state.changes.slice(0, MEMBERS_SHOWN).map((c): Widget => ({
+          kind: 'decoratedText',
+          topLabel: `Row ${c.row} · ${c.email}`,
+          text: c.after || '(no tags)',
+          bottomLabel: `was: ${c.before || '(no tags)'}`,
+          wrapText: true,
+        }))),
   ];
-  if (n > MEMBERS_SHOWN)
-    widgets.push({ kind: 'textParagraph', text: `…and ${n - MEMBERS_SHOWN} more rows.` });
+  const shown = state.counted ? state.counted.examples.length : Math.min(n, MEMBERS_SHOWN);
+  if (n > shown) widgets.push({ kind: 'textParagraph', text: `…and ${n - shown} more.` });
   widgets.push({
     kind: 'textParagraph',
-    text: state.partial
-      ? `These are the changes in the first ${state.partial.done.toLocaleString('en-US')} of ${state.partial.total.toLocaleString('en-US')} rows: the sheet is too large to check whole here. Apply tags the whole segment in the background, a chunk of rows at a time (the Segments card shows how far). Every changed cell is logged in the Bulk changes tab, and Undo on the Segments card puts them back.`
-      : 'Every changed cell is logged in the Bulk changes tab, and Undo on the Segments card puts them back.',
+    text: state.counted
+      ? 'Apply appends a tag change for each of them to the warehouse, beside your teammates’ edits (nothing is written over). Undo on the Segments card reverses them, except where a teammate has changed the same tag since.'
+      : state.partial
+        ? `These are the changes in the first ${state.partial.done.toLocaleString('en-US')} of ${state.partial.total.toLocaleString('en-US')} rows: the sheet is too large to check whole here. Apply tags the whole segment in the background, a chunk of rows at a time (the Segments card shows how far). Every changed cell is logged in the Bulk changes tab, and Undo on the Segments card puts them back.`
+        : 'Every changed cell is logged in the Bulk changes tab, and Undo on the Segments card puts them back.',
   });
   const buttons =
     n > 0 || state.partial
       ? [
           actionButton(
-            state.partial ? `${verb} tag on the whole segment` : `${verb} tag on ${count(n, 'row')}`,
+            state.partial
+              ? `${verb} tag on the whole segment`
+              : `${verb} tag on ${count(n, state.counted ? 'customer' : 'row')}`,
             ACTION.applyBulkTag,
             { segment: state.segment, operation: state.operation, tag: state.tag },
             'filled',

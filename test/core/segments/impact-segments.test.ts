@@ -78,6 +78,7 @@ describe('impact rules', () => {
       ['Travel', 'Industry', 'contains', 'travel', 'Severe'],
       ['Travel again', 'industry', 'Contains', 'Travel', 'Hit'],
       ['Travel twice', 'Industry', 'contains', 'travel', 'Severe'],
+      ['Ordered tags', 'Tag', '>', '5', 'Hit'],
     ]);
     expect(read.rules.map((r) => r.name)).toEqual(['Travel']);
     expect(read.issues).toEqual([
@@ -90,6 +91,7 @@ describe('impact rules', () => {
       "Impact rules!B8 (Column): rule 'No column' names no column",
       "Impact rules!11: rule 'Travel again' (Hit) has the same condition as row 10 ('Travel', severe), which comes first and wins; it never applies",
       "Impact rules!12: rule 'Travel twice' repeats row 10 ('Travel'); it never applies",
+      "Impact rules!C13 (Operator): Tag: '>' compares numbers or dates, and Tag holds words: use =, in, contains or is empty",
     ]);
   });
 

@@ -140,6 +140,10 @@ describe('query language', () => {
     ['MRR > lots', "MRR: '>' needs a number", 7],
     ['Company = "Acme', 'a quote without its closing quote', 11],
     ['()', 'empty parentheses', 2],
+    // Ordered comparisons on words once matched nobody, silently (found by the SQL differential).
+    ['Tag > 5', "Tag: '>' compares numbers or dates, and Tag holds words: use =, in, contains", 7],
+    ['Band >= High', 'Band is one of Low, Medium, High, Critical: list the ones you mean, like Band in', 9],
+    ['Plan = Pro AND Status between 1..2', "Status: 'between' compares numbers or dates", 31],
   ])('reports %p with where: %s', (text, message, at) => {
     let error: unknown;
     try {
@@ -150,6 +154,11 @@ describe('query language', () => {
     expect(error).toBeInstanceOf(QueryError);
     expect((error as QueryError).message).toContain(message);
     expect((error as QueryError).at).toBe(at);
+  });
+
+  it('still allows ordered comparisons on a column, which may hold numbers or dates', () => {
+    expect(q('"Logins this month" < 3 AND Country > 5', hotel)).toBe(false);
+    expect(q('"Logins this month" between 1..2', hotel)).toBe(true);
   });
 
   it('refuses queries nested or long enough to hurt', () => {
