@@ -17,7 +17,7 @@ import { sheetComposer } from './campaigns/composer';
 import { runHourly } from './campaigns/run';
 import { loadSettings } from './settings-store';
 import { invocationOfAction } from '../ui/card/contract';
-import { LAST_SCAN_KEY, SCAN_ERROR_KEY, scanDue } from './watch/scan';
+import { LAST_SCAN_KEY, recordScanError, SCAN_ERROR_KEY, scanDue } from './watch/scan';
 import { electScanner } from './watch/scanner-election';
 import { runRequestedLearning } from './handlers/learn';
 import { reactivationDue, runReactivation } from './watch/reactivation';
@@ -117,14 +117,7 @@ export function appEntry(makeContext: () => AppContext, log: ErrorLogger): AppEn
           if (step.kind === 'finished') ctx.locks.withUserLock(10_000, () => keepHourlyTrigger(ctx));
           if (step.kind === 'finished' && scanning) ctx.userStore.delete(SCAN_ERROR_KEY);
         } catch (error) {
-          // Nobody watches a trigger's log: Settings shows the scan's failure until a scan succeeds.
-          if (scanning) {
-            const at = ctx.clock.now().toISOString().slice(0, 16).replace('T', ' ');
-            ctx.userStore.set(
-              SCAN_ERROR_KEY,
-              `${at} UTC: ${error instanceof Error ? error.message : String(error)}`.slice(0, 500),
-            );
-          }
+          if (scanning) recordScanError(ctx, error);
           throw error;
         }
       });

@@ -15,10 +15,8 @@ import {
   type SqlQuery,
   type WarehouseLayout,
 } from '../core/sql';
-import type { Band } from '../core/risk/risk-score';
+import { BANDS } from '../core/portfolio/snapshot';
 import type { WarehouseAlerts, WarehouseRiskRow } from '../ports/warehouse-alerts';
-
-const BANDS: readonly Band[] = ['Critical', 'High', 'Medium', 'Low', 'Unknown'];
 
 export interface AlertJobs {
   run(q: SqlQuery, what: string): Record<string, unknown>[];

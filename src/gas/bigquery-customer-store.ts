@@ -125,6 +125,15 @@ export class BigQueryCustomerStore implements CustomerWarehouse, WarehouseChange
     this.sleep = options.sleep ?? (() => undefined);
     this.maxCalls = options.maxCalls ?? 12;
     if (options.map) this.known = { headers: Object.keys(options.map.columns), map: options.map };
+    Object.assign(
+      this,
+      bigQueryAlerts({
+        run: (q, what) => this.run(q, what),
+        dml: (q, what) => Number(this.job(q, what).affected ?? 0),
+        layout: () => this.layout(),
+        tables: () => this.tables,
+      }),
+    );
   }
 
   /** The header ↔ column mapping: given, cached, or one query of customer_columns. */
@@ -335,16 +344,9 @@ export class BigQueryCustomerStore implements CustomerWarehouse, WarehouseChange
     this.run(insertHistorySql(now, timeZone), 'score history');
   }
 
-  /** The daily scan's alerts (src/gas/bigquery-alerts.ts), over this store's jobs. */
-  private readonly alerts: WarehouseAlerts = bigQueryAlerts({
-    run: (q, what) => this.run(q, what),
-    dml: (q, what) => Number(this.job(q, what).affected ?? 0),
-    layout: () => this.layout(),
-    tables: () => this.tables,
-  });
-  raiseAlerts: WarehouseAlerts['raiseAlerts'] = (a) => this.alerts.raiseAlerts(a);
-  openAlerts: WarehouseAlerts['openAlerts'] = (me, now, limit) => this.alerts.openAlerts(me, now, limit);
-  alertsRaisedBy: WarehouseAlerts['alertsRaisedBy'] = (run, atMs, limit) =>
-    this.alerts.alertsRaisedBy(run, atMs, limit);
-  customerRowsFor: WarehouseAlerts['customerRowsFor'] = (emails) => this.alerts.customerRowsFor(emails);
+  // The daily scan's alerts (src/gas/bigquery-alerts.ts), over this store's jobs: set in the constructor.
+  declare raiseAlerts: WarehouseAlerts['raiseAlerts'];
+  declare openAlerts: WarehouseAlerts['openAlerts'];
+  declare alertsRaisedBy: WarehouseAlerts['alertsRaisedBy'];
+  declare customerRowsFor: WarehouseAlerts['customerRowsFor'];
 }

@@ -39,7 +39,7 @@ describe('alerts on the BigQuery store', () => {
     const r = act(w.warehouse.ctx(), 'scanNow');
     const raised = warehouseAlerts(w).length;
     expect(raised).toBeGreaterThan(5);
-    expect(JSON.stringify(r)).toContain(`Scanned BigQuery: ${raised} new alerts from ${raised} events`);
+    expect(JSON.stringify(r)).toContain(`Scanned BigQuery: ${raised} new alerts`);
   });
 
   it("the homepage shows the user's own open alerts first, from one query", () => {

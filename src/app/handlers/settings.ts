@@ -26,7 +26,7 @@ import { learningRequestedAt } from '../learn-request';
 import { parseSenderForm } from '../../core/settings/sender';
 import { parseStoreForm, storeTableName } from '../../core/settings/store';
 import { layoutCacheKey, storeOf } from '../store-choice';
-import { warehouseScanNow } from '../watch/warehouse-scan-now';
+import { scanNotice, warehouseScanNow } from '../watch/warehouse-scan-now';
 import {
   maskedSenderKey,
   savedSenderKey,
@@ -161,18 +161,7 @@ export function scanNowAction(ctx: AppContext): ActionResponse {
   const job = loadJob(ctx);
   const small = job !== undefined && job.walk.endRow - job.walk.nextRow + 1 <= job.walk.chunkRows;
   const step = small ? stepJob(ctx, 'card') : undefined;
-  if (step?.kind === 'finished' && step.scan) {
-    const r = { ...step.scan, scored: step.scored };
-    return {
-      kind: 'notify',
-      notification:
-        `Scanned ${count(r.scored, 'customer')}: ${count(r.alerts, 'new alert')}` +
-        (r.digestsSent ? `, ${count(r.digestsSent, 'digest')} sent` : '') +
-        (r.digestProblems.length ? ` (${count(r.digestProblems.length, 'digest problem')})` : '') +
-        '.',
-      stateChanged: true,
-    };
-  }
+  if (step?.kind === 'finished' && step.scan) return scanNotice(count(step.scored, 'customer'), step.scan);
   ctx.locks.withUserLock(2_000, () => keepHourlyTrigger(ctx));
   const pending = loadJob(ctx);
   return {

@@ -5,40 +5,27 @@
  * teammates acting on one alert at once both land, and the newest by (time, change id) is what the
  * view shows: nobody's click overwrites a shared cell.
  */
-import { byUrgency } from '../../core/watch/alerts';
 import type { CustomerWarehouse } from '../../ports/customer-warehouse';
-import type { AlertView } from '../../ui/cards/homepage';
 import type { AppContext } from '../context';
 import { stamps } from '../warehouse-edits';
-import { SNOOZE_DAYS, type AlertChange } from './alert-actions';
+import { alertsShown, SNOOZE_DAYS, type AlertChange } from './alert-actions';
 import { alertOf } from './warehouse-scan';
 
 /** Alerts one homepage reads: more than it shows (5), so the user's own can fill it. */
 export const ALERTS_READ = 20;
 const DAY_MS = 86_400_000;
 
-export function warehouseAlertViews(
-  ctx: AppContext,
-  warehouse: CustomerWarehouse,
-): { alerts: AlertView[]; total: number; mine: boolean } {
+export function warehouseAlertViews(ctx: AppContext, warehouse: CustomerWarehouse) {
   const me = ctx.session.email().toLowerCase();
   const open = warehouse.openAlerts(me, ctx.clock.now(), ALERTS_READ);
   const all = open.alerts.map(alertOf);
   // As on the sheet: the user's own alerts when they have any, else the team's.
   const mine = open.mine > 0;
-  const shown = mine ? all.filter((a) => a.owner.toLowerCase() === me) : all;
-  return {
-    alerts: [...shown].sort(byUrgency).map((a) => ({
-      key: a.key,
-      customer: a.customer || a.email,
-      email: a.email,
-      reason: a.reason,
-      move: a.move,
-      raised: a.raised,
-    })),
-    total: mine ? open.mine : open.total,
+  return alertsShown(
+    mine ? all.filter((a) => a.owner.toLowerCase() === me) : all,
+    mine ? open.mine : open.total,
     mine,
-  };
+  );
 }
 
 /** Done, Snooze 7 days or Seen: one appended change. */

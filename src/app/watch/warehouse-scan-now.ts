@@ -14,23 +14,28 @@ export function warehouseScanNow(ctx: AppContext, spreadsheetId: string): Action
   if (!warehouse) throw new Error('Scan now: Settings chose BigQuery but no warehouse is available');
   requestWarehouseScan(ctx, spreadsheetId, true);
   const step = stepWarehouseScan(ctx, warehouse, 'card');
-  if (step.kind === 'finished') {
-    const r = step.scan;
-    return {
-      kind: 'notify',
-      notification:
-        `Scanned BigQuery: ${count(r.alerts, 'new alert')} from ${count(r.events, 'event')}` +
-        (r.digestsSent ? `, ${count(r.digestsSent, 'digest')} sent` : '') +
-        (r.digestProblems.length ? ` (${count(r.digestProblems.length, 'digest problem')})` : '') +
-        '.',
-      stateChanged: true,
-    };
-  }
+  if (step.kind === 'finished') return scanNotice('BigQuery', step.scan);
   ctx.locks.withUserLock(2_000, () => keepHourlyTrigger(ctx));
   const so = step.kind === 'running' ? `${count(step.alerts, 'alert')} raised so far` : 'queued';
   return {
     kind: 'notify',
     notification: `Scanning BigQuery in the background (${so}); the rest of the alerts and the digests follow within the hour.`,
+    stateChanged: true,
+  };
+}
+
+/** "Scanned <what>: N new alerts, K digests sent." for Scan now on either store. */
+export function scanNotice(
+  what: string,
+  r: { alerts: number; digestsSent: number; digestProblems: readonly string[] },
+): ActionResponse {
+  return {
+    kind: 'notify',
+    notification:
+      `Scanned ${what}: ${count(r.alerts, 'new alert')}` +
+      (r.digestsSent ? `, ${count(r.digestsSent, 'digest')} sent` : '') +
+      (r.digestProblems.length ? ` (${count(r.digestProblems.length, 'digest problem')})` : '') +
+      '.',
     stateChanged: true,
   };
 }

@@ -23,7 +23,7 @@ import { storedValueLines } from '../value-lines';
 import { readEmailSignals, takeEmailSignals } from './email-signals';
 import { detectEvents } from '../../core/watch/events';
 import { LAST_SCAN_KEY, mailDigests } from './scan-chunk';
-import { SCAN_ERROR_KEY } from './scan';
+import { recordScanError, SCAN_ERROR_KEY } from './scan';
 import { alertRaises, customersFor, type PageContext } from './warehouse-scan-page';
 
 export const WAREHOUSE_SCAN_KEY = 'churnguard.job.warehouseScan';
@@ -37,7 +37,7 @@ const Job = z.object({
   /** The scan's instant (epoch ms): its day, and the stamp on every alert it raises. */
   at: z.int(),
   /** This run's id: the prefix of its change ids, so its digests find what it (not a rerun) raised. */
-  run: z.string().check(z.regex(/^[a-z0-9]{8,30}$/)),
+  run: z.string(),
   after: z.optional(z.object({ row: z.int(), kind: z.int() })),
   /** Every page read: what is left is the signals, the history and the digests. */
   read: z.boolean(),
@@ -45,7 +45,7 @@ const Job = z.object({
   events: z.int(),
   alerts: z.int(),
   /** Events per page, when not WAREHOUSE_SCAN_PAGE (tests make a scan need several executions). */
-  pageSize: z.optional(z.int().check(z.positive())),
+  pageSize: z.optional(z.int()),
 });
 type Job = z.infer<typeof Job>;
 
@@ -246,9 +246,7 @@ export function warehouseScanInTrigger(ctx: AppContext, start?: string): Warehou
     if (step.kind === 'finished') ctx.userStore.delete(SCAN_ERROR_KEY);
     return step;
   } catch (error) {
-    const at = ctx.clock.now().toISOString().slice(0, 16).replace('T', ' ');
-    const why = error instanceof Error ? error.message : String(error);
-    ctx.userStore.set(SCAN_ERROR_KEY, `${at} UTC: ${why}`.slice(0, 500));
+    recordScanError(ctx, error);
     throw error;
   }
 }

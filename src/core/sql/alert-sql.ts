@@ -14,6 +14,7 @@
 import * as z from '../zod';
 import type { WarehouseChange } from '../changes/change';
 import { ALERT_KINDS } from '../watch/events';
+import { URGENCY } from '../watch/alerts';
 import { changeRow, CHANGE_COLUMNS, CHANGE_TABLES } from './change-tables';
 import { ALERTS_VIEW } from './change-views';
 import { ParamBag, type SqlQuery } from './params';
@@ -71,17 +72,6 @@ const ALERT_COLUMNS = [
   'at_ms',
   'state',
   'snoozed_until_ms',
-] as const;
-
-/** Urgency as the homepage sorts (src/core/watch/alerts.ts byUrgency): the kinds' ranks. */
-const URGENCY = [
-  'churnEmail',
-  'paymentOverdue',
-  'bandUp',
-  'scoreJump',
-  'npsDetractor',
-  'inactive',
-  'renewalSoon',
 ] as const;
 
 /**
