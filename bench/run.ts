@@ -29,6 +29,7 @@ import { warehouseScanBench } from './warehouse-scan.bench';
 import { sourceSyncBench } from './source-sync.bench';
 import { warehouseCardsBench } from './warehouse-cards.bench';
 import { warehouseCampaignBench } from './warehouse-campaign.bench';
+import { warehouseDailyScanBench } from './warehouse-daily-scan.bench';
 import { scanBench } from './scan.bench';
 import { portfolioBench } from './portfolio.bench';
 import { fitSizeBench, generatedLearnersBench, learnRunBench, telcoLearnersBench } from './learners.bench';
@@ -233,6 +234,15 @@ const groups: Group[] = [
       printTable(
         'Source sync: 100k source rows (24 columns), pages of 5,000, hourly runs of 270 s modelled',
         await sourceSyncBench(Number(process.env.SYNC_ROWS ?? 100_000)),
+      ),
+  },
+  {
+    // Issue 21: the daily scan and its alerts on the BigQuery store, through the bundle's trigger.
+    name: 'warehouse-daily-scan',
+    run: async () =>
+      printTable(
+        'Warehouse daily scan (onHourlyTrigger on the opt-in bundle, BigQuery stand-in): per run and whole scan',
+        await warehouseDailyScanBench(benchSizes([100_000, 1_000_000])),
       ),
   },
   {

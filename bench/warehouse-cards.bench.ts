@@ -53,7 +53,7 @@ const ACTIONS: WarehouseAction[] = [
 ];
 
 /** A world on the warehouse: the sample's config tabs, no customer rows, Settings on BigQuery. */
-function warehouseWorld(bigQuery: AppsScriptWorld['bigQuery']): AppsScriptWorld {
+export function warehouseWorld(bigQuery: AppsScriptWorld['bigQuery']): AppsScriptWorld {
   const world = new AppsScriptWorld();
   world.clock.set(SAMPLE_NOW);
   world.bigQuery = bigQuery;

@@ -6,6 +6,7 @@
 import { UserFacingError } from './errors';
 import * as z from '../core/zod';
 import { changeAlert, type AlertChange } from './watch/alert-actions';
+import { changeWarehouseAlert } from './warehouse-features';
 import { requireConnected } from './connected';
 import { insertOffer } from './handlers/compose';
 import { buildOutcomesCard } from './campaigns/outcomes';
@@ -225,7 +226,10 @@ const ACTIONS: Record<ActionName, ActionSpec> = {
     }),
     run: (ctx, p) => {
       const { spreadsheetId } = requireConnected(ctx);
-      const notification = changeAlert(ctx, spreadsheetId, p.key!, p.change as AlertChange);
+      const warehouse = ctx.warehouse?.();
+      const notification = warehouse
+        ? changeWarehouseAlert(ctx, warehouse, p.key!, p.change as AlertChange)
+        : changeAlert(ctx, spreadsheetId, p.key!, p.change as AlertChange);
       return {
         kind: 'navigate',
         steps: [{ kind: 'update', card: buildHomepage(ctx) }],

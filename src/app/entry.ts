@@ -17,7 +17,7 @@ import { sheetComposer } from './campaigns/composer';
 import { runHourly } from './campaigns/run';
 import { loadSettings } from './settings-store';
 import { invocationOfAction } from '../ui/card/contract';
-import { LAST_SCAN_KEY, SCAN_ERROR_KEY, scanDue } from './watch/scan';
+import { LAST_SCAN_KEY, recordScanError, SCAN_ERROR_KEY, scanDue } from './watch/scan';
 import { electScanner } from './watch/scanner-election';
 import { runRequestedLearning } from './handlers/learn';
 import { reactivationDue, runReactivation } from './watch/reactivation';
@@ -25,6 +25,8 @@ import { loadJob, requestJob, stepJob, type JobProgress } from './jobs/portfolio
 import { keepHourlyTrigger } from './campaigns/trigger-upkeep';
 import { runTabUpkeep } from './watch/tab-upkeep';
 import { applyPendingUnsubscribes } from './unsubscribe/apply';
+import { storeOf } from './store-choice';
+import { warehouseScanInTrigger } from './warehouse-features';
 
 export interface AppEntry {
   homepage(raw: unknown): Card[];
@@ -77,10 +79,12 @@ export function appEntry(makeContext: () => AppContext, log: ErrorLogger): AppEn
           report.errors.push(error instanceof Error ? error.message : String(error));
         }
       };
+      const { settings } = loadSettings(ctx.userStore);
+      const warehouseStore = storeOf(settings).kind === 'bigquery';
       // Unsubscribe clicks first, so the scan, reactivation and campaigns below see them in the sheet.
       attempt(() => void applyPendingUnsubscribes(ctx));
       attempt(() => {
-        const { watch, spreadsheetId } = loadSettings(ctx.userStore).settings;
+        const { watch, spreadsheetId } = settings;
         if (watch && scanDue(ctx, watch.enabled, watch.hourUtc)) {
           // Teammates on one sheet: one of them scans today, the others leave it to them.
           const day = ctx.clock.now().toISOString().slice(0, 10);
@@ -90,8 +94,9 @@ export function appEntry(makeContext: () => AppContext, log: ErrorLogger): AppEn
             report.scannedBy = ballot.scanner;
             return;
           }
-          // The scan is a chunked job: started here, run by the job step below (and the next runs).
-          requestJob(ctx, 'scan');
+          // The sheet's scan is a chunked job: started here, run by the job step below (and the next
+          // runs). On BigQuery the warehouse scan starts and runs below.
+          if (!warehouseStore) requestJob(ctx, 'scan');
           report.scanned = true;
         }
       });
@@ -114,16 +119,15 @@ export function appEntry(makeContext: () => AppContext, log: ErrorLogger): AppEn
           if (step.kind === 'finished') ctx.locks.withUserLock(10_000, () => keepHourlyTrigger(ctx));
           if (step.kind === 'finished' && scanning) ctx.userStore.delete(SCAN_ERROR_KEY);
         } catch (error) {
-          // Nobody watches a trigger's log: Settings shows the scan's failure until a scan succeeds.
-          if (scanning) {
-            const at = ctx.clock.now().toISOString().slice(0, 16).replace('T', ' ');
-            ctx.userStore.set(
-              SCAN_ERROR_KEY,
-              `${at} UTC: ${error instanceof Error ? error.message : String(error)}`.slice(0, 500),
-            );
-          }
+          if (scanning) recordScanError(ctx, error);
           throw error;
         }
+      });
+      // The daily scan on the BigQuery store: today's, or the rest of one under way (warehouse-scan.ts).
+      attempt(() => {
+        if (!warehouseStore) return;
+        const step = warehouseScanInTrigger(ctx, report.scanned ? settings.spreadsheetId : undefined);
+        if (step.kind === 'finished') ctx.locks.withUserLock(10_000, () => keepHourlyTrigger(ctx));
       });
       // Last, with the time left: closed alerts to the archive (bounded, resumable steps).
       attempt(() => void runTabUpkeep(ctx));

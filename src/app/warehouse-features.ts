@@ -18,6 +18,9 @@ export {
 export { campaignLogOf, warehouseCardRows, withCampaignLog } from './campaigns/warehouse-log';
 export { prepareWarehouseAudience, warehouseAudienceSource } from './campaigns/warehouse-audience';
 export { warehouseComposer } from './campaigns/warehouse-composer';
+export { changeWarehouseAlert, warehouseAlertViews } from './watch/warehouse-alerts';
+export { warehouseScanInTrigger, warehouseScanPending } from './watch/warehouse-scan';
+export { warehouseScanNow } from './watch/warehouse-scan-now';
 export {
   checkWarehouseAudience,
   startWarehouseCampaign,

@@ -60,6 +60,8 @@ import type { BigQueryLike, BigQueryQueryRequest, BigQueryQueryResponse, BlobLik
 import { BigQuerySync } from './bigquery-sync';
 import type { SegmentPage } from '../ports/warehouse-campaigns';
 import type { RecipientStatus } from '../core/campaigns/log';
+import { bigQueryAlerts } from './bigquery-alerts';
+import type { WarehouseAlerts } from '../ports/warehouse-alerts';
 
 export interface BigQueryStoreOptions {
   projectId: string;
@@ -135,6 +137,15 @@ export class BigQueryCustomerStore implements CustomerWarehouse, WarehouseChange
     this.sleep = options.sleep ?? (() => undefined);
     this.maxCalls = options.maxCalls ?? 12;
     if (options.map) this.known = { headers: Object.keys(options.map.columns), map: options.map };
+    Object.assign(
+      this,
+      bigQueryAlerts({
+        run: (q, what) => this.run(q, what),
+        dml: (q, what) => Number(this.job(q, what).affected ?? 0),
+        layout: () => this.layout(),
+        tables: () => this.tables,
+      }),
+    );
   }
 
   /** The header ↔ column mapping: given, cached, or one query of customer_columns. */
@@ -363,7 +374,7 @@ export class BigQueryCustomerStore implements CustomerWarehouse, WarehouseChange
   }
 
   scanEvents(settings: WatchSettings, options: ScanRequest = {}) {
-    const today = this.options.today();
+    const today = options.today ?? this.options.today();
     const { query, inactivity, renewal } = scanEventsSql(today, settings, options);
     return scanEventsFrom(this.run(query, 'scan events'), today, { inactivity, renewal }, options.limit);
   }
@@ -380,7 +391,13 @@ export class BigQueryCustomerStore implements CustomerWarehouse, WarehouseChange
     });
   }
 
-  recordScan(timeZone?: string) {
-    this.run(insertHistorySql(this.options.today(), timeZone), 'score history');
+  recordScan(timeZone?: string, now = this.options.today()) {
+    this.run(insertHistorySql(now, timeZone), 'score history');
   }
+
+  // The daily scan's alerts (src/gas/bigquery-alerts.ts), over this store's jobs: set in the constructor.
+  declare raiseAlerts: WarehouseAlerts['raiseAlerts'];
+  declare openAlerts: WarehouseAlerts['openAlerts'];
+  declare alertsRaisedBy: WarehouseAlerts['alertsRaisedBy'];
+  declare customerRowsFor: WarehouseAlerts['customerRowsFor'];
 }

@@ -17,12 +17,15 @@ import type {
 import type { WatchSettings } from '../core/watch/events';
 import type { WarehouseChanges } from './warehouse-changes';
 import type { WarehouseCampaigns } from './warehouse-campaigns';
+import type { WarehouseAlerts } from './warehouse-alerts';
 import type { WarehouseBulkTags } from './warehouse-bulk-tags';
 import type { WarehouseSync } from './warehouse-sync';
 
 export interface ScanRequest {
   /** The sheet's time zone: which calendar day today is. */
   timeZone?: string;
+  /** The scan's instant (default: the store's clock), so a scan resumed past midnight keeps its day. */
+  today?: Date;
   after?: ScanCursor;
   limit?: number;
   onlyNew?: boolean;
@@ -41,7 +44,8 @@ export interface WarehouseCustomerRow {
   current?: { status: string | null; tags: string[] };
 }
 
-export interface CustomerWarehouse extends WarehouseChanges, WarehouseBulkTags, WarehouseCampaigns {
+export interface CustomerWarehouse
+  extends WarehouseChanges, WarehouseAlerts, WarehouseBulkTags, WarehouseCampaigns {
   /**
    * One parameterised lookup returning every column's raw value, so the sheet parser and the risk
    * pipeline read the customer exactly as from the sheet; undefined when the table has no such email.
@@ -74,7 +78,7 @@ export interface CustomerWarehouse extends WarehouseChanges, WarehouseBulkTags, 
    */
   scanEvents(settings: WatchSettings, options?: ScanRequest): ScanPage;
   /** Appends today's score-history rows (none for a customer who already has one today). */
-  recordScan(timeZone?: string): void;
+  recordScan(timeZone?: string, now?: Date): void;
   /** Building the tables from the team's own table or view (src/app/jobs/source-sync-job.ts), when the store can. */
   sourceSync?(): WarehouseSync;
 }

@@ -16,7 +16,7 @@ import { SyncDuckDb } from '../../src/local/standins/duckdb-sync';
 import { SETTINGS_KEY, loadSettings } from '../../src/app/settings-store';
 import { readCustomers, rawKeys } from '../../src/core/sheet/read-customers';
 import { segmentConfig, segmentRecords } from '../../src/app/segments/portfolio';
-import { columnMapFor } from '../../src/core/sql';
+import { columnMapFor, type ColumnMap } from '../../src/core/sql';
 import type { AppContext } from '../../src/app/context';
 import { randomFrom } from './fuzz/random';
 
@@ -83,6 +83,9 @@ export interface WarehouseWorlds {
     db: SyncDuckDb;
   };
   rows: unknown[][];
+  /** The DuckDB behind the stand-in and the table's column map (to reload the table as a loader would). */
+  db: SyncDuckDb;
+  map: ColumnMap;
   close(): Promise<void>;
 }
 
@@ -144,6 +147,8 @@ export async function warehouseWorlds(
     sheet: { world: sheetWorld, ctx: sheetCtx },
     warehouse: { world: whWorld, ctx: whCtx, traffic: bq.traffic, spreadsheetId: whSheet, db },
     rows,
+    db,
+    map,
     close: async () => {
       await db.close();
       fs.rmSync(dir, { recursive: true, force: true });

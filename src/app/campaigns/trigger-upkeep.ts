@@ -10,6 +10,7 @@ import { tabUpkeepPending } from '../watch/tab-upkeep';
 import { listCampaigns, UNFINISHED_STATES } from './meta';
 import { bulkTagRunning } from '../segments/bulk-tag-job';
 import { portfolioJobPending } from '../jobs/portfolio-job';
+import { warehouseScanPending } from '../warehouse-features';
 
 /** The name of the top-level function the hourly trigger calls (declared in src/index.ts). */
 export const HOURLY_HANDLER = 'onHourlyTrigger';
@@ -25,7 +26,7 @@ export function hasBackgroundWork(ctx: AppContext): boolean {
   // A bulk tag of a large segment continues on the trigger.
   if (bulkTagRunning(ctx)) return true;
   // A portfolio job (rescore, scan, the snapshot's refresh) not finished by its card step (issue 16).
-  if (portfolioJobPending(ctx)) return true;
+  if (portfolioJobPending(ctx) || warehouseScanPending(ctx)) return true;
   // A warehouse synced from the team's own table or view: daily, and a refresh not finished yet.
   if (settings.store?.kind === 'bigquery' && settings.store.source) return true;
   // A paused campaign waits for a person, not for the trigger.

@@ -15,7 +15,7 @@ import { currentSnapshot, freshnessLine } from '../portfolio/current';
 import type { JobKind } from '../jobs/portfolio-job';
 import { snapshotCustomers } from '../portfolio/outcome-customers';
 import { storeOf } from '../store-choice';
-import { warehouseFreshness, warehousePortfolioView } from '../warehouse-features';
+import { warehouseAlertViews, warehouseFreshness, warehousePortfolioView } from '../warehouse-features';
 
 /**
  * The portfolio view from the stored snapshot (never the whole sheet); `page` pages the call-first
@@ -100,7 +100,9 @@ export function buildHomepage(ctx: AppContext, page = 0, start?: JobKind): Card 
         customerSheet: settings.customerSheet,
       },
       portfolio: warehousePortfolioView(ctx, warehouse, { ...settings, spreadsheetId }, page),
-      alerts: ((a) => ({ shown: a.alerts, total: a.total, mine: a.mine }))(alertViews(ctx, spreadsheetId)),
+      alerts: ((a) => ({ shown: a.alerts, total: a.total, mine: a.mine }))(
+        warehouseAlertViews(ctx, warehouse),
+      ),
     });
   }
   const view = currentSnapshot(ctx, settings.spreadsheetId, start);

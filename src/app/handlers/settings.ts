@@ -25,7 +25,9 @@ import { loadTeamConfig } from '../retention-reply';
 import { learningRequestedAt } from '../learn-request';
 import { DEFAULT_BATCH_SIZE, parseSenderForm } from '../../core/settings/sender';
 import { parseStoreForm, storeTableName } from '../../core/settings/store';
-import { layoutCacheKey, notWithWarehouse, storeOf, warehouseRefusal } from '../store-choice';
+import { layoutCacheKey, storeOf } from '../store-choice';
+import { scanNotice } from '../watch/scan-notice';
+import { warehouseScanNow } from '../warehouse-features';
 import {
   maskedSenderKey,
   savedSenderKey,
@@ -135,11 +137,7 @@ function watchState(ctx: AppContext, settings: Settings): NonNullable<SettingsSt
   const w = settings.watch ?? { enabled: false, digest: true, hourUtc: 5 };
   const last = ctx.userStore.get(LAST_SCAN_KEY);
   const failed = ctx.userStore.get(SCAN_ERROR_KEY);
-  const lastScan = [
-    storeOf(settings).kind === 'bigquery' ? notWithWarehouse('the daily scan') : null,
-    last,
-    failed ? `The last triggered scan failed (${failed})` : null,
-  ]
+  const lastScan = [last, failed ? `The last triggered scan failed (${failed})` : null]
     .filter(Boolean)
     .join('. ');
   return { enabled: w.enabled, digest: w.digest, hourUtc: w.hourUtc, ...(lastScan ? { lastScan } : {}) };
@@ -160,25 +158,13 @@ function watchFrom(event: AddonEvent, current: Settings): NonNullable<Settings['
  * first chunk of each run reads the History tab, too much for a card on a large sheet).
  */
 export function scanNowAction(ctx: AppContext): ActionResponse {
-  const { settings } = requireConnected(ctx);
-  if (storeOf(settings).kind === 'bigquery')
-    throw warehouseRefusal(settings, 'the daily scan (re-scoring, history and alerts)');
+  const { settings, spreadsheetId } = requireConnected(ctx);
+  if (storeOf(settings).kind === 'bigquery') return warehouseScanNow(ctx, spreadsheetId);
   requestJob(ctx, 'scan');
   const job = loadJob(ctx);
   const small = job !== undefined && job.walk.endRow - job.walk.nextRow + 1 <= job.walk.chunkRows;
   const step = small ? stepJob(ctx, 'card') : undefined;
-  if (step?.kind === 'finished' && step.scan) {
-    const r = { ...step.scan, scored: step.scored };
-    return {
-      kind: 'notify',
-      notification:
-        `Scanned ${count(r.scored, 'customer')}: ${count(r.alerts, 'new alert')}` +
-        (r.digestsSent ? `, ${count(r.digestsSent, 'digest')} sent` : '') +
-        (r.digestProblems.length ? ` (${count(r.digestProblems.length, 'digest problem')})` : '') +
-        '.',
-      stateChanged: true,
-    };
-  }
+  if (step?.kind === 'finished' && step.scan) return scanNotice(count(step.scored, 'customer'), step.scan);
   ctx.locks.withUserLock(2_000, () => keepHourlyTrigger(ctx));
   const pending = loadJob(ctx);
   return {

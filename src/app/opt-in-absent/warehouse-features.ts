@@ -8,6 +8,7 @@
 import type * as Real from '../warehouse-features';
 import { UserFacingError } from '../errors';
 import { findCustomer } from '../find-customer';
+import { recordScanError } from '../watch/scan';
 
 function noBigQuery(): never {
   throw new UserFacingError(
@@ -28,6 +29,24 @@ export const campaignLogOf: typeof Real.campaignLogOf = (ctx, meta) =>
   meta.store === 'bigquery' ? noBigQuery() : ctx.campaignLog(meta.spreadsheetId);
 export const withCampaignLog: typeof Real.withCampaignLog = (ctx, meta) =>
   meta.store === 'bigquery' ? noBigQuery() : ctx;
+
+/** Nothing to resume: no scan can start without BigQuery. Settings on BigQuery get the deploy message. */
+export const warehouseScanPending: typeof Real.warehouseScanPending = () => false;
+export const warehouseScanInTrigger: typeof Real.warehouseScanInTrigger = (ctx) => {
+  try {
+    ctx.warehouse?.();
+  } catch (error) {
+    recordScanError(ctx, error);
+    throw error;
+  }
+  return { kind: 'idle' };
+};
+export const warehouseScanNow: typeof Real.warehouseScanNow = (ctx) => {
+  ctx.warehouse?.();
+  return noBigQuery();
+};
+export const changeWarehouseAlert: typeof Real.changeWarehouseAlert = noBigQuery;
+export const warehouseAlertViews: typeof Real.warehouseAlertViews = noBigQuery;
 
 export const warehouseFreshness: typeof Real.warehouseFreshness = noBigQuery;
 export const warehousePortfolioView: typeof Real.warehousePortfolioView = noBigQuery;

@@ -42,8 +42,13 @@ export function alertViews(
   const me = ctx.session.email().toLowerCase();
   const own = active.filter((a) => a.owner.toLowerCase() === me);
   const shown: Alert[] = own.length > 0 ? own : active;
+  return alertsShown(shown, shown.length + unread, own.length > 0);
+}
+
+/** The homepage's alerts, most urgent first (the sheet's and the warehouse's). */
+export function alertsShown(shown: readonly Alert[], total: number, mine: boolean) {
   return {
-    alerts: [...shown].sort(byUrgency).map((a) => ({
+    alerts: [...shown].sort(byUrgency).map((a): AlertView => ({
       key: a.key,
       customer: a.customer || a.email,
       email: a.email,
@@ -51,8 +56,8 @@ export function alertViews(
       move: a.move,
       raised: a.raised,
     })),
-    total: shown.length + unread,
-    mine: own.length > 0,
+    total,
+    mine,
   };
 }
 

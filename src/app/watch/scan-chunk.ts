@@ -105,7 +105,14 @@ export function openScanRun(ctx: AppContext, settings: Settings, segments: reado
   };
 }
 
-function alertDetails(run: ScanRun, settings: Settings, c: Customer, risk: RiskScore, e: DangerEvent) {
+/** Who, whose and what to do for an alert: also the warehouse scan's (warehouse-scan-page.ts). */
+export function alertDetails(
+  run: Pick<ScanRun, 'segments' | 'now' | 'lines'>,
+  settings: Settings,
+  c: Customer,
+  risk: Pick<RiskScore, 'band' | 'score'>,
+  e: DangerEvent,
+) {
   // The same adviser as the sidebar, with the segment playbook, so an alert and the card agree.
   const playbook = playbookSegmentOf(
     { customer: c, band: risk.band, score: risk.score, ...(c.impact ? { impact: c.impact } : {}) },
@@ -234,12 +241,27 @@ export function sendDigests(
   day: string,
   raised: ReadonlySet<string>,
 ): { sent: number; problems: string[] } {
+  if (settings.watch?.digest === false) return { sent: 0, problems: [] };
+  const all = readAlerts(ctx.tabs(settings.spreadsheetId!).read(ALERTS_TAB)?.values ?? []).alerts;
+  return mailDigests(
+    ctx,
+    settings,
+    day,
+    all.filter((a) => raised.has(a.key)),
+  );
+}
+
+/** Emails each owner a digest of these alerts (the sheet's from the Alerts tab, the warehouse's from its table). */
+export function mailDigests(
+  ctx: AppContext,
+  settings: Settings,
+  day: string,
+  alerts: readonly Alert[],
+): { sent: number; problems: string[] } {
   const problems: string[] = [];
   let sent = 0;
   if (settings.watch?.digest === false) return { sent, problems };
-  const all = readAlerts(ctx.tabs(settings.spreadsheetId!).read(ALERTS_TAB)?.values ?? []).alerts;
-  const mine: Alert[] = all.filter((a) => raised.has(a.key));
-  for (const d of buildDigests(mine, ctx.session.email(), day)) {
+  for (const d of buildDigests(alerts, ctx.session.email(), day)) {
     try {
       ctx.mailer.send({
         to: d.owner,

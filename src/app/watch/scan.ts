@@ -12,6 +12,13 @@ export { LAST_SCAN_KEY };
 /** Why the last triggered scan failed, shown in Settings until a scan succeeds. */
 export const SCAN_ERROR_KEY = 'churnguard.scanError';
 
+/** Nobody watches a trigger's log: Settings shows the scan's failure until a scan succeeds. */
+export function recordScanError(ctx: AppContext, error: unknown): void {
+  const at = ctx.clock.now().toISOString().slice(0, 16).replace('T', ' ');
+  const why = error instanceof Error ? error.message : String(error);
+  ctx.userStore.set(SCAN_ERROR_KEY, `${at} UTC: ${why}`.slice(0, 500));
+}
+
 export interface ScanReport {
   day: string;
   scored: number;

@@ -42,7 +42,17 @@ export type WarehouseChange = ChangeStamp &
     | FieldChange
     | { kind: 'tag'; email: string; tag: string; op: 'add' | 'remove' }
     | { kind: 'note'; email: string; text: string }
-    | { kind: 'alert'; alertId: string; email: string; alertKind: string; reason: string }
+    | {
+        kind: 'alert';
+        alertId: string;
+        email: string;
+        alertKind: string;
+        reason: string;
+        /** Who, whose, and what to do, as the scan worded them when it raised the alert (the Alerts tab's columns). */
+        customer?: string;
+        owner?: string;
+        move?: string;
+      }
     | { kind: 'alertState'; alertId: string; state: AlertStatus; snoozedUntilMs: number | null }
     | {
         kind: 'campaign';

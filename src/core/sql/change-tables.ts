@@ -65,6 +65,9 @@ export const CHANGE_COLUMNS: Readonly<Record<WarehouseChange['kind'], Columns>> 
     ['email', 'STRING'],
     ['kind', 'STRING'],
     ['reason', 'STRING'],
+    ['customer', 'STRING'],
+    ['owner', 'STRING'],
+    ['move', 'STRING'],
     ...STAMP_TAIL,
   ],
   alertState: [
@@ -123,7 +126,16 @@ export function changeRow(raw: WarehouseChange): Record<string, SqlValue> {
     case 'note':
       return { ...stamp, email: c.email, text: c.text };
     case 'alert':
-      return { ...stamp, alert_id: c.alertId, email: c.email, kind: c.alertKind, reason: c.reason };
+      return {
+        ...stamp,
+        alert_id: c.alertId,
+        email: c.email,
+        kind: c.alertKind,
+        reason: c.reason,
+        customer: c.customer ?? null,
+        owner: c.owner ?? null,
+        move: c.move ?? null,
+      };
     case 'alertState':
       return { ...stamp, alert_id: c.alertId, state: c.state, snoozed_until_ms: c.snoozedUntilMs };
     case 'campaign':

@@ -149,7 +149,7 @@ function alertsView(v: Views): string {
   const a = (c: string) => `a.${identifier(c)} AS ${identifier(c)}`;
   const id = identifier('alert_id');
   return (
-    `SELECT ${['alert_id', 'email', 'kind', 'reason', 'author', 'at_ms'].map(a).join(', ')}, ` +
+    `SELECT ${['alert_id', 'email', 'kind', 'reason', 'customer', 'owner', 'move', 'author', 'at_ms'].map(a).join(', ')}, ` +
     `COALESCE(s.${identifier('state')}, ${word('open')}) AS ${identifier('state')}, ` +
     `s.${identifier('snoozed_until_ms')} AS ${identifier('snoozed_until_ms')} ` +
     `FROM ${raise} AS a LEFT JOIN ${state} AS s ON s.${id} = a.${id}`

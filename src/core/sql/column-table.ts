@@ -68,18 +68,26 @@ export function layoutFrom(rows: readonly unknown[]): WarehouseLayout {
  * at a company domain (the sidebar's fallback). One parameter either way.
  */
 export function customerCellsSql(
-  match: { email: string } | { domain: string; limit: number },
+  match: { email: string } | { domain: string; limit: number } | { emails: readonly string[] },
   layout: WarehouseLayout,
   table = CUSTOMERS_TABLE,
   currentTags?: string,
 ): SqlQuery {
   const params = new ParamBag();
   const email = `c.${identifier('email')}`;
-  const where =
-    'email' in match
+  // Several emails (the daily scan's page of alerts): one parameter each, with the risk they scored.
+  const several =
+    'emails' in match
+      ? [...new Set(match.emails.map((e) => e.trim().toLowerCase()))].map((e) => params.add('STRING', e))
+      : undefined;
+  const where = several
+    ? `${email} IN (${several.join(', ')})`
+    : 'email' in match
       ? `${email} = ${params.add('STRING', match.email.trim().toLowerCase())}`
-      : `ENDS_WITH(${email}, ${params.add('STRING', `@${match.domain.trim().toLowerCase()}`)})`;
-  const limit = 'email' in match ? 1 : Math.trunc(match.limit);
+      : 'domain' in match
+        ? `ENDS_WITH(${email}, ${params.add('STRING', `@${match.domain.trim().toLowerCase()}`)})`
+        : 'FALSE';
+  const limit = several ? Math.max(1, several.length) : 'domain' in match ? Math.trunc(match.limit) : 1;
   const cols = cellColumns(layout);
   const id = identifier('row_id');
   // With the latest-state views, the same statement also carries the current status and one row per
@@ -91,7 +99,13 @@ export function customerCellsSql(
           join: ` LEFT JOIN ${identifier(currentTags)} AS t ON t.${id} = c.${id}`,
           limit: CURRENT_ROWS,
         }
-      : { select: '', join: '', limit };
+      : {
+          select: several
+            ? `, c.${identifier('risk_score')} AS risk_score, c.${identifier('risk_band')} AS risk_band`
+            : '',
+          join: '',
+          limit,
+        };
   return params.query(
     `SELECT c.${id} AS row_id, ${cols.join(', ')}${current.select} FROM ${identifier(table)} AS c${current.join} WHERE ${where} ORDER BY c.${id} LIMIT ${current.limit}`,
   );

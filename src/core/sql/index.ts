@@ -58,3 +58,14 @@ export {
   segmentPageSql,
   type CampaignCount,
 } from './campaign-sql';
+export {
+  alertRowsFrom,
+  openAlertsFrom,
+  openAlertsSql,
+  RAISE_ROWS,
+  raiseAlertsSql,
+  raisedAlertsSql,
+  type AlertRaise,
+  type OpenAlerts,
+  type WarehouseAlertRow,
+} from './alert-sql';

@@ -173,7 +173,7 @@ export function activeAlerts(alerts: readonly Alert[], today: string): Alert[] {
  * then money already late, then a risk that rose, then the slower signals, and a renewal date last
  * (it is known long before). Unranked kinds from a newer version sort last.
  */
-const URGENCY: readonly AlertKind[] = [
+export const URGENCY: readonly AlertKind[] = [
   'churnEmail',
   'paymentOverdue',
   'bandUp',

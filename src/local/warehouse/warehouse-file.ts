@@ -12,10 +12,13 @@ export const META_TABLE = 'churnguard_warehouse';
  * Version 2: every header's raw cell is stored (the sidebar rebuilds the row), with customer_columns.
  * Version 3: the change tables, their latest-state views (which every read now goes through) and the
  * score history; a version 2 file has none of them, so it is refused with the command to regenerate.
- * Version 5 (wh-campaign; another branch took 4 for its own tables): the campaign log keeps each recipient's template and language (a warehouse campaign
- * sends the alternative template and the variant its audience chose, as the Campaigns tab does).
+ * Version 4: the alerts table keeps the customer, owner and suggested move the scan raised it with
+ * (the homepage and the digest show them, as from the Alerts tab). Version 5: the campaign log
+ * keeps each recipient's template and language (a warehouse campaign sends the alternative template
+ * and the variant its audience chose, as the Campaigns tab does). Version 6: both (two branches
+ * took 4 and 5 apart, so neither's cached files hold the other's columns).
  */
-export const WAREHOUSE_FORMAT = 'churnguard-warehouse/5';
+export const WAREHOUSE_FORMAT = 'churnguard-warehouse/6';
 
 export const WarehouseMetaSchema = z.object({
   format: z.literal(WAREHOUSE_FORMAT),
