@@ -225,6 +225,18 @@ export function closed(ctx: AppContext, meta: CampaignMeta, note: string): Campa
  * Writes the audience chunk by chunk until the walk is done (then confirms the campaign: "sending")
  * or the execution's elapsed time passes `untilMs`. The caller holds the user's lock.
  */
+/** The campaign as the audience planner sees it (either store), with the cool-down it planned with. */
+export function audienceJobOf(meta: CampaignMeta, coolDownDays: number): AudienceJob {
+  return {
+    id: meta.id,
+    name: meta.name,
+    winBack: meta.winBack,
+    holdoutPercent: meta.holdoutPercent,
+    ...(meta.holdoutCut !== undefined ? { holdoutCut: meta.holdoutCut } : {}),
+    coolDownDays,
+  };
+}
+
 export function prepareAudience(ctx: AppContext, start: CampaignMeta, untilMs: number): CampaignMeta {
   if (start.state !== 'preparing' || !start.prep) return start;
   let meta = start;
@@ -233,14 +245,7 @@ export function prepareAudience(ctx: AppContext, start: CampaignMeta, untilMs: n
   if (!walkDone(prep.walk)) {
     const src = audienceSource(ctx, meta.spreadsheetId, meta.segment, meta.template);
     if ('problem' in src) return closed(ctx, meta, `${src.problem} Nothing was sent.`);
-    const job: AudienceJob = {
-      id: meta.id,
-      name: meta.name,
-      winBack: meta.winBack,
-      holdoutPercent: meta.holdoutPercent,
-      ...(meta.holdoutCut !== undefined ? { holdoutCut: meta.holdoutCut } : {}),
-      coolDownDays: prep.coolDownDays,
-    };
+    const job = audienceJobOf(meta, prep.coolDownDays);
     // Once per run: every other campaign's sends, for the cool-down.
     const lastEmailed = lastEmailedAt(log.readAll().recipients);
     let buffered: LogEntry[] = [];

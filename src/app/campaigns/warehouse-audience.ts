@@ -15,6 +15,7 @@ import type { AppContext } from '../context';
 import { requireConnected } from '../connected';
 import { readWarehouseRows, WAREHOUSE_CELLS, WAREHOUSE_SHEET_NAME } from '../warehouse-customer';
 import {
+  audienceJobOf,
   audienceSource,
   closed,
   NOBODY_NOTE,
@@ -99,14 +100,7 @@ export function prepareWarehouseAudience(
     const warehouse = requireCampaignWarehouse(ctx);
     const src = warehouseAudienceSource(ctx, meta.spreadsheetId, meta.segment, meta.template);
     if ('problem' in src) return closed(ctx, meta, `${src.problem} Nothing was sent.`);
-    const job: AudienceJob = {
-      id: meta.id,
-      name: meta.name,
-      winBack: meta.winBack,
-      holdoutPercent: meta.holdoutPercent,
-      ...(meta.holdoutCut !== undefined ? { holdoutCut: meta.holdoutCut } : {}),
-      coolDownDays: prep.coolDownDays,
-    };
+    const job = audienceJobOf(meta, prep.coolDownDays);
     const stampMs = Date.parse(meta.createdAt);
     while (!prep.done && ctx.elapsedMs() < untilMs) {
       const rows = warehouse.segmentPage(
