@@ -21,6 +21,7 @@ export { warehouseComposer } from './campaigns/warehouse-composer';
 export { changeWarehouseAlert, warehouseAlertViews } from './watch/warehouse-alerts';
 export { warehouseScanInTrigger, warehouseScanPending } from './watch/warehouse-scan';
 export { warehouseScanNow } from './watch/warehouse-scan-now';
+export { sourceSyncStatus } from './jobs/source-sync-job';
 export {
   checkWarehouseAudience,
   startWarehouseCampaign,

@@ -27,7 +27,7 @@ import { DEFAULT_BATCH_SIZE, parseSenderForm } from '../../core/settings/sender'
 import { parseStoreForm, storeTableName } from '../../core/settings/store';
 import { layoutCacheKey, storeOf } from '../store-choice';
 import { scanNotice } from '../watch/scan-notice';
-import { warehouseScanNow } from '../warehouse-features';
+import { sourceSyncStatus, warehouseScanNow } from '../warehouse-features';
 import {
   maskedSenderKey,
   savedSenderKey,
@@ -48,11 +48,19 @@ function senderState(ctx: AppContext): NonNullable<SettingsState['sender']> {
   };
 }
 
-function storeState(settings: Settings): NonNullable<SettingsState['store']> {
+function storeState(settings: Settings, ctx?: AppContext): NonNullable<SettingsState['store']> {
   const store = storeOf(settings);
-  return store.kind === 'bigquery'
-    ? { kind: 'bigquery', projectId: store.projectId, datasetId: store.datasetId, table: store.table ?? '' }
-    : { kind: 'sheet', projectId: '', datasetId: '', table: '' };
+  if (store.kind !== 'bigquery')
+    return { kind: 'sheet', projectId: '', datasetId: '', table: '', source: '' };
+  const status = store.source && ctx ? sourceSyncStatus(ctx) : [];
+  return {
+    kind: 'bigquery',
+    projectId: store.projectId,
+    datasetId: store.datasetId,
+    table: store.table ?? '',
+    source: store.source ?? '',
+    ...(status.length ? { syncStatus: status } : {}),
+  };
 }
 
 function storeForm(event: AddonEvent) {
@@ -61,6 +69,7 @@ function storeForm(event: AddonEvent) {
     projectId: formValue(event, SETTINGS_FIELDS.storeProject),
     datasetId: formValue(event, SETTINGS_FIELDS.storeDataset),
     table: formValue(event, SETTINGS_FIELDS.storeTable),
+    source: formValue(event, SETTINGS_FIELDS.storeSource),
   };
 }
 
@@ -103,7 +112,7 @@ export function buildSettingsCard(ctx: AppContext): Card {
     watch: watchState(ctx, settings),
     reactivation: reactivationState(ctx, settings),
     sender: senderState(ctx),
-    store: storeState(settings),
+    store: storeState(settings, ctx),
   });
 }
 
@@ -245,11 +254,7 @@ export function saveSettingsAction(ctx: AppContext, event: AddonEvent): ActionRe
   const storeInput = storeForm(event);
   // A form without the store fields (an older card) keeps the saved store; the sheet settings stay
   // either way, since the spreadsheet's other tabs are the team's configuration.
-  // The card has no source field yet: a saved source (the source sync's) is kept.
-  const source = current.store?.kind === 'bigquery' ? current.store.source : undefined;
-  const store = storeInput.kind
-    ? parseStoreForm({ ...storeInput, source })
-    : { ok: true as const, store: current.store };
+  const store = storeInput.kind ? parseStoreForm(storeInput) : { ok: true as const, store: current.store };
   if (!store.ok) return again(store.reason);
   if (form.kind && form.newKey.trim()) saveSenderKey(ctx.userStore, form.newKey.trim());
   if (store.store?.kind === 'bigquery') ctx.cache.remove(layoutCacheKey(store.store));
@@ -293,6 +298,7 @@ function storeEcho(event: AddonEvent, current: Settings): NonNullable<SettingsSt
     projectId: form.projectId,
     datasetId: form.datasetId,
     table: form.table,
+    source: form.source,
   };
 }
 

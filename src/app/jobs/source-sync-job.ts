@@ -198,6 +198,9 @@ export function hourlySync(ctx: AppContext): SyncState | undefined {
 }
 
 /** Lines for Settings: where the sync stands and its first problems. */
+/** Settings' lines on the source sync: its last refresh, progress and problems. */
+export const sourceSyncStatus = (ctx: AppContext): string[] => syncStatusLines(loadSyncState(ctx));
+
 export function syncStatusLines(state: SyncState | undefined): string[] {
   if (!state) return ['Not synced yet.'];
   const when = (ms: number) => `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;

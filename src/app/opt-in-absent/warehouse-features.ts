@@ -45,6 +45,8 @@ export const warehouseScanNow: typeof Real.warehouseScanNow = (ctx) => {
   ctx.warehouse?.();
   return noBigQuery();
 };
+/** No sync without BigQuery: nothing to report. */
+export const sourceSyncStatus: typeof Real.sourceSyncStatus = () => [];
 export const changeWarehouseAlert: typeof Real.changeWarehouseAlert = noBigQuery;
 export const warehouseAlertViews: typeof Real.warehouseAlertViews = noBigQuery;
 

@@ -28,6 +28,10 @@ export interface StoreState {
   projectId: string;
   datasetId: string;
   table: string;
+  /** The team's own table or view ChurnGuard's tables are built from ('' when loaded already). */
+  source: string;
+  /** The source sync's last refresh and problems, when a source is set. */
+  syncStatus?: string[];
 }
 
 export interface SenderState {
@@ -61,6 +65,7 @@ export const SETTINGS_FIELDS = {
   storeProject: 'storeProject',
   storeDataset: 'storeDataset',
   storeTable: 'storeTable',
+  storeSource: 'storeSource',
 } as const;
 
 export const REACTIVATION_DAYS = [90, 120, 150, 180] as const;
@@ -347,6 +352,14 @@ function storeSection(store: StoreState, customerSheet: string): Section {
         value: store.table,
         hint: 'Empty: customers. The spreadsheet above keeps the Segments, Templates and Notes tabs',
       },
+      {
+        kind: 'textInput',
+        name: SETTINGS_FIELDS.storeSource,
+        label: 'Source table or view (optional)',
+        value: store.source,
+        hint: 'project.dataset.table of your own customers: ChurnGuard builds its tables from it daily, in your Google account. Empty: they are loaded already',
+      },
+      ...(store.syncStatus ?? []).map((line): Widget => ({ kind: 'textParagraph', text: line })),
     ],
   };
 }
