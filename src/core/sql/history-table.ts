@@ -35,6 +35,11 @@ export function createHistoryTableSql(dataset = ''): string {
  * Today's rows from the customers table (every customer, churned too, as the scan writes the tab),
  * in one statement. A customer who already has a row for the day gets none, so a scan killed and
  * repeated appends nothing twice.
+ *
+ * A churned customer raises no silence or renewal, so their row keeps no threshold facts (last
+ * activity and renewal NULL): `onlyNew` must not count a silence as seen that was never raised, or a
+ * customer marked active again would miss the alert the sheet's Alerts tab raises (found by
+ * test/app/warehouse-scan.fuzz.test.ts in its long run).
  */
 export function insertHistorySql(now: Date, timeZone?: string): SqlQuery {
   const params = new ParamBag();
@@ -42,13 +47,15 @@ export function insertHistorySql(now: Date, timeZone?: string): SqlQuery {
   const written = params.add('INT64', now.getTime());
   const calendar = params.add('INT64', calendarDay(now, timeZone).getTime() / 86_400_000);
   const c = (name: string) => `c.${identifier(name)}`;
+  const churned = params.add('STRING', 'churned');
+  const ifAlertable = (name: string) => `CASE WHEN ${c('status')} = ${churned} THEN NULL ELSE ${c(name)} END`;
   const columns = HISTORY_COLUMNS.map((col) => identifier(col.name)).join(', ');
   return params.query(
     [
       `INSERT INTO ${identifier(HISTORY_TABLE)} (${columns})`,
       `SELECT ${c('email')}, ${day}, CAST(ROUND(${c('risk_score')}) AS INT64), ${c('risk_band')},`,
       `${c('overdue_invoices__num')}, ${c('nps__num')}, ${written},`,
-      `${c('last_activity_ms')}, ${c('renewal_ms')}, ${calendar}`,
+      `${ifAlertable('last_activity_ms')}, ${ifAlertable('renewal_ms')}, ${calendar}`,
       `FROM ${identifier(CUSTOMERS_TABLE)} AS c`,
       `WHERE NOT EXISTS (SELECT 1 FROM ${identifier(HISTORY_TABLE)} AS h`,
       `WHERE h.${identifier('email')} = ${c('email')} AND h.${identifier('day')} = ${day})`,
