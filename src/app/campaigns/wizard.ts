@@ -275,30 +275,31 @@ export function sendTestEmail(ctx: AppContext, w: Wizard, index: number): Action
  */
 export function startCampaignAction(ctx: AppContext, w: Wizard): ActionResponse {
   const { spreadsheetId, sheet, settings } = requireConnected(ctx);
-  const template = templateNamed(loadTeamConfig(ctx, spreadsheetId), w.template);
-  const teamSettings = loadTeamConfig(ctx, spreadsheetId).team;
-  const team = w.holdoutOff ? { ...teamSettings, holdoutPercent: 0 } : teamSettings;
+  const config = loadTeamConfig(ctx, spreadsheetId);
+  const template = templateNamed(config, w.template);
+  const team = w.holdoutOff ? { ...config.team, holdoutPercent: 0 } : config.team;
+  // What either store records for the campaign.
+  const campaign = {
+    id: w.id,
+    name: w.name,
+    template: template.name,
+    segment: w.segment,
+    spreadsheetId,
+    winBack: isWinBackTemplate(template.name),
+    team,
+  };
   const notStarted = (notification: string): ActionResponse => ({
     kind: 'navigate',
     steps: [{ kind: 'update', card: previewCampaign(ctx, w, 0) }],
     notification,
   });
+  const blanks = (n: number) =>
+    notStarted(`Not started: ${count(n, 'customer')} would get a blank. Fix them and start again.`);
+  const nobody = () => notStarted('Not started: nobody in the audience can be emailed now.');
   if (storeSettings(ctx.userStore).kind === 'bigquery') {
-    const started = startWarehouseCampaign(ctx, {
-      id: w.id,
-      name: w.name,
-      template: template.name,
-      segment: w.segment,
-      spreadsheetId,
-      winBack: isWinBackTemplate(template.name),
-      team,
-    });
-    if (started.kind === 'blocked')
-      return notStarted(
-        `Not started: ${count(started.count, 'customer')} would get a blank. Fix them and start again.`,
-      );
-    if (started.kind === 'empty')
-      return notStarted('Not started: nobody in the audience can be emailed now.');
+    const started = startWarehouseCampaign(ctx, campaign);
+    if (started.kind === 'blocked') return blanks(started.count);
+    if (started.kind === 'empty') return nobody();
     return startedResponse(ctx, started.kind, started.meta);
   }
   const header = withSheet(() => sheet.readRows(2, 0));
@@ -310,24 +311,14 @@ export function startCampaignAction(ctx: AppContext, w: Wizard): ActionResponse 
   if (small && !loadCampaign(ctx.userStore, w.id)) {
     const { audience } = checked(ctx, w);
     holdoutCut = audience.holdoutCut;
-    if (isExact(audience) && audience.plan.blocked.length > 0)
-      return notStarted(
-        `Not started: ${count(audience.plan.blocked.length, 'customer')} would get a blank. Fix them and start again.`,
-      );
-    if (isExact(audience) && audience.plan.emailed === 0)
-      return notStarted('Not started: nobody in the audience can be emailed now.');
+    if (isExact(audience) && audience.plan.blocked.length > 0) return blanks(audience.plan.blocked.length);
+    if (isExact(audience) && audience.plan.emailed === 0) return nobody();
   }
   const started = withSheet(() =>
     startSegmentCampaign(
       ctx,
       {
-        id: w.id,
-        name: w.name,
-        template: template.name,
-        segment: w.segment,
-        spreadsheetId,
-        winBack: isWinBackTemplate(template.name),
-        team,
+        ...campaign,
         sheetBlockers: blockers,
         ...(holdoutCut !== undefined ? { holdoutCut } : {}),
       },
