@@ -258,6 +258,16 @@ export function runCampaign(campaignId: string, deps: RunDeps, options: RunOptio
     return 'quota';
   };
 
+  /** One recipient's email, or null with why not recorded (a failure counts; an exclusion does not). */
+  const composeOrRecord = (r: LoggedRecipient, outcomes: StatusChange[]): OutgoingEmail | null => {
+    const composed = deps.compose(r);
+    if (composed.ok) return composed.email;
+    const status = composed.exclude ? ('excluded' as const) : ('failed' as const);
+    outcomes.push({ email: r.email, status, detail: composed.reason, at: deps.now() });
+    if (!composed.exclude) result.failed++;
+    return null;
+  };
+
   /** The batch path: compose every email, send them in one sendBatch, record each outcome. */
   const sendAsBatch = (
     batch: readonly LoggedRecipient[],
@@ -280,14 +290,9 @@ export function runCampaign(campaignId: string, deps: RunDeps, options: RunOptio
         reverted++;
         continue;
       }
-      const composed = deps.compose(r);
-      if (!composed.ok) {
-        const status = composed.exclude ? ('excluded' as const) : ('failed' as const);
-        outcomes.push({ email: r.email, status, detail: composed.reason, at: deps.now() });
-        if (!composed.exclude) result.failed++;
-        continue;
-      }
-      ready.push({ r, email: { ...composed.email, reference: `${campaignId}/${r.email}` } });
+      const composed = composeOrRecord(r, outcomes);
+      if (!composed) continue;
+      ready.push({ r, email: { ...composed, reference: `${campaignId}/${r.email}` } });
     }
     if (ready.length === 0) return { outcomes, stop };
     let answers: BatchOutcome[];
@@ -352,16 +357,11 @@ export function runCampaign(campaignId: string, deps: RunDeps, options: RunOptio
         reverted++;
         continue;
       }
-      const composed = deps.compose(r);
-      if (!composed.ok) {
-        const status = composed.exclude ? ('excluded' as const) : ('failed' as const);
-        outcomes.push({ email: r.email, status, detail: composed.reason, at: deps.now() });
-        if (!composed.exclude) result.failed++;
-        continue;
-      }
+      const composed = composeOrRecord(r, outcomes);
+      if (!composed) continue;
       const started = deps.elapsedMs();
       try {
-        deps.send({ ...composed.email, reference: `${campaignId}/${r.email}` });
+        deps.send({ ...composed, reference: `${campaignId}/${r.email}` });
         quota--;
         outcomes.push({ email: r.email, status: 'sent', detail: '', at: deps.now() });
         result.sent++;
