@@ -8,6 +8,7 @@ import type { CrisisImpact, Customer } from '../../src/core/customers/customer';
 import type { Band } from '../../src/core/risk/risk-score';
 import type { SegmentRecord } from '../../src/core/segments';
 import { BUILT_IN_FIELD_NAMES, resolveField } from '../../src/core/segments';
+import { operatorMisfit } from '../../src/core/segments/fields';
 import { OPERATORS } from '../../src/core/segments/conditions';
 import type { Random } from './fuzz/random';
 
@@ -241,7 +242,11 @@ function condition(rnd: Random, pools: ValuePool): string {
   const field = quote(label);
   const pool = pools.get(label) ?? [];
   // Every operator the query language has, so a new one is generated (and checked) without an edit here.
-  const op = rnd.pick([...OPERATORS]);
+  let op = rnd.pick([...OPERATORS]);
+  // An ordered operator on a word field (Band > High) is refused when read: keep a few so the
+  // refusal stays exercised, redraw the rest so most queries reach the SQL they are there to check.
+  const resolved = resolveField(label, EXTRA_HEADERS);
+  while (resolved.ok && operatorMisfit(resolved.field, op) && rnd.chance(0.9)) op = rnd.pick([...OPERATORS]);
   switch (op) {
     case 'is empty':
     case 'is not empty':
