@@ -16,6 +16,7 @@ export {
   warehouseBulkTagUndo,
 } from './segments/warehouse-bulk-tag';
 export { campaignLogOf, warehouseCardRows, withCampaignLog } from './campaigns/warehouse-log';
+export { warehouseOutcomes } from './campaigns/warehouse-outcomes';
 export { prepareWarehouseAudience, warehouseAudienceSource } from './campaigns/warehouse-audience';
 export { warehouseComposer } from './campaigns/warehouse-composer';
 export { changeWarehouseAlert, warehouseAlertViews } from './watch/warehouse-alerts';

@@ -62,6 +62,7 @@ export const warehouseBulkTagApply: typeof Real.warehouseBulkTagApply = noBigQue
 export const warehouseBulkTagPreview: typeof Real.warehouseBulkTagPreview = noBigQuery;
 export const warehouseBulkTagUndo: typeof Real.warehouseBulkTagUndo = noBigQuery;
 export const warehouseCardRows: typeof Real.warehouseCardRows = noBigQuery;
+export const warehouseOutcomes: typeof Real.warehouseOutcomes = noBigQuery;
 export const prepareWarehouseAudience: typeof Real.prepareWarehouseAudience = noBigQuery;
 export const warehouseAudienceSource: typeof Real.warehouseAudienceSource = noBigQuery;
 export const warehouseComposer: typeof Real.warehouseComposer = noBigQuery;
