@@ -23,6 +23,7 @@ export { changeWarehouseAlert, warehouseAlertViews } from './watch/warehouse-ale
 export { warehouseScanInTrigger, warehouseScanPending } from './watch/warehouse-scan';
 export { warehouseScanNow } from './watch/warehouse-scan-now';
 export { sourceSyncStatus } from './jobs/source-sync-job';
+export { refreshFromSource } from './jobs/source-sync-now';
 export {
   checkWarehouseAudience,
   startWarehouseCampaign,

@@ -47,6 +47,8 @@ export const warehouseScanNow: typeof Real.warehouseScanNow = (ctx) => {
 };
 /** No sync without BigQuery: nothing to report. */
 export const sourceSyncStatus: typeof Real.sourceSyncStatus = () => [];
+/** No sync without BigQuery: Settings' button is there only with a source, which needs the opt-in. */
+export const refreshFromSource: typeof Real.refreshFromSource = noBigQuery;
 export const changeWarehouseAlert: typeof Real.changeWarehouseAlert = noBigQuery;
 export const warehouseAlertViews: typeof Real.warehouseAlertViews = noBigQuery;
 
