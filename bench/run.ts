@@ -30,6 +30,7 @@ import { sourceSyncBench } from './source-sync.bench';
 import { warehouseCardsBench } from './warehouse-cards.bench';
 import { warehouseCampaignBench } from './warehouse-campaign.bench';
 import { warehouseOutcomesBench } from './warehouse-outcomes.bench';
+import { sourceRefreshBench } from './source-refresh.bench';
 import { warehouseDailyScanBench } from './warehouse-daily-scan.bench';
 import { scanBench } from './scan.bench';
 import { portfolioBench } from './portfolio.bench';
@@ -217,6 +218,16 @@ const groups: Group[] = [
       printTable(
         'What works on BigQuery (build/Code.js with BigQuery): calls, answer bytes, modelled + wall ms vs 10 s',
         await warehouseOutcomesBench(benchSizes([100_000])),
+      );
+    },
+  },
+  {
+    // Issue 21: Settings → Refresh from source, the card's step and the hourly runs (100k by default).
+    name: 'source-refresh',
+    run: async () => {
+      printTable(
+        'Refresh from source (build/Code.js with BigQuery): the card step vs 10 s, a teammate refused, hourly runs',
+        await sourceRefreshBench(benchSizes([100_000])),
       );
     },
   },
