@@ -38,7 +38,7 @@ beforeAll(async () => {
   });
 }, 60_000);
 
-afterAll(() => w.close());
+afterAll(() => w.close(), 60_000);
 
 type Side = { world: WarehouseWorlds['sheet']['world']; ctx(): AppContext };
 const sides = (): Side[] => [w.sheet, w.warehouse];

@@ -32,7 +32,7 @@ beforeAll(async () => {
   w = await warehouseWorlds(warehouseRows(20, 3));
   createSourceTable(w.db, 'team_customers', WH_HEADERS, warehouseRows(1_200, 9));
 }, 60_000);
-afterAll(() => w.close());
+afterAll(() => w.close(), 60_000);
 
 const world = () => w.warehouse.world;
 const ctxOf = (user: string, kind: 'card' | 'trigger' = 'card'): AppContext => {
