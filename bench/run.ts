@@ -29,6 +29,8 @@ import { warehouseScanBench } from './warehouse-scan.bench';
 import { sourceSyncBench } from './source-sync.bench';
 import { warehouseCardsBench } from './warehouse-cards.bench';
 import { warehouseCampaignBench } from './warehouse-campaign.bench';
+import { warehouseOutcomesBench } from './warehouse-outcomes.bench';
+import { sourceRefreshBench } from './source-refresh.bench';
 import { warehouseDailyScanBench } from './warehouse-daily-scan.bench';
 import { scanBench } from './scan.bench';
 import { portfolioBench } from './portfolio.bench';
@@ -206,6 +208,26 @@ const groups: Group[] = [
       printTable(
         'Warehouse campaign (build/Code.js with BigQuery + email service): card actions vs 10 s, hourly runs, INSERTs',
         await warehouseCampaignBench(benchSizes([100_000])),
+      );
+    },
+  },
+  {
+    // Issue 21: What works on the warehouse, one aggregate over campaign_log_current (100k by default).
+    name: 'warehouse-outcomes',
+    run: async () => {
+      printTable(
+        'What works on BigQuery (build/Code.js with BigQuery): calls, answer bytes, modelled + wall ms vs 10 s',
+        await warehouseOutcomesBench(benchSizes([100_000])),
+      );
+    },
+  },
+  {
+    // Issue 21: Settings → Refresh from source, the card's step and the hourly runs (100k by default).
+    name: 'source-refresh',
+    run: async () => {
+      printTable(
+        'Refresh from source (build/Code.js with BigQuery): the card step vs 10 s, a teammate refused, hourly runs',
+        await sourceRefreshBench(benchSizes([100_000])),
       );
     },
   },

@@ -6,7 +6,7 @@
 import { UserFacingError } from './errors';
 import * as z from '../core/zod';
 import { changeAlert, type AlertChange } from './watch/alert-actions';
-import { changeWarehouseAlert } from './warehouse-features';
+import { changeWarehouseAlert, refreshFromSource } from './warehouse-features';
 import { requireConnected } from './connected';
 import { insertOffer } from './handlers/compose';
 import { buildOutcomesCard } from './campaigns/outcomes';
@@ -244,6 +244,10 @@ const ACTIONS: Record<ActionName, ActionSpec> = {
   },
   [ACTION.insertOffer]: { params: emailParam, run: (ctx, p, e) => insertOffer(ctx, p.email!, e) },
   [ACTION.scanNow]: { params: noParams, run: (ctx) => withFreshSettings(ctx, scanNowAction(ctx)) },
+  [ACTION.refreshFromSource]: {
+    params: noParams,
+    run: (ctx) => withFreshSettings(ctx, refreshFromSource(ctx)),
+  },
   [ACTION.createStarterSheet]: { params: noParams, run: (ctx) => createStarterSheetAction(ctx) },
   [ACTION.openNote]: { params: emailParam, run: (ctx, p) => openNote(ctx, p.email as string) },
   [ACTION.saveNote]: { params: emailParam, run: (ctx, p, e) => saveNote(ctx, p.email as string, e) },

@@ -16,12 +16,14 @@ export {
   warehouseBulkTagUndo,
 } from './segments/warehouse-bulk-tag';
 export { campaignLogOf, warehouseCardRows, withCampaignLog } from './campaigns/warehouse-log';
+export { warehouseOutcomes } from './campaigns/warehouse-outcomes';
 export { prepareWarehouseAudience, warehouseAudienceSource } from './campaigns/warehouse-audience';
 export { warehouseComposer } from './campaigns/warehouse-composer';
 export { changeWarehouseAlert, warehouseAlertViews } from './watch/warehouse-alerts';
 export { warehouseScanInTrigger, warehouseScanPending } from './watch/warehouse-scan';
 export { warehouseScanNow } from './watch/warehouse-scan-now';
 export { sourceSyncStatus } from './jobs/source-sync-job';
+export { refreshFromSource } from './jobs/source-sync-now';
 export {
   checkWarehouseAudience,
   startWarehouseCampaign,

@@ -59,6 +59,7 @@ import type { WarehouseSync } from '../ports/warehouse-sync';
 import type { BigQueryLike, BigQueryQueryRequest, BigQueryQueryResponse, BlobLike } from './bigquery-like';
 import { BigQuerySync } from './bigquery-sync';
 import type { SegmentPage } from '../ports/warehouse-campaigns';
+import { campaignOutcomesFrom, campaignOutcomesSql, type OutcomeCampaign } from '../core/sql/outcome-sql';
 import type { RecipientStatus } from '../core/campaigns/log';
 import { bigQueryAlerts } from './bigquery-alerts';
 import type { WarehouseAlerts } from '../ports/warehouse-alerts';
@@ -250,6 +251,12 @@ export class BigQueryCustomerStore implements CustomerWarehouse, WarehouseChange
 
   campaignCounts(campaignId: string) {
     return campaignCountsFrom(this.run(campaignCountsSql(campaignId), 'campaign counts'));
+  }
+
+  campaignOutcomes(campaigns: readonly OutcomeCampaign[]) {
+    if (campaigns.length === 0) return campaignOutcomesFrom([], campaigns);
+    const rows = this.run(campaignOutcomesSql(campaigns, this.tables), 'campaign outcomes');
+    return campaignOutcomesFrom(rows, campaigns);
   }
 
   recipientRows(campaignId: string, fromEmail: string, limit: number) {

@@ -5,6 +5,7 @@
  */
 import type { LoggedRecipient, RecipientStatus } from '../core/campaigns/log';
 import type { CampaignCount } from '../core/sql';
+import type { CampaignTally, OutcomeCampaign } from '../core/sql/outcome-sql';
 import type { Query } from '../core/segments';
 import type { WarehouseCustomerRow } from './customer-warehouse';
 
@@ -34,4 +35,6 @@ export interface WarehouseCampaigns {
   campaignCounts(campaignId: string): CampaignCount[];
   /** The customer rows of the next `limit` recipients still to send, from `fromEmail` on. */
   recipientRows(campaignId: string, fromEmail: string, limit: number): WarehouseCustomerRow[];
+  /** Each campaign's emailed and holdout groups counted at its windows ("What works"), in one query. */
+  campaignOutcomes(campaigns: readonly OutcomeCampaign[]): Map<string, CampaignTally>;
 }

@@ -42,6 +42,7 @@ export const ACTION = {
   acceptCampaignLog: 'acceptCampaignLog',
   alertStatus: 'alertStatus',
   scanNow: 'scanNow',
+  refreshFromSource: 'refreshFromSource',
   createStarterSheet: 'createStarterSheet',
   insertOffer: 'insertOffer',
   openOutcomes: 'openOutcomes',

@@ -30,9 +30,11 @@ function insert(w: WarehouseWorlds, table: string, row: Record<string, SqlValue>
 export function reloadWarehouse(w: WarehouseWorlds): void {
   const ctx = w.sheet.ctx();
   const { settings } = loadSettings(ctx.userStore);
-  const rows = w.sheet.world.spreadsheets.get(settings.spreadsheetId!)!.sheet('Customers')!.rows.slice(1);
-  const read = readCustomers({ sheetName: 'Customers', headers: WH_HEADERS, rows, timeZone: 'UTC' });
-  const config = segmentConfig(ctx, settings.spreadsheetId!, WH_HEADERS);
+  // The tab's own header row: a test may add a column (Churn date) the generated rows lack.
+  const [header, ...rows] = w.sheet.world.spreadsheets.get(settings.spreadsheetId!)!.sheet('Customers')!.rows;
+  const headers = (header ?? WH_HEADERS).map(String);
+  const read = readCustomers({ sheetName: 'Customers', headers, rows, timeZone: 'UTC' });
+  const config = segmentConfig(ctx, settings.spreadsheetId!, headers);
   const records = segmentRecords(ctx, settings, config, read.customers, 'UTC');
   w.db.run('DELETE FROM customer_tags', {});
   w.db.run('DELETE FROM customers', {});

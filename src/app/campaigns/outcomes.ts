@@ -7,7 +7,6 @@
 import type { Customer } from '../../core/customers/customer';
 import {
   campaignOutcome,
-  outcomesByPlaybook,
   type CampaignOutcome,
   type PlaybookOutcome,
   type WindowOutcome,
@@ -22,44 +21,46 @@ import { withSheet } from '../sheet-errors';
 import { currentSnapshot, freshnessLine } from '../portfolio/current';
 import { snapshotCustomers } from '../portfolio/outcome-customers';
 import { readReplies } from '../watch/replies';
-import { listCampaigns, type CampaignMeta } from './meta';
+import { storeOf } from '../store-choice';
+import { warehouseFreshness, warehouseOutcomes } from '../warehouse-features';
+import { campaignsOf, logStoreOf, measuredElsewhere, withPlaybooks, type Outcomes } from './outcome-list';
+
+export type { Outcomes } from './outcome-list';
 
 /** Campaigns shown on the card, newest first. */
 const SHOWN = 6;
-
-export interface Outcomes {
-  campaigns: { meta: CampaignMeta; outcome: CampaignOutcome }[];
-  playbooks: PlaybookOutcome[];
-}
 
 export function computeOutcomes(
   ctx: AppContext,
   spreadsheetId: string,
   customers: readonly Customer[],
 ): Outcomes {
-  const metas = listCampaigns(ctx.userStore).filter((m) => m.spreadsheetId === spreadsheetId);
-  if (metas.length === 0) return { campaigns: [], playbooks: [] };
+  const metas = campaignsOf(ctx, spreadsheetId);
+  const today = ctx.clock.now();
+  const mine = metas.filter((m) => logStoreOf(m) === 'sheet');
+  if (mine.length === 0) return withPlaybooks(metas.map((m) => measuredElsewhere(m, today)));
   // Only these campaigns' rows (one TextFinder), from the archive for those the trigger moved there.
-  const recipients = ctx.campaignLog(spreadsheetId).recipientsWithArchive(metas.map((m) => m.id));
+  const recipients = ctx.campaignLog(spreadsheetId).recipientsWithArchive(mine.map((m) => m.id));
   const byEmail = new Map<string, Customer>();
   for (const c of customers) if (!byEmail.has(c.email)) byEmail.set(c.email, c);
   const replies = readReplies(ctx);
-  const today = ctx.clock.now();
-  const campaigns = metas.map((meta) => ({
-    meta,
-    outcome: campaignOutcome({
-      campaignId: meta.id,
-      start: new Date(meta.createdAt),
-      recipients,
-      customers: byEmail,
-      repliedEmails: new Set(replies[meta.id] ?? []),
-      today,
-    }),
-  }));
-  return {
-    campaigns,
-    playbooks: outcomesByPlaybook(campaigns.map((c) => ({ playbook: c.meta.template, outcome: c.outcome }))),
-  };
+  return withPlaybooks(
+    metas.map((meta) =>
+      logStoreOf(meta) !== 'sheet'
+        ? measuredElsewhere(meta, today)
+        : {
+            meta,
+            outcome: campaignOutcome({
+              campaignId: meta.id,
+              start: new Date(meta.createdAt),
+              recipients,
+              customers: byEmail,
+              repliedEmails: new Set(replies[meta.id] ?? []),
+              today,
+            }),
+          },
+    ),
+  );
 }
 
 /** A playbook's pooled churn in words, with what to do next and the interval behind "details". */
@@ -106,36 +107,69 @@ function windowLine(w: WindowOutcome, day: number): OutcomeLine {
 }
 
 /**
- * The outcomes card reads the portfolio snapshot's outcome fields of campaign recipients, never the
- * customer tab, so it costs the same at 1k and 100k customers. Without a snapshot it shows the
- * campaigns without their windows, says so, and starts one (like the other portfolio cards).
+ * The outcomes card. On the sheet it reads the portfolio snapshot's outcome fields of campaign
+ * recipients, never the customer tab, so it costs the same at 1k and 100k customers; without a
+ * snapshot it shows the campaigns without their windows, says so, and starts one (like the other
+ * portfolio cards). On BigQuery the figures are counted live by one query (warehouse-outcomes.ts).
  */
 export function buildOutcomesCard(ctx: AppContext): Card {
-  const { spreadsheetId } = requireConnected(ctx);
+  const { spreadsheetId, settings } = requireConnected(ctx);
+  const store = storeOf(settings);
+  const warehouse = store.kind === 'bigquery' ? ctx.warehouse?.() : undefined;
+  if (store.kind === 'bigquery' && warehouse)
+    return renderOutcomes(ctx, warehouseOutcomes(ctx, warehouse, spreadsheetId), {
+      counted: () => true,
+      freshness: warehouseFreshness(store, ctx.clock.now()),
+    });
   const view = withSheet(() => currentSnapshot(ctx, spreadsheetId));
   const o = computeOutcomes(ctx, spreadsheetId, view.snapshot ? snapshotCustomers(view.snapshot) : []);
-  const today = ctx.clock.now().getTime();
   // A snapshot taken before the campaign's rows were written has none of its recipients yet.
   const counted = (outcome: CampaignOutcome) =>
     !!view.snapshot &&
     (outcome.emailed + outcome.holdout === 0 ||
       outcome.windows.some((w) => w.emailed.customers + w.holdout.customers > 0));
+  return renderOutcomes(ctx, view.snapshot ? o : { ...o, playbooks: [] }, {
+    counted,
+    ...(view.snapshot ? {} : { pending: true }),
+    freshness: freshnessLine(view, ctx.clock.now()),
+  });
+}
+
+function renderOutcomes(
+  ctx: AppContext,
+  o: Outcomes,
+  how: {
+    /** False while the figures wait for the next count (a snapshot older than the campaign's rows). */
+    counted: (outcome: CampaignOutcome) => boolean;
+    /** True when there is nothing counted yet (no snapshot): no "counted from the next refresh" either. */
+    pending?: boolean;
+    freshness: string;
+  },
+): Card {
+  const today = ctx.clock.now().getTime();
   return outcomesCard({
-    playbooks: view.snapshot ? playbookLines(o.playbooks) : [],
+    playbooks: playbookLines(o.playbooks),
     campaigns: [...o.campaigns]
       .reverse()
       .slice(0, SHOWN)
-      .map(({ meta, outcome }) => ({
-        name: meta.name,
-        summary: `${meta.template} → ${meta.segment} · ${outcome.emailed} emailed · ${meta.holdoutPercent === 0 ? 'no holdout (turned off at the audience check)' : `${outcome.holdout} held back`} · ${count(outcome.replies, 'reply')} noticed${view.snapshot && !counted(outcome) ? ' · counted from the next refresh' : ''}`,
-        // A campaign newer than the snapshot has no recipients in it yet: no windows rather than
-        // "0 customers emailed", and the summary says when they will be counted.
-        windows: counted(outcome)
-          ? outcome.windows.map((w) =>
-              windowLine(w, Math.max(0, Math.floor((today - outcome.start.getTime()) / 86_400_000))),
-            )
-          : [],
-      })),
-    freshness: freshnessLine(view, ctx.clock.now()),
+      .map(({ meta, outcome, elsewhere }) => {
+        const counted = !elsewhere && how.counted(outcome);
+        const later = !elsewhere && !how.pending && !counted ? ' · counted from the next refresh' : '';
+        const figures = elsewhere
+          ? ` · ${elsewhere}`
+          : ` · ${outcome.emailed} emailed · ${meta.holdoutPercent === 0 ? 'no holdout (turned off at the audience check)' : `${outcome.holdout} held back`} · ${count(outcome.replies, 'reply')} noticed${later}`;
+        return {
+          name: meta.name,
+          summary: `${meta.template} → ${meta.segment}${figures}`,
+          // A campaign newer than the snapshot has no recipients in it yet: no windows rather than
+          // "0 customers emailed", and the summary says when they will be counted.
+          windows: counted
+            ? outcome.windows.map((w) =>
+                windowLine(w, Math.max(0, Math.floor((today - outcome.start.getTime()) / 86_400_000))),
+              )
+            : [],
+        };
+      }),
+    freshness: how.freshness,
   });
 }

@@ -23,6 +23,7 @@ import type { AppContext } from '../context';
 import { segmentConfig, segmentRecords, type SegmentConfig } from '../segments/portfolio';
 import { loadSettings } from '../settings-store';
 import { layoutCacheKey, storeOf } from '../store-choice';
+import { claimSync, markSync, runningClaim, syncClaims, type Ballot } from './sync-ballot';
 
 export const SYNC_STATE_KEY = 'churnguard.sourceSync';
 /** Source rows a page: a getQueryResults answer of about 1-2 MB at 24 columns (the API caps a page at 10 MB). */
@@ -53,14 +54,47 @@ function syncTarget(ctx: AppContext): { source: string; sync: WarehouseSync } {
   return { source: store.source, sync };
 }
 
-/** Starts a new sync (a running one is replaced: its staging tables are emptied by the new first page). */
-export function requestSync(ctx: AppContext): SyncState {
-  const { source } = syncTarget(ctx);
+/** A new sync's id: its query and load jobs are named from it. */
+export function newSyncId(ctx: AppContext): string {
   const now = ctx.clock.now().getTime();
-  const id = `${now.toString(36)}${Math.floor(Math.random() * 36 ** 4).toString(36)}`;
-  const state = newSyncState(source, id, now, loadSyncState(ctx));
+  return `${now.toString(36)}${Math.floor(Math.random() * 36 ** 4).toString(36)}`;
+}
+
+/** Starts a new sync (a running one is replaced: its staging tables are emptied by the new first page). */
+export function requestSync(ctx: AppContext, id = newSyncId(ctx)): SyncState {
+  const { source } = syncTarget(ctx);
+  const state = newSyncState(source, id, ctx.clock.now().getTime(), loadSyncState(ctx));
   save(ctx, state);
   return state;
+}
+
+/** The dataset a sync writes, as the ballot names it (teammates on other datasets do not conflict). */
+export function syncDataset(ctx: AppContext): { spreadsheetId: string; dataset: string } | undefined {
+  const { settings } = loadSettings(ctx.userStore);
+  const store = storeOf(settings);
+  if (store.kind !== 'bigquery' || !store.source || !settings.spreadsheetId) return undefined;
+  return { spreadsheetId: settings.spreadsheetId, dataset: `${store.projectId}.${store.datasetId}` };
+}
+
+/**
+ * Claims the dataset's sync on the ballot, then starts it here: what the button and the daily sync
+ * both do, so a teammate's sync under way (or, daily, one started within `notWithinMs`) is never
+ * started again beside it.
+ */
+export function claimAndRequestSync(ctx: AppContext, notWithinMs?: number): Ballot {
+  const { source } = syncTarget(ctx);
+  const target = syncDataset(ctx);
+  const id = newSyncId(ctx);
+  const ballot = target
+    ? claimSync(ctx, target.spreadsheetId, {
+        id,
+        dataset: target.dataset,
+        source,
+        ...(notWithinMs ? { notWithinMs } : {}),
+      })
+    : ({ won: true } as const);
+  if (ballot.won) requestSync(ctx, id);
+  return ballot;
 }
 
 /** A daily sync is due: a source is set, none is running, and the last started a day ago or more. */
@@ -82,10 +116,12 @@ const describe = (issue: CellIssue) =>
  */
 export function stepSync(
   ctx: AppContext,
-  options: { budgetMs?: number; pageRows?: number } = {},
+  /** `maxPages`: at most this many pages (a card's bounded step); the budget still applies. */
+  options: { budgetMs?: number; pageRows?: number; maxPages?: number } = {},
 ): SyncState | undefined {
   let state = loadSyncState(ctx);
   if (!state || !syncRunning(state)) return state;
+  const lastPage = state.page + (options.maxPages ?? Infinity);
   const budget = options.budgetMs ?? RUN_BUDGET_MS;
   const pageRows = options.pageRows ?? SYNC_PAGE_ROWS;
   const { settings } = loadSettings(ctx.userStore);
@@ -99,7 +135,7 @@ export function stepSync(
       save(ctx, state);
     }
     let config: SegmentConfig | undefined;
-    while (state.phase === 'pages' && ctx.elapsedMs() < budget) {
+    while (state.phase === 'pages' && ctx.elapsedMs() < budget && state.page < lastPage) {
       const page = sync.readPage(
         {
           jobId: state.jobId,
@@ -188,18 +224,73 @@ export function stepSync(
     };
     save(ctx, state);
   }
+  showOnBallot(ctx, state);
   return state;
 }
 
-/** The hourly trigger's part: a daily sync when due, then a step of a running one. */
+/**
+ * A sync whose runs stopped for STALE_SYNC_MS may have been replaced by a teammate's (the ballot's
+ * running claim is another): going on would overwrite the staging tables under it, so it ends here.
+ */
+function stopIfReplaced(ctx: AppContext): void {
+  const state = loadSyncState(ctx);
+  const target = syncDataset(ctx);
+  if (!state || !syncRunning(state) || !target) return;
+  const running = runningClaim(
+    syncClaims(ctx, target.spreadsheetId, target.dataset),
+    ctx.clock.now().getTime(),
+  );
+  if (!running || running.id === state.id) return;
+  save(ctx, {
+    ...state,
+    phase: 'failed',
+    finishedMs: ctx.clock.now().getTime(),
+    error: `replaced by the refresh ${running.by || 'a teammate'} started after this one stopped moving`,
+  });
+}
+
+/** The run's progress on the sync's ballot row, for teammates' Settings; never fails the sync. */
+function showOnBallot(ctx: AppContext, state: SyncState): void {
+  const target = syncDataset(ctx);
+  if (!target) return;
+  try {
+    markSync(ctx, target.spreadsheetId, state.id, syncStatusLines(state)[0] ?? '', !syncRunning(state));
+  } catch {
+    // The tab deleted or the sheet unreachable: the sync itself went on.
+  }
+}
+
+/**
+ * The hourly trigger's part: a daily sync when due (and no teammate ran one today), then a step of a
+ * running one, under the user lock so a Refresh pressed meanwhile never steps the same page at once.
+ */
 export function hourlySync(ctx: AppContext): SyncState | undefined {
-  if (syncDue(ctx)) requestSync(ctx);
-  return stepSync(ctx);
+  return (
+    ctx.locks.withUserLock(10_000, () => {
+      if (syncDue(ctx)) claimAndRequestSync(ctx, DAY_MS);
+      else stopIfReplaced(ctx);
+      return stepSync(ctx);
+    }) ?? loadSyncState(ctx)
+  );
 }
 
 /** Lines for Settings: where the sync stands and its first problems. */
 /** Settings' lines on the source sync: its last refresh, progress and problems. */
-export const sourceSyncStatus = (ctx: AppContext): string[] => syncStatusLines(loadSyncState(ctx));
+export function sourceSyncStatus(ctx: AppContext): string[] {
+  const own = loadSyncState(ctx);
+  const target = syncDataset(ctx);
+  const teammate = target
+    ? runningClaim(syncClaims(ctx, target.spreadsheetId, target.dataset), ctx.clock.now().getTime())
+    : undefined;
+  if (!teammate || teammate.id === own?.id) return syncStatusLines(own);
+  return [teammateLine(teammate), ...syncStatusLines(own).filter((l) => !l.startsWith('Not synced'))];
+}
+
+/** A teammate's sync under way, as the ballot shows it. */
+export function teammateLine(claim: { by: string; startedMs: number; progress: string }): string {
+  const when = new Date(claim.startedMs).toISOString().slice(11, 16);
+  return `${claim.by || 'A teammate'} started a refresh at ${when} UTC; it goes on in their hourly runs. ${claim.progress}`.trim();
+}
 
 export function syncStatusLines(state: SyncState | undefined): string[] {
   if (!state) return ['Not synced yet.'];

@@ -47,6 +47,8 @@ export const warehouseScanNow: typeof Real.warehouseScanNow = (ctx) => {
 };
 /** No sync without BigQuery: nothing to report. */
 export const sourceSyncStatus: typeof Real.sourceSyncStatus = () => [];
+/** No sync without BigQuery: Settings' button is there only with a source, which needs the opt-in. */
+export const refreshFromSource: typeof Real.refreshFromSource = noBigQuery;
 export const changeWarehouseAlert: typeof Real.changeWarehouseAlert = noBigQuery;
 export const warehouseAlertViews: typeof Real.warehouseAlertViews = noBigQuery;
 
@@ -62,6 +64,7 @@ export const warehouseBulkTagApply: typeof Real.warehouseBulkTagApply = noBigQue
 export const warehouseBulkTagPreview: typeof Real.warehouseBulkTagPreview = noBigQuery;
 export const warehouseBulkTagUndo: typeof Real.warehouseBulkTagUndo = noBigQuery;
 export const warehouseCardRows: typeof Real.warehouseCardRows = noBigQuery;
+export const warehouseOutcomes: typeof Real.warehouseOutcomes = noBigQuery;
 export const prepareWarehouseAudience: typeof Real.prepareWarehouseAudience = noBigQuery;
 export const warehouseAudienceSource: typeof Real.warehouseAudienceSource = noBigQuery;
 export const warehouseComposer: typeof Real.warehouseComposer = noBigQuery;

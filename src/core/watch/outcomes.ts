@@ -44,11 +44,30 @@ export interface OutcomeInput {
   today: Date;
 }
 
-function tally(
-  members: readonly LoggedRecipient[],
-  input: OutcomeInput,
-  end: Date,
-): WindowOutcome['emailed'] {
+/** One group's counts in one window (customers still in the store, churned, active again). */
+export type WindowTally = WindowOutcome['emailed'];
+
+/**
+ * One group of a campaign as counted for its windows: how many rows the log holds for it, and per
+ * window (OUTCOME_WINDOWS order) what those customers did. The sheet counts these in memory
+ * (campaignOutcome); the warehouse counts them in SQL (src/core/sql/outcome-sql.ts). Both then go
+ * through campaignOutcomeOf, so the windows, their completeness and the uplifts are defined once.
+ */
+export interface GroupTally {
+  members: number;
+  windows: WindowTally[];
+}
+
+/** Each window's last instant as counted: its end once it has passed, today while it is open. */
+export function windowEnds(start: Date, today: Date): { days: number; complete: boolean; end: Date }[] {
+  return OUTCOME_WINDOWS.map((days) => {
+    const windowEnd = new Date(start.getTime() + days * DAY_MS);
+    const complete = today >= windowEnd;
+    return { days, complete, end: complete ? windowEnd : today };
+  });
+}
+
+function tally(members: readonly LoggedRecipient[], input: OutcomeInput, end: Date): WindowTally {
   const t = { customers: 0, churned: 0, reactivated: 0 };
   const start = input.start.getTime();
   for (const r of members) {
@@ -68,14 +87,36 @@ function tally(
 
 export function campaignOutcome(input: OutcomeInput): CampaignOutcome {
   const mine = input.recipients.filter((r) => r.campaignId === input.campaignId);
+  // Emailed: only rows whose email went out; held back: every holdout row.
   const emailed = mine.filter((r) => r.group === 'emailed' && r.status === 'sent');
   const holdout = mine.filter((r) => r.group === 'holdout');
-  const windows = OUTCOME_WINDOWS.map((days): WindowOutcome => {
-    const windowEnd = new Date(input.start.getTime() + days * DAY_MS);
-    const complete = input.today >= windowEnd;
-    const end = complete ? windowEnd : input.today;
-    const e = tally(emailed, input, end);
-    const h = tally(holdout, input, end);
+  const ends = windowEnds(input.start, input.today);
+  const group = (members: readonly LoggedRecipient[]): GroupTally => ({
+    members: members.length,
+    windows: ends.map((w) => tally(members, input, w.end)),
+  });
+  return campaignOutcomeOf({
+    campaignId: input.campaignId,
+    start: input.start,
+    today: input.today,
+    emailed: group(emailed),
+    holdout: group(holdout),
+    replies: emailed.filter((r) => input.repliedEmails.has(r.email)).length,
+  });
+}
+
+/** A campaign's outcome from its groups' counts, whichever store counted them. */
+export function campaignOutcomeOf(input: {
+  campaignId: string;
+  start: Date;
+  today: Date;
+  emailed: GroupTally;
+  holdout: GroupTally;
+  replies: number;
+}): CampaignOutcome {
+  const windows = windowEnds(input.start, input.today).map(({ days, complete }, i): WindowOutcome => {
+    const e = input.emailed.windows[i] ?? { customers: 0, churned: 0, reactivated: 0 };
+    const h = input.holdout.windows[i] ?? { customers: 0, churned: 0, reactivated: 0 };
     return {
       days,
       complete,
@@ -94,9 +135,9 @@ export function campaignOutcome(input: OutcomeInput): CampaignOutcome {
   return {
     campaignId: input.campaignId,
     start: input.start,
-    emailed: emailed.length,
-    holdout: holdout.length,
-    replies: emailed.filter((r) => input.repliedEmails.has(r.email)).length,
+    emailed: input.emailed.members,
+    holdout: input.holdout.members,
+    replies: input.replies,
     windows,
   };
 }

@@ -48,7 +48,7 @@ export function insertedJobs(
   db: SyncDuckDb,
   options: BigQueryStandInOptions,
   traffic: BigQueryTraffic,
-  keepResults: (jobId: string, projectId: string, sql: string, values: Values) => void,
+  keepResults: (jobId: string, projectId: string, sql: string, values: Values, later?: boolean) => void,
 ): {
   insert(job: BigQueryJob, projectId: string, media?: BlobLike): BigQueryJob;
   get(projectId: string, jobId: string): BigQueryJob;
@@ -151,7 +151,7 @@ export function insertedJobs(
             return `\`${t}\``;
           },
         );
-        keepResults(jobId, projectId, sql, {});
+        keepResults(jobId, projectId, sql, {}, true);
         done = { jobReference: reference, status: { state: 'DONE' } };
       } else if (loadConfig) {
         const outcome = load(loadConfig, media);

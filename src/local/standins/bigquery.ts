@@ -131,10 +131,14 @@ export function createBigQueryStandIn(
 ): BigQueryLike & { traffic: BigQueryTraffic } {
   const traffic: BigQueryTraffic = { calls: 0, bytes: 0 };
   const jobs = new Map<string, { response: BigQueryQueryResponse; rows: { f: { v: string | null }[] }[] }>();
+  /** Query jobs inserted but not yet run: BigQuery runs them after jobs.insert has answered. */
+  const queued = new Map<string, () => void>();
   let nextJob = 1;
   const pageRows = options.pageRows ?? 10_000;
 
   const page = (jobId: string, start: number, size: number): BigQueryQueryResponse => {
+    queued.get(jobId)?.();
+    queued.delete(jobId);
     const job = jobs.get(jobId);
     if (!job) throw new Error(`Not found: Job ${options.projectId}:${jobId}`);
     const rows = job.rows.slice(start, start + size);
@@ -153,7 +157,15 @@ export function createBigQueryStandIn(
     projectId: string,
     sql: string,
     values: Record<string, string | number | bigint>,
-  ) => {
+    later = false,
+  ): void => {
+    // jobs.insert "starts a new asynchronous job" and answers before it ran
+    // (https://cloud.google.com/bigquery/docs/reference/rest/v2/jobs/insert): an inserted query runs
+    // at its first getQueryResults here, so its scan is not counted in the inserting execution's time.
+    if (later) {
+      queued.set(jobId, () => keepResults(jobId, projectId, sql, values));
+      return;
+    }
     const answer = db.run(toDuckDbSql(sql), values);
     jobs.set(jobId, {
       response: {

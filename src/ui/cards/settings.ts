@@ -360,6 +360,15 @@ function storeSection(store: StoreState, customerSheet: string): Section {
         hint: 'project.dataset.table of your own customers: ChurnGuard builds its tables from it daily, in your Google account. Empty: they are loaded already',
       },
       ...(store.syncStatus ?? []).map((line): Widget => ({ kind: 'textParagraph', text: line })),
+      // Only for the saved source: the button syncs what Settings hold, not what is typed above.
+      ...(store.kind === 'bigquery' && store.source
+        ? [
+            {
+              kind: 'buttonSet' as const,
+              buttons: [actionButton('Refresh from source', ACTION.refreshFromSource, undefined, 'text')],
+            },
+          ]
+        : []),
     ],
   };
 }
