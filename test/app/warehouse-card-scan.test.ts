@@ -5,7 +5,8 @@
  * table still says active; the sheet writes the Status cell); the next scan raises no silence or
  * renewal alert for the customer on either, and the same alerts otherwise. Marked saved the next day,
  * the customer is scanned again and re-alerted, because the churned day's history row kept no
- * threshold facts (history-table.ts). Clocks are pinned (WH_NOW).
+ * threshold facts (history-table.ts). A tag set from the card reaches the alert's suggested move
+ * (a segment playbook on the tag), as on the sheet. Clocks are pinned (WH_NOW).
  */
 import { runDailyScan } from '../../src/app/watch/scan';
 import { VALUE_LINES_KEY } from '../../src/app/value-lines';
@@ -17,6 +18,7 @@ import { valueLines } from '../../src/core/playbooks/value';
 import { readCustomers } from '../../src/core/sheet/read-customers';
 import { DEFAULT_WATCH } from '../../src/core/watch/events';
 import type { CustomerWarehouse } from '../../src/ports/customer-warehouse';
+import { shownCard } from '../helpers/shown-card';
 import { act } from '../helpers/stand-in-context';
 import { comparable, reloadWarehouse, sheetAlerts, warehouseAlerts } from '../helpers/warehouse-scan-world';
 import { warehouseRows, warehouseWorlds, WH_HEADERS, type WarehouseWorlds } from '../helpers/warehouse-world';
@@ -25,8 +27,14 @@ const DAY = 86_400_000;
 const cents = (x: number) => Math.round(x * 100) / 100;
 let w: WarehouseWorlds;
 
+// A playbook on a tag, so a tag set from the card changes an alert's suggested move.
+const SEGMENTS = [
+  ['Segment', 'Query', 'Playbook', 'Description'],
+  ['Watch list', 'Tag = watch-list', 'Check-in call', 'Tagged from the card'],
+];
+
 beforeAll(async () => {
-  w = await warehouseWorlds(warehouseRows(160, 7));
+  w = await warehouseWorlds(warehouseRows(160, 7), { Segments: SEGMENTS });
 }, 60_000);
 afterAll(() => w.close());
 
@@ -54,6 +62,20 @@ function scanBoth(): void {
   else w.warehouse.ctx().userStore.delete(VALUE_LINES_KEY);
   runDailyScan(w.sheet.ctx());
   warehouseScan();
+}
+
+/** The card's tag save on both stores: the warehouse appends the difference from the tags its card showed. */
+function addTag(email: string, tag: string): void {
+  const card = JSON.stringify(shownCard(act(w.warehouse.ctx(), 'openTags', { email })));
+  const m = /"tagsWas":"((?:[^"\\]|\\.)*)"/.exec(card);
+  const shown = JSON.parse(JSON.parse(`"${m![1]}"`)) as string[];
+  act(
+    w.warehouse.ctx(),
+    'saveTags',
+    { email, impactWas: '', tagsWas: JSON.stringify(shown) },
+    { tags: shown, newTag: tag },
+  );
+  act(w.sheet.ctx(), 'saveTags', { email, impactWas: '' }, { tags: shown, newTag: tag });
 }
 
 const mark = (email: string, status: 'churned' | 'saved') => {
@@ -122,8 +144,12 @@ describe('card status changes on the BigQuery store reach the scan, history, val
     linesBefore = store().valueLines(DEFAULT_PLAYBOOK_SETTINGS, now());
     trendBefore = counts(store().monthTrend(now()));
 
+    const tagged = events.find(
+      (e) => e.kind === 'inactive' && fits(e.email) && e.email !== silent && e.email !== renewing,
+    )!.email;
     mark(silent, 'churned');
     mark(renewing, 'churned');
+    addTag(tagged, 'watch-list');
     // The base table still says active: only the views know.
     const base = w.db.run(`SELECT status FROM customers WHERE email IN ($a, $b)`, { a: silent, b: renewing });
     expect(base.rows.map((r) => r[0])).toEqual(['active', 'active']);
@@ -149,6 +175,8 @@ describe('card status changes on the BigQuery store reach the scan, history, val
     expect(alerts.length).toBeGreaterThan(0);
     expect(alerts.filter((a) => a.email === silent || a.email === renewing)).toEqual([]);
     expect(comparable(alerts)).toEqual(comparable(sheetAlerts(w)));
+    // The tag set from the card chose the playbook's move (the loaded Tags cell does not have it).
+    expect(alerts.find((a) => a.email === tagged && a.kind === 'inactive')?.move).toBe('Check-in call');
     // Their history rows keep no threshold facts: the views said churned.
     const history = w.db.run(
       'SELECT last_activity_ms, renewal_ms FROM score_history WHERE email IN ($a, $b)',
