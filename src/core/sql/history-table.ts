@@ -33,9 +33,9 @@ export function createHistoryTableSql(dataset = ''): string {
 
 /**
  * Today's rows from the customers table (every customer, churned too, as the scan writes the tab),
- * in one statement, read through the latest-state views by default, so the status, score and band a
- * card or the scan changed are the ones recorded. A customer who already has a row for the day gets none, so a scan killed and
- * repeated appends nothing twice.
+ * in one statement, read through the latest-state views by default, so the status, score and band
+ * are recorded as ChurnGuard's own changes left them. A customer who already has a row for the day
+ * gets none, so a scan killed and repeated appends nothing twice.
  *
  * A churned customer raises no silence or renewal, so their row keeps no threshold facts (last
  * activity and renewal NULL): `onlyNew` must not count a silence as seen that was never raised, or a
