@@ -4,7 +4,7 @@
  * impact, tags, with same-millisecond rivals and retries) are appended through the real INSERT
  * statements before the scan and again before the next day's; the SQL must equal the in-memory
  * functions over the fold of the log (latestRecords). Three seeds under `npm test`, 50 under
- * `npm run test:long` (measured 5.9 s a seed at load 13 on the 2-core machine: under 300 s).
+ * `npm run test:long` (95 s for the 50 at load ~8 on the 2-core machine; 5.9 s a seed at load 13).
  */
 import { BASE_TABLES } from '../../../src/core/sql';
 import { seeds } from '../../helpers/seeds';
