@@ -8,6 +8,7 @@
  * threshold facts (history-table.ts). A tag set from the card reaches the alert's suggested move
  * (a segment playbook on the tag), as on the sheet. Clocks are pinned (WH_NOW).
  */
+import { recordEmailSignal } from '../../src/app/watch/email-signals';
 import { runDailyScan } from '../../src/app/watch/scan';
 import { VALUE_LINES_KEY } from '../../src/app/value-lines';
 import { requestWarehouseScan, stepWarehouseScan } from '../../src/app/watch/warehouse-scan';
@@ -150,6 +151,15 @@ describe('card status changes on the BigQuery store reach the scan, history, val
     mark(silent, 'churned');
     mark(renewing, 'churned');
     addTag(tagged, 'watch-list');
+    // A cancellation email the sidebar queued for one of them: a churned customer gets no alert for it.
+    for (const ctx of [w.sheet.ctx(), w.warehouse.ctx()])
+      recordEmailSignal(ctx.userStore, {
+        email: silent,
+        messageId: 'msg-cancel',
+        day: '2026-11-20',
+        label: 'Cancellation',
+        phrase: 'we want to cancel',
+      });
     // The base table still says active: only the views know.
     const base = w.db.run(`SELECT status FROM customers WHERE email IN ($a, $b)`, { a: silent, b: renewing });
     expect(base.rows.map((r) => r[0])).toEqual(['active', 'active']);
