@@ -10,6 +10,8 @@
  * modelled service time (latency.ts: 1 s a Jobs.query, an estimate) and this machine's wall time,
  * which includes DuckDB's real scan of the table. Calls and bytes are the point: flat in N.
  */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { bundle } from '../scripts/lib/bundle';
 import { loadSettings, saveSettings } from '../src/app/settings-store';
@@ -24,6 +26,7 @@ import { WORKBENCH_WAREHOUSE_STORE } from '../src/local/workbench/warehouse-sett
 import { LOCAL_WAREHOUSE } from '../src/local/workbench/warehouse-store';
 import { safeCall, withinCardTarget, type Measured } from './card-actions.bench';
 import { round } from './stats';
+import { appendCardEdits, benchChangeCount } from './warehouse-card-edits';
 
 const SEGMENT = 'Struggling to pay';
 
@@ -86,8 +89,13 @@ export async function warehouseCardsBench(sizes: number[]): Promise<Record<strin
       process.stderr.write(
         `\n  ${file}: generated in ${round(report.ms / 1000, 1)} s (${round(report.bytes / 1e6, 0)} MB)\n`,
       );
-    const db = new SyncDuckDb(file);
+    // Card edits go into a copy, so the cached file stays as generated.
+    const changes = benchChangeCount();
+    const dir = changes ? fs.mkdtempSync(path.join(os.tmpdir(), 'churnguard-cards-')) : undefined;
+    if (dir) fs.copyFileSync(file, path.join(dir, 'warehouse.duckdb'));
+    const db = new SyncDuckDb(dir ? path.join(dir, 'warehouse.duckdb') : file);
     const bq = createBigQueryStandIn(db, LOCAL_WAREHOUSE);
+    appendCardEdits(db, bq, changes, Date.parse(SAMPLE_NOW) - 86_400_000);
     const world = warehouseWorld(bq);
     // A customer in the middle of the table writes in.
     const email = String(
@@ -109,6 +117,7 @@ export async function warehouseCardsBench(sizes: number[]): Promise<Record<strin
       const m: Measured = safeCall(world, code, action.fn, action.event());
       rows.push({
         customers: n.toLocaleString('en-US'),
+        'card changes': changes,
         action: action.name,
         calls: m.calls,
         'BigQuery calls': bq.traffic.calls - before.calls,
@@ -123,6 +132,7 @@ export async function warehouseCardsBench(sizes: number[]): Promise<Record<strin
       });
     }
     await db.close();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
   }
   return rows;
 }

@@ -3,20 +3,27 @@
  * DuckDB, then 0, 10k and 100k changes appended through the real INSERT statements (three writers,
  * same-millisecond races, retries: the differential test's generator); per step, the homepage
  * totals, the segment sizes of the default segments in one scan, and a lookup by email, read from
- * the base tables and from the views (median of 3, wall ms on this machine's DuckDB).
+ * the base tables and from the views (median of 3, wall ms on this machine's DuckDB); likewise the
+ * month trend, the value lines and the scan's events query (first page, no score history), which
+ * read the views since the card's edits must reach them.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { DEFAULT_PLAYBOOK_SETTINGS } from '../src/core/playbooks/settings';
 import { DEFAULT_SEGMENTS, readSegments } from '../src/core/segments';
 import {
   BASE_TABLES,
   CURRENT_TABLES,
   customerByEmailSql,
+  scanEventsSql,
   segmentTotalsSql,
   totalsSql,
+  trendSql,
+  valueLinesSql,
   type ReadTables,
 } from '../src/core/sql';
+import { DEFAULT_WATCH } from '../src/core/watch/events';
 import { DuckDbWarehouse } from '../src/local/standins/duckdb-warehouse';
 import { generateBatches } from '../test/helpers/change-log';
 import { randomFrom } from '../test/helpers/fuzz/random';
@@ -61,6 +68,12 @@ export async function warehouseChangesBench(
           (t) => wh.query(segmentTotalsSql(segments, MAP, TODAY, { tables: t })),
         ],
         ['lookup by email', (t) => wh.query(customerByEmailSql(email, t))],
+        ['month trend', (t) => wh.query(trendSql(TODAY, { tables: t }).query)],
+        ['value lines', (t) => wh.query(valueLinesSql(DEFAULT_PLAYBOOK_SETTINGS, TODAY, t))],
+        [
+          'scan events, first page',
+          (t) => wh.query(scanEventsSql(TODAY, DEFAULT_WATCH, { tables: t }).query),
+        ],
       ];
       for (const [action, run] of actions) {
         const time = async (t: ReadTables) => {

@@ -8,7 +8,9 @@
  *
  * Two days: "first scan" (no score history yet: every silence and renewal in the book is new) and
  * "a normal day" (yesterday's history written by recordScan: only what changed or crossed a threshold
- * today). A size in CHURNGUARD_SCAN_FIRST (default 100000) also runs the first scan.
+ * today). A size in CHURNGUARD_SCAN_FIRST (default 100000) also runs the first scan. With
+ * CHURNGUARD_BENCH_CHANGES=n, n card edits are appended to the copy first (warehouse-card-edits.ts):
+ * the scan reads the latest-state views, whose window grows with the change rows.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -26,6 +28,7 @@ import { cachedWarehouse } from '../src/local/warehouse/cache';
 import { LOCAL_WAREHOUSE } from '../src/local/workbench/warehouse-store';
 import { safeCall, withinCardTarget } from './card-actions.bench';
 import { round } from './stats';
+import { appendCardEdits, benchChangeCount } from './warehouse-card-edits';
 import { warehouseWorld } from './warehouse-cards.bench';
 
 const DAY = 86_400_000;
@@ -62,6 +65,8 @@ export async function warehouseDailyScanBench(sizes: number[]): Promise<Record<s
       fs.copyFileSync(cached, file);
       const db = new SyncDuckDb(file);
       const { bq, traffic, counts } = countingStandIn(db);
+      const changes = benchChangeCount();
+      appendCardEdits(db, bq, changes, Date.parse(SAMPLE_NOW) - 2 * DAY);
       const world = warehouseWorld(bq as never);
       const store = {
         get: (k: string) => world.userProperties.values.get(k) ?? null,
@@ -80,7 +85,7 @@ export async function warehouseDailyScanBench(sizes: number[]): Promise<Record<s
         });
         yesterday.recordScan('UTC');
       }
-      const label = `${n.toLocaleString('en-US')} · ${day}`;
+      const label = `${n.toLocaleString('en-US')} · ${day} · ${changes.toLocaleString('en-US')} card changes`;
       let runs = 0;
       let all = { calls: 0, inserts: 0, bytes: 0, modelledMs: 0, wallMs: 0 };
       while (store.get(LAST_SCAN_KEY) === null && runs < 40) {

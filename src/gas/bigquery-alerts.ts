@@ -5,6 +5,8 @@
 import {
   alertRowsFrom,
   cellsFrom,
+  currentFrom,
+  CURRENT_TABLES,
   customerCellsSql,
   openAlertsFrom,
   openAlertsSql,
@@ -36,14 +38,22 @@ export function bigQueryAlerts(jobs: AlertJobs): WarehouseAlerts {
     customerRowsFor(emails): WarehouseRiskRow[] {
       if (emails.length === 0) return [];
       const layout = jobs.layout();
-      const q = customerCellsSql({ emails }, layout, jobs.tables().customers);
-      return jobs.run(q, 'alert customers').map((row) => {
+      const tables = jobs.tables();
+      // Through the views, one row per current tag: the customer's rows are grouped back into one.
+      const viaViews = tables.tags === CURRENT_TABLES.tags;
+      const q = customerCellsSql({ emails }, layout, tables.customers, viaViews ? tables.tags : undefined);
+      const byRow = new Map<string, Record<string, unknown>[]>();
+      for (const row of jobs.run(q, 'alert customers'))
+        byRow.set(String(row.row_id), [...(byRow.get(String(row.row_id)) ?? []), row]);
+      return [...byRow.values()].map((mine) => {
+        const row = mine[0]!;
         const band = BANDS.find((b) => b === row.risk_band) ?? 'Unknown';
         const score = row.risk_score === null || row.risk_score === undefined ? NaN : Number(row.risk_score);
         return {
           headers: layout.headers,
           ...cellsFrom(row, layout),
           risk: { band, ...(Number.isFinite(score) ? { score } : {}) },
+          ...(viaViews ? { current: currentFrom(mine) } : {}),
         };
       });
     },

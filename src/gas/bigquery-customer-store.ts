@@ -372,17 +372,24 @@ export class BigQueryCustomerStore implements CustomerWarehouse, WarehouseChange
   }
 
   monthTrend(today = this.options.today()) {
-    const { query, months } = trendSql(today);
+    const { query, months } = trendSql(today, { tables: this.tables });
     return trendFrom(this.run(query, 'month trend'), months);
   }
 
   valueLines(settings: PlaybookSettings, today = this.options.today()) {
-    return valueLinesFrom(this.run(valueLinesSql(settings, today), 'value lines'), settings, today);
+    return valueLinesFrom(
+      this.run(valueLinesSql(settings, today, this.tables), 'value lines'),
+      settings,
+      today,
+    );
   }
 
   scanEvents(settings: WatchSettings, options: ScanRequest = {}) {
     const today = options.today ?? this.options.today();
-    const { query, inactivity, renewal } = scanEventsSql(today, settings, options);
+    const { query, inactivity, renewal } = scanEventsSql(today, settings, {
+      ...options,
+      tables: this.tables,
+    });
     return scanEventsFrom(this.run(query, 'scan events'), today, { inactivity, renewal }, options.limit);
   }
 
@@ -399,7 +406,7 @@ export class BigQueryCustomerStore implements CustomerWarehouse, WarehouseChange
   }
 
   recordScan(timeZone?: string, now = this.options.today()) {
-    this.run(insertHistorySql(now, timeZone), 'score history');
+    this.run(insertHistorySql(now, timeZone, this.tables), 'score history');
   }
 
   // The daily scan's alerts (src/gas/bigquery-alerts.ts), over this store's jobs: set in the constructor.

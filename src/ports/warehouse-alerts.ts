@@ -12,6 +12,8 @@ export interface WarehouseRiskRow {
   rowId: number;
   cells: unknown[];
   risk: { score?: number; band: Band };
+  /** Status and tags as the latest-state views hold them, when the store reads the views. */
+  current?: { status: string | null; tags: string[] };
 }
 
 export interface WarehouseAlerts {

@@ -4,7 +4,14 @@
  * scan's thresholds) and generated score histories loaded into DuckDB; each query's figures or
  * events must equal the in-memory functions' (portfolioMetrics, valueLines, detectEvents). Returns
  * the mismatches, so the mutation test can show that a wrong comparison produces some.
+ *
+ * With `cardChanges`, random card edits (status, score, band, impact, tags: change-log.ts's writers)
+ * are appended through the real INSERT statements before the scan and again before the next day's,
+ * and the SQL (reading the latest-state views) must equal the in-memory functions over the fold of
+ * the log (latestRecords): a customer marked churned from the card leaves the scan, the trend and
+ * the value lines, and one marked saved comes back.
  */
+import { latestRecords, type WarehouseChange } from '../../src/core/changes';
 import type { Customer } from '../../src/core/customers/customer';
 import { portfolioMetrics } from '../../src/core/metrics/portfolio';
 import type { PlaybookSettings } from '../../src/core/playbooks/settings';
@@ -22,6 +29,7 @@ import {
   trendSql,
   valueLinesFrom,
   valueLinesSql,
+  type ReadTables,
   type ScanCursor,
   type SqlValue,
 } from '../../src/core/sql';
@@ -38,6 +46,7 @@ import {
   type WatchSettings,
 } from '../../src/core/watch';
 import type { DuckDbWarehouse } from '../../src/local/standins/duckdb-warehouse';
+import { generateBatches } from './change-log';
 import { randomFrom, type Random } from './fuzz/random';
 import { openLoaded } from './sql-differential';
 import { generateRecords, TODAY } from './warehouse-data';
@@ -251,6 +260,7 @@ async function compareValueLines(
   out: string[],
   seed: number,
   rnd: Random,
+  tables?: ReadTables,
 ) {
   const customers = w.records.map((r) => r.customer);
   for (const valueBasis of ['mrr', 'revenueToDate'] as const) {
@@ -261,7 +271,7 @@ async function compareValueLines(
       reliefTopShare: rnd.pick([0.5, 0.1, 0.99, 0.07]),
     };
     const exact = valueLines(customers, settings, TODAY);
-    const got = valueLinesFrom(await wh.query(valueLinesSql(settings, TODAY)), settings, TODAY);
+    const got = valueLinesFrom(await wh.query(valueLinesSql(settings, TODAY, tables)), settings, TODAY);
     if (JSON.stringify(exact) !== JSON.stringify(got))
       out.push(
         `seed ${seed}: value lines (${valueBasis}) ${JSON.stringify(exact)} vs ${JSON.stringify(got)}`,
@@ -373,6 +383,48 @@ export interface ScanRunOptions {
   customers?: number;
   scan?: ScanOptions;
   trend?: TrendOptions;
+  /** Appends random card changes before today's scan and before tomorrow's (see the top). */
+  cardChanges?: boolean;
+  /** What every query reads (default: the latest-state views); the base tables in the mutation test. */
+  tables?: ReadTables;
+}
+
+/**
+ * One round of card edits: `marks` customers' status set by hand (Mark churned / saved), then
+ * random writers' batches on a few customers at a time (collisions, same-millisecond ties, retries).
+ */
+function cardEdits(
+  rnd: Random,
+  records: readonly SegmentRecord[],
+  marks: readonly [string, 'active' | 'churned'][],
+) {
+  // An hour after the random writers' clocks (change-log.ts starts them at 09:00), so the marks hold.
+  const atMs = Date.UTC(2026, 11, 3, 10);
+  const log: WarehouseChange[] = marks.map(([email, value], i) => ({
+    changeId: `card-${rnd.int(1e9).toString(36)}-${i}`,
+    author: 'card@acme.example',
+    atMs: atMs + rnd.int(3),
+    kind: 'field',
+    email,
+    field: 'status',
+    value,
+  }));
+  for (let round = 0; round < 4; round++) {
+    const base = Array.from({ length: 5 }, () => rnd.pick(records));
+    log.push(...generateBatches(rnd, base, { batches: 12 }).flat());
+  }
+  return log;
+}
+
+/** Card statuses to set: active customers with MRR churned today, and one churned customer saved. */
+function statusMarks(w: ScanWorld, rnd: Random): [string, 'active' | 'churned'][] {
+  const active = w.records.filter((r) => r.customer.status !== 'churned' && r.customer.mrr !== undefined);
+  const churned = w.records.filter((r) => r.customer.status === 'churned');
+  const marks: [string, 'active' | 'churned'][] = active.length
+    ? Array.from({ length: 3 }, () => [rnd.pick(active).customer.email, 'churned'])
+    : [];
+  if (churned.length) marks.push([rnd.pick(churned).customer.email, 'active']);
+  return marks;
 }
 
 /** One seed: trend, value lines, the scan's events today, the history INSERT, and tomorrow's events. */
@@ -380,16 +432,24 @@ export async function scanDifferentialRun(
   seed: number,
   options: ScanRunOptions = {},
 ): Promise<ScanDifferentialResult> {
-  const w = scanWorld(seed, options.customers ?? 120);
-  const wh = await openLoaded(w.records);
+  const loaded = scanWorld(seed, options.customers ?? 120);
+  const wh = await openLoaded(loaded.records);
   const out: string[] = [];
   let events = 0;
   let suppressed = 0;
   let nextAll = 0;
+  const tables = options.tables;
+  const scanOptions: ScanOptions = { ...options.scan, ...(tables ? { tables } : {}) };
+  const cards = randomFrom(seed * 131 + 7);
+  const marks = options.cardChanges ? statusMarks(loaded, cards) : [];
+  const log: WarehouseChange[] = options.cardChanges ? cardEdits(cards, loaded.records, marks) : [];
+  for (const batch of log.length ? [log] : []) await wh.append(batch);
+  // What the views hold after today's card edits: the in-memory side compares with these records.
+  const w: ScanWorld = { ...loaded, records: latestRecords(loaded.records, log) };
   try {
     await wh.loadHistory(w.historyRows);
-    await compareTrend(wh, w, out, seed, options.trend ?? {});
-    await compareValueLines(wh, w, out, seed, randomFrom(seed + 99));
+    await compareTrend(wh, w, out, seed, { ...options.trend, ...(tables ? { tables } : {}) });
+    await compareValueLines(wh, w, out, seed, randomFrom(seed + 99), tables);
     // Small pages for some seeds, so the cursor is exercised; one page for most (the long run's time).
     const limit = seed % 10 === 1 ? 3 + (seed % 7) : 500;
     for (const onlyNew of [false, true]) {
@@ -398,7 +458,7 @@ export async function scanDifferentialRun(
       else events += expected.length;
       compareEvents(
         expected,
-        await sqlEvents(wh, w, w.scanToday, { ...options.scan, onlyNew }, onlyNew ? 500 : limit),
+        await sqlEvents(wh, w, w.scanToday, { ...scanOptions, onlyNew }, onlyNew ? 500 : limit),
         `seed ${seed}: scan${onlyNew ? ' (only new)' : ''}`,
         out,
       );
@@ -408,8 +468,8 @@ export async function scanDifferentialRun(
     const before = Number(
       (await wh.query({ sql: 'SELECT COUNT(*) AS n FROM `score_history`', params: [] }))[0]!.n,
     );
-    await wh.query(insertHistorySql(w.scanToday, w.timeZone));
-    await wh.query(insertHistorySql(w.scanToday, w.timeZone));
+    await wh.query(insertHistorySql(w.scanToday, w.timeZone, tables));
+    await wh.query(insertHistorySql(w.scanToday, w.timeZone, tables));
     const after = Number(
       (await wh.query({ sql: 'SELECT COUNT(*) AS n FROM `score_history`', params: [] }))[0]!.n,
     );
@@ -431,9 +491,11 @@ export async function scanDifferentialRun(
         continue;
       }
       const c = r.customer;
+      // A churned customer's row keeps no threshold facts (history-table.ts), churned by the card too.
+      const churned = c.status === 'churned';
       facts.set(c.email, {
-        lastActivity: c.lastActivity?.getTime() ?? null,
-        renewal: c.renewalDate?.getTime() ?? null,
+        lastActivity: churned ? null : (c.lastActivity?.getTime() ?? null),
+        renewal: churned ? null : (c.renewalDate?.getTime() ?? null),
         calendarDay: calendar,
       });
       const state: ScanState = {
@@ -445,14 +507,24 @@ export async function scanDifferentialRun(
       };
       previous.set(c.email, decodeState(encodeState(state))!);
     }
+    // Tomorrow's card edits: those marked churned today are marked saved again, and more random edits.
+    const later = options.cardChanges
+      ? cardEdits(
+          cards,
+          loaded.records,
+          marks.map(([email, status]) => [email, status === 'churned' ? 'active' : 'churned']),
+        ).map((c) => ({ ...c, atMs: c.atMs + DAY }))
+      : [];
+    if (later.length) await wh.append(later);
+    const tomorrowWorld: ScanWorld = { ...w, records: latestRecords(loaded.records, [...log, ...later]) };
     for (const onlyNew of [false, true]) {
-      const next = expectedEvents(w, tomorrow, previous, onlyNew ? facts : undefined);
+      const next = expectedEvents(tomorrowWorld, tomorrow, previous, onlyNew ? facts : undefined);
       if (onlyNew) suppressed += nextAll - next.length;
       else nextAll = next.length;
       if (!onlyNew) events += next.length;
       compareEvents(
         next,
-        await sqlEvents(wh, w, tomorrow, { ...options.scan, onlyNew }, 50),
+        await sqlEvents(wh, w, tomorrow, { ...scanOptions, onlyNew }, 50),
         `seed ${seed}: next day${onlyNew ? ' (only new)' : ''}`,
         out,
       );

@@ -50,8 +50,20 @@ export function customersFor(
     ...(settings.mapping ? { mapping: settings.mapping } : {}),
   });
   const riskOf = new Map(rows.map((r) => [r.rowId, r.risk]));
-  for (const c of read.customers)
+  const currentOf = new Map(rows.map((r) => [r.rowId, r.current]));
+  for (const parsed of read.customers) {
+    // Tags and status a teammate set from the card (the views), as the customer card shows them.
+    const current = currentOf.get(parsed.row);
+    const c = current
+      ? {
+          ...parsed,
+          tags: current.tags,
+          status:
+            current.status === 'churned' || current.status === 'active' ? current.status : parsed.status,
+        }
+      : parsed;
     found.set(c.email.toLowerCase(), { customer: c, risk: riskOf.get(c.row) ?? { band: 'Unknown' } });
+  }
   return found;
 }
 

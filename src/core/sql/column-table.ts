@@ -91,18 +91,20 @@ export function customerCellsSql(
   const cols = cellColumns(layout);
   const id = identifier('row_id');
   // With the latest-state views, the same statement also carries the current status and one row per
-  // current tag (the cells repeat), so the sidebar still makes one call (issue 21 changes).
+  // current tag (the cells repeat), so the sidebar still makes one call (issue 21 changes); the scan's
+  // page of customers too, so an alert's move sees the tags a teammate set from the card.
+  const risk = several
+    ? `, c.${identifier('risk_score')} AS risk_score, c.${identifier('risk_band')} AS risk_band`
+    : '';
   const current =
-    currentTags && 'email' in match
+    currentTags && ('email' in match || several)
       ? {
-          select: `, c.${identifier('status')} AS current_status, t.${identifier('tag__raw')} AS current_tag`,
+          select: `${risk}, c.${identifier('status')} AS current_status, t.${identifier('tag__raw')} AS current_tag`,
           join: ` LEFT JOIN ${identifier(currentTags)} AS t ON t.${id} = c.${id}`,
-          limit: CURRENT_ROWS,
+          limit: CURRENT_ROWS * (several ? Math.max(1, several.length) : 1),
         }
       : {
-          select: several
-            ? `, c.${identifier('risk_score')} AS risk_score, c.${identifier('risk_band')} AS risk_band`
-            : '',
+          select: risk,
           join: '',
           limit,
         };

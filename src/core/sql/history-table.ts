@@ -8,7 +8,7 @@
  */
 import { calendarDay } from '../time/calendar';
 import { ParamBag, type SqlQuery } from './params';
-import { CUSTOMERS_TABLE, identifier, type SqlType } from './schema';
+import { CURRENT_TABLES, identifier, type ReadTables, type SqlType } from './schema';
 
 export const HISTORY_TABLE = 'score_history';
 
@@ -33,15 +33,21 @@ export function createHistoryTableSql(dataset = ''): string {
 
 /**
  * Today's rows from the customers table (every customer, churned too, as the scan writes the tab),
- * in one statement. A customer who already has a row for the day gets none, so a scan killed and
- * repeated appends nothing twice.
+ * in one statement, read through the latest-state views by default, so the status, score and band
+ * are recorded as ChurnGuard's own changes left them. A customer who already has a row for the day
+ * gets none, so a scan killed and repeated appends nothing twice.
  *
  * A churned customer raises no silence or renewal, so their row keeps no threshold facts (last
  * activity and renewal NULL): `onlyNew` must not count a silence as seen that was never raised, or a
  * customer marked active again would miss the alert the sheet's Alerts tab raises (found by
- * test/app/warehouse-scan.fuzz.test.ts in its long run).
+ * test/app/warehouse-scan.fuzz.test.ts in its long run). Through the views this holds for a customer
+ * marked churned from the card too (test/app/warehouse-card-scan.test.ts).
  */
-export function insertHistorySql(now: Date, timeZone?: string): SqlQuery {
+export function insertHistorySql(
+  now: Date,
+  timeZone?: string,
+  tables: ReadTables = CURRENT_TABLES,
+): SqlQuery {
   const params = new ParamBag();
   const day = params.add('STRING', now.toISOString().slice(0, 10));
   const written = params.add('INT64', now.getTime());
@@ -56,7 +62,7 @@ export function insertHistorySql(now: Date, timeZone?: string): SqlQuery {
       `SELECT ${c('email')}, ${day}, CAST(ROUND(${c('risk_score')}) AS INT64), ${c('risk_band')},`,
       `${c('overdue_invoices__num')}, ${c('nps__num')}, ${written},`,
       `${ifAlertable('last_activity_ms')}, ${ifAlertable('renewal_ms')}, ${calendar}`,
-      `FROM ${identifier(CUSTOMERS_TABLE)} AS c`,
+      `FROM ${identifier(tables.customers)} AS c`,
       `WHERE NOT EXISTS (SELECT 1 FROM ${identifier(HISTORY_TABLE)} AS h`,
       `WHERE h.${identifier('email')} = ${c('email')} AND h.${identifier('day')} = ${day})`,
     ].join(' '),

@@ -19,7 +19,7 @@ import { dangerEvent, EVENT_WORDS, RANK, type DangerEvent, type WatchSettings } 
 import { HISTORY_TABLE } from './history-table';
 import { ParamBag, type SqlQuery } from './params';
 import { parseRows } from './results';
-import { CUSTOMERS_TABLE, identifier } from './schema';
+import { CURRENT_TABLES, identifier, type ReadTables } from './schema';
 
 const DAY_MS = 86_400_000;
 
@@ -80,6 +80,11 @@ export interface ScanOptions {
    */
   onlyNew?: boolean;
   seenBefore?: Partial<Record<SeenKind, string>>;
+  /**
+   * What to read: the latest-state views by default, so a customer marked churned (or saved) from the
+   * card is left out of (or back in) the next scan.
+   */
+  tables?: ReadTables;
 }
 
 export interface ScanCursor {
@@ -151,7 +156,7 @@ export function scanEventsSql(
     `${firstOf(inactivity, (t) => thresholds.crossed(previousIdle, t), params)} AS previous_inactive_at,`,
     `${dayOf('p.renewal_ms')} AS previous_renewal_day, ${dayOf(c('renewal_ms'))} AS renewal_day,`,
     `${firstOf(renewal, (w) => thresholds.within(previousLeft, w), params)} AS previous_renewal_at`,
-    `FROM ${identifier(CUSTOMERS_TABLE)} AS c`,
+    `FROM ${identifier((options.tables ?? CURRENT_TABLES).customers)} AS c`,
     `LEFT JOIN (${latest}) AS p ON p.email = ${c('email')} AND p.n = 1`,
     `WHERE ${c('status')} <> ${churned}`,
   ].join(' ');

@@ -12,7 +12,7 @@ import * as z from '../zod';
 import { monthRates, monthsBefore, type MonthCounts } from '../portfolio/snapshot';
 import { ParamBag, type SqlQuery } from './params';
 import { parseRows } from './results';
-import { CUSTOMERS_TABLE, identifier } from './schema';
+import { CURRENT_TABLES, identifier, type ReadTables } from './schema';
 
 const DAY_MS = 86_400_000;
 /** portfolioMetrics' month for tenure-only start dates. */
@@ -55,6 +55,8 @@ export const TREND_SQL: Readonly<Record<TrendFigure, { when: TrendCondition; sum
 export interface TrendOptions {
   /** Replaces figures' conditions (the mutation test). */
   conditions?: Partial<Record<TrendFigure, TrendCondition>>;
+  /** What to read: the latest-state views by default, so a status changed from the card counts. */
+  tables?: ReadTables;
 }
 
 /** The months' figures in one row; `months` gives the months' order (oldest first). */
@@ -73,7 +75,7 @@ export function trendSql(
   const left = `CASE WHEN ${col('status')} = ${churned} THEN ${col('churn_ms')} END`;
   const inner = [
     `SELECT COALESCE(${col('mrr')}, 0) AS mrr, ${joined} AS j, ${left} AS l`,
-    `FROM ${identifier(CUSTOMERS_TABLE)} AS c`,
+    `FROM ${identifier((options.tables ?? CURRENT_TABLES).customers)} AS c`,
     `WHERE NOT (${col('status')} = ${churned} AND ${col('churn_ms')} IS NULL)`,
   ].join(' ');
   const sums = months.flatMap((m, k) => {

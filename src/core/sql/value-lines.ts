@@ -14,7 +14,7 @@ import type { PlaybookSettings } from '../playbooks/settings';
 import type { ValueLines } from '../playbooks/value';
 import { ParamBag, type SqlQuery } from './params';
 import { parseRows } from './results';
-import { CUSTOMERS_TABLE, identifier } from './schema';
+import { CURRENT_TABLES, identifier, type ReadTables } from './schema';
 
 const DAY_MS = 86_400_000;
 /** value.ts's month for revenue to date. */
@@ -47,12 +47,19 @@ function edge(share: string): string {
   return `CASE WHEN ${wanted} < 1 THEN 1 WHEN ${wanted} > v.n THEN v.n ELSE ${wanted} END`;
 }
 
-/** One row: customers (values counted), discount_min, relief_min. */
-export function valueLinesSql(settings: PlaybookSettings, today: Date): SqlQuery {
+/**
+ * One row: customers (values counted), discount_min, relief_min. Read through the latest-state views
+ * by default: a customer marked churned from the card no longer counts as active.
+ */
+export function valueLinesSql(
+  settings: PlaybookSettings,
+  today: Date,
+  tables: ReadTables = CURRENT_TABLES,
+): SqlQuery {
   const params = new ParamBag();
   const churned = params.add('STRING', 'churned');
   const value = valueSql(settings.valueBasis, params, today);
-  const values = `SELECT ${value} AS value FROM ${identifier(CUSTOMERS_TABLE)} AS c WHERE c.${identifier('status')} <> ${churned}`;
+  const values = `SELECT ${value} AS value FROM ${identifier(tables.customers)} AS c WHERE c.${identifier('status')} <> ${churned}`;
   const ranked = `SELECT x.value, ROW_NUMBER() OVER (ORDER BY x.value DESC) AS rn, COUNT(*) OVER () AS n FROM (${values}) AS x WHERE x.value IS NOT NULL`;
   const discount = params.add('FLOAT64', settings.discountTopShare);
   const relief = params.add('FLOAT64', settings.reliefTopShare);
