@@ -40,6 +40,15 @@ export function currentTags(ctx: AppContext, warehouse: CustomerWarehouse, email
   return { name: c?.name ?? '', tags: c?.tags ?? [] };
 }
 
+/**
+ * The tags card on the warehouse: the customer's current tags (one lookup) and the team's tags to
+ * pick from (one grouped query over the current tags view, most used first, TAG_VOCABULARY_LIMIT).
+ */
+export function warehouseTagsState(ctx: AppContext, warehouse: CustomerWarehouse, email: string) {
+  const { name, tags } = currentTags(ctx, warehouse, email);
+  return { email, name, current: tags, known: warehouse.tagVocabulary(), impact: '', sendShown: true };
+}
+
 /** A note, appended. */
 export function noteChange(ctx: AppContext, email: string, text: string): WarehouseChange {
   return { ...stamps(ctx, 1)[0]!, kind: 'note', email, text };

@@ -44,6 +44,8 @@ import {
   type ReadTables,
   type SqlQuery,
   type WarehouseLayout,
+  tagVocabularyFrom,
+  tagVocabularySql,
 } from '../core/sql';
 import {
   bulkTagCountSql,
@@ -328,6 +330,10 @@ export class BigQueryCustomerStore implements CustomerWarehouse, WarehouseChange
       ...cellsFrom(row, layout),
       ...(viaViews ? { current: currentFrom(rows) } : {}),
     };
+  }
+
+  tagVocabulary(limit?: number) {
+    return tagVocabularyFrom(this.run(tagVocabularySql(this.tables.tags, limit), 'tag vocabulary'));
   }
 
   customerRowsAt(domain: string, limit: number) {

@@ -20,6 +20,7 @@ import type { WarehouseCampaigns } from './warehouse-campaigns';
 import type { WarehouseAlerts } from './warehouse-alerts';
 import type { WarehouseBulkTags } from './warehouse-bulk-tags';
 import type { WarehouseSync } from './warehouse-sync';
+import type { WarehouseCardReads } from './warehouse-card';
 
 export interface ScanRequest {
   /** The sheet's time zone: which calendar day today is. */
@@ -45,7 +46,7 @@ export interface WarehouseCustomerRow {
 }
 
 export interface CustomerWarehouse
-  extends WarehouseChanges, WarehouseAlerts, WarehouseBulkTags, WarehouseCampaigns {
+  extends WarehouseChanges, WarehouseAlerts, WarehouseBulkTags, WarehouseCampaigns, WarehouseCardReads {
   /**
    * One parameterised lookup returning every column's raw value, so the sheet parser and the risk
    * pipeline read the customer exactly as from the sheet; undefined when the table has no such email.

@@ -20,7 +20,13 @@ import { formValue, type AddonEvent } from '../events';
 import { buildCustomerCard, customerCardAfterAction, customerNotFound } from './message';
 import { withSheet } from '../sheet-errors';
 import { UserFacingError } from '../errors';
-import { currentTags, editableWarehouse, noteChange, statusEdits, tagEdits } from '../warehouse-features';
+import {
+  editableWarehouse,
+  noteChange,
+  statusEdits,
+  tagEdits,
+  warehouseTagsState,
+} from '../warehouse-features';
 
 export { NOTES_TAB };
 export const NOTES_HEADERS = STARTER_NOTES_HEADERS;
@@ -116,16 +122,9 @@ export function saveNote(ctx: AppContext, email: string, event: AddonEvent): Act
 export function openTags(ctx: AppContext, email: string): ActionResponse {
   const warehouse = editableWarehouse(ctx);
   if (warehouse) {
-    // The views' current tags; the team's vocabulary and the impact override stay with the sheet for now.
-    const { name, tags } = currentTags(ctx, warehouse, email);
     return {
       kind: 'navigate',
-      steps: [
-        {
-          kind: 'push',
-          card: tagsCard({ email, name, current: tags, known: [], impact: '', sendShown: true }),
-        },
-      ],
+      steps: [{ kind: 'push', card: tagsCard(warehouseTagsState(ctx, warehouse, email)) }],
     };
   }
   const { settings, sheet } = connected(ctx);

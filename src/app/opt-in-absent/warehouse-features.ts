@@ -56,6 +56,7 @@ export const currentTags: typeof Real.currentTags = noBigQuery;
 export const noteChange: typeof Real.noteChange = noBigQuery;
 export const statusEdits: typeof Real.statusEdits = noBigQuery;
 export const tagEdits: typeof Real.tagEdits = noBigQuery;
+export const warehouseTagsState: typeof Real.warehouseTagsState = noBigQuery;
 export const warehouseSegmentCard: typeof Real.warehouseSegmentCard = noBigQuery;
 export const warehouseSegmentsCard: typeof Real.warehouseSegmentsCard = noBigQuery;
 export const warehouseBulkTagApply: typeof Real.warehouseBulkTagApply = noBigQuery;

@@ -69,3 +69,4 @@ export {
   type OpenAlerts,
   type WarehouseAlertRow,
 } from './alert-sql';
+export { TAG_VOCABULARY_LIMIT, tagVocabularyFrom, tagVocabularySql } from './tag-vocabulary';

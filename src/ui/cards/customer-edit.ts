@@ -31,9 +31,13 @@ export function tagsCard(state: {
   /** The warehouse store appends only what changed from the tags this card showed, so they travel with it. */
   sendShown?: boolean;
 }): Card {
-  const all = [...new Set([...state.current, ...state.known])]
-    .sort((a, b) => a.localeCompare(b))
-    .slice(0, 100);
+  // A selection input holds up to 100 items (Google Workspace cards, SelectionInput `items`); the
+  // customer's own tags come first so a long vocabulary never hides one, and a known tag that only
+  // differs in case from one of theirs is not offered twice.
+  const own = new Set(state.current.map((t) => t.toLowerCase()));
+  const all = [...new Set([...state.current, ...state.known.filter((t) => !own.has(t.toLowerCase()))])]
+    .slice(0, 100)
+    .sort((a, b) => a.localeCompare(b));
   return {
     name: 'tags',
     header: { title: `Tags of ${state.name || state.email}` },
