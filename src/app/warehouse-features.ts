@@ -9,8 +9,8 @@
 export { warehouseFreshness, warehousePortfolioView } from './warehouse-home';
 export { customerSource } from './warehouse-customer';
 export {
-  currentTags,
   editableWarehouse,
+  impactEdit,
   noteChange,
   statusEdits,
   tagEdits,

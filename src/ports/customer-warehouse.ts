@@ -42,7 +42,16 @@ export interface WarehouseCustomerRow {
    * Status and tags as the latest-state views hold them (ChurnGuard's own changes included), when
    * the store reads the views; the cells are the loaded row as the source had it.
    */
-  current?: { status: string | null; tags: string[] };
+  current?: {
+    status: string | null;
+    tags: string[];
+    /** The churn date the views hold, epoch ms (null: none); absent when the store did not read it. */
+    churnMs?: number | null;
+    /** ChurnGuard's newest hand-set crisis impact: '' when withdrawn, absent when never set. */
+    impactOverride?: string;
+    /** The newest notes ChurnGuard appended for the customer, newest first. */
+    notes?: { text: string; author: string; atMs: number }[];
+  };
 }
 
 export interface CustomerWarehouse

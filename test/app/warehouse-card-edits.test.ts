@@ -14,7 +14,12 @@ import { warehouseRows, warehouseWorlds, type WarehouseWorlds } from '../helpers
 let w: WarehouseWorlds;
 
 beforeAll(async () => {
-  w = await warehouseWorlds(warehouseRows(60));
+  w = await warehouseWorlds(warehouseRows(60), {
+    'Impact rules': [
+      ['Rule name', 'Column', 'Operator', 'Value', 'Impact'],
+      ['Pro plans', 'Plan', 'contains', 'Pro', 'Hit'],
+    ],
+  });
 }, 60_000);
 
 afterAll(() => w.close());
@@ -36,14 +41,21 @@ const calls = <T>(f: () => T): { value: T; calls: number } => {
   const value = f();
   return { value, calls: w.warehouse.traffic.calls - before };
 };
+/**
+ * One second passes between a person's clicks (a card callback takes longer than that): changes
+ * stamped in the same millisecond are ordered by their random ids, as two teammates' would be.
+ */
+const later = () => w.warehouse.world.clock.advance(1000);
 const openTags = (email: string) => shownCard(act(w.warehouse.ctx(), 'openTags', { email }));
-const saveTags = (email: string, card: Card, form: Record<string, string | string[]>, impactWas = '') =>
-  act(
+const saveTags = (email: string, card: Card, form: Record<string, string | string[]>, impactWas = '') => {
+  later();
+  return act(
     w.warehouse.ctx(),
     'saveTags',
     { email, impactWas, tagsWas: JSON.stringify(tagsWasOf(card)) },
     { tags: tagsWasOf(card), ...form },
   );
+};
 
 describe('the tags card on the BigQuery store', () => {
   it("offers the team's tags, most used first, from one extra query", () => {
@@ -62,5 +74,75 @@ describe('the tags card on the BigQuery store', () => {
     saveTags(other, openTags(other), { newTag: 'renewal-2027' });
     const again = selection(openTags(emailAt(untagged)), 'tags').items.map((i) => i.text);
     expect(again).toContain('renewal-2027');
+  });
+});
+
+const showCustomer = (email: string) => shownCard(act(w.warehouse.ctx(), 'showCustomer', { email }));
+const fact = (card: Card, label: string) => {
+  const found = widgets(card).find((x) => x.kind === 'decoratedText' && x.topLabel === label);
+  return found && found.kind === 'decoratedText' ? found.text : undefined;
+};
+const impactItems = (card: Card) =>
+  selection(card, 'impact')
+    .items.filter((i) => i.selected)
+    .map((i) => i.text);
+const impactWasOf = (card: Card): string => {
+  const m = /"impactWas":"([^"]*)"/.exec(JSON.stringify(card));
+  if (!m) throw new Error('the tags card carries no impactWas');
+  return m[1]!;
+};
+
+describe('the crisis-impact override on the BigQuery store', () => {
+  const pro = () => w.rows.findIndex((r) => r[3] === 'Pro');
+
+  it('offers the override with what the rules give, as the sheet does', () => {
+    const email = emailAt(pro());
+    const fromWarehouse = selection(openTags(email), 'impact');
+    const fromSheet = selection(shownCard(act(w.sheet.ctx(), 'openTags', { email })), 'impact');
+    expect(fromWarehouse).toEqual(fromSheet);
+    expect(impactItems(openTags(email))).toEqual(['From the impact rules (Hit)']);
+  });
+
+  it('sets it by hand (one appended change), shows it, and clearing it returns to the rules', () => {
+    const email = emailAt(pro());
+    const card = openTags(email);
+    const { value: saved, calls: n } = calls(() =>
+      saveTags(email, card, { impact: 'Severe' }, impactWasOf(card)),
+    );
+    expect(JSON.stringify(saved)).toContain('crisis impact set to Severe by hand');
+    // The impact change's INSERT and the customer card read back (no tag changed: no tags INSERT).
+    expect(n).toBe(2);
+    expect(fact(showCustomer(email), 'Crisis impact')).toMatch(/^Severe/);
+    const again = openTags(email);
+    expect(impactItems(again)).toEqual(['Severe']);
+    expect(impactWasOf(again)).toBe('Severe');
+
+    const cleared = saveTags(email, again, { impact: '' }, 'Severe');
+    expect(JSON.stringify(cleared)).toContain('crisis impact back to the rules');
+    expect(impactItems(openTags(email))).toEqual(['From the impact rules (Hit)']);
+    expect(fact(showCustomer(email), 'Crisis impact')).toMatch(/^Hit/);
+  });
+
+  it('two teammates set it at once: the later change wins for both, and tags are kept', () => {
+    const email = emailAt(pro());
+    const sofia = openTags(email);
+    const lars = openTags(email);
+    saveTags(email, sofia, { impact: 'Stable', newTag: 'sofia-was-here' });
+    saveTags(email, lars, { impact: 'Booming' });
+    const after = openTags(email);
+    expect(impactItems(after)).toEqual(['Booming']);
+    expect(tagsWasOf(after)).toContain('sofia-was-here');
+  });
+
+  it('an impact that is not one of the choices is refused by name, and nothing is saved', () => {
+    const email = emailAt(pro() + 1);
+    const card = openTags(email);
+    const before = impactItems(card);
+    expect(() => saveTags(email, card, { impact: 'Catastrophic', newTag: 'lost' })).toThrow(
+      /"Catastrophic" is not a crisis impact/,
+    );
+    const after = openTags(email);
+    expect(impactItems(after)).toEqual(before);
+    expect(tagsWasOf(after)).not.toContain('lost');
   });
 });

@@ -22,6 +22,7 @@ import { withSheet } from '../sheet-errors';
 import { UserFacingError } from '../errors';
 import {
   editableWarehouse,
+  impactEdit,
   noteChange,
   statusEdits,
   tagEdits,
@@ -166,23 +167,17 @@ export function saveTags(ctx: AppContext, email: string, event: AddonEvent): Act
   const chosen = event.form[EDIT_FIELDS.tags] ?? [];
   const typed = parseTags(formValue(event, EDIT_FIELDS.newTag));
   const tags = [...new Set([...chosen, ...typed].map((t) => t.trim()).filter(Boolean))];
-  const warehouse = editableWarehouse(ctx);
-  if (warehouse) {
-    // Only the difference from what the card showed is appended: a teammate's tag added since is
-    // neither removed nor re-added by this save.
-    warehouse.appendChanges(tagEdits(ctx, email, shownTags(event), tags));
-    return {
-      kind: 'navigate',
-      steps: [{ kind: 'pop' }, { kind: 'update', card: customerCardAfterAction(ctx, email, event) }],
-      notification: tags.length ? `Tags saved: ${tags.join(', ')}` : 'All tags removed',
-      stateChanged: true,
-    };
-  }
   const impact = formValue(event, EDIT_FIELDS.impact);
   const impactWas = event.parameters.impactWas ?? '';
   // The override is written only when it changed, so saving tags never adds an empty impact column.
   const impactChanged = EDIT_FIELDS.impact in event.form && impact.toLowerCase() !== impactWas.toLowerCase();
-  updateCustomer(ctx, email, { tags: tags.join(', '), ...(impactChanged ? { impact } : {}) });
+  const warehouse = editableWarehouse(ctx);
+  if (warehouse) {
+    // Only the difference from what the card showed is appended: a teammate's tag added since is
+    // neither removed nor re-added by this save. The impact is one change, and only when it changed.
+    const hand = impactChanged ? impactEdit(ctx, email, impact, impactWas) : undefined;
+    warehouse.appendChanges([...tagEdits(ctx, email, shownTags(event), tags), ...(hand ? [hand] : [])]);
+  } else updateCustomer(ctx, email, { tags: tags.join(', '), ...(impactChanged ? { impact } : {}) });
   return {
     kind: 'navigate',
     steps: [{ kind: 'pop' }, { kind: 'update', card: customerCardAfterAction(ctx, email, event) }],
@@ -227,7 +222,7 @@ export function markStatus(
     return {
       kind: 'navigate',
       steps: [{ kind: 'update', card: customerCardAfterAction(ctx, email, event) }],
-      notification: status === 'churned' ? 'Marked as churned' : 'Marked as saved',
+      notification: status === 'churned' ? 'Marked as churned, with today’s date' : 'Marked as saved',
       stateChanged: true,
     };
   }

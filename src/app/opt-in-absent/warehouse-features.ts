@@ -52,7 +52,7 @@ export const warehouseAlertViews: typeof Real.warehouseAlertViews = noBigQuery;
 
 export const warehouseFreshness: typeof Real.warehouseFreshness = noBigQuery;
 export const warehousePortfolioView: typeof Real.warehousePortfolioView = noBigQuery;
-export const currentTags: typeof Real.currentTags = noBigQuery;
+export const impactEdit: typeof Real.impactEdit = noBigQuery;
 export const noteChange: typeof Real.noteChange = noBigQuery;
 export const statusEdits: typeof Real.statusEdits = noBigQuery;
 export const tagEdits: typeof Real.tagEdits = noBigQuery;

@@ -71,7 +71,6 @@ export function customerCellsSql(
   match: { email: string } | { domain: string; limit: number } | { emails: readonly string[] },
   layout: WarehouseLayout,
   table = CUSTOMERS_TABLE,
-  currentTags?: string,
 ): SqlQuery {
   const params = new ParamBag();
   const email = `c.${identifier('email')}`;
@@ -90,24 +89,12 @@ export function customerCellsSql(
   const limit = several ? Math.max(1, several.length) : 'domain' in match ? Math.trunc(match.limit) : 1;
   const cols = cellColumns(layout);
   const id = identifier('row_id');
-  // With the latest-state views, the same statement also carries the current status and one row per
-  // current tag (the cells repeat), so the sidebar still makes one call (issue 21 changes).
-  const current =
-    currentTags && 'email' in match
-      ? {
-          select: `, c.${identifier('status')} AS current_status, t.${identifier('tag__raw')} AS current_tag`,
-          join: ` LEFT JOIN ${identifier(currentTags)} AS t ON t.${id} = c.${id}`,
-          limit: CURRENT_ROWS,
-        }
-      : {
-          select: several
-            ? `, c.${identifier('risk_score')} AS risk_score, c.${identifier('risk_band')} AS risk_band`
-            : '',
-          join: '',
-          limit,
-        };
+  // Several emails (the daily scan's page of alerts) also carry the risk they scored.
+  const scored = several
+    ? `, c.${identifier('risk_score')} AS risk_score, c.${identifier('risk_band')} AS risk_band`
+    : '';
   return params.query(
-    `SELECT c.${id} AS row_id, ${cols.join(', ')}${current.select} FROM ${identifier(table)} AS c${current.join} WHERE ${where} ORDER BY c.${id} LIMIT ${current.limit}`,
+    `SELECT c.${id} AS row_id, ${cols.join(', ')}${scored} FROM ${identifier(table)} AS c WHERE ${where} ORDER BY c.${id} LIMIT ${limit}`,
   );
 }
 
@@ -121,21 +108,6 @@ export function cellColumns(layout: WarehouseLayout): string[] {
       `c.${identifier(`${base}__day`)} AS d${i}`,
     ];
   });
-}
-
-/** Rows the lookup with current tags may return: the first customer's tags, bounded. */
-const CURRENT_ROWS = 200;
-
-/** The current status and tags of the first customer in customerCellsSql's rows (with currentTags). */
-export function currentFrom(rows: readonly Record<string, unknown>[]): {
-  status: string | null;
-  tags: string[];
-} {
-  const first = rows[0]?.row_id;
-  const mine = rows.filter((r) => String(r.row_id) === String(first));
-  const tags = mine.flatMap((r) => (typeof r.current_tag === 'string' ? [r.current_tag] : []));
-  const status = mine[0]?.current_status;
-  return { status: typeof status === 'string' ? status : null, tags };
 }
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;

@@ -70,3 +70,4 @@ export {
   type WarehouseAlertRow,
 } from './alert-sql';
 export { TAG_VOCABULARY_LIMIT, tagVocabularyFrom, tagVocabularySql } from './tag-vocabulary';
+export { CARD_NOTES, customerCardFrom, customerCardSql, type CardCurrent } from './card-lookup';
