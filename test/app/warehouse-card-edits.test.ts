@@ -146,3 +146,67 @@ describe('the crisis-impact override on the BigQuery store', () => {
     expect(tagsWasOf(after)).not.toContain('lost');
   });
 });
+
+describe('Mark churned and Mark saved on the BigQuery store', () => {
+  it("records today's churn date as the sheet does, and Mark saved clears it, in two INSERTs", () => {
+    const index = w.rows.findIndex((r, i) => i > 20 && r[14] === 'active');
+    const email = emailAt(index);
+    later();
+    const { value: churned, calls: n } = calls(() =>
+      act(w.warehouse.ctx(), 'markStatus', { email, status: 'churned' }),
+    );
+    expect(JSON.stringify(churned)).toContain('Marked as churned, with today’s date');
+    // Status, churn date and the note: two tables (customer_changes, notes), then the card read back.
+    expect(n).toBe(3);
+    const today = w.warehouse.world.clock.now().toISOString().slice(0, 10);
+    expect(fact(shownCard(churned), 'Status')).toBe(`Churned on ${today}`);
+    // The same click on the sheet writes the same day.
+    const sheet = shownCard(act(w.sheet.ctx(), 'markStatus', { email, status: 'churned' }));
+    expect(fact(sheet, 'Status')).toBe(fact(shownCard(churned), 'Status'));
+
+    later();
+    const saved = shownCard(act(w.warehouse.ctx(), 'markStatus', { email, status: 'saved' }));
+    expect(fact(saved, 'Status')).toBeUndefined();
+    later();
+    const again = shownCard(act(w.warehouse.ctx(), 'markStatus', { email, status: 'churned' }));
+    expect(fact(again, 'Status')).toBe(`Churned on ${today}`);
+  });
+
+  it('the churn date reaches the customers view the month trend reads', () => {
+    const email = emailAt(w.rows.findIndex((r, i) => i > 30 && r[14] === 'active'));
+    later();
+    act(w.warehouse.ctx(), 'markStatus', { email, status: 'churned' });
+    const [row] = w.db.run('SELECT status, churn_ms FROM customers_current WHERE email = $e', {
+      e: email,
+    }).rows;
+    const now = w.warehouse.world.clock.now();
+    expect(row!.map(String)).toEqual([
+      'churned',
+      String(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate())),
+    ]);
+  });
+});
+
+describe('notes on the customer card with the BigQuery store', () => {
+  it('lists the newest three notes from the notes view, newest first, within the one lookup', () => {
+    const email = emailAt(40);
+    const texts = ['First call', `said "no" and it's final`, 'Sent the renewal offer', 'Agreed to a pilot'];
+    for (const note of texts) {
+      later();
+      act(w.warehouse.ctx(), 'saveNote', { email }, { note });
+    }
+    // Another customer's note is not theirs.
+    act(w.warehouse.ctx(), 'saveNote', { email: emailAt(41) }, { note: 'Not about 40' });
+    const { value: card, calls: n } = calls(() => showCustomer(email));
+    expect(n).toBe(1);
+    const notes = card.sections.find((s) => s.header?.startsWith('Latest notes'));
+    const shown = (notes?.widgets ?? []).flatMap((x) => (x.kind === 'decoratedText' ? [x.text] : []));
+    expect(shown).toEqual(['Agreed to a pilot', 'Sent the renewal offer', `said "no" and it's final`]);
+    expect(JSON.stringify(notes)).toContain('2026-11-20');
+  });
+
+  it('a customer without notes has no notes section', () => {
+    const card = showCustomer(emailAt(42));
+    expect(card.sections.some((s) => s.header?.startsWith('Latest notes'))).toBe(false);
+  });
+});
