@@ -8,6 +8,7 @@
  */
 export { warehouseFreshness, warehousePortfolioView } from './warehouse-home';
 export { customerSource } from './warehouse-customer';
+export { refuseWarehouseAdd, whereToAddCustomer } from './warehouse-add-customer';
 export {
   editableWarehouse,
   impactEdit,

@@ -7,6 +7,10 @@
  * Assertions are on the card descriptions the user sees.
  */
 import type { Card, Widget } from '../../src/ui/card/types';
+import { buildMessageCards } from '../../src/app/handlers/message';
+import { parseAddonEvent } from '../../src/app/events';
+import { whereToAddCustomer } from '../../src/app/warehouse-add-customer';
+import type { Settings } from '../../src/core/settings/settings';
 import { act } from '../helpers/stand-in-context';
 import { shownCard } from '../helpers/shown-card';
 import { warehouseRows, warehouseWorlds, type WarehouseWorlds } from '../helpers/warehouse-world';
@@ -208,5 +212,84 @@ describe('notes on the customer card with the BigQuery store', () => {
   it('a customer without notes has no notes section', () => {
     const card = showCustomer(emailAt(42));
     expect(card.sections.some((s) => s.header?.startsWith('Latest notes'))).toBe(false);
+  });
+});
+
+describe('an unknown sender with the BigQuery store', () => {
+  const open = (from: string, id: string) => {
+    w.warehouse.world.gmail.seed([
+      {
+        id,
+        threadId: `t-${id}`,
+        from,
+        to: 'am@nimbus.example',
+        subject: 'Hello',
+        date: '2026-11-20T09:00:00Z',
+        plainBody: 'Can we talk about pricing?',
+        accessToken: `token-${id}`,
+      },
+    ]);
+    const event = parseAddonEvent({
+      commonEventObject: { hostApp: 'GMAIL' },
+      gmail: { messageId: id, accessToken: `token-${id}` },
+    });
+    return buildMessageCards(w.warehouse.ctx(), event)[0]!;
+  };
+
+  it('says where to add them (the table the team loads) instead of offering a sheet row', () => {
+    const card = open('New Person <new.person@gmail.com>', 'unknown-1');
+    const text = JSON.stringify(card);
+    expect(text).not.toContain('Add to customer sheet');
+    expect(text).toContain('new.person@gmail.com is not in your customer table');
+    expect(text).toContain(
+      'add them where your team loads acme-proj.churnguard.customers from: ChurnGuard reads customers from that table',
+    );
+    // The sheet store still offers the row.
+    w.sheet.world.gmail.seed([
+      {
+        id: 'unknown-1',
+        threadId: 't',
+        from: 'New Person <new.person@gmail.com>',
+        to: 'am@nimbus.example',
+        subject: 'Hello',
+        date: '2026-11-20T09:00:00Z',
+        plainBody: 'Hi',
+        accessToken: 'token-unknown-1',
+      },
+    ]);
+    const sheetCard = buildMessageCards(
+      w.sheet.ctx(),
+      parseAddonEvent({
+        commonEventObject: { hostApp: 'GMAIL' },
+        gmail: { messageId: 'unknown-1', accessToken: 'token-unknown-1' },
+      }),
+    )[0]!;
+    expect(JSON.stringify(sheetCard)).toContain('Add to customer sheet');
+  });
+
+  it('an add from an older card is refused with where to add them, and no row or change is written', () => {
+    const before = Number(w.db.run('SELECT COUNT(*) FROM customers', {}).rows[0]![0]);
+    expect(() => act(w.warehouse.ctx(), 'addCustomer', { email: 'New@Nimbus.example', name: 'New' })).toThrow(
+      /add them where your team loads acme-proj\.churnguard\.customers from/,
+    );
+    expect(Number(w.db.run('SELECT COUNT(*) FROM customers', {}).rows[0]![0])).toBe(before);
+    expect(() => act(w.warehouse.ctx(), 'addCustomer', { email: 'not an address', name: '' })).not.toThrow();
+  });
+
+  it('with a source table in Settings, names it and the daily sync', () => {
+    const settings = whereToAddCustomer(
+      {
+        store: {
+          kind: 'bigquery',
+          projectId: 'acme-proj',
+          datasetId: 'churnguard',
+          source: 'crm-proj.sales.accounts',
+        },
+      } as Settings,
+      'x@y.example',
+    );
+    expect(settings).toBe(
+      'To add x@y.example, add them to your source table crm-proj.sales.accounts: ChurnGuard reads customers from it at the daily sync, or at once with Settings → Refresh from source.',
+    );
   });
 });

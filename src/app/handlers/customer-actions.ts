@@ -20,9 +20,11 @@ import { formValue, type AddonEvent } from '../events';
 import { buildCustomerCard, customerCardAfterAction, customerNotFound } from './message';
 import { withSheet } from '../sheet-errors';
 import { UserFacingError } from '../errors';
+import { loadSettings } from '../settings-store';
 import {
   editableWarehouse,
   impactEdit,
+  refuseWarehouseAdd,
   noteChange,
   statusEdits,
   tagEdits,
@@ -257,6 +259,7 @@ export function addCustomer(ctx: AppContext, email: string, name: string): Actio
   const address = normaliseEmail(email);
   if (!isValidEmail(address))
     return { kind: 'notify', notification: `"${email}" is not an email address; nothing was added.` };
+  if (editableWarehouse(ctx)) refuseWarehouseAdd(loadSettings(ctx.userStore).settings, address);
   const { settings, sheet } = connected(ctx);
   return withSheet(() => {
     const existing = sheet.findByEmail(address, (h) => emailColumnIndex(h, settings.mapping));

@@ -11,7 +11,7 @@ import { customerView } from '../customer-view';
 import type { AddonEvent } from '../events';
 import { UserFacingError } from '../errors';
 import { counterpartAddress, type CustomerMatch } from '../find-customer';
-import { customerSource } from '../warehouse-features';
+import { customerSource, whereToAddCustomer } from '../warehouse-features';
 import type { CustomerSource } from '../warehouse-customer';
 import type { Settings } from '../../core/settings/settings';
 import { loadSettings } from '../settings-store';
@@ -218,6 +218,9 @@ export function buildMessageCards(ctx: AppContext, event: AddonEvent): Card[] {
       subject: message.subject,
       sheetConnected: Boolean(settings.spreadsheetId),
       emailSays: emailSays(reading),
+      ...(address && whereToAddCustomer(settings, address.email)
+        ? { addElsewhere: whereToAddCustomer(settings, address.email) }
+        : {}),
     }),
   ];
 }
