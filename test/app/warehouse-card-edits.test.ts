@@ -209,6 +209,11 @@ describe('notes on the customer card with the BigQuery store', () => {
     expect(JSON.stringify(notes)).toContain('2026-11-20');
   });
 
+  it('the note card says the note goes to BigQuery, not the Notes tab', () => {
+    const card = shownCard(act(w.warehouse.ctx(), 'openNote', { email: emailAt(40) }));
+    expect(card.header?.subtitle).toBe('Saved to BigQuery with your name and the time');
+  });
+
   it('a customer without notes has no notes section', () => {
     const card = showCustomer(emailAt(42));
     expect(card.sections.some((s) => s.header?.startsWith('Latest notes'))).toBe(false);

@@ -93,7 +93,8 @@ export function updateCustomer(
 }
 
 export function openNote(ctx: AppContext, email: string): ActionResponse {
-  return { kind: 'navigate', steps: [{ kind: 'push', card: noteCard({ email, name: '' }) }] };
+  const inWarehouse = Boolean(editableWarehouse(ctx));
+  return { kind: 'navigate', steps: [{ kind: 'push', card: noteCard({ email, name: '', inWarehouse }) }] };
 }
 
 export function saveNote(ctx: AppContext, email: string, event: AddonEvent): ActionResponse {

@@ -8,12 +8,12 @@ export const EDIT_FIELDS = { note: 'note', tags: 'tags', newTag: 'newTag', impac
 /** The crisis-impact override choices: empty means "let the impact rules decide". */
 export const IMPACT_CHOICES = ['', 'Severe', 'Hit', 'Stable', 'Booming'] as const;
 
-export function noteCard(state: { email: string; name: string }): Card {
+export function noteCard(state: { email: string; name: string; inWarehouse?: boolean }): Card {
   return {
     name: 'note',
     header: {
       title: `Note on ${state.name || state.email}`,
-      subtitle: 'Saved to the Notes tab with your name and the time',
+      subtitle: `Saved to ${state.inWarehouse ? 'BigQuery' : 'the Notes tab'} with your name and the time`,
     },
     sections: [{ widgets: [{ kind: 'textInput', name: EDIT_FIELDS.note, label: 'Note', multiline: true }] }],
     fixedFooter: { primary: actionButton('Save note', ACTION.saveNote, { email: state.email }, 'filled') },
