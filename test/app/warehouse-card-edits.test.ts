@@ -131,7 +131,8 @@ describe('the crisis-impact override on the BigQuery store', () => {
     const email = emailAt(pro());
     const sofia = openTags(email);
     const lars = openTags(email);
-    saveTags(email, sofia, { impact: 'Stable', newTag: 'sofia-was-here' });
+    // A tag and the impact: one INSERT into each change table, then the card read back.
+    expect(calls(() => saveTags(email, sofia, { impact: 'Stable', newTag: 'sofia-was-here' })).calls).toBe(3);
     saveTags(email, lars, { impact: 'Booming' });
     const after = openTags(email);
     expect(impactItems(after)).toEqual(['Booming']);
@@ -197,7 +198,8 @@ describe('notes on the customer card with the BigQuery store', () => {
     const texts = ['First call', `said "no" and it's final`, 'Sent the renewal offer', 'Agreed to a pilot'];
     for (const note of texts) {
       later();
-      act(w.warehouse.ctx(), 'saveNote', { email }, { note });
+      // One INSERT into notes and the card read back.
+      expect(calls(() => act(w.warehouse.ctx(), 'saveNote', { email }, { note })).calls).toBe(2);
     }
     // Another customer's note is not theirs.
     act(w.warehouse.ctx(), 'saveNote', { email: emailAt(41) }, { note: 'Not about 40' });
