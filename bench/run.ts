@@ -25,6 +25,7 @@ import { batchedSendBench } from './sender-batch.bench';
 import { segmentsBench } from './segments.bench';
 import { warehouseBench } from './warehouse.bench';
 import { warehouseChangesBench } from './warehouse-changes.bench';
+import { warehouseCardBench } from './warehouse-card.bench';
 import { warehouseScanBench } from './warehouse-scan.bench';
 import { sourceSyncBench } from './source-sync.bench';
 import { warehouseCardsBench } from './warehouse-cards.bench';
@@ -238,6 +239,15 @@ const groups: Group[] = [
       printTable(
         'Warehouse latest-state views (DuckDB, 100k customers): base tables vs views as changes accumulate',
         await warehouseChangesBench(),
+      ),
+  },
+  {
+    // Issue 21: the customer card's tag vocabulary and one lookup through the views.
+    name: 'warehouse-card',
+    run: async () =>
+      printTable(
+        'Warehouse customer card reads (DuckDB, 10k changes): vocabulary and the one lookup',
+        await warehouseCardBench(benchSizes([10_000, 100_000])),
       ),
   },
   {

@@ -40,6 +40,8 @@ export interface CustomerMatch {
   how: 'email' | 'domain' | 'none';
   /** The spreadsheet's locale and time zone, for formatting merged values. */
   sheet: { locale: string; timeZone: string; headers: unknown[] };
+  /** The newest notes, newest first, when the store read them with the customer (the warehouse). */
+  notes?: { text: string; author: string; atMs: number }[];
 }
 
 export function counterpartAddress(message: OpenMessage, me: string): { email: string; name: string } | null {

@@ -5,6 +5,8 @@
  * Cell issues name the BigQuery table and the source row.
  */
 import { readCustomers } from '../core/sheet/read-customers';
+import { parseImpact } from '../core/sheet/values';
+import type { Customer } from '../core/customers/customer';
 import type { ColumnMapping } from '../core/sheet/columns';
 import type { CustomerWarehouse, WarehouseCustomerRow } from '../ports/customer-warehouse';
 import { domainOf } from '../core/email/address';
@@ -66,12 +68,8 @@ export function findInWarehouse(
     const found = match([exact], 'email');
     const current = exact.current;
     if (!current) return found;
-    const customers = found.customers.map((c) => ({
-      ...c,
-      tags: current.tags,
-      status: current.status === 'churned' || current.status === 'active' ? current.status : c.status,
-    }));
-    return { ...found, customers };
+    const customers = found.customers.map((c) => overlayCurrent(c, current));
+    return { ...found, customers, ...(current.notes ? { notes: current.notes } : {}) };
   }
   // Not in the table: someone else at the same company, as the sheet does (a second query, on a miss only).
   const domain = domainOf(address.email);
@@ -80,6 +78,23 @@ export function findInWarehouse(
     if (colleagues.length) return match(colleagues, 'domain');
   }
   return match([], 'none');
+}
+
+/**
+ * The customer as the latest-state views hold them: status, tags and churn date, and ChurnGuard's
+ * hand-set crisis impact when one is in force ('' withdrew it: the loaded row's own impact applies).
+ */
+function overlayCurrent(c: Customer, current: NonNullable<WarehouseCustomerRow['current']>): Customer {
+  const out: Customer = {
+    ...c,
+    tags: current.tags,
+    status: current.status === 'churned' || current.status === 'active' ? current.status : c.status,
+  };
+  if (current.churnMs === null) delete out.churnDate;
+  else if (current.churnMs !== undefined) out.churnDate = new Date(current.churnMs);
+  const hand = current.impactOverride ? parseImpact(current.impactOverride) : undefined;
+  if (hand?.ok) out.impact = hand.value;
+  return out;
 }
 
 /** Where one customer is looked up, by the store Settings chose. */

@@ -8,7 +8,15 @@
  */
 export { warehouseFreshness, warehousePortfolioView } from './warehouse-home';
 export { customerSource } from './warehouse-customer';
-export { currentTags, editableWarehouse, noteChange, statusEdits, tagEdits } from './warehouse-edits';
+export { refuseWarehouseAdd, whereToAddCustomer } from './warehouse-add-customer';
+export {
+  editableWarehouse,
+  impactEdit,
+  noteChange,
+  statusEdits,
+  tagEdits,
+  warehouseTagsState,
+} from './warehouse-edits';
 export { warehouseSegmentCard, warehouseSegmentsCard } from './segments/warehouse-segments';
 export {
   warehouseBulkTagApply,

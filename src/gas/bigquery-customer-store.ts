@@ -19,7 +19,8 @@ import {
   insertChangesSql,
   callFirstSql,
   cellsFrom,
-  currentFrom,
+  customerCardFrom,
+  customerCardSql,
   CURRENT_TABLES,
   columnTableSql,
   customerByEmailSql,
@@ -44,6 +45,8 @@ import {
   type ReadTables,
   type SqlQuery,
   type WarehouseLayout,
+  tagVocabularyFrom,
+  tagVocabularySql,
 } from '../core/sql';
 import {
   bulkTagCountSql,
@@ -325,16 +328,20 @@ export class BigQueryCustomerStore implements CustomerWarehouse, WarehouseChange
   customerRow(email: string) {
     const layout = this.layout();
     const tables = this.tables;
-    const viaViews = tables.tags === CURRENT_TABLES.tags;
-    const q = customerCellsSql({ email }, layout, tables.customers, viaViews ? tables.tags : undefined);
-    const rows = this.run(q, 'customer lookup');
-    const [row] = rows;
-    if (!row) return undefined;
-    return {
-      headers: layout.headers,
-      ...cellsFrom(row, layout),
-      ...(viaViews ? { current: currentFrom(rows) } : {}),
-    };
+    if (tables.tags === CURRENT_TABLES.tags) {
+      // With the views: the cells, current status, churn date, tags, newest notes and hand-set impact in one call.
+      const { rows, current } = customerCardFrom(
+        this.run(customerCardSql(email, layout, tables), 'customer lookup'),
+      );
+      const [row] = rows;
+      return row ? { headers: layout.headers, ...cellsFrom(row, layout), current } : undefined;
+    }
+    const [row] = this.run(customerCellsSql({ email }, layout, tables.customers), 'customer lookup');
+    return row ? { headers: layout.headers, ...cellsFrom(row, layout) } : undefined;
+  }
+
+  tagVocabulary(limit?: number) {
+    return tagVocabularyFrom(this.run(tagVocabularySql(this.tables.tags, limit), 'tag vocabulary'));
   }
 
   customerRowsAt(domain: string, limit: number) {

@@ -20,6 +20,7 @@ import type { WarehouseCampaigns } from './warehouse-campaigns';
 import type { WarehouseAlerts } from './warehouse-alerts';
 import type { WarehouseBulkTags } from './warehouse-bulk-tags';
 import type { WarehouseSync } from './warehouse-sync';
+import type { WarehouseCardReads } from './warehouse-card';
 
 export interface ScanRequest {
   /** The sheet's time zone: which calendar day today is. */
@@ -41,11 +42,20 @@ export interface WarehouseCustomerRow {
    * Status and tags as the latest-state views hold them (ChurnGuard's own changes included), when
    * the store reads the views; the cells are the loaded row as the source had it.
    */
-  current?: { status: string | null; tags: string[] };
+  current?: {
+    status: string | null;
+    tags: string[];
+    /** The churn date the views hold, epoch ms (null: none); absent when the store did not read it. */
+    churnMs?: number | null;
+    /** ChurnGuard's newest hand-set crisis impact: '' when withdrawn, absent when never set. */
+    impactOverride?: string;
+    /** The newest notes ChurnGuard appended for the customer, newest first. */
+    notes?: { text: string; author: string; atMs: number }[];
+  };
 }
 
 export interface CustomerWarehouse
-  extends WarehouseChanges, WarehouseAlerts, WarehouseBulkTags, WarehouseCampaigns {
+  extends WarehouseChanges, WarehouseAlerts, WarehouseBulkTags, WarehouseCampaigns, WarehouseCardReads {
   /**
    * One parameterised lookup returning every column's raw value, so the sheet parser and the risk
    * pipeline read the customer exactly as from the sheet; undefined when the table has no such email.

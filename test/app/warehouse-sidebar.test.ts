@@ -75,11 +75,11 @@ describe('the customer card from the BigQuery store', () => {
     );
   });
 
-  // Tags, status and notes are appended to the change tables (warehouse-edits.test.ts); adding a
-  // customer still needs the sheet.
-  it('adding a customer from the card says plainly it is not available with the BigQuery store yet', () => {
+  // Tags, status and notes are appended to the change tables (warehouse-edits.test.ts); a customer
+  // is added where the team loads the table from (warehouse-card-edits.test.ts).
+  it('adding a customer from the card says where the customers table is loaded from', () => {
     expect(() => act(w.warehouse.ctx(), 'addCustomer', { email: 'new@nimbus.example', name: 'New' })).toThrow(
-      /Not available with the BigQuery store yet: edits from the customer card/,
+      /To add new@nimbus\.example, add them where your team loads acme-proj\.churnguard\.customers from/,
     );
   });
   // Last: switching to the (empty) sheet tab computes that sheet's portfolio on the way.

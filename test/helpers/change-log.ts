@@ -61,7 +61,16 @@ function oneChange(rnd: Random, emails: readonly string[], author: string, atMs:
     rnd.pick(['field', 'field', 'field', 'tag', 'tag', 'tag', 'note', 'alert', 'alertState', 'campaign'])
   ) {
     case 'field':
-      switch (rnd.pick(['status', 'risk_score', 'risk_band', 'impact'] as const)) {
+      switch (rnd.pick(['status', 'risk_score', 'risk_band', 'impact', 'churn_ms'] as const)) {
+        case 'churn_ms':
+          // A day (what Mark churned records), an instant, or cleared (Mark saved).
+          return {
+            ...stamp,
+            kind: 'field',
+            email,
+            field: 'churn_ms',
+            value: rnd.pick([null, T0 - rnd.int(400) * 86_400_000, T0 + rnd.int(86_400_000)]),
+          };
         case 'status':
           return { ...stamp, kind: 'field', email, field: 'status', value: rnd.pick(['active', 'churned']) };
         case 'risk_score':
@@ -134,7 +143,9 @@ function rival(rnd: Random, c: WarehouseChange, author: string): WarehouseChange
           ? { ...c, ...same, value: rnd.int(101) }
           : c.field === 'risk_band'
             ? { ...c, ...same, value: c.value === 'High' ? 'Low' : 'High' }
-            : { ...c, ...same, value: c.value === 'hit' ? null : 'hit' };
+            : c.field === 'churn_ms'
+              ? { ...c, ...same, value: c.value === null ? T0 : null }
+              : { ...c, ...same, value: c.value === 'hit' ? null : 'hit' };
     case 'tag':
       return { ...c, ...same, op: c.op === 'add' ? 'remove' : 'add', tag: c.tag.toUpperCase() };
     case 'alertState':

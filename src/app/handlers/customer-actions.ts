@@ -20,7 +20,16 @@ import { formValue, type AddonEvent } from '../events';
 import { buildCustomerCard, customerCardAfterAction, customerNotFound } from './message';
 import { withSheet } from '../sheet-errors';
 import { UserFacingError } from '../errors';
-import { currentTags, editableWarehouse, noteChange, statusEdits, tagEdits } from '../warehouse-features';
+import { loadSettings } from '../settings-store';
+import {
+  editableWarehouse,
+  impactEdit,
+  refuseWarehouseAdd,
+  noteChange,
+  statusEdits,
+  tagEdits,
+  warehouseTagsState,
+} from '../warehouse-features';
 
 export { NOTES_TAB };
 export const NOTES_HEADERS = STARTER_NOTES_HEADERS;
@@ -84,7 +93,8 @@ export function updateCustomer(
 }
 
 export function openNote(ctx: AppContext, email: string): ActionResponse {
-  return { kind: 'navigate', steps: [{ kind: 'push', card: noteCard({ email, name: '' }) }] };
+  const inWarehouse = Boolean(editableWarehouse(ctx));
+  return { kind: 'navigate', steps: [{ kind: 'push', card: noteCard({ email, name: '', inWarehouse }) }] };
 }
 
 export function saveNote(ctx: AppContext, email: string, event: AddonEvent): ActionResponse {
@@ -116,16 +126,9 @@ export function saveNote(ctx: AppContext, email: string, event: AddonEvent): Act
 export function openTags(ctx: AppContext, email: string): ActionResponse {
   const warehouse = editableWarehouse(ctx);
   if (warehouse) {
-    // The views' current tags; the team's vocabulary and the impact override stay with the sheet for now.
-    const { name, tags } = currentTags(ctx, warehouse, email);
     return {
       kind: 'navigate',
-      steps: [
-        {
-          kind: 'push',
-          card: tagsCard({ email, name, current: tags, known: [], impact: '', sendShown: true }),
-        },
-      ],
+      steps: [{ kind: 'push', card: tagsCard(warehouseTagsState(ctx, warehouse, email)) }],
     };
   }
   const { settings, sheet } = connected(ctx);
@@ -167,23 +170,17 @@ export function saveTags(ctx: AppContext, email: string, event: AddonEvent): Act
   const chosen = event.form[EDIT_FIELDS.tags] ?? [];
   const typed = parseTags(formValue(event, EDIT_FIELDS.newTag));
   const tags = [...new Set([...chosen, ...typed].map((t) => t.trim()).filter(Boolean))];
-  const warehouse = editableWarehouse(ctx);
-  if (warehouse) {
-    // Only the difference from what the card showed is appended: a teammate's tag added since is
-    // neither removed nor re-added by this save.
-    warehouse.appendChanges(tagEdits(ctx, email, shownTags(event), tags));
-    return {
-      kind: 'navigate',
-      steps: [{ kind: 'pop' }, { kind: 'update', card: customerCardAfterAction(ctx, email, event) }],
-      notification: tags.length ? `Tags saved: ${tags.join(', ')}` : 'All tags removed',
-      stateChanged: true,
-    };
-  }
   const impact = formValue(event, EDIT_FIELDS.impact);
   const impactWas = event.parameters.impactWas ?? '';
   // The override is written only when it changed, so saving tags never adds an empty impact column.
   const impactChanged = EDIT_FIELDS.impact in event.form && impact.toLowerCase() !== impactWas.toLowerCase();
-  updateCustomer(ctx, email, { tags: tags.join(', '), ...(impactChanged ? { impact } : {}) });
+  const warehouse = editableWarehouse(ctx);
+  if (warehouse) {
+    // Only the difference from what the card showed is appended: a teammate's tag added since is
+    // neither removed nor re-added by this save. The impact is one change, and only when it changed.
+    const hand = impactChanged ? impactEdit(ctx, email, impact, impactWas) : undefined;
+    warehouse.appendChanges([...tagEdits(ctx, email, shownTags(event), tags), ...(hand ? [hand] : [])]);
+  } else updateCustomer(ctx, email, { tags: tags.join(', '), ...(impactChanged ? { impact } : {}) });
   return {
     kind: 'navigate',
     steps: [{ kind: 'pop' }, { kind: 'update', card: customerCardAfterAction(ctx, email, event) }],
@@ -228,7 +225,7 @@ export function markStatus(
     return {
       kind: 'navigate',
       steps: [{ kind: 'update', card: customerCardAfterAction(ctx, email, event) }],
-      notification: status === 'churned' ? 'Marked as churned' : 'Marked as saved',
+      notification: status === 'churned' ? 'Marked as churned, with today’s date' : 'Marked as saved',
       stateChanged: true,
     };
   }
@@ -263,6 +260,7 @@ export function addCustomer(ctx: AppContext, email: string, name: string): Actio
   const address = normaliseEmail(email);
   if (!isValidEmail(address))
     return { kind: 'notify', notification: `"${email}" is not an email address; nothing was added.` };
+  if (editableWarehouse(ctx)) refuseWarehouseAdd(loadSettings(ctx.userStore).settings, address);
   const { settings, sheet } = connected(ctx);
   return withSheet(() => {
     const existing = sheet.findByEmail(address, (h) => emailColumnIndex(h, settings.mapping));

@@ -10,8 +10,8 @@ import type { AppContext } from '../context';
 import { customerView } from '../customer-view';
 import type { AddonEvent } from '../events';
 import { UserFacingError } from '../errors';
-import { counterpartAddress } from '../find-customer';
-import { customerSource } from '../warehouse-features';
+import { counterpartAddress, type CustomerMatch } from '../find-customer';
+import { customerSource, whereToAddCustomer } from '../warehouse-features';
 import type { CustomerSource } from '../warehouse-customer';
 import type { Settings } from '../../core/settings/settings';
 import { loadSettings } from '../settings-store';
@@ -104,7 +104,7 @@ export function customerStateFor(
         nextMove,
         emailSays: emailSays(reading),
         ...(emailIntent ? { statedIntentParam: encodeStatedIntent(emailIntent) } : {}),
-        notes: latestNotes(ctx, spreadsheetId, customer.email),
+        notes: match.notes ? cardNotes(match.notes) : latestNotes(ctx, spreadsheetId, customer.email),
       },
       extra: match.customers.length - 1,
       others: match.customers
@@ -130,6 +130,15 @@ export function customerStateFor(
 
 /** Notes shown on a customer's card: the newest few of the Notes tab, read by one search. */
 const NOTES_SHOWN = 3;
+
+/** Notes the store read with the customer (the warehouse's notes view), as the card shows them. */
+function cardNotes(notes: NonNullable<CustomerMatch['notes']>): CustomerCardState['notes'] {
+  return notes.slice(0, NOTES_SHOWN).map((n) => ({
+    day: new Date(n.atMs).toISOString().slice(0, 10),
+    author: n.author,
+    text: n.text.slice(0, 500),
+  }));
+}
 
 function latestNotes(ctx: AppContext, spreadsheetId: string, email: string): CustomerCardState['notes'] {
   const [time, who, author, note] = [0, 1, 2, 3];
@@ -209,6 +218,9 @@ export function buildMessageCards(ctx: AppContext, event: AddonEvent): Card[] {
       subject: message.subject,
       sheetConnected: Boolean(settings.spreadsheetId),
       emailSays: emailSays(reading),
+      ...(address && whereToAddCustomer(settings, address.email)
+        ? { addElsewhere: whereToAddCustomer(settings, address.email) }
+        : {}),
     }),
   ];
 }

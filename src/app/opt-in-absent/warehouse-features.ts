@@ -54,10 +54,14 @@ export const warehouseAlertViews: typeof Real.warehouseAlertViews = noBigQuery;
 
 export const warehouseFreshness: typeof Real.warehouseFreshness = noBigQuery;
 export const warehousePortfolioView: typeof Real.warehousePortfolioView = noBigQuery;
-export const currentTags: typeof Real.currentTags = noBigQuery;
+export const impactEdit: typeof Real.impactEdit = noBigQuery;
+/** The sheet store adds rows itself; only BigQuery settings (unreachable here) send people elsewhere. */
+export const whereToAddCustomer: typeof Real.whereToAddCustomer = () => '';
+export const refuseWarehouseAdd: typeof Real.refuseWarehouseAdd = noBigQuery;
 export const noteChange: typeof Real.noteChange = noBigQuery;
 export const statusEdits: typeof Real.statusEdits = noBigQuery;
 export const tagEdits: typeof Real.tagEdits = noBigQuery;
+export const warehouseTagsState: typeof Real.warehouseTagsState = noBigQuery;
 export const warehouseSegmentCard: typeof Real.warehouseSegmentCard = noBigQuery;
 export const warehouseSegmentsCard: typeof Real.warehouseSegmentsCard = noBigQuery;
 export const warehouseBulkTagApply: typeof Real.warehouseBulkTagApply = noBigQuery;

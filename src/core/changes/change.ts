@@ -13,8 +13,13 @@ import type { Band } from '../risk/risk-score';
 import type { AlertStatus } from '../watch/alerts';
 import type { RecipientStatus } from '../campaigns/log';
 
-/** Customer fields ChurnGuard writes, by their column in the customers table. */
-export const CHANGEABLE_FIELDS = ['status', 'risk_score', 'risk_band', 'impact'] as const;
+/**
+ * Customer fields ChurnGuard writes, by their column in the customers table. `impact` is the
+ * hand-set crisis impact: a value overrides the loaded impact, null withdraws ChurnGuard's override
+ * so the loaded impact (the source's own override, else the impact rules) applies again.
+ * `churn_ms` is the churn date (epoch ms of the UTC day), null clears it.
+ */
+export const CHANGEABLE_FIELDS = ['status', 'risk_score', 'risk_band', 'impact', 'churn_ms'] as const;
 export type ChangeableField = (typeof CHANGEABLE_FIELDS)[number];
 
 export interface FieldValueOf {
@@ -22,6 +27,7 @@ export interface FieldValueOf {
   risk_score: number | null;
   risk_band: Band;
   impact: CrisisImpact | null;
+  churn_ms: number | null;
 }
 
 export interface ChangeStamp {
@@ -100,6 +106,8 @@ export function normaliseChange(c: WarehouseChange): WarehouseChange {
   }
   if (c.kind === 'field' && c.field === 'risk_score' && c.value !== null && !Number.isFinite(c.value))
     throw new ChangeError(`change ${c.changeId}: risk score ${c.value} is not a number`);
+  if (c.kind === 'field' && c.field === 'churn_ms' && c.value !== null && !Number.isSafeInteger(c.value))
+    throw new ChangeError(`change ${c.changeId}: churn date ${c.value} is not epoch milliseconds`);
   return c;
 }
 

@@ -3,7 +3,8 @@
  * warehouse's latest-state views (src/core/sql/change-views.ts) must agree with, row for row (the
  * differential test folds the same random log both ways). Rules:
  * - a change id counts once (a retry re-sends the same row);
- * - a customer field takes its newest change by (atMs, changeId), else the base table's value;
+ * - a customer field takes its newest change by (atMs, changeId), else the base table's value
+ *   (a newest impact change of null also keeps the base table's value: the override withdrawn);
  * - a tag (compared folded: "VIP" and "vip" are one tag) follows its newest add/remove; a tag with
  *   no change keeps the base table's rows;
  * - notes are all kept; an alert is its first raise with its newest state (open when none);
@@ -58,8 +59,12 @@ export function applyField(record: SegmentRecord, change: FieldChange): SegmentR
       else out.score = change.value;
       break;
     case 'impact':
-      if (change.value === null) delete out.impact;
-      else out.impact = change.value;
+      // Null withdraws the hand-set impact: the record keeps the impact it was loaded with.
+      if (change.value !== null) out.impact = change.value;
+      break;
+    case 'churn_ms':
+      if (change.value === null) delete out.customer.churnDate;
+      else out.customer.churnDate = new Date(change.value);
       break;
   }
   return out;

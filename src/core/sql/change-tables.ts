@@ -23,17 +23,25 @@ export const CHANGE_TABLES = {
 /** The value columns of a field change: the typed value and its shadows under `value`. */
 export const VALUE_COLUMN = 'value';
 
-/** Each changeable field's typed column type and the segment field (label) it feeds. */
-export const FIELD_SQL: Readonly<Record<ChangeableField, { type: SqlType; label: string }>> = {
+/**
+ * Each changeable field's typed column type and the segment field (label) it feeds, if any. A
+ * number is kept in the change table's `value_float` (an INT64 field's epoch ms are exact there, far
+ * below 2^53) and cast back to its column's type by the view.
+ */
+export const FIELD_SQL: Readonly<Record<ChangeableField, { type: SqlType; label?: string }>> = {
   status: { type: 'STRING', label: 'Status' },
   risk_score: { type: 'FLOAT64', label: 'Risk' },
   risk_band: { type: 'STRING', label: 'Band' },
   impact: { type: 'STRING', label: 'Impact' },
+  // The churn date feeds the month trend and the value lines, no segment field: no shadows.
+  churn_ms: { type: 'INT64' },
 };
 
-/** The shadow base column a changeable field's shadows live under in the customers table. */
-export function shadowBaseOf(field: ChangeableField): string {
-  const sql = BUILT_IN_SQL[FIELD_SQL[field].label];
+/** The shadow base column a changeable field's shadows live under in the customers table (none: no segment field). */
+export function shadowBaseOf(field: ChangeableField): string | undefined {
+  const label = FIELD_SQL[field].label;
+  if (!label) return undefined;
+  const sql = BUILT_IN_SQL[label];
   if (sql?.kind !== 'stored') throw new Error(`${field} has no stored shadows`);
   return sql.column;
 }
@@ -97,7 +105,9 @@ const BLANK: SegmentRecord = {
 
 /** A field value's shadows: the segment field read from a record carrying just that value. */
 export function fieldShadows(change: Extract<WarehouseChange, { kind: 'field' }>): Shadows {
-  const field = resolveField(FIELD_SQL[change.field].label, []);
+  const label = FIELD_SQL[change.field].label;
+  if (!label) return shadowsOf(undefined);
+  const field = resolveField(label, []);
   if (!field.ok) throw new Error(field.message);
   const v = field.field.get(applyField(BLANK, change), { today: new Date(0) });
   if (Array.isArray(v)) throw new Error(`${change.field} is a list`);
@@ -118,7 +128,7 @@ export function changeRow(raw: WarehouseChange): Record<string, SqlValue> {
         email: c.email,
         field: c.field,
         value_string: FIELD_SQL[c.field].type === 'STRING' ? (c.value as string | null) : null,
-        value_float: FIELD_SQL[c.field].type === 'FLOAT64' ? (c.value as number | null) : null,
+        value_float: FIELD_SQL[c.field].type !== 'STRING' ? (c.value as number | null) : null,
         ...prefixed(VALUE_COLUMN, fieldShadows(c)),
       };
     case 'tag':

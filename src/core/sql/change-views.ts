@@ -78,6 +78,9 @@ class Views {
   }
 }
 
+/** Fields whose newest change of null means "no change of ours": the base table's value shows. */
+const NULL_KEEPS_BASE: ReadonlySet<string> = new Set(['impact']);
+
 const namesOf = (cols: readonly (readonly [string, SqlType])[]) => cols.map(([n]) => n);
 
 /** `CREATE TABLE` for every change table, in BigQuery's types. */
@@ -100,21 +103,28 @@ function customersView(map: ColumnMap, v: Views): string {
   const overridden = new Map<string, string>();
   for (const f of CHANGEABLE_FIELDS) {
     const is = `z.${identifier('field')} = ${word(f)}`;
-    pivot.push(`MAX(CASE WHEN ${is} THEN 1 ELSE 0 END) AS ${identifier(`has_${f}`)}`);
     const typed = FIELD_SQL[f].type === 'STRING' ? 'value_string' : 'value_float';
+    // A null impact withdraws the hand-set impact (change.ts): the newest change then lays nothing over the base.
+    const laid = NULL_KEEPS_BASE.has(f) ? `${is} AND z.${identifier(typed)} IS NOT NULL` : is;
+    pivot.push(`MAX(CASE WHEN ${laid} THEN 1 ELSE 0 END) AS ${identifier(`has_${f}`)}`);
+    const base = shadowBaseOf(f);
     const sources: [string, string][] = [
       [f, typed],
-      ...SHADOWS.map((s): [string, string] => [
-        `${shadowBaseOf(f)}__${s.suffix}`,
-        `${VALUE_COLUMN}__${s.suffix}`,
-      ]),
+      ...(base
+        ? SHADOWS.map((s): [string, string] => [`${base}__${s.suffix}`, `${VALUE_COLUMN}__${s.suffix}`])
+        : []),
     ];
     for (const [target, source] of sources) {
       const alias = `v_${target}`;
       pivot.push(`MAX(CASE WHEN ${is} THEN z.${identifier(source)} END) AS ${identifier(alias)}`);
+      // An INT64 field travels in value_float; the view gives it back its column's type.
+      const value =
+        target === f && FIELD_SQL[f].type === 'INT64'
+          ? `CAST(l.${identifier(alias)} AS INT64)`
+          : `l.${identifier(alias)}`;
       overridden.set(
         target,
-        `CASE WHEN l.${identifier(`has_${f}`)} = 1 THEN l.${identifier(alias)} ELSE b.${identifier(target)} END`,
+        `CASE WHEN l.${identifier(`has_${f}`)} = 1 THEN ${value} ELSE b.${identifier(target)} END`,
       );
     }
   }

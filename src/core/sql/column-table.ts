@@ -90,24 +90,20 @@ export function customerCellsSql(
   const limit = several ? Math.max(1, several.length) : 'domain' in match ? Math.trunc(match.limit) : 1;
   const cols = cellColumns(layout);
   const id = identifier('row_id');
-  // With the latest-state views, the same statement also carries the current status and one row per
-  // current tag (the cells repeat), so the sidebar still makes one call (issue 21 changes); the scan's
-  // page of customers too, so an alert's move sees the tags a teammate set from the card.
+  // Several emails (the daily scan's page of alerts) also carry the risk they scored; with the
+  // latest-state views, also the current status and one row per current tag (the cells repeat), so an
+  // alert's move sees the tags a teammate set from the card. (The card's own lookup is customerCardSql.)
   const risk = several
     ? `, c.${identifier('risk_score')} AS risk_score, c.${identifier('risk_band')} AS risk_band`
     : '';
   const current =
-    currentTags && ('email' in match || several)
+    currentTags && several
       ? {
           select: `${risk}, c.${identifier('status')} AS current_status, t.${identifier('tag__raw')} AS current_tag`,
           join: ` LEFT JOIN ${identifier(currentTags)} AS t ON t.${id} = c.${id}`,
-          limit: CURRENT_ROWS * (several ? Math.max(1, several.length) : 1),
+          limit: CURRENT_ROWS * Math.max(1, several.length),
         }
-      : {
-          select: risk,
-          join: '',
-          limit,
-        };
+      : { select: risk, join: '', limit };
   return params.query(
     `SELECT c.${id} AS row_id, ${cols.join(', ')}${current.select} FROM ${identifier(table)} AS c${current.join} WHERE ${where} ORDER BY c.${id} LIMIT ${current.limit}`,
   );
@@ -125,7 +121,7 @@ export function cellColumns(layout: WarehouseLayout): string[] {
   });
 }
 
-/** Rows the lookup with current tags may return: the first customer's tags, bounded. */
+/** Rows a page's lookup with current tags may return per customer: their tags, bounded. */
 const CURRENT_ROWS = 200;
 
 /** The current status and tags of the first customer in customerCellsSql's rows (with currentTags). */

@@ -69,3 +69,5 @@ export {
   type OpenAlerts,
   type WarehouseAlertRow,
 } from './alert-sql';
+export { TAG_VOCABULARY_LIMIT, tagVocabularyFrom, tagVocabularySql } from './tag-vocabulary';
+export { CARD_NOTES, customerCardFrom, customerCardSql, type CardCurrent } from './card-lookup';

@@ -8,12 +8,12 @@ export const EDIT_FIELDS = { note: 'note', tags: 'tags', newTag: 'newTag', impac
 /** The crisis-impact override choices: empty means "let the impact rules decide". */
 export const IMPACT_CHOICES = ['', 'Severe', 'Hit', 'Stable', 'Booming'] as const;
 
-export function noteCard(state: { email: string; name: string }): Card {
+export function noteCard(state: { email: string; name: string; inWarehouse?: boolean }): Card {
   return {
     name: 'note',
     header: {
       title: `Note on ${state.name || state.email}`,
-      subtitle: 'Saved to the Notes tab with your name and the time',
+      subtitle: `Saved to ${state.inWarehouse ? 'BigQuery' : 'the Notes tab'} with your name and the time`,
     },
     sections: [{ widgets: [{ kind: 'textInput', name: EDIT_FIELDS.note, label: 'Note', multiline: true }] }],
     fixedFooter: { primary: actionButton('Save note', ACTION.saveNote, { email: state.email }, 'filled') },
@@ -31,9 +31,13 @@ export function tagsCard(state: {
   /** The warehouse store appends only what changed from the tags this card showed, so they travel with it. */
   sendShown?: boolean;
 }): Card {
-  const all = [...new Set([...state.current, ...state.known])]
-    .sort((a, b) => a.localeCompare(b))
-    .slice(0, 100);
+  // A selection input holds up to 100 items (Google Workspace cards, SelectionInput `items`); the
+  // customer's own tags come first so a long vocabulary never hides one, and a known tag that only
+  // differs in case from one of theirs is not offered twice.
+  const own = new Set(state.current.map((t) => t.toLowerCase()));
+  const all = [...new Set([...state.current, ...state.known.filter((t) => !own.has(t.toLowerCase()))])]
+    .slice(0, 100)
+    .sort((a, b) => a.localeCompare(b));
   return {
     name: 'tags',
     header: { title: `Tags of ${state.name || state.email}` },

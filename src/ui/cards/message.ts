@@ -13,6 +13,8 @@ export interface MessageCardState {
   subject: string;
   sheetConnected: boolean;
   emailSays?: EmailSaysItem[];
+  /** With the BigQuery store: where to add the sender instead (no add button; the store is the team's). */
+  addElsewhere?: string;
 }
 
 export function messageCard(state: MessageCardState): Card {
@@ -32,7 +34,7 @@ export function messageCard(state: MessageCardState): Card {
           state.sheetConnected
             ? {
                 kind: 'textParagraph',
-                text: `${state.senderEmail} is not in your customer sheet, and no customer shares its company domain.`,
+                text: `${state.senderEmail} is not in your customer ${state.addElsewhere ? 'table' : 'sheet'}, and no customer shares its company domain.`,
               }
             : {
                 kind: 'textParagraph',
@@ -41,32 +43,34 @@ export function messageCard(state: MessageCardState): Card {
         ],
       },
       ...emailSaysSection(state.emailSays),
-      ...(state.sheetConnected
-        ? [
-            {
-              widgets: [
-                {
-                  kind: 'buttonSet' as const,
-                  buttons: [
-                    actionButton('Add to customer sheet', ACTION.addCustomer, {
-                      email: state.senderEmail,
-                      name: state.senderName,
-                    }),
-                  ],
-                },
-              ],
-            },
-          ]
-        : [
-            {
-              widgets: [
-                {
-                  kind: 'buttonSet' as const,
-                  buttons: [actionButton('Connect a sheet', ACTION.openSettings, undefined, 'filled')],
-                },
-              ],
-            },
-          ]),
+      ...(state.addElsewhere
+        ? [{ widgets: [{ kind: 'textParagraph' as const, text: state.addElsewhere }] }]
+        : state.sheetConnected
+          ? [
+              {
+                widgets: [
+                  {
+                    kind: 'buttonSet' as const,
+                    buttons: [
+                      actionButton('Add to customer sheet', ACTION.addCustomer, {
+                        email: state.senderEmail,
+                        name: state.senderName,
+                      }),
+                    ],
+                  },
+                ],
+              },
+            ]
+          : [
+              {
+                widgets: [
+                  {
+                    kind: 'buttonSet' as const,
+                    buttons: [actionButton('Connect a sheet', ACTION.openSettings, undefined, 'filled')],
+                  },
+                ],
+              },
+            ]),
     ],
   };
 }
