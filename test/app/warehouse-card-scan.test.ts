@@ -84,7 +84,7 @@ const mark = (email: string, status: 'churned' | 'saved') => {
   act(w.sheet.ctx(), 'markStatus', { email, status });
 };
 
-/** The trend's counts; in memory, the marked customers have no churn date (the card writes none on the warehouse yet). */
+/** The trend's counts, comparable with portfolioMetrics' over the sheet store's customers. */
 const counts = (t: ReturnType<CustomerWarehouse['monthTrend']>) =>
   t.map((m) => [
     m.start,
@@ -94,12 +94,14 @@ const counts = (t: ReturnType<CustomerWarehouse['monthTrend']>) =>
     m.lostCustomers,
     cents(m.startingMrr),
   ]);
-function trendInMemory(undated: ReadonlySet<string>) {
-  const customers = sheetCustomers().map((c) => {
-    if (!undated.has(c.email)) return c;
-    const { churnDate: _dropped, ...rest } = c;
-    return rest as Customer;
-  });
+/**
+ * The sheet of this world has no Churn date column, so its own Mark churned records no date; the
+ * warehouse card records the day, so the customers in `churnedToday` get it here as the sheet
+ * would with the column.
+ */
+function trendInMemory(churnedToday: ReadonlySet<string> = new Set()) {
+  const today = new Date(Math.floor(now().getTime() / DAY) * DAY);
+  const customers = sheetCustomers().map((c) => (churnedToday.has(c.email) ? { ...c, churnDate: today } : c));
   return store()
     .monthTrend(now())
     .map((m) => {
@@ -175,9 +177,10 @@ describe('card status changes on the BigQuery store reach the scan, history, val
       ...valueLines(sheetCustomers(), DEFAULT_PLAYBOOK_SETTINGS, now()),
       computedAt: '',
     });
-    // Trend: a churned customer without a churn date is in no month, as portfolioMetrics places them.
+    // Trend: the card records today as the churn date, as the sheet's does, so the completed months
+    // keep them as customers (without a date they would be in no month and every month would shrink).
     const trend = counts(store().monthTrend(now()));
-    expect(trend).not.toEqual(trendBefore);
+    expect(trend).toEqual(trendBefore);
     expect(trend).toEqual(trendInMemory(new Set([silent, renewing])));
 
     scanBoth();
@@ -210,7 +213,7 @@ describe('card status changes on the BigQuery store reach the scan, history, val
     expect(store().valueLines(DEFAULT_PLAYBOOK_SETTINGS, now()).customers).toBe(
       valueLines(sheetCustomers(), DEFAULT_PLAYBOOK_SETTINGS, now()).customers,
     );
-    expect(counts(store().monthTrend(now()))).toEqual(trendInMemory(new Set()));
+    expect(counts(store().monthTrend(now()))).toEqual(trendInMemory());
 
     scanBoth();
     const alerts = warehouseAlerts(w);
