@@ -19,6 +19,10 @@ import {
   insertChangesSql,
   callFirstSql,
   cellsFrom,
+  dayFiguresFrom,
+  dayFiguresSql,
+  homeLiveFrom,
+  homeLiveSql,
   currentFrom,
   CURRENT_TABLES,
   columnTableSql,
@@ -357,6 +361,22 @@ export class BigQueryCustomerStore implements CustomerWarehouse, WarehouseChange
 
   callFirst() {
     return membersFrom(this.run(callFirstSql(undefined, this.tables), 'call first'), 'call first');
+  }
+
+  /** Whether ChurnGuard's change tables sit beside the table read (not a team's own table). */
+  private get changeTables(): boolean {
+    return this.tables.customers === CURRENT_TABLES.customers;
+  }
+
+  homeLive() {
+    const withChanges = this.changeTables;
+    return homeLiveFrom(this.run(homeLiveSql(this.tables, withChanges), 'homepage figures'), withChanges);
+  }
+
+  dayFigures(settings: PlaybookSettings, today = this.options.today()) {
+    const withChanges = this.changeTables;
+    const { query, months } = dayFiguresSql(settings, today, withChanges);
+    return dayFiguresFrom(this.run(query, 'trend and value lines'), months, settings, today, withChanges);
   }
 
   /** The latest-state views for the loader's table, the named table otherwise (schema.ts). */
