@@ -51,6 +51,8 @@ export const changeWarehouseAlert: typeof Real.changeWarehouseAlert = noBigQuery
 export const warehouseAlertViews: typeof Real.warehouseAlertViews = noBigQuery;
 
 export const warehouseFreshness: typeof Real.warehouseFreshness = noBigQuery;
+/** No day figures without BigQuery: Settings on BigQuery get the deploy message from the scan's part. */
+export const warehouseDayFiguresInTrigger: typeof Real.warehouseDayFiguresInTrigger = () => 'idle';
 export const warehousePortfolioView: typeof Real.warehousePortfolioView = noBigQuery;
 export const currentTags: typeof Real.currentTags = noBigQuery;
 export const noteChange: typeof Real.noteChange = noBigQuery;
