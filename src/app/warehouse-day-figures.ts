@@ -6,7 +6,9 @@
  * call (the snapshot tab's reasoning: CacheService is per user or per script, and would also expire
  * after 6 h). The homepage uses them when they are today's, for this table and these value-line
  * settings, and no ChurnGuard field change (a status, an impact) is newer than they are; otherwise
- * it computes them itself, in one job, and writes them back for the next teammate.
+ * it computes them itself, in one job, and writes them back for the next teammate. A source sync that
+ * swapped a reloaded table in since they were computed (this user's) makes them old too; a teammate's
+ * sync is seen by their own next trigger run, which stores them again.
  *
  * People may edit, sort or clear this tab: anything that does not parse back reads as missing.
  */
@@ -18,6 +20,7 @@ import { storeTableName } from '../core/settings/store';
 import type { DayFigures } from '../core/sql';
 import type { CustomerWarehouse } from '../ports/customer-warehouse';
 import type { AppContext } from './context';
+import { loadSyncState } from './jobs/source-sync-job';
 import { storeOf } from './store-choice';
 import { storeValueLines } from './value-lines';
 
@@ -84,7 +87,12 @@ export interface DayFiguresNeed {
   settings: Settings;
   /** The newest field change now (homeLive); undefined when not known (the trigger does not ask). */
   changedMs?: number | null;
+  /** When this user's source sync last swapped new tables in (source-sync-job.ts), if it ever did. */
+  syncedMs?: number;
 }
+
+/** The need's last table swap by this user's source sync: a reload makes the day's figures old. */
+export const lastSyncMs = (ctx: AppContext): number | undefined => loadSyncState(ctx)?.lastSuccess?.ms;
 
 /** Why stored figures cannot be shown (undefined: they can). */
 export function dayFiguresStale(
@@ -102,6 +110,7 @@ export function dayFiguresStale(
     lines.reliefTopShare !== wanted.reliefTopShare
   )
     return 'other value-line settings';
+  if (need.syncedMs !== undefined && need.syncedMs > Date.parse(stored.asOf)) return 'a reloaded table';
   // A teammate's status or impact change since: the trend and the lines may have moved.
   if (need.changedMs !== undefined && (need.changedMs ?? 0) > (stored.changedMs ?? 0))
     return 'a newer change';
@@ -161,7 +170,13 @@ export function dayFiguresInTrigger(ctx: AppContext, settings: Settings): 'kept'
   const warehouse = ctx.warehouse?.();
   if (!warehouse) return 'idle';
   const table = storeTableName(store);
-  const need = { table, now: ctx.clock.now(), settings };
+  const synced = lastSyncMs(ctx);
+  const need = {
+    table,
+    now: ctx.clock.now(),
+    settings,
+    ...(synced !== undefined ? { syncedMs: synced } : {}),
+  };
   if (!dayFiguresStale(readDayFigures(ctx, settings.spreadsheetId), need)) return 'kept';
   computeDayFigures(ctx, warehouse, settings.spreadsheetId, table, settings);
   return 'computed';

@@ -15,7 +15,7 @@ import type { AppContext } from './context';
 import { sheetMoney } from './money';
 import { churnTrend, lastMonthChurn } from './portfolio/churn-months';
 import { notWithWarehouse } from './store-choice';
-import { dayFiguresForHome } from './warehouse-day-figures';
+import { dayFiguresForHome, lastSyncMs } from './warehouse-day-figures';
 import { asOfText } from './portfolio/current';
 
 /**
@@ -37,6 +37,7 @@ export function warehousePortfolioView(
     now: ctx.clock.now(),
     settings,
     ...(live.changedMs !== undefined ? { changedMs: live.changedMs } : {}),
+    ...((ms) => (ms !== undefined ? { syncedMs: ms } : {}))(lastSyncMs(ctx)),
   });
   const months = day.months;
   const money = sheetMoney(ctx, settings.spreadsheetId, 'en_US');

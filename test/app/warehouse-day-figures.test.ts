@@ -6,6 +6,8 @@
  * and the hourly entry point, on the BigQuery stand-in, with pinned clocks.
  */
 import { appEntry } from '../../src/app/entry';
+import { SYNC_STATE_KEY } from '../../src/app/jobs/source-sync-job';
+import { newSyncState } from '../../src/core/sync/sync-state';
 import { DAY_FIGURES_TAB, readDayFigures } from '../../src/app/warehouse-day-figures';
 import type { Card } from '../../src/ui/card/types';
 import { act } from '../helpers/stand-in-context';
@@ -132,5 +134,26 @@ describe('the warehouse homepage’s day figures', () => {
     expect(freshness(after.card)).not.toContain('trend as of');
     // Nothing changed since: read again.
     expect(home().calls).toBe(2);
+  });
+
+  it('a table reloaded by the source sync since the morning makes the next trigger run compute them again', () => {
+    w.warehouse.world.clock.set('2026-11-24T06:00:00Z');
+    hourly();
+    expect(stored()?.asOf).toBe('2026-11-24T06:00:00.000Z');
+    w.warehouse.world.clock.set('2026-11-24T07:00:00Z');
+    hourly();
+    expect(stored()?.asOf).toBe('2026-11-24T06:00:00.000Z');
+    // This user's sync swapped a reloaded table in at 07:30 (a finished sync: nothing left to run).
+    const swapped = Date.parse('2026-11-24T07:30:00Z');
+    const state = { ...newSyncState('acme.crm.customers', 's1', swapped - 60_000), phase: 'done' as const };
+    w.warehouse
+      .ctx()
+      .userStore.set(
+        SYNC_STATE_KEY,
+        JSON.stringify({ ...state, finishedMs: swapped, lastSuccess: { ms: swapped, customers: 240 } }),
+      );
+    w.warehouse.world.clock.set('2026-11-24T08:00:00Z');
+    expect(hourly().errors).toEqual([]);
+    expect(stored()?.asOf).toBe('2026-11-24T08:00:00.000Z');
   });
 });
