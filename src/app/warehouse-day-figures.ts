@@ -5,10 +5,15 @@
  * generated tab of the connected spreadsheet, so every teammate's homepage reads them in one Sheets
  * call (the snapshot tab's reasoning: CacheService is per user or per script, and would also expire
  * after 6 h). The homepage uses them when they are today's, for this table and these value-line
- * settings, and no ChurnGuard field change (a status, an impact) is newer than they are; otherwise
- * it computes them itself, in one job, and writes them back for the next teammate. A source sync that
- * swapped a reloaded table in since they were computed (this user's) makes them old too; a teammate's
- * sync is seen by their own next trigger run, which stores them again.
+ * settings; otherwise it computes them itself, in one job, and writes them back for the next
+ * teammate. A source sync that swapped a reloaded table in since they were computed (this user's)
+ * makes them old too; a teammate's sync is seen by their own next trigger run.
+ *
+ * A ChurnGuard field change (a status, an impact) newer than the figures does not make the homepage
+ * recompute them (at 1M customers that is the full scan this file exists to avoid, and a busy team
+ * changes something every few minutes): the totals and call-first list, which are live, show it at
+ * once; the trend and value lines show it after the next hourly run, which recomputes them when a
+ * change is newer, and the card says they are behind until then.
  *
  * People may edit, sort or clear this tab: anything that does not parse back reads as missing.
  */
@@ -85,8 +90,6 @@ export interface DayFiguresNeed {
   table: string;
   now: Date;
   settings: Settings;
-  /** The newest field change now (homeLive); undefined when not known (the trigger does not ask). */
-  changedMs?: number | null;
   /** When this user's source sync last swapped new tables in (source-sync-job.ts), if it ever did. */
   syncedMs?: number;
 }
@@ -111,11 +114,12 @@ export function dayFiguresStale(
   )
     return 'other value-line settings';
   if (need.syncedMs !== undefined && need.syncedMs > Date.parse(stored.asOf)) return 'a reloaded table';
-  // A teammate's status or impact change since: the trend and the lines may have moved.
-  if (need.changedMs !== undefined && (need.changedMs ?? 0) > (stored.changedMs ?? 0))
-    return 'a newer change';
   return undefined;
 }
+
+/** Whether a field change (a teammate's status or impact) is newer than the figures. */
+export const behindChanges = (stored: StoredDayFigures, changedMs: number | null | undefined): boolean =>
+  changedMs !== undefined && (changedMs ?? 0) > (stored.changedMs ?? 0);
 
 /** Computes the day's figures in one job and keeps them in the tab (and the user's value lines). */
 export function computeDayFigures(
@@ -161,7 +165,7 @@ export function dayFiguresForHome(
 
 /**
  * The hourly trigger's part: today's figures when the tab lacks them (the first teammate's trigger
- * of the day computes them, the others find them). Runs after the daily scan, so a homepage opened
+ * of the day computes them, the others find them) or a field change is newer than them. Runs after the daily scan, so a homepage opened
  * after the morning's scan reads them instead of scanning the table.
  */
 export function dayFiguresInTrigger(ctx: AppContext, settings: Settings): 'kept' | 'computed' | 'idle' {
@@ -177,7 +181,10 @@ export function dayFiguresInTrigger(ctx: AppContext, settings: Settings): 'kept'
     settings,
     ...(synced !== undefined ? { syncedMs: synced } : {}),
   };
-  if (!dayFiguresStale(readDayFigures(ctx, settings.spreadsheetId), need)) return 'kept';
+  const stored = readDayFigures(ctx, settings.spreadsheetId);
+  // Kept when still today's and no field change came after them (one small query on the changes).
+  if (stored && !dayFiguresStale(stored, need) && !behindChanges(stored, warehouse.newestFieldChange()))
+    return 'kept';
   computeDayFigures(ctx, warehouse, settings.spreadsheetId, table, settings);
   return 'computed';
 }

@@ -15,28 +15,28 @@ import type { AppContext } from './context';
 import { sheetMoney } from './money';
 import { churnTrend, lastMonthChurn } from './portfolio/churn-months';
 import { notWithWarehouse } from './store-choice';
-import { dayFiguresForHome, lastSyncMs } from './warehouse-day-figures';
+import { behindChanges, dayFiguresForHome, lastSyncMs } from './warehouse-day-figures';
 import { asOfText } from './portfolio/current';
 
 /**
  * The homepage's portfolio on the BigQuery store in two jobs: the live part (totals, call first, the
  * newest field change) and, only when the stored day figures are missing or stale, the day part
  * (trend, value lines), which the hourly trigger otherwise computed this morning (warehouse-day-figures.ts).
- * `trendAsOf`: when the day figures shown were computed, for the card's freshness line.
+ * `trendAsOf`: when the day figures shown were computed, for the card's freshness line; `trendBehind`:
+ * a field change is newer than them (the next hourly run recomputes them).
  */
 export function warehousePortfolioView(
   ctx: AppContext,
   warehouse: CustomerWarehouse,
   settings: Settings & { spreadsheetId: string; store: BigQueryStore },
   page: number,
-): PortfolioView & { trendAsOf: string } {
+): PortfolioView & { trendAsOf: string; trendBehind: boolean } {
   const live = warehouse.homeLive();
   const { totals, callFirst: listed } = live;
   const day = dayFiguresForHome(ctx, warehouse, settings.spreadsheetId, {
     table: storeTableName(settings.store),
     now: ctx.clock.now(),
     settings,
-    ...(live.changedMs !== undefined ? { changedMs: live.changedMs } : {}),
     ...((ms) => (ms !== undefined ? { syncedMs: ms } : {}))(lastSyncMs(ctx)),
   });
   const months = day.months;
@@ -81,16 +81,22 @@ export function warehousePortfolioView(
     totalAtRisk: totals.atRiskCount,
     churnTrend: churnTrend(months),
     trendAsOf: day.asOf,
+    trendBehind: behindChanges(day, live.changedMs),
   };
 }
 
 /**
  * The freshness line: the figures are the warehouse's, as of this card; the trend and value lines as
- * of their day's computation when that was earlier (`trendAsOf`).
+ * of their day's computation when that was earlier, and whether a change came after it.
  */
-export function warehouseFreshness(store: BigQueryStore, now: Date, trendAsOf?: string): string {
+export function warehouseFreshness(
+  store: BigQueryStore,
+  now: Date,
+  trend?: { asOf: string; behind: boolean },
+): string {
   const hhmm = (d: Date) => d.toISOString().slice(11, 16);
   const live = `Live from BigQuery ${storeTableName(store)} at ${hhmm(now)} UTC`;
-  if (!trendAsOf || trendAsOf.slice(0, 16) === now.toISOString().slice(0, 16)) return live;
-  return `${live} · trend ${asOfText(trendAsOf, now)}`;
+  if (!trend || (trend.asOf.slice(0, 16) === now.toISOString().slice(0, 16) && !trend.behind)) return live;
+  const behind = trend.behind ? ', before the latest changes (updated hourly)' : '';
+  return `${live} · trend ${asOfText(trend.asOf, now)}${behind}`;
 }

@@ -21,6 +21,8 @@ import {
   cellsFrom,
   dayFiguresFrom,
   dayFiguresSql,
+  fieldChangedFrom,
+  fieldChangedSql,
   homeLiveFrom,
   homeLiveSql,
   currentFrom,
@@ -377,6 +379,11 @@ export class BigQueryCustomerStore implements CustomerWarehouse, WarehouseChange
     const withChanges = this.changeTables;
     const { query, months } = dayFiguresSql(settings, today, withChanges);
     return dayFiguresFrom(this.run(query, 'trend and value lines'), months, settings, today, withChanges);
+  }
+
+  newestFieldChange() {
+    if (!this.changeTables) return undefined;
+    return fieldChangedFrom(this.run(fieldChangedSql(), 'field changes'));
   }
 
   /** The latest-state views for the loader's table, the named table otherwise (schema.ts). */

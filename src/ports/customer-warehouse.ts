@@ -79,6 +79,8 @@ export interface CustomerWarehouse
   homeLive(): HomeLive;
   /** The day's figures in one job: the month trend and the value lines (and the newest field change). */
   dayFigures(settings: PlaybookSettings, today?: Date): DayFigures;
+  /** The newest field change's time (epoch ms), null when none, undefined where changes are not kept. */
+  newestFieldChange(): number | null | undefined;
   /** The exact value lines (top shares by value) over every active customer. */
   valueLines(settings: PlaybookSettings, today?: Date): ValueLines;
   /**

@@ -1,8 +1,9 @@
 /**
  * The warehouse homepage's day figures (trend and value lines): the hourly trigger stores them in a
  * tab of the connected sheet, the homepage reads them there instead of computing them, shows the same
- * figures and says when they were computed; missing, unreadable, yesterday's or outrun by a
- * teammate's change, the homepage computes them itself and stores them again. Through the dispatcher
+ * figures and says when they were computed; missing, unreadable or yesterday's, the homepage
+ * computes them itself and stores them again. A teammate's change shows at once in the live totals
+ * and in the trend after the next hourly run (the card says the trend is behind until then). Through the dispatcher
  * and the hourly entry point, on the BigQuery stand-in, with pinned clocks.
  */
 import { appEntry } from '../../src/app/entry';
@@ -108,7 +109,7 @@ describe('the warehouse homepage’s day figures', () => {
     expect(stored()?.day).toBe('2026-11-22');
   });
 
-  it('a teammate marking a customer churned shows on the next homepage, and the day figures are recomputed', () => {
+  it('a teammate marking a customer churned shows at once in the totals, and in the trend after the next hourly run', () => {
     w.warehouse.world.clock.set('2026-11-23T06:00:00Z');
     hourly();
     w.warehouse.world.clock.set('2026-11-23T09:00:00Z');
@@ -116,6 +117,7 @@ describe('the warehouse homepage’s day figures', () => {
     expect(before.calls).toBe(2);
     const active = figure(before.card, 'Active customers');
     expect(active).toBeGreaterThan(10);
+    expect(freshness(before.card)).not.toContain('before the latest changes');
     const storedBefore = stored()!;
 
     const status = 14; // WH_HEADERS' Status column
@@ -126,14 +128,25 @@ describe('the warehouse homepage’s day figures', () => {
     );
     w.warehouse.world.clock.set('2026-11-23T09:10:00Z');
     const after = home();
+    // Live: one active customer fewer at once, still two jobs (no full scan on the card).
     expect(figure(after.card, 'Active customers')).toBe(active - 1);
-    // The change is newer than the stored figures: computed again, and stored with the change's time.
-    expect(after.calls).toBe(3);
-    expect(stored()!.asOf).toBe('2026-11-23T09:10:00.000Z');
+    expect(after.calls).toBe(2);
+    expect(freshness(after.card)).toContain('trend as of 06:00 UTC, before the latest changes');
+    expect(stored()!.asOf).toBe(storedBefore.asOf);
+    // The next hourly run sees the newer change and computes the figures again, with its time.
+    w.warehouse.world.clock.set('2026-11-23T10:00:00Z');
+    expect(hourly().errors).toEqual([]);
+    expect(stored()!.asOf).toBe('2026-11-23T10:00:00.000Z');
     expect(stored()!.changedMs).toBeGreaterThan(storedBefore.changedMs ?? 0);
-    expect(freshness(after.card)).not.toContain('trend as of');
-    // Nothing changed since: read again.
-    expect(home().calls).toBe(2);
+    w.warehouse.world.clock.set('2026-11-23T10:30:00Z');
+    const caughtUp = home();
+    expect(caughtUp.calls).toBe(2);
+    expect(freshness(caughtUp.card)).toContain('trend as of 10:00 UTC');
+    expect(freshness(caughtUp.card)).not.toContain('before the latest changes');
+    // And the run after that keeps them.
+    w.warehouse.world.clock.set('2026-11-23T11:00:00Z');
+    hourly();
+    expect(stored()!.asOf).toBe('2026-11-23T10:00:00.000Z');
   });
 
   it('a table reloaded by the source sync since the morning makes the next trigger run compute them again', () => {

@@ -91,7 +91,7 @@ export function buildHomepage(ctx: AppContext, page = 0, start?: JobKind): Card 
   const warehouse = store.kind === 'bigquery' ? ctx.warehouse?.() : undefined;
   if (store.kind === 'bigquery' && warehouse) {
     const spreadsheetId = settings.spreadsheetId;
-    const { trendAsOf, ...portfolio } = warehousePortfolioView(
+    const { trendAsOf, trendBehind, ...portfolio } = warehousePortfolioView(
       ctx,
       warehouse,
       { ...settings, spreadsheetId, store },
@@ -99,7 +99,7 @@ export function buildHomepage(ctx: AppContext, page = 0, start?: JobKind): Card 
     );
     return homepageCard({
       userEmail: ctx.session.email(),
-      freshness: warehouseFreshness(store, ctx.clock.now(), trendAsOf),
+      freshness: warehouseFreshness(store, ctx.clock.now(), { asOf: trendAsOf, behind: trendBehind }),
       sheet: {
         name: opened.spreadsheet.name,
         url: opened.spreadsheet.url,

@@ -83,6 +83,14 @@ function arm(part: number, inner: string): string {
 /** The newest ChurnGuard field change (status, impact, risk), epoch ms; NULL when none. */
 const changedSql = () => `SELECT MAX(ch.at_ms) AS changed_ms FROM ${identifier(CHANGE_TABLES.field)} AS ch`;
 
+/** changedSql alone: the hourly trigger's check whether the day figures are behind a change. */
+export const fieldChangedSql = (): SqlQuery => ({ sql: changedSql(), params: [] });
+
+/** fieldChangedSql's one row. */
+export function fieldChangedFrom(rows: readonly unknown[]): number | null {
+  return parseRows(Changed, rows, 'field changes')[0]?.changed_ms ?? null;
+}
+
 /**
  * Totals, the call-first list and (`withChanges`: only where ChurnGuard keeps its change tables,
  * not a team's own table) the newest field change, in one statement.

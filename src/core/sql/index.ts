@@ -39,6 +39,8 @@ export { valueLinesFrom, valueLinesSql } from './value-lines';
 export {
   dayFiguresFrom,
   dayFiguresSql,
+  fieldChangedFrom,
+  fieldChangedSql,
   homeLiveFrom,
   homeLiveSql,
   renameParams,
