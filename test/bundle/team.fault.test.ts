@@ -222,73 +222,70 @@ function received(t: TeamWorld): Map<string, number> {
 }
 
 describe('two teammates on one sheet, interleaved at service calls, through build/Code.js', () => {
-  it.each(seeds(8, 1000))(
-    'seed %i: no duplicate, no loss, one row per key, one scan a day',
-    (seed) => {
-      const h = harness(seed);
-      for (const user of USERS) if (h.random() < 0.9) h.step(user, 'start');
-      for (let i = 0; i < 14; i++) {
-        h.step(
-          h.pick([ALICE, BOB] as const),
-          h.pick(['send', 'hour', 'hour', 'edit', 'scan', 'start'] as const),
-        );
-        h.repairIfPaused();
-      }
-      for (let round = 0; round < 3; round++) {
-        h.repairIfPaused();
-        h.settle();
-        for (let i = 0; i < 3; i++) h.step(ALICE, 'hour');
-      }
-      h.undoLeftovers();
-      const t = h.t;
-      const got = received(t);
-      const duplicates = [...got.values()].reduce((n, c) => n + Math.max(0, c - 1), 0);
-      const rows = h.values();
-      const keys = rows.slice(1).map((r) => recipientKey(String(r[0]), String(r[2])));
-      const missed = USERS.flatMap((u) =>
-        t
-          .members(u)
-          .filter((e) => !got.has(e))
-          .map((e) => ({ u, e })),
+  it.each(seeds(8, 1000))('seed %i: no duplicate, no loss, one row per key, one scan a day', (seed) => {
+    const h = harness(seed);
+    for (const user of USERS) if (h.random() < 0.9) h.step(user, 'start');
+    for (let i = 0; i < 14; i++) {
+      h.step(
+        h.pick([ALICE, BOB] as const),
+        h.pick(['send', 'hour', 'hour', 'edit', 'scan', 'start'] as const),
       );
-      // A member without an email is lost unless the card explains why; a loss names what the log says.
-      const lost = missed.flatMap(({ u, e }) => {
-        const m = h.meta(u);
-        const row = rows.find((r) => r[0] === idOf(u) && r[2] === e);
-        const said = {
-          u,
-          e,
-          state: m?.state ?? 'none',
-          status: row?.[5] ?? 'no row',
-          detail: row?.[7] ?? '',
-        };
-        if (!m) return rows.some((r) => r[0] === idOf(u)) ? [said] : []; // never started: nothing recorded
-        if ((m.state === 'paused' && m.problem) || (m.state === 'cancelled' && m.note)) return [];
-        return row && (row[5] === 'review' || (row[5] === 'failed' && row[7])) ? [] : [said];
-      });
-      // At most one digest per owner per day, and each alert raised once.
-      const digests = new Map<string, number>();
-      for (const m of t.world.mail.outbox)
-        if (m.subject.startsWith('ChurnGuard:'))
-          for (const to of m.to)
-            digests.set(`${to} ${m.subject}`, (digests.get(`${to} ${m.subject}`) ?? 0) + 1);
-      const alerts = t.world.spreadsheets.get(t.ss.id)!.sheet('Alerts')?.toValues().slice(1) ?? [];
-      const alertKeys = alerts.map((r) => String(r[0]));
-      const scans = t.world.spreadsheets.get(t.ss.id)!.sheet('ChurnGuard scans')?.toValues().slice(1) ?? [];
+      h.repairIfPaused();
+    }
+    for (let round = 0; round < 3; round++) {
+      h.repairIfPaused();
+      h.settle();
+      for (let i = 0; i < 3; i++) h.step(ALICE, 'hour');
+    }
+    h.undoLeftovers();
+    const t = h.t;
+    const got = received(t);
+    const duplicates = [...got.values()].reduce((n, c) => n + Math.max(0, c - 1), 0);
+    const rows = h.values();
+    const keys = rows.slice(1).map((r) => recipientKey(String(r[0]), String(r[2])));
+    const missed = USERS.flatMap((u) =>
+      t
+        .members(u)
+        .filter((e) => !got.has(e))
+        .map((e) => ({ u, e })),
+    );
+    // A member without an email is lost unless the card explains why; a loss names what the log says.
+    const lost = missed.flatMap(({ u, e }) => {
+      const m = h.meta(u);
+      const row = rows.find((r) => r[0] === idOf(u) && r[2] === e);
+      const said = {
+        u,
+        e,
+        state: m?.state ?? 'none',
+        status: row?.[5] ?? 'no row',
+        detail: row?.[7] ?? '',
+      };
+      if (!m) return rows.some((r) => r[0] === idOf(u)) ? [said] : []; // never started: nothing recorded
+      if ((m.state === 'paused' && m.problem) || (m.state === 'cancelled' && m.note)) return [];
+      return row && (row[5] === 'review' || (row[5] === 'failed' && row[7])) ? [] : [said];
+    });
+    // At most one digest per owner per day, and each alert raised once.
+    const digests = new Map<string, number>();
+    for (const m of t.world.mail.outbox)
+      if (m.subject.startsWith('ChurnGuard:'))
+        for (const to of m.to)
+          digests.set(`${to} ${m.subject}`, (digests.get(`${to} ${m.subject}`) ?? 0) + 1);
+    const alerts = t.world.spreadsheets.get(t.ss.id)!.sheet('Alerts')?.toValues().slice(1) ?? [];
+    const alertKeys = alerts.map((r) => String(r[0]));
+    const scans = t.world.spreadsheets.get(t.ss.id)!.sheet('ChurnGuard scans')?.toValues().slice(1) ?? [];
 
-      figures.seeds++;
-      figures.duplicates += duplicates;
-      figures.lost += lost.length;
-      figures.explained += missed.length - lost.length;
-      for (const hold of t.world.locks.holds)
-        (hold.scope === 'script' ? holds.script : holds.user).push(h.heldMs(hold));
-      expect({ seed, duplicates, lost }).toEqual({ seed, duplicates: 0, lost: [] });
-      expect(new Set(keys).size).toBe(keys.length);
-      expect([...digests.values()].every((n) => n === 1)).toBe(true);
-      expect(new Set(alertKeys).size).toBe(alertKeys.length);
-      expect(new Set(scans.map((r) => String(r[0]).slice(0, 10))).size).toBe(scans.length);
-    },
-  );
+    figures.seeds++;
+    figures.duplicates += duplicates;
+    figures.lost += lost.length;
+    figures.explained += missed.length - lost.length;
+    for (const hold of t.world.locks.holds)
+      (hold.scope === 'script' ? holds.script : holds.user).push(h.heldMs(hold));
+    expect({ seed, duplicates, lost }).toEqual({ seed, duplicates: 0, lost: [] });
+    expect(new Set(keys).size).toBe(keys.length);
+    expect([...digests.values()].every((n) => n === 1)).toBe(true);
+    expect(new Set(alertKeys).size).toBe(alertKeys.length);
+    expect(new Set(scans.map((r) => String(r[0]).slice(0, 10))).size).toBe(scans.length);
+  });
 
   it('measured the shared lock and reports the figures', () => {
     const sorted = [...holds.script].sort((a, b) => a - b);
