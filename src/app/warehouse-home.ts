@@ -15,7 +15,7 @@ import type { AppContext } from './context';
 import { sheetMoney } from './money';
 import { churnTrend, lastMonthChurn } from './portfolio/churn-months';
 import { notWithWarehouse } from './store-choice';
-import { behindChanges, dayFiguresForHome, lastSyncMs } from './warehouse-day-figures';
+import { behindChanges, computeDayFigures, dayFiguresForHome, lastSyncMs } from './warehouse-day-figures';
 import { asOfText } from './portfolio/current';
 
 /**
@@ -23,22 +23,30 @@ import { asOfText } from './portfolio/current';
  * newest field change) and, only when the stored day figures are missing or stale, the day part
  * (trend, value lines), which the hourly trigger otherwise computed this morning (warehouse-day-figures.ts).
  * `trendAsOf`: when the day figures shown were computed, for the card's freshness line; `trendBehind`:
- * a field change is newer than them (the next hourly run recomputes them).
+ * a field change is newer than them (the next hourly run recomputes them; `refresh`, the card's
+ * Refresh, recomputes them now).
  */
 export function warehousePortfolioView(
   ctx: AppContext,
   warehouse: CustomerWarehouse,
   settings: Settings & { spreadsheetId: string; store: BigQueryStore },
   page: number,
+  refresh = false,
 ): PortfolioView & { trendAsOf: string; trendBehind: boolean } {
   const live = warehouse.homeLive();
   const { totals, callFirst: listed } = live;
-  const day = dayFiguresForHome(ctx, warehouse, settings.spreadsheetId, {
-    table: storeTableName(settings.store),
+  const table = storeTableName(settings.store);
+  const stored = dayFiguresForHome(ctx, warehouse, settings.spreadsheetId, {
+    table,
     now: ctx.clock.now(),
     settings,
     ...((ms) => (ms !== undefined ? { syncedMs: ms } : {}))(lastSyncMs(ctx)),
   });
+  // Refresh asks for today's changes in the trend too: one more job, only when there is one since.
+  const day =
+    refresh && behindChanges(stored, live.changedMs)
+      ? computeDayFigures(ctx, warehouse, settings.spreadsheetId, table, settings)
+      : stored;
   const months = day.months;
   const money = sheetMoney(ctx, settings.spreadsheetId, 'en_US');
   const atRiskMrr = totals.byBand.Critical.mrr + totals.byBand.High.mrr;

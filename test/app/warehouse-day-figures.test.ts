@@ -23,9 +23,10 @@ beforeAll(async () => {
 
 afterAll(() => w.close());
 
-function home(): { card: Card; calls: number } {
+/** The homepage as a card button opens it (`refreshHome`: its Refresh button). */
+function home(action: 'homePage' | 'refreshHome' = 'homePage'): { card: Card; calls: number } {
   const before = w.warehouse.traffic.calls;
-  const card = shownCard(act(w.warehouse.ctx(), 'refreshHome'));
+  const card = shownCard(act(w.warehouse.ctx(), action, action === 'homePage' ? { page: '0' } : {}));
   return { card, calls: w.warehouse.traffic.calls - before };
 }
 
@@ -147,6 +148,23 @@ describe('the warehouse homepage’s day figures', () => {
     w.warehouse.world.clock.set('2026-11-23T11:00:00Z');
     hourly();
     expect(stored()!.asOf).toBe('2026-11-23T10:00:00.000Z');
+  });
+
+  it('Refresh recomputes them when a change came after them, and only then', () => {
+    w.warehouse.world.clock.set('2026-11-25T06:00:00Z');
+    hourly();
+    w.warehouse.world.clock.set('2026-11-25T09:00:00Z');
+    expect(home('refreshHome').calls).toBe(2);
+    expect(stored()!.asOf).toBe('2026-11-25T06:00:00.000Z');
+    const status = 14; // WH_HEADERS' Status column
+    const email = String(w.rows.filter((r) => String(r[status]).toLowerCase() !== 'churned')[3]![0]);
+    act(w.warehouse.ctx(), 'markStatus', { email, status: 'churned' });
+    w.warehouse.world.clock.set('2026-11-25T09:20:00Z');
+    expect(freshness(home().card)).toContain('before the latest changes');
+    const refreshed = home('refreshHome');
+    expect(refreshed.calls).toBe(3);
+    expect(stored()!.asOf).toBe('2026-11-25T09:20:00.000Z');
+    expect(freshness(refreshed.card)).not.toContain('trend as of');
   });
 
   it('a table reloaded by the source sync since the morning makes the next trigger run compute them again', () => {

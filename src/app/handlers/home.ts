@@ -96,6 +96,7 @@ export function buildHomepage(ctx: AppContext, page = 0, start?: JobKind): Card 
       warehouse,
       { ...settings, spreadsheetId, store },
       page,
+      start !== undefined,
     );
     return homepageCard({
       userEmail: ctx.session.email(),
