@@ -33,6 +33,7 @@ import { warehouseCampaignBench } from './warehouse-campaign.bench';
 import { warehouseOutcomesBench } from './warehouse-outcomes.bench';
 import { sourceRefreshBench } from './source-refresh.bench';
 import { warehouseDailyScanBench } from './warehouse-daily-scan.bench';
+import { warehouseHomeBench } from './warehouse-home.bench';
 import { scanBench } from './scan.bench';
 import { portfolioBench } from './portfolio.bench';
 import { fitSizeBench, generatedLearnersBench, learnRunBench, telcoLearnersBench } from './learners.bench';
@@ -275,6 +276,15 @@ const groups: Group[] = [
       printTable(
         'Warehouse daily scan (onHourlyTrigger on the opt-in bundle, BigQuery stand-in): per run and whole scan',
         await warehouseDailyScanBench(benchSizes([100_000, 1_000_000])),
+      ),
+  },
+  {
+    // Issue 21: the homepage on the BigQuery store, before and after the hourly trigger stores the day figures.
+    name: 'warehouse-home',
+    run: async () =>
+      printTable(
+        'Warehouse homepage (onHomepage on the opt-in bundle, BigQuery stand-in): calls, modelled + wall s vs 10 s',
+        await warehouseHomeBench(benchSizes([100_000, 1_000_000])),
       ),
   },
   {

@@ -26,7 +26,7 @@ import { keepHourlyTrigger } from './campaigns/trigger-upkeep';
 import { runTabUpkeep } from './watch/tab-upkeep';
 import { applyPendingUnsubscribes } from './unsubscribe/apply';
 import { storeOf } from './store-choice';
-import { warehouseScanInTrigger } from './warehouse-features';
+import { warehouseDayFiguresInTrigger, warehouseScanInTrigger } from './warehouse-features';
 
 export interface AppEntry {
   homepage(raw: unknown): Card[];
@@ -128,6 +128,10 @@ export function appEntry(makeContext: () => AppContext, log: ErrorLogger): AppEn
         if (!warehouseStore) return;
         const step = warehouseScanInTrigger(ctx, report.scanned ? settings.spreadsheetId : undefined);
         if (step.kind === 'finished') ctx.locks.withUserLock(10_000, () => keepHourlyTrigger(ctx));
+      });
+      // Then the homepage's day figures (trend, value lines) on BigQuery, once a day for every teammate.
+      attempt(() => {
+        if (warehouseStore) warehouseDayFiguresInTrigger(ctx, settings);
       });
       // Last, with the time left: closed alerts to the archive (bounded, resumable steps).
       attempt(() => void runTabUpkeep(ctx));

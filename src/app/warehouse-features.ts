@@ -7,6 +7,7 @@
  * Script parses on every card click (issue 16's 400 KB budget).
  */
 export { warehouseFreshness, warehousePortfolioView } from './warehouse-home';
+export { dayFiguresInTrigger as warehouseDayFiguresInTrigger } from './warehouse-day-figures';
 export { customerSource } from './warehouse-customer';
 export { refuseWarehouseAdd, whereToAddCustomer } from './warehouse-add-customer';
 export {

@@ -1,7 +1,7 @@
 /**
- * The homepage's portfolio from the BigQuery store: totals by band and impact and the call-first
- * list, two queries computed in the warehouse (never the table), instead of the sheet's snapshot.
- * What needs the sheet's history (churn by month, what works) says so instead of showing nothing.
+ * The homepage's portfolio from the BigQuery store, instead of the sheet's snapshot: totals by band
+ * and impact and the call-first list live (one job), the month trend and value lines from the day's
+ * stored figures (warehouse-day-figures.ts). What needs the sheet's history (what works) says so.
  */
 import { textBar } from '../core/metrics/at-risk';
 import { BANDS } from '../core/portfolio/snapshot';
@@ -15,33 +15,39 @@ import type { AppContext } from './context';
 import { sheetMoney } from './money';
 import { churnTrend, lastMonthChurn } from './portfolio/churn-months';
 import { notWithWarehouse } from './store-choice';
-import { storedValueLines, storeValueLines } from './value-lines';
-import { DEFAULT_PLAYBOOK_SETTINGS } from '../core/playbooks/settings';
-
-const DAY_MS = 86_400_000;
+import { behindChanges, computeDayFigures, dayFiguresForHome, lastSyncMs } from './warehouse-day-figures';
+import { asOfText } from './portfolio/current';
 
 /**
- * The offer guard rails' value lines (top shares by value) need every active customer: on the sheet the
- * portfolio job stores them, here the homepage does, with one exact SQL query at most once a day (so
- * the sidebar, one row, applies the same rails). A third call that day only.
+ * The homepage's portfolio on the BigQuery store in two jobs: the live part (totals, call first, the
+ * newest field change) and, only when the stored day figures are missing or stale, the day part
+ * (trend, value lines), which the hourly trigger otherwise computed this morning (warehouse-day-figures.ts).
+ * `trendAsOf`: when the day figures shown were computed, for the card's freshness line; `trendBehind`:
+ * a field change is newer than them (the next hourly run recomputes them; `refresh`, the card's
+ * Refresh, recomputes them now).
  */
-function refreshValueLines(ctx: AppContext, warehouse: CustomerWarehouse, settings: Settings): void {
-  const stored = storedValueLines(ctx, settings);
-  const now = ctx.clock.now();
-  if (stored && now.getTime() - Date.parse(stored.computedAt) < DAY_MS) return;
-  storeValueLines(ctx, warehouse.valueLines(settings.playbooks ?? DEFAULT_PLAYBOOK_SETTINGS, now));
-}
-
 export function warehousePortfolioView(
   ctx: AppContext,
   warehouse: CustomerWarehouse,
-  settings: Settings & { spreadsheetId: string },
+  settings: Settings & { spreadsheetId: string; store: BigQueryStore },
   page: number,
-): PortfolioView {
-  refreshValueLines(ctx, warehouse, settings);
-  const totals = warehouse.portfolioTotals();
-  const listed = warehouse.callFirst();
-  const months = warehouse.monthTrend(ctx.clock.now());
+  refresh = false,
+): PortfolioView & { trendAsOf: string; trendBehind: boolean } {
+  const live = warehouse.homeLive();
+  const { totals, callFirst: listed } = live;
+  const table = storeTableName(settings.store);
+  const stored = dayFiguresForHome(ctx, warehouse, settings.spreadsheetId, {
+    table,
+    now: ctx.clock.now(),
+    settings,
+    ...((ms) => (ms !== undefined ? { syncedMs: ms } : {}))(lastSyncMs(ctx)),
+  });
+  // Refresh asks for today's changes in the trend too: one more job, only when there is one since.
+  const day =
+    refresh && behindChanges(stored, live.changedMs)
+      ? computeDayFigures(ctx, warehouse, settings.spreadsheetId, table, settings)
+      : stored;
+  const months = day.months;
   const money = sheetMoney(ctx, settings.spreadsheetId, 'en_US');
   const atRiskMrr = totals.byBand.Critical.mrr + totals.byBand.High.mrr;
   const pages = Math.max(1, Math.ceil(listed.length / AT_RISK_PAGE_SIZE));
@@ -82,10 +88,23 @@ export function warehousePortfolioView(
     pages,
     totalAtRisk: totals.atRiskCount,
     churnTrend: churnTrend(months),
+    trendAsOf: day.asOf,
+    trendBehind: behindChanges(day, live.changedMs),
   };
 }
 
-/** The freshness line: the figures are the warehouse's, as of this card. */
-export function warehouseFreshness(store: BigQueryStore, now: Date): string {
-  return `Live from BigQuery ${storeTableName(store)} at ${now.toISOString().slice(11, 16)} UTC`;
+/**
+ * The freshness line: the figures are the warehouse's, as of this card; the trend and value lines as
+ * of their day's computation when that was earlier, and whether a change came after it.
+ */
+export function warehouseFreshness(
+  store: BigQueryStore,
+  now: Date,
+  trend?: { asOf: string; behind: boolean },
+): string {
+  const hhmm = (d: Date) => d.toISOString().slice(11, 16);
+  const live = `Live from BigQuery ${storeTableName(store)} at ${hhmm(now)} UTC`;
+  if (!trend || (trend.asOf.slice(0, 16) === now.toISOString().slice(0, 16) && !trend.behind)) return live;
+  const behind = trend.behind ? ', before the latest changes (updated hourly)' : '';
+  return `${live} · trend ${asOfText(trend.asOf, now)}${behind}`;
 }

@@ -21,6 +21,12 @@ import {
   cellsFrom,
   customerCardFrom,
   customerCardSql,
+  dayFiguresFrom,
+  dayFiguresSql,
+  fieldChangedFrom,
+  fieldChangedSql,
+  homeLiveFrom,
+  homeLiveSql,
   CURRENT_TABLES,
   columnTableSql,
   customerByEmailSql,
@@ -371,6 +377,27 @@ export class BigQueryCustomerStore implements CustomerWarehouse, WarehouseChange
 
   callFirst() {
     return membersFrom(this.run(callFirstSql(undefined, this.tables), 'call first'), 'call first');
+  }
+
+  /** Whether ChurnGuard's change tables sit beside the table read (not a team's own table). */
+  private get changeTables(): boolean {
+    return this.tables.customers === CURRENT_TABLES.customers;
+  }
+
+  homeLive() {
+    const withChanges = this.changeTables;
+    return homeLiveFrom(this.run(homeLiveSql(this.tables, withChanges), 'homepage figures'), withChanges);
+  }
+
+  dayFigures(settings: PlaybookSettings, today = this.options.today()) {
+    const withChanges = this.changeTables;
+    const { query, months } = dayFiguresSql(settings, today, withChanges);
+    return dayFiguresFrom(this.run(query, 'trend and value lines'), months, settings, today, withChanges);
+  }
+
+  newestFieldChange() {
+    if (!this.changeTables) return undefined;
+    return fieldChangedFrom(this.run(fieldChangedSql(), 'field changes'));
   }
 
   /** The latest-state views for the loader's table, the named table otherwise (schema.ts). */

@@ -7,6 +7,8 @@ import type { Query } from '../core/segments';
 import type { PlaybookSettings } from '../core/playbooks/settings';
 import type { ValueLines } from '../core/playbooks/value';
 import type {
+  DayFigures,
+  HomeLive,
   PortfolioTotals,
   ScanCursor,
   ScanPage,
@@ -80,6 +82,15 @@ export interface CustomerWarehouse
    * `today` (default: the store's) says which six months.
    */
   monthTrend(today?: Date): TrendMonth[];
+  /**
+   * The homepage's live part in one job: totals, the call-first list and, where ChurnGuard keeps its
+   * change tables, the newest field change's time (src/core/sql/home-sql.ts).
+   */
+  homeLive(): HomeLive;
+  /** The day's figures in one job: the month trend and the value lines (and the newest field change). */
+  dayFigures(settings: PlaybookSettings, today?: Date): DayFigures;
+  /** The newest field change's time (epoch ms), null when none, undefined where changes are not kept. */
+  newestFieldChange(): number | null | undefined;
   /** The exact value lines (top shares by value) over every active customer. */
   valueLines(settings: PlaybookSettings, today?: Date): ValueLines;
   /**

@@ -91,15 +91,22 @@ export function buildHomepage(ctx: AppContext, page = 0, start?: JobKind): Card 
   const warehouse = store.kind === 'bigquery' ? ctx.warehouse?.() : undefined;
   if (store.kind === 'bigquery' && warehouse) {
     const spreadsheetId = settings.spreadsheetId;
+    const { trendAsOf, trendBehind, ...portfolio } = warehousePortfolioView(
+      ctx,
+      warehouse,
+      { ...settings, spreadsheetId, store },
+      page,
+      start !== undefined,
+    );
     return homepageCard({
       userEmail: ctx.session.email(),
-      freshness: warehouseFreshness(store, ctx.clock.now()),
+      freshness: warehouseFreshness(store, ctx.clock.now(), { asOf: trendAsOf, behind: trendBehind }),
       sheet: {
         name: opened.spreadsheet.name,
         url: opened.spreadsheet.url,
         customerSheet: settings.customerSheet,
       },
-      portfolio: warehousePortfolioView(ctx, warehouse, { ...settings, spreadsheetId }, page),
+      portfolio,
       alerts: ((a) => ({ shown: a.alerts, total: a.total, mine: a.mine }))(
         warehouseAlertViews(ctx, warehouse),
       ),

@@ -53,6 +53,8 @@ export const changeWarehouseAlert: typeof Real.changeWarehouseAlert = noBigQuery
 export const warehouseAlertViews: typeof Real.warehouseAlertViews = noBigQuery;
 
 export const warehouseFreshness: typeof Real.warehouseFreshness = noBigQuery;
+/** No day figures without BigQuery: Settings on BigQuery get the deploy message from the scan's part. */
+export const warehouseDayFiguresInTrigger: typeof Real.warehouseDayFiguresInTrigger = () => 'idle';
 export const warehousePortfolioView: typeof Real.warehousePortfolioView = noBigQuery;
 export const impactEdit: typeof Real.impactEdit = noBigQuery;
 /** The sheet store adds rows itself; only BigQuery settings (unreachable here) send people elsewhere. */

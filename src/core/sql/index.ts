@@ -36,6 +36,17 @@ export {
 export { insertChangesSql, ROWS_PER_INSERT, type ChangeInsert } from './change-insert';
 export { trendFrom, trendSql, TREND_SQL, type TrendMonth } from './trend';
 export { valueLinesFrom, valueLinesSql } from './value-lines';
+export {
+  dayFiguresFrom,
+  dayFiguresSql,
+  fieldChangedFrom,
+  fieldChangedSql,
+  homeLiveFrom,
+  homeLiveSql,
+  renameParams,
+  type DayFigures,
+  type HomeLive,
+} from './home-sql';
 export { createHistoryTableSql, HISTORY_COLUMNS, HISTORY_TABLE, insertHistorySql } from './history-table';
 export {
   SCAN_PAGE,
