@@ -17,9 +17,11 @@ const ENTRY = path.resolve(__dirname, '../../src/index.ts');
  * The opt-in deployment parses more on every click than the default one (README, Bundle size); this
  * cap stops it growing unnoticed. 430,000 until issue 21's warehouse campaigns, daily scan, bulk tags,
  * source sync and batched sends, which only a team on BigQuery or an email service deploys, took it to
- * about 458,000; the default bundle keeps issue 16's 400,000 by leaving all of them out.
+ * about 458,000, and 470,000 until the warehouse's What works, Refresh from source, card edits (tag
+ * list, impact, churn date, notes), view reads and two-job homepage took it to about 474,300; the
+ * default bundle keeps issue 16's 400,000 by leaving all of them out.
  */
-export const MAX_OPT_IN_BUNDLE_BYTES = 470_000;
+export const MAX_OPT_IN_BUNDLE_BYTES = 480_000;
 
 describe('opt-in capabilities in the bundle', () => {
   let optIn: Awaited<ReturnType<typeof bundle>>;
