@@ -26,6 +26,7 @@ import type { DayFigures } from '../core/sql';
 import type { CustomerWarehouse } from '../ports/customer-warehouse';
 import type { AppContext } from './context';
 import { loadSyncState } from './jobs/source-sync-job';
+import { StoredMonthSchema } from './portfolio/snapshot-tab';
 import { storeOf } from './store-choice';
 import { storeValueLines } from './value-lines';
 
@@ -46,14 +47,7 @@ const StoredSchema = z.object({
   /** The newest field change they include (epoch ms); null: none; absent: a table without changes. */
   changedMs: z.optional(z.nullable(z.number())),
   months: z.array(
-    z.object({
-      start: z.string(),
-      end: z.string(),
-      customersAtStart: z.number(),
-      newCustomers: z.number(),
-      lostCustomers: z.number(),
-      startingMrr: z.number(),
-      lostMrr: z.number(),
+    z.extend(StoredMonthSchema, {
       customersAtEnd: z.number(),
       churnRate: rate,
       retentionRate: rate,
