@@ -5,7 +5,6 @@
  * calls and cells must not change with the other campaigns' rows.
  */
 import { listCampaigns } from '../src/app/campaigns/meta';
-import type { KeyValueStore } from '../src/ports/key-value-store';
 import { sampleWorld, type SampleWorld } from '../src/local/sample-world';
 import { gmailEvent } from '../src/local/gmail-events';
 import {
@@ -20,14 +19,6 @@ import {
 } from './card-actions.bench';
 
 const HOUR_MS = 3_600_000;
-
-function storeOf(w: SampleWorld): KeyValueStore {
-  return {
-    get: (k) => w.world.userProperties.values.get(k) ?? null,
-    set: (k, v) => w.world.userProperties.put(k, v),
-    delete: (k) => void w.world.userProperties.values.delete(k),
-  };
-}
 
 /**
  * Rows of earlier campaigns, half above and half below the ones already in the tab, updated five
@@ -63,12 +54,12 @@ export function campaignLogBench(n = Math.max(...benchSizes()), others = [0, 200
     safeCall(w.world, code, startBenchCampaign.fn, startBenchCampaign.event(w));
     // Hourly runs until the audience is written and sending has begun.
     for (let i = 0; i < 6; i++) {
-      const meta = listCampaigns(storeOf(w))[0];
+      const meta = listCampaigns(w.world.userKeyValues())[0];
       if (meta && meta.state !== 'preparing' && meta.state !== 'starting') break;
       w.world.clock.advance(HOUR_MS);
       safeCall(w.world, code, 'onHourlyTrigger', {}, 'trigger');
     }
-    const id = listCampaigns(storeOf(w))[0]!.id;
+    const id = listCampaigns(w.world.userKeyValues())[0]!.id;
     addOtherCampaigns(w, extra);
     const tabRows = w.world.spreadsheets.get(w.spreadsheetId)!.sheet('Campaigns')!.lastRow() - 1;
     const measure = (action: string, fn: string, event: unknown, kind: 'card' | 'trigger' = 'card') => {

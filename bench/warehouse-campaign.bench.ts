@@ -43,11 +43,7 @@ function world(bigQuery: BigQueryLike, serviceUrl: string): AppsScriptWorld {
     s.name === 'Segments' ? { ...s, values: [...s.values, [SEGMENT, QUERY, 'Check-in call', 'Lapsed']] } : s,
   );
   const ss = w.spreadsheets.create({ name: 'ChurnGuard warehouse campaign bench', sheets });
-  const store = {
-    get: (k: string) => w.userProperties.values.get(k) ?? null,
-    set: (k: string, v: string) => w.userProperties.put(k, v),
-    delete: (k: string) => void w.userProperties.values.delete(k),
-  };
+  const store = w.userKeyValues();
   saveSettings(store, {
     ...loadSettings(store).settings,
     spreadsheetId: ss.id,

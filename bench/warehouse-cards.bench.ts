@@ -62,11 +62,7 @@ export function warehouseWorld(bigQuery: AppsScriptWorld['bigQuery']): AppsScrip
   world.bigQuery = bigQuery;
   const sheet = sampleSheet({ rows: 0, openAlerts: 0, closedAlertsPer100: 0 });
   const ss = world.spreadsheets.create({ name: 'ChurnGuard warehouse bench', sheets: sheet.sheets });
-  const store = {
-    get: (k: string) => world.userProperties.values.get(k) ?? null,
-    set: (k: string, v: string) => world.userProperties.put(k, v),
-    delete: (k: string) => void world.userProperties.values.delete(k),
-  };
+  const store = world.userKeyValues();
   saveSettings(store, {
     ...loadSettings(store).settings,
     spreadsheetId: ss.id,

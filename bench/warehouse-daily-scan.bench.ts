@@ -68,11 +68,7 @@ export async function warehouseDailyScanBench(sizes: number[]): Promise<Record<s
       const changes = benchChangeCount();
       appendCardEdits(db, bq, changes, Date.parse(SAMPLE_NOW) - 2 * DAY);
       const world = warehouseWorld(bq as never);
-      const store = {
-        get: (k: string) => world.userProperties.values.get(k) ?? null,
-        set: (k: string, v: string) => world.userProperties.put(k, v),
-        delete: (k: string) => void world.userProperties.values.delete(k),
-      };
+      const store = world.userKeyValues();
       saveSettings(store, {
         ...loadSettings(store).settings,
         watch: { enabled: true, digest: true, hourUtc: 0 },

@@ -60,11 +60,7 @@ export async function warehouseHomeBench(sizes: number[]): Promise<Record<string
     db.run('SELECT COUNT(*) FROM customers', {});
     const { bq, traffic, spent } = timedStandIn(db);
     const world = warehouseWorld(bq as never);
-    const spreadsheetId = loadSettings({
-      get: (k) => world.userProperties.values.get(k) ?? null,
-      set: () => undefined,
-      delete: () => undefined,
-    }).settings.spreadsheetId!;
+    const spreadsheetId = loadSettings(world.userKeyValues()).settings.spreadsheetId!;
     const measure = (what: string, fn: string, kind: 'card' | 'trigger' = 'card') => {
       const before = { calls: traffic.calls, bytes: traffic.bytes, duck: spent.ms };
       const m: Measured = safeCall(world, code, fn, kind === 'card' ? gmailEvent() : {}, kind);

@@ -59,11 +59,7 @@ function world(bigQuery: ReturnType<typeof createBigQueryStandIn>): AppsScriptWo
     name: 'ChurnGuard warehouse outcomes bench',
     sheets: sampleSheet({ rows: 0, openAlerts: 0, closedAlertsPer100: 0 }).sheets,
   });
-  const store = {
-    get: (k: string) => w.userProperties.values.get(k) ?? null,
-    set: (k: string, v: string) => w.userProperties.put(k, v),
-    delete: (k: string) => void w.userProperties.values.delete(k),
-  };
+  const store = w.userKeyValues();
   saveSettings(store, {
     ...loadSettings(store).settings,
     spreadsheetId: ss.id,

@@ -32,11 +32,7 @@ export function worldFromFiles(options: {
   ];
   // Each message opens with its own token, as Gmail's per-message access tokens do.
   world.gmail.seed(inbox.map((m) => ({ ...m, accessToken: `token-for-${m.id}` })));
-  const store = {
-    get: (k: string) => world.userProperties.values.get(k) ?? null,
-    set: (k: string, v: string) => world.userProperties.put(k, v),
-    delete: (k: string) => void world.userProperties.values.delete(k),
-  };
+  const store = world.userKeyValues();
   const customerSheet = table.sheets.some((s) => s.name === 'Customers')
     ? 'Customers'
     : (table.sheets[0]?.name ?? 'Customers');

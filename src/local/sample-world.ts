@@ -173,11 +173,7 @@ export function sampleWorld(options: SampleSheetOptions & { world?: WorldOptions
   world.clock.set(SAMPLE_NOW);
   const sheet = sampleSheet({ ...options, user: options.user ?? world.user });
   const ss = world.spreadsheets.create({ name: 'ChurnGuard sample', sheets: sheet.sheets });
-  const store = {
-    get: (k: string) => world.userProperties.values.get(k) ?? null,
-    set: (k: string, v: string) => world.userProperties.put(k, v),
-    delete: (k: string) => void world.userProperties.values.delete(k),
-  };
+  const store = world.userKeyValues();
   saveSettings(store, { ...loadSettings(store).settings, spreadsheetId: ss.id, customerSheet: 'Customers' });
   return { ...sheet, world, spreadsheetId: ss.id };
 }

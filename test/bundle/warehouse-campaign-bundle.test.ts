@@ -46,11 +46,7 @@ function world(): AppsScriptWorld {
   w.bigQuery = createBigQueryStandIn(db, LOCAL_WAREHOUSE);
   const sheet = sampleSheet({ rows: 0, openAlerts: 0, closedAlertsPer100: 0 });
   const ss = w.spreadsheets.create({ name: 'Warehouse campaign', sheets: sheet.sheets });
-  const store = {
-    get: (k: string) => w.userProperties.values.get(k) ?? null,
-    set: (k: string, v: string) => w.userProperties.put(k, v),
-    delete: (k: string) => void w.userProperties.values.delete(k),
-  };
+  const store = w.userKeyValues();
   saveSettings(store, {
     ...loadSettings(store).settings,
     spreadsheetId: ss.id,

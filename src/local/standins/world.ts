@@ -16,6 +16,7 @@
  */
 import * as vm from 'node:vm';
 import type { AppsScriptGlobalsLike } from '../../gas/services';
+import type { KeyValueStore } from '../../ports/key-value-store';
 import { CacheServiceStandin, CacheStore } from './cache';
 import { CallCounter } from './calls';
 import { FakeClock } from './clock';
@@ -215,6 +216,18 @@ export class AppsScriptWorld {
   /** The active user's user properties (what PropertiesService.getUserProperties returns). */
   get userProperties(): PropertyStore {
     return this.account(this.user).properties;
+  }
+
+  /**
+   * The active user's user properties as the app's KeyValueStore, for the settings a test, bench or
+   * the workbench sets up before a click (each call reads the user active then).
+   */
+  userKeyValues(): KeyValueStore {
+    return {
+      get: (k) => this.userProperties.values.get(k) ?? null,
+      set: (k, v) => this.userProperties.put(k, v),
+      delete: (k) => void this.userProperties.values.delete(k),
+    };
   }
 
   /** The active user's cache (what CacheService.getUserCache returns). */

@@ -197,11 +197,7 @@ export class Workbench implements WorkbenchBackend {
 
   /** First run: point the settings at the loaded sheet, as a user would in Settings. */
   private connectSheetIfUnset(): void {
-    const store = {
-      get: (k: string) => this.world.userProperties.values.get(k) ?? null,
-      set: (k: string, v: string) => this.world.userProperties.put(k, v),
-      delete: (k: string) => void this.world.userProperties.values.delete(k),
-    };
+    const store = this.world.userKeyValues();
     const { settings } = loadSettings(store);
     if (settings.spreadsheetId === this.spreadsheet.id) return;
     const customerSheet = this.spreadsheet.sheet('Customers')
