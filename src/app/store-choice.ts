@@ -23,11 +23,6 @@ export function storeSettings(store: KeyValueStore): StoreSettings {
 export const layoutCacheKey = (store: { projectId: string; datasetId: string }) =>
   `churnguard.wh.columns:${store.projectId}.${store.datasetId}`;
 
-/** "Not available with the BigQuery store yet: <what>." */
-export function notWithWarehouse(what: string): string {
-  return `Not available with the BigQuery store yet: ${what}.`;
-}
-
 /** The error card for an action that would read or write the customer tab while BigQuery is the store. */
 export function warehouseRefusal(settings: Settings, what: string): UserFacingError {
   const store = storeOf(settings);

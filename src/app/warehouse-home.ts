@@ -1,7 +1,7 @@
 /**
  * The homepage's portfolio from the BigQuery store, instead of the sheet's snapshot: totals by band
  * and impact and the call-first list live (one job), the month trend and value lines from the day's
- * stored figures (warehouse-day-figures.ts). What needs the sheet's history (what works) says so.
+ * stored figures (warehouse-day-figures.ts), what works among them.
  */
 import { textBar } from '../core/metrics/at-risk';
 import { BANDS } from '../core/portfolio/snapshot';
@@ -14,7 +14,6 @@ import { BAND_COLOURS } from '../ui/cards/customer';
 import type { AppContext } from './context';
 import { sheetMoney } from './money';
 import { churnTrend, lastMonthChurn } from './portfolio/churn-months';
-import { notWithWarehouse } from './store-choice';
 import { behindChanges, computeDayFigures, dayFiguresForHome, lastSyncMs } from './warehouse-day-figures';
 import { asOfText } from './portfolio/current';
 
@@ -69,7 +68,6 @@ export function warehousePortfolioView(
       },
       ...(impacts ? [{ label: 'Crisis impact', value: impacts }] : []),
       lastMonthChurn(months),
-      { label: 'What works', value: notWithWarehouse('what works (campaign outcomes)') },
     ],
     bands: BANDS.filter((b) => totals.byBand[b].customers > 0).map((b) => ({
       band: b,
@@ -88,6 +86,7 @@ export function warehousePortfolioView(
     pages,
     totalAtRisk: totals.atRiskCount,
     churnTrend: churnTrend(months),
+    whatWorks: day.whatWorks,
     trendAsOf: day.asOf,
     trendBehind: behindChanges(day, live.changedMs),
   };

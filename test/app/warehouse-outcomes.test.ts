@@ -82,6 +82,12 @@ function outcomes(side: Side): Card {
   };
 }
 
+/** The homepage's What works section. */
+function whatWorksOnHome(side: Side) {
+  const home = shownCard(act(side.ctx(), 'homePage', { page: '0' })) as Card;
+  return home.sections.find((s) => s.header === 'What works');
+}
+
 /** Who each campaign emailed and held back, from the sheet's Campaigns tab. */
 function recipients(id: string) {
   const ctx = w.sheet.ctx();
@@ -157,6 +163,15 @@ describe('What works on the BigQuery store', () => {
     expect(JSON.stringify(done)).not.toContain('so far');
     expect(JSON.stringify(done)).toContain('Installments · 1 campaign');
     expect(outcomes(w.warehouse)).toEqual(done);
+
+    // The homepage's What works: the warehouse's comes with the day figures the hourly run stored
+    // (no job of its own on each open), and says what the sheet's says.
+    hourly(w.warehouse, 1);
+    hourly(w.sheet, 1);
+    act(w.sheet.ctx(), 'refreshHome');
+    const sheetLines = whatWorksOnHome(w.sheet);
+    expect(JSON.stringify(sheetLines)).toContain('Installments · 1 campaign');
+    expect(whatWorksOnHome(w.warehouse)).toEqual(sheetLines);
   });
 
   it('lists a campaign whose log is in the sheet without figures, and pools only its own', () => {
