@@ -26,6 +26,7 @@ import {
   LOAD_TYPE,
   STAGING,
   stagingColumns,
+  schemaUpkeepSql,
   swapSql,
   tagRows,
   type ColumnMap,
@@ -182,6 +183,7 @@ export class BigQuerySync implements WarehouseSync {
     const map = this.mapFor(headers);
     const dups = this.options.run(duplicateRowsSql(), 'sync');
     for (const q of swapSql(map)) this.options.run(q, 'sync');
+    for (const q of schemaUpkeepSql(map, this.options.datasetId)) this.options.run(q, 'sync');
     return {
       duplicates: dups.map((d) => ({ rowId: Number(d.row_id), email: String(d.email) })),
       duplicateCount: Number(dups[0]?.n ?? 0),

@@ -26,9 +26,9 @@ export const HISTORY_COLUMNS = [
   { name: 'calendar_day', type: 'INT64', about: "that day in the sheet's time zone, days since 1970-01-01" },
 ] as const satisfies readonly { name: string; type: SqlType; about: string }[];
 
-export function createHistoryTableSql(dataset = ''): string {
+export function createHistoryTableSql(dataset = '', { ifNotExists = false } = {}): string {
   const table = dataset ? `${identifier(dataset)}.${identifier(HISTORY_TABLE)}` : identifier(HISTORY_TABLE);
-  return `CREATE TABLE ${table} (${HISTORY_COLUMNS.map((c) => `${identifier(c.name)} ${c.type}`).join(', ')})`;
+  return `CREATE TABLE ${ifNotExists ? 'IF NOT EXISTS ' : ''}${table} (${HISTORY_COLUMNS.map((c) => `${identifier(c.name)} ${c.type}`).join(', ')})`;
 }
 
 /**

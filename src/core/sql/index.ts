@@ -59,7 +59,15 @@ export {
   type ScanCursor,
   type ScanPage,
 } from './scan';
-export { duplicateRowsSql, LOAD_TYPE, STAGING, stagingColumns, swapSql, syncedCountsSql } from './sync-swap';
+export {
+  duplicateRowsSql,
+  LOAD_TYPE,
+  STAGING,
+  stagingColumns,
+  schemaUpkeepSql,
+  swapSql,
+  syncedCountsSql,
+} from './sync-swap';
 export {
   campaignCountsFrom,
   campaignCountsSql,

@@ -5,6 +5,8 @@
  * never a half-loaded table. A source row whose email an earlier row already has is left out, as the
  * sheet reader keeps the first row of a repeated address (duplicates in one page never get here).
  */
+import { createChangeTablesSql, createViewsSql } from './change-views';
+import { createHistoryTableSql } from './history-table';
 import type { SqlQuery } from './params';
 import {
   COLUMNS_TABLE,
@@ -74,6 +76,21 @@ export function swapSql(map: ColumnMap): SqlQuery[] {
       params: [],
     },
   ];
+}
+
+/**
+ * After a swap, what every read and card edit needs beside the three tables: the change tables and
+ * the score history, created when missing (a first sync into an empty dataset), and the latest-state
+ * views, replaced, because the customers view lists the columns of this source's map and a view made
+ * by an older version lacks newer change fields (a churn date, a withdrawn override). DDL only, one
+ * statement a job; every reference names the dataset, as a view body must.
+ */
+export function schemaUpkeepSql(map: ColumnMap, dataset: string): SqlQuery[] {
+  return [
+    ...createChangeTablesSql({ dataset }),
+    createHistoryTableSql(dataset, { ifNotExists: true }),
+    ...createViewsSql(map, { dataset }),
+  ].map((sql) => ({ sql, params: [] }));
 }
 
 export function syncedCountsSql(): SqlQuery {

@@ -246,4 +246,50 @@ describe('syncing the team table into ChurnGuard tables', () => {
     const staged = db.run('SELECT COUNT(*), COUNT(DISTINCT row_id) FROM customers_sync', {}).rows[0]!;
     expect(Number(staged[0])).toBe(Number(staged[1]));
   });
+
+  it('a first sync into a dataset with nothing of ChurnGuard’s makes the change tables, history and views', () => {
+    const objects = () =>
+      db
+        .run('SELECT table_name, table_type FROM information_schema.tables ORDER BY table_name', {})
+        .rows.map((r) => `${String(r[0])} ${String(r[1])}`);
+    // The dataset holds the team's table alone, as on the day a team chooses BigQuery.
+    for (const o of objects()) {
+      const [name, type] = o.split(' ');
+      if (name !== 'team_customers') db.run(`DROP ${type === 'VIEW' ? 'VIEW' : 'TABLE'} ${name}`, {});
+    }
+    expect(objects()).toEqual(['team_customers BASE TABLE']);
+    const { run } = syncWorld();
+    requestSync(run());
+    runToEnd(run, 20, 8_000);
+    expect(loadSyncState(run())!.phase).toBe('done');
+    const made = objects();
+    for (const view of ['customers_current', 'customer_tags_current', 'notes_current', 'alerts_current'])
+      expect(made).toContain(`${view} VIEW`);
+    for (const t of ['customer_changes', 'tag_changes', 'score_history'])
+      expect(made).toContain(`${t} BASE TABLE`);
+
+    // A card's change is read back through the views the sync made.
+    const store = run().warehouse!()!;
+    const someone = expectedTables(run()).customers.find((c) => c.status === 'active')!;
+    const email = String(someone.email);
+    store.appendChanges([
+      {
+        changeId: 'first-sync-1',
+        author: 'am@acme.example',
+        atMs: Date.parse(WH_NOW),
+        kind: 'field',
+        email,
+        field: 'status',
+        value: 'churned',
+      },
+    ]);
+    const current = () =>
+      db.run('SELECT status FROM customers_current WHERE email = $e', { e: email }).rows.map((r) => r[0]);
+    expect(current()).toEqual(['churned']);
+    expect(store.customerRow(email)?.current?.status).toBe('churned');
+    // A second sync replaces the views and keeps the change.
+    requestSync(run());
+    runToEnd(run, 20, 8_000);
+    expect(current()).toEqual(['churned']);
+  });
 });
