@@ -19,6 +19,7 @@ import {
   type LogColumn,
 } from '../../core/campaigns/log';
 import { normaliseEmail } from '../../core/email/address';
+import { cellInstantMs } from '../../core/sheet/cell-instant';
 import { rowRuns } from '../../core/sheet/row-runs';
 import type { SheetTabs } from '../../ports/sheet-tabs';
 import type { AppContext } from '../context';
@@ -83,17 +84,12 @@ const statusOf = (row: readonly unknown[], at: Columns) =>
   String(row[at.Status] ?? '')
     .trim()
     .toLowerCase();
-const dateOf = (v: unknown): number | null => {
-  if (v instanceof Date) return v.getTime();
-  const t = v === '' || v === null || v === undefined ? NaN : Date.parse(String(v));
-  return Number.isNaN(t) ? null : t;
-};
 
 /** A row that, by itself, lets its campaign be archived: a final status, not updated since the cutoff. */
 function rowEnded(row: readonly unknown[], at: Columns, cutoff: number): boolean {
   if (!FINAL_STATUSES.has(statusOf(row, at) as never)) return false;
-  const updated = dateOf(row[at.Updated]);
-  return updated === null || updated <= cutoff;
+  const updated = cellInstantMs(row[at.Updated]);
+  return updated === undefined || updated <= cutoff;
 }
 
 /**
@@ -110,7 +106,7 @@ function campaignEnded(tabs: SheetTabs, at: Columns, id: string, cutoff: number)
   return (
     mine.length > 0 &&
     mine.every((r) => rowEnded(r, at, cutoff)) &&
-    mine.some((r) => dateOf(r[at.Updated]) !== null)
+    mine.some((r) => cellInstantMs(r[at.Updated]) !== undefined)
   );
 }
 

@@ -6,6 +6,7 @@
  * under the shared lock, a "ChurnGuard syncs" row names the running sync, who started it and how far
  * it got, so no user needs another user's properties and every teammate's Settings can show it.
  */
+import { cellInstantMs } from '../../core/sheet/cell-instant';
 import type { AppContext } from '../context';
 import { withSheetLock } from '../shared-lock';
 
@@ -40,21 +41,14 @@ export interface SyncClaim {
 
 export type Ballot = { won: true } | { won: false; claim: SyncClaim };
 
-/** A cell as an instant: written as ISO text, but Sheets may have turned it into a date. */
-function instant(cell: unknown): number | undefined {
-  if (cell instanceof Date) return cell.getTime();
-  const ms = Date.parse(String(cell ?? ''));
-  return Number.isNaN(ms) ? undefined : ms;
-}
-
 /** The tab's rows for this dataset, oldest first; rows a person mangled are skipped, not fatal. */
 export function syncClaims(ctx: AppContext, spreadsheetId: string, dataset: string): SyncClaim[] {
   const rows = ctx.tabs(spreadsheetId).read(SYNCS_TAB)?.values.slice(1) ?? [];
   const claims: SyncClaim[] = [];
   for (const r of rows) {
-    const startedMs = instant(r[4]);
+    const startedMs = cellInstantMs(r[4]);
     if (String(r[1] ?? '') !== dataset || !r[0] || startedMs === undefined) continue;
-    const finishedMs = instant(r[7]);
+    const finishedMs = cellInstantMs(r[7]);
     claims.push({
       id: String(r[0]),
       dataset,
@@ -62,7 +56,7 @@ export function syncClaims(ctx: AppContext, spreadsheetId: string, dataset: stri
       by: String(r[3] ?? ''),
       startedMs,
       progress: String(r[5] ?? ''),
-      updatedMs: instant(r[6]) ?? startedMs,
+      updatedMs: cellInstantMs(r[6]) ?? startedMs,
       ...(finishedMs !== undefined ? { finishedMs } : {}),
     });
   }
