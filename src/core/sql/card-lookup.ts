@@ -8,7 +8,7 @@
  */
 import { CHANGE_TABLES } from './change-tables';
 import { NOTES_VIEW } from './change-views';
-import { cellColumns, type WarehouseLayout } from './column-table';
+import { cellColumns, currentFrom, type WarehouseLayout } from './column-table';
 import { ParamBag, type SqlQuery } from './params';
 import { identifier, SHADOWS, TAG_COLUMN, type ReadTables, type SqlType } from './schema';
 
@@ -108,13 +108,11 @@ export function customerCardFrom(rows: readonly Record<string, unknown>[]): {
     .sort((a, b) => Number(a.row_id) - Number(b.row_id));
   const first = own[0]?.row_id;
   const mine = own.filter((r) => String(r.row_id) === String(first));
-  const status = mine[0]?.current_status;
   const impact = rows.find((r) => Number(r.part) === PART.impact);
   return {
     rows: mine,
     current: {
-      status: typeof status === 'string' ? status : null,
-      tags: mine.flatMap((r) => (typeof r.current_tag === 'string' ? [r.current_tag] : [])),
+      ...currentFrom(mine),
       churnMs: num(mine[0]?.current_churn_ms),
       ...(impact ? { impactOverride: String(impact.note_text ?? '') } : {}),
       notes: rows

@@ -124,7 +124,7 @@ export function cellColumns(layout: WarehouseLayout): string[] {
 /** Rows a page's lookup with current tags may return per customer: their tags, bounded. */
 const CURRENT_ROWS = 200;
 
-/** The current status and tags of the first customer in customerCellsSql's rows (with currentTags). */
+/** The current status and tags of the first customer among rows carrying current_status/current_tag (the scan's page, the card's lookup). */
 export function currentFrom(rows: readonly Record<string, unknown>[]): {
   status: string | null;
   tags: string[];
